@@ -1,0 +1,38 @@
+/* edit_internal.h - the SQL steps edits, undo and redo share (internal). */
+#ifndef DUBAN_EDIT_INTERNAL_H
+#define DUBAN_EDIT_INTERNAL_H
+
+#include "edit.h"
+
+/* An item about to be edited, with the current value of one field. */
+typedef struct edit_target {
+    int64_t node_id;
+    int64_t plan_id;
+    char ref[REF_LEN];
+    char *value; /* heap */
+} edit_target;
+
+typedef struct history_new {
+    int64_t plan_id;
+    int64_t node_id;
+    const char *action; /* edit, undo, redo */
+    int64_t target_id;  /* 0 for an edit */
+    const char *field;
+    const char *old_value;
+    const char *new_value;
+    const char *note;
+} history_new;
+
+/* field: status, due, unit or leader. DUBAN_ENOTFOUND for unknown ids. */
+int edit_load_target(store *st, int64_t node_id, const char *field, edit_target *t,
+                     duban_error *err);
+void edit_target_free(edit_target *t);
+int edit_write_field(store *st, int64_t node_id, const char *field, const char *value,
+                     duban_error *err);
+int edit_insert_history(store *st, const history_new *h, int64_t *id, duban_error *err);
+/* at NULL = now. */
+int edit_insert_note(store *st, int64_t node_id, int64_t history_id, const char *at,
+                     const char *text, duban_error *err);
+int edit_delete_notes(store *st, int64_t history_id, duban_error *err);
+
+#endif

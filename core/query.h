@@ -1,0 +1,73 @@
+/* query.h - read-only questions the front end asks the store.
+ *
+ * All functions fill caller-provided structs/lists (free with model.h) and
+ * return DUBAN_OK or an error code.  None keeps state between calls.
+ */
+#ifndef DUBAN_QUERY_H
+#define DUBAN_QUERY_H
+
+#include "error.h"
+#include "model.h"
+#include "store.h"
+
+/* Plans, newest first. */
+int plan_list_all(store *st, plan_list *out, duban_error *err);
+/* Resolves a --plan selector: NULL/"" = most recent, a number = plan id, or
+ * a (unique) title substring.  DUBAN_ENOTFOUND names the selector. */
+int plan_resolve(store *st, const char *selector, int64_t *plan_id, duban_error *err);
+int plan_get(store *st, int64_t plan_id, plan_info *out, duban_error *err);
+
+int node_by_ref(store *st, int64_t plan_id, const char *ref, node *out, duban_error *err);
+int node_by_id(store *st, int64_t id, node *out, duban_error *err);
+/* Children of parent_id in order (parent_id 0: the areas). */
+int node_children(store *st, int64_t plan_id, int64_t parent_id, node_list *out,
+                  duban_error *err);
+/* Every node of the plan in outline (pre-)order. */
+int node_all(store *st, int64_t plan_id, node_list *out, duban_error *err);
+
+int node_milestones(store *st, int64_t node_id, milestone_list *out, duban_error *err);
+int node_notes(store *st, int64_t node_id, note_list *out, duban_error *err);
+int node_history(store *st, int64_t node_id, history_list *out, duban_error *err);
+/* The plan's history, newest first, at most limit rows (0: all). */
+int plan_history(store *st, int64_t plan_id, int limit, history_list *out, duban_error *err);
+
+/* Overdue: items (depth >= 2) whose due date is before today and whose
+ * status is not done, and milestones before today whose item is not done.
+ * Most overdue first, then by ref. */
+typedef struct overdue_row {
+    int64_t node_id;
+    char ref[REF_LEN];
+    char *title;       /* item title */
+    char *phrase;      /* milestone phrase, "" for the item itself */
+    char *word;        /* milestone word, "" for the item */
+    char due[DATE_LEN];
+    int days_late;
+    char status[32];
+    char *unit;
+    int area_seq;
+    char *area_title;
+} overdue_row;
+typedef struct overdue_list { overdue_row *v; size_t n; } overdue_list;
+int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, duban_error *err);
+void overdue_list_free(overdue_list *l);
+
+/* Per-area progress: items (depth 2) total/done, overdue items, items due
+ * within `warn_days` of today and not done (at risk). */
+typedef struct area_stats {
+    int64_t area_id;
+    int seq;
+    int total, done, overdue, at_risk;
+} area_stats;
+typedef struct area_stats_list { area_stats *v; size_t n; } area_stats_list;
+int query_area_stats(store *st, int64_t plan_id, long today, int warn_days,
+                     area_stats_list *out, duban_error *err);
+void area_stats_list_free(area_stats_list *l);
+
+/* Full-text search over titles, bodies and notes (FTS5 trigram; queries
+ * shorter than three characters use a LIKE scan inside SQLite).  Fills ids
+ * with matching node ids in outline order. */
+typedef struct id_list { int64_t *v; size_t n; } id_list;
+int query_search(store *st, int64_t plan_id, const char *text, id_list *out, duban_error *err);
+void id_list_free(id_list *l);
+
+#endif

@@ -1,0 +1,33 @@
+/* strbuf.h - a growable, always NUL-terminated byte string.
+ *
+ * Zero-initialise (strbuf sb = {0};) before use; strbuf_free() releases it.
+ * Appends return DUBAN_OK or DUBAN_ENOMEM; after ENOMEM the buffer keeps its
+ * previous contents.  strbuf_take() hands the heap string to the caller
+ * (free() it) and leaves the strbuf empty.
+ */
+#ifndef DUBAN_STRBUF_H
+#define DUBAN_STRBUF_H
+
+#include <stddef.h>
+
+typedef struct strbuf {
+    char *s;
+    size_t len;
+    size_t cap;
+} strbuf;
+
+int strbuf_append(strbuf *sb, const char *s);
+int strbuf_appendn(strbuf *sb, const char *s, size_t n);
+int strbuf_appendc(strbuf *sb, char c);
+int strbuf_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s padded with spaces to display width w (see textwidth.h). */
+int strbuf_append_padded(strbuf *sb, const char *s, int w);
+const char *strbuf_str(const strbuf *sb); /* "" when empty */
+void strbuf_reset(strbuf *sb);
+char *strbuf_take(strbuf *sb);
+void strbuf_free(strbuf *sb);
+
+/* strdup that accepts NULL (returns NULL). */
+char *duban_strdup(const char *s);
+
+#endif

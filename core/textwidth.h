@@ -1,0 +1,59 @@
+/* textwidth.h - display width, truncation, wrapping and sanitising of text.
+ *
+ * Widths are terminal columns: East Asian Wide and Fullwidth characters
+ * count 2, combining marks and zero-width characters 0, East Asian
+ * Ambiguous characters (“ ” — · ...) count text_ambiguous_width() (1 by
+ * default, 2 when set), everything else 1.  Invalid UTF-8 counts as U+FFFD.
+ *
+ * The ambiguous width is process-wide configuration set once at start-up
+ * (from the config file) before any drawing; it is the only state here.
+ *
+ * Functions returning char * give a heap string the caller frees, or NULL
+ * when out of memory.  No function here ever splits a multi-byte sequence
+ * or places half of a wide character.
+ */
+#ifndef DUBAN_TEXTWIDTH_H
+#define DUBAN_TEXTWIDTH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+void text_set_ambiguous_width(int w); /* 1 or 2; other values ignored */
+int text_ambiguous_width(void);
+
+/* Width of one code point: 0, 1 or 2; control characters count 0. */
+int text_cp_width(uint32_t cp);
+
+/* Display width of a NUL-terminated UTF-8 string (after sanitising). */
+int text_width(const char *s);
+
+/* Returns a copy in which control characters (C0, DEL, C1), escape
+ * sequences (ESC ... up to and including its final byte, CSI/OSC/DCS with
+ * BEL or ST terminators) and invalid bytes cannot reach a terminal:
+ * ESC becomes the visible "^[" and the rest of a sequence is kept as plain
+ * text, other controls become "^X" / "<U+0085>"-style visible forms, tab
+ * becomes one space, newline becomes one space, invalid UTF-8 becomes
+ * U+FFFD.  The single path through which data text reaches the screen. */
+char *text_sanitize(const char *s);
+
+/* Longest prefix of s (in bytes) whose width is <= w. */
+size_t text_prefix_bytes(const char *s, int w);
+
+/* Copy of s cut to at most width w; when cut, ends with "…" (width 1) and
+ * the total stays <= w.  w <= 0 gives "". */
+char *text_truncate(const char *s, int w);
+
+/* Copy of s padded with spaces (or truncated with "…") to exactly width w. */
+char *text_fit(const char *s, int w);
+
+/* Wraps s into lines of width <= w (w >= 2) by display width, breaking
+ * anywhere between CJK characters and at spaces in Latin text, following
+ * the Chinese line-breaking rule: no line starts with one of
+ * ，。、；：？！）」』》”’ (and their ASCII forms , . ; : ? ! ) ) and no line
+ * ends with （「『《“‘ ( .  Newlines in s start a new line.  Sets *lines to
+ * a heap array of *count heap strings; free with text_lines_free().
+ * Returns 0, or DUBAN_ENOMEM. */
+int text_wrap(const char *s, int w, char ***lines, size_t *count);
+void text_lines_free(char **lines, size_t count);
+
+#endif

@@ -53,7 +53,11 @@ void date_format(long day, char out[DATE_LEN])
 {
     int y, m, d;
     date_to_ymd(day, &y, &m, &d);
-    snprintf(out, DATE_LEN, "%04d-%02d-%02d", y % 10000, m, d);
+    /* Day numbers here come from valid dates, so the fields fit. */
+    y = y < 0 ? 0 : y % 10000;
+    m = m < 1 ? 1 : m % 100;
+    d = d < 1 ? 1 : d % 100;
+    snprintf(out, DATE_LEN, "%04d-%02d-%02d", y, m, d);
 }
 
 long date_end_of_month(int y, int m)

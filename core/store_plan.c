@@ -61,17 +61,21 @@ typedef struct placed {
 static void place_node(const plan_doc *doc, placed *pl, size_t i, int *areas)
 {
     const doc_node *dn = &doc->nodes[i];
+    char ref[sizeof pl->ref + 16], key[sizeof pl->sort_key + 16];
     int seq;
     if (dn->parent < 0) {
         seq = ++*areas;
-        snprintf(pl[i].ref, sizeof pl[i].ref, "%d", seq);
-        snprintf(pl[i].sort_key, sizeof pl[i].sort_key, "%05d", seq);
+        snprintf(ref, sizeof ref, "%d", seq);
+        snprintf(key, sizeof key, "%05d", seq);
     } else {
         placed *p = &pl[dn->parent];
         seq = ++p->children;
-        snprintf(pl[i].ref, sizeof pl[i].ref, "%s.%d", p->ref, seq);
-        snprintf(pl[i].sort_key, sizeof pl[i].sort_key, "%s.%05d", p->sort_key, seq);
+        snprintf(ref, sizeof ref, "%.20s.%d", p->ref, seq);
+        snprintf(key, sizeof key, "%.32s.%05d", p->sort_key, seq);
     }
+    /* depth <= 3 and seq < 100000 keep both well inside their buffers */
+    memcpy(pl[i].ref, ref, sizeof pl[i].ref - 1);
+    memcpy(pl[i].sort_key, key, sizeof pl[i].sort_key - 1);
     pl[i].children = seq; /* temporarily the node's own seq; reset by caller */
 }
 

@@ -62,3 +62,57 @@ void test_rmdir_rf(const char *dir)
     chmod(dir, 0700);
     rmdir(dir);
 }
+
+#include "store.h"
+
+static void add(plan_doc *doc, int parent, int depth, const char *title, const char *due)
+{
+    doc_node *n = &doc->nodes[doc->nnodes++];
+    memset(n, 0, sizeof *n);
+    n->parent = parent;
+    n->depth = depth;
+    n->title = strdup(title);
+    n->body = strdup(depth == 1 ? "" : "正文");
+    snprintf(n->due, sizeof n->due, "%s", due);
+    n->line = (int)doc->nnodes;
+}
+
+void test_small_doc(plan_doc *doc)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->title = strdup("测试计划");
+    doc->year = 2021;
+    snprintf(doc->start, sizeof doc->start, "2021-07-01");
+    snprintf(doc->end, sizeof doc->end, "2021-12-31");
+    doc->source = strdup("test");
+    doc->preamble = strdup("");
+    doc->nodes = calloc(8, sizeof *doc->nodes);
+    add(doc, -1, 1, "第一方面", "2021-12-31");
+    add(doc, 0, 2, "第一项", "2021-08-31");
+    doc->nodes[1].ms = calloc(1, sizeof *doc->nodes[1].ms);
+    doc->nodes[1].nms = 1;
+    doc->nodes[1].ms[0].phrase = strdup("7月底完成");
+    doc->nodes[1].ms[0].word = strdup("7月底");
+    snprintf(doc->nodes[1].ms[0].due, DATE_LEN, "2021-07-31");
+    add(doc, 0, 2, "第二项", "2021-12-31");
+    add(doc, 2, 3, "子项一", "2021-12-31");
+    add(doc, 2, 3, "子项二", "2021-12-31");
+    add(doc, -1, 1, "第二方面", "2021-09-30");
+    add(doc, 5, 2, "第三项", "2021-09-30");
+}
+
+store *test_small_store(const char *dir, int64_t *plan_id)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/t.db", dir);
+    store *st = NULL;
+    duban_error err = {0};
+    if (store_open(path, STORE_CREATE, &st, &err))
+        fail_msg("store_open: %s", err.msg);
+    plan_doc doc;
+    test_small_doc(&doc);
+    if (store_add_plan(st, &doc, plan_id, &err))
+        fail_msg("store_add_plan: %s", err.msg);
+    plan_doc_free(&doc);
+    return st;
+}

@@ -2,7 +2,11 @@
 #ifndef DUBAN_TESTUTIL_H
 #define DUBAN_TESTUTIL_H
 
+#include "plandoc.h"
+#include "store.h"
+
 #include <stddef.h>
+#include <stdint.h>
 
 /* Reads a whole file into a heap buffer (NUL-terminated); fails the test
  * when it cannot. */
@@ -12,4 +16,10 @@ char *test_read_file(const char *path, size_t *len);
 char *test_mkdtemp(void);
 void test_rmdir_rf(const char *dir);
 
+/* A small plan: 2 areas; area 1 has items 1.1 (due 2021-08-31, milestone
+ * 2021-07-31 "7月底完成"), 1.2 (due 2021-12-31) with sub-items 1.2.1 and
+ * 1.2.2; area 2 has item 2.1 (due 2021-09-30).  Year 2021, H2. */
+void test_small_doc(plan_doc *doc);
+/* Opens a fresh store in dir (file "t.db") holding test_small_doc(). */
+store *test_small_store(const char *dir, int64_t *plan_id);
 #endif

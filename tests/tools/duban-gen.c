@@ -1,0 +1,196 @@
+/* duban-gen - write a synthetic plan for tests and benchmarks.
+ *
+ *   duban-gen --db PATH [--items N] [--history M] [--seed S]
+ *   duban-gen --text [--items N] [--seed S]      (plan text on stdout)
+ *
+ * N items (default 10000) spread over 12 areas, every 7th item with two
+ * sub-items, realistic Chinese titles and bodies with deadline words, and M
+ * history rows (default 0) made by real edits (status, due, unit, leader,
+ * note, and some undo/redo).  The output depends only on the arguments. */
+#include "edit.h"
+#include "plandoc.h"
+#include "query.h"
+#include "store.h"
+#include "strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned long long rng_state;
+
+static unsigned next_rand(void)
+{
+    /* xorshift64*: tiny, deterministic, good enough for test data */
+    rng_state ^= rng_state >> 12;
+    rng_state ^= rng_state << 25;
+    rng_state ^= rng_state >> 27;
+    return (unsigned)((rng_state * 2685821657736338717ULL) >> 33);
+}
+
+static const char *const verbs[] = {"加快", "推进", "深化", "完善", "实施", "强化", "提升", "落实"};
+static const char *const objects[] = {"招商引资", "产业升级", "项目建设", "城乡融合", "生态治理",
+                                      "民生保障", "基层治理", "数字改革", "营商环境", "安全生产"};
+static const char *const deadlines[] = {"年内", "三季度", "10月底", "11月中旬", "今冬",
+                                        "年底前", "四季度", "12月上旬"};
+static const char *const units[] = {"县发改局", "县经信局", "县住建局", "县商务局", "县农业农村局",
+                                    "县卫健局", "县教育局", "县财政局"};
+
+static void make_title(char *out, size_t n, int i)
+{
+    snprintf(out, n, "%s%s第%d项", verbs[next_rand() % 8], objects[next_rand() % 10], i);
+}
+
+static void make_body(char *out, size_t n)
+{
+    snprintf(out, n, "围绕%s目标，%s相关工作，确保%s取得实效，力争%s完成阶段任务。",
+             objects[next_rand() % 10], verbs[next_rand() % 8], objects[next_rand() % 10],
+             deadlines[next_rand() % 8]);
+}
+
+static int write_text(int items)
+{
+    char title[256], body[512];
+    printf("---\ntitle: 合成测试计划 %d 项\nyear: 2021\nperiod: 2021-07-01..2021-12-31\n---\n",
+           items);
+    for (int a = 0, done = 0; a < 12; a++) {
+        int count = items / 12 + (a < items % 12);
+        printf("%s%s方面%d\n", verbs[a % 8], objects[a % 10], a + 1);
+        for (int k = 1; k <= count; k++, done++) {
+            make_title(title, sizeof title, done + 1);
+            make_body(body, sizeof body);
+            printf("%d.%s\n%s\n", k, title, body);
+        }
+    }
+    return 0;
+}
+
+static int add_node(plan_doc *doc, int parent, int depth, const char *title, const char *body,
+                    const char *due)
+{
+    doc_node *dn = &doc->nodes[doc->nnodes];
+    memset(dn, 0, sizeof *dn);
+    dn->parent = parent;
+    dn->depth = depth;
+    dn->title = strdup(title);
+    dn->body = strdup(body);
+    snprintf(dn->due, sizeof dn->due, "%s", due);
+    dn->line = (int)doc->nnodes + 1;
+    return (int)doc->nnodes++;
+}
+
+static int build_doc(plan_doc *doc, int items)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->title = strdup("合成测试计划");
+    doc->year = 2021;
+    snprintf(doc->start, sizeof doc->start, "2021-07-01");
+    snprintf(doc->end, sizeof doc->end, "2021-12-31");
+    doc->source = strdup("duban-gen");
+    doc->preamble = strdup("");
+    doc->nodes = calloc((size_t)items * 2 + 64, sizeof *doc->nodes);
+    if (!doc->nodes)
+        return -1;
+    char title[256], body[512], due[DATE_LEN];
+    for (int a = 0, done = 0; a < 12; a++) {
+        snprintf(title, sizeof title, "%s%s方面%d", verbs[a % 8], objects[a % 10], a + 1);
+        int area = add_node(doc, -1, 1, title, "", "2021-12-31");
+        int count = items / 12 + (a < items % 12);
+        for (int k = 0; k < count; k++, done++) {
+            make_title(title, sizeof title, done + 1);
+            make_body(body, sizeof body);
+            snprintf(due, sizeof due, "2021-%02d-%02d", 7 + (int)(next_rand() % 6),
+                     1 + (int)(next_rand() % 28));
+            int item = add_node(doc, area, 2, title, body, due);
+            if (done % 7 == 3 && done + 2 < items) {
+                for (int s = 0; s < 2; s++, done++, k++) {
+                    make_title(title, sizeof title, done + 2);
+                    add_node(doc, item, 3, title, "", due);
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+static int make_history(store *st, int64_t plan_id, long history, duban_error *err)
+{
+    node_list nodes;
+    if (node_all(st, plan_id, &nodes, err))
+        return -1;
+    static const char *const statuses[] = {"not_started", "in_progress", "behind", "blocked", "done"};
+    int rc = store_begin(st, err);
+    for (long h = 0; !rc && h < history; h++) {
+        const node *n = &nodes.v[next_rand() % nodes.n];
+        if (n->depth == 1)
+            n = &nodes.v[(size_t)(n - nodes.v) + 1 < nodes.n ? (size_t)(n - nodes.v) + 1 : 1];
+        edit_result r;
+        char due[DATE_LEN];
+        unsigned kind = next_rand() % 10;
+        snprintf(due, sizeof due, "2021-%02d-%02d", 7 + (int)(next_rand() % 6), 1 + (int)(next_rand() % 28));
+        if (kind < 5)
+            rc = edit_apply(st, n->id, FIELD_STATUS, statuses[next_rand() % 5], kind == 0 ? "推进顺利" : NULL, &r, err);
+        else if (kind < 7)
+            rc = edit_apply(st, n->id, FIELD_DUE, due, NULL, &r, err);
+        else if (kind < 8)
+            rc = edit_apply(st, n->id, FIELD_UNIT, units[next_rand() % 8], NULL, &r, err);
+        else
+            rc = edit_apply(st, n->id, FIELD_NOTE, "已召开专题会议研究部署", NULL, &r, err);
+        edit_result_free(&r);
+    }
+    if (!rc)
+        rc = store_commit(st, err);
+    else
+        store_rollback(st);
+    node_list_free(&nodes);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    const char *db = NULL;
+    long items = 10000, history = 0;
+    int text = 0;
+    rng_state = 0x9E3779B97F4A7C15ULL;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--text"))
+            text = 1;
+        else if (!strcmp(a, "--db") && v)
+            db = argv[++i];
+        else if (!strcmp(a, "--items") && v)
+            items = atol(argv[++i]);
+        else if (!strcmp(a, "--history") && v)
+            history = atol(argv[++i]);
+        else if (!strcmp(a, "--seed") && v)
+            rng_state ^= (unsigned long long)atoll(argv[++i]) * 0x100000001B3ULL;
+        else {
+            fprintf(stderr, "usage: duban-gen (--db PATH | --text) [--items N] [--history M] [--seed S]\n");
+            return 2;
+        }
+    }
+    if (items < 12 || (!db && !text)) {
+        fprintf(stderr, "duban-gen: need --db PATH or --text, and at least 12 items\n");
+        return 2;
+    }
+    if (text)
+        return write_text((int)items);
+    plan_doc doc;
+    duban_error err = {0};
+    store *st = NULL;
+    int64_t plan_id = 0;
+    int rc = build_doc(&doc, (int)items) ? DUBAN_ENOMEM : DUBAN_OK;
+    if (!rc)
+        rc = store_open(db, STORE_CREATE, &st, &err);
+    if (!rc)
+        rc = store_add_plan(st, &doc, &plan_id, &err);
+    if (!rc && history > 0)
+        rc = make_history(st, plan_id, history, &err);
+    plan_doc_free(&doc);
+    store_close(st);
+    if (rc) {
+        fprintf(stderr, "duban-gen: %s\n", err.msg);
+        return 1;
+    }
+    return 0;
+}

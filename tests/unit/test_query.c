@@ -1,0 +1,202 @@
+/* The overdue rule with a fixed today, per-area stats, search, and the
+ * append-only history. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "edit.h"
+#include "query.h"
+#include "store_internal.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct fixture {
+    char *dir;
+    store *st;
+    int64_t plan;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    f->dir = test_mkdtemp();
+    f->st = test_small_store(f->dir, &f->plan);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    store_close(f->st);
+    test_rmdir_rf(f->dir);
+    free(f->dir);
+    free(f);
+    return 0;
+}
+
+static long day(const char *s)
+{
+    long d;
+    assert_int_equal(date_parse(s, &d, NULL), DUBAN_OK);
+    return d;
+}
+
+static void set(fixture *f, const char *ref, edit_field field, const char *value)
+{
+    node n;
+    edit_result r;
+    duban_error err;
+    assert_int_equal(node_by_ref(f->st, f->plan, ref, &n, &err), DUBAN_OK);
+    assert_int_equal(edit_apply(f->st, n.id, field, value, NULL, &r, &err), DUBAN_OK);
+    edit_result_free(&r);
+    node_free(&n);
+}
+
+static void nothing_is_overdue_on_the_first_day(void **state)
+{
+    fixture *f = *state;
+    overdue_list l;
+    assert_int_equal(query_overdue(f->st, f->plan, day("2021-07-01"), &l, NULL), DUBAN_OK);
+    assert_int_equal(l.n, 0);
+    overdue_list_free(&l);
+    /* due today is not late */
+    assert_int_equal(query_overdue(f->st, f->plan, day("2021-07-31"), &l, NULL), DUBAN_OK);
+    assert_int_equal(l.n, 0);
+    overdue_list_free(&l);
+}
+
+static void a_late_milestone_is_listed_with_its_phrase(void **state)
+{
+    fixture *f = *state;
+    overdue_list l;
+    assert_int_equal(query_overdue(f->st, f->plan, day("2021-08-01"), &l, NULL), DUBAN_OK);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].ref, "1.1");
+    assert_string_equal(l.v[0].phrase, "7月底完成");
+    assert_string_equal(l.v[0].due, "2021-07-31");
+    assert_int_equal(l.v[0].days_late, 1);
+    assert_int_equal(l.v[0].area_seq, 1);
+    overdue_list_free(&l);
+}
+
+static void most_overdue_first_and_items_cover_their_milestones(void **state)
+{
+    fixture *f = *state;
+    overdue_list l;
+    assert_int_equal(query_overdue(f->st, f->plan, day("2021-10-01"), &l, NULL), DUBAN_OK);
+    assert_int_equal(l.n, 2);
+    assert_string_equal(l.v[0].ref, "1.1");
+    assert_string_equal(l.v[0].phrase, ""); /* the item itself */
+    assert_int_equal(l.v[0].days_late, 31);
+    assert_string_equal(l.v[1].ref, "2.1");
+    assert_int_equal(l.v[1].days_late, 1);
+    assert_string_equal(l.v[1].area_title, "第二方面");
+    overdue_list_free(&l);
+}
+
+static void done_items_are_never_overdue(void **state)
+{
+    fixture *f = *state;
+    set(f, "1.1", FIELD_STATUS, "done");
+    overdue_list l;
+    assert_int_equal(query_overdue(f->st, f->plan, day("2021-10-01"), &l, NULL), DUBAN_OK);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].ref, "2.1");
+    overdue_list_free(&l);
+    /* a new due date moves the item out of the list */
+    set(f, "2.1", FIELD_DUE, "2021-10-15");
+    assert_int_equal(query_overdue(f->st, f->plan, day("2021-10-01"), &l, NULL), DUBAN_OK);
+    assert_int_equal(l.n, 0);
+    overdue_list_free(&l);
+}
+
+static void sub_items_belong_to_their_area(void **state)
+{
+    fixture *f = *state;
+    set(f, "1.2.1", FIELD_DUE, "2021-09-01");
+    overdue_list l;
+    assert_int_equal(query_overdue(f->st, f->plan, day("2021-09-02"), &l, NULL), DUBAN_OK);
+    int found = 0;
+    for (size_t i = 0; i < l.n; i++)
+        if (!strcmp(l.v[i].ref, "1.2.1")) {
+            found = 1;
+            assert_int_equal(l.v[i].area_seq, 1);
+        }
+    assert_true(found);
+    overdue_list_free(&l);
+}
+
+static void area_stats_count_done_late_and_at_risk(void **state)
+{
+    fixture *f = *state;
+    set(f, "1.2", FIELD_STATUS, "done");
+    area_stats_list s;
+    assert_int_equal(query_area_stats(f->st, f->plan, day("2021-09-20"), 14, &s, NULL), 0);
+    assert_int_equal(s.n, 2);
+    assert_int_equal(s.v[0].total, 2);
+    assert_int_equal(s.v[0].done, 1);
+    assert_int_equal(s.v[0].overdue, 1); /* 1.1 */
+    assert_int_equal(s.v[1].total, 1);
+    assert_int_equal(s.v[1].overdue, 0);
+    assert_int_equal(s.v[1].at_risk, 1); /* 2.1 due 09-30, within 14 days */
+    area_stats_list_free(&s);
+}
+
+static size_t search_count(fixture *f, const char *q)
+{
+    id_list ids;
+    duban_error err;
+    if (query_search(f->st, f->plan, q, &ids, &err))
+        fail_msg("search: %s", err.msg);
+    size_t n = ids.n;
+    id_list_free(&ids);
+    return n;
+}
+
+static void search_titles_bodies_and_notes(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(search_count(f, "子项一"), 1);
+    assert_int_equal(search_count(f, "子项"), 2);    /* short: LIKE path */
+    assert_int_equal(search_count(f, "方面"), 2);
+    assert_int_equal(search_count(f, "不存在的内容"), 0);
+    assert_int_equal(search_count(f, "\"子项"), 0); /* quotes are data */
+    assert_int_equal(search_count(f, "专题会议"), 0);
+    set(f, "2.1", FIELD_NOTE, "召开专题会议研究");
+    assert_int_equal(search_count(f, "专题会议"), 1);
+    edit_result r;
+    assert_int_equal(edit_undo(f->st, f->plan, &r, NULL), DUBAN_OK);
+    edit_result_free(&r);
+    assert_int_equal(search_count(f, "专题会议"), 0);
+}
+
+static void history_rows_cannot_be_rewritten(void **state)
+{
+    fixture *f = *state;
+    set(f, "1.1", FIELD_STATUS, "done");
+    duban_error err;
+    assert_int_not_equal(db_exec(f->st, "UPDATE history SET new_value = 'x'", &err), DUBAN_OK);
+    assert_non_null(strstr(err.msg, "append-only"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(nothing_is_overdue_on_the_first_day, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_late_milestone_is_listed_with_its_phrase, setup, teardown),
+        cmocka_unit_test_setup_teardown(most_overdue_first_and_items_cover_their_milestones, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(done_items_are_never_overdue, setup, teardown),
+        cmocka_unit_test_setup_teardown(sub_items_belong_to_their_area, setup, teardown),
+        cmocka_unit_test_setup_teardown(area_stats_count_done_late_and_at_risk, setup, teardown),
+        cmocka_unit_test_setup_teardown(search_titles_bodies_and_notes, setup, teardown),
+        cmocka_unit_test_setup_teardown(history_rows_cannot_be_rewritten, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,263 @@
+/* Store: creation, migrations, refusals, plans, UI state, data_version. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "query.h"
+#include "store.h"
+#include "testutil.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int setup(void **state)
+{
+    *state = test_mkdtemp();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    test_rmdir_rf(*state);
+    free(*state);
+    return 0;
+}
+
+static void path_in(char *out, size_t n, const char *dir, const char *name)
+{
+    snprintf(out, n, "%s/%s", dir, name);
+}
+
+static int pragma_int(const char *path, const char *pragma)
+{
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, pragma, -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    int v = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return v;
+}
+
+static void exec_sql(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
+static void create_migrates_to_current_version(void **state)
+{
+    char path[1024];
+    path_in(path, sizeof path, *state, "new.db");
+    store *st;
+    duban_error err;
+    assert_int_equal(store_open(path, STORE_CREATE, &st, &err), DUBAN_OK);
+    store_close(st);
+    assert_true(store_schema_version() >= 1);
+    assert_int_equal(pragma_int(path, "PRAGMA user_version"), store_schema_version());
+    /* reopening an up-to-date database changes nothing */
+    assert_int_equal(store_open(path, 0, &st, &err), DUBAN_OK);
+    store_close(st);
+    assert_int_equal(pragma_int(path, "PRAGMA user_version"), store_schema_version());
+}
+
+static void missing_file_without_create_is_not_found(void **state)
+{
+    char path[1024];
+    path_in(path, sizeof path, *state, "absent.db");
+    store *st;
+    duban_error err;
+    assert_int_equal(store_open(path, 0, &st, &err), DUBAN_ENOTFOUND);
+    assert_null(st);
+    assert_non_null(strstr(err.msg, "absent.db"));
+}
+
+static void missing_directory_is_io_error(void **state)
+{
+    char path[1024];
+    path_in(path, sizeof path, *state, "no/such/dir/x.db");
+    store *st;
+    duban_error err;
+    assert_int_equal(store_open(path, STORE_CREATE, &st, &err), DUBAN_EIO);
+    assert_non_null(strstr(err.msg, "does not exist"));
+}
+
+static void newer_database_is_refused_and_untouched(void **state)
+{
+    char path[1024];
+    path_in(path, sizeof path, *state, "future.db");
+    exec_sql(path, "CREATE TABLE plan(id INTEGER PRIMARY KEY); PRAGMA user_version = 999;");
+    store *st;
+    duban_error err;
+    assert_int_equal(store_open(path, 0, &st, &err), DUBAN_ENEWER);
+    assert_null(st);
+    assert_non_null(strstr(err.msg, "999"));
+    assert_non_null(strstr(err.msg, "future.db"));
+    assert_int_equal(pragma_int(path, "PRAGMA user_version"), 999);
+    /* not switched to WAL either: nothing was written */
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    sqlite3_stmt *s;
+    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(s, 0), "delete");
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+}
+
+static void foreign_and_garbage_files_are_refused(void **state)
+{
+    char path[1024];
+    path_in(path, sizeof path, *state, "other.db");
+    exec_sql(path, "CREATE TABLE photos(x);");
+    store *st;
+    duban_error err;
+    assert_int_equal(store_open(path, 0, &st, &err), DUBAN_EDB);
+    assert_non_null(strstr(err.msg, "not a duban database"));
+    path_in(path, sizeof path, *state, "garbage.db");
+    FILE *f = fopen(path, "wb");
+    for (int i = 0; i < 200; i++)
+        fputs("this is not sqlite ", f);
+    fclose(f);
+    assert_int_equal(store_open(path, 0, &st, &err), DUBAN_EDB);
+    assert_non_null(strstr(err.msg, "garbage.db"));
+}
+
+static void wal_and_foreign_keys_are_on(void **state)
+{
+    int64_t plan;
+    store *st = test_small_store(*state, &plan);
+    store_close(st);
+    char path[1024];
+    path_in(path, sizeof path, *state, "t.db");
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    sqlite3_stmt *s;
+    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL);
+    sqlite3_step(s);
+    assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+}
+
+static void plan_is_stored_as_a_tree(void **state)
+{
+    int64_t plan;
+    store *st = test_small_store(*state, &plan);
+    duban_error err;
+    node_list all;
+    assert_int_equal(node_all(st, plan, &all, &err), DUBAN_OK);
+    assert_int_equal(all.n, 7);
+    const char *refs[] = {"1", "1.1", "1.2", "1.2.1", "1.2.2", "2", "2.1"};
+    for (size_t i = 0; i < all.n; i++)
+        assert_string_equal(all.v[i].ref, refs[i]);
+    assert_int_equal(all.v[3].depth, NODE_SUBITEM);
+    assert_int_equal(all.v[2].children, 2);
+    assert_string_equal(all.v[1].status, "not_started");
+    node_list_free(&all);
+    node n;
+    assert_int_equal(node_by_ref(st, plan, "1.2.2", &n, &err), DUBAN_OK);
+    assert_string_equal(n.title, "子项二");
+    node_free(&n);
+    assert_int_equal(node_by_ref(st, plan, "9.9", &n, &err), DUBAN_ENOTFOUND);
+    assert_non_null(strstr(err.msg, "9.9"));
+    milestone_list ms;
+    assert_int_equal(node_by_ref(st, plan, "1.1", &n, &err), DUBAN_OK);
+    assert_int_equal(node_milestones(st, n.id, &ms, &err), DUBAN_OK);
+    assert_int_equal(ms.n, 1);
+    assert_string_equal(ms.v[0].due, "2021-07-31");
+    assert_string_equal(ms.v[0].word, "7月底");
+    milestone_list_free(&ms);
+    node_free(&n);
+    store_close(st);
+}
+
+static void plans_side_by_side_and_resolve(void **state)
+{
+    int64_t first, second, id;
+    store *st = test_small_store(*state, &first);
+    plan_doc doc;
+    test_small_doc(&doc);
+    free(doc.title);
+    doc.title = strdup("另一个计划");
+    duban_error err;
+    assert_int_equal(store_add_plan(st, &doc, &second, &err), DUBAN_OK);
+    plan_doc_free(&doc);
+    assert_int_equal(plan_resolve(st, NULL, &id, &err), DUBAN_OK);
+    assert_int_equal(id, second); /* default: most recent */
+    assert_int_equal(plan_resolve(st, "测试", &id, &err), DUBAN_OK);
+    assert_int_equal(id, first);
+    char num[16];
+    snprintf(num, sizeof num, "%lld", (long long)first);
+    assert_int_equal(plan_resolve(st, num, &id, &err), DUBAN_OK);
+    assert_int_equal(id, first);
+    assert_int_equal(plan_resolve(st, "没有", &id, &err), DUBAN_ENOTFOUND);
+    plan_list pl;
+    assert_int_equal(plan_list_all(st, &pl, &err), DUBAN_OK);
+    assert_int_equal(pl.n, 2);
+    assert_int_equal(pl.v[0].items, 5);
+    assert_int_equal(pl.v[0].areas, 2);
+    plan_list_free(&pl);
+    store_close(st);
+}
+
+static void ui_state_round_trips(void **state)
+{
+    int64_t plan;
+    store *st = test_small_store(*state, &plan);
+    duban_error err;
+    char *v;
+    assert_int_equal(store_get_state(st, plan, "folds", &v, &err), DUBAN_OK);
+    assert_null(v);
+    assert_int_equal(store_put_state(st, plan, "folds", "1,5", &err), DUBAN_OK);
+    assert_int_equal(store_put_state(st, plan, "folds", "2", &err), DUBAN_OK);
+    assert_int_equal(store_get_state(st, plan, "folds", &v, &err), DUBAN_OK);
+    assert_string_equal(v, "2");
+    free(v);
+    store_close(st);
+}
+
+static void data_version_sees_other_connections(void **state)
+{
+    int64_t plan;
+    store *st = test_small_store(*state, &plan);
+    duban_error err;
+    int64_t v1, v2, v3;
+    assert_int_equal(store_data_version(st, &v1, &err), DUBAN_OK);
+    char path[1024];
+    path_in(path, sizeof path, *state, "t.db");
+    store *other;
+    assert_int_equal(store_open(path, 0, &other, &err), DUBAN_OK);
+    assert_int_equal(store_put_state(other, plan, "k", "v", &err), DUBAN_OK);
+    store_close(other);
+    assert_int_equal(store_data_version(st, &v2, &err), DUBAN_OK);
+    assert_int_not_equal(v1, v2);
+    assert_int_equal(store_data_version(st, &v3, &err), DUBAN_OK);
+    assert_int_equal(v2, v3);
+    store_close(st);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(create_migrates_to_current_version, setup, teardown),
+        cmocka_unit_test_setup_teardown(missing_file_without_create_is_not_found, setup, teardown),
+        cmocka_unit_test_setup_teardown(missing_directory_is_io_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(newer_database_is_refused_and_untouched, setup, teardown),
+        cmocka_unit_test_setup_teardown(foreign_and_garbage_files_are_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(wal_and_foreign_keys_are_on, setup, teardown),
+        cmocka_unit_test_setup_teardown(plan_is_stored_as_a_tree, setup, teardown),
+        cmocka_unit_test_setup_teardown(plans_side_by_side_and_resolve, setup, teardown),
+        cmocka_unit_test_setup_teardown(ui_state_round_trips, setup, teardown),
+        cmocka_unit_test_setup_teardown(data_version_sees_other_connections, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

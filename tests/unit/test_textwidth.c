@@ -1,0 +1,575 @@
+/* test_textwidth.c - display widths, sanitising, truncation and wrapping. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "testutil.h"
+#include "textwidth.h"
+#include "utf8.h"
+
+/* Seed plan (haiyan-2021-h2.txt) lines 10 and 19: mixed CJK, ASCII and
+ * full-width punctuation, ambiguous quotes. */
+static const char SEED_10[] =
+    "完善产业基金运行管理机制,用好“基金+股权+项目”招商。针对重大产业项目、高精专类科技项目,"
+    "组建专班集中攻坚。探索加大市场化招商,注重以商引商。";
+static const char SEED_19[] =
+    "坚持企业需求导向,务实精准企业“三服务”,着力帮助解决企业融资、用地、用工等实际困难,"
+    "提振市场信心。深入实施新一轮“雄鹰计划”“凤凰行动”和“上市50”专项行动。扎实做好雏鹰"
+    "企业、瞪羚企业、独角兽企业培育,滚动实施“专精特新”精准化诊断培育计划,培植一批单打冠军、"
+    "隐形冠军。";
+
+static int reset_ambiguous(void **state)
+{
+    (void)state;
+    text_set_ambiguous_width(1);
+    return 0;
+}
+
+static void assert_str_free(char *got, const char *want)
+{
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+/* ---- code point widths ------------------------------------------------- */
+
+static void test_ambiguous_setting(void **state)
+{
+    (void)state;
+    assert_int_equal(text_ambiguous_width(), 1); /* the default */
+    text_set_ambiguous_width(2);
+    assert_int_equal(text_ambiguous_width(), 2);
+    text_set_ambiguous_width(3);
+    assert_int_equal(text_ambiguous_width(), 2);
+    text_set_ambiguous_width(0);
+    assert_int_equal(text_ambiguous_width(), 2);
+    text_set_ambiguous_width(1);
+    assert_int_equal(text_ambiguous_width(), 1);
+}
+
+static void test_cp_width_basic(void **state)
+{
+    (void)state;
+    for (uint32_t cp = 0x20; cp < 0x7F; cp++)
+        assert_int_equal(text_cp_width(cp), 1);
+    for (uint32_t cp = 0; cp < 0x20; cp++)
+        assert_int_equal(text_cp_width(cp), 0);
+    for (uint32_t cp = 0x7F; cp < 0xA0; cp++)
+        assert_int_equal(text_cp_width(cp), 0);
+    static const uint32_t wide[] = {
+        0x4E2D, 0x6D77, 0x9FA5, 0x3400, 0x20000, 0x2A6D6, 0x30000, /* ideographs */
+        0xAC00, 0xD7A3, 0x1100, 0x3042, 0x30A2,  0x3000,  0x3001,  0x3002,  0x300A,  0x300B,
+        0x300C, 0x300D, 0x303E, 0xFF01, 0xFF08,  0xFF09,  0xFF0C,  0xFF1A,  0xFF1B,  0xFF1F,
+        0xFF21, 0xFF60, 0xFFE0, 0xFFE6, 0x1F300, 0x1F600, 0x1F64F, 0x1F680, 0x1F9D0, 0x1F9FF};
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        if (text_cp_width(wide[i]) != 2)
+            fail_msg("U+%04X should be wide", (unsigned)wide[i]);
+    static const uint32_t zero[] = {0x0300, 0x0301, 0x036F,  0x0483,  0x0591, 0x093C, 0x1160,
+                                    0x200B, 0x200C, 0x200D,  0x2060,  0x20D0, 0xFE00, 0xFE0F,
+                                    0xFE20, 0xFEFF, 0xE0100, 0xE01EF, 0x302A};
+    for (size_t i = 0; i < sizeof zero / sizeof zero[0]; i++)
+        if (text_cp_width(zero[i]) != 0)
+            fail_msg("U+%04X should be zero width", (unsigned)zero[i]);
+    static const uint32_t narrow[] = {0xE9,   0x0100, 0x0430 + 0x30, 0x05D0, 0x0E01, 0x2591,
+                                      0x20A9, 0xFF61, 0xFF71,        0xFFE8, 0x303F, 0x1F321};
+    for (size_t i = 0; i < sizeof narrow / sizeof narrow[0]; i++)
+        if (text_cp_width(narrow[i]) != 1)
+            fail_msg("U+%04X should be narrow", (unsigned)narrow[i]);
+}
+
+/* “ ” — · … ← → ○ ● □ ■ △ ▲ ① █ ▒ and friends follow the setting. */
+static void test_cp_width_ambiguous(void **state)
+{
+    (void)state;
+    static const uint32_t amb[] = {
+        0x00A1, 0x00A4, 0x00A7, 0x00A8, 0x00AA, 0x00AD, 0x00AE, 0x00B0,  0x00B7,  0x00BC,
+        0x00C6, 0x00D7, 0x00E0, 0x00E9, 0x02C7, 0x0391, 0x03A9, 0x03B1,  0x03C9,  0x0401,
+        0x0410, 0x044F, 0x0451, 0x2010, 0x2013, 0x2014, 0x2016, 0x2018,  0x2019,  0x201C,
+        0x201D, 0x2020, 0x2022, 0x2026, 0x2030, 0x2032, 0x203B, 0x2103,  0x2116,  0x2121,
+        0x2160, 0x216B, 0x2170, 0x2190, 0x2192, 0x2199, 0x21D2, 0x21D4,  0x2200,  0x221A,
+        0x2460, 0x2473, 0x24E9, 0x2500, 0x254B, 0x2550, 0x2573, 0x2580,  0x2588,  0x258F,
+        0x2592, 0x2593, 0x25A0, 0x25A1, 0x25B2, 0x25B3, 0x25B6, 0x25BC,  0x25C0,  0x25C6,
+        0x25CB, 0x25CE, 0x25CF, 0x2605, 0x2606, 0x2609, 0x260E, 0x2640,  0x2642,  0x2660,
+        0x2663, 0x2667, 0x266C, 0x266F, 0xE000, 0xF8FF, 0xFFFD, 0xF0000, 0x10FFFD};
+    for (int aw = 1; aw <= 2; aw++) {
+        text_set_ambiguous_width(aw);
+        for (size_t i = 0; i < sizeof amb / sizeof amb[0]; i++)
+            if (text_cp_width(amb[i]) != aw)
+                fail_msg("U+%04X should be %d with ambiguous %d", (unsigned)amb[i], aw, aw);
+        /* The setting changes nothing else. */
+        assert_int_equal(text_cp_width('a'), 1);
+        assert_int_equal(text_cp_width(0x4E2D), 2);
+        assert_int_equal(text_cp_width(0x0301), 0);
+        assert_int_equal(text_cp_width(0xFE0F), 0); /* ambiguous in EAW but a mark */
+        assert_int_equal(text_cp_width(0x2591), 1);
+    }
+}
+
+/* ---- string widths ----------------------------------------------------- */
+
+static void test_width_strings(void **state)
+{
+    (void)state;
+    assert_int_equal(text_width(NULL), 0);
+    assert_int_equal(text_width(""), 0);
+    assert_int_equal(text_width("abc"), 3);
+    assert_int_equal(text_width("海盐县"), 6);
+    assert_int_equal(text_width("基金+股权+项目"), 14);
+    assert_int_equal(text_width("中a，b。"), 8);
+    assert_int_equal(text_width("（一）、《规划》「x」"), 2 * 10 + 1);
+    assert_int_equal(text_width("e\xCC\x81"), 1);
+    assert_int_equal(text_width("用好“基金+股权+项目”招商。"), 26);
+    assert_int_equal(text_width("“三服务”"), 8);
+    assert_int_equal(text_width("——"), 2);
+    assert_int_equal(text_width("…"), 1);
+    assert_int_equal(text_width("\xFF"), 1); /* U+FFFD, ambiguous */
+    text_set_ambiguous_width(2);
+    assert_int_equal(text_width("基金+股权+项目"), 14);
+    assert_int_equal(text_width("用好“基金+股权+项目”招商。"), 28);
+    assert_int_equal(text_width("“三服务”"), 10);
+    assert_int_equal(text_width("——"), 4);
+    assert_int_equal(text_width("①○●□■△▲←→·"), 20);
+    assert_int_equal(text_width("\xFF"), 2);
+}
+
+/* Width is measured on the sanitised form of the text. */
+static void test_width_of_controls(void **state)
+{
+    (void)state;
+    assert_int_equal(text_width("\x1b[31m"), 6); /* ^[[31m */
+    assert_int_equal(text_width("a\tb"), 3);
+    assert_int_equal(text_width("a\nb"), 3);
+    assert_int_equal(text_width("\x7f"), 2);
+    assert_int_equal(text_width("\xC2\x85"), 8);     /* <U+0085> */
+    assert_int_equal(text_width("\xE2\x80\xAE"), 8); /* <U+202E> */
+    const char *tricky[] = {
+        "\x1b]0;pwned\x07", "a\x01\x02\x7f",  "\xC2\2332J", /* C1 CSI, then "2J" */
+        "\xE4\xB8",         "x\xE2\x81\xA6y", "中\r\n文"};
+    for (size_t i = 0; i < sizeof tricky / sizeof tricky[0]; i++) {
+        char *san = text_sanitize(tricky[i]);
+        assert_non_null(san);
+        assert_int_equal(text_width(tricky[i]), text_width(san));
+        free(san);
+    }
+}
+
+/* ---- sanitising -------------------------------------------------------- */
+
+static void test_sanitize_escapes(void **state)
+{
+    (void)state;
+    assert_str_free(text_sanitize("\033]0;pwned\007"), "^[]0;pwned^G");
+    assert_str_free(text_sanitize("\033[2J\033[H"), "^[[2J^[[H");
+    assert_str_free(text_sanitize("\033P1$r\033\\"), "^[P1$r^[\\");
+    assert_str_free(text_sanitize("a\x01"
+                                  "b\x1f"
+                                  "c"),
+                    "a^Ab^_c");
+    assert_str_free(text_sanitize("\x08\x0b\x0c\x1a"), "^H^K^L^Z");
+    assert_str_free(text_sanitize("del\x7f"), "del^?");
+}
+
+static void test_sanitize_whitespace_c1_bidi(void **state)
+{
+    (void)state;
+    assert_str_free(text_sanitize("a\tb\nc\rd"), "a b c d");
+    assert_str_free(text_sanitize("\xC2\x85"), "<U+0085>");
+    assert_str_free(text_sanitize("\xC2\x80x\xC2\x9B"
+                                  "31m\xC2\x9F"),
+                    "<U+0080>x<U+009B>31m<U+009F>");
+    assert_str_free(text_sanitize("abc\xE2\x80\xAE"
+                                  "cba"),
+                    "abc<U+202E>cba");
+    assert_str_free(text_sanitize("\xE2\x80\xAA\xE2\x80\xAB\xE2\x80\xAC\xE2\x80\xAD"),
+                    "<U+202A><U+202B><U+202C><U+202D>");
+    assert_str_free(text_sanitize("\xE2\x81\xA6\xE2\x81\xA7\xE2\x81\xA8\xE2\x81\xA9"),
+                    "<U+2066><U+2067><U+2068><U+2069>");
+    /* Neighbours of the ranges pass through. */
+    assert_str_free(text_sanitize("\xE2\x80\xA9\xE2\x80\xAF\xE2\x81\xA5"),
+                    "\xE2\x80\xA9\xE2\x80\xAF\xE2\x81\xA5");
+    assert_str_free(text_sanitize("\xC2\xA0"), "\xC2\xA0");
+}
+
+static void test_sanitize_invalid_utf8(void **state)
+{
+    (void)state;
+    assert_str_free(text_sanitize("a\xFF"
+                                  "b"),
+                    "a\xEF\xBF\xBD"
+                    "b");
+    assert_str_free(text_sanitize("\x85"), "\xEF\xBF\xBD");
+    assert_str_free(text_sanitize("\xE4\xB8"), "\xEF\xBF\xBD\xEF\xBF\xBD");
+    assert_str_free(text_sanitize("\xC0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD");
+    assert_str_free(text_sanitize("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+    assert_str_free(text_sanitize("\xF4\x90\x80\x80"),
+                    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+static void test_sanitize_passthrough(void **state)
+{
+    (void)state;
+    assert_str_free(text_sanitize(NULL), "");
+    assert_str_free(text_sanitize(""), "");
+    assert_str_free(text_sanitize(SEED_10), SEED_10);
+    assert_str_free(text_sanitize("e\xCC\x81 😀 ① ~"), "e\xCC\x81 😀 ① ~");
+}
+
+/* No byte sequence gets a control character through, the output is valid
+ * UTF-8 and sanitising is idempotent. */
+static void test_sanitize_property(void **state)
+{
+    (void)state;
+    char buf[512];
+    uint32_t seed = 12345;
+    for (int round = 0; round < 400; round++) {
+        size_t n = 0;
+        for (; n < sizeof buf - 1; n++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned b = (seed >> 16) & 0xFF;
+            buf[n] = (char)(round == 0 ? (unsigned)n % 255 + 1 : b ? b : 'x');
+        }
+        buf[n] = '\0';
+        char *san = text_sanitize(buf);
+        assert_non_null(san);
+        size_t len = strlen(san);
+        assert_true(utf8_valid(san, len, NULL));
+        for (size_t off = 0; off < len;) {
+            uint32_t cp;
+            off += utf8_decode(san + off, len - off, &cp);
+            assert_false(cp < 0x20 || (cp >= 0x7F && cp < 0xA0));
+            assert_false((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069));
+        }
+        char *again = text_sanitize(san);
+        assert_non_null(again);
+        assert_string_equal(again, san);
+        free(again);
+        free(san);
+    }
+}
+
+/* ---- prefix, truncate, fit --------------------------------------------- */
+
+static void test_prefix_bytes(void **state)
+{
+    (void)state;
+    assert_int_equal(text_prefix_bytes("海盐县", -1), 0);
+    assert_int_equal(text_prefix_bytes("海盐县", 0), 0);
+    assert_int_equal(text_prefix_bytes("海盐县", 1), 0);
+    assert_int_equal(text_prefix_bytes("海盐县", 2), 3);
+    assert_int_equal(text_prefix_bytes("海盐县", 3), 3);
+    assert_int_equal(text_prefix_bytes("海盐县", 5), 6);
+    assert_int_equal(text_prefix_bytes("海盐县", 6), 9);
+    assert_int_equal(text_prefix_bytes("海盐县", 100), 9);
+    assert_int_equal(text_prefix_bytes("中a", 3), 4);
+    assert_int_equal(text_prefix_bytes("ae\xCC\x81"
+                                       "b",
+                                       2),
+                     4); /* keeps the accent */
+    assert_int_equal(text_prefix_bytes("\x1b"
+                                       "a",
+                                       1),
+                     0); /* ^[ is 2 wide */
+    assert_int_equal(text_prefix_bytes("“x", 1), 3);
+    text_set_ambiguous_width(2);
+    assert_int_equal(text_prefix_bytes("“x", 1), 0);
+    assert_int_equal(text_prefix_bytes("“x", 2), 3);
+}
+
+static void test_truncate(void **state)
+{
+    (void)state;
+    assert_str_free(text_truncate("海盐县", 4), "海…");
+    assert_str_free(text_truncate("海盐县", 5), "海盐…");
+    assert_str_free(text_truncate("海盐县", 6), "海盐县");
+    assert_str_free(text_truncate("海盐县", 99), "海盐县");
+    assert_str_free(text_truncate("海盐县", 2), "…");
+    assert_str_free(text_truncate("海盐县", 1), "…");
+    assert_str_free(text_truncate("海盐县", 0), "");
+    assert_str_free(text_truncate("海盐县", -3), "");
+    assert_str_free(text_truncate("abcdef", 4), "abc…");
+    assert_str_free(text_truncate("abc", 3), "abc");
+    assert_str_free(text_truncate(NULL, 3), "");
+    assert_str_free(text_truncate("a\x1b[1mb", 99), "a^[[1mb"); /* sanitised */
+    assert_str_free(text_truncate("e\xCC\x81"
+                                  "xyz",
+                                  2),
+                    "e\xCC\x81…");
+    text_set_ambiguous_width(2);
+    assert_str_free(text_truncate("海盐县", 4), "海…");
+    assert_str_free(text_truncate("海盐县", 5), "海…");
+    assert_str_free(text_truncate("abc", 1), "a"); /* no room for a 2-wide "…" */
+    assert_str_free(text_truncate("abc", 2), "…");
+}
+
+static void test_fit(void **state)
+{
+    (void)state;
+    assert_str_free(text_fit("海盐县", 4), "海… ");
+    assert_str_free(text_fit("海盐县", 6), "海盐县");
+    assert_str_free(text_fit("海盐县", 7), "海盐县 ");
+    assert_str_free(text_fit("ab", 5), "ab   ");
+    assert_str_free(text_fit("", 3), "   ");
+    assert_str_free(text_fit("abc", 0), "");
+    text_set_ambiguous_width(2);
+    assert_str_free(text_fit("abc", 1), "a");
+    assert_str_free(text_fit("海盐县", 3), "… ");
+}
+
+/* For every width, truncate stays within it, fit hits it exactly, and
+ * neither splits a character. */
+static void test_truncate_fit_property(void **state)
+{
+    (void)state;
+    const char *inputs[] = {SEED_19, "海盐县", "a“b”c——d…e①", "x\x1b]0;t\x07y\xC2\x85z", ""};
+    for (int aw = 1; aw <= 2; aw++) {
+        text_set_ambiguous_width(aw);
+        for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+            int full = text_width(inputs[i]);
+            for (int w = 0; w <= 60; w++) {
+                char *t = text_truncate(inputs[i], w);
+                char *f = text_fit(inputs[i], w);
+                assert_non_null(t);
+                assert_non_null(f);
+                assert_true(text_width(t) <= w);
+                assert_int_equal(text_width(f), w);
+                assert_true(utf8_valid(t, strlen(t), NULL));
+                assert_true(utf8_valid(f, strlen(f), NULL));
+                if (w >= full) {
+                    char *san = text_sanitize(inputs[i]);
+                    assert_string_equal(t, san);
+                    free(san);
+                } else if (w >= aw) {
+                    size_t len = strlen(t);
+                    assert_true(len >= 3);
+                    assert_string_equal(t + len - 3, "…");
+                }
+                free(t);
+                free(f);
+            }
+        }
+    }
+}
+
+/* ---- wrapping ---------------------------------------------------------- */
+
+static void expect_wrap(const char *s, int w, const char *const *want, size_t nwant)
+{
+    char **lines = NULL;
+    size_t n = 0;
+    assert_int_equal(text_wrap(s, w, &lines, &n), DUBAN_OK);
+    assert_non_null(lines);
+    if (n != nwant)
+        fail_msg("wrap(\"%s\", %d): %zu lines, want %zu (first: \"%s\")", s, w, n, nwant,
+                 n ? lines[0] : "");
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(lines[i], want[i]);
+    text_lines_free(lines, n);
+}
+
+#define WRAP(s, w, ...)                                                                            \
+    do {                                                                                           \
+        const char *const want_[] = {__VA_ARGS__};                                                 \
+        expect_wrap((s), (w), want_, sizeof want_ / sizeof want_[0]);                              \
+    } while (0)
+
+static void test_wrap_basic(void **state)
+{
+    (void)state;
+    WRAP("海盐县委", 4, "海盐", "县委");
+    WRAP("海盐县委", 5, "海盐", "县委");
+    WRAP("海盐县委", 8, "海盐县委");
+    WRAP("", 10, "");
+    WRAP(NULL, 10, "");
+    WRAP("hello world foo", 11, "hello world", "foo");
+    WRAP("hello world foo", 5, "hello", "world", "foo");
+    WRAP("hello world foo", 8, "hello", "world", "foo");
+    WRAP("ab cd ef", 4, "ab", "cd", "ef");
+    WRAP("abcdefghij", 4, "abcd", "efgh", "ij");
+    WRAP("aaa   bbb", 4, "aaa", "bbb");
+    WRAP("中文abc中文", 5, "中文", "abc中", "文");
+    WRAP("基金+股权+项目", 6, "基金+", "股权+", "项目");
+}
+
+static void test_wrap_newlines_and_sanitising(void **state)
+{
+    (void)state;
+    WRAP("ab\ncd", 10, "ab", "cd");
+    WRAP("ab\n\ncd", 10, "ab", "", "cd");
+    WRAP("ab\n", 10, "ab", "");
+    WRAP("ab\r\ncd", 10, "ab", "cd");
+    WRAP("a\x1b]0;x\x07"
+         "b",
+         20, "a^[]0;x^Gb");
+    WRAP("a\tb", 10, "a b");
+    WRAP("\xFF\xFE", 10, "\xEF\xBF\xBD\xEF\xBF\xBD");
+    WRAP("  indented", 20, "  indented");
+}
+
+static void test_wrap_bad_width(void **state)
+{
+    (void)state;
+    char **lines = (char **)1;
+    size_t n = 7;
+    assert_int_equal(text_wrap("abc", 1, &lines, &n), DUBAN_EINVAL);
+    assert_null(lines);
+    assert_int_equal(n, 0);
+}
+
+/* 禁则: closing punctuation never starts a line, openers never end one. */
+static void test_wrap_line_breaking_rules(void **state)
+{
+    (void)state;
+    /* "，" would start line 2: the last character moves down with it. */
+    WRAP("海盐，县", 4, "海", "盐，", "县");
+    /* An ASCII comma that still fits is kept on the line. */
+    WRAP("海盐,县", 5, "海盐,", "县");
+    WRAP("海盐,县", 4, "海", "盐,", "县");
+    WRAP("海盐。”县", 6, "海", "盐。”", "县");
+    /* Openers move to the next line. */
+    WRAP("海盐（县）", 6, "海盐", "（县）");
+    WRAP("海盐“县”", 5, "海盐", "“县”");
+    WRAP("海盐(县)", 5, "海盐", "(县)");
+    WRAP("《海盐县》", 4, "《海", "盐", "县》");
+    WRAP("ab （县）", 7, "ab", "（县）");
+    /* A hard break of an over-long run still avoids a closer at line start. */
+    WRAP("abc，def", 3, "ab", "c，", "def");
+    /* Quotes may break between a closer and the next opener. */
+    WRAP("计划”“凤凰", 5, "计划”", "“凤凰");
+    /* "——" and "……" are never split. */
+    WRAP("中——中", 3, "中", "——", "中");
+    WRAP("中……中", 3, "中", "……", "中");
+}
+
+static int starts_with_closer(const char *line)
+{
+    static const char *const closers[] = {"，", "。", "、", "；", "：", "？", "！",
+                                          "）", "」", "』", "》", "”",  "’",  ",",
+                                          ".",  ";",  ":",  "?",  "!",  ")"};
+    for (size_t i = 0; i < sizeof closers / sizeof closers[0]; i++)
+        if (!strncmp(line, closers[i], strlen(closers[i])))
+            return 1;
+    return 0;
+}
+
+static int ends_with_opener(const char *line)
+{
+    static const char *const openers[] = {"（", "「", "『", "《", "“", "‘", "("};
+    size_t len = strlen(line);
+    for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++) {
+        size_t k = strlen(openers[i]);
+        if (len >= k && !strcmp(line + len - k, openers[i]))
+            return 1;
+    }
+    return 0;
+}
+
+/* The lines, concatenated, are the sanitised input with only spaces left
+ * out (the ones dropped at breaks). */
+static void assert_lines_cover(const char *san, char **lines, size_t n)
+{
+    const char *p = san;
+    for (size_t i = 0; i < n; i++) {
+        for (const char *q = lines[i]; *q; q++) {
+            while (*p == ' ' && *q != ' ')
+                p++;
+            if (*p != *q)
+                fail_msg("line %zu \"%s\" does not match the input at \"%.20s\"", i, lines[i], p);
+            p++;
+        }
+    }
+    while (*p == ' ')
+        p++;
+    assert_int_equal(*p, '\0');
+}
+
+/* One paragraph (no newlines) at width w: every invariant of text_wrap. */
+static void check_wrap_paragraph(const char *s, int w, int check_rules)
+{
+    char **lines = NULL;
+    size_t n = 0;
+    assert_int_equal(text_wrap(s, w, &lines, &n), DUBAN_OK);
+    assert_true(n >= 1);
+    for (size_t i = 0; i < n; i++) {
+        int lw = text_width(lines[i]);
+        if (lw > w || (i > 0 && (lines[i][0] == '\0' || lines[i][0] == ' ')))
+            fail_msg("w=%d line %zu \"%s\" has width %d", w, i, lines[i], lw);
+        assert_true(utf8_valid(lines[i], strlen(lines[i]), NULL));
+        if (check_rules && i > 0 && starts_with_closer(lines[i]))
+            fail_msg("w=%d line %zu starts with a closer: \"%s\"", w, i, lines[i]);
+        if (check_rules && i + 1 < n && ends_with_opener(lines[i]))
+            fail_msg("w=%d line %zu ends with an opener: \"%s\"", w, i, lines[i]);
+    }
+    char *san = text_sanitize(s);
+    assert_non_null(san);
+    assert_lines_cover(san, lines, n);
+    free(san);
+    text_lines_free(lines, n);
+}
+
+/* Every width from 2 to 40 on the seed paragraphs, both ambiguous widths.
+ * The punctuation rules give way to the width limit only when an
+ * unbreakable run such as 务”, is wider than the line, so they are checked
+ * from width 5 up. */
+static void test_wrap_property_seed(void **state)
+{
+    (void)state;
+    const char *paras[] = {SEED_10, SEED_19,
+                           "Mixed 中英 text, with “quotes” (and parens), "
+                           "a verylongwordthatmustbehardbroken and 123."};
+    for (int aw = 1; aw <= 2; aw++) {
+        text_set_ambiguous_width(aw);
+        for (size_t i = 0; i < sizeof paras / sizeof paras[0]; i++)
+            for (int w = 2; w <= 40; w++)
+                check_wrap_paragraph(paras[i], w, w >= 5);
+    }
+}
+
+/* The whole shipped plan, line by line, at a few widths. */
+static void test_wrap_property_plan(void **state)
+{
+    (void)state;
+    char *text = test_read_file(DUBAN_SEED_PATH, NULL);
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        if (!*line)
+            continue;
+        for (int w = 2; w <= 80; w += 3)
+            check_wrap_paragraph(line, w, 0);
+    }
+    free(text);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, reset_ambiguous, reset_ambiguous)
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ambiguous_setting), /* first: checks the default */
+        T(test_cp_width_basic),
+        T(test_cp_width_ambiguous),
+        T(test_width_strings),
+        T(test_width_of_controls),
+        T(test_sanitize_escapes),
+        T(test_sanitize_whitespace_c1_bidi),
+        T(test_sanitize_invalid_utf8),
+        T(test_sanitize_passthrough),
+        T(test_sanitize_property),
+        T(test_prefix_bytes),
+        T(test_truncate),
+        T(test_fit),
+        T(test_truncate_fit_property),
+        T(test_wrap_basic),
+        T(test_wrap_newlines_and_sanitising),
+        T(test_wrap_bad_width),
+        T(test_wrap_line_breaking_rules),
+        T(test_wrap_property_seed),
+        T(test_wrap_property_plan),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,56 @@
+/* main.c - duban's entry point: parse, open, dispatch, map errors to
+ * exit statuses.  The only place that calls exit status decisions. */
+#include "cli.h"
+
+#include "date.h"
+#include "tui.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, duban_error *err)
+{
+    const cli_command *cmd = cli_find(name);
+    if (!cmd) {
+        return duban_fail(err, DUBAN_EINVAL, "unknown command '%s' (see 'duban --help')", name);
+    }
+    if (args->help) {
+        cli_print_command_help(stdout, cmd);
+        return DUBAN_OK;
+    }
+    int is_import = cmd->run == cmd_import;
+    int rc = cli_open_store(ctx, cmd->needs_plan, !is_import, err);
+    return rc ? rc : cmd->run(ctx, args, err);
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    cli_ctx ctx = {0};
+    ctx.argv0 = argv[0];
+    duban_error err = {0};
+    const char *command = NULL;
+    cli_args args;
+    int rc = date_today(&ctx.today, &err);
+    if (!rc)
+        rc = cli_parse(&ctx, argc, argv, &command, &args, &err);
+    if (!rc && command && !strcmp(command, "--version")) {
+        printf("duban %s\n", DUBAN_VERSION);
+    } else if (!rc && !command && args.help) {
+        cli_print_usage(stdout);
+    } else if (!rc && command) {
+        rc = run_command(&ctx, command, &args, &err);
+    } else if (!rc) {
+        rc = cli_open_store(&ctx, 1, 1, &err);
+        if (!rc)
+            rc = tui_run(&ctx, &err);
+    }
+    store_close(ctx.st);
+    if (rc) {
+        fprintf(stderr, "duban: %s\n", err.msg[0] ? err.msg : "failed");
+        return duban_exit_status(rc);
+    }
+    return 0;
+}

@@ -163,7 +163,7 @@ static void search_titles_bodies_and_notes(void **state)
 {
     fixture *f = *state;
     assert_int_equal(search_count(f, "子项一"), 1);
-    assert_int_equal(search_count(f, "子项"), 2);    /* short: LIKE path */
+    assert_int_equal(search_count(f, "子项"), 2); /* short: LIKE path */
     assert_int_equal(search_count(f, "方面"), 2);
     assert_int_equal(search_count(f, "不存在的内容"), 0);
     assert_int_equal(search_count(f, "\"子项"), 0); /* quotes are data */
@@ -189,7 +189,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(nothing_is_overdue_on_the_first_day, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_late_milestone_is_listed_with_its_phrase, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_late_milestone_is_listed_with_its_phrase, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(most_overdue_first_and_items_cover_their_milestones, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(done_items_are_never_overdue, setup, teardown),

@@ -1,0 +1,41 @@
+# import other plans side by side; refusals leave the database unchanged.
+. "$(dirname "$0")/lib.sh"
+"$DUBAN" --db "$DB" list >/dev/null 2>&1
+
+printf '%s\n' '2022年重点工作安排' '一、扎实推进经济发展' '（一）加快项目建设。全年新开工项目30个，6月底前完成年度投资计划的一半。' \
+  '（二）优化营商环境。三季度完成改革任务。' '二、持续改善民生' '（一）办好民生实事。年底前全部完成。' >"$T/other.txt"
+run --db "$DB" import "$T/other.txt" --year 2022
+expect_rc 0 "import"
+expect_out "2 areas, 3 items" "counts"
+run --db "$DB" list
+expect_out "扎实推进经济发展" "the new plan is the default"
+expect_out "2.1 " "ref of the new plan"
+run --db "$DB" plans
+[ "$(grep -c '^ *[0-9]' <<<"$out")" -eq 2 ] && pass || fail "two plans"
+run --db "$DB" --plan 1 list
+expect_out "持之以恒抓招商" "--plan 1 chooses the seed"
+run --db "$DB" --plan 海盐 show 5.1
+expect_out "做强服务业主平台" "--plan by title"
+run --db "$DB" show 1.1
+expect_out "2022-06-30" "6月底前 with year 2022"
+
+before=$(db_sum "$DB")
+: >"$T/empty.txt"
+run --db "$DB" import "$T/empty.txt"
+expect_rc 4 "empty file"; expect_one_line_err "empty"; expect_err "empty.txt" "names the file"
+printf '一、标题\n（一）正文\xff\xfe坏字节\n' >"$T/bad.txt"
+run --db "$DB" import "$T/bad.txt"
+expect_rc 4 "invalid UTF-8"; expect_err "bad.txt:2" "names file and line"
+head -c 2000 /bin/ls >"$T/binary.txt"
+run --db "$DB" import "$T/binary.txt"
+expect_rc 4 "binary"; expect_one_line_err "binary"
+printf '只是一段话，没有任何标题。\n又一段话。\n' >"$T/prose.txt"
+run --db "$DB" import "$T/prose.txt"
+expect_rc 4 "no areas"; expect_err "prose.txt" "names the file"
+run --db "$DB" import "$T/does-not-exist.txt"
+[ "$rc" -ne 0 ] && pass || fail "missing file"
+expect_err "does-not-exist.txt" "names the missing file"
+run --db "$DB" import "$T/other.txt" --year 20x2
+expect_rc 2 "bad --year"
+[ "$(db_sum "$DB")" = "$before" ] && pass || fail "refusals changed the database"
+finish

@@ -1,0 +1,33 @@
+# Helpers for the command-line tests.  Source it; $DUBAN is the binary.
+set -u
+: "${DUBAN:?DUBAN must name the duban binary}"
+T=$(mktemp -d "${TMPDIR:-/tmp}/duban-cli.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export DUBAN_TODAY=${DUBAN_TODAY:-2021-10-01}
+export XDG_DATA_HOME="$T/xdg-data" HOME="$T/home"
+DB="$T/test.db"
+failures=0
+checks=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { checks=$((checks + 1)); }
+
+# run ARGS...: runs duban, leaving stdout in $out, stderr in $errout, status in $rc
+run() {
+  out=$("$DUBAN" "$@" 2>"$T/stderr"); rc=$?
+  errout=$(cat "$T/stderr")
+}
+expect_rc() { [ "$rc" -eq "$1" ] && pass || fail "$2: exit $rc, expected $1 (stderr: $errout)"; }
+expect_out() { grep -qF -- "$1" <<<"$out" && pass || fail "$2: output lacks '$1'"$'\n'"$out"; }
+expect_no_out() { grep -qF -- "$1" <<<"$out" && fail "$2: output has '$1'" || pass; }
+expect_err() { grep -qF -- "$1" <<<"$errout" && pass || fail "$2: stderr lacks '$1': $errout"; }
+expect_one_line_err() {
+  [ "$(printf '%s' "$errout" | wc -l)" -eq 0 ] && [ -n "$errout" ] && pass \
+    || fail "$1: stderr is not one line: $errout"
+}
+db_sum() { sqlite3 "$1" .dump | md5sum; }
+
+finish() {
+  echo "$checks passed, $failures failed"
+  [ "$failures" -eq 0 ]
+}

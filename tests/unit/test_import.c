@@ -1,0 +1,635 @@
+/* test_import.c - the plan importer: the seed plan, numbering styles,
+ * header, year/period/title, due dates and refusals. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "import.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void parse_ok(const char *text, int year, plan_doc *doc)
+{
+    duban_error err;
+    int rc = import_parse("t.txt", text, strlen(text), year, doc, &err);
+    if (rc)
+        fail_msg("import failed: %s", err.msg);
+    assert_int_equal(err.code, DUBAN_OK);
+}
+
+static void import_ok(const char *path, int year, plan_doc *doc)
+{
+    duban_error err;
+    if (import_file(path, year, doc, &err))
+        fail_msg("import of %s failed: %s", path, err.msg);
+}
+
+static size_t count_depth(const plan_doc *doc, int depth)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < doc->nnodes; i++)
+        n += doc->nodes[i].depth == depth;
+    return n;
+}
+
+/* The node with ref "a", "a.i" or "a.i.s" (1-based, document order). */
+static const doc_node *node_ref(const plan_doc *doc, const char *ref)
+{
+    int want[3] = {0, 0, 0}, depth = sscanf(ref, "%d.%d.%d", &want[0], &want[1], &want[2]);
+    int seen[3] = {0, 0, 0};
+    for (size_t i = 0; i < doc->nnodes; i++) {
+        const doc_node *n = &doc->nodes[i];
+        int d = n->depth - 1;
+        seen[d]++;
+        for (int k = d + 1; k < 3; k++)
+            seen[k] = 0;
+        if (n->depth == depth && memcmp(seen, want, sizeof(int) * (size_t)depth) == 0)
+            return n;
+    }
+    fail_msg("no node %s", ref);
+    return NULL;
+}
+
+static size_t children(const plan_doc *doc, const doc_node *parent)
+{
+    size_t n = 0, idx = (size_t)(parent - doc->nodes);
+    for (size_t i = 0; i < doc->nnodes; i++)
+        n += doc->nodes[i].parent == (int)idx;
+    return n;
+}
+
+/* ---- the seed plan ---------------------------------------------------- */
+
+static void test_seed_structure(void **state)
+{
+    (void)state;
+    static const char *const areas[] = {
+        "持之以恒抓招商", "坚定不移强工业", "全力以赴推项目", "解放思想勇创新",
+        "筑巢引凤壮三产", "持续发力扩开放", "聚焦品质重城市", "统筹发展兴乡村",
+        "久久为功护生态", "用情用力惠民生", "高效治理促和谐", "从严治党强党建",
+    };
+    plan_doc doc;
+    import_ok(DUBAN_SEED_PATH, 0, &doc);
+    assert_int_equal(count_depth(&doc, 1), 12);
+    assert_int_equal(count_depth(&doc, 2), 38);
+    assert_int_equal(doc.nnodes, 50);
+    for (int a = 0; a < 12; a++) {
+        char ref[8];
+        snprintf(ref, sizeof ref, "%d", a + 1);
+        const doc_node *n = node_ref(&doc, ref);
+        assert_string_equal(n->title, areas[a]);
+        assert_string_equal(n->body, "");
+        assert_int_equal(n->parent, -1);
+        assert_int_equal(children(&doc, n), a < 10 ? 3 : 4);
+    }
+    assert_string_equal(doc.title, "海盐县2021年下半年重点工作");
+    assert_int_equal(doc.year, 2021);
+    assert_string_equal(doc.start, "2021-07-01");
+    assert_string_equal(doc.end, "2021-12-31");
+    assert_string_equal(doc.source, "中共海盐县委十四届十三次全体(扩大)会议暨县十五届政府第五次"
+                                    "全体(扩大)会议");
+    assert_non_null(strstr(doc.preamble, "重点抓好12个方面\n扎实做好下半年重点工作"));
+    assert_int_equal(strncmp(doc.preamble, "今天,中共海盐县委", strlen("今天,中共海盐县委")), 0);
+    assert_int_equal(node_ref(&doc, "1")->line, 12);
+    assert_int_equal(node_ref(&doc, "1.1")->line, 13);
+    plan_doc_free(&doc);
+}
+
+static void test_seed_samples(void **state)
+{
+    (void)state;
+    plan_doc doc;
+    import_ok(DUBAN_SEED_PATH, 0, &doc);
+    const doc_node *n = node_ref(&doc, "1.1");
+    assert_string_equal(n->title, "造浓招商氛围");
+    assert_string_equal(n->body, "全面开展招商引资立功竞赛,自我加压、及早冲刺,重新下达下半年招引任"
+                                 "务,实施月例会、季评比,进一步掀起招商引资新高潮。");
+    n = node_ref(&doc, "2.1");
+    assert_string_equal(n->title, "加快“转”的步伐");
+    n = node_ref(&doc, "5.1");
+    assert_string_equal(n->title, "做强服务业主平台");
+    n = node_ref(&doc, "10.2");
+    assert_string_equal(n->title, "完善公共服务供给");
+    assert_string_equal(n->body,
+                        "加快推进教育“841”工程,开工建设六一幼儿园南园及三毛小学东校区,加快实验"
+                        "中学海兴校区等工程建设。深化健康海盐建设,新妇保院10月投入使用,深化县级"
+                        "医院与长三角名医名院紧密型合作,争创省级健康促进县。启动全民健身中心规划"
+                        "建设。");
+    n = node_ref(&doc, "11.4");
+    assert_string_equal(n->title, "不断深化民主法治");
+    n = node_ref(&doc, "12.2");
+    assert_string_equal(n->title, "以换届为契机推进干部队伍系统性重塑");
+    n = node_ref(&doc, "12.4");
+    assert_string_equal(n->title, "营造风清气正的政治生态");
+    assert_string_equal(n->body, "加快构建和完善“四责协同”工作体系,统筹推进清廉海盐建设,坚决落实中"
+                                 "央八项规定及其实施细则精神,持续纠治“四风”,保持惩治腐败高压态势,"
+                                 "紧盯小微权力运行,加快“云哨”项目建设,一体推进“三不”体制机制建设"
+                                 "。");
+    plan_doc_free(&doc);
+}
+
+/* Every item against the file itself: line "N.title" then one body line. */
+static void test_seed_every_item_matches_file(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = test_read_file(DUBAN_SEED_PATH, &len);
+    char *lines[128];
+    int nl = 0;
+    for (char *p = text; p && nl < 128; nl++) {
+        lines[nl] = p;
+        p = strchr(p, '\n');
+        if (p)
+            *p++ = '\0';
+    }
+    plan_doc doc;
+    import_ok(DUBAN_SEED_PATH, 0, &doc);
+    for (size_t i = 0; i < doc.nnodes; i++) {
+        const doc_node *n = &doc.nodes[i];
+        const char *src = lines[n->line - 1];
+        if (n->depth == 1) {
+            assert_string_equal(n->title, src);
+            continue;
+        }
+        const char *dot = strchr(src, '.');
+        assert_non_null(dot);
+        assert_string_equal(n->title, dot + 1);
+        assert_string_equal(n->body, lines[n->line]);
+    }
+    plan_doc_free(&doc);
+    free(text);
+}
+
+/* All milestones of the seed, in document order. */
+static void test_seed_milestones(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *ref, *word, *due, *phrase;
+        int approx;
+    } want[] = {
+        {"1.1", "下半年", "2021-12-31", "重新下达下半年招引任务", 0},
+        {"2.2", "年内", "2021-12-31", "确保良信电器等数字产业项目年内投运", 0},
+        {"5.1", "年内", "2021-12-31", "确保冰雪体育活动中心(雪世界)项目年内开工", 0},
+        {"5.1", "三季度", "2021-09-30", "确保开元森泊、洲际英迪格等高端酒店项目三季度开工", 0},
+        {"6.1", "年内", "2021-12-31", "力争年内开工建设沪平盐城际、杭浦高速海盐联络线工程", 0},
+        {"7.1", "年内", "2021-12-31", "年内完成古城复兴、高铁新城城市规划设计", 0},
+        {"7.2", "今冬", "2021-12-31", "核能供暖节能工程示范项目今冬供暖", 1},
+        {"10.2", "10月", "2021-10-31", "新妇保院10月投入使用", 0},
+    };
+    size_t nwant = sizeof want / sizeof want[0], k = 0;
+    plan_doc doc;
+    import_ok(DUBAN_SEED_PATH, 0, &doc);
+    for (size_t i = 0; i < doc.nnodes; i++) {
+        const doc_node *n = &doc.nodes[i];
+        for (size_t m = 0; m < n->nms; m++, k++) {
+            assert_true(k < nwant);
+            assert_ptr_equal(n, node_ref(&doc, want[k].ref));
+            assert_string_equal(n->ms[m].word, want[k].word);
+            assert_string_equal(n->ms[m].due, want[k].due);
+            assert_string_equal(n->ms[m].phrase, want[k].phrase);
+            assert_int_equal(n->ms[m].approximate, want[k].approx);
+        }
+    }
+    assert_int_equal(k, nwant);
+    plan_doc_free(&doc);
+}
+
+/* Year 2021, today 2021-10-01: only the 5.1 hotel milestone is earlier. */
+static void check_seed_dues(const plan_doc *doc)
+{
+    int early = 0;
+    for (size_t i = 0; i < doc->nnodes; i++) {
+        const doc_node *n = &doc->nodes[i];
+        if (strcmp(n->due, "2021-10-01") < 0)
+            fail_msg("node at line %d due %s", n->line, n->due);
+        for (size_t m = 0; m < n->nms; m++)
+            if (strcmp(n->ms[m].due, "2021-10-01") < 0) {
+                assert_ptr_equal(n, node_ref(doc, "5.1"));
+                assert_string_equal(n->ms[m].word, "三季度");
+                early++;
+            }
+    }
+    assert_int_equal(early, 1);
+    assert_string_equal(node_ref(doc, "10.2")->due, "2021-10-31");
+    assert_string_equal(node_ref(doc, "5.1")->due, "2021-12-31");
+    assert_string_equal(node_ref(doc, "3.1")->due, "2021-12-31");
+    assert_string_equal(node_ref(doc, "10")->due, "2021-12-31");
+}
+
+static void test_seed_overdue_only_hotels(void **state)
+{
+    (void)state;
+    setenv("DUBAN_TODAY", "2021-10-01", 1);
+    plan_doc doc;
+    import_ok(DUBAN_SEED_PATH, 2021, &doc);
+    check_seed_dues(&doc);
+    plan_doc_free(&doc);
+    unsetenv("DUBAN_TODAY");
+}
+
+/* The bare seed text (no header): year from today, period from 下半年. */
+static void test_seed_text_without_header(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = test_read_file(DUBAN_SEED_PATH, &len);
+    char *body = strstr(text + 3, "---\n") + 4;
+    setenv("DUBAN_TODAY", "2021-10-01", 1);
+    plan_doc doc;
+    duban_error err;
+    assert_int_equal(import_parse("haiyan-2021-h2.txt", body, strlen(body), 0, &doc, &err), 0);
+    unsetenv("DUBAN_TODAY");
+    assert_int_equal(doc.year, 2021);
+    assert_string_equal(doc.start, "2021-07-01");
+    assert_string_equal(doc.end, "2021-12-31");
+    assert_string_equal(doc.source, "haiyan-2021-h2.txt");
+    assert_string_equal(doc.title,
+                        "今天,中共海盐县委十四届十三次全体(扩大)会议暨县十五届政府第五次全"
+                        "体(扩大)会议召开。");
+    assert_int_equal(count_depth(&doc, 1), 12);
+    assert_int_equal(count_depth(&doc, 2), 38);
+    assert_int_equal(node_ref(&doc, "1")->line, 6);
+    check_seed_dues(&doc);
+    plan_doc_free(&doc);
+    free(text);
+}
+
+/* ---- numbering styles ------------------------------------------------- */
+
+static void test_each_numbering_style(void **state)
+{
+    (void)state;
+    static const char *const marks[][2] = {
+        {"1.", "2."},       {"1、", "2、"},   {"1．", "2．"},   {"（一）", "（二）"},
+        {"(一)", "(二)"},   {"一、", "二、"}, {"一是", "二是"}, {"(1)", "(2)"},
+        {"（1）", "（2）"}, {"①", "②"},       {"1.", "2、"},    {"(一)", "（二）"},
+        {"一.", "二．"},    {"1. ", "2.　"},
+    };
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "%s招商引资\n全面开展招商。\n%s工业强县。加快技改\n",
+                 marks[i][0], marks[i][1]);
+        plan_doc doc;
+        parse_ok(text, 2021, &doc);
+        if (doc.nnodes != 2 || count_depth(&doc, 1) != 2)
+            fail_msg("style %s: %zu nodes", marks[i][0], doc.nnodes);
+        assert_string_equal(doc.nodes[0].title, "招商引资");
+        assert_string_equal(doc.nodes[0].body, "全面开展招商。");
+        assert_string_equal(doc.nodes[1].title, "工业强县");
+        assert_string_equal(doc.nodes[1].body, "加快技改");
+        assert_int_equal(doc.nodes[1].line, 3);
+        plan_doc_free(&doc);
+    }
+}
+
+static void test_not_numbering(void **state)
+{
+    (void)state;
+    plan_doc doc;
+    parse_ok("一、总体\n1.5亿元投资已到位\n2021年完成\n168创业园\n(雪世界)项目\n二是\n", 2021,
+             &doc);
+    assert_int_equal(doc.nnodes, 1);
+    assert_string_equal(doc.nodes[0].body,
+                        "1.5亿元投资已到位\n2021年完成\n168创业园\n(雪世界)项目\n二是");
+    plan_doc_free(&doc);
+}
+
+static void test_three_levels_cn(void **state)
+{
+    (void)state;
+    plan_doc doc;
+    import_ok(DUBAN_TESTDATA "/plan-cn-numerals.txt", 0, &doc);
+    assert_string_equal(doc.title, "某县2022年下半年重点工作");
+    assert_int_equal(doc.year, 2022);
+    assert_string_equal(doc.start, "2022-07-01");
+    assert_string_equal(doc.end, "2022-12-31");
+    assert_int_equal(count_depth(&doc, 1), 2);
+    assert_int_equal(count_depth(&doc, 2), 4);
+    assert_int_equal(count_depth(&doc, 3), 3);
+    const doc_node *n = node_ref(&doc, "1.1");
+    assert_string_equal(n->title, "加快重大项目落地");
+    assert_string_equal(n->body, "力争10月底前完成征地，确保三季度开工。");
+    assert_int_equal(n->nms, 2);
+    assert_string_equal(n->ms[0].word, "10月底前");
+    assert_string_equal(n->ms[1].due, "2022-09-30");
+    assert_string_equal(node_ref(&doc, "1.1.1")->title, "做好要素保障");
+    assert_string_equal(node_ref(&doc, "1.1.1")->body, "土地指标优先保障重大项目。");
+    assert_string_equal(node_ref(&doc, "1.1.2")->title, "加快审批");
+    assert_string_equal(node_ref(&doc, "1.2")->title, "强化项目调度");
+    assert_string_equal(node_ref(&doc, "1.2")->body, "实行月调度、季通报制度。");
+    assert_string_equal(node_ref(&doc, "2.1")->title, "深化“最多跑一次”改革");
+    assert_string_equal(node_ref(&doc, "2.1.1")->title, "健全评价机制");
+    assert_string_equal(node_ref(&doc, "2.2")->title, "开展专项行动");
+    /* Dues: an item is due at its latest milestone, including its
+     * sub-items'; an undated sub-item with its item; an area at its
+     * latest child. */
+    assert_string_equal(node_ref(&doc, "1.1.2")->due, "2022-12-15");
+    assert_string_equal(node_ref(&doc, "1.1")->due, "2022-12-15");
+    assert_string_equal(node_ref(&doc, "1.1.1")->due, "2022-12-15");
+    assert_string_equal(node_ref(&doc, "1.2")->due, "2022-12-31");
+    assert_string_equal(node_ref(&doc, "1")->due, "2022-12-31");
+    plan_doc_free(&doc);
+}
+
+static void test_shi_style_and_first_half(void **state)
+{
+    (void)state;
+    plan_doc doc;
+    import_ok(DUBAN_TESTDATA "/plan-shi.txt", 0, &doc);
+    assert_int_equal(doc.year, 2023);
+    assert_string_equal(doc.start, "2023-01-01");
+    assert_string_equal(doc.end, "2023-06-30");
+    assert_int_equal(count_depth(&doc, 1), 2);
+    assert_int_equal(count_depth(&doc, 2), 5);
+    assert_string_equal(node_ref(&doc, "2")->title, "促改革");
+    const doc_node *n = node_ref(&doc, "1.1");
+    assert_string_equal(n->title, "抓好投资");
+    assert_string_equal(n->body, "全年完成固定资产投资100亿元,3月底前开工项目20个。");
+    assert_string_equal(n->due, "2023-12-31");
+    assert_string_equal(node_ref(&doc, "1.2")->title, "扩大消费");
+    assert_string_equal(node_ref(&doc, "1.2")->body, "举办消费节活动。");
+    assert_string_equal(node_ref(&doc, "1.3")->body, "加大出口信用保险支持。");
+    assert_string_equal(node_ref(&doc, "1.3")->due, "2023-06-30");
+    assert_string_equal(node_ref(&doc, "2.2")->due, "2023-06-10");
+    assert_string_equal(node_ref(&doc, "2")->due, "2023-06-30");
+    plan_doc_free(&doc);
+}
+
+static void test_paren_and_circled(void **state)
+{
+    (void)state;
+    plan_doc doc;
+    import_ok(DUBAN_TESTDATA "/plan-paren.txt", 2024, &doc);
+    assert_string_equal(doc.title, "plan-paren");
+    assert_string_equal(doc.preamble, "");
+    assert_string_equal(doc.start, "2024-01-01");
+    assert_string_equal(doc.end, "2024-12-31");
+    assert_int_equal(count_depth(&doc, 1), 2);
+    assert_int_equal(count_depth(&doc, 2), 3);
+    assert_int_equal(count_depth(&doc, 3), 2);
+    assert_string_equal(node_ref(&doc, "1.2")->title, "兜底线");
+    assert_string_equal(node_ref(&doc, "1.1.2")->due, "2024-06-30");
+    assert_string_equal(node_ref(&doc, "2.1")->title, "防范化解风险");
+    plan_doc_free(&doc);
+}
+
+static void test_unnumbered_headings(void **state)
+{
+    (void)state;
+    plan_doc doc;
+    import_ok(DUBAN_TESTDATA "/plan-headings.txt", 0, &doc);
+    assert_string_equal(doc.title, "某镇2022年重点工作安排");
+    assert_string_equal(doc.start, "2022-01-01");
+    assert_int_equal(count_depth(&doc, 1), 3);
+    assert_int_equal(count_depth(&doc, 2), 5);
+    assert_string_equal(node_ref(&doc, "1")->title, "招商引资");
+    assert_string_equal(node_ref(&doc, "1.1")->body, "全年引进亿元以上项目5个");
+    assert_string_equal(node_ref(&doc, "1.2")->body, "");
+    assert_string_equal(node_ref(&doc, "2")->title, "工业经济");
+    assert_string_equal(node_ref(&doc, "3.1")->body, "新建幼儿园1所");
+    plan_doc_free(&doc);
+}
+
+/* A fourth numbering style stays in the body; a title-only line takes
+ * the following lines, joined with "\n". */
+static void test_deeper_levels_are_body(void **state)
+{
+    (void)state;
+    plan_doc doc;
+    parse_ok("一、甲\n（一）乙\n1.丙\n(1)丁。戊\n第二行\n（二）己：庚\n", 2021, &doc);
+    assert_int_equal(doc.nnodes, 4);
+    assert_string_equal(node_ref(&doc, "1.1.1")->title, "丙");
+    assert_string_equal(node_ref(&doc, "1.1.1")->body, "(1)丁。戊\n第二行");
+    assert_string_equal(node_ref(&doc, "1.2")->title, "己");
+    assert_string_equal(node_ref(&doc, "1.2")->body, "庚");
+    plan_doc_free(&doc);
+}
+
+/* A colon inside brackets does not end the title. */
+static void test_title_split_skips_brackets(void **state)
+{
+    (void)state;
+    plan_doc doc;
+    parse_ok("一、招商（牵头单位：县商务局）。全力招引\n", 2021, &doc);
+    assert_string_equal(doc.nodes[0].title, "招商（牵头单位：县商务局）");
+    assert_string_equal(doc.nodes[0].body, "全力招引");
+    plan_doc_free(&doc);
+}
+
+/* ---- encodings -------------------------------------------------------- */
+
+static void test_crlf_and_bom(void **state)
+{
+    (void)state;
+    const char *text = "\xEF\xBB\xBF---\r\ntitle: 测试计划\r\nyear: 2021\r\n---\r\n"
+                       "前言\r\n一、甲方面\r\n1.乙事项\r\n正文，10月底前完成。\r\n"
+                       "二、丙方面  \r\n";
+    plan_doc doc;
+    parse_ok(text, 0, &doc);
+    assert_string_equal(doc.title, "测试计划");
+    assert_int_equal(doc.year, 2021);
+    assert_string_equal(doc.preamble, "前言");
+    assert_int_equal(doc.nnodes, 3);
+    assert_string_equal(doc.nodes[0].title, "甲方面");
+    assert_string_equal(doc.nodes[1].title, "乙事项");
+    assert_string_equal(doc.nodes[1].body, "正文，10月底前完成。");
+    assert_string_equal(doc.nodes[1].due, "2021-10-31");
+    assert_string_equal(doc.nodes[2].title, "丙方面");
+    assert_int_equal(doc.nodes[2].line, 9);
+    plan_doc_free(&doc);
+
+    parse_ok("\xEF\xBB\xBF一、甲\r\n二、乙", 2021, &doc);
+    assert_int_equal(doc.nnodes, 2);
+    assert_string_equal(doc.nodes[0].title, "甲");
+    assert_string_equal(doc.nodes[1].title, "乙");
+    plan_doc_free(&doc);
+}
+
+/* ---- header, year, period, title ---------------------------------------- */
+
+static void test_header(void **state)
+{
+    (void)state;
+    plan_doc doc;
+    parse_ok("---\ntitle:  某计划 \nperiod: 2022-03-01 .. 2022-09-30\nsource：会议\nfoo: bar\n---\n"
+             "一、甲\n1.乙。年内完成\n",
+             0, &doc);
+    assert_string_equal(doc.title, "某计划");
+    assert_int_equal(doc.year, 2022);
+    assert_string_equal(doc.start, "2022-03-01");
+    assert_string_equal(doc.end, "2022-09-30");
+    assert_string_equal(doc.source, "会议");
+    assert_string_equal(doc.nodes[0].due, "2022-12-31");
+    assert_int_equal(doc.nodes[0].line, 7);
+    plan_doc_free(&doc);
+}
+
+static void test_year_detection(void **state)
+{
+    (void)state;
+    plan_doc doc;
+    /* most frequent 20xx年 */
+    parse_ok("2020年回顾，2021年计划，2021年目标\n一、甲\n1.乙。年内完成\n", 0, &doc);
+    assert_int_equal(doc.year, 2021);
+    assert_string_equal(doc.nodes[1].due, "2021-12-31");
+    plan_doc_free(&doc);
+    /* the argument wins over the text and the header */
+    parse_ok("---\nyear: 2019\n---\n2021年计划\n一、甲\n", 2025, &doc);
+    assert_int_equal(doc.year, 2025);
+    assert_string_equal(doc.end, "2025-12-31");
+    plan_doc_free(&doc);
+    /* none written: today's year */
+    setenv("DUBAN_TODAY", "2027-05-06", 1);
+    parse_ok("一、甲\n", 0, &doc);
+    assert_int_equal(doc.year, 2027);
+    assert_string_equal(doc.start, "2027-01-01");
+    assert_string_equal(doc.end, "2027-12-31");
+    plan_doc_free(&doc);
+    unsetenv("DUBAN_TODAY");
+}
+
+static void test_period_and_title_defaults(void **state)
+{
+    (void)state;
+    plan_doc doc;
+    parse_ok("上半年工作要点\n一、甲\n", 2021, &doc);
+    assert_string_equal(doc.title, "上半年工作要点");
+    assert_string_equal(doc.start, "2021-01-01");
+    assert_string_equal(doc.end, "2021-06-30");
+    plan_doc_free(&doc);
+    /* the first preamble line, cut at 60 characters */
+    char text[1024] = "";
+    for (int i = 0; i < 70; i++)
+        strcat(text, "字");
+    strcat(text, "\n一、甲\n");
+    parse_ok(text, 2021, &doc);
+    assert_int_equal(strlen(doc.title), 60 * 3);
+    plan_doc_free(&doc);
+    /* no preamble: the file's base name */
+    duban_error err;
+    assert_int_equal(import_parse("/x/y/plan.v2.txt", "一、甲\n", 10, 2021, &doc, &err), 0);
+    assert_string_equal(doc.title, "plan.v2");
+    assert_string_equal(doc.source, "/x/y/plan.v2.txt");
+    plan_doc_free(&doc);
+}
+
+/* Milestones before the period are history, not commitments. */
+static void test_milestones_before_period_dropped(void **state)
+{
+    (void)state;
+    plan_doc doc;
+    parse_ok("下半年重点工作\n一、甲\n1.乙\n一季度完成50%，年内全部完成\n", 2021, &doc);
+    assert_int_equal(doc.nodes[1].nms, 1);
+    assert_string_equal(doc.nodes[1].ms[0].word, "年内");
+    plan_doc_free(&doc);
+}
+
+/* ---- refusals ----------------------------------------------------------- */
+
+static void expect_refusal(const char *name, const char *text, size_t len, const char *want)
+{
+    plan_doc doc, before;
+    memset(&doc, 0x5A, sizeof doc);
+    before = doc;
+    duban_error err;
+    int rc = import_parse(name, text, len, 2021, &doc, &err);
+    assert_int_equal(rc, DUBAN_EPARSE);
+    assert_int_equal(err.code, DUBAN_EPARSE);
+    if (strncmp(err.msg, want, strlen(want)) != 0)
+        fail_msg("message '%s' does not start with '%s'", err.msg, want);
+    assert_null(strchr(err.msg, '\n'));
+    assert_memory_equal(&doc, &before, sizeof doc);
+}
+
+#define REFUSE(name, lit, want) expect_refusal(name, lit, sizeof(lit) - 1, want)
+
+static void test_refusals(void **state)
+{
+    (void)state;
+    REFUSE("empty.txt", "", "empty.txt:1: empty file");
+    REFUSE("bom.txt", "\xEF\xBB\xBF", "bom.txt:1: empty file");
+    REFUSE("ws.txt", " \n\t\r\n\xE3\x80\x80\n", "ws.txt:1: ");
+    REFUSE("nul.bin", "一、甲\n正文\n\0x", "nul.bin:3: ");
+    REFUSE("bad.txt", "一、甲\n正文\xFF\n", "bad.txt:2: invalid UTF-8");
+    REFUSE("bad2.txt", "一、甲\n\n\xE6\xB5\n", "bad2.txt:3: invalid UTF-8");
+    const char *noareas = "这是一段文字，没有编号。\n还是没有。\n";
+    expect_refusal("prose.txt", noareas, strlen(noareas), "prose.txt:1: no areas found");
+    const char *only_header = "---\ntitle: x\n---\n";
+    expect_refusal("h.txt", only_header, strlen(only_header), "h.txt:3: no areas found");
+}
+
+static void test_header_refusals(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"---\ntitle: t\nyear: 2021\nperiod: 2021-13-45..2021-12-31\n---\n一、甲\n",
+         "p.plan:4: invalid period '2021-13-45..2021-12-31': invalid date '2021-13-45'"},
+        {"---\nperiod: 2021-07-01\n---\n一、甲\n", "p.plan:2: invalid period"},
+        {"---\nperiod: 2021-12-01..2021-07-01\n---\n一、甲\n", "p.plan:2: invalid period"},
+        {"---\nyear: 21\n---\n一、甲\n", "p.plan:2: invalid year '21'"},
+        {"---\n\ntitle\n---\n一、甲\n", "p.plan:3: malformed header line"},
+        {"---\ntitle:\n---\n一、甲\n", "p.plan:2: empty value for 'title'"},
+        {"---\ntitle: t\n一、甲\n", "p.plan:1: header is not closed"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_refusal("p.plan", cases[i].text, strlen(cases[i].text), cases[i].want);
+}
+
+static void test_file_errors(void **state)
+{
+    (void)state;
+    plan_doc doc;
+    duban_error err;
+    assert_int_equal(import_file(DUBAN_TESTDATA "/no-such-plan.txt", 0, &doc, &err), DUBAN_EIO);
+    assert_non_null(strstr(err.msg, "no-such-plan.txt"));
+    char *dir = test_mkdtemp();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/bin.plan", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fwrite("一、甲\n\0\0\0", 1, 13, f);
+    fclose(f);
+    assert_int_equal(import_file(path, 0, &doc, &err), DUBAN_EPARSE);
+    char want[1100];
+    snprintf(want, sizeof want, "%s:2: ", path);
+    assert_int_equal(strncmp(err.msg, want, strlen(want)), 0);
+    test_rmdir_rf(dir);
+    free(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_seed_structure),
+        cmocka_unit_test(test_seed_samples),
+        cmocka_unit_test(test_seed_every_item_matches_file),
+        cmocka_unit_test(test_seed_milestones),
+        cmocka_unit_test(test_seed_overdue_only_hotels),
+        cmocka_unit_test(test_seed_text_without_header),
+        cmocka_unit_test(test_each_numbering_style),
+        cmocka_unit_test(test_not_numbering),
+        cmocka_unit_test(test_three_levels_cn),
+        cmocka_unit_test(test_shi_style_and_first_half),
+        cmocka_unit_test(test_paren_and_circled),
+        cmocka_unit_test(test_unnumbered_headings),
+        cmocka_unit_test(test_deeper_levels_are_body),
+        cmocka_unit_test(test_title_split_skips_brackets),
+        cmocka_unit_test(test_crlf_and_bom),
+        cmocka_unit_test(test_header),
+        cmocka_unit_test(test_year_detection),
+        cmocka_unit_test(test_period_and_title_defaults),
+        cmocka_unit_test(test_milestones_before_period_dropped),
+        cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_header_refusals),
+        cmocka_unit_test(test_file_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -102,7 +102,7 @@ static int build_doc(plan_doc *doc, int items)
             snprintf(due, sizeof due, "2021-%02d-%02d", 7 + (int)(next_rand() % 6),
                      1 + (int)(next_rand() % 28));
             int item = add_node(doc, area, 2, title, body, due);
-            if (done % 7 == 3 && done + 2 < items) {
+            if (done % 7 == 3 && k + 2 < count) {
                 for (int s = 0; s < 2; s++, done++, k++) {
                     make_title(title, sizeof title, done + 2);
                     add_node(doc, item, 3, title, "", due);

@@ -99,6 +99,11 @@ static int read_user_version(store *st, int *version, duban_error *err)
         sqlite3_finalize(stmt);
         if (rc == SQLITE_NOTADB)
             return duban_fail(err, DUBAN_EDB, "%s: not a duban database (not SQLite)", st->path);
+        if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN)
+            return duban_fail(err, DUBAN_EIO,
+                              "%s: database is read-only (duban must write the file and its "
+                              "directory)",
+                              st->path);
         return db_fail(st, err, DUBAN_EDB, "cannot read schema version");
     }
     *version = sqlite3_column_int(stmt, 0);
@@ -172,10 +177,10 @@ static int check_path(const char *path, int flags, duban_error *err)
 
 static int configure(store *st, int flags, duban_error *err)
 {
-    int version;
+    int version, rc;
     sqlite3_busy_timeout(st->db, 5000);
-    if (read_user_version(st, &version, err))
-        return DUBAN_EDB;
+    if ((rc = read_user_version(st, &version, err)))
+        return rc;
     if (version > schema_migration_count())
         return duban_fail(err, DUBAN_ENEWER,
                           "%s: database schema version %d is newer than this duban (%s) "

@@ -29,11 +29,21 @@ run --db "$T/junk.db" list
 expect_rc 6 "not a database"
 expect_err "junk.db" "names the file"
 
-if [ "$(id -u)" -ne 0 ]; then
-  "$DUBAN" --db "$T/ro.db" list >/dev/null 2>&1
-  chmod a-w "$T/ro.db"
-  run --db "$T/ro.db" set 1.1 done
-  [ "$rc" -ne 0 ] && pass || fail "read-only database accepted an edit"
-  expect_err "read-only" "says read-only"
-fi
+# Read-only files and directories: root writes anyway, so drop to nobody.
+as_user() { if [ "$(id -u)" -eq 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi; }
+chmod 755 "$T"
+mkdir "$T/ro" && "$DUBAN" --db "$T/ro/x.db" list >/dev/null 2>&1
+[ "$(id -u)" -eq 0 ] && chown -R 65534 "$T/ro"
+before=$(db_sum "$T/ro/x.db")
+chmod 555 "$T/ro"
+out=$(as_user "$DUBAN" --db "$T/ro/x.db" set 1.1 done 2>"$T/stderr"); rc=$?; errout=$(cat "$T/stderr")
+expect_rc 5 "read-only directory"; expect_err "read-only" "says read-only"; expect_one_line_err "ro dir"
+chmod 755 "$T/ro"; chmod 444 "$T/ro/x.db"
+out=$(as_user "$DUBAN" --db "$T/ro/x.db" set 1.1 done 2>"$T/stderr"); rc=$?; errout=$(cat "$T/stderr")
+expect_rc 5 "read-only file"; expect_err "read-only" "says read-only"
+chmod 644 "$T/ro/x.db"
+[ "$(db_sum "$T/ro/x.db")" = "$before" ] && pass || fail "read-only database changed"
+mkdir "$T/rodir" && chmod 555 "$T/rodir"
+out=$(as_user "$DUBAN" --db "$T/rodir/x.db" list 2>"$T/stderr"); rc=$?; errout=$(cat "$T/stderr")
+expect_rc 5 "read-only directory for a new database"; expect_err "not writable" "says not writable"
 finish

@@ -177,7 +177,7 @@ static int check_path(const char *path, int flags, duban_error *err)
 
 static int configure(store *st, int flags, duban_error *err)
 {
-    int version, rc;
+    int version = 0, rc;
     sqlite3_busy_timeout(st->db, 5000);
     if ((rc = read_user_version(st, &version, err)))
         return rc;

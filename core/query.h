@@ -33,7 +33,9 @@ int plan_history(store *st, int64_t plan_id, int limit, history_list *out, duban
 
 /* Overdue: items (depth >= 2) whose due date is before today and whose
  * status is not done, and milestones before today whose item is not done.
- * Most overdue first, then by ref. */
+ * An approved extension (node.extended_due) replaces the item's due date
+ * and its milestones: due and days_late are then counted from it and
+ * original_due keeps the date it replaced.  Most overdue first, then by ref. */
 typedef struct overdue_row {
     int64_t node_id;
     char ref[REF_LEN];
@@ -46,22 +48,31 @@ typedef struct overdue_row {
     char *unit;
     int area_seq;
     char *area_title;
+    char original_due[DATE_LEN]; /* the item's due before its extension, "" when none */
 } overdue_row;
 typedef struct overdue_list { overdue_row *v; size_t n; } overdue_list;
 int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, duban_error *err);
 void overdue_list_free(overdue_list *l);
 
-/* Per-area progress: items (depth 2) total/done, overdue items, items due
- * within `warn_days` of today and not done (at risk). */
+/* Per-area progress: items (depth 2) total/done, overdue items (the item
+ * or one of its milestones late), items due within `warn_days` of today
+ * and not done nor overdue (at risk), and overdue_rows: how many rows the
+ * overdue list (query_overdue) has for the area; their sum over all areas
+ * is the length of that list. */
 typedef struct area_stats {
     int64_t area_id;
     int seq;
     int total, done, overdue, at_risk;
+    int overdue_rows;
 } area_stats;
 typedef struct area_stats_list { area_stats *v; size_t n; } area_stats_list;
 int query_area_stats(store *st, int64_t plan_id, long today, int warn_days,
                      area_stats_list *out, duban_error *err);
 void area_stats_list_free(area_stats_list *l);
+/* The same for one area (after an edit: the cost follows the area's size,
+ * not the plan's). */
+int query_area_stats_one(store *st, int64_t plan_id, int64_t area_id, long today, int warn_days,
+                         area_stats *out, duban_error *err);
 
 /* Full-text search over titles, bodies and notes (FTS5 trigram; queries
  * shorter than three characters use a LIKE scan inside SQLite).  Fills ids

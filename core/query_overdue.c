@@ -13,23 +13,29 @@
     "CASE " n ".depth WHEN 1 THEN " n ".id WHEN 2 THEN " n ".parent_id"                        \
     " ELSE (SELECT p.parent_id FROM node p WHERE p.id = " n ".parent_id) END"
 
+/* The due date that counts: an approved extension (延期) replaces the due
+ * date and the item's milestones. */
+#define EFFECTIVE_DUE(n) "coalesce(nullif(" n ".extended_due, ''), " n ".due)"
+
 /* ?1 plan, ?2 JSON array of done status keys, ?3 today.  A milestone is
- * listed only when its item is not itself overdue (the item row covers it). */
+ * listed only when its item is not itself overdue (the item row covers it)
+ * and has no extension. */
 static const char overdue_sql[] =
     "WITH done(k) AS (SELECT value FROM json_each(?2)),"
     " late AS ("
-    "  SELECT n.id, n.ref, n.title, '' AS phrase, '' AS word, n.due,"
-    "   CAST(julianday(?3) - julianday(n.due) AS INTEGER) AS days, n.status, n.unit,"
-    "   a.seq AS aseq, a.title AS atitle, n.sort_key, 0 AS mseq"
+    "  SELECT n.id, n.ref, n.title, '' AS phrase, '' AS word, " EFFECTIVE_DUE("n") " AS due,"
+    "   CAST(julianday(?3) - julianday(" EFFECTIVE_DUE("n") ") AS INTEGER) AS days, n.status,"
+    "   n.unit, a.seq AS aseq, a.title AS atitle, n.sort_key, 0 AS mseq,"
+    "   CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END AS original_due"
     "  FROM node n JOIN node a ON a.id = " AREA_OF("n")
-    "  WHERE n.plan_id = ?1 AND n.depth >= 2 AND n.due <> '' AND n.due < ?3"
-    "   AND n.status NOT IN done"
+    "  WHERE n.plan_id = ?1 AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " <> ''"
+    "   AND " EFFECTIVE_DUE("n") " < ?3 AND n.status NOT IN done"
     "  UNION ALL"
     "  SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"
     "   CAST(julianday(?3) - julianday(m.due) AS INTEGER), n.status, n.unit,"
-    "   a.seq, a.title, n.sort_key, m.seq"
+    "   a.seq, a.title, n.sort_key, m.seq, ''"
     "  FROM milestone m JOIN node n ON n.id = m.node_id JOIN node a ON a.id = " AREA_OF("n")
-    "  WHERE n.plan_id = ?1 AND m.due < ?3 AND n.status NOT IN done"
+    "  WHERE n.plan_id = ?1 AND m.due < ?3 AND n.status NOT IN done AND n.extended_due = ''"
     "   AND NOT (n.due <> '' AND n.due < ?3))"
     " SELECT * FROM late ORDER BY days DESC, sort_key, mseq";
 
@@ -48,6 +54,7 @@ static int read_overdue(sqlite3_stmt *s, void *p)
     r->unit = db_text(s, 8);
     r->area_seq = sqlite3_column_int(s, 9);
     r->area_title = db_text(s, 10);
+    db_text_into(s, 13, r->original_due, sizeof r->original_due);
     return r->title && r->phrase && r->word && r->unit && r->area_title ? DUBAN_OK
                                                                         : DUBAN_ENOMEM;
 }
@@ -98,19 +105,36 @@ int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, dub
                       overdue_row_free, err);
 }
 
-/* ?4 warn window end.  An item counts as overdue when it or one of its
- * milestones is late; at risk when not done, not overdue and due by ?4. */
-static const char area_stats_sql[] =
-    "WITH done(k) AS (SELECT value FROM json_each(?2)),"
-    " i AS (SELECT n.*, " AREA_OF("n") " AS area_id,"
-    "   n.status IN done AS is_done,"
-    "   (n.status NOT IN done AND ((n.due <> '' AND n.due < ?3) OR EXISTS"
-    "     (SELECT 1 FROM milestone m WHERE m.node_id = n.id AND m.due < ?3))) AS is_late"
-    "  FROM node n WHERE n.plan_id = ?1 AND n.depth = 2)"
-    " SELECT a.id, a.seq, count(i.id), coalesce(sum(i.is_done), 0), coalesce(sum(i.is_late), 0),"
-    "  coalesce(sum(NOT i.is_done AND NOT i.is_late AND i.due <> '' AND i.due <= ?4), 0)"
-    " FROM node a LEFT JOIN i ON i.area_id = a.id"
-    " WHERE a.plan_id = ?1 AND a.depth = 1 GROUP BY a.id ORDER BY a.seq";
+/* ?4 warn window end, ?5 one area's id or NULL for all.  An item counts
+ * as overdue when it or one of its milestones is late; at risk when not
+ * done, not overdue and due by ?4.  overdue_rows counts what the overdue
+ * list shows for the area (items and sub-items, or their late milestones).
+ * Items are found by their sort key's area prefix, an index range, and
+ * aggregated once per area. */
+#define AREA_STATS_SQL(filter)                                                                 \
+    "WITH done(k) AS (SELECT value FROM json_each(?2)),"                                       \
+    " i AS (SELECT substr(n.sort_key, 1, 5) AS akey, n.depth, n.due,"                          \
+    "   n.status IN done AS is_done,"                                                          \
+    "   (n.status NOT IN done AND n.due <> '' AND n.due < ?3) AS own_late,"                    \
+    "   (SELECT count(*) FROM milestone m WHERE m.node_id = n.id AND m.due < ?3) AS ms_late"   \
+    "  FROM node n WHERE n.plan_id = ?1 AND n.depth >= 2 " filter "),"                         \
+    " agg AS MATERIALIZED (SELECT akey,"                                                       \
+    "   sum(depth = 2) AS total, sum(depth = 2 AND is_done) AS done,"                          \
+    "   sum(depth = 2 AND NOT is_done AND (own_late OR ms_late > 0)) AS late,"                 \
+    "   sum(depth = 2 AND NOT is_done AND NOT own_late AND ms_late = 0 AND due <> ''"          \
+    "       AND due <= ?4) AS risk,"                                                           \
+    "   sum(CASE WHEN is_done THEN 0 WHEN own_late THEN 1 ELSE ms_late END) AS rows_late"     \
+    "  FROM i GROUP BY akey)"                                                                  \
+    " SELECT a.id, a.seq, coalesce(agg.total, 0), coalesce(agg.done, 0),"                      \
+    "  coalesce(agg.late, 0), coalesce(agg.risk, 0), coalesce(agg.rows_late, 0)"              \
+    " FROM node a LEFT JOIN agg ON agg.akey = a.sort_key"                                      \
+    " WHERE a.plan_id = ?1 AND a.parent_id IS NULL AND (?5 IS NULL OR a.id = ?5)"             \
+    " ORDER BY a.seq"
+
+static const char area_stats_all_sql[] = AREA_STATS_SQL("");
+static const char area_stats_one_sql[] =
+    AREA_STATS_SQL("AND n.sort_key > (SELECT sort_key || '.' FROM node WHERE id = ?5)"
+                   " AND n.sort_key < (SELECT sort_key || '/' FROM node WHERE id = ?5)");
 
 static int read_stats(sqlite3_stmt *s, void *p)
 {
@@ -121,6 +145,7 @@ static int read_stats(sqlite3_stmt *s, void *p)
     a->done = sqlite3_column_int(s, 3);
     a->overdue = sqlite3_column_int(s, 4);
     a->at_risk = sqlite3_column_int(s, 5);
+    a->overdue_rows = sqlite3_column_int(s, 6);
     return DUBAN_OK;
 }
 
@@ -129,12 +154,12 @@ static void nothing_to_free(void *p)
     (void)p;
 }
 
-int query_area_stats(store *st, int64_t plan_id, long today, int warn_days,
-                     area_stats_list *out, duban_error *err)
+static int load_area_stats(store *st, int64_t plan_id, int64_t area_id, long today, int warn_days,
+                      area_stats_list *out, duban_error *err)
 {
     sqlite3_stmt *stmt;
     memset(out, 0, sizeof *out);
-    if (db_prepare(st, area_stats_sql, &stmt, err))
+    if (db_prepare(st, area_id ? area_stats_one_sql : area_stats_all_sql, &stmt, err))
         return DUBAN_EDB;
     if (bind_common(st, stmt, plan_id, today, err)) {
         sqlite3_finalize(stmt);
@@ -143,8 +168,29 @@ int query_area_stats(store *st, int64_t plan_id, long today, int warn_days,
     char until[DATE_LEN];
     date_format(today + warn_days, until);
     sqlite3_bind_text(stmt, 4, until, -1, SQLITE_TRANSIENT);
+    if (area_id)
+        sqlite3_bind_int64(stmt, 5, area_id);
     return db_collect(st, stmt, sizeof(area_stats), (void **)&out->v, &out->n, read_stats,
                       nothing_to_free, err);
+}
+
+int query_area_stats(store *st, int64_t plan_id, long today, int warn_days,
+                     area_stats_list *out, duban_error *err)
+{
+    return load_area_stats(st, plan_id, 0, today, warn_days, out, err);
+}
+
+int query_area_stats_one(store *st, int64_t plan_id, int64_t area_id, long today, int warn_days,
+                         area_stats *out, duban_error *err)
+{
+    area_stats_list l;
+    int rc = load_area_stats(st, plan_id, area_id, today, warn_days, &l, err);
+    if (!rc && l.n != 1)
+        rc = duban_fail(err, DUBAN_ENOTFOUND, "no area with id %lld", (long long)area_id);
+    if (!rc)
+        *out = l.v[0];
+    area_stats_list_free(&l);
+    return rc;
 }
 
 void area_stats_list_free(area_stats_list *l)

@@ -145,7 +145,42 @@ static void area_stats_count_done_late_and_at_risk(void **state)
     assert_int_equal(s.v[1].total, 1);
     assert_int_equal(s.v[1].overdue, 0);
     assert_int_equal(s.v[1].at_risk, 1); /* 2.1 due 09-30, within 14 days */
+    area_stats one;
+    assert_int_equal(query_area_stats_one(f->st, f->plan, s.v[1].area_id, day("2021-09-20"), 14,
+                                          &one, NULL),
+                     DUBAN_OK);
+    assert_int_equal(one.seq, 2);
+    assert_int_equal(one.total, 1);
+    assert_int_equal(one.at_risk, 1);
     area_stats_list_free(&s);
+}
+
+/* The per-area overdue rows add up to the overdue list, on several days. */
+static void overdue_rows_match_the_overdue_list(void **state)
+{
+    fixture *f = *state;
+    set(f, "1.2.1", FIELD_DUE, "2021-07-15");
+    const char *days[] = {"2021-07-01", "2021-07-20", "2021-08-01", "2021-09-01", "2021-10-01",
+                          "2022-01-01"};
+    for (size_t d = 0; d < sizeof days / sizeof days[0]; d++) {
+        area_stats_list s;
+        overdue_list l;
+        assert_int_equal(query_area_stats(f->st, f->plan, day(days[d]), 14, &s, NULL), 0);
+        assert_int_equal(query_overdue(f->st, f->plan, day(days[d]), &l, NULL), 0);
+        int sum = 0;
+        for (size_t i = 0; i < s.n; i++) {
+            area_stats one;
+            assert_int_equal(query_area_stats_one(f->st, f->plan, s.v[i].area_id, day(days[d]),
+                                                  14, &one, NULL),
+                             DUBAN_OK);
+            assert_int_equal(one.overdue_rows, s.v[i].overdue_rows);
+            assert_int_equal(one.done, s.v[i].done);
+            sum += s.v[i].overdue_rows;
+        }
+        assert_int_equal(sum, (int)l.n);
+        area_stats_list_free(&s);
+        overdue_list_free(&l);
+    }
 }
 
 static size_t search_count(fixture *f, const char *q)
@@ -196,6 +231,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(done_items_are_never_overdue, setup, teardown),
         cmocka_unit_test_setup_teardown(sub_items_belong_to_their_area, setup, teardown),
         cmocka_unit_test_setup_teardown(area_stats_count_done_late_and_at_risk, setup, teardown),
+        cmocka_unit_test_setup_teardown(overdue_rows_match_the_overdue_list, setup, teardown),
         cmocka_unit_test_setup_teardown(search_titles_bodies_and_notes, setup, teardown),
         cmocka_unit_test_setup_teardown(history_rows_cannot_be_rewritten, setup, teardown),
     };

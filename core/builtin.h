@@ -8,4 +8,8 @@
 extern const char builtin_plan_haiyan[];
 extern const size_t builtin_plan_haiyan_len;
 
+/* data/duban.ini: the documented default configuration (config.h). */
+extern const char builtin_default_config[];
+extern const size_t builtin_default_config_len;
+
 #endif

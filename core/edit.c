@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const field_names[] = {"status", "due", "unit", "leader", "note"};
+static const char *const field_names[] = {"status", "due",  "unit",
+                                          "leader", "note", "extension"};
 
 const char *edit_field_name(edit_field f)
 {
@@ -76,7 +77,7 @@ static int normalise(store *st, edit_field field, const char *value, char **out,
         if (!d)
             return status_error(st, value, err);
         *out = duban_strdup(d->key);
-    } else if (field == FIELD_DUE) {
+    } else if (field == FIELD_DUE || (field == FIELD_EXTENSION && *value)) {
         if (date_parse(value, NULL, err))
             return DUBAN_EINVAL;
         *out = duban_strdup(value);

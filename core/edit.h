@@ -25,6 +25,8 @@ typedef enum edit_field {
     FIELD_UNIT,
     FIELD_LEADER,
     FIELD_NOTE,
+    FIELD_EXTENSION, /* 延期: approved new due date (YYYY-MM-DD, "" withdraws it); the
+                        original due is kept; the note is the reason */
 } edit_field;
 
 /* What an edit, undo or redo did.  Values are as stored (status keys);
@@ -43,7 +45,9 @@ typedef struct edit_result {
 void edit_result_free(edit_result *r);
 
 const char *edit_field_name(edit_field f);
-/* Parses "status", "due", "unit", "leader", "note"; returns 0 or -1. */
+/* Parses "status", "due", "unit", "leader", "note", "extension"; returns 0
+ * or -1.  (Numeric target progress is recorded with field "target.N", see
+ * target.h.) */
 int edit_field_parse(const char *name, edit_field *f);
 
 /* Applies one edit.  Setting a field to its current value without a note

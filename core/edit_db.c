@@ -3,6 +3,7 @@
 
 #include "store_internal.h"
 #include "strbuf.h"
+#include "target_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,8 @@ static const struct {
      "UPDATE node SET unit = ? WHERE id = ?"},
     {"leader", "SELECT plan_id, ref, leader FROM node WHERE id = ?",
      "UPDATE node SET leader = ? WHERE id = ?"},
+    {"extension", "SELECT plan_id, ref, extended_due FROM node WHERE id = ?",
+     "UPDATE node SET extended_due = ? WHERE id = ?"},
 };
 
 static int field_index(const char *field)
@@ -33,6 +36,8 @@ int edit_load_target(store *st, int64_t node_id, const char *field, edit_target 
                      duban_error *err)
 {
     memset(t, 0, sizeof *t);
+    if (target_field_seq(field) > 0) /* "target.N": a numeric target's value */
+        return target_load_field(st, node_id, field, t, err);
     int fi = field_index(field);
     if (fi < 0)
         return duban_fail(err, DUBAN_EINVAL, "unknown field '%s'", field);
@@ -75,6 +80,8 @@ static int step_done(store *st, sqlite3_stmt *stmt, const char *what, duban_erro
 int edit_write_field(store *st, int64_t node_id, const char *field, const char *value,
                      duban_error *err)
 {
+    if (target_field_seq(field) > 0)
+        return target_write_field(st, node_id, field, value, err);
     int fi = field_index(field);
     if (fi < 0)
         return duban_fail(err, DUBAN_EINVAL, "unknown field '%s'", field);
@@ -91,7 +98,8 @@ int edit_insert_history(store *st, const history_new *h, int64_t *id, duban_erro
     sqlite3_stmt *stmt;
     if (db_prepare(st,
                    "INSERT INTO history(plan_id, node_id, at, action, target_id, field,"
-                   " old_value, new_value, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   " old_value, new_value, note, meeting_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                   " (SELECT id FROM meeting WHERE plan_id = ?1 AND ended_at IS NULL))",
                    &stmt, err))
         return DUBAN_EDB;
     char now[32];

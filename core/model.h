@@ -43,6 +43,8 @@ typedef struct node {
     char *leader;
     int line;          /* line of the heading in the imported file */
     int children;      /* number of direct children */
+    char extended_due[DATE_LEN]; /* approved extension (延期), "" when none; due keeps
+                                    the original date */
 } node;
 
 typedef struct milestone {
@@ -69,7 +71,8 @@ typedef struct history_row {
     char *at;
     char *action;      /* "edit", "undo", "redo" */
     int64_t target_id; /* for undo/redo: the edit row */
-    char *field;       /* "status", "due", "unit", "leader", "note" */
+    char *field;       /* "status", "due", "unit", "leader", "note", "extension",
+                          "target.N" (target.h) */
     char *old_value;
     char *new_value;
     char *note;

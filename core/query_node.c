@@ -11,7 +11,7 @@
 #define NODE_COLUMNS                                                                           \
     "SELECT n.id, n.plan_id, coalesce(n.parent_id, 0), n.depth, n.seq, n.ref, n.title, n.body," \
     " n.status, n.due, n.unit, n.leader, n.line,"                                               \
-    " (SELECT count(*) FROM node c WHERE c.parent_id = n.id) FROM node n "
+    " (SELECT count(*) FROM node c WHERE c.parent_id = n.id), n.extended_due FROM node n "
 
 static int read_node(sqlite3_stmt *s, node *n)
 {
@@ -30,6 +30,7 @@ static int read_node(sqlite3_stmt *s, node *n)
     n->leader = db_text(s, 11);
     n->line = sqlite3_column_int(s, 12);
     n->children = sqlite3_column_int(s, 13);
+    db_text_into(s, 14, n->extended_due, sizeof n->extended_due);
     return n->title && n->body && n->unit && n->leader ? DUBAN_OK : DUBAN_ENOMEM;
 }
 

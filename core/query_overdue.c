@@ -113,10 +113,12 @@ int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, dub
  * aggregated once per area. */
 #define AREA_STATS_SQL(filter)                                                                 \
     "WITH done(k) AS (SELECT value FROM json_each(?2)),"                                       \
-    " i AS (SELECT substr(n.sort_key, 1, 5) AS akey, n.depth, n.due,"                          \
+    " i AS (SELECT substr(n.sort_key, 1, 5) AS akey, n.depth, " EFFECTIVE_DUE("n") " AS due,"  \
     "   n.status IN done AS is_done,"                                                          \
-    "   (n.status NOT IN done AND n.due <> '' AND n.due < ?3) AS own_late,"                    \
-    "   (SELECT count(*) FROM milestone m WHERE m.node_id = n.id AND m.due < ?3) AS ms_late"   \
+    "   (n.status NOT IN done AND " EFFECTIVE_DUE("n") " <> ''"                                \
+    "    AND " EFFECTIVE_DUE("n") " < ?3) AS own_late,"                                        \
+    "   (SELECT count(*) FROM milestone m WHERE m.node_id = n.id AND m.due < ?3"              \
+    "    AND n.extended_due = '') AS ms_late" /* an extension covers the milestones */         \
     "  FROM node n WHERE n.plan_id = ?1 AND n.depth >= 2 " filter "),"                         \
     " agg AS MATERIALIZED (SELECT akey,"                                                       \
     "   sum(depth = 2) AS total, sum(depth = 2 AND is_done) AS done,"                          \

@@ -92,6 +92,36 @@ static const char *const migrations[] = {
     "  UPDATE node_fts SET notes = coalesce((SELECT group_concat(text, ' ') FROM note"
     "    WHERE node_id = old.node_id), '') WHERE rowid = old.node_id;"
     "END;",
+    /* 2: meetings (history rows made while one is open belong to it),
+     * approved extensions of due dates, numeric targets (see meeting.h,
+     * target.h).  history_start/history_end are the largest history id
+     * when the meeting started/ended (NULL while open). */
+    "CREATE TABLE meeting("
+    "  id INTEGER PRIMARY KEY,"
+    "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+    "  title TEXT NOT NULL,"
+    "  date TEXT NOT NULL,"
+    "  started_at TEXT NOT NULL,"
+    "  ended_at TEXT,"
+    "  history_start INTEGER NOT NULL DEFAULT 0,"
+    "  history_end INTEGER);"
+    "CREATE INDEX meeting_by_plan ON meeting(plan_id, id);"
+    "CREATE UNIQUE INDEX meeting_one_open ON meeting(plan_id) WHERE ended_at IS NULL;"
+    "ALTER TABLE history ADD COLUMN meeting_id INTEGER REFERENCES meeting(id);"
+    "CREATE INDEX history_by_meeting ON history(meeting_id, id);"
+    "CREATE INDEX history_by_target ON history(target_id);"
+    "ALTER TABLE node ADD COLUMN extended_due TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE target("
+    "  id INTEGER PRIMARY KEY,"
+    "  node_id INTEGER NOT NULL REFERENCES node(id) ON DELETE CASCADE,"
+    "  seq INTEGER NOT NULL,"
+    "  label TEXT NOT NULL,"
+    "  number REAL NOT NULL,"
+    "  unit TEXT NOT NULL DEFAULT '',"
+    "  direction TEXT NOT NULL CHECK (direction IN ('at_least', 'at_most')),"
+    "  phrase TEXT NOT NULL DEFAULT '',"
+    "  current REAL,"
+    "  UNIQUE (node_id, seq));",
 };
 
 int schema_migration_count(void)

@@ -2,6 +2,7 @@
 #include "store_internal.h"
 
 #include "strbuf.h"
+#include "target_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,7 +88,7 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     int rc = db_prepare(st,
                         "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title,"
-                        " body, due, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        " body, due, line, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         &ins, err);
     if (!rc)
         rc = db_prepare(st,
@@ -114,12 +115,18 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
         sqlite3_bind_text(ins, 8, dn->body ? dn->body : "", -1, SQLITE_STATIC);
         sqlite3_bind_text(ins, 9, dn->due, -1, SQLITE_STATIC);
         sqlite3_bind_int(ins, 10, dn->line);
+        /* New items take the first status of the set in force (未启动 by
+         * default), so a county's own status set needs no fixed key. */
+        sqlite3_bind_text(ins, 11, st->statuses.n ? st->statuses.v[0].key : "not_started", -1,
+                          SQLITE_STATIC);
         if (sqlite3_step(ins) != SQLITE_DONE) {
             rc = db_fail(st, err, DUBAN_EDB, "cannot add item");
             break;
         }
         pl[i].id = sqlite3_last_insert_rowid(st->db);
         rc = insert_milestones(st, ms, pl[i].id, dn, err);
+        if (!rc) /* numeric targets in the text (target.h) */
+            rc = target_store_node(st, pl[i].id, dn->title, dn->body, NULL, err);
     }
     sqlite3_finalize(ins);
     sqlite3_finalize(ms);

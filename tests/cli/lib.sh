@@ -4,7 +4,7 @@ set -u
 T=$(mktemp -d "${TMPDIR:-/tmp}/duban-cli.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export DUBAN_TODAY=${DUBAN_TODAY:-2021-10-01}
-export XDG_DATA_HOME="$T/xdg-data" HOME="$T/home"
+export XDG_DATA_HOME="$T/xdg-data" XDG_CONFIG_HOME="$T/xdg-config" HOME="$T/home"
 DB="$T/test.db"
 failures=0
 checks=0

@@ -1,0 +1,260 @@
+/* Lights: the rule with a fixed today (table-driven), its names, the
+ * per-item query (milestones, extensions) and the counts per group. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "edit.h"
+#include "light.h"
+#include "query.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static long day(const char *s)
+{
+    long d;
+    assert_int_equal(date_parse(s, &d, NULL), DUBAN_OK);
+    return d;
+}
+
+static void rule_table(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *status, *deadline;
+        int warn; /* -1: the default rule (NULL) */
+        light want;
+    } cases[] = {
+        /* today is 2021-10-01 */
+        {"in_progress", "2021-09-30", -1, LIGHT_RED},    /* a day late */
+        {"not_started", "2021-01-01", -1, LIGHT_RED},    /* long late */
+        {"in_progress", "2021-10-01", -1, LIGHT_YELLOW}, /* due today is not late */
+        {"in_progress", "2021-10-15", -1, LIGHT_YELLOW}, /* last day of the window */
+        {"in_progress", "2021-10-16", -1, LIGHT_GREEN},  /* just outside it */
+        {"in_progress", "2021-12-31", -1, LIGHT_GREEN},
+        {"in_progress", "", -1, LIGHT_GREEN},           /* no deadline */
+        {"in_progress", "not-a-date", -1, LIGHT_GREEN}, /* unparsable = none */
+        {"done", "2021-09-01", -1, LIGHT_GREEN},        /* done beats late */
+        {"done", "2021-10-02", -1, LIGHT_GREEN},
+        {"blocked", "2021-12-31", -1, LIGHT_RED}, /* 受阻 forces red */
+        {"blocked", "", -1, LIGHT_RED},
+        {"behind", "2021-12-31", -1, LIGHT_YELLOW}, /* 滞后 forces yellow */
+        {"behind", "2021-09-30", -1, LIGHT_RED},    /* ... but late is red */
+        {"behind", "", -1, LIGHT_YELLOW},
+        {"in_progress", "2021-10-05", 3, LIGHT_GREEN}, /* a 3-day window */
+        {"in_progress", "2021-10-04", 3, LIGHT_YELLOW},
+        {"in_progress", "2021-10-01", 0, LIGHT_YELLOW}, /* window 0: only today */
+        {"in_progress", "2021-10-02", 0, LIGHT_GREEN},
+        {"unknown_key", "2021-12-31", -1, LIGHT_GREEN}, /* unknown status: not done */
+        {"unknown_key", "2021-09-01", -1, LIGHT_RED},
+    };
+    long today = day("2021-10-01");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        light_rule r;
+        light_rule_default(&r);
+        if (cases[i].warn >= 0)
+            r.warn_days = cases[i].warn;
+        light got = light_of(status_defaults(), cases[i].warn >= 0 ? &r : NULL, cases[i].status,
+                             cases[i].deadline, today);
+        if (got != cases[i].want)
+            fail_msg("case %zu (%s, '%s', warn %d): got %s, want %s", i, cases[i].status,
+                     cases[i].deadline, cases[i].warn, light_key(got), light_key(cases[i].want));
+    }
+}
+
+static void the_status_set_decides(void **state)
+{
+    (void)state;
+    /* a configuration whose statuses have other keys */
+    status_set set = {.n = 3};
+    set.v[0] = (status_def){"open", "未办", "[ ]", "white", '1', 0};
+    set.v[1] = (status_def){"stuck", "卡住", "[#]", "red", '2', 0};
+    set.v[2] = (status_def){"closed", "销号", "[x]", "green", '3', 1};
+    light_rule r;
+    light_rule_default(&r);
+    snprintf(r.red_keys[0], sizeof r.red_keys[0], "stuck");
+    r.nyellow = 0;
+    long today = day("2021-10-01");
+    assert_int_equal(light_of(&set, &r, "stuck", "2021-12-31", today), LIGHT_RED);
+    assert_int_equal(light_of(&set, &r, "closed", "2021-09-01", today), LIGHT_GREEN);
+    assert_int_equal(light_of(&set, &r, "open", "2021-12-31", today), LIGHT_GREEN);
+    /* "done" is not a done key in this set, "blocked" no longer forces red */
+    assert_int_equal(light_of(&set, &r, "done", "2021-09-01", today), LIGHT_RED);
+    assert_int_equal(light_of(&set, &r, "blocked", "2021-12-31", today), LIGHT_GREEN);
+    assert_int_equal(light_of(&set, &r, "behind", "2021-12-31", today), LIGHT_GREEN);
+}
+
+static void names_differ_without_colour(void **state)
+{
+    (void)state;
+    const light all[] = {LIGHT_GREEN, LIGHT_YELLOW, LIGHT_RED};
+    for (int i = 0; i < 3; i++)
+        for (int j = i + 1; j < 3; j++) {
+            assert_string_not_equal(light_glyph(all[i]), light_glyph(all[j]));
+            assert_string_not_equal(light_name(all[i]), light_name(all[j]));
+        }
+    assert_string_equal(light_label(LIGHT_RED), "(!) 红灯");
+    assert_string_equal(light_label(LIGHT_YELLOW), "(~) 黄灯");
+    assert_string_equal(light_label(LIGHT_GREEN), "(o) 绿灯");
+    assert_string_equal(light_key(LIGHT_RED), "red");
+    assert_string_equal(light_short(LIGHT_YELLOW), "黄");
+    for (int i = 0; i < 3; i++)
+        for (const char *p = light_glyph(all[i]); *p; p++)
+            assert_true((unsigned char)*p < 0x80); /* ASCII */
+    int counts[LIGHT_COUNT] = {3, 0, 0};
+    assert_int_equal(light_worst(counts), LIGHT_GREEN);
+    counts[LIGHT_YELLOW] = 1;
+    assert_int_equal(light_worst(counts), LIGHT_YELLOW);
+    counts[LIGHT_RED] = 2;
+    assert_int_equal(light_worst(counts), LIGHT_RED);
+    assert_int_equal(light_rate_percent(1, 3), 33);
+    assert_int_equal(light_rate_percent(2, 3), 67);
+    assert_int_equal(light_rate_percent(1, 8), 13);
+    assert_int_equal(light_rate_percent(0, 0), 0);
+    enum light_group by;
+    assert_int_equal(light_group_parse("unit", &by), 0);
+    assert_int_equal(by, LIGHT_BY_UNIT);
+    assert_int_equal(light_group_parse("units", &by), -1);
+}
+
+typedef struct fixture {
+    char *dir;
+    store *st;
+    int64_t plan;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    f->dir = test_mkdtemp();
+    f->st = test_small_store(f->dir, &f->plan);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    store_close(f->st);
+    test_rmdir_rf(f->dir);
+    free(f->dir);
+    free(f);
+    return 0;
+}
+
+static void edit(fixture *f, const char *ref, edit_field field, const char *value)
+{
+    node n;
+    edit_result r;
+    duban_error err;
+    assert_int_equal(node_by_ref(f->st, f->plan, ref, &n, &err), DUBAN_OK);
+    if (edit_apply(f->st, n.id, field, value, "理由", &r, &err))
+        fail_msg("%s", err.msg);
+    edit_result_free(&r);
+    node_free(&n);
+}
+
+static const item_light *find(const item_light_list *l, const char *ref)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (!strcmp(l->v[i].ref, ref))
+            return &l->v[i];
+    fail_msg("no light for %s", ref);
+    return NULL;
+}
+
+static void items_are_judged_by_their_earliest_deadline(void **state)
+{
+    fixture *f = *state;
+    item_light_list l;
+    duban_error err;
+    /* 1.1: due 08-31 with a milestone 07-31; 2.1: due 09-30 */
+    assert_int_equal(query_item_lights(f->st, f->plan, day("2021-07-20"), NULL, &l, &err), 0);
+    assert_int_equal(l.n, 5); /* 1.1 1.2 1.2.1 1.2.2 2.1 */
+    assert_string_equal(find(&l, "1.1")->deadline, "2021-07-31");
+    assert_int_equal(find(&l, "1.1")->light, LIGHT_YELLOW);
+    assert_int_equal(find(&l, "1.2")->light, LIGHT_GREEN);
+    assert_int_equal(find(&l, "1.2.1")->depth, NODE_SUBITEM);
+    assert_int_equal(find(&l, "2.1")->area_seq, 2);
+    item_light_list_free(&l);
+    assert_int_equal(query_item_lights(f->st, f->plan, day("2021-08-01"), NULL, &l, &err), 0);
+    assert_int_equal(find(&l, "1.1")->light, LIGHT_RED); /* the milestone is late */
+    item_light_list_free(&l);
+}
+
+static void an_extension_replaces_due_and_milestones(void **state)
+{
+    fixture *f = *state;
+    edit(f, "1.1", FIELD_EXTENSION, "2021-10-31");
+    item_light_list l;
+    assert_int_equal(query_item_lights(f->st, f->plan, day("2021-10-01"), NULL, &l, NULL), 0);
+    const item_light *x = find(&l, "1.1");
+    assert_string_equal(x->due, "2021-08-31"); /* the original is kept */
+    assert_string_equal(x->extended_due, "2021-10-31");
+    assert_string_equal(x->deadline, "2021-10-31");
+    assert_int_equal(x->light, LIGHT_GREEN);
+    assert_int_equal(find(&l, "2.1")->light, LIGHT_RED);
+    item_light_list_free(&l);
+    assert_int_equal(query_item_lights(f->st, f->plan, day("2021-10-20"), NULL, &l, NULL), 0);
+    assert_int_equal(find(&l, "1.1")->light, LIGHT_YELLOW);
+    item_light_list_free(&l);
+}
+
+static void counts_per_area_unit_and_leader(void **state)
+{
+    fixture *f = *state;
+    edit(f, "1.2", FIELD_STATUS, "done");
+    edit(f, "1.1", FIELD_UNIT, "县发改局");
+    edit(f, "2.1", FIELD_UNIT, "县发改局");
+    edit(f, "1.2", FIELD_LEADER, "王县长");
+    light_tally_list t;
+    duban_error err;
+    long today = day("2021-09-20");
+    assert_int_equal(query_light_tally(f->st, f->plan, LIGHT_BY_AREA, today, NULL, &t, &err), 0);
+    assert_int_equal(t.n, 2);
+    assert_string_equal(t.v[0].key, "1");
+    assert_string_equal(t.v[0].title, "第一方面");
+    assert_int_equal(t.v[0].total, 2); /* sub-items are not counted */
+    assert_int_equal(t.v[0].done, 1);
+    assert_int_equal(t.v[0].count[LIGHT_RED], 1);    /* 1.1 late */
+    assert_int_equal(t.v[0].count[LIGHT_GREEN], 1);  /* 1.2 done */
+    assert_int_equal(t.v[1].count[LIGHT_YELLOW], 1); /* 2.1 due 09-30 */
+    light_tally sum;
+    light_tally_total(&t, &sum);
+    assert_int_equal(sum.total, 3);
+    assert_int_equal(sum.count[LIGHT_RED] + sum.count[LIGHT_YELLOW] + sum.count[LIGHT_GREEN], 3);
+    light_tally_list_free(&t);
+
+    assert_int_equal(query_light_tally(f->st, f->plan, LIGHT_BY_UNIT, today, NULL, &t, &err), 0);
+    assert_int_equal(t.n, 2);
+    assert_string_equal(t.v[0].key, "县发改局");
+    assert_int_equal(t.v[0].total, 2);
+    assert_string_equal(t.v[1].key, ""); /* none given: last */
+    light_tally_list_free(&t);
+
+    assert_int_equal(query_light_tally(f->st, f->plan, LIGHT_BY_LEADER, today, NULL, &t, &err), 0);
+    assert_int_equal(t.n, 2);
+    assert_string_equal(t.v[0].key, "王县长");
+    assert_int_equal(t.v[0].done, 1);
+    assert_int_equal(t.v[1].total, 2);
+    light_tally_list_free(&t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(rule_table),
+        cmocka_unit_test(the_status_set_decides),
+        cmocka_unit_test(names_differ_without_colour),
+        cmocka_unit_test_setup_teardown(items_are_judged_by_their_earliest_deadline, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(an_extension_replaces_due_and_milestones, setup, teardown),
+        cmocka_unit_test_setup_teardown(counts_per_area_unit_and_leader, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

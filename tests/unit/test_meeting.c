@@ -1,0 +1,334 @@
+/* Meetings: opening and closing, history rows belonging to them, net
+ * changes with undo, items without progress, extensions in the overdue
+ * list, and the minutes / report renderers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "edit.h"
+#include "meeting.h"
+#include "minutes.h"
+#include "query.h"
+#include "report.h"
+#include "store_internal.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct fixture {
+    char *dir;
+    store *st;
+    int64_t plan;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    f->dir = test_mkdtemp();
+    f->st = test_small_store(f->dir, &f->plan);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    store_close(f->st);
+    test_rmdir_rf(f->dir);
+    free(f->dir);
+    free(f);
+    return 0;
+}
+
+static long day(const char *s)
+{
+    long d;
+    assert_int_equal(date_parse(s, &d, NULL), DUBAN_OK);
+    return d;
+}
+
+static void edit(fixture *f, const char *ref, edit_field field, const char *value, const char *note)
+{
+    node n;
+    edit_result r;
+    duban_error err;
+    assert_int_equal(node_by_ref(f->st, f->plan, ref, &n, &err), DUBAN_OK);
+    if (edit_apply(f->st, n.id, field, value, note, &r, &err))
+        fail_msg("%s", err.msg);
+    edit_result_free(&r);
+    node_free(&n);
+}
+
+static void undo(fixture *f)
+{
+    edit_result r;
+    assert_int_equal(edit_undo(f->st, f->plan, &r, NULL), DUBAN_OK);
+    edit_result_free(&r);
+}
+
+static int64_t start(fixture *f, const char *title)
+{
+    int64_t id = 0;
+    duban_error err;
+    if (meeting_start(f->st, f->plan, title, "2021-10-01", &id, &err))
+        fail_msg("%s", err.msg);
+    return id;
+}
+
+static void one_meeting_at_a_time(void **state)
+{
+    fixture *f = *state;
+    duban_error err;
+    meeting m;
+    assert_int_equal(meeting_current(f->st, f->plan, &m, &err), DUBAN_OK);
+    assert_int_equal(m.id, 0);
+    int64_t id = start(f, "  第三次推进会 ");
+    assert_int_equal(meeting_start(f->st, f->plan, "另一个会", NULL, NULL, &err), DUBAN_EINVAL);
+    assert_non_null(strstr(err.msg, "第三次推进会"));
+    assert_int_equal(meeting_current(f->st, f->plan, &m, &err), DUBAN_OK);
+    assert_int_equal(m.id, id);
+    assert_string_equal(m.title, "第三次推进会");
+    assert_string_equal(m.date, "2021-10-01");
+    assert_int_equal(m.seq, 1);
+    assert_true(m.open);
+    meeting_free(&m);
+    assert_int_equal(meeting_end(f->st, f->plan, &err), DUBAN_OK);
+    assert_int_equal(meeting_end(f->st, f->plan, &err), DUBAN_EINVAL);
+    assert_int_equal(meeting_start(f->st, f->plan, " ", NULL, NULL, &err), DUBAN_EINVAL);
+    assert_int_equal(meeting_start(f->st, f->plan, "会", "2021-02-30", NULL, &err), DUBAN_EINVAL);
+    assert_int_equal(meeting_start(f->st, 999, "会", NULL, NULL, &err), DUBAN_ENOTFOUND);
+    int64_t second = start(f, "第四次推进会");
+    meeting_list l;
+    assert_int_equal(meeting_list_all(f->st, f->plan, &l, &err), DUBAN_OK);
+    assert_int_equal(l.n, 2);
+    assert_false(l.v[0].open);
+    assert_string_not_equal(l.v[0].ended_at, "");
+    assert_int_equal(l.v[1].seq, 2);
+    meeting_list_free(&l);
+    int64_t got;
+    assert_int_equal(meeting_resolve(f->st, f->plan, NULL, &got, &err), DUBAN_OK);
+    assert_int_equal(got, second);
+    assert_int_equal(meeting_resolve(f->st, f->plan, "1", &got, &err), DUBAN_OK);
+    assert_int_equal(got, id);
+    assert_int_equal(meeting_resolve(f->st, f->plan, "77", &got, &err), DUBAN_ENOTFOUND);
+    assert_int_equal(meeting_resolve(f->st, f->plan, "abc", &got, &err), DUBAN_EINVAL);
+}
+
+static int64_t history_meeting(fixture *f, int64_t history_id)
+{
+    sqlite3_stmt *s;
+    assert_int_equal(
+        db_prepare(f->st, "SELECT coalesce(meeting_id, 0) FROM history WHERE id = ?", &s, NULL), 0);
+    sqlite3_bind_int64(s, 1, history_id);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    int64_t m = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return m;
+}
+
+static void edits_in_a_meeting_belong_to_it(void **state)
+{
+    fixture *f = *state;
+    history_list h;
+    edit(f, "1.1", FIELD_STATUS, "in_progress", NULL); /* before: no meeting */
+    int64_t id = start(f, "会");
+    edit(f, "1.2", FIELD_STATUS, "done", NULL);
+    undo(f);
+    assert_int_equal(meeting_end(f->st, f->plan, NULL), DUBAN_OK);
+    edit(f, "2.1", FIELD_STATUS, "behind", NULL); /* after */
+    assert_int_equal(plan_history(f->st, f->plan, 0, &h, NULL), DUBAN_OK);
+    assert_int_equal(h.n, 4); /* newest first */
+    assert_int_equal(history_meeting(f, h.v[0].id), 0);
+    assert_int_equal(history_meeting(f, h.v[1].id), id); /* the undo */
+    assert_int_equal(history_meeting(f, h.v[2].id), id);
+    assert_int_equal(history_meeting(f, h.v[3].id), 0);
+    history_list_free(&h);
+}
+
+static const meeting_change *change_of(const meeting_change_list *l, const char *ref,
+                                       const char *field)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (!strcmp(l->v[i].ref, ref) && !strcmp(l->v[i].field, field))
+            return &l->v[i];
+    return NULL;
+}
+
+static void changes_are_the_net_effect(void **state)
+{
+    fixture *f = *state;
+    edit(f, "2.1", FIELD_UNIT, "县发改局", NULL); /* before the meeting */
+    int64_t id = start(f, "会");
+    edit(f, "1.1", FIELD_STATUS, "in_progress", "已开工");
+    edit(f, "1.1", FIELD_STATUS, "done", "已完成验收");
+    edit(f, "1.2", FIELD_STATUS, "blocked", NULL);
+    undo(f); /* 1.2 back: no change */
+    edit(f, "1.2", FIELD_DUE, "2021-11-30", NULL);
+    edit(f, "1.2", FIELD_DUE, "2021-12-31", NULL); /* set back by hand: no change */
+    edit(f, "1.2.1", FIELD_NOTE, "子项有进展", NULL);
+    edit(f, "2.1", FIELD_NOTE, "撤回的说明", NULL);
+    undo(f); /* the note is withdrawn */
+    undo(f); /* 1.2.1's note too */
+    edit(f, "1.2.1", FIELD_NOTE, "子项有新进展", NULL);
+    meeting_change_list l;
+    duban_error err;
+    assert_int_equal(meeting_changes(f->st, id, &l, &err), DUBAN_OK);
+    const meeting_change *c = change_of(&l, "1.1", "status");
+    assert_non_null(c);
+    assert_string_equal(c->old_value, "not_started");
+    assert_string_equal(c->new_value, "done");
+    assert_string_equal(c->note, "已完成验收");
+    assert_null(change_of(&l, "1.2", "status"));
+    assert_null(change_of(&l, "1.2", "due"));
+    assert_null(change_of(&l, "2.1", "note"));
+    c = change_of(&l, "1.2.1", "note");
+    assert_non_null(c);
+    assert_string_equal(c->new_value, "子项有新进展");
+    assert_int_equal(l.n, 2);
+    meeting_change_list_free(&l);
+
+    /* a second meeting undoes a note made in the first */
+    assert_int_equal(meeting_end(f->st, f->plan, NULL), DUBAN_OK);
+    int64_t second = start(f, "第二次");
+    undo(f); /* 1.2.1's second note */
+    assert_int_equal(meeting_changes(f->st, second, &l, &err), DUBAN_OK);
+    assert_int_equal(l.n, 0); /* undoing a note of an earlier meeting is not listed */
+    meeting_change_list_free(&l);
+    edit(f, "2.1", FIELD_STATUS, "behind", NULL);
+    assert_int_equal(changes_since_last_meeting(f->st, f->plan, &l, &err), DUBAN_OK);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.v[0].ref, "2.1");
+    meeting_change_list_free(&l);
+    /* the first meeting's changes are as they were at its end */
+    assert_int_equal(meeting_changes(f->st, id, &l, &err), DUBAN_OK);
+    assert_int_equal(l.n, 2);
+    meeting_change_list_free(&l);
+}
+
+static size_t silent_count(fixture *f, int64_t id, const char *ref)
+{
+    node_list l;
+    duban_error err;
+    if (meeting_silent_items(f->st, id, &l, &err))
+        fail_msg("%s", err.msg);
+    size_t n = l.n, found = 0;
+    for (size_t i = 0; ref && i < l.n; i++)
+        found += !strcmp(l.v[i].ref, ref);
+    node_list_free(&l);
+    return ref ? found : n;
+}
+
+static void items_without_progress(void **state)
+{
+    fixture *f = *state;
+    edit(f, "1.1", FIELD_NOTE, "导入后的进展", NULL);
+    int64_t first = start(f, "第一次");
+    edit(f, "1.2.2", FIELD_STATUS, "in_progress", NULL); /* a sub-item counts for 1.2 */
+    edit(f, "2.1", FIELD_STATUS, "done", NULL);          /* done items are not listed */
+    assert_int_equal(silent_count(f, first, NULL), 0);
+    assert_int_equal(meeting_end(f->st, f->plan, NULL), DUBAN_OK);
+    edit(f, "1.2", FIELD_NOTE, "会后报送", NULL);
+    int64_t second = start(f, "第二次");
+    edit(f, "1.1", FIELD_UNIT, "县建设局", NULL);
+    undo(f); /* an undone edit is no progress */
+    assert_int_equal(silent_count(f, second, NULL), 1);
+    assert_int_equal(silent_count(f, second, "1.1"), 1);
+    /* the first meeting's list is still computed up to its end */
+    assert_int_equal(silent_count(f, first, NULL), 0);
+}
+
+static void extensions_keep_the_original_due(void **state)
+{
+    fixture *f = *state;
+    edit(f, "2.1", FIELD_EXTENSION, "2021-10-31", "资金到位推迟");
+    overdue_list l;
+    assert_int_equal(query_overdue(f->st, f->plan, day("2021-10-10"), &l, NULL), DUBAN_OK);
+    for (size_t i = 0; i < l.n; i++)
+        assert_string_not_equal(l.v[i].ref, "2.1");
+    overdue_list_free(&l);
+    assert_int_equal(query_overdue(f->st, f->plan, day("2021-11-02"), &l, NULL), DUBAN_OK);
+    size_t i = 0;
+    while (i < l.n && strcmp(l.v[i].ref, "2.1"))
+        i++;
+    assert_true(i < l.n);
+    assert_string_equal(l.v[i].due, "2021-10-31");
+    assert_string_equal(l.v[i].original_due, "2021-09-30");
+    assert_int_equal(l.v[i].days_late, 2);
+    overdue_list_free(&l);
+    /* an extended item's milestones are covered by the extension */
+    edit(f, "1.1", FIELD_EXTENSION, "2021-12-31", "调整");
+    assert_int_equal(query_overdue(f->st, f->plan, day("2021-08-02"), &l, NULL), DUBAN_OK);
+    assert_int_equal(l.n, 0);
+    overdue_list_free(&l);
+    node n;
+    assert_int_equal(node_by_ref(f->st, f->plan, "1.1", &n, NULL), DUBAN_OK);
+    assert_string_equal(n.due, "2021-08-31");
+    assert_string_equal(n.extended_due, "2021-12-31");
+    node_free(&n);
+    undo(f);
+    assert_int_equal(node_by_ref(f->st, f->plan, "1.1", &n, NULL), DUBAN_OK);
+    assert_string_equal(n.extended_due, "");
+    node_free(&n);
+    area_stats_list s;
+    assert_int_equal(query_area_stats(f->st, f->plan, day("2021-10-10"), 14, &s, NULL), 0);
+    assert_int_equal(s.v[1].overdue, 0);
+    assert_int_equal(s.v[1].at_risk, 0); /* 10-31 is beyond 14 days */
+    area_stats_list_free(&s);
+    edit_result r;
+    node_by_ref(f->st, f->plan, "2.1", &n, NULL);
+    assert_int_equal(edit_apply(f->st, n.id, FIELD_EXTENSION, "soon", NULL, &r, NULL),
+                     DUBAN_EINVAL);
+    node_free(&n);
+}
+
+static void renderers_say_what_happened(void **state)
+{
+    fixture *f = *state;
+    int64_t id = start(f, "第三次<推进会>");
+    edit(f, "1.1", FIELD_STATUS, "done", "已完成 & <验收>");
+    edit(f, "2.1", FIELD_EXTENSION, "2021-12-31", "延期");
+    strbuf sb = {0};
+    duban_error err;
+    long today = day("2021-10-01");
+    assert_int_equal(minutes_render(f->st, id, MINUTES_HTML, today, NULL, &sb, &err), 0);
+    const char *html = strbuf_str(&sb);
+    assert_non_null(strstr(html, "<!DOCTYPE html>"));
+    assert_non_null(strstr(html, "@page"));
+    assert_non_null(strstr(html, "第三次&lt;推进会&gt;"));
+    assert_non_null(strstr(html, "已完成 &amp; &lt;验收&gt;"));
+    assert_null(strstr(html, "<验收>"));
+    assert_null(strstr(html, "<script"));
+    assert_null(strstr(html, "http"));
+    strbuf_reset(&sb);
+    assert_int_equal(minutes_render(f->st, id, MINUTES_MD, today, NULL, &sb, &err), 0);
+    assert_non_null(strstr(strbuf_str(&sb), "## 二、本次会议调度情况"));
+    assert_non_null(strstr(strbuf_str(&sb), "| 未启动 "));
+    assert_non_null(strstr(strbuf_str(&sb), "| 已完成 & <验收> "));
+    assert_non_null(strstr(strbuf_str(&sb), "| 延期"));
+    strbuf_reset(&sb);
+    assert_int_equal(minutes_render(f->st, 999, MINUTES_MD, today, NULL, &sb, &err),
+                     DUBAN_ENOTFOUND);
+    strbuf_reset(&sb);
+    assert_int_equal(
+        report_render(f->st, f->plan, LIGHT_BY_AREA, FORMAT_JSON, today, NULL, &sb, &err), 0);
+    assert_non_null(strstr(strbuf_str(&sb), "\"area\": \"1\""));
+    assert_non_null(strstr(strbuf_str(&sb), "\"done\": 1"));
+    strbuf_free(&sb);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(one_meeting_at_a_time, setup, teardown),
+        cmocka_unit_test_setup_teardown(edits_in_a_meeting_belong_to_it, setup, teardown),
+        cmocka_unit_test_setup_teardown(changes_are_the_net_effect, setup, teardown),
+        cmocka_unit_test_setup_teardown(items_without_progress, setup, teardown),
+        cmocka_unit_test_setup_teardown(extensions_keep_the_original_due, setup, teardown),
+        cmocka_unit_test_setup_teardown(renderers_say_what_happened, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -9,7 +9,9 @@
 #ifndef DUBAN_CLI_H
 #define DUBAN_CLI_H
 
+#include "config.h"
 #include "error.h"
+#include "light.h"
 #include "store.h"
 #include "table.h"
 
@@ -24,6 +26,12 @@ typedef struct cli_args {
     const char *note;   /* --note */
     const char *year;   /* --year */
     int help;           /* --help / -h */
+    int dump;           /* --dump (duban config) */
+    const char *reason;  /* --reason (extend) */
+    const char *by;      /* --by (report) */
+    const char *date;    /* --date (meeting start) */
+    const char *meeting; /* --meeting (changes) */
+    int since_last;      /* --since-last (changes) */
 } cli_args;
 
 typedef struct cli_ctx {
@@ -36,6 +44,9 @@ typedef struct cli_ctx {
     store *st;           /* open after cli_open_store() */
     int64_t plan_id;     /* resolved after cli_open_store() */
     const char *argv0;
+    const char *config_path;     /* --config FILE, or NULL */
+    const duban_config *config;  /* after cli_load_config(); never NULL then */
+    int format_html;     /* --format html (only `duban minutes` accepts it) */
 } cli_ctx;
 
 typedef struct cli_command {
@@ -88,5 +99,28 @@ int cmd_import(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_plans(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_search(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_config(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* Meetings, minutes, reports, extensions, targets (cli_meeting.c, cli_report.c). */
+int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_changes(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_report(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_extend(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_progress(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* The light rule in use: the defaults with the configuration's warn_days. */
+void cli_light_rule(cli_ctx *ctx, light_rule *rule);
+/* What `duban show` adds about lights, extensions and targets (cli_report.c):
+ * text/Markdown lines, JSON members (each followed by ", "), CSV rows of
+ * the show table (section, key, value, detail). */
+int cli_show_extra_text(cli_ctx *ctx, const node *n, strbuf *sb, int md);
+int cli_show_extra_json(cli_ctx *ctx, const node *n, strbuf *sb);
+int cli_show_extra_csv(cli_ctx *ctx, const node *n, table *t);
+
+/* Loads the configuration (cli_config.c): --config FILE or the default
+ * place, merged over the built-in defaults; prints its warnings to
+ * stderr; applies ambiguous_width and the default database path.  Call
+ * before opening the store or the terminal.  cli_free_config() at exit. */
+int cli_load_config(cli_ctx *ctx, duban_error *err);
+void cli_free_config(cli_ctx *ctx);
 
 #endif

@@ -42,6 +42,10 @@ static int set_global(cli_ctx *ctx, const char *name, const char *value, duban_e
             return duban_fail(err, DUBAN_EINVAL, "--db needs a path");
         snprintf(ctx->db_path, sizeof ctx->db_path, "%s", value);
         ctx->db_explicit = 1;
+    } else if (!strcmp(name, "--config")) {
+        if (!*value)
+            return duban_fail(err, DUBAN_EINVAL, "--config needs a file");
+        ctx->config_path = value;
     } else if (!strcmp(name, "--plan")) {
         ctx->plan_sel = value;
     } else if (!strcmp(name, "--today")) {
@@ -49,7 +53,8 @@ static int set_global(cli_ctx *ctx, const char *name, const char *value, duban_e
         if (date_parse(value, &ctx->today, &e))
             return duban_fail(err, DUBAN_EINVAL, "--today: %s", e.msg);
     } else if (!strcmp(name, "--format")) {
-        if (table_format_parse(value, &ctx->format))
+        ctx->format_html = !strcmp(value, "html"); /* checked in cli_parse() */
+        if (!ctx->format_html && table_format_parse(value, &ctx->format))
             return duban_fail(err, DUBAN_EINVAL,
                               "--format: unknown format '%s' (use text, csv, json or md)", value);
         ctx->format_set = 1;
@@ -60,8 +65,11 @@ static int set_global(cli_ctx *ctx, const char *name, const char *value, duban_e
 static int parse_one(cli_ctx *ctx, int argc, char **argv, int *i, cli_args *args,
                      duban_error *err)
 {
-    static const char *const globals[] = {"--db", "--plan", "--today", "--format"};
-    static const char *const locals[] = {"--note", "--year"};
+    static const char *const globals[] = {"--db", "--plan", "--today", "--format", "--config"};
+    static const char *const locals[] = {"--note", "--year",  "--reason",
+                                         "--by",   "--date", "--meeting"};
+    const char **slots[] = {&args->note, &args->year,    &args->reason,
+                            &args->by,   &args->date,    &args->meeting};
     const char *arg = argv[*i];
     for (size_t g = 0; g < sizeof globals / sizeof globals[0]; g++)
         if (is_option(arg, globals[g])) {
@@ -73,9 +81,17 @@ static int parse_one(cli_ctx *ctx, int argc, char **argv, int *i, cli_args *args
             const char *v = option_value(arg, locals[l], argc, argv, i, err);
             if (!v)
                 return DUBAN_EINVAL;
-            *(l == 0 ? &args->note : &args->year) = v;
+            *slots[l] = v;
             return DUBAN_OK;
         }
+    if (!strcmp(arg, "--dump")) {
+        args->dump = 1;
+        return DUBAN_OK;
+    }
+    if (!strcmp(arg, "--since-last")) {
+        args->since_last = 1;
+        return DUBAN_OK;
+    }
     if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
         args->help = 1;
         return DUBAN_OK;
@@ -104,6 +120,9 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const char **command, cli_arg
             return duban_fail(err, DUBAN_EINVAL, "too many arguments");
         }
     }
+    if (ctx->format_html && (!*command || strcmp(*command, "minutes")))
+        return duban_fail(err, DUBAN_EINVAL,
+                          "--format html is only for 'duban minutes' (use text, csv, json or md)");
     return DUBAN_OK;
 }
 
@@ -121,12 +140,15 @@ void cli_print_usage(FILE *f)
                "  --db PATH          database file (default $XDG_DATA_HOME/duban/duban.db)\n"
                "  --plan PLAN        plan number or title (default: the most recent)\n"
                "  --today DATE       take DATE (YYYY-MM-DD) as today (also DUBAN_TODAY)\n"
-               "  --format FORMAT    text, csv, json or md for listings\n"
+               "  --format FORMAT    text, csv, json or md for listings (html: minutes)\n"
+               "  --config FILE      configuration file (default\n"
+               "                     $XDG_CONFIG_HOME/duban/config.ini)\n"
                "  -h, --help         show this help, or a command's with COMMAND --help\n"
                "  --version          show the version\n\n"
                "Exit status: 0 ok, 1 internal error, 2 bad usage or value, 3 not found,\n"
                "4 file is not a plan, 5 file system error, 6 database error,\n"
-               "7 database from a newer duban, 8 nothing to undo or redo.\n"
+               "7 database from a newer duban, 8 nothing to undo or redo,\n"
+               "9 invalid configuration.\n"
                "See duban(1).\n");
 }
 
@@ -135,5 +157,6 @@ void cli_print_command_help(FILE *f, const cli_command *cmd)
     fprintf(f, "usage: duban %s %s\n\n%s\n", cmd->name, cmd->usage, cmd->summary);
     if (cmd->help)
         fprintf(f, "\n%s\n", cmd->help);
-    fprintf(f, "\nGlobal options: --db PATH, --plan PLAN, --today DATE, --format FORMAT.\n");
+    fprintf(f, "\nGlobal options: --db PATH, --plan PLAN, --today DATE, --format FORMAT,\n"
+               "--config FILE.\n");
 }

@@ -79,6 +79,8 @@ int cli_open_store(cli_ctx *ctx, int resolve_plan, int create_with_builtin, duba
     int rc = store_open(ctx->db_path, STORE_CREATE, &ctx->st, err);
     if (rc)
         return rc;
+    if (ctx->config)
+        store_set_statuses(ctx->st, &ctx->config->statuses);
     if (fresh && create_with_builtin && (rc = seed_builtin(ctx, err))) {
         store_close(ctx->st);
         ctx->st = NULL;

@@ -67,6 +67,7 @@ static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
           put(sb, *d->n.unit ? d->n.unit : "—") | strbuf_appendc(sb, '\n');
     rc |= strbuf_append(sb, md ? "- leader: " : "leader: ") |
           put(sb, *d->n.leader ? d->n.leader : "—") | strbuf_append(sb, "\n");
+    rc |= cli_show_extra_text(ctx, &d->n, sb, md); /* light, extension, targets */
     if (*d->n.body)
         rc |= strbuf_appendc(sb, '\n') | put(sb, d->n.body) | strbuf_appendc(sb, '\n');
     rc |= strbuf_printf(sb, "\n%smilestones:%s\n", md ? "### " : "", md ? "\n" : "");
@@ -113,6 +114,7 @@ static int show_json(cli_ctx *ctx, const item_detail *d, strbuf *sb)
           kv(sb, "status_name", cli_status_name(ctx, d->n.status), 0) |
           kv(sb, "due", d->n.due, 0) | kv(sb, "unit", d->n.unit, 0) |
           kv(sb, "leader", d->n.leader, 0);
+    rc |= cli_show_extra_json(ctx, &d->n, sb);
     rc |= strbuf_append(sb, "\n \"milestones\": [");
     for (size_t i = 0; i < d->ms.n; i++) {
         const milestone *m = &d->ms.v[i];
@@ -152,6 +154,7 @@ static int show_csv(cli_ctx *ctx, const item_detail *d, strbuf *sb)
     int rc = 0;
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         rc |= table_add_row(&t, fields[i]);
+    rc |= cli_show_extra_csv(ctx, &d->n, &t);
     for (size_t i = 0; i < d->ms.n; i++)
         rc |= table_add_row(&t, (const char *[]){"milestone", d->ms.v[i].due, d->ms.v[i].word,
                                                  d->ms.v[i].phrase});

@@ -20,6 +20,9 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
         cli_print_command_help(stdout, cmd);
         return DUBAN_OK;
     }
+    int crc = cli_load_config(ctx, err);
+    if (crc || cmd->run == cmd_config) /* config never opens the database */
+        return crc ? crc : cmd->run(ctx, args, err);
     int is_import = cmd->run == cmd_import;
     int rc = cli_open_store(ctx, cmd->needs_plan, !is_import, err);
     return rc ? rc : cmd->run(ctx, args, err);
@@ -43,11 +46,14 @@ int main(int argc, char **argv)
     } else if (!rc && command) {
         rc = run_command(&ctx, command, &args, &err);
     } else if (!rc) {
-        rc = cli_open_store(&ctx, 1, 1, &err);
+        rc = cli_load_config(&ctx, &err);
+        if (!rc)
+            rc = cli_open_store(&ctx, 1, 1, &err);
         if (!rc)
             rc = tui_run(&ctx, &err);
     }
     store_close(ctx.st);
+    cli_free_config(&ctx);
     if (rc) {
         fprintf(stderr, "duban: %s\n", err.msg[0] ? err.msg : "failed");
         return duban_exit_status(rc);

@@ -1,0 +1,216 @@
+/* app_edit.c - keyboard edits, prompts, undo/redo (see app_edit.h). */
+#include "app_edit.h"
+
+#include "draw.h"
+#include "edit.h"
+#include "search.h"
+#include "strbuf.h"
+#include "view.h"
+#include "vmodel.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void app_after_change(app *a, int64_t id)
+{
+    duban_error err = {0};
+    if (vm_refresh_node(a, id, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    a->stats_stale = 1; /* whole-plan queries: after the frame (tui.c) */
+    a->dt.stale = 1;
+    overdue_invalidate(a);
+}
+
+void app_refresh_stats(app *a)
+{
+    duban_error err = {0};
+    a->stats_stale = 0;
+    if (vm_load_stats(a, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    a->dt.stale = 1; /* an area's detail shows its numbers */
+}
+
+void app_reload(app *a)
+{
+    duban_error err = {0};
+    if (vm_reload(a, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    a->stats_stale = 0;
+    a->dt.stale = 1;
+    overdue_invalidate(a);
+}
+
+static const char *field_label(const char *field)
+{
+    static const char *const labels[][2] = {
+        {"status", ""}, {"due", "时限 "}, {"unit", "单位 "}, {"leader", "领导 "}, {"note", "进展 "},
+    };
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (!strcmp(labels[i][0], field))
+            return labels[i][1];
+    return "";
+}
+
+static const char *shown_value(app *a, const char *field, const char *v)
+{
+    if (!strcmp(field, "status")) {
+        const status_def *d = status_by_key(store_statuses(a->st), v);
+        return d ? d->name : v;
+    }
+    return *v ? v : "—";
+}
+
+/* "5.1 未启动 → 已完成", "5.1 时限 2021-12-31 → 2021-10-15", "5.1 进展 text". */
+static void describe(app *a, const edit_result *r, char *out, size_t outsz)
+{
+    const char *label = field_label(r->field);
+    if (!strcmp(r->field, "note"))
+        snprintf(out, outsz, "%s %s%s", r->ref, label, r->new_value);
+    else
+        snprintf(out, outsz, "%s %s%s → %s", r->ref, label, shown_value(a, r->field, r->old_value),
+                 shown_value(a, r->field, r->new_value));
+}
+
+/* The selected node, refusing areas for everything but notes. */
+static int editable(app *a, edit_field field, node *n)
+{
+    duban_error err = {0};
+    int64_t id = app_selected(a);
+    if (!id) {
+        app_message(a, S_ERROR, "请先选择一个事项 select an item first");
+        return 0;
+    }
+    if (node_by_id(a->st, id, n, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return 0;
+    }
+    if (n->depth == NODE_AREA && field != FIELD_NOTE) {
+        app_message(a, S_ERROR, "%s 是方面，进度来自其事项 — 请选择事项 (areas take no %s)", n->ref,
+                    edit_field_name(field));
+        node_free(n);
+        return 0;
+    }
+    return 1;
+}
+
+static void apply(app *a, int64_t id, edit_field field, const char *value)
+{
+    duban_error err = {0};
+    edit_result r;
+    if (edit_apply(a->st, id, field, value, NULL, &r, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return;
+    }
+    char what[400];
+    describe(a, &r, what, sizeof what);
+    if (!r.changed)
+        app_message(a, S_NORMAL, "%s 未改变 unchanged", r.ref);
+    else if (field == FIELD_STATUS)
+        app_message(a, S_OK, "%s · 按 c 添加进展说明 (c: add a note)", what);
+    else if (field == FIELD_NOTE)
+        app_message(a, S_OK, "%s 已添加进展 note added", r.ref);
+    else
+        app_message(a, S_OK, "%s", what);
+    if (r.changed)
+        app_after_change(a, id);
+    edit_result_free(&r);
+}
+
+void app_set_status(app *a, int idx)
+{
+    const status_set *set = store_statuses(a->st);
+    node n;
+    if (idx < 0 || (size_t)idx >= set->n || !editable(a, FIELD_STATUS, &n))
+        return;
+    apply(a, n.id, FIELD_STATUS, set->v[idx].key);
+    node_free(&n);
+}
+
+void app_next_status(app *a)
+{
+    node n;
+    if (!editable(a, FIELD_STATUS, &n))
+        return;
+    const status_def *d = status_next(store_statuses(a->st), n.status);
+    if (d)
+        apply(a, n.id, FIELD_STATUS, d->key);
+    node_free(&n);
+}
+
+void app_prompt(app *a, prompt_kind kind)
+{
+    static const edit_field fields[] = {[PROMPT_DUE] = FIELD_DUE,
+                                        [PROMPT_UNIT] = FIELD_UNIT,
+                                        [PROMPT_LEADER] = FIELD_LEADER,
+                                        [PROMPT_NOTE] = FIELD_NOTE};
+    if (kind == PROMPT_SEARCH) {
+        search_begin(a);
+        lineedit_init(&a->le, NULL);
+        a->prompt = kind;
+        return;
+    }
+    node n;
+    if (!editable(a, fields[kind], &n))
+        return;
+    const char *prefill = kind == PROMPT_DUE      ? n.due
+                          : kind == PROMPT_UNIT   ? n.unit
+                          : kind == PROMPT_LEADER ? n.leader
+                                                  : NULL;
+    lineedit_init(&a->le, prefill);
+    a->prompt = kind;
+    a->prompt_node = n.id;
+    node_free(&n);
+}
+
+static void prompt_done(app *a, int accepted)
+{
+    static const edit_field fields[] = {[PROMPT_DUE] = FIELD_DUE,
+                                        [PROMPT_UNIT] = FIELD_UNIT,
+                                        [PROMPT_LEADER] = FIELD_LEADER,
+                                        [PROMPT_NOTE] = FIELD_NOTE};
+    prompt_kind kind = a->prompt;
+    a->prompt = PROMPT_NONE;
+    if (kind == PROMPT_SEARCH) {
+        if (accepted)
+            search_accept(a);
+        else
+            search_cancel(a);
+    } else if (accepted) {
+        apply(a, a->prompt_node, fields[kind], a->le.buf);
+    } else {
+        app_message(a, S_NORMAL, "已取消 cancelled");
+    }
+}
+
+void app_prompt_key(app *a, int is_fn, uint32_t key)
+{
+    int r = lineedit_key(&a->le, is_fn, key);
+    if (r == LE_ACCEPT || r == LE_CANCEL)
+        prompt_done(a, r == LE_ACCEPT);
+    else if (r == LE_CHANGED && a->prompt == PROMPT_SEARCH)
+        search_update(a, a->le.buf);
+}
+
+void app_undo(app *a, int redo)
+{
+    duban_error err = {0};
+    edit_result r;
+    int rc = redo ? edit_redo(a->st, a->plan_id, &r, &err) : edit_undo(a->st, a->plan_id, &r, &err);
+    if (rc == DUBAN_EEMPTY) {
+        app_message(a, S_NORMAL,
+                    redo ? "没有可重做的修改 nothing to redo" : "没有可撤销的修改 nothing to undo");
+        return;
+    }
+    if (rc) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return;
+    }
+    char what[400];
+    describe(a, &r, what, sizeof what);
+    app_message(a, S_OK, "%s %s", redo ? "已重做:" : "已撤销:", what);
+    app_after_change(a, r.node_id);
+    if (a->view == &view_outline && vm_reveal(a, r.node_id, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    edit_result_free(&r);
+}

@@ -1,0 +1,670 @@
+/* pty_bench - key-to-screen-settled latency of a terminal program, measured
+ * on a pseudo-terminal.
+ *
+ *   pty_bench [options] DUBAN DB          run DUBAN --db DB
+ *   pty_bench [options] -- PROG [ARG...]  run any program (baselines)
+ *   pty_bench --self-test [ECHO_BASELINE] functional smoke test (no timing)
+ *
+ * The child runs on a pty (forkpty) with TERM=xterm-256color,
+ * LC_ALL=C.UTF-8, DUBAN_TODAY=2021-10-01 and the requested window size.
+ * Once its first screen has been drawn and the output is quiet, each sample
+ * writes one key (t0 = CLOCK_MONOTONIC just before write()) and reads
+ * everything the child prints, timestamping each chunk when poll() reports
+ * it.  The screen has "settled" when no byte arrives for Q ms; the sample is
+ * t_last - t0, the quiet window itself is not counted.  See bench/README.md.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_BURST_MS 30000 /* output that never goes quiet is an error */
+#define TAIL_SIZE 240      /* last output bytes kept for error messages */
+
+typedef struct {
+    const char *name;
+    const char *setup[4]; /* sent once, NULL-terminated */
+    const char *cycle[2]; /* sent alternately for warm-up and samples */
+} scenario;
+
+/* The front end's default key map: E expand all, C collapse all, g first
+ * row, j/k next/previous row, Enter toggle fold, 5 set 已完成, u undo. */
+static const scenario scenarios[] = {
+    {"move", {"E", "g", NULL}, {"j", "k"}},
+    {"fold", {"C", "g", NULL}, {"\r", "\r"}},
+    {"status", {"E", "g", "j", NULL}, {"5", "u"}},
+};
+
+typedef struct {
+    int cols, rows;
+    int quiet_ms;       /* settle window after each sample key */
+    int start_quiet_ms; /* settle window for the first screen and setup keys */
+    int first_ms;       /* longest wait for the first byte after a key */
+    int start_ms;       /* longest wait for the first byte of the first screen */
+    int samples, warmup;
+    int json;
+    const scenario *sc;
+    const char *label;
+    const char *trace_path;
+    char **argv; /* program to run */
+} bench_opts;
+
+typedef struct {
+    int fd;
+    pid_t pid;
+    int reaped, status, eof;
+    int64_t t_start;
+    FILE *trace;
+    char tail[TAIL_SIZE];
+    size_t tail_len;
+} session;
+
+typedef struct {
+    int64_t t_last; /* monotonic ns of the last chunk, 0 if none */
+    size_t bytes;
+} burst;
+
+typedef struct {
+    int n, silent;
+    double median_us, p90_us, min_us, max_us;
+    double median_bytes, mean_bytes;
+    double startup_ms;
+    size_t startup_bytes;
+} summary;
+
+static int64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static int64_t ms_ns(int ms)
+{
+    return (int64_t)ms * 1000000;
+}
+
+static void sleep_ms(int ms)
+{
+    poll(NULL, 0, ms);
+}
+
+/* ---- child process ---------------------------------------------------- */
+
+static void exec_child(char **argv)
+{
+    setenv("TERM", "xterm-256color", 1);
+    setenv("LC_ALL", "C.UTF-8", 1);
+    setenv("DUBAN_TODAY", "2021-10-01", 1);
+    unsetenv("COLUMNS"); /* ncurses prefers these over the window size */
+    unsetenv("LINES");
+    execvp(argv[0], argv);
+    fprintf(stderr, "pty_bench: cannot run %s: %s\r\n", argv[0], strerror(errno));
+    _exit(127);
+}
+
+static int session_start(session *s, const bench_opts *o)
+{
+    memset(s, 0, sizeof *s);
+    s->fd = -1;
+    if (o->trace_path && !(s->trace = fopen(o->trace_path, "w"))) {
+        fprintf(stderr, "pty_bench: %s: %s\n", o->trace_path, strerror(errno));
+        return -1;
+    }
+    struct winsize ws = {.ws_row = (unsigned short)o->rows, .ws_col = (unsigned short)o->cols};
+    fflush(NULL);
+    s->t_start = now_ns();
+    s->pid = forkpty(&s->fd, NULL, NULL, &ws);
+    if (s->pid < 0) {
+        fprintf(stderr, "pty_bench: forkpty: %s\n", strerror(errno));
+        return -1;
+    }
+    if (s->pid == 0)
+        exec_child(o->argv);
+    /* forkpty already sized the pty; set it again explicitly so the child
+     * also gets SIGWINCH-consistent state if it queried early. */
+    ioctl(s->fd, TIOCSWINSZ, &ws);
+    fcntl(s->fd, F_SETFD, FD_CLOEXEC);
+    return 0;
+}
+
+static void keep_tail(session *s, const char *buf, size_t n)
+{
+    if (n >= TAIL_SIZE) {
+        memcpy(s->tail, buf + n - TAIL_SIZE, TAIL_SIZE);
+        s->tail_len = TAIL_SIZE;
+        return;
+    }
+    if (s->tail_len + n > TAIL_SIZE) {
+        size_t drop = s->tail_len + n - TAIL_SIZE;
+        memmove(s->tail, s->tail + drop, s->tail_len - drop);
+        s->tail_len -= drop;
+    }
+    memcpy(s->tail + s->tail_len, buf, n);
+    s->tail_len += n;
+}
+
+/* Reads one chunk if there is one within wait_ms.  Returns bytes read, 0 on
+ * timeout, -1 at end of output (child closed the pty) or on error. */
+static ssize_t read_chunk(session *s, int wait_ms, int64_t *t_chunk)
+{
+    char buf[16384];
+    if (s->eof)
+        return -1;
+    struct pollfd p = {.fd = s->fd, .events = POLLIN};
+    int r = poll(&p, 1, wait_ms);
+    if (r < 0)
+        return errno == EINTR ? 0 : -1;
+    if (r == 0)
+        return 0;
+    *t_chunk = now_ns();
+    ssize_t n = read(s->fd, buf, sizeof buf);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        return 0;
+    if (n <= 0) { /* EIO on Linux once the slave side is closed */
+        s->eof = 1;
+        return -1;
+    }
+    keep_tail(s, buf, (size_t)n);
+    if (s->trace)
+        fprintf(s->trace, "r %.3f %zd\n", (double)(*t_chunk - s->t_start) / 1e3, n);
+    return n;
+}
+
+/* Waits up to wait_ms for the child to exit, draining its output meanwhile.
+ * Returns 1 once it has been reaped. */
+static int reap(session *s, int wait_ms)
+{
+    int64_t end = now_ns() + ms_ns(wait_ms);
+    while (!s->reaped) {
+        pid_t r = waitpid(s->pid, &s->status, WNOHANG);
+        if (r == s->pid || (r < 0 && errno == ECHILD)) {
+            s->reaped = 1;
+            break;
+        }
+        if (now_ns() >= end)
+            break;
+        int64_t t;
+        if (read_chunk(s, 10, &t) < 0)
+            sleep_ms(5);
+    }
+    return s->reaped;
+}
+
+static void kill_child(session *s)
+{
+    if (reap(s, 0))
+        return;
+    kill(s->pid, SIGTERM);
+    if (!reap(s, 500)) {
+        kill(s->pid, SIGKILL);
+        reap(s, 2000);
+    }
+}
+
+static void describe_status(const session *s, char *out, size_t n)
+{
+    if (!s->reaped)
+        snprintf(out, n, "still running");
+    else if (WIFEXITED(s->status))
+        snprintf(out, n, "exited with status %d", WEXITSTATUS(s->status));
+    else if (WIFSIGNALED(s->status))
+        snprintf(out, n, "killed by signal %d", WTERMSIG(s->status));
+    else
+        snprintf(out, n, "status 0x%x", (unsigned)s->status);
+}
+
+/* The child closed the pty: reap it, say how it ended and what it printed
+ * last (control characters shown as '.'), return -1. */
+static int child_gone(session *s, const char *when)
+{
+    if (!reap(s, 2000))
+        kill_child(s);
+    char how[64];
+    describe_status(s, how, sizeof how);
+    fprintf(stderr, "pty_bench: child exited %s (%s)\n", when, how);
+    if (s->tail_len) {
+        fprintf(stderr, "pty_bench: last output: ");
+        size_t i = 0;
+        while (i < s->tail_len && ((unsigned char)s->tail[i] & 0xc0) == 0x80)
+            i++; /* do not start inside a UTF-8 sequence */
+        for (; i < s->tail_len; i++) {
+            unsigned char c = (unsigned char)s->tail[i];
+            fputc(c == '\n' ? '|' : (c < 0x20 || c == 0x7f) ? '.' : c, stderr);
+        }
+        fputc('\n', stderr);
+    }
+    return -1;
+}
+
+static void session_close(session *s)
+{
+    if (s->fd >= 0)
+        close(s->fd);
+    if (s->trace)
+        fclose(s->trace);
+    s->fd = -1;
+    s->trace = NULL;
+}
+
+/* ---- measuring -------------------------------------------------------- */
+
+/* Reads until nothing has arrived for quiet_ms after the last chunk, or,
+ * when nothing arrives at all, until first_ms after start.  Returns 0, or
+ * -1 if the child went away or the output never went quiet. */
+static int read_burst(session *s, int64_t start, int first_ms, int quiet_ms, burst *b,
+                      const char *when)
+{
+    b->t_last = 0;
+    b->bytes = 0;
+    for (;;) {
+        int64_t now = now_ns();
+        int64_t deadline = b->bytes ? b->t_last + ms_ns(quiet_ms) : start + ms_ns(first_ms);
+        if (now >= deadline)
+            return 0;
+        if (now - start > ms_ns(MAX_BURST_MS)) {
+            fprintf(stderr, "pty_bench: output did not go quiet within %d ms %s\n", MAX_BURST_MS,
+                    when);
+            return -1;
+        }
+        int64_t t = 0;
+        ssize_t n = read_chunk(s, (int)((deadline - now + 999999) / 1000000), &t);
+        if (n < 0)
+            return child_gone(s, when);
+        if (n > 0) {
+            b->bytes += (size_t)n;
+            b->t_last = t;
+        }
+    }
+}
+
+static int send_key(session *s, const char *key, int64_t *t0)
+{
+    size_t len = strlen(key);
+    *t0 = now_ns();
+    if (s->trace) {
+        fprintf(s->trace, "k %.3f", (double)(*t0 - s->t_start) / 1e3);
+        for (size_t i = 0; i < len; i++)
+            fprintf(s->trace, " %02x", (unsigned char)key[i]);
+        fputc('\n', s->trace);
+    }
+    while (len > 0) {
+        ssize_t n = write(s->fd, key, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return child_gone(s, "while a key was written");
+        key += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* Waits for the first screen; sends the setup keys, each settling with the
+ * longer start window. */
+static int start_and_setup(session *s, const bench_opts *o, summary *sum)
+{
+    burst b;
+    if (read_burst(s, s->t_start, o->start_ms, o->start_quiet_ms, &b, "before the first screen"))
+        return -1;
+    if (!b.bytes) {
+        fprintf(stderr, "pty_bench: no output within %d ms of starting\n", o->start_ms);
+        return -1;
+    }
+    sum->startup_ms = (double)(b.t_last - s->t_start) / 1e6;
+    sum->startup_bytes = b.bytes;
+    if (reap(s, 0))
+        return child_gone(s, "after drawing its first screen");
+    for (int i = 0; o->sc->setup[i]; i++) {
+        int64_t t0;
+        if (send_key(s, o->sc->setup[i], &t0) ||
+            read_burst(s, t0, o->first_ms, o->start_quiet_ms, &b, "during the setup keys"))
+            return -1;
+    }
+    return 0;
+}
+
+/* Warm-up keys, then o->samples measured keys.  lat_ns[i] is -1 for a key
+ * that produced no output within first_ms. */
+static int run_samples(session *s, const bench_opts *o, int64_t *lat_ns, size_t *bytes)
+{
+    int total = o->warmup + o->samples;
+    for (int i = 0; i < total; i++) {
+        int64_t t0;
+        burst b;
+        if (send_key(s, o->sc->cycle[i % 2], &t0) ||
+            read_burst(s, t0, o->first_ms, o->quiet_ms, &b, "while measuring"))
+            return -1;
+        if (i < o->warmup)
+            continue;
+        lat_ns[i - o->warmup] = b.bytes ? b.t_last - t0 : -1;
+        bytes[i - o->warmup] = b.bytes;
+    }
+    return 0;
+}
+
+/* Sends 'q' and gives the child 2 s to exit before killing it. */
+static int quit_child(session *s)
+{
+    int64_t t0;
+    if (!s->eof && send_key(s, "q", &t0) == 0 && reap(s, 2000)) {
+        if (WIFEXITED(s->status) && WEXITSTATUS(s->status) == 0)
+            return 0;
+        char how[64];
+        describe_status(s, how, sizeof how);
+        fprintf(stderr, "pty_bench: warning: child %s after 'q'\n", how);
+        return 0;
+    }
+    if (s->reaped)
+        return 0;
+    fprintf(stderr, "pty_bench: warning: child did not exit within 2 s of 'q'; killing it\n");
+    kill_child(s);
+    return 1;
+}
+
+/* ---- statistics and output -------------------------------------------- */
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Median of a sorted array (mean of the two middle values when even). */
+static double median_i64(const int64_t *v, int n)
+{
+    return n % 2 ? (double)v[n / 2] : ((double)v[n / 2 - 1] + (double)v[n / 2]) / 2;
+}
+
+static void summarise(int64_t *lat_ns, size_t *bytes, int n, summary *sum)
+{
+    int m = 0;
+    double byte_total = 0;
+    for (int i = 0; i < n; i++) {
+        byte_total += (double)bytes[i];
+        if (lat_ns[i] >= 0)
+            lat_ns[m++] = lat_ns[i];
+    }
+    sum->n = n;
+    sum->silent = n - m;
+    sum->mean_bytes = n ? byte_total / n : 0;
+    qsort(bytes, (size_t)n, sizeof *bytes, cmp_size);
+    sum->median_bytes = !n      ? 0
+                        : n % 2 ? (double)bytes[n / 2]
+                                : ((double)bytes[n / 2 - 1] + bytes[n / 2]) / 2;
+    if (m == 0)
+        return;
+    qsort(lat_ns, (size_t)m, sizeof *lat_ns, cmp_i64);
+    int p90 = (int)((9 * (long)m + 9) / 10) - 1; /* nearest rank, ceil(0.9 m) */
+    sum->median_us = median_i64(lat_ns, m) / 1e3;
+    sum->p90_us = (double)lat_ns[p90] / 1e3;
+    sum->min_us = (double)lat_ns[0] / 1e3;
+    sum->max_us = (double)lat_ns[m - 1] / 1e3;
+}
+
+static void print_json(const bench_opts *o, const summary *s)
+{
+    printf("{\"scenario\":\"%s\",\"label\":\"%s\",\"cols\":%d,\"rows\":%d,\"quiet_ms\":%d,"
+           "\"samples\":%d,\"silent\":%d,\"median_us\":%.1f,\"p90_us\":%.1f,\"min_us\":%.1f,"
+           "\"max_us\":%.1f,\"median_bytes\":%.1f,\"mean_bytes\":%.1f,\"startup_ms\":%.1f,"
+           "\"startup_bytes\":%zu}\n",
+           o->sc->name, o->label, o->cols, o->rows, o->quiet_ms, s->n, s->silent, s->median_us,
+           s->p90_us, s->min_us, s->max_us, s->median_bytes, s->mean_bytes, s->startup_ms,
+           s->startup_bytes);
+}
+
+static void print_table(const bench_opts *o, const summary *s)
+{
+    printf("pty_bench: %s on %s, %dx%d, quiet %d ms, %d samples after %d warm-up keys\n",
+           o->sc->name, o->label, o->cols, o->rows, o->quiet_ms, s->n, o->warmup);
+    printf("first screen: %.1f ms, %zu bytes\n", s->startup_ms, s->startup_bytes);
+    printf("%-10s %10s %10s %10s %10s %12s %12s\n", "scenario", "median_us", "p90_us", "min_us",
+           "max_us", "bytes/key", "mean_bytes");
+    printf("%-10s %10.1f %10.1f %10.1f %10.1f %12.0f %12.1f\n", o->sc->name, s->median_us,
+           s->p90_us, s->min_us, s->max_us, s->median_bytes, s->mean_bytes);
+    if (s->silent)
+        printf("note: %d of %d keys produced no output within %d ms (left out of the times)\n",
+               s->silent, s->n, o->first_ms);
+}
+
+/* ---- driver ----------------------------------------------------------- */
+
+/* One full run: start, first screen, setup, samples, quit.  Returns 0, or
+ * non-zero if the child died or could not be measured. */
+static int bench_run(const bench_opts *o, summary *sum)
+{
+    memset(sum, 0, sizeof *sum);
+    int64_t *lat = calloc((size_t)o->samples, sizeof *lat);
+    size_t *bytes = calloc((size_t)o->samples, sizeof *bytes);
+    session s;
+    int rc = !lat || !bytes ? -1 : session_start(&s, o);
+    if (rc == 0) {
+        rc = start_and_setup(&s, o, sum);
+        if (rc == 0)
+            rc = run_samples(&s, o, lat, bytes);
+        if (rc == 0)
+            quit_child(&s);
+        else
+            kill_child(&s);
+        session_close(&s);
+    }
+    if (rc == 0)
+        summarise(lat, bytes, o->samples, sum);
+    free(lat);
+    free(bytes);
+    return rc;
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: pty_bench [options] DUBAN DB\n"
+               "       pty_bench [options] -- PROGRAM [ARG...]\n"
+               "       pty_bench --self-test [ECHO_BASELINE]\n"
+               "options:\n"
+               "  --scenario move|fold|status  keys to measure (default move)\n"
+               "  --samples N       measured keys (default 200)\n"
+               "  --warmup N        unmeasured keys first (default 10)\n"
+               "  --quiet MS        settle window after a key (default 50)\n"
+               "  --start-quiet MS  settle window for the first screen and setup (default 200)\n"
+               "  --first-timeout MS  longest wait for a key's first byte (default 2000)\n"
+               "  --start-timeout MS  longest wait for the first screen (default 30000)\n"
+               "  --size COLSxROWS  window size (default 80x24)\n"
+               "  --label NAME      name in the report (default: DB or PROGRAM)\n"
+               "  --trace FILE      write every key and chunk with its time (us)\n"
+               "  --json            one JSON object instead of the table\n");
+}
+
+static int parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi) {
+        fprintf(stderr, "pty_bench: bad number '%s'\n", s);
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+static int parse_size(const char *s, bench_opts *o)
+{
+    int c, r, used = 0;
+    if (sscanf(s, "%dx%d%n", &c, &r, &used) != 2 || s[used] || c < 10 || r < 3 || c > 1000 ||
+        r > 1000) {
+        fprintf(stderr, "pty_bench: bad size '%s' (want COLSxROWS)\n", s);
+        return -1;
+    }
+    o->cols = c;
+    o->rows = r;
+    return 0;
+}
+
+static const scenario *find_scenario(const char *name)
+{
+    for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++)
+        if (!strcmp(scenarios[i].name, name))
+            return &scenarios[i];
+    fprintf(stderr, "pty_bench: unknown scenario '%s' (move, fold, status)\n", name);
+    return NULL;
+}
+
+static void default_opts(bench_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->cols = 80;
+    o->rows = 24;
+    o->quiet_ms = 50;
+    o->start_quiet_ms = 200;
+    o->first_ms = 2000;
+    o->start_ms = 30000;
+    o->samples = 200;
+    o->warmup = 10;
+    o->sc = &scenarios[0];
+}
+
+/* Parses one option taking a value.  Returns 1 if it was one, 0 if not,
+ * -1 on a bad value. */
+static int parse_valued(const char *opt, const char *val, bench_opts *o)
+{
+    if (!strcmp(opt, "--scenario"))
+        return (o->sc = find_scenario(val)) ? 1 : -1;
+    if (!strcmp(opt, "--size"))
+        return parse_size(val, o) ? -1 : 1;
+    if (!strcmp(opt, "--label") || !strcmp(opt, "--trace")) {
+        *(opt[2] == 'l' ? &o->label : &o->trace_path) = val;
+        return 1;
+    }
+    int *dst = !strcmp(opt, "--samples")         ? &o->samples
+               : !strcmp(opt, "--warmup")        ? &o->warmup
+               : !strcmp(opt, "--quiet")         ? &o->quiet_ms
+               : !strcmp(opt, "--start-quiet")   ? &o->start_quiet_ms
+               : !strcmp(opt, "--first-timeout") ? &o->first_ms
+               : !strcmp(opt, "--start-timeout") ? &o->start_ms
+                                                 : NULL;
+    if (!dst)
+        return 0;
+    return parse_int(val, dst == &o->samples ? 1 : 0, 10000000, dst) ? -1 : 1;
+}
+
+/* Fills o->argv from the operands.  DUBAN DB becomes DUBAN --db DB. */
+static int set_command(bench_opts *o, char **rest, int nrest, int dashdash)
+{
+    static char *duban_argv[4];
+    if (dashdash && nrest >= 1) {
+        o->argv = rest;
+    } else if (!dashdash && nrest == 2) {
+        duban_argv[0] = rest[0];
+        duban_argv[1] = "--db";
+        duban_argv[2] = rest[1];
+        o->argv = duban_argv;
+    } else {
+        usage(stderr);
+        return -1;
+    }
+    if (!o->label)
+        o->label = dashdash ? rest[0] : rest[1];
+    return 0;
+}
+
+static int parse_args(int argc, char **argv, bench_opts *o)
+{
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
+        if (!strcmp(argv[i], "--")) {
+            return set_command(o, argv + i + 1, argc - i - 1, 1);
+        } else if (!strcmp(argv[i], "--json")) {
+            o->json = 1;
+        } else if (!strcmp(argv[i], "--help")) {
+            usage(stdout);
+            exit(0);
+        } else {
+            int r = i + 1 < argc ? parse_valued(argv[i], argv[i + 1], o) : 0;
+            if (r <= 0) {
+                if (r == 0)
+                    fprintf(stderr, "pty_bench: unknown option or missing value: %s\n", argv[i]);
+                return -1;
+            }
+            i++;
+        }
+    }
+    return set_command(o, argv + i, argc - i, 0);
+}
+
+/* ---- self-test -------------------------------------------------------- */
+
+/* echo_baseline next to this executable, if no path was given. */
+static void default_echo_path(char *out, size_t n)
+{
+    ssize_t len = readlink("/proc/self/exe", out, n - 1);
+    out[len > 0 ? len : 0] = '\0';
+    char *slash = strrchr(out, '/');
+    size_t dir = slash ? (size_t)(slash - out) + 1 : 0;
+    snprintf(out + dir, n - dir, "echo_baseline");
+}
+
+/* Functional only: every key must come back as at least one byte, and a
+ * child that dies mid-run must be reported as a failure.  Timeouts are
+ * generous and no time is compared with anything. */
+static int self_test(const char *echo_path)
+{
+    char path[4096];
+    if (echo_path)
+        snprintf(path, sizeof path, "%s", echo_path);
+    else
+        default_echo_path(path, sizeof path);
+    bench_opts o;
+    default_opts(&o);
+    char *argv_ok[] = {path, NULL};
+    char *argv_die[] = {path, "--exit-after", "3", NULL};
+    o.argv = argv_ok;
+    o.label = "echo_baseline";
+    o.samples = 8;
+    o.warmup = 2;
+    o.quiet_ms = 20;
+    o.first_ms = 20000;
+    summary sum;
+    int rc = bench_run(&o, &sum);
+    int ok = rc == 0 && sum.n == 8 && sum.silent == 0 && sum.median_bytes >= 1;
+    printf("self-test: echo run %s (rc %d, %d samples, %d silent, median %.0f bytes/key)\n",
+           ok ? "ok" : "FAILED", rc, sum.n, sum.silent, sum.median_bytes);
+    o.argv = argv_die;
+    fprintf(stderr, "self-test: the next run must report that the child exited:\n");
+    int died = bench_run(&o, &sum) != 0;
+    printf("self-test: dying child %s\n", died ? "reported (ok)" : "NOT reported (FAILED)");
+    return ok && died ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+    signal(SIGPIPE, SIG_IGN);
+    if (argc >= 2 && !strcmp(argv[1], "--self-test"))
+        return self_test(argc >= 3 ? argv[2] : NULL);
+    bench_opts o;
+    default_opts(&o);
+    if (parse_args(argc, argv, &o))
+        return 2;
+    summary sum;
+    if (bench_run(&o, &sum))
+        return 1;
+    if (o.json)
+        print_json(&o, &sum);
+    else
+        print_table(&o, &sum);
+    return 0;
+}

@@ -1,6 +1,7 @@
 /* query_node.c - reading plans, nodes, milestones, notes and history. */
 #include "query.h"
 
+#include "node_internal.h"
 #include "store_internal.h"
 #include "strbuf.h"
 
@@ -8,13 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NODE_COLUMNS                                                                           \
-    "SELECT n.id, n.plan_id, coalesce(n.parent_id, 0), n.depth, n.seq, n.ref, n.title, n.body," \
-    " n.status, n.due, n.unit, n.leader, n.line,"                                               \
-    " (SELECT count(*) FROM node c WHERE c.parent_id = n.id), n.extended_due FROM node n "
-
-static int read_node(sqlite3_stmt *s, node *n)
+int node_read_row(sqlite3_stmt *s, void *p)
 {
+    node *n = p;
     memset(n, 0, sizeof *n);
     n->id = sqlite3_column_int64(s, 0);
     n->plan_id = sqlite3_column_int64(s, 1);
@@ -33,12 +30,7 @@ static int read_node(sqlite3_stmt *s, node *n)
     db_text_into(s, 14, n->extended_due, sizeof n->extended_due);
     return n->title && n->body && n->unit && n->leader ? DUBAN_OK : DUBAN_ENOMEM;
 }
-
-static int read_node_v(sqlite3_stmt *s, void *p)
-{
-    return read_node(s, p);
-}
-static void node_free_v(void *p)
+void node_release_row(void *p)
 {
     node_free(p);
 }
@@ -49,7 +41,7 @@ static int one_node(store *st, sqlite3_stmt *stmt, node *out, const char *what,
     int rc = sqlite3_step(stmt);
     int res = DUBAN_OK;
     if (rc == SQLITE_ROW)
-        res = read_node(stmt, out) ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
+        res = node_read_row(stmt, out) ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
     else if (rc == SQLITE_DONE)
         res = duban_fail(err, DUBAN_ENOTFOUND, "no item %s", what);
     else
@@ -97,7 +89,7 @@ int node_children(store *st, int64_t plan_id, int64_t parent_id, node_list *out,
         sqlite3_bind_int64(stmt, 2, parent_id);
     else
         sqlite3_bind_int64(stmt, 1, plan_id);
-    return db_collect(st, stmt, sizeof(node), (void **)&out->v, &out->n, read_node_v, node_free_v,
+    return db_collect(st, stmt, sizeof(node), (void **)&out->v, &out->n, node_read_row, node_release_row,
                    err);
 }
 
@@ -108,7 +100,7 @@ int node_all(store *st, int64_t plan_id, node_list *out, duban_error *err)
     if (db_prepare(st, NODE_COLUMNS "WHERE n.plan_id = ? ORDER BY n.sort_key", &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
-    return db_collect(st, stmt, sizeof(node), (void **)&out->v, &out->n, read_node_v, node_free_v,
+    return db_collect(st, stmt, sizeof(node), (void **)&out->v, &out->n, node_read_row, node_release_row,
                    err);
 }
 

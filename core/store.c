@@ -1,6 +1,8 @@
 #include "store_internal.h"
 
+#include "query.h"
 #include "schema.h"
+#include "target.h"
 #include "strbuf.h"
 
 #include <errno.h>
@@ -147,6 +149,20 @@ static int migrate(store *st, int from, duban_error *err)
     return DUBAN_OK;
 }
 
+/* Steps a migration cannot do in SQL: plans imported before targets
+ * existed (schema 2) get theirs scanned from their text. */
+static int after_migration(store *st, int from, duban_error *err)
+{
+    if (from < 1 || from >= 2)
+        return DUBAN_OK;
+    plan_list plans;
+    int rc = plan_list_all(st, &plans, err);
+    for (size_t i = 0; !rc && i < plans.n; i++)
+        rc = target_rescan_plan(st, plans.v[i].id, NULL, err);
+    plan_list_free(&plans);
+    return rc;
+}
+
 static int check_path(const char *path, int flags, duban_error *err)
 {
     struct stat sb;
@@ -196,7 +212,9 @@ static int configure(store *st, int flags, duban_error *err)
         db_exec(st, "PRAGMA synchronous = FULL", err) ||
         db_exec(st, "PRAGMA foreign_keys = ON", err))
         return err ? err->code : DUBAN_EDB;
-    return migrate(st, version, err);
+    if ((rc = migrate(st, version, err)))
+        return rc;
+    return after_migration(st, version, err);
 }
 
 int store_open(const char *path, int flags, store **out, duban_error *err)

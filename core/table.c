@@ -89,7 +89,7 @@ static int render_text(const table *t, strbuf *out, int markdown)
             if (!s) { /* the Markdown separator row */
                 for (int i = 0; i < w[c]; i++)
                     rc |= strbuf_appendc(out, '-');
-            } else if (t->cols[c].numeric && r >= 0) {
+            } else if (t->cols[c].numeric) {
                 rc |= strbuf_printf(out, "%*s", w[c], s);
             } else {
                 rc |= strbuf_append_padded(out, s, last && !markdown ? 0 : w[c]);
@@ -165,12 +165,36 @@ static int render_json(const table *t, strbuf *out)
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
+/* Markdown: a '|' inside a cell would end the cell, so it becomes "\|". */
+static int render_markdown(const table *t, strbuf *out)
+{
+    table esc = *t;
+    size_t n = t->nrows * t->ncols;
+    esc.cells = calloc(n ? n : 1, sizeof *esc.cells);
+    if (!esc.cells)
+        return DUBAN_ENOMEM;
+    int rc = 0;
+    for (size_t i = 0; !rc && i < n; i++) {
+        strbuf sb = {0};
+        for (const char *p = t->cells[i]; *p; p++)
+            rc |= *p == '|' ? strbuf_append(&sb, "\\|") : strbuf_appendc(&sb, *p);
+        esc.cells[i] = strbuf_take(&sb);
+        rc |= !esc.cells[i];
+    }
+    if (!rc)
+        rc = render_text(&esc, out, 1);
+    for (size_t i = 0; i < n; i++)
+        free(esc.cells[i]);
+    free(esc.cells);
+    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+}
+
 int table_render(const table *t, enum table_format fmt, strbuf *out)
 {
     switch (fmt) {
     case FORMAT_CSV: return render_csv(t, out);
     case FORMAT_JSON: return render_json(t, out);
-    case FORMAT_MD: return render_text(t, out, 1);
+    case FORMAT_MD: return render_markdown(t, out);
     default: return render_text(t, out, 0);
     }
 }

@@ -6,6 +6,8 @@
 #include <cmocka.h>
 
 #include "query.h"
+#include "schema.h"
+#include "target.h"
 #include "store.h"
 #include "testutil.h"
 
@@ -245,6 +247,38 @@ static void data_version_sees_other_connections(void **state)
     store_close(st);
 }
 
+/* A database left at schema 1 by an older duban is migrated in place and
+ * keeps its data; its plans gain the targets found in their text. */
+static void old_database_is_upgraded_with_its_data(void **state)
+{
+    char path[1024], sql[2048];
+    path_in(path, sizeof path, *state, "v1.db");
+    exec_sql(path, schema_migration(1));
+    snprintf(sql, sizeof sql,
+             "INSERT INTO plan(id, title, year, period_start, period_end, imported_at)"
+             " VALUES (1, '旧计划', 2021, '2021-07-01', '2021-12-31', '2021-07-01T00:00:00Z');"
+             "INSERT INTO node(id, plan_id, depth, seq, ref, sort_key, title, body, status, due)"
+             " VALUES (1, 1, 1, 1, '1', '00001', '方面', '', 'not_started', '2021-12-31'),"
+             " (2, 1, 2, 1, '1.1', '00001.00001', '美丽乡村', '确保创建新时代美丽乡村17个。',"
+             " 'in_progress', '2021-12-31');"
+             "PRAGMA user_version = 1;");
+    exec_sql(path, sql);
+    store *st;
+    duban_error err;
+    assert_int_equal(store_open(path, 0, &st, &err), DUBAN_OK);
+    assert_int_equal(pragma_int(path, "PRAGMA user_version"), store_schema_version());
+    node n;
+    assert_int_equal(node_by_ref(st, 1, "1.1", &n, &err), DUBAN_OK);
+    assert_string_equal(n.status, "in_progress");
+    assert_string_equal(n.extended_due, "");
+    target_list tl;
+    assert_int_equal(node_targets(st, n.id, &tl, &err), DUBAN_OK);
+    assert_int_equal(tl.n, 1);
+    target_list_free(&tl);
+    node_free(&n);
+    store_close(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +292,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(plans_side_by_side_and_resolve, setup, teardown),
         cmocka_unit_test_setup_teardown(ui_state_round_trips, setup, teardown),
         cmocka_unit_test_setup_teardown(data_version_sees_other_connections, setup, teardown),
+        cmocka_unit_test_setup_teardown(old_database_is_upgraded_with_its_data, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

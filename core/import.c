@@ -128,7 +128,7 @@ static int fill_doc(const char *name, imp_header *h, imp_line *lines, size_t n, 
     } else {
         imp_guess_period(doc);
     }
-    return imp_set_milestones(doc) ? out_of_memory(err) : DUBAN_OK;
+    return imp_set_milestones(doc) || imp_set_roles(doc) ? out_of_memory(err) : DUBAN_OK;
 }
 
 static int all_blank(const imp_line *lines, size_t n)

@@ -77,4 +77,9 @@ void imp_guess_period(plan_doc *doc);
  * sets due dates.  Returns DUBAN_OK or ENOMEM. */
 int imp_set_milestones(plan_doc *doc);
 
+/* import_roles.c: sets each item's unit and leader from phrases such as
+ * （牵头单位：县经信局） or 分管领导：张三 in its title or body; sub-items
+ * without their own take their item's.  Returns DUBAN_OK or ENOMEM. */
+int imp_set_roles(plan_doc *doc);
+
 #endif

@@ -8,6 +8,8 @@ static void node_free(doc_node *nd)
 {
     free(nd->title);
     free(nd->body);
+    free(nd->unit);
+    free(nd->leader);
     for (size_t i = 0; i < nd->nms; i++) {
         free(nd->ms[i].phrase);
         free(nd->ms[i].word);

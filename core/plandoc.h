@@ -26,6 +26,8 @@ typedef struct doc_node {
     char *body;        /* "" when none */
     char due[DATE_LEN];/* latest milestone date, else the period end */
     int line;          /* 1-based line of the heading in the source file */
+    char *unit;        /* 牵头单位 / 责任单位 written in the text, or NULL */
+    char *leader;      /* 分管领导 / 责任领导 written in the text, or NULL */
     doc_milestone *ms;
     size_t nms;
 } doc_node;

@@ -88,7 +88,7 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     int rc = db_prepare(st,
                         "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title,"
-                        " body, due, line, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        " body, due, line, status, unit, leader) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         &ins, err);
     if (!rc)
         rc = db_prepare(st,
@@ -119,6 +119,8 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
          * default), so a county's own status set needs no fixed key. */
         sqlite3_bind_text(ins, 11, st->statuses.n ? st->statuses.v[0].key : "not_started", -1,
                           SQLITE_STATIC);
+        sqlite3_bind_text(ins, 12, dn->unit ? dn->unit : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 13, dn->leader ? dn->leader : "", -1, SQLITE_STATIC);
         if (sqlite3_step(ins) != SQLITE_DONE) {
             rc = db_fail(st, err, DUBAN_EDB, "cannot add item");
             break;

@@ -451,6 +451,32 @@ static void test_crlf_and_bom(void **state)
     plan_doc_free(&doc);
 }
 
+/* Units and leaders written inline become the item's unit and leader;
+ * sub-items without their own take their item's. */
+static void test_units_and_leaders(void **state)
+{
+    (void)state;
+    const char *text = "一、甲方面\n"
+                       "（一）数字经济。力争增长15%以上。（牵头单位：县经信局）\n"
+                       "1.子项一\n"
+                       "2.子项二。责任单位:县发改局、县财政局；分管领导：张三\n"
+                       "（二）民生实事。分管县领导：李四。\n"
+                       "（三）没有单位的事项\n";
+    plan_doc doc;
+    parse_ok(text, 2022, &doc);
+    assert_int_equal(doc.nnodes, 6);
+    assert_string_equal(doc.nodes[1].unit, "县经信局");
+    assert_null(doc.nodes[1].leader);
+    assert_string_equal(doc.nodes[2].unit, "县经信局"); /* inherited */
+    assert_string_equal(doc.nodes[3].unit, "县发改局、县财政局");
+    assert_string_equal(doc.nodes[3].leader, "张三");
+    assert_string_equal(doc.nodes[4].leader, "李四");
+    assert_null(doc.nodes[4].unit);
+    assert_null(doc.nodes[5].unit);
+    assert_null(doc.nodes[0].unit); /* areas carry none */
+    plan_doc_free(&doc);
+}
+
 /* ---- header, year, period, title ---------------------------------------- */
 
 static void test_header(void **state)
@@ -609,6 +635,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_structure),
+        cmocka_unit_test(test_units_and_leaders),
         cmocka_unit_test(test_seed_samples),
         cmocka_unit_test(test_seed_every_item_matches_file),
         cmocka_unit_test(test_seed_milestones),

@@ -26,14 +26,14 @@ static const config_action acts[] = {
 };
 #define NACTS (sizeof acts / sizeof acts[0])
 
-typedef struct fixture {
+typedef struct config_fixture {
     char *dir;
     char path[1024];
-} fixture;
+} config_fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
+    config_fixture *f = calloc(1, sizeof *f);
     f->dir = test_mkdtemp();
     snprintf(f->path, sizeof f->path, "%s/config.ini", f->dir);
     /* the default place is inside dir and empty */
@@ -44,7 +44,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
+    config_fixture *f = *state;
     test_rmdir_rf(f->dir);
     free(f->dir);
     free(f);
@@ -60,7 +60,7 @@ static void write_text(const char *path, const char *text)
 }
 
 /* Loads text as the user's file; returns the config or NULL (err set). */
-static duban_config *load_text(fixture *f, const char *text, duban_error *err)
+static duban_config *load_text(config_fixture *f, const char *text, duban_error *err)
 {
     write_text(f->path, text);
     duban_config *cfg = NULL;
@@ -70,7 +70,7 @@ static duban_config *load_text(fixture *f, const char *text, duban_error *err)
 }
 
 /* Expects text to fail with a message containing FILE:LINE: and want. */
-static void expect_error(fixture *f, const char *text, int line, const char *want)
+static void expect_error(config_fixture *f, const char *text, int line, const char *want)
 {
     duban_error err = {0};
     duban_config *cfg = load_text(f, text, &err);
@@ -84,7 +84,7 @@ static void expect_error(fixture *f, const char *text, int line, const char *wan
 
 static void defaults_without_a_file(void **state)
 {
-    fixture *f = *state;
+    config_fixture *f = *state;
     duban_config *cfg = NULL;
     duban_error err = {0};
     assert_int_equal(config_load(NULL, acts, NACTS, &cfg, &err), DUBAN_OK);
@@ -126,7 +126,7 @@ static void defaults_without_a_file(void **state)
 
 static void missing_file_given_explicitly_is_an_error(void **state)
 {
-    fixture *f = *state;
+    config_fixture *f = *state;
     duban_config *cfg = NULL;
     duban_error err = {0};
     char path[1100];
@@ -138,7 +138,7 @@ static void missing_file_given_explicitly_is_an_error(void **state)
 
 static void user_file_is_merged_over_defaults(void **state)
 {
-    fixture *f = *state;
+    config_fixture *f = *state;
     duban_error err = {0};
     duban_config *cfg =
         load_text(f,
@@ -169,7 +169,7 @@ static void user_file_is_merged_over_defaults(void **state)
 
 static void unknown_keys_and_sections_are_warnings_with_lines(void **state)
 {
-    fixture *f = *state;
+    config_fixture *f = *state;
     duban_error err = {0};
     duban_config *cfg = load_text(
         f, "[general]\nwarn_days = 7\ncolour = red\n\n[fancy]\nx = 1\n[keys]\nfly = z\n", &err);
@@ -188,7 +188,7 @@ static void unknown_keys_and_sections_are_warnings_with_lines(void **state)
 
 static void errors_name_file_line_and_value(void **state)
 {
-    fixture *f = *state;
+    config_fixture *f = *state;
     expect_error(f, "[theme]\n\nheader = purple\n", 3, "'purple'");
     expect_error(f, "[theme]\nname = neon\n", 2, "'neon'");
     expect_error(f, "[keys]\nquit = j\n", 2, "key 'j' is bound to both move_down and quit");
@@ -226,7 +226,7 @@ static const char seven[] = "[status.wait]\nname = 待启动\nkey = 1\nglyph = \
 
 static void seven_statuses_replace_the_default_set(void **state)
 {
-    fixture *f = *state;
+    config_fixture *f = *state;
     duban_error err = {0};
     duban_config *cfg = load_text(f, seven, &err);
     assert_non_null(cfg);
@@ -270,7 +270,7 @@ static void assert_config_equal(const duban_config *a, const duban_config *b)
 }
 
 /* Dumps cfg, loads the dump as a user file, expects an equal config. */
-static void round_trip(fixture *f, const duban_config *cfg)
+static void round_trip(config_fixture *f, const duban_config *cfg)
 {
     strbuf sb = {0};
     assert_int_equal(config_dump(cfg, &sb), DUBAN_OK);
@@ -289,7 +289,7 @@ static void round_trip(fixture *f, const duban_config *cfg)
 
 static void dump_reparses_to_the_same_config(void **state)
 {
-    fixture *f = *state;
+    config_fixture *f = *state;
     duban_config *cfg = NULL;
     duban_error err = {0};
     assert_int_equal(config_load(NULL, acts, NACTS, &cfg, &err), DUBAN_OK);
@@ -318,7 +318,7 @@ static void dump_reparses_to_the_same_config(void **state)
 
 static void the_round_trip_check_can_fail(void **state)
 {
-    fixture *f = *state;
+    config_fixture *f = *state;
     duban_error err = {0};
     duban_config *a = load_text(f, "[presentation]\nspacing = 1\n", &err);
     duban_config *b = load_text(f, "[presentation]\nspacing = 2\n", &err);
@@ -334,7 +334,7 @@ static void the_round_trip_check_can_fail(void **state)
  * mark, which iniparser refuses) must read the same values. */
 static void byte_order_mark_reads_like_iniparser(void **state)
 {
-    fixture *f = *state;
+    config_fixture *f = *state;
     static const char body[] =
         "[status.a]\nname = \"  spaced  \" ; comment\nglyph = '[#]'\ncolour = red # c\n"
         "done = yes\nkey = \"\"\n[status.b]\nname = two \\\n   lines\nglyph = \"#\"\n"
@@ -359,7 +359,7 @@ static void byte_order_mark_reads_like_iniparser(void **state)
 
 static void database_path_expands_home(void **state)
 {
-    fixture *f = *state;
+    config_fixture *f = *state;
     duban_error err = {0};
     setenv("HOME", "/home/secretary", 1);
     duban_config *cfg = load_text(f, "[general]\ndatabase = ~/duban/main.db\n", &err);

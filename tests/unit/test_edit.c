@@ -13,42 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct fixture {
-    char *dir;
-    store *st;
-    int64_t plan;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    f->dir = test_mkdtemp();
-    f->st = test_small_store(f->dir, &f->plan);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    store_close(f->st);
-    test_rmdir_rf(f->dir);
-    free(f->dir);
-    free(f);
-    return 0;
-}
-
-static int64_t id_of(fixture *f, const char *ref)
-{
-    node n;
-    duban_error err;
-    if (node_by_ref(f->st, f->plan, ref, &n, &err))
-        fail_msg("%s", err.msg);
-    int64_t id = n.id;
-    node_free(&n);
-    return id;
-}
-
 static void field_of(fixture *f, const char *ref, const char *field, char *out, size_t n)
 {
     node nd;
@@ -69,31 +33,22 @@ static void expect_field(fixture *f, const char *ref, const char *field, const c
     assert_string_equal(got, want);
 }
 
-static void set(fixture *f, const char *ref, edit_field field, const char *value, const char *note)
-{
-    edit_result r;
-    duban_error err;
-    if (edit_apply(f->st, id_of(f, ref), field, value, note, &r, &err))
-        fail_msg("edit_apply: %s", err.msg);
-    edit_result_free(&r);
-}
-
 static void status_by_name_key_and_number(void **state)
 {
     fixture *f = *state;
     edit_result r;
     duban_error err;
-    assert_int_equal(edit_apply(f->st, id_of(f, "1.1"), FIELD_STATUS, "推进中", NULL, &r, &err), 0);
+    assert_int_equal(edit_apply(f->st, fixture_id(f, "1.1"), FIELD_STATUS, "推进中", NULL, &r, &err), 0);
     assert_string_equal(r.old_value, "not_started");
     assert_string_equal(r.new_value, "in_progress");
     assert_true(r.changed);
     assert_string_equal(r.ref, "1.1");
     edit_result_free(&r);
-    set(f, "1.1", FIELD_STATUS, "done", NULL);
+    fixture_edit(f, "1.1", FIELD_STATUS, "done", NULL);
     expect_field(f, "1.1", "status", "done");
-    set(f, "1.1", FIELD_STATUS, "3", NULL);
+    fixture_edit(f, "1.1", FIELD_STATUS, "3", NULL);
     expect_field(f, "1.1", "status", "behind");
-    set(f, "1.1", FIELD_STATUS, "in-progress", NULL);
+    fixture_edit(f, "1.1", FIELD_STATUS, "in-progress", NULL);
     expect_field(f, "1.1", "status", "in_progress");
 }
 
@@ -102,7 +57,7 @@ static void bad_values_change_nothing(void **state)
     fixture *f = *state;
     edit_result r;
     duban_error err;
-    int64_t id = id_of(f, "1.1");
+    int64_t id = fixture_id(f, "1.1");
     assert_int_equal(edit_apply(f->st, id, FIELD_STATUS, "finishedish", NULL, &r, &err),
                      DUBAN_EINVAL);
     assert_non_null(strstr(err.msg, "finishedish"));
@@ -125,18 +80,18 @@ static void each_edit_writes_one_history_row(void **state)
 {
     fixture *f = *state;
     setenv("DUBAN_NOW", "2021-10-01T09:00:00Z", 1);
-    set(f, "2.1", FIELD_STATUS, "done", "开元森泊已开工");
-    set(f, "2.1", FIELD_DUE, "2021-11-15", NULL);
-    set(f, "2.1", FIELD_UNIT, "  县商务局 ", NULL);
-    set(f, "2.1", FIELD_LEADER, "张三", NULL);
-    set(f, "2.1", FIELD_NOTE, "已完成签约", NULL);
+    fixture_edit(f, "2.1", FIELD_STATUS, "done", "开元森泊已开工");
+    fixture_edit(f, "2.1", FIELD_DUE, "2021-11-15", NULL);
+    fixture_edit(f, "2.1", FIELD_UNIT, "  县商务局 ", NULL);
+    fixture_edit(f, "2.1", FIELD_LEADER, "张三", NULL);
+    fixture_edit(f, "2.1", FIELD_NOTE, "已完成签约", NULL);
     unsetenv("DUBAN_NOW");
     expect_field(f, "2.1", "unit", "县商务局");
     expect_field(f, "2.1", "leader", "张三");
     expect_field(f, "2.1", "due", "2021-11-15");
     history_list h;
     duban_error err;
-    assert_int_equal(node_history(f->st, id_of(f, "2.1"), &h, &err), DUBAN_OK);
+    assert_int_equal(node_history(f->st, fixture_id(f, "2.1"), &h, &err), DUBAN_OK);
     assert_int_equal(h.n, 5);
     assert_string_equal(h.v[0].field, "status");
     assert_string_equal(h.v[0].old_value, "not_started");
@@ -147,7 +102,7 @@ static void each_edit_writes_one_history_row(void **state)
     assert_string_equal(h.v[4].field, "note");
     history_list_free(&h);
     note_list notes;
-    assert_int_equal(node_notes(f->st, id_of(f, "2.1"), &notes, &err), DUBAN_OK);
+    assert_int_equal(node_notes(f->st, fixture_id(f, "2.1"), &notes, &err), DUBAN_OK);
     assert_int_equal(notes.n, 2); /* the status note and the plain note */
     assert_string_equal(notes.v[0].text, "开元森泊已开工");
     assert_string_equal(notes.v[1].text, "已完成签约");
@@ -159,7 +114,7 @@ static void same_value_is_a_no_op(void **state)
     fixture *f = *state;
     edit_result r;
     duban_error err;
-    assert_int_equal(edit_apply(f->st, id_of(f, "1.1"), FIELD_STATUS, "未启动", NULL, &r, &err), 0);
+    assert_int_equal(edit_apply(f->st, fixture_id(f, "1.1"), FIELD_STATUS, "未启动", NULL, &r, &err), 0);
     assert_false(r.changed);
     edit_result_free(&r);
     int undo, redo;
@@ -170,9 +125,9 @@ static void same_value_is_a_no_op(void **state)
 static void undo_and_redo_walk_the_history(void **state)
 {
     fixture *f = *state;
-    set(f, "1.1", FIELD_STATUS, "in_progress", NULL);
-    set(f, "1.1", FIELD_STATUS, "done", "ok");
-    set(f, "2.1", FIELD_UNIT, "县发改局", NULL);
+    fixture_edit(f, "1.1", FIELD_STATUS, "in_progress", NULL);
+    fixture_edit(f, "1.1", FIELD_STATUS, "done", "ok");
+    fixture_edit(f, "2.1", FIELD_UNIT, "县发改局", NULL);
     edit_result r;
     duban_error err;
     assert_int_equal(edit_undo(f->st, f->plan, &r, &err), DUBAN_OK);
@@ -186,13 +141,13 @@ static void undo_and_redo_walk_the_history(void **state)
     edit_result_free(&r);
     expect_field(f, "1.1", "status", "in_progress");
     note_list notes;
-    assert_int_equal(node_notes(f->st, id_of(f, "1.1"), &notes, &err), DUBAN_OK);
+    assert_int_equal(node_notes(f->st, fixture_id(f, "1.1"), &notes, &err), DUBAN_OK);
     assert_int_equal(notes.n, 0); /* the note went with the undone edit */
     note_list_free(&notes);
     assert_int_equal(edit_redo(f->st, f->plan, &r, &err), DUBAN_OK);
     edit_result_free(&r);
     expect_field(f, "1.1", "status", "done");
-    assert_int_equal(node_notes(f->st, id_of(f, "1.1"), &notes, &err), DUBAN_OK);
+    assert_int_equal(node_notes(f->st, fixture_id(f, "1.1"), &notes, &err), DUBAN_OK);
     assert_int_equal(notes.n, 1);
     note_list_free(&notes);
     int undo, redo;
@@ -200,7 +155,7 @@ static void undo_and_redo_walk_the_history(void **state)
     assert_int_equal(undo, 2);
     assert_int_equal(redo, 1);
     /* a new edit empties the redo stack */
-    set(f, "1.2", FIELD_LEADER, "李四", NULL);
+    fixture_edit(f, "1.2", FIELD_LEADER, "李四", NULL);
     assert_int_equal(edit_redo(f->st, f->plan, &r, &err), DUBAN_EEMPTY);
     assert_non_null(strstr(err.msg, "nothing to redo"));
 }
@@ -208,7 +163,7 @@ static void undo_and_redo_walk_the_history(void **state)
 static void undo_survives_a_restart(void **state)
 {
     fixture *f = *state;
-    set(f, "1.1", FIELD_STATUS, "done", NULL);
+    fixture_edit(f, "1.1", FIELD_STATUS, "done", NULL);
     char path[1024];
     snprintf(path, sizeof path, "%s/t.db", f->dir);
     store_close(f->st);
@@ -228,8 +183,8 @@ static void undo_survives_a_restart(void **state)
 static void undo_everything_then_nothing_left(void **state)
 {
     fixture *f = *state;
-    set(f, "1.1", FIELD_NOTE, "第一条", NULL);
-    set(f, "1.1", FIELD_DUE, "2021-12-01", NULL);
+    fixture_edit(f, "1.1", FIELD_NOTE, "第一条", NULL);
+    fixture_edit(f, "1.1", FIELD_DUE, "2021-12-01", NULL);
     edit_result r;
     duban_error err;
     assert_int_equal(edit_undo(f->st, f->plan, &r, &err), DUBAN_OK);
@@ -240,7 +195,7 @@ static void undo_everything_then_nothing_left(void **state)
     assert_int_equal(edit_undo(f->st, f->plan, &r, &err), DUBAN_EEMPTY);
     expect_field(f, "1.1", "due", "2021-08-31");
     note_list notes;
-    assert_int_equal(node_notes(f->st, id_of(f, "1.1"), &notes, &err), DUBAN_OK);
+    assert_int_equal(node_notes(f->st, fixture_id(f, "1.1"), &notes, &err), DUBAN_OK);
     assert_int_equal(notes.n, 0);
     note_list_free(&notes);
     /* history kept every step: 2 edits + 2 undos */
@@ -254,13 +209,13 @@ static void undo_everything_then_nothing_left(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(status_by_name_key_and_number, setup, teardown),
-        cmocka_unit_test_setup_teardown(bad_values_change_nothing, setup, teardown),
-        cmocka_unit_test_setup_teardown(each_edit_writes_one_history_row, setup, teardown),
-        cmocka_unit_test_setup_teardown(same_value_is_a_no_op, setup, teardown),
-        cmocka_unit_test_setup_teardown(undo_and_redo_walk_the_history, setup, teardown),
-        cmocka_unit_test_setup_teardown(undo_survives_a_restart, setup, teardown),
-        cmocka_unit_test_setup_teardown(undo_everything_then_nothing_left, setup, teardown),
+        cmocka_unit_test_setup_teardown(status_by_name_key_and_number, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(bad_values_change_nothing, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(each_edit_writes_one_history_row, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(same_value_is_a_no_op, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(undo_and_redo_walk_the_history, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(undo_survives_a_restart, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(undo_everything_then_nothing_left, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -122,43 +122,6 @@ static void names_differ_without_colour(void **state)
     assert_int_equal(light_group_parse("units", &by), -1);
 }
 
-typedef struct fixture {
-    char *dir;
-    store *st;
-    int64_t plan;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    f->dir = test_mkdtemp();
-    f->st = test_small_store(f->dir, &f->plan);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    store_close(f->st);
-    test_rmdir_rf(f->dir);
-    free(f->dir);
-    free(f);
-    return 0;
-}
-
-static void edit(fixture *f, const char *ref, edit_field field, const char *value)
-{
-    node n;
-    edit_result r;
-    duban_error err;
-    assert_int_equal(node_by_ref(f->st, f->plan, ref, &n, &err), DUBAN_OK);
-    if (edit_apply(f->st, n.id, field, value, "理由", &r, &err))
-        fail_msg("%s", err.msg);
-    edit_result_free(&r);
-    node_free(&n);
-}
-
 static const item_light *find(const item_light_list *l, const char *ref)
 {
     for (size_t i = 0; i < l->n; i++)
@@ -190,7 +153,7 @@ static void items_are_judged_by_their_earliest_deadline(void **state)
 static void an_extension_replaces_due_and_milestones(void **state)
 {
     fixture *f = *state;
-    edit(f, "1.1", FIELD_EXTENSION, "2021-10-31");
+    fixture_edit(f, "1.1", FIELD_EXTENSION, "2021-10-31", "理由");
     item_light_list l;
     assert_int_equal(query_item_lights(f->st, f->plan, day("2021-10-01"), NULL, &l, NULL), 0);
     const item_light *x = find(&l, "1.1");
@@ -208,10 +171,10 @@ static void an_extension_replaces_due_and_milestones(void **state)
 static void counts_per_area_unit_and_leader(void **state)
 {
     fixture *f = *state;
-    edit(f, "1.2", FIELD_STATUS, "done");
-    edit(f, "1.1", FIELD_UNIT, "县发改局");
-    edit(f, "2.1", FIELD_UNIT, "县发改局");
-    edit(f, "1.2", FIELD_LEADER, "王县长");
+    fixture_edit(f, "1.2", FIELD_STATUS, "done", "理由");
+    fixture_edit(f, "1.1", FIELD_UNIT, "县发改局", "理由");
+    fixture_edit(f, "2.1", FIELD_UNIT, "县发改局", "理由");
+    fixture_edit(f, "1.2", FIELD_LEADER, "王县长", "理由");
     light_tally_list t;
     duban_error err;
     long today = day("2021-09-20");
@@ -253,8 +216,8 @@ int main(void)
         cmocka_unit_test(names_differ_without_colour),
         cmocka_unit_test_setup_teardown(items_are_judged_by_their_earliest_deadline, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(an_extension_replaces_due_and_milestones, setup, teardown),
-        cmocka_unit_test_setup_teardown(counts_per_area_unit_and_leader, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_extension_replaces_due_and_milestones, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(counts_per_area_unit_and_leader, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

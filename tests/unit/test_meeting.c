@@ -19,48 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct fixture {
-    char *dir;
-    store *st;
-    int64_t plan;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    f->dir = test_mkdtemp();
-    f->st = test_small_store(f->dir, &f->plan);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    store_close(f->st);
-    test_rmdir_rf(f->dir);
-    free(f->dir);
-    free(f);
-    return 0;
-}
-
 static long day(const char *s)
 {
     long d;
     assert_int_equal(date_parse(s, &d, NULL), DUBAN_OK);
     return d;
-}
-
-static void edit(fixture *f, const char *ref, edit_field field, const char *value, const char *note)
-{
-    node n;
-    edit_result r;
-    duban_error err;
-    assert_int_equal(node_by_ref(f->st, f->plan, ref, &n, &err), DUBAN_OK);
-    if (edit_apply(f->st, n.id, field, value, note, &r, &err))
-        fail_msg("%s", err.msg);
-    edit_result_free(&r);
-    node_free(&n);
 }
 
 static void undo(fixture *f)
@@ -134,12 +97,12 @@ static void edits_in_a_meeting_belong_to_it(void **state)
 {
     fixture *f = *state;
     history_list h;
-    edit(f, "1.1", FIELD_STATUS, "in_progress", NULL); /* before: no meeting */
+    fixture_edit(f, "1.1", FIELD_STATUS, "in_progress", NULL); /* before: no meeting */
     int64_t id = start(f, "会");
-    edit(f, "1.2", FIELD_STATUS, "done", NULL);
+    fixture_edit(f, "1.2", FIELD_STATUS, "done", NULL);
     undo(f);
     assert_int_equal(meeting_end(f->st, f->plan, NULL), DUBAN_OK);
-    edit(f, "2.1", FIELD_STATUS, "behind", NULL); /* after */
+    fixture_edit(f, "2.1", FIELD_STATUS, "behind", NULL); /* after */
     assert_int_equal(plan_history(f->st, f->plan, 0, &h, NULL), DUBAN_OK);
     assert_int_equal(h.n, 4); /* newest first */
     assert_int_equal(history_meeting(f, h.v[0].id), 0);
@@ -161,19 +124,19 @@ static const meeting_change *change_of(const meeting_change_list *l, const char 
 static void changes_are_the_net_effect(void **state)
 {
     fixture *f = *state;
-    edit(f, "2.1", FIELD_UNIT, "县发改局", NULL); /* before the meeting */
+    fixture_edit(f, "2.1", FIELD_UNIT, "县发改局", NULL); /* before the meeting */
     int64_t id = start(f, "会");
-    edit(f, "1.1", FIELD_STATUS, "in_progress", "已开工");
-    edit(f, "1.1", FIELD_STATUS, "done", "已完成验收");
-    edit(f, "1.2", FIELD_STATUS, "blocked", NULL);
+    fixture_edit(f, "1.1", FIELD_STATUS, "in_progress", "已开工");
+    fixture_edit(f, "1.1", FIELD_STATUS, "done", "已完成验收");
+    fixture_edit(f, "1.2", FIELD_STATUS, "blocked", NULL);
     undo(f); /* 1.2 back: no change */
-    edit(f, "1.2", FIELD_DUE, "2021-11-30", NULL);
-    edit(f, "1.2", FIELD_DUE, "2021-12-31", NULL); /* set back by hand: no change */
-    edit(f, "1.2.1", FIELD_NOTE, "子项有进展", NULL);
-    edit(f, "2.1", FIELD_NOTE, "撤回的说明", NULL);
+    fixture_edit(f, "1.2", FIELD_DUE, "2021-11-30", NULL);
+    fixture_edit(f, "1.2", FIELD_DUE, "2021-12-31", NULL); /* set back by hand: no change */
+    fixture_edit(f, "1.2.1", FIELD_NOTE, "子项有进展", NULL);
+    fixture_edit(f, "2.1", FIELD_NOTE, "撤回的说明", NULL);
     undo(f); /* the note is withdrawn */
     undo(f); /* 1.2.1's note too */
-    edit(f, "1.2.1", FIELD_NOTE, "子项有新进展", NULL);
+    fixture_edit(f, "1.2.1", FIELD_NOTE, "子项有新进展", NULL);
     meeting_change_list l;
     duban_error err;
     assert_int_equal(meeting_changes(f->st, id, &l, &err), DUBAN_OK);
@@ -198,7 +161,7 @@ static void changes_are_the_net_effect(void **state)
     assert_int_equal(meeting_changes(f->st, second, &l, &err), DUBAN_OK);
     assert_int_equal(l.n, 0); /* undoing a note of an earlier meeting is not listed */
     meeting_change_list_free(&l);
-    edit(f, "2.1", FIELD_STATUS, "behind", NULL);
+    fixture_edit(f, "2.1", FIELD_STATUS, "behind", NULL);
     assert_int_equal(changes_since_last_meeting(f->st, f->plan, &l, &err), DUBAN_OK);
     assert_int_equal(l.n, 1);
     assert_string_equal(l.v[0].ref, "2.1");
@@ -225,15 +188,15 @@ static size_t silent_count(fixture *f, int64_t id, const char *ref)
 static void items_without_progress(void **state)
 {
     fixture *f = *state;
-    edit(f, "1.1", FIELD_NOTE, "导入后的进展", NULL);
+    fixture_edit(f, "1.1", FIELD_NOTE, "导入后的进展", NULL);
     int64_t first = start(f, "第一次");
-    edit(f, "1.2.2", FIELD_STATUS, "in_progress", NULL); /* a sub-item counts for 1.2 */
-    edit(f, "2.1", FIELD_STATUS, "done", NULL);          /* done items are not listed */
+    fixture_edit(f, "1.2.2", FIELD_STATUS, "in_progress", NULL); /* a sub-item counts for 1.2 */
+    fixture_edit(f, "2.1", FIELD_STATUS, "done", NULL);          /* done items are not listed */
     assert_int_equal(silent_count(f, first, NULL), 0);
     assert_int_equal(meeting_end(f->st, f->plan, NULL), DUBAN_OK);
-    edit(f, "1.2", FIELD_NOTE, "会后报送", NULL);
+    fixture_edit(f, "1.2", FIELD_NOTE, "会后报送", NULL);
     int64_t second = start(f, "第二次");
-    edit(f, "1.1", FIELD_UNIT, "县建设局", NULL);
+    fixture_edit(f, "1.1", FIELD_UNIT, "县建设局", NULL);
     undo(f); /* an undone edit is no progress */
     assert_int_equal(silent_count(f, second, NULL), 1);
     assert_int_equal(silent_count(f, second, "1.1"), 1);
@@ -244,7 +207,7 @@ static void items_without_progress(void **state)
 static void extensions_keep_the_original_due(void **state)
 {
     fixture *f = *state;
-    edit(f, "2.1", FIELD_EXTENSION, "2021-10-31", "资金到位推迟");
+    fixture_edit(f, "2.1", FIELD_EXTENSION, "2021-10-31", "资金到位推迟");
     overdue_list l;
     assert_int_equal(query_overdue(f->st, f->plan, day("2021-10-10"), &l, NULL), DUBAN_OK);
     for (size_t i = 0; i < l.n; i++)
@@ -260,7 +223,7 @@ static void extensions_keep_the_original_due(void **state)
     assert_int_equal(l.v[i].days_late, 2);
     overdue_list_free(&l);
     /* an extended item's milestones are covered by the extension */
-    edit(f, "1.1", FIELD_EXTENSION, "2021-12-31", "调整");
+    fixture_edit(f, "1.1", FIELD_EXTENSION, "2021-12-31", "调整");
     assert_int_equal(query_overdue(f->st, f->plan, day("2021-08-02"), &l, NULL), DUBAN_OK);
     assert_int_equal(l.n, 0);
     overdue_list_free(&l);
@@ -289,8 +252,8 @@ static void renderers_say_what_happened(void **state)
 {
     fixture *f = *state;
     int64_t id = start(f, "第三次<推进会>");
-    edit(f, "1.1", FIELD_STATUS, "done", "已完成 & <验收>");
-    edit(f, "2.1", FIELD_EXTENSION, "2021-12-31", "延期");
+    fixture_edit(f, "1.1", FIELD_STATUS, "done", "已完成 & <验收>");
+    fixture_edit(f, "2.1", FIELD_EXTENSION, "2021-12-31", "延期");
     strbuf sb = {0};
     duban_error err;
     long today = day("2021-10-01");
@@ -323,12 +286,12 @@ static void renderers_say_what_happened(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(one_meeting_at_a_time, setup, teardown),
-        cmocka_unit_test_setup_teardown(edits_in_a_meeting_belong_to_it, setup, teardown),
-        cmocka_unit_test_setup_teardown(changes_are_the_net_effect, setup, teardown),
-        cmocka_unit_test_setup_teardown(items_without_progress, setup, teardown),
-        cmocka_unit_test_setup_teardown(extensions_keep_the_original_due, setup, teardown),
-        cmocka_unit_test_setup_teardown(renderers_say_what_happened, setup, teardown),
+        cmocka_unit_test_setup_teardown(one_meeting_at_a_time, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(edits_in_a_meeting_belong_to_it, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(changes_are_the_net_effect, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(items_without_progress, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(extensions_keep_the_original_due, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(renderers_say_what_happened, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,47 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct fixture {
-    char *dir;
-    store *st;
-    int64_t plan;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    f->dir = test_mkdtemp();
-    f->st = test_small_store(f->dir, &f->plan);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    store_close(f->st);
-    test_rmdir_rf(f->dir);
-    free(f->dir);
-    free(f);
-    return 0;
-}
-
 static long day(const char *s)
 {
     long d;
     assert_int_equal(date_parse(s, &d, NULL), DUBAN_OK);
     return d;
-}
-
-static void set(fixture *f, const char *ref, edit_field field, const char *value)
-{
-    node n;
-    edit_result r;
-    duban_error err;
-    assert_int_equal(node_by_ref(f->st, f->plan, ref, &n, &err), DUBAN_OK);
-    assert_int_equal(edit_apply(f->st, n.id, field, value, NULL, &r, &err), DUBAN_OK);
-    edit_result_free(&r);
-    node_free(&n);
 }
 
 static void nothing_is_overdue_on_the_first_day(void **state)
@@ -103,14 +67,14 @@ static void most_overdue_first_and_items_cover_their_milestones(void **state)
 static void done_items_are_never_overdue(void **state)
 {
     fixture *f = *state;
-    set(f, "1.1", FIELD_STATUS, "done");
+    fixture_edit(f, "1.1", FIELD_STATUS, "done", NULL);
     overdue_list l;
     assert_int_equal(query_overdue(f->st, f->plan, day("2021-10-01"), &l, NULL), DUBAN_OK);
     assert_int_equal(l.n, 1);
     assert_string_equal(l.v[0].ref, "2.1");
     overdue_list_free(&l);
     /* a new due date moves the item out of the list */
-    set(f, "2.1", FIELD_DUE, "2021-10-15");
+    fixture_edit(f, "2.1", FIELD_DUE, "2021-10-15", NULL);
     assert_int_equal(query_overdue(f->st, f->plan, day("2021-10-01"), &l, NULL), DUBAN_OK);
     assert_int_equal(l.n, 0);
     overdue_list_free(&l);
@@ -119,7 +83,7 @@ static void done_items_are_never_overdue(void **state)
 static void sub_items_belong_to_their_area(void **state)
 {
     fixture *f = *state;
-    set(f, "1.2.1", FIELD_DUE, "2021-09-01");
+    fixture_edit(f, "1.2.1", FIELD_DUE, "2021-09-01", NULL);
     overdue_list l;
     assert_int_equal(query_overdue(f->st, f->plan, day("2021-09-02"), &l, NULL), DUBAN_OK);
     int found = 0;
@@ -135,7 +99,7 @@ static void sub_items_belong_to_their_area(void **state)
 static void area_stats_count_done_late_and_at_risk(void **state)
 {
     fixture *f = *state;
-    set(f, "1.2", FIELD_STATUS, "done");
+    fixture_edit(f, "1.2", FIELD_STATUS, "done", NULL);
     area_stats_list s;
     assert_int_equal(query_area_stats(f->st, f->plan, day("2021-09-20"), 14, &s, NULL), 0);
     assert_int_equal(s.n, 2);
@@ -159,7 +123,7 @@ static void area_stats_count_done_late_and_at_risk(void **state)
 static void overdue_rows_match_the_overdue_list(void **state)
 {
     fixture *f = *state;
-    set(f, "1.2.1", FIELD_DUE, "2021-07-15");
+    fixture_edit(f, "1.2.1", FIELD_DUE, "2021-07-15", NULL);
     const char *days[] = {"2021-07-01", "2021-07-20", "2021-08-01", "2021-09-01", "2021-10-01",
                           "2022-01-01"};
     for (size_t d = 0; d < sizeof days / sizeof days[0]; d++) {
@@ -203,7 +167,7 @@ static void search_titles_bodies_and_notes(void **state)
     assert_int_equal(search_count(f, "不存在的内容"), 0);
     assert_int_equal(search_count(f, "\"子项"), 0); /* quotes are data */
     assert_int_equal(search_count(f, "专题会议"), 0);
-    set(f, "2.1", FIELD_NOTE, "召开专题会议研究");
+    fixture_edit(f, "2.1", FIELD_NOTE, "召开专题会议研究", NULL);
     assert_int_equal(search_count(f, "专题会议"), 1);
     edit_result r;
     assert_int_equal(edit_undo(f->st, f->plan, &r, NULL), DUBAN_OK);
@@ -214,7 +178,7 @@ static void search_titles_bodies_and_notes(void **state)
 static void history_rows_cannot_be_rewritten(void **state)
 {
     fixture *f = *state;
-    set(f, "1.1", FIELD_STATUS, "done");
+    fixture_edit(f, "1.1", FIELD_STATUS, "done", NULL);
     duban_error err;
     assert_int_not_equal(db_exec(f->st, "UPDATE history SET new_value = 'x'", &err), DUBAN_OK);
     assert_non_null(strstr(err.msg, "append-only"));
@@ -223,17 +187,17 @@ static void history_rows_cannot_be_rewritten(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(nothing_is_overdue_on_the_first_day, setup, teardown),
+        cmocka_unit_test_setup_teardown(nothing_is_overdue_on_the_first_day, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(a_late_milestone_is_listed_with_its_phrase, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(most_overdue_first_and_items_cover_their_milestones, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(done_items_are_never_overdue, setup, teardown),
-        cmocka_unit_test_setup_teardown(sub_items_belong_to_their_area, setup, teardown),
-        cmocka_unit_test_setup_teardown(area_stats_count_done_late_and_at_risk, setup, teardown),
-        cmocka_unit_test_setup_teardown(overdue_rows_match_the_overdue_list, setup, teardown),
-        cmocka_unit_test_setup_teardown(search_titles_bodies_and_notes, setup, teardown),
-        cmocka_unit_test_setup_teardown(history_rows_cannot_be_rewritten, setup, teardown),
+        cmocka_unit_test_setup_teardown(done_items_are_never_overdue, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(sub_items_belong_to_their_area, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(area_stats_count_done_late_and_at_risk, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(overdue_rows_match_the_overdue_list, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(search_titles_bodies_and_notes, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(history_rows_cannot_be_rewritten, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -63,6 +63,8 @@ void test_rmdir_rf(const char *dir)
     rmdir(dir);
 }
 
+#include "edit.h"
+#include "query.h"
 #include "store.h"
 
 static void add(plan_doc *doc, int parent, int depth, const char *title, const char *due)
@@ -115,4 +117,44 @@ store *test_small_store(const char *dir, int64_t *plan_id)
         fail_msg("store_add_plan: %s", err.msg);
     plan_doc_free(&doc);
     return st;
+}
+
+int fixture_setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->dir = test_mkdtemp();
+    f->st = test_small_store(f->dir, &f->plan);
+    *state = f;
+    return 0;
+}
+
+int fixture_teardown(void **state)
+{
+    fixture *f = *state;
+    store_close(f->st);
+    test_rmdir_rf(f->dir);
+    free(f->dir);
+    free(f);
+    return 0;
+}
+
+int64_t fixture_id(fixture *f, const char *ref)
+{
+    node n;
+    duban_error err;
+    if (node_by_ref(f->st, f->plan, ref, &n, &err))
+        fail_msg("%s", err.msg);
+    int64_t id = n.id;
+    node_free(&n);
+    return id;
+}
+
+void fixture_edit(fixture *f, const char *ref, int field, const char *value, const char *note)
+{
+    edit_result r;
+    duban_error err;
+    if (edit_apply(f->st, fixture_id(f, ref), (edit_field)field, value, note, &r, &err))
+        fail_msg("edit_apply %s: %s", ref, err.msg);
+    edit_result_free(&r);
 }

@@ -22,4 +22,19 @@ void test_rmdir_rf(const char *dir);
 void test_small_doc(plan_doc *doc);
 /* Opens a fresh store in dir (file "t.db") holding test_small_doc(). */
 store *test_small_store(const char *dir, int64_t *plan_id);
+/* The usual fixture: a temporary directory holding test_small_store().
+ * Use fixture_setup/fixture_teardown as cmocka setup and teardown; the
+ * state is a fixture *. */
+typedef struct fixture {
+    char *dir;
+    store *st;
+    int64_t plan;
+} fixture;
+int fixture_setup(void **state);
+int fixture_teardown(void **state);
+/* The node id of ref in the fixture's plan (fails the test if unknown). */
+int64_t fixture_id(fixture *f, const char *ref);
+/* Applies one edit to ref, failing the test on error. */
+void fixture_edit(fixture *f, const char *ref, int field, const char *value, const char *note);
+
 #endif

@@ -38,7 +38,8 @@ static void status_by_name_key_and_number(void **state)
     fixture *f = *state;
     edit_result r;
     duban_error err;
-    assert_int_equal(edit_apply(f->st, fixture_id(f, "1.1"), FIELD_STATUS, "推进中", NULL, &r, &err), 0);
+    assert_int_equal(
+        edit_apply(f->st, fixture_id(f, "1.1"), FIELD_STATUS, "推进中", NULL, &r, &err), 0);
     assert_string_equal(r.old_value, "not_started");
     assert_string_equal(r.new_value, "in_progress");
     assert_true(r.changed);
@@ -114,7 +115,8 @@ static void same_value_is_a_no_op(void **state)
     fixture *f = *state;
     edit_result r;
     duban_error err;
-    assert_int_equal(edit_apply(f->st, fixture_id(f, "1.1"), FIELD_STATUS, "未启动", NULL, &r, &err), 0);
+    assert_int_equal(
+        edit_apply(f->st, fixture_id(f, "1.1"), FIELD_STATUS, "未启动", NULL, &r, &err), 0);
     assert_false(r.changed);
     edit_result_free(&r);
     int undo, redo;
@@ -209,13 +211,17 @@ static void undo_everything_then_nothing_left(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(status_by_name_key_and_number, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(status_by_name_key_and_number, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(bad_values_change_nothing, fixture_setup, fixture_teardown),
-        cmocka_unit_test_setup_teardown(each_edit_writes_one_history_row, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(each_edit_writes_one_history_row, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(same_value_is_a_no_op, fixture_setup, fixture_teardown),
-        cmocka_unit_test_setup_teardown(undo_and_redo_walk_the_history, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(undo_and_redo_walk_the_history, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(undo_survives_a_restart, fixture_setup, fixture_teardown),
-        cmocka_unit_test_setup_teardown(undo_everything_then_nothing_left, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(undo_everything_then_nothing_left, fixture_setup,
+                                        fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

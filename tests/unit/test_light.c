@@ -214,10 +214,12 @@ int main(void)
         cmocka_unit_test(rule_table),
         cmocka_unit_test(the_status_set_decides),
         cmocka_unit_test(names_differ_without_colour),
-        cmocka_unit_test_setup_teardown(items_are_judged_by_their_earliest_deadline, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(an_extension_replaces_due_and_milestones, fixture_setup, fixture_teardown),
-        cmocka_unit_test_setup_teardown(counts_per_area_unit_and_leader, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(items_are_judged_by_their_earliest_deadline, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(an_extension_replaces_due_and_milestones, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(counts_per_area_unit_and_leader, fixture_setup,
+                                        fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -287,11 +287,15 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(one_meeting_at_a_time, fixture_setup, fixture_teardown),
-        cmocka_unit_test_setup_teardown(edits_in_a_meeting_belong_to_it, fixture_setup, fixture_teardown),
-        cmocka_unit_test_setup_teardown(changes_are_the_net_effect, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(edits_in_a_meeting_belong_to_it, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(changes_are_the_net_effect, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(items_without_progress, fixture_setup, fixture_teardown),
-        cmocka_unit_test_setup_teardown(extensions_keep_the_original_due, fixture_setup, fixture_teardown),
-        cmocka_unit_test_setup_teardown(renderers_say_what_happened, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(extensions_keep_the_original_due, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(renderers_say_what_happened, fixture_setup,
+                                        fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -110,9 +110,9 @@ static void area_stats_count_done_late_and_at_risk(void **state)
     assert_int_equal(s.v[1].overdue, 0);
     assert_int_equal(s.v[1].at_risk, 1); /* 2.1 due 09-30, within 14 days */
     area_stats one;
-    assert_int_equal(query_area_stats_one(f->st, f->plan, s.v[1].area_id, day("2021-09-20"), 14,
-                                          &one, NULL),
-                     DUBAN_OK);
+    assert_int_equal(
+        query_area_stats_one(f->st, f->plan, s.v[1].area_id, day("2021-09-20"), 14, &one, NULL),
+        DUBAN_OK);
     assert_int_equal(one.seq, 2);
     assert_int_equal(one.total, 1);
     assert_int_equal(one.at_risk, 1);
@@ -124,8 +124,8 @@ static void overdue_rows_match_the_overdue_list(void **state)
 {
     fixture *f = *state;
     fixture_edit(f, "1.2.1", FIELD_DUE, "2021-07-15", NULL);
-    const char *days[] = {"2021-07-01", "2021-07-20", "2021-08-01", "2021-09-01", "2021-10-01",
-                          "2022-01-01"};
+    const char *days[] = {"2021-07-01", "2021-07-20", "2021-08-01",
+                          "2021-09-01", "2021-10-01", "2022-01-01"};
     for (size_t d = 0; d < sizeof days / sizeof days[0]; d++) {
         area_stats_list s;
         overdue_list l;
@@ -134,9 +134,9 @@ static void overdue_rows_match_the_overdue_list(void **state)
         int sum = 0;
         for (size_t i = 0; i < s.n; i++) {
             area_stats one;
-            assert_int_equal(query_area_stats_one(f->st, f->plan, s.v[i].area_id, day(days[d]),
-                                                  14, &one, NULL),
-                             DUBAN_OK);
+            assert_int_equal(
+                query_area_stats_one(f->st, f->plan, s.v[i].area_id, day(days[d]), 14, &one, NULL),
+                DUBAN_OK);
             assert_int_equal(one.overdue_rows, s.v[i].overdue_rows);
             assert_int_equal(one.done, s.v[i].done);
             sum += s.v[i].overdue_rows;
@@ -187,17 +187,24 @@ static void history_rows_cannot_be_rewritten(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(nothing_is_overdue_on_the_first_day, fixture_setup, fixture_teardown),
-        cmocka_unit_test_setup_teardown(a_late_milestone_is_listed_with_its_phrase, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(most_overdue_first_and_items_cover_their_milestones, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(done_items_are_never_overdue, fixture_setup, fixture_teardown),
-        cmocka_unit_test_setup_teardown(sub_items_belong_to_their_area, fixture_setup, fixture_teardown),
-        cmocka_unit_test_setup_teardown(area_stats_count_done_late_and_at_risk, fixture_setup, fixture_teardown),
-        cmocka_unit_test_setup_teardown(overdue_rows_match_the_overdue_list, fixture_setup, fixture_teardown),
-        cmocka_unit_test_setup_teardown(search_titles_bodies_and_notes, fixture_setup, fixture_teardown),
-        cmocka_unit_test_setup_teardown(history_rows_cannot_be_rewritten, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(nothing_is_overdue_on_the_first_day, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(a_late_milestone_is_listed_with_its_phrase, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(most_overdue_first_and_items_cover_their_milestones,
+                                        fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(done_items_are_never_overdue, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(sub_items_belong_to_their_area, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(area_stats_count_done_late_and_at_risk, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(overdue_rows_match_the_overdue_list, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(search_titles_bodies_and_notes, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(history_rows_cannot_be_rewritten, fixture_setup,
+                                        fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

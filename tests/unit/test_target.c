@@ -119,15 +119,15 @@ static void numbers_are_written_plainly(void **state)
     assert_false(target_met(&t));
 }
 
-typedef struct fixture {
+typedef struct target_fixture {
     char *dir;
     store *st;
     int64_t plan;
-} fixture;
+} target_fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
+    target_fixture *f = calloc(1, sizeof *f);
     f->dir = test_mkdtemp();
     char path[1024];
     snprintf(path, sizeof path, "%s/t.db", f->dir);
@@ -144,7 +144,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
+    target_fixture *f = *state;
     store_close(f->st);
     test_rmdir_rf(f->dir);
     free(f->dir);
@@ -152,7 +152,7 @@ static int teardown(void **state)
     return 0;
 }
 
-static int64_t node_id(fixture *f, const char *ref)
+static int64_t node_id(target_fixture *f, const char *ref)
 {
     node n;
     assert_int_equal(node_by_ref(f->st, f->plan, ref, &n, NULL), DUBAN_OK);
@@ -163,7 +163,7 @@ static int64_t node_id(fixture *f, const char *ref)
 
 static void the_seed_plan_has_its_targets(void **state)
 {
-    fixture *f = *state;
+    target_fixture *f = *state;
     target_list l;
     duban_error err;
     assert_int_equal(plan_targets(f->st, f->plan, &l, &err), DUBAN_OK);
@@ -184,7 +184,7 @@ static void the_seed_plan_has_its_targets(void **state)
 
 static void progress_is_an_edit_that_undo_reverts(void **state)
 {
-    fixture *f = *state;
+    target_fixture *f = *state;
     int64_t id = node_id(f, "8.2");
     edit_result r;
     duban_error err;
@@ -225,7 +225,7 @@ static void progress_is_an_edit_that_undo_reverts(void **state)
 
 static void bad_progress_changes_nothing(void **state)
 {
-    fixture *f = *state;
+    target_fixture *f = *state;
     edit_result r;
     duban_error err;
     int64_t id = node_id(f, "8.2");

@@ -79,6 +79,10 @@ void cli_print_usage(FILE *f);
 void cli_print_command_help(FILE *f, const cli_command *cmd);
 /* Writes rendered output to stdout. */
 int cli_emit(const strbuf *sb, duban_error *err);
+/* Writes one printf-style line, sanitised, to stdout. */
+int cli_say(duban_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Writes "duban: " and one printf-style line, sanitised, to stderr. */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Renders t in ctx->format to stdout. */
 int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err);
 /* Display name of a status key ("已完成"), or the key itself when unknown. */
@@ -107,6 +111,9 @@ int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_report(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_extend(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_progress(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* The front end in presentation mode (tui.c); prints the report when
+ * not on a terminal. */
+int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err);
 /* The light rule in use: the defaults with the configuration's warn_days. */
 void cli_light_rule(cli_ctx *ctx, light_rule *rule);
 /* What `duban show` adds about lights, extensions and targets (cli_report.c):

@@ -18,7 +18,7 @@ int cli_load_config(cli_ctx *ctx, duban_error *err)
     if (rc)
         return rc;
     for (size_t i = 0; i < cfg->nwarnings; i++)
-        fprintf(stderr, "duban: %s\n", cfg->warnings[i]);
+        cli_warn("%s", cfg->warnings[i]);
     text_set_ambiguous_width(cfg->ambiguous_width);
     if (!ctx->db_explicit && cfg->database[0]) {
         /* like --db: the directory must exist, so a typo creates nothing */

@@ -54,14 +54,13 @@ static int make_parent_dirs(const char *path, duban_error *err)
 static int seed_builtin(cli_ctx *ctx, duban_error *err)
 {
     plan_doc doc;
-    int rc = import_parse("built-in plan", builtin_plan_haiyan, builtin_plan_haiyan_len, 0,
-                          &doc, err);
+    int rc =
+        import_parse("built-in plan", builtin_plan_haiyan, builtin_plan_haiyan_len, 0, &doc, err);
     if (rc)
         return rc;
     rc = store_add_plan(ctx->st, &doc, NULL, err);
     if (!rc)
-        fprintf(stderr, "duban: created %s with the built-in plan %s\n", ctx->db_path,
-                doc.title);
+        cli_warn("created %s with the built-in plan %s", ctx->db_path, doc.title);
     plan_doc_free(&doc);
     return rc;
 }

@@ -34,11 +34,9 @@ int cmd_import(cli_ctx *ctx, const cli_args *args, duban_error *err)
             items += doc.nodes[i].depth >= 2;
             milestones += doc.nodes[i].nms;
         }
-        char *title = text_sanitize(doc.title);
-        printf("imported plan %lld \"%s\" (%d, %s..%s): %zu areas, %zu items, %zu milestones\n",
-               (long long)id, title ? title : "", doc.year, doc.start, doc.end, areas, items,
-               milestones);
-        free(title);
+        rc = cli_say(
+            err, "imported plan %lld \"%s\" (%d, %s..%s): %zu areas, %zu items, %zu milestones",
+            (long long)id, doc.title, doc.year, doc.start, doc.end, areas, items, milestones);
     }
     plan_doc_free(&doc);
     return rc;

@@ -8,26 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-int cli_emit(const strbuf *sb, duban_error *err)
-{
-    const char *s = strbuf_str(sb);
-    if (fwrite(s, 1, sb->len, stdout) != sb->len || fflush(stdout) != 0)
-        return duban_fail(err, DUBAN_EIO, "cannot write output");
-    return DUBAN_OK;
-}
-
-int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err)
-{
-    strbuf sb = {0};
-    int rc = table_render(t, ctx->format, &sb);
-    if (rc)
-        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    else
-        rc = cli_emit(&sb, err);
-    strbuf_free(&sb);
-    return rc;
-}
-
 const char *cli_status_name(cli_ctx *ctx, const char *key)
 {
     const status_def *d = status_by_key(store_statuses(ctx->st), key);
@@ -44,9 +24,8 @@ static int no_args(const cli_args *args, const char *cmd, duban_error *err)
 /* Data formats carry keys and names separately; text and Markdown show
  * the glyph with the name, the way the front end does. */
 static const table_column list_cols[] = {
-    {"ref", "REF", 0},          {"kind", "KIND", 0}, {"status", "STATUS", 0},
-    {"status_name", "NAME", 0}, {"due", "DUE", 0},   {"unit", "UNIT", 0},
-    {"leader", "LEADER", 0},    {"title", "TITLE", 0},
+    {"ref", "REF", 0}, {"kind", "KIND", 0}, {"status", "STATUS", 0}, {"status_name", "NAME", 0},
+    {"due", "DUE", 0}, {"unit", "UNIT", 0}, {"leader", "LEADER", 0}, {"title", "TITLE", 0},
 };
 static const table_column list_text_cols[] = {
     {"ref", "REF", 0},   {"status", "STATUS", 0}, {"due", "DUE", 0},
@@ -62,14 +41,18 @@ static int add_node_row(cli_ctx *ctx, table *t, const node *n)
         char status[128], title[1024];
         snprintf(status, sizeof status, "%s %s", d ? d->glyph : "?", d ? d->name : n->status);
         snprintf(title, sizeof title, "%*s%s", (n->depth - 1) * 2, "", n->title);
-        const char *cells[] = {n->ref, area ? "" : status, area ? "" : n->due, n->unit,
-                               n->leader, title};
+        const char *cells[] = {n->ref,  area ? "" : status, area ? "" : n->due,
+                               n->unit, n->leader,          title};
         return table_add_row(t, cells);
     }
-    const char *cells[] = {n->ref,  kinds[n->depth > 3 ? 0 : n->depth],
-                           area ? "" : n->status, area ? "" : cli_status_name(ctx, n->status),
-                           area ? "" : n->due,    n->unit,
-                           n->leader,             n->title};
+    const char *cells[] = {n->ref,
+                           kinds[n->depth > 3 ? 0 : n->depth],
+                           area ? "" : n->status,
+                           area ? "" : cli_status_name(ctx, n->status),
+                           area ? "" : n->due,
+                           n->unit,
+                           n->leader,
+                           n->title};
     return table_add_row(t, cells);
 }
 
@@ -97,9 +80,11 @@ int cmd_list(cli_ctx *ctx, const cli_args *args, duban_error *err)
 }
 
 static const table_column overdue_cols[] = {
-    {"ref", "REF", 0},      {"due", "DUE", 0},       {"days_late", "LATE", 1},
-    {"status", "STATUS", 0}, {"unit", "UNIT", 0},     {"title", "ITEM", 0},
-    {"word", "DEADLINE", 0}, {"milestone", "MILESTONE", 0}, {"area", "AREA", 0},
+    {"ref", "REF", 0},        {"due", "DUE", 0},
+    {"days_late", "LATE", 1}, {"status", "STATUS", 0},
+    {"unit", "UNIT", 0},      {"title", "ITEM", 0},
+    {"word", "DEADLINE", 0},  {"milestone", "MILESTONE", 0},
+    {"area", "AREA", 0},
 };
 
 int cmd_overdue(cli_ctx *ctx, const cli_args *args, duban_error *err)
@@ -116,8 +101,8 @@ int cmd_overdue(cli_ctx *ctx, const cli_args *args, duban_error *err)
         const overdue_row *r = &l.v[i];
         char days[16];
         snprintf(days, sizeof days, "%d", r->days_late);
-        const char *cells[] = {r->ref,  r->due,   days,      cli_status_name(ctx, r->status),
-                               r->unit, r->title, r->word,   r->phrase,
+        const char *cells[] = {r->ref,       r->due,   days,    cli_status_name(ctx, r->status),
+                               r->unit,      r->title, r->word, r->phrase,
                                r->area_title};
         if (table_add_row(&t, cells))
             rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
@@ -130,8 +115,8 @@ int cmd_overdue(cli_ctx *ctx, const cli_args *args, duban_error *err)
 }
 
 static const table_column plan_cols[] = {
-    {"id", "PLAN", 1},          {"title", "TITLE", 0},  {"year", "YEAR", 1},
-    {"period_start", "FROM", 0}, {"period_end", "TO", 0}, {"areas", "AREAS", 1},
+    {"id", "PLAN", 1},           {"title", "TITLE", 0},          {"year", "YEAR", 1},
+    {"period_start", "FROM", 0}, {"period_end", "TO", 0},        {"areas", "AREAS", 1},
     {"items", "ITEMS", 1},       {"imported_at", "IMPORTED", 0},
 };
 

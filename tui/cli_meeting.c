@@ -13,24 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Writes one printf-style line, sanitised, to stdout. */
-__attribute__((format(printf, 2, 3))) static int say(duban_error *err, const char *fmt, ...)
-{
-    char line[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
-    char *clean = text_sanitize(line);
-    strbuf sb = {0};
-    int rc = !clean || strbuf_append(&sb, clean) || strbuf_appendc(&sb, '\n')
-                 ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
-                 : cli_emit(&sb, err);
-    free(clean);
-    strbuf_free(&sb);
-    return rc;
-}
-
 static int count_changes(cli_ctx *ctx, int64_t id, size_t *n, duban_error *err)
 {
     meeting_change_list l;
@@ -51,8 +33,8 @@ static int meeting_start_cmd(cli_ctx *ctx, const cli_args *args, duban_error *er
                            &id, err);
     meeting m;
     if (!rc && !(rc = meeting_get(ctx->st, id, &m, err))) {
-        rc = say(err, "meeting %lld started: %s (%s); edits now belong to it", (long long)id,
-                 m.title, m.date);
+        rc = cli_say(err, "meeting %lld started: %s (%s); edits now belong to it", (long long)id,
+                     m.title, m.date);
         meeting_free(&m);
     }
     return rc;
@@ -70,8 +52,8 @@ static int meeting_end_cmd(cli_ctx *ctx, duban_error *err)
     if (!rc)
         rc = count_changes(ctx, m.id, &n, err);
     if (!rc)
-        rc = say(err, "meeting %lld ended: %s (%s), %zu change%s", (long long)m.id, m.title, m.date,
-                 n, n == 1 ? "" : "s");
+        rc = cli_say(err, "meeting %lld ended: %s (%s), %zu change%s", (long long)m.id, m.title,
+                     m.date, n, n == 1 ? "" : "s");
     meeting_free(&m);
     return rc;
 }
@@ -82,10 +64,10 @@ static int meeting_current_cmd(cli_ctx *ctx, duban_error *err)
     size_t n = 0;
     int rc = meeting_current(ctx->st, ctx->plan_id, &m, err);
     if (!rc && !m.id)
-        rc = say(err, "no meeting is open");
+        rc = cli_say(err, "no meeting is open");
     else if (!rc && !(rc = count_changes(ctx, m.id, &n, err)))
-        rc = say(err, "meeting %lld open: %s (%s), started %s, %zu change%s so far",
-                 (long long)m.id, m.title, m.date, m.started_at, n, n == 1 ? "" : "s");
+        rc = cli_say(err, "meeting %lld open: %s (%s), started %s, %zu change%s so far",
+                     (long long)m.id, m.title, m.date, m.started_at, n, n == 1 ? "" : "s");
     meeting_free(&m);
     return rc;
 }

@@ -55,7 +55,7 @@ int main(int argc, char **argv)
     store_close(ctx.st);
     cli_free_config(&ctx);
     if (rc) {
-        fprintf(stderr, "duban: %s\n", err.msg[0] ? err.msg : "failed");
+        cli_warn("%s", err.msg[0] ? err.msg : "failed");
         return duban_exit_status(rc);
     }
     return 0;

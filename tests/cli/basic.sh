@@ -58,6 +58,12 @@ run --db "$DB" list --format xml
 expect_rc 2 "unknown format"
 expect_err "xml" "names the format"
 
+# data in messages reaches the terminal sanitised, on stderr too
+run --db "$DB" show "$(printf '1\033]0;pwned\007')"
+expect_rc 3 "unknown ref with an escape sequence"
+expect_err "^[]0;pwned^G" "the escape is shown as text"
+grep -q "$(printf '\033')" "$T/stderr" && fail "raw ESC on stderr" || pass
+
 run --db "$DB" search 妇保院
 expect_out "10.2" "search finds 10.2"
 run --db "$DB" plans

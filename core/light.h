@@ -93,6 +93,12 @@ typedef struct item_light_list {
 int query_item_lights(store *st, int64_t plan_id, long today, const light_rule *rule,
                       item_light_list *out, duban_error *err);
 void item_light_list_free(item_light_list *l);
+/* The same for the items and sub-items of one area (area_id, a depth-1 node
+ * of plan_id), in outline order: what query_item_lights() gives for them.
+ * The cost follows the area's size, not the plan's (for a refresh after an
+ * edit).  An unknown area gives an empty list. */
+int query_area_lights(store *st, int64_t plan_id, int64_t area_id, long today,
+                      const light_rule *rule, item_light_list *out, duban_error *err);
 
 /* Counts per group of the items (depth 2 only; sub-items are parts of
  * their item) for reports (通报) and the minutes' summary. */

@@ -26,6 +26,22 @@ static const char lights_sql[] =
              "  ON ms.node_id = n.id"
              " WHERE n.plan_id = ?1 AND n.depth >= 2 ORDER BY n.sort_key";
 
+/* The same for one area (?2): its items by their sort-key range (an index
+ * range), milestones per item through their index, so the cost follows the
+ * area's size, not the plan's. */
+static const char area_lights_sql[] =
+    "SELECT id, aid, aseq, depth, ref, status, due, extended_due,"
+    " CASE WHEN extended_due <> '' THEN extended_due"
+    "  ELSE coalesce(min(nullif(due, ''), ms), nullif(due, ''), ms, '') END,"
+    " unit, leader FROM ("
+    "  SELECT n.id, a.id AS aid, a.seq AS aseq, n.depth, n.ref, n.status, n.due,"
+    "   n.extended_due, n.unit, n.leader, n.sort_key,"
+    "   (SELECT min(m.due) FROM milestone m WHERE m.node_id = n.id) AS ms"
+    "  FROM node a JOIN node n ON n.plan_id = a.plan_id AND n.depth >= 2"
+    "   AND n.sort_key > a.sort_key || '.' AND n.sort_key < a.sort_key || '/'"
+    "  WHERE a.id = ?2 AND a.plan_id = ?1 AND a.depth = 1)"
+    " ORDER BY sort_key";
+
 static int read_light(sqlite3_stmt *s, void *p)
 {
     item_light *l = p;
@@ -60,14 +76,17 @@ void item_light_list_free(item_light_list *l)
     l->n = 0;
 }
 
-int query_item_lights(store *st, int64_t plan_id, long today, const light_rule *rule,
-                      item_light_list *out, duban_error *err)
+/* Runs sql (?1 plan, ?2 area or unbound) and judges each row's light. */
+static int collect_lights(store *st, const char *sql, int64_t plan_id, int64_t area_id, long today,
+                          const light_rule *rule, item_light_list *out, duban_error *err)
 {
     sqlite3_stmt *stmt;
     memset(out, 0, sizeof *out);
-    if (db_prepare(st, lights_sql, &stmt, err))
+    if (db_prepare(st, sql, &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
+    if (area_id)
+        sqlite3_bind_int64(stmt, 2, area_id);
     int rc = db_collect(st, stmt, sizeof(item_light), (void **)&out->v, &out->n, read_light,
                         item_light_free, err);
     if (rc) {
@@ -81,6 +100,18 @@ int query_item_lights(store *st, int64_t plan_id, long today, const light_rule *
         l->light = light_of(set, rule, l->status, l->deadline, today);
     }
     return DUBAN_OK;
+}
+
+int query_item_lights(store *st, int64_t plan_id, long today, const light_rule *rule,
+                      item_light_list *out, duban_error *err)
+{
+    return collect_lights(st, lights_sql, plan_id, 0, today, rule, out, err);
+}
+
+int query_area_lights(store *st, int64_t plan_id, int64_t area_id, long today,
+                      const light_rule *rule, item_light_list *out, duban_error *err)
+{
+    return collect_lights(st, area_lights_sql, plan_id, area_id, today, rule, out, err);
 }
 
 void light_tally_list_free(light_tally_list *l)

@@ -72,6 +72,9 @@ void target_list_free(target_list *l);
 int node_targets(store *st, int64_t node_id, target_list *out, duban_error *err);
 /* Targets of a plan, in outline order then seq. */
 int plan_targets(store *st, int64_t plan_id, target_list *out, duban_error *err);
+/* Targets of the items and sub-items below one area (a depth-1 node), in
+ * outline order then seq; the cost follows the area's size. */
+int area_targets(store *st, int64_t area_id, target_list *out, duban_error *err);
 
 /* 1 when the current value reaches the target (>= for at least, <= for at
  * most), 0 otherwise or when no value was reported. */

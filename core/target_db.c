@@ -177,6 +177,22 @@ int plan_targets(store *st, int64_t plan_id, target_list *out, duban_error *err)
                       target_free_v, err);
 }
 
+int area_targets(store *st, int64_t area_id, target_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    memset(out, 0, sizeof *out);
+    if (db_prepare(st,
+                   TARGET_COLUMNS "JOIN node a ON a.id = ?1 AND n.plan_id = a.plan_id"
+                                  " AND n.sort_key > a.sort_key || '.'"
+                                  " AND n.sort_key < a.sort_key || '/'"
+                                  " ORDER BY n.sort_key, t.seq",
+                   &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, area_id);
+    return db_collect(st, stmt, sizeof(target), (void **)&out->v, &out->n, read_target,
+                      target_free_v, err);
+}
+
 int target_met(const target *t)
 {
     if (!t->has_current)

@@ -6,7 +6,7 @@
 # line names (--db, --plan, --config), and only when that file exists,
 # so completing never creates a database.
 
-_duban_commands_fallback="list show set due unit leader note undo redo overdue history search import plans config meeting changes minutes report extend progress"
+_duban_commands_fallback="list present show set due unit leader note undo redo overdue history search import plans config meeting changes minutes report extend progress"
 
 # The value of a global option on the command line being completed.
 _duban_opt() {

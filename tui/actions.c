@@ -61,11 +61,59 @@ static view_result edit_action(app *a, action act, int arg)
     case ACT_add_note:
         app_prompt(a, PROMPT_NOTE);
         break;
+    case ACT_extend:
+        app_extend(a);
+        break;
+    case ACT_progress:
+        app_progress(a);
+        break;
+    case ACT_meeting:
+        app_meeting(a);
+        break;
     case ACT_undo:
         app_undo(a, 0);
         break;
     case ACT_redo:
         app_undo(a, 1);
+        break;
+    default:
+        return VIEW_IGNORED;
+    }
+    return VIEW_HANDLED;
+}
+
+/* Toggles view v: back to the outline when it is shown. */
+static void toggle_view(app *a, const view_ops *v)
+{
+    view_switch(a, a->view == v ? NULL : v);
+}
+
+/* Actions that change the main view; VIEW_IGNORED for others. */
+static view_result view_action(app *a, action act)
+{
+    switch (act) {
+    case ACT_help:
+        if (a->view == &view_help) {
+            view_switch(a, a->help_return);
+        } else {
+            a->help_return = a->view;
+            view_switch(a, &view_help);
+        }
+        break;
+    case ACT_overdue_view:
+        toggle_view(a, &view_overdue);
+        break;
+    case ACT_changes:
+        toggle_view(a, &view_changes);
+        break;
+    case ACT_present:
+        if (a->view == &view_present)
+            present_leave(a);
+        else
+            present_enter(a, 0);
+        break;
+    case ACT_back:
+        view_switch(a, NULL);
         break;
     default:
         return VIEW_IGNORED;
@@ -81,15 +129,6 @@ static view_result global_action(app *a, action act, int arg)
         return VIEW_QUIT;
     case ACT_redraw:
         return VIEW_REPAINT;
-    case ACT_help:
-        view_switch(a, a->view == &view_help ? NULL : &view_help);
-        break;
-    case ACT_overdue_view:
-        view_switch(a, a->view == &view_overdue ? NULL : &view_overdue);
-        break;
-    case ACT_back:
-        view_switch(a, NULL);
-        break;
     case ACT_toggle_detail:
         a->detail_pref = !detail_shown(a);
         break;
@@ -107,6 +146,8 @@ static view_result global_action(app *a, action act, int arg)
         search_step(a, act == ACT_search_next ? 1 : -1);
         break;
     default:
+        if (view_action(a, act) == VIEW_HANDLED)
+            break;
         return edit_action(a, act, arg);
     }
     return VIEW_HANDLED;

@@ -12,9 +12,12 @@
 #define DUBAN_TUI_APP_H
 
 #include "cli.h"
+#include "light.h"
 #include "lineedit.h"
+#include "meeting.h"
 #include "model.h"
 #include "query.h"
+#include "target.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -32,10 +35,13 @@ typedef struct layout {
     int hsep_y; /* row of the horizontal separator, -1 none */
 } layout;
 
-/* One area of the outline with its items when they have been loaded. */
+/* One area of the outline with its items when they have been loaded.
+ * Statistics and lights are always loaded, for every area. */
 typedef struct area_row {
     node area;
     area_stats stats;
+    item_light_list lights;  /* every item and sub-item, outline order */
+    int nlight[LIGHT_COUNT]; /* items (depth 2) per light */
     int expanded;
     int loaded;      /* items is current */
     node_list items; /* items and sub-items in outline order */
@@ -86,6 +92,37 @@ typedef struct overdue_state {
     int ref_w;          /* width of the widest ref */
 } overdue_state;
 
+/* Presentation mode (view_present.c): slide 0 is the summary of all
+ * areas, slide k (1..nareas) area k-1 with its items. */
+#define PRESENT_VISIBLE_MAX 128
+typedef struct present_state {
+    size_t slide;
+    size_t cursor;           /* item of the area (summary: area index) */
+    size_t top;              /* first item (summary: area) drawn */
+    target_list targets;     /* the targets of the slide's area */
+    int64_t targets_area;    /* area the targets are for, 0 none */
+    int targets_stale;       /* reload them at the next sync */
+    size_t vis_first, vis_n; /* blocks drawn in the last frame ... */
+    int vis_y[PRESENT_VISIBLE_MAX], vis_h[PRESENT_VISIBLE_MAX]; /* ... rows (for clicks) */
+} present_state;
+
+/* The changes view (view_changes.c): a meeting's net changes and its
+ * items with no progress reported. */
+typedef struct changes_entry {
+    int kind;   /* CHANGES_* of view_changes.c */
+    size_t idx; /* into changes or silent */
+} changes_entry;
+
+typedef struct changes_state {
+    int loaded;
+    meeting m; /* the open meeting, else the last one; id 0: none */
+    meeting_change_list changes;
+    node_list silent;
+    changes_entry *rows;
+    size_t nrows;
+    size_t cursor, top;
+} changes_state;
+
 typedef struct search_state {
     int active; /* matches are marked */
     char text[256];
@@ -103,6 +140,11 @@ typedef enum prompt_kind {
     PROMPT_UNIT,
     PROMPT_LEADER,
     PROMPT_NOTE,
+    PROMPT_EXT_DATE,     /* extension: the approved date ... */
+    PROMPT_EXT_REASON,   /* ... then the reason */
+    PROMPT_TARGET,       /* progress: which target ... */
+    PROMPT_TARGET_VALUE, /* ... then its current value */
+    PROMPT_MEETING,      /* the title of a new meeting */
 } prompt_kind;
 
 struct view_ops;
@@ -115,15 +157,22 @@ typedef struct app {
     plan_info plan;
     int64_t data_version;
 
-    const struct view_ops *view; /* outline, overdue or help */
+    const struct view_ops *view;        /* outline, overdue, changes, present or help */
+    const struct view_ops *help_return; /* where help goes back to */
     outline_state ol;
     detail_state dt;
     overdue_state od;
+    present_state pr;
+    changes_state ch;
     search_state sr;
     int help_top;
+    meeting mtg;     /* the open meeting (id 0: none) */
+    light_rule rule; /* lights: the defaults with the configured warn_days */
 
     prompt_kind prompt;
     int64_t prompt_node;
+    char prompt_title[256];         /* the prompt's label when it needs one of its own */
+    char prompt_keep[LINEEDIT_MAX]; /* an earlier answer (extension date, target label) */
     lineedit le;
 
     char msg[512]; /* status line message */
@@ -132,11 +181,10 @@ typedef struct app {
     int detail_pref; /* -1 automatic, 0 hidden, 1 shown */
     int use_color;
     /* from the configuration (cli_ctx.config) */
-    int warn_days;   /* at-risk window */
-    int spacing;     /* blank lines between outline rows, 0..3 */
-    int bar_width;   /* progress bar columns, 0 = none */
-    int repaint;     /* repaint every cell on the next frame (Ctrl-L) */
-    int stats_stale; /* re-read the statistics once no key is waiting */
+    int warn_days; /* at-risk window */
+    int spacing;   /* blank lines between outline rows, 0..3 */
+    int bar_width; /* progress bar columns, 0 = none */
+    int repaint;   /* repaint every cell on the next frame (Ctrl-L) */
     int quit;
     layout lay;
 } app;
@@ -149,5 +197,7 @@ int64_t app_selected(app *a);
 
 /* An ISO date ("2021-10-01") in the configured date format; "" stays "". */
 void app_date(const app *a, const char *iso, char *out, size_t outsz);
+/* 1..99 in Chinese numerals (三, 十二, 二十一), digits otherwise. */
+void app_chinese_number(int n, char *out, size_t outsz);
 
 #endif

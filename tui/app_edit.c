@@ -3,6 +3,7 @@
 
 #include "draw.h"
 #include "edit.h"
+#include "target.h"
 #include "search.h"
 #include "strbuf.h"
 #include "view.h"
@@ -15,20 +16,21 @@
 void app_after_change(app *a, int64_t id)
 {
     duban_error err = {0};
-    if (vm_refresh_node(a, id, &err))
+    size_t area = a->ol.nareas;
+    if (vm_refresh_node(a, id, &area, &err) || vm_refresh_area(a, area, &err))
         app_message(a, S_ERROR, "%s", err.msg);
-    a->stats_stale = 1; /* whole-plan queries: after the frame (tui.c) */
     a->dt.stale = 1;
     overdue_invalidate(a);
+    changes_invalidate(a);
+    present_invalidate(a);
 }
 
-void app_refresh_stats(app *a)
+void app_load_meeting(app *a)
 {
     duban_error err = {0};
-    a->stats_stale = 0;
-    if (vm_load_stats(a, &err))
+    meeting_free(&a->mtg);
+    if (meeting_current(a->st, a->plan_id, &a->mtg, &err))
         app_message(a, S_ERROR, "%s", err.msg);
-    a->dt.stale = 1; /* an area's detail shows its numbers */
 }
 
 void app_reload(app *a)
@@ -36,15 +38,18 @@ void app_reload(app *a)
     duban_error err = {0};
     if (vm_reload(a, &err))
         app_message(a, S_ERROR, "%s", err.msg);
-    a->stats_stale = 0;
+    app_load_meeting(a);
     a->dt.stale = 1;
     overdue_invalidate(a);
+    changes_invalidate(a);
+    present_invalidate(a);
 }
 
 static const char *field_label(const char *field)
 {
     static const char *const labels[][2] = {
-        {"status", ""}, {"due", "时限 "}, {"unit", "单位 "}, {"leader", "领导 "}, {"note", "进展 "},
+        {"status", ""},      {"due", "时限 "},  {"unit", "单位 "},
+        {"leader", "领导 "}, {"note", "进展 "}, {"extension", "延期 "},
     };
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
         if (!strcmp(labels[i][0], field))
@@ -61,10 +66,26 @@ static const char *shown_value(app *a, const char *field, const char *v)
     return *v ? v : "—";
 }
 
-/* "5.1 未启动 → 已完成", "5.1 时限 2021-12-31 → 2021-10-15", "5.1 进展 text". */
-static void describe(app *a, const edit_result *r, char *out, size_t outsz)
+/* "目标 美丽乡村 " for field target.N of node id ("目标 " when unknown). */
+static void target_label(app *a, int64_t id, const char *field, char *out, size_t outsz)
 {
-    const char *label = field_label(r->field);
+    target_list l;
+    int seq = atoi(field + strlen("target."));
+    snprintf(out, outsz, "目标 ");
+    if (node_targets(a->st, id, &l, NULL))
+        return;
+    for (size_t i = 0; i < l.n; i++)
+        if (l.v[i].seq == seq)
+            snprintf(out, outsz, "目标 %s ", l.v[i].label);
+    target_list_free(&l);
+}
+
+void app_describe(app *a, const edit_result *r, char *out, size_t outsz)
+{
+    char label[160];
+    snprintf(label, sizeof label, "%s", field_label(r->field));
+    if (!strncmp(r->field, "target.", 7))
+        target_label(a, r->node_id, r->field, label, sizeof label);
     if (!strcmp(r->field, "note"))
         snprintf(out, outsz, "%s %s%s", r->ref, label, r->new_value);
     else
@@ -72,8 +93,7 @@ static void describe(app *a, const edit_result *r, char *out, size_t outsz)
                  shown_value(a, r->field, r->new_value));
 }
 
-/* The selected node, refusing areas for everything but notes. */
-static int editable(app *a, edit_field field, node *n)
+int app_editable(app *a, edit_field field, node *n)
 {
     duban_error err = {0};
     int64_t id = app_selected(a);
@@ -94,22 +114,24 @@ static int editable(app *a, edit_field field, node *n)
     return 1;
 }
 
-static void apply(app *a, int64_t id, edit_field field, const char *value)
+void app_apply(app *a, int64_t id, edit_field field, const char *value, const char *note)
 {
     duban_error err = {0};
     edit_result r;
-    if (edit_apply(a->st, id, field, value, NULL, &r, &err)) {
+    if (edit_apply(a->st, id, field, value, note, &r, &err)) {
         app_message(a, S_ERROR, "%s", err.msg);
         return;
     }
     char what[400];
-    describe(a, &r, what, sizeof what);
+    app_describe(a, &r, what, sizeof what);
     if (!r.changed)
         app_message(a, S_NORMAL, "%s 未改变 unchanged", r.ref);
     else if (field == FIELD_STATUS)
         app_message(a, S_OK, "%s · 按 c 添加进展说明 (c: add a note)", what);
     else if (field == FIELD_NOTE)
         app_message(a, S_OK, "%s 已添加进展 note added", r.ref);
+    else if (*r.note)
+        app_message(a, S_OK, "%s (理由 %s)", what, r.note);
     else
         app_message(a, S_OK, "%s", what);
     if (r.changed)
@@ -121,20 +143,20 @@ void app_set_status(app *a, int idx)
 {
     const status_set *set = store_statuses(a->st);
     node n;
-    if (idx < 0 || (size_t)idx >= set->n || !editable(a, FIELD_STATUS, &n))
+    if (idx < 0 || (size_t)idx >= set->n || !app_editable(a, FIELD_STATUS, &n))
         return;
-    apply(a, n.id, FIELD_STATUS, set->v[idx].key);
+    app_apply(a, n.id, FIELD_STATUS, set->v[idx].key, NULL);
     node_free(&n);
 }
 
 void app_next_status(app *a)
 {
     node n;
-    if (!editable(a, FIELD_STATUS, &n))
+    if (!app_editable(a, FIELD_STATUS, &n))
         return;
     const status_def *d = status_next(store_statuses(a->st), n.status);
     if (d)
-        apply(a, n.id, FIELD_STATUS, d->key);
+        app_apply(a, n.id, FIELD_STATUS, d->key, NULL);
     node_free(&n);
 }
 
@@ -151,7 +173,7 @@ void app_prompt(app *a, prompt_kind kind)
         return;
     }
     node n;
-    if (!editable(a, fields[kind], &n))
+    if (!app_editable(a, fields[kind], &n))
         return;
     const char *prefill = kind == PROMPT_DUE      ? n.due
                           : kind == PROMPT_UNIT   ? n.unit
@@ -170,6 +192,10 @@ static void prompt_done(app *a, int accepted)
                                         [PROMPT_LEADER] = FIELD_LEADER,
                                         [PROMPT_NOTE] = FIELD_NOTE};
     prompt_kind kind = a->prompt;
+    if (kind >= PROMPT_EXT_DATE) {
+        app_flow_done(a, accepted);
+        return;
+    }
     a->prompt = PROMPT_NONE;
     if (kind == PROMPT_SEARCH) {
         if (accepted)
@@ -177,7 +203,7 @@ static void prompt_done(app *a, int accepted)
         else
             search_cancel(a);
     } else if (accepted) {
-        apply(a, a->prompt_node, fields[kind], a->le.buf);
+        app_apply(a, a->prompt_node, fields[kind], a->le.buf, NULL);
     } else {
         app_message(a, S_NORMAL, "已取消 cancelled");
     }
@@ -207,10 +233,12 @@ void app_undo(app *a, int redo)
         return;
     }
     char what[400];
-    describe(a, &r, what, sizeof what);
+    app_describe(a, &r, what, sizeof what);
     app_message(a, S_OK, "%s %s", redo ? "已重做:" : "已撤销:", what);
     app_after_change(a, r.node_id);
     if (a->view == &view_outline && vm_reveal(a, r.node_id, &err))
         app_message(a, S_ERROR, "%s", err.msg);
+    else if (a->view == &view_present)
+        present_show(a, r.node_id);
     edit_result_free(&r);
 }

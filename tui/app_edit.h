@@ -1,15 +1,20 @@
 /* app_edit.h - edits from the keyboard: status keys, prompts for due
- * date, unit, leader and notes, undo and redo, and the search prompt.
+ * date, unit, leader and notes, extensions and target progress (two
+ * questions each), meetings, undo and redo, and the search prompt.
  *
- * Every edit goes through core (edit.h): one transaction, one history
- * row.  Afterwards only the edited node and the statistics are re-read
- * (app_after_change), the statistics once the keys are handled.  The outcome, or core's error
- * message, is put on the status line; nothing asks for confirmation.  Areas take only notes.
+ * Every edit goes through core (edit.h, target.h): one transaction, one
+ * history row.  Afterwards only the edited node and its area's numbers
+ * are re-read (app_after_change): no whole-plan query follows an edit.
+ * The outcome, or core's error message, is put on the status line;
+ * nothing asks for confirmation.  Areas take only notes.
+ *
+ * app_edit.c has the one-question edits, app_flow.c the others.
  */
 #ifndef DUBAN_TUI_APP_EDIT_H
 #define DUBAN_TUI_APP_EDIT_H
 
 #include "app.h"
+#include "edit.h"
 
 /* Sets the selected item's status to status index idx of the set. */
 void app_set_status(app *a, int idx);
@@ -21,13 +26,30 @@ void app_prompt(app *a, prompt_kind kind);
 void app_prompt_key(app *a, int is_fn, uint32_t key);
 /* Undoes (redo = 0) or redoes the plan's last edit. */
 void app_undo(app *a, int redo);
-/* Re-reads node id after it changed and marks the statistics stale: they
- * cost a pass over the whole plan, so the main loop re-reads them
- * (app_refresh_stats) only once the new frame is shown and no key is
- * waiting. */
+/* Re-reads node id and its area's statistics and lights after it changed;
+ * drops what other views loaded. */
 void app_after_change(app *a, int64_t id);
-void app_refresh_stats(app *a);
 /* Re-reads what is shown after another process changed the store. */
 void app_reload(app *a);
+/* Re-reads the open meeting into a->mtg. */
+void app_load_meeting(app *a);
+
+/* app_flow.c: x asks for the approved date, then the reason (延期);
+ * P for the target (when the item has several), then its value; M starts
+ * a meeting (asking its title) or ends the open one. */
+void app_extend(app *a);
+void app_progress(app *a);
+void app_meeting(app *a);
+/* Enter (accepted 1) or Esc on one of their prompts (kind >= PROMPT_EXT_DATE). */
+void app_flow_done(app *a, int accepted);
+
+/* For app_flow.c. */
+/* The selected node into *n (node_free it) when it takes field; else 0
+ * with a message (areas take only notes). */
+int app_editable(app *a, edit_field field, node *n);
+/* edit_apply() with the outcome on the status line and the model updated. */
+void app_apply(app *a, int64_t id, edit_field field, const char *value, const char *note);
+/* "5.1 未启动 → 已完成", "5.1 延期 — → 2022-03-31", "8.2 目标 美丽乡村 — → 9". */
+void app_describe(app *a, const edit_result *r, char *out, size_t outsz);
 
 #endif

@@ -114,6 +114,9 @@ int cmd_progress(cli_ctx *ctx, const cli_args *args, duban_error *err);
 /* The front end in presentation mode (tui.c); prints the report when
  * not on a terminal. */
 int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* The front end in presentation mode (tui.c); prints the report when
+ * not on a terminal. */
+int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err);
 /* The light rule in use: the defaults with the configuration's warn_days. */
 void cli_light_rule(cli_ctx *ctx, light_rule *rule);
 /* What `duban show` adds about lights, extensions and targets (cli_report.c):

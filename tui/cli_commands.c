@@ -5,6 +5,14 @@
 const cli_command cli_commands[] = {
     {"list", "", "list the areas and items with status, due date and unit", NULL, "", 1,
      cmd_list},
+    {"present", "[AREA]", "open the full-screen front end in presentation mode, one area per screen",
+     "For the wall: a summary slide of all areas first (completion rate, progress\n"
+     "bars, red/yellow/green lights per area), then one area per slide with its items\n"
+     "in large type.  AREA (a number) starts on that area.  Left/Right, PgUp/PgDn,\n"
+     "Space or h/l move between slides; Up/Down select an item and every edit key\n"
+     "works; Esc or p returns to the outline.  Without a terminal it prints the\n"
+     "report (duban report).",
+     "", 1, cmd_present},
     {"show", "REF", "show an item: body, status, due, unit, leader, milestones, notes, history",
      NULL, "", 1, cmd_show},
     {"set", "REF STATUS [--note TEXT]",

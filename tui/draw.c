@@ -27,6 +27,9 @@ static const int style_element[S_STATUS] = {
     [S_RISK] = CONFIG_EL_AT_RISK,
     [S_BAR] = CONFIG_EL_BAR,
     [S_SECTION] = CONFIG_EL_SECTION,
+    [S_LIGHT] = CONFIG_EL_LIGHT_GREEN,
+    [S_LIGHT_YELLOW] = CONFIG_EL_LIGHT_YELLOW,
+    [S_LIGHT_RED] = CONFIG_EL_LIGHT_RED,
 };
 
 /* Attributes for c; colour pair number pair is set up when colours are on. */
@@ -189,4 +192,23 @@ void draw_hline(int y, int x, int w)
         mvhline_set(y, x, WACS_HLINE, w);
     else if (w > 0)
         mvhline(y, x, '-', w);
+}
+
+void draw_bar(int y, int x, int w, int done, int total, int rev)
+{
+    if (w < 3)
+        return;
+    int inner = w - 2;
+    int fill = total > 0 ? (int)(((long)done * inner + total / 2) / total) : 0;
+    if (done > 0 && fill == 0)
+        fill = 1;
+    if (fill > inner)
+        fill = inner;
+    attr_t plain = attr_of(rev), bar = attr_of(S_BAR | rev);
+    mvaddch(y, x, '[' | plain);
+    if (fill)
+        mvhline(y, x + 1, '#' | bar, fill);
+    if (inner - fill)
+        mvhline(y, x + 1 + fill, '-' | plain, inner - fill);
+    mvaddch(y, x + w - 1, ']' | plain);
 }

@@ -36,7 +36,10 @@ enum draw_style {
     S_RISK,    /* at-risk counts */
     S_BAR,     /* the done part of a progress bar */
     S_SECTION, /* headings in the detail and help */
-    S_STATUS,  /* S_STATUS + i: status i of the set */
+    S_LIGHT,   /* S_LIGHT + light (light.h): green, yellow, red 亮灯 */
+    S_LIGHT_YELLOW,
+    S_LIGHT_RED,
+    S_STATUS, /* S_STATUS + i: status i of the set */
     S_COUNT = S_STATUS + STATUS_MAX,
 };
 
@@ -64,6 +67,10 @@ void draw_blank(int y, int x, int w, int style);
 /* Separator lines. */
 void draw_vline(int y, int x, int h);
 void draw_hline(int y, int x, int w);
+
+/* A progress bar "[####------]" of w columns (at least 3), the done part
+ * in S_BAR; rev is 0 or S_REVERSE. */
+void draw_bar(int y, int x, int w, int done, int total, int rev);
 
 /* Display width of s as draw_text() would draw it (after sanitising). */
 int draw_width(const char *s);

@@ -31,6 +31,17 @@ void app_date(const app *a, const char *iso, char *out, size_t outsz)
         snprintf(out, outsz, "%s", iso);
 }
 
+void app_chinese_number(int n, char *out, size_t outsz)
+{
+    static const char *const d[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n < 1 || n > 99)
+        snprintf(out, outsz, "%d", n);
+    else if (n < 10)
+        snprintf(out, outsz, "%s", d[n]);
+    else
+        snprintf(out, outsz, "%s十%s", n >= 20 ? d[n / 10] : "", d[n % 10]);
+}
+
 void view_switch(app *a, const view_ops *v)
 {
     a->view = v ? v : &view_outline;
@@ -78,7 +89,7 @@ void view_scroll_to(size_t cursor, size_t *top, size_t n, int h)
 
 static int detail_wanted(const app *a)
 {
-    if (a->view == &view_help)
+    if (a->view == &view_help || a->view == &view_present)
         return 0;
     if (a->detail_pref >= 0)
         return a->detail_pref;
@@ -95,8 +106,12 @@ void layout_compute(app *a, int lines, int cols)
     l->too_small = cols < LAYOUT_MIN_COLS || lines < LAYOUT_MIN_LINES;
     if (l->too_small)
         return;
-    l->header = (rect){0, 0, 1, cols};
     l->status = (rect){lines - 1, 0, 1, cols};
+    if (a->view == &view_present) { /* the slide has its own top line */
+        l->main = (rect){0, 0, lines - 1, cols};
+        return;
+    }
+    l->header = (rect){0, 0, 1, cols};
     rect body = {1, 0, lines - 2, cols};
     l->main = body;
     if (!detail_wanted(a))
@@ -123,12 +138,22 @@ static void draw_header(app *a, rect r)
              a->ol.overdue);
     draw_blank(r.y, r.x, r.w, S_HEADER);
     int x = draw_right(r.y, r.x, r.w, right, S_HEADER);
-    draw_text(r.y, r.x + 1, x - r.x - 3, a->plan.title, S_HEADER);
+    int left = r.x + 1, avail = x - r.x - 3;
+    if (a->mtg.id) { /* the open meeting first: edits now belong to it */
+        char m[300];
+        snprintf(m, sizeof m, "● 会议中: %s  ", a->mtg.title);
+        int used = draw_text(r.y, left, avail, m, S_HEADER);
+        left += used;
+        avail -= used;
+    }
+    draw_text(r.y, left, avail, a->plan.title, S_HEADER);
 }
 
 /* The prompt's label for each kind. */
-static const char *prompt_label(prompt_kind k)
+static const char *prompt_label(const app *a, prompt_kind k)
 {
+    if (k >= PROMPT_EXT_DATE)
+        return a->prompt_title;
     switch (k) {
     case PROMPT_SEARCH:
         return "搜索 /";
@@ -147,8 +172,8 @@ static const char *prompt_label(prompt_kind k)
 
 static int draw_prompt(app *a, rect r)
 {
-    const char *label = prompt_label(a->prompt);
-    int x = r.x + 1 + draw_text(r.y, r.x + 1, r.w / 2, label, S_BOLD);
+    const char *label = prompt_label(a, a->prompt);
+    int x = r.x + 1 + draw_text(r.y, r.x + 1, r.w * 3 / 5, label, S_BOLD);
     char count[64] = "";
     if (a->prompt == PROMPT_SEARCH && a->le.len)
         snprintf(count, sizeof count, " %zu 处 ", a->sr.matches.n);
@@ -167,9 +192,14 @@ static int draw_status(app *a, rect r)
     if (a->prompt != PROMPT_NONE)
         return draw_prompt(a, r);
     char pos[96], right[160];
-    a->view->position(a, pos, sizeof pos);
-    snprintf(right, sizeof right, " %s   ? 帮助 ", pos);
-    int x = draw_right(r.y, r.x, r.w, right, S_BAR_LINE);
+    int x;
+    if (a->view == &view_present) { /* no key hints on the wall: a faint ? only */
+        x = draw_right(r.y, r.x, r.w, " ? ", S_DIM);
+    } else {
+        a->view->position(a, pos, sizeof pos);
+        snprintf(right, sizeof right, " %s   ? 帮助 ", pos);
+        x = draw_right(r.y, r.x, r.w, right, S_BAR_LINE);
+    }
     draw_text(r.y, r.x + 1, x - r.x - 3, a->msg, a->msg_style);
     return -1;
 }
@@ -196,7 +226,8 @@ int layout_draw_frame(app *a)
     a->view->sync(a);
     if (l->detail.w > 0)
         detail_sync(a, l->detail.w - 2);
-    draw_header(a, l->header);
+    if (l->header.h)
+        draw_header(a, l->header);
     a->view->draw(a, l->main);
     if (l->detail.w > 0)
         detail_draw(a, l->detail);

@@ -38,7 +38,10 @@ static void app_free(app *a)
     vm_free(a);
     detail_free(&a->dt);
     overdue_free(&a->od);
+    changes_free(&a->ch);
+    present_free(&a->pr);
     search_free(&a->sr);
+    meeting_free(&a->mtg);
     plan_info_free(&a->plan);
 }
 
@@ -56,7 +59,10 @@ static int app_init(app *a, cli_ctx *ctx, duban_error *err)
     a->warn_days = cfg ? cfg->warn_days : 14;
     a->spacing = cfg ? cfg->spacing : 0;
     a->bar_width = cfg ? cfg->bar_width : 10;
+    cli_light_rule(ctx, &a->rule);
     int rc = store_data_version(a->st, &a->data_version, err);
+    if (!rc)
+        rc = meeting_current(a->st, a->plan_id, &a->mtg, err);
     return rc ? rc : vm_load(a, err);
 }
 
@@ -191,13 +197,7 @@ static int run_loop(app *a)
             draw(a);
         dirty = 0;
         wint_t ch;
-        timeout(a->stats_stale ? 0 : TICK_MS);
         int r = get_wch(&ch);
-        if (r == ERR && a->stats_stale) {
-            app_refresh_stats(a); /* the keys are handled: now the totals */
-            dirty = 1;
-            continue;
-        }
         if (r != ERR) {
             if (on_key(a, r == KEY_CODE_YES, ch))
                 return DUBAN_OK;
@@ -210,12 +210,10 @@ static int run_loop(app *a)
     }
 }
 
-int tui_run(cli_ctx *ctx, duban_error *err)
+/* The front end on slide (presentation mode), or the outline when
+ * slide is negative. */
+static int run_front_end(cli_ctx *ctx, int slide, duban_error *err)
 {
-    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
-        cli_args none = {0};
-        return cmd_list(ctx, &none, err);
-    }
     app *a = calloc(1, sizeof *a);
     if (!a)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
@@ -226,6 +224,8 @@ int tui_run(cli_ctx *ctx, duban_error *err)
                         getenv("TERM") ? getenv("TERM") : "");
     if (!rc) {
         start_curses(a);
+        if (slide >= 0)
+            present_enter(a, (size_t)slide);
         rc = run_loop(a);
         endwin();
         delscreen(scr);
@@ -233,4 +233,38 @@ int tui_run(cli_ctx *ctx, duban_error *err)
     app_free(a);
     free(a);
     return rc;
+}
+
+static int on_terminal(void)
+{
+    return isatty(STDOUT_FILENO) && isatty(STDIN_FILENO);
+}
+
+int tui_run(cli_ctx *ctx, duban_error *err)
+{
+    if (!on_terminal()) {
+        cli_args none = {0};
+        return cmd_list(ctx, &none, err);
+    }
+    return run_front_end(ctx, -1, err);
+}
+
+int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err)
+{
+    int slide = 0;
+    if (args->npos > 1)
+        return duban_fail(err, DUBAN_EINVAL, "usage: duban present [AREA]");
+    if (args->npos) {
+        char *end;
+        long k = strtol(args->pos[0], &end, 10);
+        if (*end || k < 1 || k > 1000)
+            return duban_fail(err, DUBAN_EINVAL, "present: AREA is an area number, not '%s'",
+                              args->pos[0]);
+        slide = (int)k;
+    }
+    if (!on_terminal()) {
+        cli_args none = {0};
+        return cmd_report(ctx, &none, err);
+    }
+    return run_front_end(ctx, slide, err);
 }

@@ -40,6 +40,8 @@ typedef struct view_ops {
 
 extern const view_ops view_outline;
 extern const view_ops view_overdue;
+extern const view_ops view_changes;
+extern const view_ops view_present;
 extern const view_ops view_help;
 
 /* Switches the main view (the outline when v is NULL). */
@@ -54,6 +56,21 @@ void detail_free(detail_state *d);
 /* The overdue list (view_overdue.c): drop it so it is reloaded. */
 void overdue_invalidate(app *a);
 void overdue_free(overdue_state *o);
+
+/* The changes view (view_changes.c): reload it after edits and meetings. */
+void changes_invalidate(app *a);
+void changes_free(changes_state *c);
+
+/* Presentation mode (view_present.c).  present_enter() switches to it on
+ * slide (0 the summary, k area k), present_leave() back to the outline
+ * with the presented item selected there; present_show() moves to the
+ * slide holding node id and selects it (after an undo). */
+void present_enter(app *a, size_t slide);
+void present_leave(app *a);
+void present_show(app *a, int64_t id);
+/* Reload the slide's targets at the next sync (after an edit). */
+void present_invalidate(app *a);
+void present_free(present_state *p);
 
 /* Moves a cursor over n rows by the movement actions (move, page, first,
  * last); returns 1 if act was a movement. */

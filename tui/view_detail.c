@@ -1,5 +1,6 @@
 /* view_detail.c - the detail pane: the selected node's title, status,
- * dates, unit, leader, body, milestones, notes and history, wrapped to
+ * light, dates (with an extension and its reason), unit, leader, body,
+ * targets, milestones, notes and history, wrapped to
  * the pane's width.  Loaded only for the selected node (detail_sync) and
  * scrolled independently of the outline. */
 #include "view.h"
@@ -7,6 +8,7 @@
 #include "draw.h"
 #include "strbuf.h"
 #include "textwidth.h"
+#include "vmodel.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,24 +81,87 @@ static void short_time(const char *iso, char out[20])
     snprintf(out, 20, "%.10s %.5s", iso, strlen(iso) > 11 ? iso + 11 : "");
 }
 
-static void add_fields(app *a, detail_state *d, const node *n)
+/* The reason recorded with the extension that stands ("" if none). */
+static const char *extension_reason(const node *n, const history_list *hl)
+{
+    const char *reason = "";
+    for (size_t i = 0; i < hl->n; i++)
+        if (!strcmp(hl->v[i].field, "extension") && !strcmp(hl->v[i].action, "edit") &&
+            !strcmp(hl->v[i].new_value, n->extended_due))
+            reason = hl->v[i].note;
+    return reason;
+}
+
+/* "(!) 红灯  依据 2021-09-30" in the light's colours. */
+static void add_light(app *a, detail_state *d, const node *n)
+{
+    const item_light *l = vm_light(a, n->id);
+    if (!l)
+        return;
+    char buf[160], deadline[64];
+    app_date(a, l->deadline, deadline, sizeof deadline);
+    snprintf(buf, sizeof buf, "%s%s%s", light_label(l->light), *deadline ? "  依据 " : "",
+             deadline);
+    add_hanging(d, "亮灯  ", buf, S_LIGHT + (int)l->light);
+}
+
+/* The due date (the extension when there is one, with the original). */
+static void add_due(app *a, detail_state *d, const node *n, int done, const history_list *hl)
+{
+    const char *eff = *n->extended_due ? n->extended_due : n->due;
+    long due = 0;
+    int late = !done && *eff && !date_parse(eff, &due, NULL) && due < a->today;
+    char shown[64], orig[64], buf[200];
+    app_date(a, eff, shown, sizeof shown);
+    app_date(a, n->due, orig, sizeof orig);
+    int len = snprintf(buf, sizeof buf, "%s", *eff ? shown : "—");
+    if (*n->extended_due)
+        len +=
+            snprintf(buf + len, sizeof buf - (size_t)len, "  延期 (原 %s)", *n->due ? orig : "—");
+    if (late)
+        snprintf(buf + len, sizeof buf - (size_t)len, "  逾期 %ld 天", a->today - due);
+    add_hanging(d, "时限  ", buf, late ? S_LATE : S_NORMAL);
+    if (*n->extended_due) {
+        const char *why = extension_reason(n, hl);
+        add_hanging(d, "理由  ", *why ? why : "—", S_NORMAL);
+    }
+}
+
+static void add_fields(app *a, detail_state *d, const node *n, const history_list *hl)
 {
     const status_set *set = store_statuses(a->st);
     const status_def *s = status_by_key(set, n->status);
     char buf[160];
     snprintf(buf, sizeof buf, "%s %s", s ? s->glyph : "[?]", s ? s->name : n->status);
     add_hanging(d, "状态  ", buf, s ? S_STATUS + (int)(s - set->v) : S_NORMAL);
-    long due = 0;
-    int late = !(s && s->done) && n->due[0] && !date_parse(n->due, &due, NULL) && due < a->today;
-    char shown[64];
-    app_date(a, n->due, shown, sizeof shown);
-    if (late)
-        snprintf(buf, sizeof buf, "%s  逾期 %ld 天", shown, a->today - due);
-    else
-        snprintf(buf, sizeof buf, "%s", n->due[0] ? shown : "—");
-    add_hanging(d, "时限  ", buf, late ? S_LATE : S_NORMAL);
+    add_light(a, d, n);
+    add_due(a, d, n, s && s->done, hl);
     add_hanging(d, "单位  ", n->unit[0] ? n->unit : "—", S_NORMAL);
     add_hanging(d, "领导  ", n->leader[0] ? n->leader : "—", S_NORMAL);
+}
+
+/* Numeric targets with their progress, numbered for P. */
+static void add_targets(app *a, detail_state *d, int64_t id)
+{
+    target_list l;
+    if (node_targets(a->st, id, &l, NULL) || !l.n) {
+        target_list_free(&l);
+        return;
+    }
+    add_blank(d);
+    push(d, duban_strdup("目标 targets (P 填报)"), S_SECTION);
+    for (size_t i = 0; i < l.n; i++) {
+        char prog[96], prefix[32];
+        strbuf sb = {0};
+        target_progress_text(&l.v[i], prog, sizeof prog);
+        snprintf(prefix, sizeof prefix, "[%zu] ", i + 1);
+        strbuf_printf(&sb, "%s  %s%s%s", l.v[i].label, prog,
+                      l.v[i].dir == TARGET_AT_MOST ? " (至多)" : "",
+                      target_met(&l.v[i]) ? "  达成" : "");
+        add_hanging(d, prefix, strbuf_str(&sb), target_met(&l.v[i]) ? S_OK : S_NORMAL);
+        strbuf_free(&sb);
+    }
+    target_list_free(&l);
 }
 
 static void add_milestones(app *a, detail_state *d, const node *n, int done)
@@ -146,15 +211,7 @@ static void add_notes(app *a, detail_state *d, int64_t id)
 
 static void history_text(app *a, const history_row *h, strbuf *sb)
 {
-    static const char *const names[][2] = {{"status", "状态"},
-                                           {"due", "时限"},
-                                           {"unit", "单位"},
-                                           {"leader", "领导"},
-                                           {"note", "进展"}};
-    const char *field = h->field;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (!strcmp(names[i][0], h->field))
-            field = names[i][1];
+    const char *field = meeting_field_title(h->field);
     const char *act = !strcmp(h->action, "undo")   ? "撤销 "
                       : !strcmp(h->action, "redo") ? "重做 "
                                                    : "";
@@ -171,52 +228,55 @@ static void history_text(app *a, const history_row *h, strbuf *sb)
         strbuf_printf(sb, "%s%s %s → %s", act, field, *ov ? ov : "—", *nv ? nv : "—");
 }
 
-static void add_history(app *a, detail_state *d, int64_t id)
+static void add_history(app *a, detail_state *d, const history_list *hl)
 {
-    history_list hl;
-    if (node_history(a->st, id, &hl, NULL) || !hl.n) {
-        history_list_free(&hl);
+    if (!hl->n)
         return;
-    }
     add_blank(d);
     push(d, duban_strdup("历史 history"), S_SECTION);
-    for (size_t i = hl.n, shown = 0; i-- > 0 && shown < HISTORY_SHOWN; shown++) {
+    for (size_t i = hl->n, shown = 0; i-- > 0 && shown < HISTORY_SHOWN; shown++) {
         char when[20], prefix[32];
         strbuf sb = {0};
-        short_time(hl.v[i].at, when);
+        short_time(hl->v[i].at, when);
         snprintf(prefix, sizeof prefix, "%s  ", when);
-        history_text(a, &hl.v[i], &sb);
+        history_text(a, &hl->v[i], &sb);
         add_hanging(d, prefix, strbuf_str(&sb), S_NORMAL);
         strbuf_free(&sb);
     }
-    if (hl.n > HISTORY_SHOWN) {
+    if (hl->n > HISTORY_SHOWN) {
         char more[64];
-        snprintf(more, sizeof more, "… 另有 %zu 条 more", hl.n - HISTORY_SHOWN);
+        snprintf(more, sizeof more, "… 另有 %zu 条 more", hl->n - HISTORY_SHOWN);
         push(d, duban_strdup(more), S_DIM);
     }
-    history_list_free(&hl);
 }
 
 static void add_area_summary(app *a, detail_state *d, const node *n)
 {
-    for (size_t i = 0; i < a->ol.nareas; i++) {
-        const area_stats *s = &a->ol.areas[i].stats;
-        if (a->ol.areas[i].area.id != n->id)
-            continue;
-        char buf[128];
-        snprintf(buf, sizeof buf, "完成 %d/%d   逾期 %d   临期 %d", s->done, s->total, s->overdue,
-                 s->at_risk);
-        add_hanging(d, "进度  ", buf, S_NORMAL);
-    }
+    size_t i = vm_area_index(a, n->id);
+    if (i == a->ol.nareas)
+        return;
+    const area_row *ar = &a->ol.areas[i];
+    const area_stats *s = &ar->stats;
+    char buf[160];
+    snprintf(buf, sizeof buf, "完成 %d/%d   逾期 %d   临期 %d", s->done, s->total, s->overdue,
+             s->at_risk);
+    add_hanging(d, "进度  ", buf, S_NORMAL);
+    snprintf(buf, sizeof buf, "%s %d   %s %d   %s %d", light_label(LIGHT_RED),
+             ar->nlight[LIGHT_RED], light_label(LIGHT_YELLOW), ar->nlight[LIGHT_YELLOW],
+             light_label(LIGHT_GREEN), ar->nlight[LIGHT_GREEN]);
+    add_hanging(d, "亮灯  ", buf, ar->nlight[LIGHT_RED] ? S_LIGHT_RED : S_NORMAL);
 }
 
 static void build(app *a, detail_state *d, int64_t id)
 {
     node n;
+    history_list hl;
     if (node_by_id(a->st, id, &n, NULL)) {
         node_free(&n);
         return;
     }
+    if (node_history(a->st, id, &hl, NULL))
+        memset(&hl, 0, sizeof hl);
     char title[REF_LEN + 4];
     snprintf(title, sizeof title, "%s ", n.ref);
     add_hanging(d, title, n.title, S_BOLD);
@@ -224,7 +284,9 @@ static void build(app *a, detail_state *d, int64_t id)
     if (n.depth == NODE_AREA)
         add_area_summary(a, d, &n);
     else
-        add_fields(a, d, &n);
+        add_fields(a, d, &n, &hl);
+    if (n.depth != NODE_AREA)
+        add_targets(a, d, n.id);
     if (n.body[0]) {
         add_blank(d);
         add_hanging(d, "", n.body, S_NORMAL);
@@ -232,7 +294,8 @@ static void build(app *a, detail_state *d, int64_t id)
     if (n.depth != NODE_AREA)
         add_milestones(a, d, &n, status_is_done(store_statuses(a->st), n.status));
     add_notes(a, d, n.id);
-    add_history(a, d, n.id);
+    add_history(a, d, &hl);
+    history_list_free(&hl);
     node_free(&n);
 }
 

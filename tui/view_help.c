@@ -94,14 +94,18 @@ static view_result help_handle(app *a, action act, int arg)
         top = help_lines(a);
         break;
     case ACT_toggle:
-        view_switch(a, NULL);
+        view_switch(a, a->help_return);
         return VIEW_HANDLED;
     case ACT_quit:
     case ACT_redraw:
     case ACT_help:
-    case ACT_back:
     case ACT_overdue_view:
+    case ACT_changes:
+    case ACT_present:
         return VIEW_IGNORED;
+    case ACT_back:
+        view_switch(a, a->help_return);
+        return VIEW_HANDLED;
     default:
         return VIEW_HANDLED; /* edits do not apply here */
     }

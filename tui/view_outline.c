@@ -14,28 +14,10 @@ static void outline_sync(app *a)
     (void)a;
 }
 
-/* "[####------]" with the done part in the bar style. */
-static void draw_bar(int y, int x, int w, int done, int total, int rev)
-{
-    int fill = total > 0 ? (done * (w - 2) + total / 2) / total : 0;
-    if (done > 0 && fill == 0)
-        fill = 1;
-    char buf[128];
-    int inner = w - 2 < (int)sizeof buf - 1 ? w - 2 : (int)sizeof buf - 1;
-    draw_text(y, x, 1, "[", rev);
-    memset(buf, '#', (size_t)inner);
-    buf[fill < inner ? fill : inner] = '\0';
-    draw_text(y, x + 1, fill, buf, S_BAR | rev);
-    memset(buf, '-', (size_t)inner);
-    buf[inner - (fill < inner ? fill : inner)] = '\0';
-    draw_text(y, x + 1 + fill, inner - fill, buf, rev);
-    draw_text(y, x + w - 1, 1, "]", rev);
-}
-
 /* Column widths of the right-hand part of area lines, from the numbers
  * of all areas so that the columns line up. */
 typedef struct area_cols {
-    int bar, count, late, risk, right;
+    int bar, count, red, yellow, right;
 } area_cols;
 
 static int digits(int v)
@@ -47,17 +29,17 @@ static int digits(int v)
 static area_cols measure_areas(const app *a, int w)
 {
     area_cols c = {a->bar_width > 0 ? a->bar_width + 2 : 0, 0, 0, 0, 0};
-    int total = 0, late = 0, risk = 0;
+    int total = 0, red = 0, yellow = 0;
     for (size_t i = 0; i < a->ol.nareas; i++) {
-        const area_stats *s = &a->ol.areas[i].stats;
-        total = s->total > total ? s->total : total;
-        late = s->overdue > late ? s->overdue : late;
-        risk = s->at_risk > risk ? s->at_risk : risk;
+        const area_row *ar = &a->ol.areas[i];
+        total = ar->stats.total > total ? ar->stats.total : total;
+        red = ar->nlight[LIGHT_RED] > red ? ar->nlight[LIGHT_RED] : red;
+        yellow = ar->nlight[LIGHT_YELLOW] > yellow ? ar->nlight[LIGHT_YELLOW] : yellow;
     }
     c.count = 2 * digits(total) + 2;
-    c.late = late ? 5 + digits(late) + 2 : 0; /* "逾期 N" */
-    c.risk = risk ? 5 + digits(risk) + 1 : 0;
-    c.right = c.bar + 1 + c.count + c.late + c.risk;
+    c.red = red ? 4 + digits(red) + 1 : 0; /* "(!) 2" */
+    c.yellow = yellow ? 4 + digits(yellow) + 1 : 0;
+    c.right = c.bar + 1 + c.count + c.red + c.yellow;
     if (w - 6 - c.right < 16 && c.bar) { /* the title comes first */
         int cut = 16 - (w - 6 - c.right);
         int bar = c.bar - cut < 6 ? 0 : c.bar - cut;
@@ -67,6 +49,8 @@ static area_cols measure_areas(const app *a, int w)
     return c;
 }
 
+/* An area line: fold mark, number, title, bar, done/total, and how many
+ * of its items are red (!) and yellow (~). */
 static void draw_area(const area_row *ar, const area_cols *c, int y, rect r, int rev)
 {
     const area_stats *s = &ar->stats;
@@ -81,13 +65,13 @@ static void draw_area(const area_row *ar, const area_cols *c, int y, rect r, int
     snprintf(buf, sizeof buf, "%d/%d", s->done, s->total);
     draw_text(y, x + c->bar + 1, c->count, buf, rev);
     x += c->bar + 1 + c->count;
-    if (s->overdue) {
-        snprintf(buf, sizeof buf, "逾期 %d", s->overdue);
-        draw_text(y, x, c->late, buf, S_LATE | rev);
+    if (ar->nlight[LIGHT_RED]) {
+        snprintf(buf, sizeof buf, "%s %d", light_glyph(LIGHT_RED), ar->nlight[LIGHT_RED]);
+        draw_text(y, x, c->red, buf, S_LIGHT_RED | rev);
     }
-    if (s->at_risk) {
-        snprintf(buf, sizeof buf, "临期 %d", s->at_risk);
-        draw_text(y, x + c->late, c->risk, buf, S_RISK | rev);
+    if (ar->nlight[LIGHT_YELLOW]) {
+        snprintf(buf, sizeof buf, "%s %d", light_glyph(LIGHT_YELLOW), ar->nlight[LIGHT_YELLOW]);
+        draw_text(y, x + c->red, c->yellow, buf, S_LIGHT_YELLOW | rev);
     }
 }
 
@@ -101,16 +85,18 @@ static int status_name_width(const status_set *set)
     return w;
 }
 
+/* The due date's style: late, at risk, or plain (done items are plain). */
 static int due_style(app *a, const node *n, int done)
 {
     char today[DATE_LEN], soon[DATE_LEN];
-    if (done || !n->due[0])
+    const char *due = *n->extended_due ? n->extended_due : n->due;
+    if (done || !due[0])
         return S_NORMAL;
     date_format(a->today, today);
     date_format(a->today + a->warn_days, soon);
-    if (strcmp(n->due, today) < 0)
+    if (strcmp(due, today) < 0)
         return S_LATE;
-    return strcmp(n->due, soon) <= 0 ? S_RISK : S_NORMAL;
+    return strcmp(due, soon) <= 0 ? S_RISK : S_NORMAL;
 }
 
 /* Widths shared by all item rows of a frame. */
@@ -118,8 +104,10 @@ typedef struct item_cols {
     int name, due;
 } item_cols;
 
-static void draw_item(app *a, const node *n, int y, rect r, const item_cols *c, int rev)
+static void draw_item(app *a, const outline_row *row, int y, rect r, const item_cols *c, int rev)
 {
+    const node *n = &a->ol.areas[row->area].items.v[row->item];
+    const item_light *l = vm_item_light(a, (size_t)row->area, (size_t)row->item);
     const status_set *set = store_statuses(a->st);
     const status_def *d = status_by_key(set, n->status);
     int style = d ? S_STATUS + (int)(d - set->v) : S_NORMAL;
@@ -127,6 +115,9 @@ static void draw_item(app *a, const node *n, int y, rect r, const item_cols *c, 
     int x = r.x + (n->depth > NODE_ITEM ? 6 : 3), col = n->depth > NODE_ITEM ? 8 : 6;
     int ref_w = draw_text(y, x, 16, n->ref, S_BOLD | rev);
     x += ref_w + 1 > col ? ref_w + 1 : col;
+    if (l) /* the light first: it is what the room looks for */
+        draw_text(y, x, 3, light_glyph(l->light), (S_LIGHT + (int)l->light) | rev);
+    x += 4;
     draw_text(y, x, 4, d ? d->glyph : "[?]", style | rev);
     draw_text(y, x + 4, name_w, d ? d->name : n->status, style | rev);
     x += 4 + name_w + 2;
@@ -135,7 +126,7 @@ static void draw_item(app *a, const node *n, int y, rect r, const item_cols *c, 
     draw_text(y, x, r.x + r.w - right - x - 1, n->title, rev);
     x = r.x + r.w - right;
     char due[64];
-    app_date(a, n->due, due, sizeof due);
+    app_date(a, *n->extended_due ? n->extended_due : n->due, due, sizeof due);
     draw_text(y, x, due_w, due, due_style(a, n, d && d->done) | rev);
     if (unit_w)
         draw_text(y, x + due_w + 2, unit_w, n->unit, rev);
@@ -170,7 +161,7 @@ static void outline_draw(app *a, rect r)
         if (orow->item < 0)
             draw_area(&a->ol.areas[orow->area], &cols, y, r, rev);
         else
-            draw_item(a, nd, y, r, &icols, rev);
+            draw_item(a, orow, y, r, &icols, rev);
     }
 }
 
@@ -224,9 +215,11 @@ static view_result outline_handle(app *a, action act, int arg)
         return VIEW_HANDLED;
     switch (act) {
     case ACT_next_area:
+    case ACT_slide_next:
         jump_area(a, 1);
         break;
     case ACT_prev_area:
+    case ACT_slide_prev:
         jump_area(a, -1);
         break;
     case ACT_toggle:

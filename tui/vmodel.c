@@ -12,6 +12,7 @@ static void free_areas(area_row *v, size_t n)
     for (size_t i = 0; i < n; i++) {
         node_free(&v[i].area);
         node_list_free(&v[i].items);
+        item_light_list_free(&v[i].lights);
     }
     free(v);
 }
@@ -23,31 +24,18 @@ void vm_free(app *a)
     memset(&a->ol, 0, sizeof a->ol);
 }
 
-int vm_load_stats(app *a, duban_error *err)
+int vm_load_items(app *a, size_t i, duban_error *err)
 {
-    area_stats_list stats;
-    int rc = query_area_stats(a->st, a->plan_id, a->today, a->warn_days, &stats, err);
+    if (i >= a->ol.nareas || a->ol.areas[i].loaded)
+        return DUBAN_OK;
+    area_row *ar = &a->ol.areas[i];
+    node_list items;
+    int rc = node_subtree(a->st, ar->area.id, &items, err);
     if (rc)
         return rc;
-    overdue_list late;
-    rc = query_overdue(a->st, a->plan_id, a->today, &late, err);
-    if (rc) {
-        area_stats_list_free(&stats);
-        return rc;
-    }
-    a->ol.done = a->ol.total = 0;
-    a->ol.overdue = (int)late.n;
-    for (size_t i = 0; i < a->ol.nareas; i++) {
-        area_row *ar = &a->ol.areas[i];
-        memset(&ar->stats, 0, sizeof ar->stats);
-        for (size_t k = 0; k < stats.n; k++)
-            if (stats.v[k].area_id == ar->area.id)
-                ar->stats = stats.v[k];
-        a->ol.done += ar->stats.done;
-        a->ol.total += ar->stats.total;
-    }
-    overdue_list_free(&late);
-    area_stats_list_free(&stats);
+    node_list_free(&ar->items);
+    ar->items = items;
+    ar->loaded = 1;
     return DUBAN_OK;
 }
 
@@ -55,18 +43,10 @@ int vm_expand(app *a, size_t i, int on, duban_error *err)
 {
     if (i >= a->ol.nareas)
         return DUBAN_OK;
-    area_row *ar = &a->ol.areas[i];
-    if (on && !ar->loaded) {
-        node_list items;
-        int rc = node_subtree(a->st, ar->area.id, &items, err);
-        if (rc)
-            return rc;
-        node_list_free(&ar->items);
-        ar->items = items;
-        ar->loaded = 1;
-    }
-    ar->expanded = on;
-    return DUBAN_OK;
+    int rc = on ? vm_load_items(a, i, err) : DUBAN_OK;
+    if (!rc)
+        a->ol.areas[i].expanded = on;
+    return rc;
 }
 
 size_t vm_cursor_area(const app *a)
@@ -150,8 +130,7 @@ void vm_rebuild_rows(app *a)
     a->ol.cursor = sel ? find_row(a, sel, sel_area) : 0;
 }
 
-/* Index of the area with id, or nareas. */
-static size_t area_index(const app *a, int64_t id)
+size_t vm_area_index(const app *a, int64_t id)
 {
     size_t i = 0;
     while (i < a->ol.nareas && a->ol.areas[i].area.id != id)
@@ -159,26 +138,45 @@ static size_t area_index(const app *a, int64_t id)
     return i;
 }
 
-int vm_refresh_node(app *a, int64_t id, duban_error *err)
+/* Puts fresh into the loaded slot of its id; returns its area's index,
+ * or nareas when the node is not loaded. */
+static size_t replace_loaded(app *a, node *fresh)
+{
+    for (size_t i = 0; i < a->ol.nareas; i++) {
+        area_row *ar = &a->ol.areas[i];
+        node *slot = ar->area.id == fresh->id ? &ar->area : NULL;
+        for (size_t k = 0; !slot && ar->loaded && k < ar->items.n; k++)
+            if (ar->items.v[k].id == fresh->id)
+                slot = &ar->items.v[k];
+        if (slot) {
+            node_free(slot);
+            *slot = *fresh;
+            memset(fresh, 0, sizeof *fresh);
+            return i;
+        }
+    }
+    return a->ol.nareas;
+}
+
+int vm_refresh_node(app *a, int64_t id, size_t *area, duban_error *err)
 {
     node fresh;
     int rc = node_by_id(a->st, id, &fresh, err);
     if (rc)
         return rc;
-    for (size_t i = 0; i < a->ol.nareas; i++) {
-        area_row *ar = &a->ol.areas[i];
-        node *slot = ar->area.id == id ? &ar->area : NULL;
-        for (size_t k = 0; !slot && ar->loaded && k < ar->items.n; k++)
-            if (ar->items.v[k].id == id)
-                slot = &ar->items.v[k];
-        if (slot) {
-            node_free(slot);
-            *slot = fresh;
-            return DUBAN_OK;
-        }
-    }
+    int64_t area_id = fresh.depth == NODE_AREA ? fresh.id : fresh.parent_id;
+    int64_t parent = fresh.depth > NODE_ITEM ? fresh.parent_id : 0;
+    size_t i = replace_loaded(a, &fresh);
     node_free(&fresh);
-    return DUBAN_OK;
+    if (i == a->ol.nareas && parent) { /* a sub-item not loaded: its item's parent */
+        node up;
+        rc = node_by_id(a->st, parent, &up, err);
+        area_id = rc ? 0 : up.parent_id;
+        node_free(&up);
+    }
+    if (area)
+        *area = i < a->ol.nareas ? i : vm_area_index(a, area_id);
+    return rc;
 }
 
 /* The id of the area that holds node id. */
@@ -197,11 +195,26 @@ static int area_of(app *a, int64_t id, int64_t *area_id, duban_error *err)
     return rc;
 }
 
+void vm_select(app *a, int64_t id)
+{
+    size_t i = a->ol.nareas;
+    for (size_t k = 0; k < a->ol.nareas && i == a->ol.nareas; k++) {
+        const area_row *ar = &a->ol.areas[k];
+        if (ar->area.id == id)
+            i = k;
+        for (size_t j = 0; ar->loaded && j < ar->items.n && i == a->ol.nareas; j++)
+            if (ar->items.v[j].id == id)
+                i = k;
+    }
+    if (i < a->ol.nareas)
+        a->ol.cursor = find_row(a, id, i);
+}
+
 int vm_reveal(app *a, int64_t id, duban_error *err)
 {
     int64_t area_id = 0;
     int rc = area_of(a, id, &area_id, err);
-    size_t i = rc ? a->ol.nareas : area_index(a, area_id);
+    size_t i = rc ? a->ol.nareas : vm_area_index(a, area_id);
     if (i == a->ol.nareas)
         return rc ? rc : duban_fail(err, DUBAN_ENOTFOUND, "item not in this plan");
     int was = a->ol.areas[i].expanded;
@@ -269,7 +282,7 @@ static int load_areas(app *a, duban_error *err)
     }
     for (size_t i = 0; i < fresh.n; i++) {
         v[i].area = fresh.v[i];
-        size_t old = area_index(a, fresh.v[i].id);
+        size_t old = vm_area_index(a, fresh.v[i].id);
         v[i].expanded = old < a->ol.nareas && a->ol.areas[old].expanded;
     }
     free(fresh.v); /* the nodes now belong to v */

@@ -1,12 +1,13 @@
 /* vmodel.h - the outline's view model: the areas, their fold state, the
  * items of expanded areas, and the list of visible rows.  No curses.
  *
- * Loading is lazy: the areas (one row each) and their statistics are
- * always loaded; an area's items are loaded when it is first expanded.
- * After an edit only the edited node and the statistics are re-read
- * (vm_refresh_node, vm_load_stats); vm_reload re-reads what is shown
- * when another process changed the store.  The selection is kept by
- * node id across every rebuild.
+ * Loading is lazy: the areas (one row each), their statistics and the
+ * lights of every item are always loaded; an area's items (nodes) are
+ * loaded when it is first expanded or shown (vm_load_items).  After an
+ * edit only the edited node and its area's numbers are re-read
+ * (vm_refresh_node, vm_refresh_area: the cost follows the area, not the
+ * plan); vm_reload re-reads what is shown when another process changed
+ * the store.  The selection is kept by node id across every rebuild.
  *
  * Functions returning int give DUBAN_OK or a core error code (err set).
  */
@@ -19,16 +20,32 @@
 int vm_load(app *a, duban_error *err);
 /* Re-reads the areas, the items of expanded areas and the statistics. */
 int vm_reload(app *a, duban_error *err);
-/* Re-reads per-area statistics and the header numbers. */
+/* Reads every area's statistics and lights, and the header numbers, in
+ * two whole-plan queries (vm_stats.c; load and reload only). */
 int vm_load_stats(app *a, duban_error *err);
+/* Re-reads area i's statistics and lights and the header numbers (the
+ * overdue count is the sum of the areas' overdue_rows). */
+int vm_refresh_area(app *a, size_t i, duban_error *err);
+/* The light of item k of area i (items loaded), or of node id; NULL when
+ * unknown (areas have none). */
+const item_light *vm_item_light(const app *a, size_t i, size_t k);
+const item_light *vm_light(const app *a, int64_t id);
+/* Loads area i's items if they are not loaded; the fold state stays. */
+int vm_load_items(app *a, size_t i, duban_error *err);
 /* Expands (loading its items) or collapses area i; rows are not rebuilt. */
 int vm_expand(app *a, size_t i, int on, duban_error *err);
 /* Rebuilds the visible rows from the fold state, keeping the selection. */
 void vm_rebuild_rows(app *a);
-/* Re-reads one node into the model (after an edit). */
-int vm_refresh_node(app *a, int64_t id, duban_error *err);
+/* Re-reads one node into the model (after an edit); *area (may be NULL)
+ * is the index of its area (nareas if unknown).  One or two queries. */
+int vm_refresh_node(app *a, int64_t id, size_t *area, duban_error *err);
 /* Expands the area holding node id and puts the cursor on it. */
 int vm_reveal(app *a, int64_t id, duban_error *err);
+/* Puts the cursor on node id's row, or on its area's row when the area
+ * is collapsed; nothing is expanded or read. */
+void vm_select(app *a, int64_t id);
+/* Index of the area with id, or nareas. */
+size_t vm_area_index(const app *a, int64_t id);
 
 /* The node shown on visible row r (NULL past the end). */
 const node *vm_row_node(const app *a, size_t r);

@@ -1,7 +1,8 @@
 # lib.sh - drive the real duban front end in a detached tmux session.
 #
 #   . "$(dirname "$0")/lib.sh"
-#   tui_setup                    # temp dir $T, database $DB, own tmux socket, cleanup trap
+#   tui_setup                    # temp dir $T, database $DB, own tmux socket, cleanup trap;
+#                                # HOME and XDG_* point into $T (no developer config leaks in)
 #   tui_start 80 24 [VAR=value ...] -- [duban args ...]
 #   tui_keys j j Enter           # tmux send-keys names (Enter, Escape, C-r, ...)
 #   tui_type '妇保院'             # literal text
@@ -20,6 +21,8 @@ TUI_TIMEOUT_POLLS=${TUI_TIMEOUT_POLLS:-100} # x 50 ms
 tui_setup() {
     T=$(mktemp -d "${TMPDIR:-/tmp}/duban-tui.XXXXXX")
     DB="$T/duban.db"
+    export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data"
+    mkdir -p "$HOME"
     TUI_SOCK="duban-test-$$-$RANDOM"
     TUI_SESSION=duban
     trap tui_cleanup EXIT
@@ -59,7 +62,8 @@ tui_start() {
     # pane open so that tui_wait_exit can read it.
     local cmd
     cmd=$(printf '%q ' sh -c '"$@"; printf "\n[duban exit %d]\n" $?; exec sleep 600' sh \
-        env TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC "${envs[@]}" \
+        env TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
+        XDG_DATA_HOME="$XDG_DATA_HOME" "${envs[@]}" \
         "$DUBAN" --db "$DB" "${args[@]}")
     tmx -f /dev/null new-session -d -s "$TUI_SESSION" -x "$cols" -y "$rows" "$cmd" ||
         fail "cannot start tmux"

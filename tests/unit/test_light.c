@@ -168,6 +168,44 @@ static void an_extension_replaces_due_and_milestones(void **state)
     item_light_list_free(&l);
 }
 
+/* One area's lights are exactly the plan-wide query's rows of that area. */
+static void one_area_matches_the_whole_plan(void **state)
+{
+    fixture *f = *state;
+    fixture_edit(f, "1.2", FIELD_EXTENSION, "2021-07-25", "理由");
+    fixture_edit(f, "2.1", FIELD_STATUS, "blocked", "");
+    long today = day("2021-07-20");
+    item_light_list all, one;
+    node_list areas;
+    duban_error err;
+    assert_int_equal(query_item_lights(f->st, f->plan, today, NULL, &all, &err), 0);
+    assert_int_equal(node_children(f->st, f->plan, 0, &areas, &err), 0);
+    size_t seen = 0;
+    for (size_t a = 0; a < areas.n; a++) {
+        assert_int_equal(query_area_lights(f->st, f->plan, areas.v[a].id, today, NULL, &one, &err),
+                         0);
+        for (size_t i = 0; i < one.n; i++, seen++) {
+            const item_light *x = &one.v[i], *y = &all.v[seen];
+            assert_int_equal(x->node_id, y->node_id);
+            assert_int_equal(x->area_id, areas.v[a].id);
+            assert_int_equal(x->area_seq, y->area_seq);
+            assert_string_equal(x->deadline, y->deadline);
+            assert_string_equal(x->extended_due, y->extended_due);
+            assert_int_equal(x->light, y->light);
+            assert_int_equal(x->done, y->done);
+        }
+        item_light_list_free(&one);
+    }
+    assert_int_equal(seen, all.n);
+    assert_int_equal(find(&all, "1.2")->light, LIGHT_YELLOW); /* the extension */
+    assert_int_equal(find(&all, "2.1")->light, LIGHT_RED);    /* blocked */
+    assert_int_equal(query_area_lights(f->st, f->plan, 999999, today, NULL, &one, &err), 0);
+    assert_int_equal(one.n, 0);
+    item_light_list_free(&one);
+    node_list_free(&areas);
+    item_light_list_free(&all);
+}
+
 static void counts_per_area_unit_and_leader(void **state)
 {
     fixture *f = *state;
@@ -217,6 +255,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(items_are_judged_by_their_earliest_deadline, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(an_extension_replaces_due_and_milestones, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(one_area_matches_the_whole_plan, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(counts_per_area_unit_and_leader, fixture_setup,
                                         fixture_teardown),

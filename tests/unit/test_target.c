@@ -176,6 +176,17 @@ static void the_seed_plan_has_its_targets(void **state)
     assert_int_equal(l.v[4].dir, TARGET_AT_MOST);
     assert_false(l.v[1].has_current);
     target_list_free(&l);
+    /* one area's: the four of area 8 (8.2, 8.3); none in area 1 */
+    assert_int_equal(area_targets(f->st, node_id(f, "8"), &l, &err), DUBAN_OK);
+    assert_int_equal(l.n, 4);
+    assert_string_equal(l.v[0].ref, "8.2");
+    assert_string_equal(l.v[1].label, "新时代美丽乡村");
+    assert_string_equal(l.v[2].ref, "8.3");
+    assert_string_equal(l.v[3].ref, "8.3");
+    target_list_free(&l);
+    assert_int_equal(area_targets(f->st, node_id(f, "1"), &l, &err), DUBAN_OK);
+    assert_int_equal(l.n, 0);
+    target_list_free(&l);
     /* a plan stored before targets existed can be scanned later, once */
     int added = -1;
     assert_int_equal(target_rescan_plan(f->st, f->plan, &added, &err), DUBAN_OK);

@@ -109,7 +109,7 @@ static int apply_in_tx(store *st, const edit_target *t, edit_field field, const 
                        const char *note_text, int64_t *hid, duban_error *err)
 {
     const char *fname = edit_field_name(field);
-    history_new h = {t->plan_id, t->node_id, "edit", 0, fname, "", value, note_text};
+    history_new h = {t->plan_id, t->node_id, "edit", 0, fname, "", value, note_text, 0, 0};
     if (field != FIELD_NOTE) {
         h.old_value = t->value;
         if (edit_write_field(st, t->node_id, fname, value, err))

@@ -98,8 +98,9 @@ int edit_insert_history(store *st, const history_new *h, int64_t *id, duban_erro
     sqlite3_stmt *stmt;
     if (db_prepare(st,
                    "INSERT INTO history(plan_id, node_id, at, action, target_id, field,"
-                   " old_value, new_value, note, meeting_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                   " (SELECT id FROM meeting WHERE plan_id = ?1 AND ended_at IS NULL))",
+                   " old_value, new_value, note, meeting_id, done_top, redo_top)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                   " (SELECT id FROM meeting WHERE plan_id = ?1 AND ended_at IS NULL), ?10, ?11)",
                    &stmt, err))
         return DUBAN_EDB;
     char now[32];
@@ -116,6 +117,9 @@ int edit_insert_history(store *st, const history_new *h, int64_t *id, duban_erro
     sqlite3_bind_text(stmt, 7, h->old_value ? h->old_value : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 8, h->new_value ? h->new_value : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 9, h->note ? h->note : "", -1, SQLITE_STATIC);
+    int is_edit = !strcmp(h->action, "edit");
+    sqlite3_bind_int64(stmt, 10, is_edit ? -1 : h->done_top);
+    sqlite3_bind_int64(stmt, 11, is_edit ? 0 : h->redo_top);
     int rc = step_done(st, stmt, "cannot record history", err);
     if (!rc && id)
         *id = sqlite3_last_insert_rowid(st->db);
@@ -126,8 +130,8 @@ int edit_insert_note(store *st, int64_t node_id, int64_t history_id, const char 
                      const char *text, duban_error *err)
 {
     sqlite3_stmt *stmt;
-    if (db_prepare(st, "INSERT INTO note(node_id, history_id, at, text) VALUES (?, ?, ?, ?)",
-                   &stmt, err))
+    if (db_prepare(st, "INSERT INTO note(node_id, history_id, at, text) VALUES (?, ?, ?, ?)", &stmt,
+                   err))
         return DUBAN_EDB;
     char now[32];
     db_now(now);

@@ -122,11 +122,27 @@ static const char *const migrations[] = {
     "  phrase TEXT NOT NULL DEFAULT '',"
     "  current REAL,"
     "  UNIQUE (node_id, seq));",
+    /* 3: the undo and redo stacks as they stand after each history row, so
+     * undo and redo read one row instead of replaying the history.
+     * done_top: the row that pushed the top of the undo stack (an edit or
+     * a redo; -1 = this row, 0 = empty); redo_top: the undo row at the top
+     * of the redo stack (-1 = this row, 0 = empty).  Existing rows are
+     * filled by replaying them (undo_backfill, run inside this migration),
+     * which needs the append-only trigger lifted for that one pass. */
+    "ALTER TABLE history ADD COLUMN done_top INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE history ADD COLUMN redo_top INTEGER NOT NULL DEFAULT 0;"
+    "DROP TRIGGER history_is_append_only;",
 };
 
 int schema_migration_count(void)
 {
     return (int)(sizeof migrations / sizeof migrations[0]);
+}
+
+const char *schema_append_only_trigger(void)
+{
+    return "CREATE TRIGGER history_is_append_only BEFORE UPDATE ON history"
+           "  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;";
 }
 
 const char *schema_migration(int version)

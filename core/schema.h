@@ -7,4 +7,8 @@ int schema_migration_count(void);
 /* SQL of migration `version` (1-based), or NULL. */
 const char *schema_migration(int version);
 
+/* The trigger that keeps history append-only (created by migration 1,
+ * lifted and recreated by migration 3's backfill). */
+const char *schema_append_only_trigger(void);
+
 #endif

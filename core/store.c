@@ -2,6 +2,7 @@
 
 #include "query.h"
 #include "schema.h"
+#include "edit_internal.h"
 #include "target.h"
 #include "strbuf.h"
 
@@ -126,22 +127,43 @@ static int check_foreign(store *st, duban_error *err)
     return DUBAN_OK;
 }
 
+/* Steps of migration v that SQL alone cannot do, inside its transaction
+ * (st->batch is set, so core's own writes nest as savepoints): plans get
+ * their numeric targets scanned (2); history rows get their undo state
+ * (3), after which history is append-only again. */
+static int migration_step(store *st, int v, duban_error *err)
+{
+    if (v != 2 && v != 3)
+        return DUBAN_OK;
+    plan_list plans;
+    int rc = plan_list_all(st, &plans, err);
+    for (size_t i = 0; !rc && i < plans.n; i++)
+        rc = v == 2 ? target_rescan_plan(st, plans.v[i].id, NULL, err)
+                    : undo_backfill(st, plans.v[i].id, err);
+    plan_list_free(&plans);
+    if (!rc && v == 3)
+        rc = db_exec_script(st, schema_append_only_trigger(), err);
+    return rc;
+}
+
 static int migrate(store *st, int from, duban_error *err)
 {
     for (int v = from + 1; v <= schema_migration_count(); v++) {
         if (db_exec(st, "BEGIN IMMEDIATE", err))
             return err ? err->code : DUBAN_EDB;
-        char *errmsg = NULL;
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
-        /* Constant DDL with no parameters: exec is the right tool here. */
-        if (sqlite3_exec(st->db, schema_migration(v), NULL, NULL, &errmsg) != SQLITE_OK ||
-            sqlite3_exec(st->db, pragma, NULL, NULL, &errmsg) != SQLITE_OK) {
-            duban_fail(err, DUBAN_EDB, "%s: migration %d failed: %s", st->path, v,
-                       errmsg ? errmsg : "unknown error");
-            sqlite3_free(errmsg);
+        st->batch = 1;
+        int rc = db_exec_script(st, schema_migration(v), err);
+        if (!rc)
+            rc = migration_step(st, v, err);
+        if (!rc)
+            rc = db_exec_script(st, pragma, err);
+        st->batch = 0;
+        if (rc) {
             db_exec(st, "ROLLBACK", NULL);
-            return DUBAN_EDB;
+            return duban_fail(err, rc, "%s: migration %d failed: %s", st->path, v,
+                              err ? err->msg : "");
         }
         if (db_exec(st, "COMMIT", err))
             return DUBAN_EDB;
@@ -149,18 +171,16 @@ static int migrate(store *st, int from, duban_error *err)
     return DUBAN_OK;
 }
 
-/* Steps a migration cannot do in SQL: plans imported before targets
- * existed (schema 2) get theirs scanned from their text. */
-static int after_migration(store *st, int from, duban_error *err)
+int db_exec_script(store *st, const char *sql, duban_error *err)
 {
-    if (from < 1 || from >= 2)
-        return DUBAN_OK;
-    plan_list plans;
-    int rc = plan_list_all(st, &plans, err);
-    for (size_t i = 0; !rc && i < plans.n; i++)
-        rc = target_rescan_plan(st, plans.v[i].id, NULL, err);
-    plan_list_free(&plans);
-    return rc;
+    char *errmsg = NULL;
+    /* Constant DDL with no parameters: exec is the right tool here. */
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &errmsg) != SQLITE_OK) {
+        duban_fail(err, DUBAN_EDB, "%s", errmsg ? errmsg : sqlite3_errmsg(st->db));
+        sqlite3_free(errmsg);
+        return DUBAN_EDB;
+    }
+    return DUBAN_OK;
 }
 
 static int check_path(const char *path, int flags, duban_error *err)
@@ -186,8 +206,8 @@ static int check_path(const char *path, int flags, duban_error *err)
         return duban_fail(err, DUBAN_EIO, "%s: cannot create database: directory %s does not exist",
                           path, dir);
     if (access(dir, W_OK) != 0)
-        return duban_fail(err, DUBAN_EIO, "%s: cannot create database: directory %s is not writable",
-                          path, dir);
+        return duban_fail(err, DUBAN_EIO,
+                          "%s: cannot create database: directory %s is not writable", path, dir);
     return DUBAN_OK;
 }
 
@@ -212,9 +232,7 @@ static int configure(store *st, int flags, duban_error *err)
         db_exec(st, "PRAGMA synchronous = FULL", err) ||
         db_exec(st, "PRAGMA foreign_keys = ON", err))
         return err ? err->code : DUBAN_EDB;
-    if ((rc = migrate(st, version, err)))
-        return rc;
-    return after_migration(st, version, err);
+    return migrate(st, version, err);
 }
 
 int store_open(const char *path, int flags, store **out, duban_error *err)
@@ -306,8 +324,7 @@ void store_rollback(store *st)
 /* Steps stmt to the end, appending each row to a growing array of
  * elem_size elements read by `read`.  Finalizes stmt. */
 int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, size_t *count,
-                   int (*read)(sqlite3_stmt *, void *), void (*release)(void *),
-                   duban_error *err)
+               int (*read)(sqlite3_stmt *, void *), void (*release)(void *), duban_error *err)
 {
     size_t n = 0, cap = 0;
     char *v = NULL;
@@ -335,4 +352,3 @@ int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, si
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     return db_fail(st, err, DUBAN_EDB, "query failed");
 }
-

@@ -32,6 +32,9 @@ int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, si
                int (*read)(sqlite3_stmt *, void *), void (*release)(void *),
                duban_error *err);
 
+/* Runs a constant multi-statement script (migrations only). */
+int db_exec_script(store *st, const char *sql, duban_error *err);
+
 /* Savepoint-based transaction that nests inside a store_begin() batch. */
 int db_tx_begin(store *st, duban_error *err);
 int db_tx_commit(store *st, duban_error *err);

@@ -275,7 +275,7 @@ static int normalise_value(const char *value, char out[32], duban_error *err)
 static int progress_in_tx(store *st, const edit_target *t, const char *field, const char *value,
                           const char *note, int64_t *hid, duban_error *err)
 {
-    history_new h = {t->plan_id, t->node_id, "edit", 0, field, t->value, value, note};
+    history_new h = {t->plan_id, t->node_id, "edit", 0, field, t->value, value, note, 0, 0};
     int rc = edit_write_field(st, t->node_id, field, value, err);
     if (!rc)
         rc = edit_insert_history(st, &h, hid, err);

@@ -1,9 +1,5 @@
-/* undo.c - undo and redo derived from the append-only history.
- *
- * Replaying the plan's history rows in order through two stacks gives the
- * edits that can be undone (top = most recent) and those that can be
- * redone: an edit pushes on "done" and empties "undone"; an undo moves its
- * target from done to undone; a redo moves it back. */
+/* undo.c - undo and redo: revert or re-apply an edit, appending a history
+ * row that carries the new state of the stacks (see undo_state.c). */
 #include "edit.h"
 
 #include "edit_internal.h"
@@ -13,63 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct stacks {
-    int64_t *done, *undone;
-    size_t ndone, nundone;
-} stacks;
-
-static void stacks_free(stacks *s)
-{
-    free(s->done);
-    free(s->undone);
-}
-
-static int replay(store *st, int64_t plan_id, stacks *s, duban_error *err)
-{
-    memset(s, 0, sizeof *s);
-    sqlite3_stmt *stmt;
-    if (db_prepare(st, "SELECT count(*) FROM history WHERE plan_id = ?", &stmt, err))
-        return DUBAN_EDB;
-    sqlite3_bind_int64(stmt, 1, plan_id);
-    size_t cap = sqlite3_step(stmt) == SQLITE_ROW ? (size_t)sqlite3_column_int64(stmt, 0) : 0;
-    sqlite3_finalize(stmt);
-    s->done = malloc((cap + 1) * sizeof *s->done);
-    s->undone = malloc((cap + 1) * sizeof *s->undone);
-    if (!s->done || !s->undone)
-        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    if (db_prepare(st, "SELECT id, action, target_id FROM history WHERE plan_id = ? ORDER BY id",
-                   &stmt, err))
-        return DUBAN_EDB;
-    sqlite3_bind_int64(stmt, 1, plan_id);
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && s->ndone < cap + 1) {
-        const char *action = (const char *)sqlite3_column_text(stmt, 1);
-        if (!strcmp(action, "edit")) {
-            s->done[s->ndone++] = sqlite3_column_int64(stmt, 0);
-            s->nundone = 0;
-        } else if (!strcmp(action, "undo") && s->ndone) {
-            s->undone[s->nundone++] = s->done[--s->ndone];
-        } else if (!strcmp(action, "redo") && s->nundone) {
-            s->done[s->ndone++] = s->undone[--s->nundone];
-        }
-    }
-    sqlite3_finalize(stmt);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? DUBAN_OK
-                                                 : db_fail(st, err, DUBAN_EDB, "cannot read history");
-}
-
-int edit_undo_depth(store *st, int64_t plan_id, int *undo, int *redo, duban_error *err)
-{
-    stacks s;
-    int rc = replay(st, plan_id, &s, err);
-    if (!rc) {
-        *undo = (int)s.ndone;
-        *redo = (int)s.nundone;
-    }
-    stacks_free(&s);
-    return rc;
-}
 
 typedef struct edit_row {
     int64_t node_id;
@@ -113,7 +52,7 @@ static int load_edit(store *st, int64_t id, edit_row *e, duban_error *err)
 /* Reverts (undo) or re-applies (redo) edit row `target`; the caller holds
  * the transaction. */
 static int revert_or_reapply(store *st, int64_t plan_id, int64_t target, int redo,
-                             edit_result *result, duban_error *err)
+                             const undo_state *next, edit_result *result, duban_error *err)
 {
     edit_row e;
     edit_target t = {0};
@@ -128,8 +67,8 @@ static int revert_or_reapply(store *st, int64_t plan_id, int64_t target, int red
     const char *value = redo ? e.new_value : e.old_value;
     const char *before = is_note ? (redo ? "" : e.new_value) : t.value;
     const char *after = is_note ? (redo ? e.new_value : "") : value;
-    history_new h = {plan_id, e.node_id, redo ? "redo" : "undo", target, e.field, before,
-                     after,   ""};
+    history_new h = {plan_id, e.node_id, redo ? "redo" : "undo", target,        e.field, before,
+                     after,   "",        next->done_top,         next->redo_top};
     int64_t hid = 0;
     if (!is_note)
         rc = edit_write_field(st, e.node_id, e.field, value, err);
@@ -156,25 +95,38 @@ out:
     return rc;
 }
 
-static int undo_redo(store *st, int64_t plan_id, int redo, edit_result *result,
+/* The edit to act on and the stacks after acting: an undo pops the row
+ * that pushed the top of done and becomes the top of redo (-1 = itself);
+ * a redo pops the undo row on top of redo and becomes the top of done. */
+static int plan_step(store *st, int64_t plan_id, int redo, int64_t *edit_id, undo_state *next,
                      duban_error *err)
 {
+    undo_state now, below;
+    int rc = undo_state_after(st, plan_id, 0, &now, err);
+    int64_t top = redo ? now.redo_top : now.done_top;
+    if (!rc && !top)
+        return duban_fail(err, DUBAN_EEMPTY, redo ? "nothing to redo" : "nothing to undo");
+    if (!rc)
+        rc = undo_state_after(st, plan_id, top, &below, err);
+    if (!rc)
+        rc = undo_edit_of(st, top, edit_id, err);
+    next->done_top = redo ? -1 : below.done_top;
+    next->redo_top = redo ? below.redo_top : -1;
+    return rc;
+}
+
+static int undo_redo(store *st, int64_t plan_id, int redo, edit_result *result, duban_error *err)
+{
     memset(result, 0, sizeof *result);
-    /* One transaction from reading the history to writing the undo row, so
+    /* One transaction from reading the stacks to writing the new row, so
      * two processes cannot undo the same edit twice. */
     if (db_tx_begin(st, err))
         return err ? err->code : DUBAN_EDB;
-    stacks s;
-    int rc = replay(st, plan_id, &s, err);
-    if (!rc) {
-        size_t n = redo ? s.nundone : s.ndone;
-        if (!n)
-            rc = duban_fail(err, DUBAN_EEMPTY, redo ? "nothing to redo" : "nothing to undo");
-        else
-            rc = revert_or_reapply(st, plan_id, redo ? s.undone[n - 1] : s.done[n - 1], redo,
-                                   result, err);
-    }
-    stacks_free(&s);
+    int64_t edit_id = 0;
+    undo_state next;
+    int rc = plan_step(st, plan_id, redo, &edit_id, &next, err);
+    if (!rc)
+        rc = revert_or_reapply(st, plan_id, edit_id, redo, &next, result, err);
     if (!rc)
         rc = db_tx_commit(st, err);
     if (rc) {

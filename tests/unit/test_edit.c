@@ -208,6 +208,53 @@ static void undo_everything_then_nothing_left(void **state)
     history_list_free(&h);
 }
 
+/* A random walk of edits, undos and redos against a model of the two
+ * stacks: the store must agree on the value and on both depths. */
+static void random_walk_matches_a_stack_model(void **state)
+{
+    fixture *f = *state;
+    const char *values[] = {"县发改局", "县财政局", "县商务局", "县教育局"};
+    char done_vals[256][16], redo_vals[256][16], current[16] = "";
+    int ndone = 0, nredo = 0;
+    unsigned rnd = 12345;
+    for (int step = 0; step < 200; step++) {
+        rnd = rnd * 1103515245u + 12345u;
+        int op = (int)((rnd >> 16) % 3);
+        edit_result r;
+        duban_error err;
+        if (op == 0 && ndone < 255) {
+            const char *v = values[(rnd >> 20) % 4];
+            if (!strcmp(v, current))
+                continue;
+            fixture_edit(f, "1.1", FIELD_UNIT, v, NULL);
+            snprintf(done_vals[ndone++], 16, "%s", current); /* value before */
+            snprintf(current, sizeof current, "%s", v);
+            nredo = 0;
+        } else if (op == 1) {
+            int rc = edit_undo(f->st, f->plan, &r, &err);
+            assert_int_equal(rc, ndone ? DUBAN_OK : DUBAN_EEMPTY);
+            if (!rc) {
+                snprintf(redo_vals[nredo++], 16, "%s", current);
+                snprintf(current, sizeof current, "%s", done_vals[--ndone]);
+                edit_result_free(&r);
+            }
+        } else {
+            int rc = edit_redo(f->st, f->plan, &r, &err);
+            assert_int_equal(rc, nredo ? DUBAN_OK : DUBAN_EEMPTY);
+            if (!rc) {
+                snprintf(done_vals[ndone++], 16, "%s", current);
+                snprintf(current, sizeof current, "%s", redo_vals[--nredo]);
+                edit_result_free(&r);
+            }
+        }
+        expect_field(f, "1.1", "unit", current);
+        int undo = -1, redo = -1;
+        assert_int_equal(edit_undo_depth(f->st, f->plan, &undo, &redo, &err), DUBAN_OK);
+        assert_int_equal(undo, ndone);
+        assert_int_equal(redo, nredo);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +265,8 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(same_value_is_a_no_op, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(undo_and_redo_walk_the_history, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(random_walk_matches_a_stack_model, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(undo_survives_a_restart, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(undo_everything_then_nothing_left, fixture_setup,

@@ -7,6 +7,7 @@
 
 #include "query.h"
 #include "schema.h"
+#include "edit.h"
 #include "target.h"
 #include "store.h"
 #include "testutil.h"
@@ -279,6 +280,57 @@ static void old_database_is_upgraded_with_its_data(void **state)
     store_close(st);
 }
 
+/* A schema-2 database with edits and an undo: after the upgrade the undo
+ * state is filled from the history, so redo and undo carry on. */
+static void upgrade_keeps_undo_and_redo(void **state)
+{
+    char path[1024];
+    path_in(path, sizeof path, *state, "v2.db");
+    exec_sql(path, schema_migration(1));
+    exec_sql(path, schema_migration(2));
+    exec_sql(path,
+             "INSERT INTO plan(id, title, year, period_start, period_end, imported_at)"
+             " VALUES (1, 'p', 2021, '2021-07-01', '2021-12-31', 't');"
+             "INSERT INTO node(id, plan_id, depth, seq, ref, sort_key, title, status, unit)"
+             " VALUES (1, 1, 1, 1, '1', '00001', 'a', 'not_started', ''),"
+             " (2, 1, 2, 1, '1.1', '00001.00001', 'b', 'done', '');"
+             "INSERT INTO history(id, plan_id, node_id, at, action, target_id, field, old_value,"
+             " new_value) VALUES"
+             " (1, 1, 2, 't', 'edit', NULL, 'status', 'not_started', 'in_progress'),"
+             " (2, 1, 2, 't', 'edit', NULL, 'status', 'in_progress', 'done'),"
+             " (3, 1, 2, 't', 'edit', NULL, 'unit', '', '县发改局'),"
+             " (4, 1, 2, 't', 'undo', 3, 'unit', '县发改局', '');"
+             "PRAGMA user_version = 2;");
+    store *st;
+    duban_error err;
+    assert_int_equal(store_open(path, 0, &st, &err), DUBAN_OK);
+    int undo, redo;
+    assert_int_equal(edit_undo_depth(st, 1, &undo, &redo, &err), DUBAN_OK);
+    assert_int_equal(undo, 2);
+    assert_int_equal(redo, 1);
+    edit_result r;
+    assert_int_equal(edit_redo(st, 1, &r, &err), DUBAN_OK);
+    assert_string_equal(r.field, "unit");
+    edit_result_free(&r);
+    assert_int_equal(edit_undo(st, 1, &r, &err), DUBAN_OK);
+    assert_string_equal(r.field, "unit");
+    edit_result_free(&r);
+    assert_int_equal(edit_undo(st, 1, &r, &err), DUBAN_OK);
+    assert_string_equal(r.new_value, "done");
+    edit_result_free(&r);
+    node n;
+    assert_int_equal(node_by_ref(st, 1, "1.1", &n, &err), DUBAN_OK);
+    assert_string_equal(n.status, "in_progress");
+    node_free(&n);
+    /* history is append-only again after the backfill */
+    store_close(st);
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    assert_int_not_equal(sqlite3_exec(db, "UPDATE history SET note = 'x'", NULL, NULL, NULL),
+                         SQLITE_OK);
+    sqlite3_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -293,6 +345,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(ui_state_round_trips, setup, teardown),
         cmocka_unit_test_setup_teardown(data_version_sees_other_connections, setup, teardown),
         cmocka_unit_test_setup_teardown(old_database_is_upgraded_with_its_data, setup, teardown),
+        cmocka_unit_test_setup_teardown(upgrade_keeps_undo_and_redo, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -105,8 +105,55 @@ static int check_keys(loader *ld)
     return rc;
 }
 
+static int from_user(const loader *ld, config_origin o)
+{
+    return o.file && o.file == ld->cfg->path;
+}
+
+/* Removes key from every binding that still comes from the defaults. */
+static int release_default(loader *ld, int key, size_t owner, config_origin at)
+{
+    duban_config *cfg = ld->cfg;
+    for (size_t j = 0; j < cfg->nactions; j++) {
+        if (j == owner || from_user(ld, ld->key_origin[j]))
+            continue;
+        int n = 0;
+        for (int k = 0; k < cfg->keys[j].n; k++)
+            if (cfg->keys[j].key[k] != key)
+                cfg->keys[j].key[n++] = cfg->keys[j].key[k];
+        if (n == cfg->keys[j].n)
+            continue;
+        cfg->keys[j].n = n;
+        ld->file = at.file;
+        if (!n && config_warn(ld, at.line, "%s now has no key (its default was taken by %s)",
+                              cfg->actions[j].name, cfg->actions[owner].name))
+            return DUBAN_ENOMEM;
+    }
+    for (size_t s = 0; s < cfg->statuses.n; s++)
+        if (cfg->statuses.v[s].shortcut == key && !from_user(ld, ld->status_key_origin[s]))
+            cfg->statuses.v[s].shortcut = 0;
+    return DUBAN_OK;
+}
+
+/* A key the user binds is taken from whichever action had it by default
+ * (as in vi or tig); only two bindings the user wrote can conflict. */
+static int release_taken_defaults(loader *ld)
+{
+    duban_config *cfg = ld->cfg;
+    for (size_t i = 0; i < cfg->nactions; i++) {
+        if (!from_user(ld, ld->key_origin[i]))
+            continue;
+        for (int k = 0; k < cfg->keys[i].n; k++)
+            if (release_default(ld, cfg->keys[i].key[k], i, ld->key_origin[i]))
+                return DUBAN_ENOMEM;
+    }
+    return DUBAN_OK;
+}
+
 int config_validate(loader *ld)
 {
     int rc = check_statuses(ld);
+    if (!rc)
+        rc = release_taken_defaults(ld);
     return rc ? rc : check_keys(ld);
 }

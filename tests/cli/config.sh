@@ -32,10 +32,10 @@ expect_err "$CFG:5:" "error names file and line"
 expect_err "'purple'" "error names the value"
 [ ! -e "$T/broken.db" ] && pass || fail "a broken config created the database"
 
-printf '[keys]\nquit = j\n' >"$CFG"
+printf '[keys]\nquit = j\nmove_down = j\n' >"$CFG"
 run --config "$CFG" --db "$T/broken.db" list
 expect_rc 9 "key bound twice"
-expect_err "$CFG:2: key 'j' is bound to both move_down and quit" "key bound twice message"
+expect_err "$CFG:3: key 'j' is bound to both quit and move_down" "key bound twice message"
 printf '[general]\nambiguous_width = 3\n' >"$CFG"
 run --config "$CFG" --db "$T/broken.db"
 expect_rc 9 "ambiguous_width 3 (front end)"

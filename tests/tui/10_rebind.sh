@@ -20,7 +20,7 @@ tui_wait_exit
 tmx kill-session -t "$TUI_SESSION" 2>/dev/null
 
 # A broken configuration stops duban before the terminal is touched.
-printf '[keys]\nquit = j\n' >"$T/bad.ini"
+printf '[keys]\nquit = j\nmove_down = j\n' >"$T/bad.ini"
 tui_start 200 24 -- --config "$T/bad.ini"
 tui_wait '[duban exit 9]'
-assert_contains "bad.ini:2: key 'j' is bound to both move_down and quit"
+assert_contains "bad.ini:3: key 'j' is bound to both quit and move_down"

@@ -191,7 +191,8 @@ static void errors_name_file_line_and_value(void **state)
     config_fixture *f = *state;
     expect_error(f, "[theme]\n\nheader = purple\n", 3, "'purple'");
     expect_error(f, "[theme]\nname = neon\n", 2, "'neon'");
-    expect_error(f, "[keys]\nquit = j\n", 2, "key 'j' is bound to both move_down and quit");
+    expect_error(f, "[keys]\nquit = j\nmove_down = j\n", 3,
+                 "key 'j' is bound to both quit and move_down");
     expect_error(f, "[keys]\nquit = n\nsearch_next = q\nmove_up = q\n", 4,
                  "key 'q' is bound to both search_next and move_up");
     expect_error(f, "[keys]\nquit = Hyper-Q\n", 2, "'Hyper-Q'");
@@ -210,8 +211,43 @@ static void errors_name_file_line_and_value(void **state)
     expect_error(f, "[status.Bad-Key]\nglyph = *\ndone = yes\n", 1, "'bad-key'");
     expect_error(f, "[status.a]\nname = A\ndone = yes\n", 1, "no glyph");
     /* a status shortcut is a key binding too */
-    expect_error(f, "[status.a]\nglyph = *\ndone = yes\nkey = q\n", 4,
+    expect_error(f, "[keys]\nquit = q\n[status.a]\nglyph = *\ndone = yes\nkey = q\n", 6,
                  "key 'q' is bound to both quit and status 'a'");
+}
+
+static int action_has_key(const duban_config *cfg, const char *action, int key)
+{
+    for (size_t i = 0; i < cfg->nactions; i++)
+        if (!strcmp(cfg->actions[i].name, action))
+            for (int k = 0; k < cfg->keys[i].n; k++)
+                if (cfg->keys[i].key[k] == key)
+                    return 1;
+    return 0;
+}
+
+/* Binding a key another action has by default takes it from that action
+ * (vi and tig do the same); losing every key is worth a warning. */
+static void a_user_binding_takes_a_default_key(void **state)
+{
+    config_fixture *f = *state;
+    duban_error err;
+    duban_config *cfg = load_text(f, "[keys]\nquit = j\n", &err);
+    assert_non_null(cfg);
+    assert_true(action_has_key(cfg, "quit", 'j'));
+    assert_false(action_has_key(cfg, "move_down", 'j'));
+    assert_int_equal(cfg->nwarnings, 0); /* move_down keeps Down */
+    config_free(cfg);
+    cfg = load_text(f, "[keys]\nmove_down = q\n", &err);
+    assert_non_null(cfg);
+    assert_true(action_has_key(cfg, "move_down", 'q'));
+    assert_false(action_has_key(cfg, "quit", 'q'));
+    assert_int_equal(cfg->nwarnings, 1);
+    assert_non_null(strstr(cfg->warnings[0], ":2: quit now has no key"));
+    config_free(cfg);
+    cfg = load_text(f, "[keys]\nmove_down = 1\n", &err); /* a default status key */
+    assert_non_null(cfg);
+    assert_int_equal(cfg->statuses.v[0].shortcut, 0);
+    config_free(cfg);
 }
 
 static const char seven[] = "[status.wait]\nname = 待启动\nkey = 1\nglyph = \"[ ]\"\n"
@@ -379,6 +415,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(user_file_is_merged_over_defaults, setup, teardown),
         cmocka_unit_test_setup_teardown(unknown_keys_and_sections_are_warnings_with_lines, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(a_user_binding_takes_a_default_key, setup, teardown),
         cmocka_unit_test_setup_teardown(errors_name_file_line_and_value, setup, teardown),
         cmocka_unit_test_setup_teardown(seven_statuses_replace_the_default_set, setup, teardown),
         cmocka_unit_test_setup_teardown(dump_reparses_to_the_same_config, setup, teardown),

@@ -123,7 +123,7 @@ static int undo_redo(store *st, int64_t plan_id, int redo, edit_result *result, 
     if (db_tx_begin(st, err))
         return err ? err->code : DUBAN_EDB;
     int64_t edit_id = 0;
-    undo_state next;
+    undo_state next = {0};
     int rc = plan_step(st, plan_id, redo, &edit_id, &next, err);
     if (!rc)
         rc = revert_or_reapply(st, plan_id, edit_id, redo, &next, result, err);

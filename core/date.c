@@ -112,3 +112,22 @@ int date_today(long *day, duban_error *err)
     *day = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
     return DUBAN_OK;
 }
+
+void date_local_time(const char *iso, char out[TIMESTAMP_LEN])
+{
+    int y, mo, d, h, mi, sec;
+    char z;
+    if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &sec, &z) != 7 ||
+        z != 'Z' || !date_valid_ymd(y, mo, d) || h > 23 || mi > 59 || sec > 60) {
+        snprintf(out, TIMESTAMP_LEN, "%s", iso ? iso : "");
+        return;
+    }
+    time_t t = (time_t)date_from_ymd(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
+    struct tm tm;
+    if (!localtime_r(&t, &tm)) {
+        snprintf(out, TIMESTAMP_LEN, "%s", iso);
+        return;
+    }
+    if (!strftime(out, TIMESTAMP_LEN, "%Y-%m-%d %H:%M", &tm))
+        snprintf(out, TIMESTAMP_LEN, "%s", iso);
+}

@@ -22,6 +22,13 @@ int date_days_in_month(int y, int m);
 /* Last day of month m of year y as a day number. */
 long date_end_of_month(int y, int m);
 
+#define TIMESTAMP_LEN 17 /* "YYYY-MM-DD HH:MM" */
+
+/* A stored timestamp ("YYYY-MM-DDTHH:MM:SSZ", UTC) as people read it: the
+ * local date and time to the minute, "2021-10-01 17:00".  Anything that is
+ * not such a timestamp is copied (cut to fit). */
+void date_local_time(const char *iso_utc, char out[TIMESTAMP_LEN]);
+
 /* Today's date: $DUBAN_TODAY if set (must parse), else the local date. */
 int date_today(long *day, duban_error *err);
 

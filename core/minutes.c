@@ -102,8 +102,11 @@ static int head(minutes_doc *d, const minutes_data *md)
     rc |= text_block(d, BLOCK_H1, "%s 会议纪要", md->m.title);
     rc |= text_block(d, BLOCK_LI, "计划：%s", md->plan.title);
     rc |= text_block(d, BLOCK_LI, "会议日期：%s（第%d次会议）", md->m.date, md->m.seq);
-    rc |= text_block(d, BLOCK_LI, "开始：%s；结束：%s", md->m.started_at,
-                     md->m.open ? "（会议进行中）" : md->m.ended_at);
+    char started[TIMESTAMP_LEN], ended[TIMESTAMP_LEN];
+    date_local_time(md->m.started_at, started);
+    date_local_time(md->m.ended_at, ended);
+    rc |= text_block(d, BLOCK_LI, "开始：%s；结束：%s", started,
+                     md->m.open ? "（会议进行中）" : ended);
     rc |= text_block(d, BLOCK_LI, "统计截至：%s", md->today);
     rc |= text_block(d, BLOCK_LI, "亮灯规则：%s", legend_buf);
     return rc ? DUBAN_ENOMEM : DUBAN_OK;

@@ -150,7 +150,8 @@ int minutes_changes_table(const minutes_data *md, table *t)
     table_init(t, change_cols, sizeof change_cols / sizeof change_cols[0]);
     for (size_t i = 0; i < md->changes.n; i++) {
         const meeting_change *c = &md->changes.v[i];
-        char field[256], ob[64], nb[64];
+        char field[256], ob[64], nb[64], when[TIMESTAMP_LEN];
+        date_local_time(c->at, when);
         minutes_change_field(c, field, sizeof field);
         const char *cells[] = {c->ref,
                                c->title,
@@ -158,7 +159,7 @@ int minutes_changes_table(const minutes_data *md, table *t)
                                minutes_change_value(md, c, c->old_value, ob, sizeof ob),
                                minutes_change_value(md, c, c->new_value, nb, sizeof nb),
                                c->note,
-                               c->at};
+                               when};
         if (table_add_row(t, cells)) {
             table_free(t);
             return DUBAN_ENOMEM;

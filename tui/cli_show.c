@@ -55,8 +55,17 @@ static int put(strbuf *sb, const char *s)
     return rc;
 }
 
+/* The timestamp as people read it (local time); the data formats keep
+ * the stored UTC form. */
+static const char *local_time(const char *iso, char when[TIMESTAMP_LEN])
+{
+    date_local_time(iso, when);
+    return when;
+}
+
 static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
 {
+    char when[TIMESTAMP_LEN];
     const status_def *st = status_by_key(store_statuses(ctx->st), d->n.status);
     int rc = strbuf_append(sb, md ? "## " : "") | put(sb, d->n.ref) | strbuf_appendc(sb, ' ') |
              put(sb, d->n.title) | strbuf_append(sb, md ? "\n\n" : "\n\n");
@@ -81,14 +90,15 @@ static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
         rc |= strbuf_append(sb, md ? "- none\n" : "  none\n");
     rc |= strbuf_printf(sb, "\n%snotes:%s\n", md ? "### " : "", md ? "\n" : "");
     for (size_t i = 0; i < d->notes.n; i++)
-        rc |= strbuf_printf(sb, "%s%s  ", md ? "- " : "  ", d->notes.v[i].at) |
+        rc |= strbuf_printf(sb, "%s%s  ", md ? "- " : "  ", local_time(d->notes.v[i].at, when)) |
               put(sb, d->notes.v[i].text) | strbuf_appendc(sb, '\n');
     if (!d->notes.n)
         rc |= strbuf_append(sb, md ? "- none\n" : "  none\n");
     rc |= strbuf_printf(sb, "\n%shistory:%s\n", md ? "### " : "", md ? "\n" : "");
     for (size_t i = 0; i < d->hist.n; i++) {
         const history_row *h = &d->hist.v[i];
-        rc |= strbuf_printf(sb, "%s%s  %s %s: ", md ? "- " : "  ", h->at, h->action, h->field);
+        rc |= strbuf_printf(sb, "%s%s  %s %s: ", md ? "- " : "  ", local_time(h->at, when),
+                            h->action, h->field);
         rc |= put(sb, shown_value(ctx, h->field, h->old_value)) | strbuf_append(sb, " → ") |
               put(sb, shown_value(ctx, h->field, h->new_value));
         if (*h->note)
@@ -219,7 +229,9 @@ int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err)
         const history_row *h = &l.v[i];
         char id[24];
         snprintf(id, sizeof id, "%lld", (long long)h->id);
-        const char *cells[] = {id, h->at, h->action, h->ref, h->field,
+        char when[TIMESTAMP_LEN];
+        const char *cells[] = {id, text ? local_time(h->at, when) : h->at, h->action, h->ref,
+                               h->field,
                                text ? shown_value(ctx, h->field, h->old_value) : h->old_value,
                                text ? shown_value(ctx, h->field, h->new_value) : h->new_value,
                                h->note};

@@ -132,8 +132,9 @@ static void draw_change(app *a, const meeting_change *ch, int y, rect r, int rev
         snprintf(what, sizeof what, "%s", ch->new_value);
     else
         snprintf(what, sizeof what, "%s → %s", from, to);
-    snprintf(when, sizeof when, "%.5s %.5s", strlen(ch->at) > 5 ? ch->at + 5 : "",
-             strlen(ch->at) > 11 ? ch->at + 11 : "");
+    char local[TIMESTAMP_LEN];
+    date_local_time(ch->at, local);
+    snprintf(when, sizeof when, "%s", local + 5); /* MM-DD HH:MM */
     draw_blank(y, r.x, r.w, rev);
     int x = r.x + 3, right = r.x + r.w - 13;
     x += draw_text(y, x, 8, ch->ref, S_BOLD | rev) + 2;

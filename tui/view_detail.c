@@ -78,7 +78,7 @@ static void add_blank(detail_state *d)
 /* "2021-10-01T08:30:00Z" -> "2021-10-01 08:30". */
 static void short_time(const char *iso, char out[20])
 {
-    snprintf(out, 20, "%.10s %.5s", iso, strlen(iso) > 11 ? iso + 11 : "");
+    date_local_time(iso, out);
 }
 
 /* The reason recorded with the extension that stands ("" if none). */

@@ -8,7 +8,7 @@ expect_rc 0 "set by key"
 expect_out "5.1 status: 未启动 → 已完成 (note: 开元森泊已开工)" "set prints the change"
 run --db "$DB" show 5.1
 expect_out "status: [x] 已完成" "show sees done"
-expect_out "2021-10-01T09:00:00Z  开元森泊已开工" "the note is a progress note"
+expect_out "2021-10-01 09:00  开元森泊已开工" "the note is a progress note (local time)"
 expect_out "edit status: 未启动 → 已完成  (开元森泊已开工)" "history row with old, new, note"
 run --db "$DB" set 5.2 推进中
 expect_out "5.2 status: 未启动 → 推进中" "set by Chinese name"

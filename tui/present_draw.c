@@ -290,7 +290,12 @@ static void item_chips(app *a, flow *f, size_t area, size_t k)
     if (l)
         flow_chip(f, light_label(l->light), S_LIGHT + (int)l->light, GAP);
     if (l && !l->done && *l->deadline && !date_parse(l->deadline, &day, NULL) && day < a->today) {
-        snprintf(buf, sizeof buf, "逾期 %ld 天", a->today - day);
+        /* late on a milestone, not on the item's own date: say which day */
+        const char *eff = *l->extended_due ? l->extended_due : l->due;
+        if (strcmp(l->deadline, eff))
+            snprintf(buf, sizeof buf, "逾期 %ld 天（节点 %s）", a->today - day, l->deadline);
+        else
+            snprintf(buf, sizeof buf, "逾期 %ld 天", a->today - day);
         flow_chip(f, buf, S_LATE, GAP);
     }
     due_text(a, n, buf, sizeof buf);

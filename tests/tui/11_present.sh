@@ -45,6 +45,13 @@ tui_keys u
 tui_wait_gone '[x] 已完成'
 assert_contains '完成 0/3'
 
+# area 5: 5.1 is late on its 三季度 milestone, not on its own date
+tui_keys Right Right Right Right
+tui_wait '方面 5/12'
+assert_contains '逾期 1 天（节点 2021-09-30）'
+tui_keys Left Left Left Left
+tui_wait '方面 1/12'
+
 # the same slide at 200x60: longer bars
 bar80=$(tui_line '完成 0/3' | grep -o '\[[#-]*\]' | head -n 1)
 [ "${#bar80}" -ge 10 ] || fail "no bar at 80x24"

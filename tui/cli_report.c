@@ -38,19 +38,6 @@ int cmd_report(cli_ctx *ctx, const cli_args *args, duban_error *err)
     return rc;
 }
 
-/* Writes s (sanitised) and a newline to stdout. */
-static int emit_line(const char *s, duban_error *err)
-{
-    char *clean = text_sanitize(s);
-    strbuf sb = {0};
-    int rc = !clean || strbuf_append(&sb, clean) || strbuf_appendc(&sb, '\n')
-                 ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
-                 : cli_emit(&sb, err);
-    free(clean);
-    strbuf_free(&sb);
-    return rc;
-}
-
 /* The item named by ref, refusing areas (their progress is their items'). */
 static int item_by_ref(cli_ctx *ctx, const char *ref, node *n, duban_error *err)
 {
@@ -84,7 +71,7 @@ int cmd_extend(cli_ctx *ctx, const cli_args *args, duban_error *err)
         else
             snprintf(line, sizeof line, "%s extension: %s → %s (original due %s; reason: %s)",
                      r.ref, *r.old_value ? r.old_value : "—", r.new_value, n.due, r.note);
-        rc = emit_line(line, err);
+        rc = cli_say(err, "%s", line);
         edit_result_free(&r);
     }
     node_free(&n);
@@ -122,7 +109,7 @@ int cmd_progress(cli_ctx *ctx, const cli_args *args, duban_error *err)
             snprintf(line, sizeof line, "%s %s: %s → %s%s%s%s", r.ref, t ? t->label : r.field,
                      *r.old_value ? r.old_value : "—", now, *r.note ? " (note: " : "", r.note,
                      *r.note ? ")" : "");
-        rc = emit_line(line, err);
+        rc = cli_say(err, "%s", line);
     }
     edit_result_free(&r);
     target_list_free(&l);

@@ -99,6 +99,12 @@ void item_light_list_free(item_light_list *l);
  * edit).  An unknown area gives an empty list. */
 int query_area_lights(store *st, int64_t plan_id, int64_t area_id, long today,
                       const light_rule *rule, item_light_list *out, duban_error *err);
+/* The light of one item or sub-item (what query_item_lights() gives for
+ * it), for refreshing a single row after an edit.  Free the strings with
+ * item_light_free_one().  DUBAN_ENOTFOUND for an unknown id or an area. */
+int query_node_light(store *st, int64_t plan_id, int64_t node_id, long today,
+                     const light_rule *rule, item_light *out, duban_error *err);
+void item_light_free_one(item_light *l);
 
 /* Counts per group of the items (depth 2 only; sub-items are parts of
  * their item) for reports (通报) and the minutes' summary. */

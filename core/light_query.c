@@ -42,6 +42,19 @@ static const char area_lights_sql[] =
     "  WHERE a.id = ?2 AND a.plan_id = ?1 AND a.depth = 1)"
     " ORDER BY sort_key";
 
+/* The same for one item or sub-item (?2): its area by sort-key prefix. */
+static const char node_light_sql[] =
+    "SELECT id, aid, aseq, depth, ref, status, due, extended_due,"
+    " CASE WHEN extended_due <> '' THEN extended_due"
+    "  ELSE coalesce(min(nullif(due, ''), ms), nullif(due, ''), ms, '') END,"
+    " unit, leader FROM ("
+    "  SELECT n.id, a.id AS aid, a.seq AS aseq, n.depth, n.ref, n.status, n.due,"
+    "   n.extended_due, n.unit, n.leader,"
+    "   (SELECT min(m.due) FROM milestone m WHERE m.node_id = n.id) AS ms"
+    "  FROM node n JOIN node a ON a.plan_id = n.plan_id AND a.parent_id IS NULL"
+    "   AND a.sort_key = substr(n.sort_key, 1, 5)"
+    "  WHERE n.id = ?2 AND n.plan_id = ?1 AND n.depth >= 2)";
+
 static int read_light(sqlite3_stmt *s, void *p)
 {
     item_light *l = p;
@@ -112,6 +125,28 @@ int query_area_lights(store *st, int64_t plan_id, int64_t area_id, long today,
                       const light_rule *rule, item_light_list *out, duban_error *err)
 {
     return collect_lights(st, area_lights_sql, plan_id, area_id, today, rule, out, err);
+}
+
+int query_node_light(store *st, int64_t plan_id, int64_t node_id, long today,
+                     const light_rule *rule, item_light *out, duban_error *err)
+{
+    item_light_list l;
+    memset(out, 0, sizeof *out);
+    int rc = collect_lights(st, node_light_sql, plan_id, node_id, today, rule, &l, err);
+    if (!rc && l.n != 1)
+        rc = duban_fail(err, DUBAN_ENOTFOUND, "no item with id %lld", (long long)node_id);
+    if (!rc) {
+        *out = l.v[0];
+        l.n = 0; /* the strings now belong to out */
+    }
+    item_light_list_free(&l);
+    return rc;
+}
+
+void item_light_free_one(item_light *l)
+{
+    item_light_free(l);
+    memset(l, 0, sizeof *l);
 }
 
 void light_tally_list_free(light_tally_list *l)

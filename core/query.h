@@ -74,6 +74,26 @@ void area_stats_list_free(area_stats_list *l);
 int query_area_stats_one(store *st, int64_t plan_id, int64_t area_id, long today, int warn_days,
                          area_stats *out, duban_error *err);
 
+/* How one item (or sub-item) counts in its area's statistics, for
+ * keeping them current after an edit without re-reading the area:
+ * item_stats_add() adds the item to an area_stats exactly as
+ * query_area_stats() counts it. */
+typedef struct item_stats {
+    int64_t node_id;
+    int depth;
+    int is_done, own_late, ms_late; /* ms_late: its late milestones */
+    char due[DATE_LEN];             /* the due date in force */
+} item_stats;
+typedef struct item_stats_list { item_stats *v; size_t n; } item_stats_list;
+/* The items and sub-items of area_id (0: of the whole plan), or only
+ * node_id when it is non-zero, in outline order. */
+int query_item_stats(store *st, int64_t plan_id, int64_t area_id, int64_t node_id, long today,
+                     item_stats_list *out, duban_error *err);
+void item_stats_list_free(item_stats_list *l);
+/* Adds (sign 1) or removes (sign -1) one item's part of s; risk_until is
+ * the last day of the warning window (today + warn_days). */
+void item_stats_add(area_stats *s, const item_stats *it, long risk_until, int sign);
+
 /* Full-text search over titles, bodies and notes (FTS5 trigram; queries
  * shorter than three characters use a LIKE scan inside SQLite).  Fills ids
  * with matching node ids in outline order. */

@@ -1,6 +1,7 @@
 /* query_overdue.c - what is late, per-area progress, and search. */
 #include "query.h"
 
+#include "stats_internal.h"
 #include "store_internal.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -15,7 +16,6 @@
 
 /* The due date that counts: an approved extension (延期) replaces the due
  * date and the item's milestones. */
-#define EFFECTIVE_DUE(n) "coalesce(nullif(" n ".extended_due, ''), " n ".due)"
 
 /* ?1 plan, ?2 JSON array of done status keys, ?3 today.  A milestone is
  * listed only when its item is not itself overdue (the item row covers it)
@@ -113,13 +113,7 @@ int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, dub
  * aggregated once per area. */
 #define AREA_STATS_SQL(filter)                                                                 \
     "WITH done(k) AS (SELECT value FROM json_each(?2)),"                                       \
-    " i AS (SELECT substr(n.sort_key, 1, 5) AS akey, n.depth, " EFFECTIVE_DUE("n") " AS due,"  \
-    "   n.status IN done AS is_done,"                                                          \
-    "   (n.status NOT IN done AND " EFFECTIVE_DUE("n") " <> ''"                                \
-    "    AND " EFFECTIVE_DUE("n") " < ?3) AS own_late,"                                        \
-    "   (SELECT count(*) FROM milestone m WHERE m.node_id = n.id AND m.due < ?3"              \
-    "    AND n.extended_due = '') AS ms_late" /* an extension covers the milestones */         \
-    "  FROM node n WHERE n.plan_id = ?1 AND n.depth >= 2 " filter "),"                         \
+    " i AS (" ITEM_FLAGS_SELECT " WHERE n.plan_id = ?1 AND n.depth >= 2 " filter "),"        \
     " agg AS MATERIALIZED (SELECT akey,"                                                       \
     "   sum(depth = 2) AS total, sum(depth = 2 AND is_done) AS done,"                          \
     "   sum(depth = 2 AND NOT is_done AND (own_late OR ms_late > 0)) AS late,"                 \

@@ -41,6 +41,8 @@ typedef struct area_row {
     node area;
     area_stats stats;
     item_light_list lights;  /* every item and sub-item, outline order */
+    item_stats_list parts;   /* each item's part of stats (after a first edit) */
+    int parts_loaded;
     int nlight[LIGHT_COUNT]; /* items (depth 2) per light */
     int expanded;
     int loaded;      /* items is current */

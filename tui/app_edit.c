@@ -17,7 +17,7 @@ void app_after_change(app *a, int64_t id)
 {
     duban_error err = {0};
     size_t area = a->ol.nareas;
-    if (vm_refresh_node(a, id, &area, &err) || vm_refresh_area(a, area, &err))
+    if (vm_refresh_node(a, id, &area, &err) || vm_refresh_area(a, area, id, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     a->dt.stale = 1;
     overdue_invalidate(a);

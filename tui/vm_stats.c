@@ -81,6 +81,8 @@ int vm_load_stats(app *a, duban_error *err)
     }
     for (size_t i = 0; i < a->ol.nareas; i++) {
         area_row *ar = &a->ol.areas[i];
+        item_stats_list_free(&ar->parts); /* re-read at the next edit */
+        ar->parts_loaded = 0;
         memset(&ar->stats, 0, sizeof ar->stats);
         for (size_t k = 0; k < stats.n; k++)
             if (stats.v[k].area_id == ar->area.id)
@@ -94,22 +96,79 @@ int vm_load_stats(app *a, duban_error *err)
     return rc;
 }
 
-int vm_refresh_area(app *a, size_t i, duban_error *err)
+/* Re-reads all of area i and keeps each item's part of its statistics. */
+static int reload_area(app *a, size_t i, duban_error *err)
+{
+    area_row *ar = &a->ol.areas[i];
+    area_stats s;
+    item_light_list l;
+    item_stats_list parts;
+    int rc = query_area_stats_one(a->st, a->plan_id, ar->area.id, a->today, a->warn_days, &s, err);
+    if (!rc)
+        rc = query_item_stats(a->st, a->plan_id, ar->area.id, 0, a->today, &parts, err);
+    if (rc)
+        return rc;
+    if ((rc = query_area_lights(a->st, a->plan_id, ar->area.id, a->today, &a->rule, &l, err))) {
+        item_stats_list_free(&parts);
+        return rc;
+    }
+    ar->stats = s;
+    set_lights(ar, &l);
+    item_stats_list_free(&ar->parts);
+    ar->parts = parts;
+    ar->parts_loaded = 1;
+    return DUBAN_OK;
+}
+
+#define NOT_KEPT (-1) /* update_item: the node is not in the kept lists */
+
+/* Replaces node id's part of area i's statistics and its light; returns
+ * NOT_KEPT when the node is not in the area's lists (the caller re-reads). */
+static int update_item(app *a, area_row *ar, int64_t id, duban_error *err)
+{
+    size_t k = 0, j = 0;
+    while (k < ar->parts.n && ar->parts.v[k].node_id != id)
+        k++;
+    while (j < ar->lights.n && ar->lights.v[j].node_id != id)
+        j++;
+    if (k == ar->parts.n || j == ar->lights.n)
+        return NOT_KEPT;
+    item_stats_list one;
+    item_light l;
+    int rc = query_item_stats(a->st, a->plan_id, 0, id, a->today, &one, err);
+    if (rc || one.n != 1) {
+        item_stats_list_free(&one);
+        return rc ? rc : NOT_KEPT;
+    }
+    if ((rc = query_node_light(a->st, a->plan_id, id, a->today, &a->rule, &l, err))) {
+        item_stats_list_free(&one);
+        return rc;
+    }
+    long until = a->today + a->warn_days;
+    item_stats_add(&ar->stats, &ar->parts.v[k], until, -1);
+    ar->parts.v[k] = one.v[0];
+    item_stats_add(&ar->stats, &ar->parts.v[k], until, 1);
+    item_stats_list_free(&one);
+    if (ar->lights.v[j].depth == NODE_ITEM && ar->lights.v[j].light < LIGHT_COUNT)
+        ar->nlight[ar->lights.v[j].light]--;
+    item_light_free_one(&ar->lights.v[j]);
+    ar->lights.v[j] = l;
+    if (l.depth == NODE_ITEM && l.light < LIGHT_COUNT)
+        ar->nlight[l.light]++;
+    return DUBAN_OK;
+}
+
+int vm_refresh_area(app *a, size_t i, int64_t id, duban_error *err)
 {
     if (i >= a->ol.nareas)
         return DUBAN_OK;
     area_row *ar = &a->ol.areas[i];
-    area_stats s;
-    item_light_list l;
-    int rc = query_area_stats_one(a->st, a->plan_id, ar->area.id, a->today, a->warn_days, &s, err);
+    int rc = ar->parts_loaded && id ? update_item(a, ar, id, err) : NOT_KEPT;
+    if (rc == NOT_KEPT)
+        rc = reload_area(a, i, err);
     if (!rc)
-        rc = query_area_lights(a->st, a->plan_id, ar->area.id, a->today, &a->rule, &l, err);
-    if (rc)
-        return rc;
-    ar->stats = s;
-    set_lights(ar, &l);
-    sum_totals(a);
-    return DUBAN_OK;
+        sum_totals(a);
+    return rc;
 }
 
 const item_light *vm_item_light(const app *a, size_t i, size_t k)

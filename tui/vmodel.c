@@ -13,6 +13,7 @@ static void free_areas(area_row *v, size_t n)
         node_free(&v[i].area);
         node_list_free(&v[i].items);
         item_light_list_free(&v[i].lights);
+        item_stats_list_free(&v[i].parts);
     }
     free(v);
 }

@@ -33,4 +33,14 @@ tui_wait '[x] 已完成'
 tui_screen | head -n 1 | grep -qF '逾期 0' || fail "header still counts 5.1"
 tui_keys o
 tui_wait 'nothing is overdue'
+tui_keys o
+# the header follows every edit in the area: undo, redo, undo again
+for step in 'u:逾期 1' 'U:逾期 0' 'u:逾期 1'; do
+    tui_keys "${step%%:*}"
+    for ((i = 0; i < 60; i++)); do
+        tui_screen | head -n 1 | grep -qF "${step#*:}" && break
+        sleep 0.05
+    done
+    tui_screen | head -n 1 | grep -qF "${step#*:}" || fail "after ${step%%:*} the header lacks '${step#*:}'"
+done
 tui_quit

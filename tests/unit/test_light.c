@@ -193,12 +193,26 @@ static void one_area_matches_the_whole_plan(void **state)
             assert_string_equal(x->extended_due, y->extended_due);
             assert_int_equal(x->light, y->light);
             assert_int_equal(x->done, y->done);
+            /* and one item alone gives the same row */
+            item_light single;
+            assert_int_equal(query_node_light(f->st, f->plan, x->node_id, today, NULL, &single,
+                                              &err),
+                             0);
+            assert_int_equal(single.area_id, x->area_id);
+            assert_string_equal(single.ref, x->ref);
+            assert_string_equal(single.deadline, x->deadline);
+            assert_string_equal(single.unit, x->unit);
+            assert_int_equal(single.light, x->light);
+            item_light_free_one(&single);
         }
         item_light_list_free(&one);
     }
     assert_int_equal(seen, all.n);
     assert_int_equal(find(&all, "1.2")->light, LIGHT_YELLOW); /* the extension */
     assert_int_equal(find(&all, "2.1")->light, LIGHT_RED);    /* blocked */
+    item_light none;
+    assert_int_equal(query_node_light(f->st, f->plan, areas.v[0].id, today, NULL, &none, &err),
+                     DUBAN_ENOTFOUND); /* an area has no light of its own */
     assert_int_equal(query_area_lights(f->st, f->plan, 999999, today, NULL, &one, &err), 0);
     assert_int_equal(one.n, 0);
     item_light_list_free(&one);

@@ -147,6 +147,51 @@ static void overdue_rows_match_the_overdue_list(void **state)
     }
 }
 
+/* Per-item parts add up to the per-area statistics (query_area_stats),
+ * and one item queried alone matches its row in the area's list. */
+static void item_stats_add_up_to_area_stats(void **state)
+{
+    fixture *f = *state;
+    fixture_edit(f, "1.2.1", FIELD_DUE, "2021-07-15", NULL);
+    fixture_edit(f, "1.2", FIELD_STATUS, "done", NULL);
+    fixture_edit(f, "2.1", FIELD_EXTENSION, "2021-11-30", "批准");
+    const char *days[] = {"2021-07-01", "2021-07-20", "2021-08-01", "2021-09-20", "2021-10-01",
+                          "2021-11-25", "2022-01-01"};
+    for (size_t d = 0; d < sizeof days / sizeof days[0]; d++) {
+        area_stats_list s;
+        assert_int_equal(query_area_stats(f->st, f->plan, day(days[d]), 14, &s, NULL), 0);
+        for (size_t i = 0; i < s.n; i++) {
+            item_stats_list items;
+            assert_int_equal(query_item_stats(f->st, f->plan, s.v[i].area_id, 0, day(days[d]),
+                                              &items, NULL),
+                             0);
+            area_stats sum = {0};
+            for (size_t k = 0; k < items.n; k++) {
+                item_stats_add(&sum, &items.v[k], day(days[d]) + 14, 1);
+                item_stats_list one;
+                assert_int_equal(query_item_stats(f->st, f->plan, 0, items.v[k].node_id,
+                                                  day(days[d]), &one, NULL),
+                                 0);
+                assert_int_equal(one.n, 1);
+                assert_memory_equal(&one.v[0], &items.v[k], sizeof one.v[0]);
+                item_stats_list_free(&one);
+            }
+            assert_int_equal(sum.total, s.v[i].total);
+            assert_int_equal(sum.done, s.v[i].done);
+            assert_int_equal(sum.overdue, s.v[i].overdue);
+            assert_int_equal(sum.at_risk, s.v[i].at_risk);
+            assert_int_equal(sum.overdue_rows, s.v[i].overdue_rows);
+            /* removing every item again gives zero */
+            for (size_t k = 0; k < items.n; k++)
+                item_stats_add(&sum, &items.v[k], day(days[d]) + 14, -1);
+            assert_int_equal(sum.total + sum.done + sum.overdue + sum.at_risk + sum.overdue_rows,
+                             0);
+            item_stats_list_free(&items);
+        }
+        area_stats_list_free(&s);
+    }
+}
+
 static size_t search_count(fixture *f, const char *q)
 {
     id_list ids;
@@ -198,6 +243,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(sub_items_belong_to_their_area, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(area_stats_count_done_late_and_at_risk, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(item_stats_add_up_to_area_stats, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(overdue_rows_match_the_overdue_list, fixture_setup,
                                         fixture_teardown),

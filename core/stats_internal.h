@@ -1,0 +1,25 @@
+/* stats_internal.h - how an item counts in the progress statistics
+ * (internal).  One SELECT defines the per-item flags; the per-area
+ * aggregate (query_area_stats) and the per-item rows (query_item_stats)
+ * both read it, and item_stats_add() sums rows the way the aggregate does
+ * (a unit test holds the two together).
+ *
+ * Parameters: ?2 JSON array of done status keys (CTE "done" must exist),
+ * ?3 today.  Columns: akey (the area's sort key), depth, due (effective),
+ * is_done, own_late, ms_late, id. */
+#ifndef DUBAN_STATS_INTERNAL_H
+#define DUBAN_STATS_INTERNAL_H
+
+/* The due date in force: an approved extension, else the planned date. */
+#define EFFECTIVE_DUE(n) "coalesce(nullif(" n ".extended_due, ''), " n ".due)"
+
+#define ITEM_FLAGS_SELECT                                                                      \
+    "SELECT substr(n.sort_key, 1, 5) AS akey, n.depth, " EFFECTIVE_DUE("n") " AS due,"          \
+    "   n.status IN done AS is_done,"                                                          \
+    "   (n.status NOT IN done AND " EFFECTIVE_DUE("n") " <> ''"                                \
+    "    AND " EFFECTIVE_DUE("n") " < ?3) AS own_late,"                                        \
+    "   (SELECT count(*) FROM milestone m WHERE m.node_id = n.id AND m.due < ?3"              \
+    "    AND n.extended_due = '') AS ms_late," /* an extension covers the milestones */       \
+    "   n.id AS id FROM node n"
+
+#endif

@@ -43,6 +43,7 @@ typedef struct cli_ctx {
     int format_set;
     store *st;           /* open after cli_open_store() */
     int64_t plan_id;     /* resolved after cli_open_store() */
+    int created_db;      /* cli_open_store() made the database just now */
     const char *argv0;
     const char *config_path;     /* --config FILE, or NULL */
     const duban_config *config;  /* after cli_load_config(); never NULL then */

@@ -59,8 +59,10 @@ static int seed_builtin(cli_ctx *ctx, duban_error *err)
     if (rc)
         return rc;
     rc = store_add_plan(ctx->st, &doc, NULL, err);
-    if (!rc)
+    if (!rc) {
         cli_warn("created %s with the built-in plan %s", ctx->db_path, doc.title);
+        ctx->created_db = 1;
+    }
     plan_doc_free(&doc);
     return rc;
 }

@@ -63,7 +63,10 @@ static int app_init(app *a, cli_ctx *ctx, duban_error *err)
     int rc = store_data_version(a->st, &a->data_version, err);
     if (!rc)
         rc = meeting_current(a->st, a->plan_id, &a->mtg, err);
-    return rc ? rc : vm_load(a, err);
+    if (!rc && (rc = vm_load(a, err)) == DUBAN_OK && ctx->created_db)
+        /* stderr is about to be covered by the screen: say it here too */
+        app_message(a, S_OK, "已用内置计划创建数据库 %s", ctx->db_path);
+    return rc;
 }
 
 /* Reloads what is shown when another connection committed. */

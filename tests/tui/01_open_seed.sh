@@ -16,6 +16,7 @@ done
 assert_line_contains 持之以恒抓招商 '[----------] 0/3'
 assert_line_contains 从严治党强党建 '0/4'
 assert_contains '方面 1/12'
+assert_contains '已用内置计划创建数据库' # said on the status line, not lost on stderr
 assert_selected 持之以恒抓招商
 # collapsed: no items shown
 assert_not_contains '1.1 '

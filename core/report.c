@@ -146,6 +146,25 @@ static int heading(store *st, int64_t plan_id, enum light_group by, enum table_f
     return rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
 }
 
+/* 通报 order for units and leaders: most red lights first, then most
+ * yellow, then the lowest completion rate; ties by name, "not given" last. */
+static int worst_first(const void *pa, const void *pb)
+{
+    const light_tally *a = pa, *b = pb;
+    if (!*a->key != !*b->key)
+        return *a->key ? -1 : 1;
+    if (a->count[LIGHT_RED] != b->count[LIGHT_RED])
+        return b->count[LIGHT_RED] - a->count[LIGHT_RED];
+    if (a->count[LIGHT_YELLOW] != b->count[LIGHT_YELLOW])
+        return b->count[LIGHT_YELLOW] - a->count[LIGHT_YELLOW];
+    /* a.done/a.total < b.done/b.total, without division */
+    long lhs = (long)a->done * (b->total ? b->total : 1);
+    long rhs = (long)b->done * (a->total ? a->total : 1);
+    if (lhs != rhs)
+        return lhs < rhs ? -1 : 1;
+    return strcmp(a->key, b->key);
+}
+
 int report_render(store *st, int64_t plan_id, enum light_group by, enum table_format fmt,
                   long today, const light_rule *rule, strbuf *out, duban_error *err)
 {
@@ -153,6 +172,8 @@ int report_render(store *st, int64_t plan_id, enum light_group by, enum table_fo
     int rc = query_light_tally(st, plan_id, by, today, rule, &groups, err);
     if (rc)
         return rc;
+    if (by != LIGHT_BY_AREA && groups.n > 1)
+        qsort(groups.v, groups.n, sizeof *groups.v, worst_first);
     int *targets = calloc(groups.n + 1, sizeof *targets), *met = calloc(groups.n + 1, sizeof *met);
     if (!targets || !met)
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");

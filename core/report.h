@@ -9,6 +9,10 @@
  *   area:   area, title, items, done, rate, red, yellow, green, targets, targets_met
  *   unit:   unit, items, ...            leader: leader, items, ...
  *
+ * Areas come in plan order; units and leaders worst first, as a 通报 ranks
+ * them: most red lights, then most yellow, then the lowest completion
+ * rate, ties by name, "none given" last.
+ *
  * rate is the completion rate in whole percent (light_rate_percent); an
  * empty unit / leader ("none given") is "" in CSV/JSON and （未指定） in
  * text/Markdown.  Returns DUBAN_OK, DUBAN_ENOMEM or a query error; on

@@ -76,8 +76,9 @@ const cli_command cli_commands[] = {
      "GROUP is area (the default), unit or leader; --format text, md, csv or json.\n"
      "Lights: (!) 红灯 past due and not done, or 受阻; (~) 黄灯 due within the warning\n"
      "window (warn_days, default 14) or 滞后; (o) 绿灯 otherwise.  An approved\n"
-     "extension replaces the due date.  Items with no unit or leader are grouped\n"
-     "as （未指定）.  Exit status: 2 for an unknown --by.",
+     "extension replaces the due date.  Units and leaders are ranked worst first\n"
+     "(most red, most yellow, lowest completion); items with no unit or leader\n"
+     "are grouped as （未指定）, last.  Exit status: 2 for an unknown --by.",
      "by", 1, cmd_report},
     {"extend", "REF DATE --reason TEXT",
      "record an approved extension (延期) of an item's due date",

@@ -59,7 +59,7 @@ static void help_draw(app *a, rect r)
         int y = r.y + i;
         draw_blank(y, r.x, r.w, S_NORMAL);
         if (k == 0)
-            draw_text(y, r.x + 2, r.w - 4, "duban 按键 keys  (Esc / ? 返回 back)", S_SECTION);
+            draw_text(y, r.x + 2, r.w - 4, "duban 按键 keys  (q / Esc / ? 返回 back)", S_SECTION);
         if (k < HELP_HEAD || k >= n)
             continue;
         char keys[64], text[256];
@@ -96,7 +96,9 @@ static view_result help_handle(app *a, action act, int arg)
     case ACT_toggle:
         view_switch(a, a->help_return);
         return VIEW_HANDLED;
-    case ACT_quit:
+    case ACT_quit: /* as in less and man: q closes the help, not duban */
+        view_switch(a, a->help_return);
+        return VIEW_HANDLED;
     case ACT_redraw:
     case ACT_help:
     case ACT_overdue_view:

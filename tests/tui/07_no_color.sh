@@ -33,4 +33,8 @@ assert_contains '下一行 next row'
 tui_keys G
 tui_wait '退出 quit'
 assert_contains 'U, ^R'
+# q closes the help (as in less), it does not quit duban
+tui_keys q
+tui_wait_gone '退出 quit'
+assert_selected 持之以恒抓招商
 tui_quit

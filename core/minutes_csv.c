@@ -82,17 +82,10 @@ static int meeting_rows(const minutes_data *md, table *t)
 static int summary_row(table *t, const char *group, const char *title, const light_tally *g)
 {
     char n[6][16];
-    int v[] = {g->total,
-               g->done,
-               light_rate_percent(g->done, g->total),
-               g->count[LIGHT_RED],
-               g->count[LIGHT_YELLOW],
-               g->count[LIGHT_GREEN]};
+    minutes_tally_numbers(g, 0, n);
     const char *cells[C_COUNT] = {"summary", group, "", title};
-    for (int i = 0; i < 6; i++) {
-        snprintf(n[i], sizeof n[i], "%d", v[i]);
+    for (int i = 0; i < 6; i++)
         cells[C_ITEMS + i] = n[i];
-    }
     return table_add_row(t, cells);
 }
 

@@ -110,9 +110,8 @@ static const table_column summary_cols[] = {
     {"yellow", "(~) 黄灯", 1}, {"green", "(o) 绿灯", 1},
 };
 
-static int summary_row(table *t, const char *key, const char *title, const light_tally *g)
+void minutes_tally_numbers(const light_tally *g, int percent, char out[6][16])
 {
-    char n[6][16];
     int v[] = {g->total,
                g->done,
                light_rate_percent(g->done, g->total),
@@ -120,7 +119,13 @@ static int summary_row(table *t, const char *key, const char *title, const light
                g->count[LIGHT_YELLOW],
                g->count[LIGHT_GREEN]};
     for (int i = 0; i < 6; i++)
-        snprintf(n[i], sizeof n[i], i == 2 ? "%d%%" : "%d", v[i]);
+        snprintf(out[i], sizeof out[i], i == 2 && percent ? "%d%%" : "%d", v[i]);
+}
+
+static int summary_row(table *t, const char *key, const char *title, const light_tally *g)
+{
+    char n[6][16];
+    minutes_tally_numbers(g, 1, n);
     const char *cells[] = {key, title, n[0], n[1], n[2], n[3], n[4], n[5]};
     return table_add_row(t, cells);
 }

@@ -44,6 +44,9 @@ const char *minutes_status_name(const minutes_data *md, const char *key);
 const char *minutes_change_value(const minutes_data *md, const meeting_change *c, const char *v,
                                  char *buf, size_t bufsz);
 void minutes_change_field(const meeting_change *c, char *buf, size_t bufsz);
+/* The six numbers of a summary row, as text: items, done, completion rate
+ * (with a "%" when percent is set), red, yellow, green. */
+void minutes_tally_numbers(const light_tally *g, int percent, char out[6][16]);
 
 /* The whole minutes as one CSV table (see minutes.h). */
 int minutes_write_csv(const minutes_data *md, strbuf *out);

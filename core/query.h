@@ -20,14 +20,17 @@ int plan_get(store *st, int64_t plan_id, plan_info *out, duban_error *err);
 int node_by_ref(store *st, int64_t plan_id, const char *ref, node *out, duban_error *err);
 int node_by_id(store *st, int64_t id, node *out, duban_error *err);
 /* Children of parent_id in order (parent_id 0: the areas). */
-int node_children(store *st, int64_t plan_id, int64_t parent_id, node_list *out,
-                  duban_error *err);
+int node_children(store *st, int64_t plan_id, int64_t parent_id, node_list *out, duban_error *err);
 /* Every node of the plan in outline (pre-)order. */
 int node_all(store *st, int64_t plan_id, node_list *out, duban_error *err);
 
 int node_milestones(store *st, int64_t node_id, milestone_list *out, duban_error *err);
 int node_notes(store *st, int64_t node_id, note_list *out, duban_error *err);
 int node_history(store *st, int64_t node_id, history_list *out, duban_error *err);
+/* The reason recorded with the extension that stands on a node: the note
+ * of the latest "extension" edit in h (the node's history, oldest first)
+ * that set extended_due; "" when none.  Points into h. */
+const char *history_extension_reason(const history_list *h, const char *extended_due);
 /* The plan's history, newest first, at most limit rows (0: all). */
 int plan_history(store *st, int64_t plan_id, int limit, history_list *out, duban_error *err);
 
@@ -39,9 +42,9 @@ int plan_history(store *st, int64_t plan_id, int limit, history_list *out, duban
 typedef struct overdue_row {
     int64_t node_id;
     char ref[REF_LEN];
-    char *title;       /* item title */
-    char *phrase;      /* milestone phrase, "" for the item itself */
-    char *word;        /* milestone word, "" for the item */
+    char *title;  /* item title */
+    char *phrase; /* milestone phrase, "" for the item itself */
+    char *word;   /* milestone word, "" for the item */
     char due[DATE_LEN];
     int days_late;
     char status[32];
@@ -50,7 +53,10 @@ typedef struct overdue_row {
     char *area_title;
     char original_due[DATE_LEN]; /* the item's due before its extension, "" when none */
 } overdue_row;
-typedef struct overdue_list { overdue_row *v; size_t n; } overdue_list;
+typedef struct overdue_list {
+    overdue_row *v;
+    size_t n;
+} overdue_list;
 int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, duban_error *err);
 void overdue_list_free(overdue_list *l);
 
@@ -65,9 +71,12 @@ typedef struct area_stats {
     int total, done, overdue, at_risk;
     int overdue_rows;
 } area_stats;
-typedef struct area_stats_list { area_stats *v; size_t n; } area_stats_list;
-int query_area_stats(store *st, int64_t plan_id, long today, int warn_days,
-                     area_stats_list *out, duban_error *err);
+typedef struct area_stats_list {
+    area_stats *v;
+    size_t n;
+} area_stats_list;
+int query_area_stats(store *st, int64_t plan_id, long today, int warn_days, area_stats_list *out,
+                     duban_error *err);
 void area_stats_list_free(area_stats_list *l);
 /* The same for one area (after an edit: the cost follows the area's size,
  * not the plan's). */
@@ -84,7 +93,10 @@ typedef struct item_stats {
     int is_done, own_late, ms_late; /* ms_late: its late milestones */
     char due[DATE_LEN];             /* the due date in force */
 } item_stats;
-typedef struct item_stats_list { item_stats *v; size_t n; } item_stats_list;
+typedef struct item_stats_list {
+    item_stats *v;
+    size_t n;
+} item_stats_list;
 /* The items and sub-items of area_id (0: of the whole plan), or only
  * node_id when it is non-zero, in outline order. */
 int query_item_stats(store *st, int64_t plan_id, int64_t area_id, int64_t node_id, long today,
@@ -97,7 +109,10 @@ void item_stats_add(area_stats *s, const item_stats *it, long risk_until, int si
 /* Full-text search over titles, bodies and notes (FTS5 trigram; queries
  * shorter than three characters use a LIKE scan inside SQLite).  Fills ids
  * with matching node ids in outline order. */
-typedef struct id_list { int64_t *v; size_t n; } id_list;
+typedef struct id_list {
+    int64_t *v;
+    size_t n;
+} id_list;
 int query_search(store *st, int64_t plan_id, const char *text, id_list *out, duban_error *err);
 void id_list_free(id_list *l);
 

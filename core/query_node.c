@@ -35,8 +35,7 @@ void node_release_row(void *p)
     node_free(p);
 }
 
-static int one_node(store *st, sqlite3_stmt *stmt, node *out, const char *what,
-                    duban_error *err)
+static int one_node(store *st, sqlite3_stmt *stmt, node *out, const char *what, duban_error *err)
 {
     int rc = sqlite3_step(stmt);
     int res = DUBAN_OK;
@@ -75,8 +74,7 @@ int node_by_id(store *st, int64_t id, node *out, duban_error *err)
     return one_node(st, stmt, out, what, err);
 }
 
-int node_children(store *st, int64_t plan_id, int64_t parent_id, node_list *out,
-                  duban_error *err)
+int node_children(store *st, int64_t plan_id, int64_t parent_id, node_list *out, duban_error *err)
 {
     sqlite3_stmt *stmt;
     memset(out, 0, sizeof *out);
@@ -89,8 +87,8 @@ int node_children(store *st, int64_t plan_id, int64_t parent_id, node_list *out,
         sqlite3_bind_int64(stmt, 2, parent_id);
     else
         sqlite3_bind_int64(stmt, 1, plan_id);
-    return db_collect(st, stmt, sizeof(node), (void **)&out->v, &out->n, node_read_row, node_release_row,
-                   err);
+    return db_collect(st, stmt, sizeof(node), (void **)&out->v, &out->n, node_read_row,
+                      node_release_row, err);
 }
 
 int node_all(store *st, int64_t plan_id, node_list *out, duban_error *err)
@@ -100,8 +98,8 @@ int node_all(store *st, int64_t plan_id, node_list *out, duban_error *err)
     if (db_prepare(st, NODE_COLUMNS "WHERE n.plan_id = ? ORDER BY n.sort_key", &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
-    return db_collect(st, stmt, sizeof(node), (void **)&out->v, &out->n, node_read_row, node_release_row,
-                   err);
+    return db_collect(st, stmt, sizeof(node), (void **)&out->v, &out->n, node_read_row,
+                      node_release_row, err);
 }
 
 static int read_milestone(sqlite3_stmt *s, void *p)
@@ -134,7 +132,7 @@ int node_milestones(store *st, int64_t node_id, milestone_list *out, duban_error
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, node_id);
     return db_collect(st, stmt, sizeof(milestone), (void **)&out->v, &out->n, read_milestone,
-                   milestone_free_v, err);
+                      milestone_free_v, err);
 }
 
 static int read_note(sqlite3_stmt *s, void *p)
@@ -160,12 +158,12 @@ int node_notes(store *st, int64_t node_id, note_list *out, duban_error *err)
                    &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, node_id);
-    return db_collect(st, stmt, sizeof(progress_note), (void **)&out->v, &out->n, read_note, note_free_v,
-                   err);
+    return db_collect(st, stmt, sizeof(progress_note), (void **)&out->v, &out->n, read_note,
+                      note_free_v, err);
 }
 
-#define HISTORY_COLUMNS                                                                        \
-    "SELECT h.id, h.node_id, n.ref, h.at, h.action, coalesce(h.target_id, 0), h.field,"         \
+#define HISTORY_COLUMNS                                                                            \
+    "SELECT h.id, h.node_id, n.ref, h.at, h.action, coalesce(h.target_id, 0), h.field,"            \
     " h.old_value, h.new_value, h.note FROM history h JOIN node n ON n.id = h.node_id "
 
 static int read_history(sqlite3_stmt *s, void *p)
@@ -182,9 +180,8 @@ static int read_history(sqlite3_stmt *s, void *p)
     h->old_value = db_text(s, 7);
     h->new_value = db_text(s, 8);
     h->note = db_text(s, 9);
-    return h->at && h->action && h->field && h->old_value && h->new_value && h->note
-               ? DUBAN_OK
-               : DUBAN_ENOMEM;
+    return h->at && h->action && h->field && h->old_value && h->new_value && h->note ? DUBAN_OK
+                                                                                     : DUBAN_ENOMEM;
 }
 static void history_free_v(void *p)
 {
@@ -199,7 +196,7 @@ int node_history(store *st, int64_t node_id, history_list *out, duban_error *err
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, node_id);
     return db_collect(st, stmt, sizeof(history_row), (void **)&out->v, &out->n, read_history,
-                   history_free_v, err);
+                      history_free_v, err);
 }
 
 int plan_history(store *st, int64_t plan_id, int limit, history_list *out, duban_error *err)
@@ -212,5 +209,15 @@ int plan_history(store *st, int64_t plan_id, int limit, history_list *out, duban
     sqlite3_bind_int64(stmt, 1, plan_id);
     sqlite3_bind_int(stmt, 2, limit > 0 ? limit : -1);
     return db_collect(st, stmt, sizeof(history_row), (void **)&out->v, &out->n, read_history,
-                   history_free_v, err);
+                      history_free_v, err);
+}
+
+const char *history_extension_reason(const history_list *h, const char *extended_due)
+{
+    const char *reason = "";
+    for (size_t i = 0; extended_due && *extended_due && i < h->n; i++)
+        if (!strcmp(h->v[i].field, "extension") && !strcmp(h->v[i].action, "edit") &&
+            !strcmp(h->v[i].new_value, extended_due))
+            reason = h->v[i].note;
+    return reason;
 }

@@ -14,6 +14,7 @@
 #include "light.h"
 #include "store.h"
 #include "table.h"
+#include "target.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -23,10 +24,10 @@
 typedef struct cli_args {
     const char *pos[CLI_MAX_ARGS]; /* positional arguments after the command */
     int npos;
-    const char *note;   /* --note */
-    const char *year;   /* --year */
-    int help;           /* --help / -h */
-    int dump;           /* --dump (duban config) */
+    const char *note;    /* --note */
+    const char *year;    /* --year */
+    int help;            /* --help / -h */
+    int dump;            /* --dump (duban config) */
     const char *reason;  /* --reason (extend) */
     const char *by;      /* --by (report) */
     const char *date;    /* --date (meeting start) */
@@ -36,18 +37,18 @@ typedef struct cli_args {
 
 typedef struct cli_ctx {
     char db_path[4096];
-    int db_explicit;     /* --db given */
-    const char *plan_sel;/* --plan */
-    long today;          /* --today, DUBAN_TODAY, or the local date */
+    int db_explicit;      /* --db given */
+    const char *plan_sel; /* --plan */
+    long today;           /* --today, DUBAN_TODAY, or the local date */
     enum table_format format;
     int format_set;
-    store *st;           /* open after cli_open_store() */
-    int64_t plan_id;     /* resolved after cli_open_store() */
-    int created_db;      /* cli_open_store() made the database just now */
+    store *st;       /* open after cli_open_store() */
+    int64_t plan_id; /* resolved after cli_open_store() */
+    int created_db;  /* cli_open_store() made the database just now */
     const char *argv0;
-    const char *config_path;     /* --config FILE, or NULL */
-    const duban_config *config;  /* after cli_load_config(); never NULL then */
-    int format_html;     /* --format html (only `duban minutes` accepts it) */
+    const char *config_path;    /* --config FILE, or NULL */
+    const duban_config *config; /* after cli_load_config(); never NULL then */
+    int format_html;            /* --format html (only `duban minutes` accepts it) */
 } cli_ctx;
 
 typedef struct cli_command {
@@ -120,12 +121,23 @@ int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err);
 /* The light rule in use: the defaults with the configuration's warn_days. */
 void cli_light_rule(cli_ctx *ctx, light_rule *rule);
-/* What `duban show` adds about lights, extensions and targets (cli_report.c):
- * text/Markdown lines, JSON members (each followed by ", "), CSV rows of
- * the show table (section, key, value, detail). */
-int cli_show_extra_text(cli_ctx *ctx, const node *n, strbuf *sb, int md);
-int cli_show_extra_json(cli_ctx *ctx, const node *n, strbuf *sb);
-int cli_show_extra_csv(cli_ctx *ctx, const node *n, table *t);
+/* What `duban show` adds about lights, extensions and targets (cli_report.c).
+ * cli_show_extra_load() reads it once (h is the node's history, for the
+ * extension's reason); the renderers write text/Markdown lines, JSON
+ * members (each followed by ", ") or CSV rows of the show table (section,
+ * key, value, detail) and fail only with DUBAN_ENOMEM. */
+typedef struct show_extra {
+    light light;             /* the node's, or the worst of an area's items */
+    char deadline[DATE_LEN]; /* what the light was judged on */
+    char reason[512];        /* of the extension that stands, "" none */
+    target_list targets;
+} show_extra;
+int cli_show_extra_load(cli_ctx *ctx, const node *n, const history_list *h, show_extra *x,
+                        duban_error *err);
+void cli_show_extra_free(show_extra *x);
+int cli_show_extra_text(const show_extra *x, const node *n, strbuf *sb, int md);
+int cli_show_extra_json(const show_extra *x, const node *n, strbuf *sb);
+int cli_show_extra_csv(const show_extra *x, const node *n, table *t);
 
 /* Loads the configuration (cli_config.c): --config FILE or the default
  * place, merged over the built-in defaults; prints its warnings to

@@ -117,73 +117,66 @@ int cmd_progress(cli_ctx *ctx, const cli_args *args, duban_error *err)
     return rc;
 }
 
-/* The reason given with the extension that stands ("" if none found). */
-static int extension_reason(cli_ctx *ctx, const node *n, char *out, size_t outsz, duban_error *err)
-{
-    history_list h;
-    out[0] = '\0';
-    int rc = node_history(ctx->st, n->id, &h, err);
-    for (size_t i = 0; !rc && i < h.n; i++)
-        if (!strcmp(h.v[i].field, "extension") && !strcmp(h.v[i].action, "edit") &&
-            !strcmp(h.v[i].new_value, n->extended_due))
-            snprintf(out, outsz, "%s", h.v[i].note);
-    history_list_free(&h);
-    return rc;
-}
-
 /* The node's light: its own, or for an area the worst of its items. */
 static int node_light(cli_ctx *ctx, const node *n, light *l, char deadline[DATE_LEN],
                       duban_error *err)
 {
     light_rule rule;
-    item_light_list items;
     cli_light_rule(ctx, &rule);
-    int rc = query_item_lights(ctx->st, n->plan_id, ctx->today, &rule, &items, err);
-    int counts[LIGHT_COUNT] = {0};
-    *l = LIGHT_GREEN;
     deadline[0] = '\0';
-    for (size_t i = 0; !rc && i < items.n; i++) {
-        const item_light *x = &items.v[i];
-        if (x->node_id == n->id) {
-            *l = x->light;
-            memcpy(deadline, x->deadline, DATE_LEN);
-        } else if (n->depth == NODE_AREA && x->area_id == n->id && x->depth == NODE_ITEM) {
-            counts[x->light]++;
+    if (n->depth != NODE_AREA) {
+        item_light x;
+        int rc = query_node_light(ctx->st, n->plan_id, n->id, ctx->today, &rule, &x, err);
+        if (!rc) {
+            *l = x.light;
+            memcpy(deadline, x.deadline, DATE_LEN);
+            item_light_free_one(&x);
         }
+        return rc;
     }
-    if (n->depth == NODE_AREA)
-        *l = light_worst(counts);
+    item_light_list items;
+    int rc = query_area_lights(ctx->st, n->plan_id, n->id, ctx->today, &rule, &items, err);
+    int counts[LIGHT_COUNT] = {0};
+    for (size_t i = 0; !rc && i < items.n; i++)
+        if (items.v[i].depth == NODE_ITEM)
+            counts[items.v[i].light]++;
+    *l = light_worst(counts);
     item_light_list_free(&items);
     return rc;
 }
 
-int cli_show_extra_text(cli_ctx *ctx, const node *n, strbuf *sb, int md)
+int cli_show_extra_load(cli_ctx *ctx, const node *n, const history_list *h, show_extra *x,
+                        duban_error *err)
+{
+    memset(x, 0, sizeof *x);
+    snprintf(x->reason, sizeof x->reason, "%s", history_extension_reason(h, n->extended_due));
+    int rc = node_light(ctx, n, &x->light, x->deadline, err);
+    return rc ? rc : node_targets(ctx->st, n->id, &x->targets, err);
+}
+
+void cli_show_extra_free(show_extra *x)
+{
+    target_list_free(&x->targets);
+}
+
+int cli_show_extra_text(const show_extra *x, const node *n, strbuf *sb, int md)
 {
     const char *li = md ? "- " : "";
-    light l;
-    char deadline[DATE_LEN], reason[512];
-    target_list tl;
-    duban_error err;
-    if (node_light(ctx, n, &l, deadline, &err) ||
-        extension_reason(ctx, n, reason, sizeof reason, &err))
-        return DUBAN_EDB;
     int rc = 0;
     if (*n->extended_due)
         rc |= strbuf_printf(sb, "%sextended: %s (延期, original due %s; %s)\n", li, n->extended_due,
-                            n->due, *reason ? reason : "no reason recorded");
-    rc |= strbuf_printf(sb, "%slight:  %s", li, light_label(l));
-    if (*deadline && n->depth != NODE_AREA)
-        rc |= strbuf_printf(sb, " (deadline %s)", deadline);
+                            n->due, *x->reason ? x->reason : "no reason recorded");
+    rc |= strbuf_printf(sb, "%slight:  %s", li, light_label(x->light));
+    if (*x->deadline && n->depth != NODE_AREA)
+        rc |= strbuf_printf(sb, " (deadline %s)", x->deadline);
     rc |= strbuf_appendc(sb, '\n');
-    if (node_targets(ctx->st, n->id, &tl, &err))
-        return DUBAN_EDB;
-    for (size_t i = 0; i < tl.n; i++) {
+    for (size_t i = 0; i < x->targets.n; i++) {
+        const target *t = &x->targets.v[i];
         char progress[96];
-        target_progress_text(&tl.v[i], progress, sizeof progress);
-        rc |= strbuf_printf(sb, "%starget: %s %s (%s)\n", li, tl.v[i].label, progress,
-                            tl.v[i].dir == TARGET_AT_MOST ? "at most" : "at least");
+        target_progress_text(t, progress, sizeof progress);
+        rc |= strbuf_printf(sb, "%starget: %s %s (%s)\n", li, t->label, progress,
+                            t->dir == TARGET_AT_MOST ? "at most" : "at least");
     }
-    target_list_free(&tl);
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
@@ -193,22 +186,16 @@ static int json_kv(strbuf *sb, const char *key, const char *value)
            strbuf_append(sb, ", ");
 }
 
-int cli_show_extra_json(cli_ctx *ctx, const node *n, strbuf *sb)
+int cli_show_extra_json(const show_extra *x, const node *n, strbuf *sb)
 {
-    light l;
-    char deadline[DATE_LEN], reason[512];
-    target_list tl;
-    duban_error err;
-    if (node_light(ctx, n, &l, deadline, &err) ||
-        extension_reason(ctx, n, reason, sizeof reason, &err) ||
-        node_targets(ctx->st, n->id, &tl, &err))
-        return DUBAN_EDB;
+    const target_list *tl = &x->targets;
     int rc = json_kv(sb, "extended_due", n->extended_due) |
-             json_kv(sb, "extension_reason", *n->extended_due ? reason : "") |
-             json_kv(sb, "light", light_key(l)) | json_kv(sb, "light_label", light_label(l));
+             json_kv(sb, "extension_reason", x->reason) |
+             json_kv(sb, "light", light_key(x->light)) |
+             json_kv(sb, "light_label", light_label(x->light));
     rc |= strbuf_append(sb, "\n \"targets\": [");
-    for (size_t i = 0; i < tl.n; i++) {
-        const target *t = &tl.v[i];
+    for (size_t i = 0; i < tl->n; i++) {
+        const target *t = &tl->v[i];
         char num[32], cur[32] = "null";
         target_format_number(t->number, num);
         if (t->has_current)
@@ -219,29 +206,20 @@ int cli_show_extra_json(cli_ctx *ctx, const node *n, strbuf *sb)
         rc |= strbuf_printf(sb, "\"met\": %s}", target_met(t) ? "true" : "false");
     }
     rc |= strbuf_append(sb, "], ");
-    target_list_free(&tl);
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
-int cli_show_extra_csv(cli_ctx *ctx, const node *n, table *t)
+int cli_show_extra_csv(const show_extra *x, const node *n, table *t)
 {
-    light l;
-    char deadline[DATE_LEN], reason[512];
-    target_list tl;
-    duban_error err;
-    if (node_light(ctx, n, &l, deadline, &err) ||
-        extension_reason(ctx, n, reason, sizeof reason, &err) ||
-        node_targets(ctx->st, n->id, &tl, &err))
-        return DUBAN_EDB;
-    int rc = table_add_row(t, (const char *[]){"item", "extended_due", n->extended_due,
-                                               *n->extended_due ? reason : ""});
-    rc |= table_add_row(t, (const char *[]){"item", "light", light_key(l), light_label(l)});
-    for (size_t i = 0; i < tl.n; i++) {
+    int rc = table_add_row(t, (const char *[]){"item", "extended_due", n->extended_due, x->reason});
+    rc |= table_add_row(
+        t, (const char *[]){"item", "light", light_key(x->light), light_label(x->light)});
+    for (size_t i = 0; i < x->targets.n; i++) {
+        const target *tg = &x->targets.v[i];
         char progress[96];
-        target_progress_text(&tl.v[i], progress, sizeof progress);
+        target_progress_text(tg, progress, sizeof progress);
         rc |= table_add_row(
-            t, (const char *[]){"target", tl.v[i].label, progress, target_dir_key(tl.v[i].dir)});
+            t, (const char *[]){"target", tg->label, progress, target_dir_key(tg->dir)});
     }
-    target_list_free(&tl);
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }

@@ -23,6 +23,7 @@ typedef struct item_detail {
     milestone_list ms;
     note_list notes;
     history_list hist;
+    show_extra extra;
 } item_detail;
 
 static void item_detail_free(item_detail *d)
@@ -31,6 +32,7 @@ static void item_detail_free(item_detail *d)
     milestone_list_free(&d->ms);
     note_list_free(&d->notes);
     history_list_free(&d->hist);
+    cli_show_extra_free(&d->extra);
 }
 
 static int load_detail(cli_ctx *ctx, const char *ref, item_detail *d, duban_error *err)
@@ -43,6 +45,8 @@ static int load_detail(cli_ctx *ctx, const char *ref, item_detail *d, duban_erro
         rc = node_notes(ctx->st, d->n.id, &d->notes, err);
     if (!rc)
         rc = node_history(ctx->st, d->n.id, &d->hist, err);
+    if (!rc)
+        rc = cli_show_extra_load(ctx, &d->n, &d->hist, &d->extra, err);
     return rc;
 }
 
@@ -76,7 +80,7 @@ static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
           put(sb, *d->n.unit ? d->n.unit : "—") | strbuf_appendc(sb, '\n');
     rc |= strbuf_append(sb, md ? "- leader: " : "leader: ") |
           put(sb, *d->n.leader ? d->n.leader : "—") | strbuf_append(sb, "\n");
-    rc |= cli_show_extra_text(ctx, &d->n, sb, md); /* light, extension, targets */
+    rc |= cli_show_extra_text(&d->extra, &d->n, sb, md); /* light, extension, targets */
     if (*d->n.body)
         rc |= strbuf_appendc(sb, '\n') | put(sb, d->n.body) | strbuf_appendc(sb, '\n');
     rc |= strbuf_printf(sb, "\n%smilestones:%s\n", md ? "### " : "", md ? "\n" : "");
@@ -112,8 +116,8 @@ static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
 
 static int kv(strbuf *sb, const char *key, const char *value, int last)
 {
-    return json_append_string(sb, key) | strbuf_append(sb, ": ") |
-           json_append_string(sb, value) | strbuf_append(sb, last ? "" : ", ");
+    return json_append_string(sb, key) | strbuf_append(sb, ": ") | json_append_string(sb, value) |
+           strbuf_append(sb, last ? "" : ", ");
 }
 
 static int show_json(cli_ctx *ctx, const item_detail *d, strbuf *sb)
@@ -121,10 +125,9 @@ static int show_json(cli_ctx *ctx, const item_detail *d, strbuf *sb)
     int rc = strbuf_append(sb, "{");
     rc |= kv(sb, "ref", d->n.ref, 0) | kv(sb, "title", d->n.title, 0) |
           kv(sb, "body", d->n.body, 0) | kv(sb, "status", d->n.status, 0) |
-          kv(sb, "status_name", cli_status_name(ctx, d->n.status), 0) |
-          kv(sb, "due", d->n.due, 0) | kv(sb, "unit", d->n.unit, 0) |
-          kv(sb, "leader", d->n.leader, 0);
-    rc |= cli_show_extra_json(ctx, &d->n, sb);
+          kv(sb, "status_name", cli_status_name(ctx, d->n.status), 0) | kv(sb, "due", d->n.due, 0) |
+          kv(sb, "unit", d->n.unit, 0) | kv(sb, "leader", d->n.leader, 0);
+    rc |= cli_show_extra_json(&d->extra, &d->n, sb);
     rc |= strbuf_append(sb, "\n \"milestones\": [");
     for (size_t i = 0; i < d->ms.n; i++) {
         const milestone *m = &d->ms.v[i];
@@ -156,18 +159,21 @@ static int show_csv(cli_ctx *ctx, const item_detail *d, strbuf *sb)
     table t;
     table_init(&t, show_cols, 4);
     const char *fields[][4] = {
-        {"item", "ref", d->n.ref, ""},       {"item", "title", d->n.title, ""},
-        {"item", "body", d->n.body, ""},     {"item", "status", d->n.status, cli_status_name(ctx, d->n.status)},
-        {"item", "due", d->n.due, ""},       {"item", "unit", d->n.unit, ""},
+        {"item", "ref", d->n.ref, ""},
+        {"item", "title", d->n.title, ""},
+        {"item", "body", d->n.body, ""},
+        {"item", "status", d->n.status, cli_status_name(ctx, d->n.status)},
+        {"item", "due", d->n.due, ""},
+        {"item", "unit", d->n.unit, ""},
         {"item", "leader", d->n.leader, ""},
     };
     int rc = 0;
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         rc |= table_add_row(&t, fields[i]);
-    rc |= cli_show_extra_csv(ctx, &d->n, &t);
+    rc |= cli_show_extra_csv(&d->extra, &d->n, &t);
     for (size_t i = 0; i < d->ms.n; i++)
-        rc |= table_add_row(&t, (const char *[]){"milestone", d->ms.v[i].due, d->ms.v[i].word,
-                                                 d->ms.v[i].phrase});
+        rc |= table_add_row(
+            &t, (const char *[]){"milestone", d->ms.v[i].due, d->ms.v[i].word, d->ms.v[i].phrase});
     for (size_t i = 0; i < d->notes.n; i++)
         rc |= table_add_row(&t, (const char *[]){"note", d->notes.v[i].at, d->notes.v[i].text, ""});
     for (size_t i = 0; i < d->hist.n; i++) {
@@ -205,8 +211,8 @@ int cmd_show(cli_ctx *ctx, const cli_args *args, duban_error *err)
 }
 
 static const table_column history_cols[] = {
-    {"id", "#", 1},     {"at", "AT", 0},   {"action", "ACTION", 0}, {"ref", "REF", 0},
-    {"field", "FIELD", 0}, {"old", "OLD", 0}, {"new", "NEW", 0},    {"note", "NOTE", 0},
+    {"id", "#", 1},        {"at", "AT", 0},   {"action", "ACTION", 0}, {"ref", "REF", 0},
+    {"field", "FIELD", 0}, {"old", "OLD", 0}, {"new", "NEW", 0},       {"note", "NOTE", 0},
 };
 
 int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err)
@@ -230,7 +236,10 @@ int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err)
         char id[24];
         snprintf(id, sizeof id, "%lld", (long long)h->id);
         char when[TIMESTAMP_LEN];
-        const char *cells[] = {id, text ? local_time(h->at, when) : h->at, h->action, h->ref,
+        const char *cells[] = {id,
+                               text ? local_time(h->at, when) : h->at,
+                               h->action,
+                               h->ref,
                                h->field,
                                text ? shown_value(ctx, h->field, h->old_value) : h->old_value,
                                text ? shown_value(ctx, h->field, h->new_value) : h->new_value,

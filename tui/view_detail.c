@@ -81,17 +81,6 @@ static void short_time(const char *iso, char out[20])
     date_local_time(iso, out);
 }
 
-/* The reason recorded with the extension that stands ("" if none). */
-static const char *extension_reason(const node *n, const history_list *hl)
-{
-    const char *reason = "";
-    for (size_t i = 0; i < hl->n; i++)
-        if (!strcmp(hl->v[i].field, "extension") && !strcmp(hl->v[i].action, "edit") &&
-            !strcmp(hl->v[i].new_value, n->extended_due))
-            reason = hl->v[i].note;
-    return reason;
-}
-
 /* "(!) 红灯  依据 2021-09-30" in the light's colours. */
 static void add_light(app *a, detail_state *d, const node *n)
 {
@@ -122,7 +111,7 @@ static void add_due(app *a, detail_state *d, const node *n, int done, const hist
         snprintf(buf + len, sizeof buf - (size_t)len, "  逾期 %ld 天", a->today - due);
     add_hanging(d, "时限  ", buf, late ? S_LATE : S_NORMAL);
     if (*n->extended_due) {
-        const char *why = extension_reason(n, hl);
+        const char *why = history_extension_reason(hl, n->extended_due);
         add_hanging(d, "理由  ", *why ? why : "—", S_NORMAL);
     }
 }

@@ -1,9 +1,9 @@
 /* main.c - duban's entry point: parse, open, dispatch, map errors to
  * exit statuses.  The only place that calls exit status decisions. */
-#include "cli.h"
+#include "cli/cli.h"
 
-#include "date.h"
-#include "tui.h"
+#include "plan/date.h"
+#include "screen/tui.h"
 
 #include <locale.h>
 #include <stdio.h>

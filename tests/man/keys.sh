@@ -1,10 +1,10 @@
-# duban(1) agrees with the program: every action of tui/actions.def is in
+# duban(1) agrees with the program: every action of tui/screen/actions.def is in
 # the KEYS section with its default keys (and nothing else is), the keys
 # match `duban config --dump`, and every command and option of
 # `duban --help` is in COMMANDS / OPTIONS (and nothing else is).
 set -u
 : "${DUBAN:?DUBAN must name the duban binary}" "${DUBAN_SRC:?DUBAN_SRC must name the source tree}"
-DEF="$DUBAN_SRC/tui/actions.def"
+DEF="$DUBAN_SRC/tui/screen/actions.def"
 MAN="$DUBAN_SRC/man/duban.1"
 T=$(mktemp -d "${TMPDIR:-/tmp}/duban-man.XXXXXX")
 trap 'rm -rf "$T"' EXIT
@@ -94,7 +94,7 @@ while IFS=$'\t' read -r name keys; do
   grep -q "^$name"$'\t' "$T/def" || fail "duban(1) KEYS has $name, which actions.def lacks"
 done <"$T/man"
 
-# The program's own view of the defaults (actions.def via tui/keymap.c).
+# The program's own view of the defaults (actions.def via tui/screen/keymap.c).
 "$DUBAN" config --dump >"$T/dump" || fail "duban config --dump failed"
 sed -n '/^\[keys\]/,/^\[/p' "$T/dump" | grep ' = ' | sed 's/ = /\t/; s/^\([^\t]*\t\)""$/\1/' >"$T/dumpkeys"
 diff <(sort "$T/def") <(sort "$T/dumpkeys") >"$T/diff" || fail "config --dump keys differ from actions.def:

@@ -7,11 +7,11 @@
  * sub-items, realistic Chinese titles and bodies with deadline words, and M
  * history rows (default 0) made by real edits (status, due, unit, leader,
  * note, and some undo/redo).  The output depends only on the arguments. */
-#include "edit.h"
-#include "plandoc.h"
-#include "query.h"
-#include "store.h"
-#include "strbuf.h"
+#include "edit/edit.h"
+#include "import/plandoc.h"
+#include "query/query.h"
+#include "store/store.h"
+#include "base/strbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>

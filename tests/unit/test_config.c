@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
-#include "keyname.h"
-#include "status.h"
+#include "config/config.h"
+#include "config/keyname.h"
+#include "plan/status.h"
 #include "testutil.h"
 
 /* A front end's action table as the tui would pass it. */

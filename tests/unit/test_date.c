@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "date.h"
+#include "plan/date.h"
 
 #include <stdlib.h>
 #include <string.h>

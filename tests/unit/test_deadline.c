@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "deadline.h"
+#include "plan/deadline.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,8 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "edit.h"
-#include "query.h"
+#include "edit/edit.h"
+#include "query/query.h"
 #include "testutil.h"
 
 #include <stdio.h>

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "import.h"
+#include "import/import.h"
 #include "testutil.h"
 
 #include <stdio.h>

@@ -9,9 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "config.h"
-#include "ini.h"
-#include "keyname.h"
+#include "config/config.h"
+#include "config/ini.h"
+#include "config/keyname.h"
 
 static int parse(const char *name)
 {

@@ -6,9 +6,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "edit.h"
-#include "light.h"
-#include "query.h"
+#include "edit/edit.h"
+#include "plan/light.h"
+#include "query/query.h"
 #include "testutil.h"
 
 #include <stdio.h>

@@ -7,12 +7,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "edit.h"
-#include "meeting.h"
-#include "minutes.h"
-#include "query.h"
-#include "report.h"
-#include "store_internal.h"
+#include "edit/edit.h"
+#include "edit/meeting.h"
+#include "report/minutes.h"
+#include "query/query.h"
+#include "report/report.h"
+#include "store/store_internal.h"
 #include "testutil.h"
 
 #include <stdio.h>

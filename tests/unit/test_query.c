@@ -6,9 +6,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "edit.h"
-#include "query.h"
-#include "store_internal.h"
+#include "edit/edit.h"
+#include "query/query.h"
+#include "store/store_internal.h"
 #include "testutil.h"
 
 #include <stdio.h>

@@ -5,11 +5,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "query.h"
-#include "schema.h"
-#include "edit.h"
-#include "target.h"
-#include "store.h"
+#include "query/query.h"
+#include "store/schema.h"
+#include "edit/edit.h"
+#include "plan/target.h"
+#include "store/store.h"
 #include "testutil.h"
 
 #include <sqlite3.h>

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "table.h"
+#include "text/table.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -6,10 +6,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "edit.h"
-#include "import.h"
-#include "query.h"
-#include "target.h"
+#include "edit/edit.h"
+#include "import/import.h"
+#include "query/query.h"
+#include "plan/target.h"
 #include "testutil.h"
 
 #include <stdio.h>

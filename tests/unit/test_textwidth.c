@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
+#include "base/error.h"
 #include "testutil.h"
-#include "textwidth.h"
-#include "utf8.h"
+#include "text/textwidth.h"
+#include "text/utf8.h"
 
 /* Seed plan (haiyan-2021-h2.txt) lines 10 and 19: mixed CJK, ASCII and
  * full-width punctuation, ambiguous quotes. */

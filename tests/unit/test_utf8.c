@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "testutil.h"
-#include "utf8.h"
+#include "text/utf8.h"
 
 #define FFFD UTF8_REPLACEMENT
 

@@ -63,9 +63,9 @@ void test_rmdir_rf(const char *dir)
     rmdir(dir);
 }
 
-#include "edit.h"
-#include "query.h"
-#include "store.h"
+#include "edit/edit.h"
+#include "query/query.h"
+#include "store/store.h"
 
 static void add(plan_doc *doc, int parent, int depth, const char *title, const char *due)
 {

@@ -2,8 +2,8 @@
 #ifndef DUBAN_TESTUTIL_H
 #define DUBAN_TESTUTIL_H
 
-#include "plandoc.h"
-#include "store.h"
+#include "import/plandoc.h"
+#include "store/store.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,0 +1,184 @@
+/* config_dump.c - writing the effective configuration as INI, and dates
+ * in the configured format (see config.h). */
+#include "config/config.h"
+
+#include "plan/date.h"
+#include "config/ini.h"
+#include "config/keyname.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int dump_general(const duban_config *cfg, strbuf *out)
+{
+    int rc = strbuf_append(out, "[general]\n");
+    rc = rc ? rc : ini_append_pair(out, "database", cfg->database);
+    rc = rc ? rc : strbuf_printf(out, "ambiguous_width = %d\n", cfg->ambiguous_width);
+    rc = rc ? rc : ini_append_pair(out, "date_format", cfg->date_format);
+    rc = rc ? rc : strbuf_printf(out, "warn_days = %d\n", cfg->warn_days);
+    return rc;
+}
+
+static int dump_theme(const duban_config *cfg, strbuf *out)
+{
+    int rc = strbuf_printf(out, "\n[theme]\nname = %s\n", config_theme_name(cfg->theme));
+    for (int el = 0; el < CONFIG_EL_COUNT && !rc; el++) {
+        char spec[96];
+        config_color_format(&cfg->color[el], spec, sizeof spec);
+        rc = ini_append_pair(out, config_element_name((enum config_element)el), spec);
+    }
+    return rc;
+}
+
+static int dump_keys(const duban_config *cfg, strbuf *out)
+{
+    int rc = strbuf_append(out, "\n[keys]\n");
+    for (size_t i = 0; i < cfg->nactions && !rc; i++) {
+        char list[CONFIG_KEYS_MAX * 16] = "";
+        for (int k = 0; k < cfg->keys[i].n; k++) {
+            char name[16];
+            keyname_format(cfg->keys[i].key[k], name, sizeof name);
+            size_t n = strlen(list);
+            snprintf(list + n, sizeof list - n, "%s%s", k ? ", " : "", name);
+        }
+        rc = ini_append_pair(out, cfg->actions[i].name, list);
+    }
+    return rc;
+}
+
+static int dump_status(const status_def *s, strbuf *out)
+{
+    char key[16] = "";
+    if (s->shortcut)
+        keyname_format(s->shortcut, key, sizeof key);
+    int rc = strbuf_printf(out, "\n[status.%s]\n", s->key);
+    rc = rc ? rc : ini_append_pair(out, "name", s->name);
+    rc = rc ? rc : ini_append_pair(out, "key", key);
+    rc = rc ? rc : ini_append_pair(out, "glyph", s->glyph);
+    rc = rc ? rc : ini_append_pair(out, "colour", s->color);
+    rc = rc ? rc : strbuf_printf(out, "done = %s\n", s->done ? "yes" : "no");
+    return rc;
+}
+
+int config_dump(const duban_config *cfg, strbuf *out)
+{
+    int rc = strbuf_append(out, "# duban: the effective configuration (built-in defaults");
+    if (cfg->user_file && !strchr(cfg->path, '\n'))
+        rc = rc ? rc : strbuf_printf(out, " merged with\n# %s", cfg->path);
+    rc = rc ? rc : strbuf_append(out, ").  See duban.ini(5).\n\n");
+    rc = rc ? rc : dump_general(cfg, out);
+    rc = rc ? rc : dump_theme(cfg, out);
+    rc = rc ? rc
+            : strbuf_printf(out, "\n[presentation]\nspacing = %d\nbar_width = %d\n", cfg->spacing,
+                            cfg->bar_width);
+    rc = rc ? rc : dump_keys(cfg, out);
+    for (size_t i = 0; i < cfg->statuses.n && !rc; i++)
+        rc = dump_status(&cfg->statuses.v[i], out);
+    return rc;
+}
+
+int config_date_format_valid(const char *fmt, char bad[3])
+{
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%')
+            continue;
+        if (p[1] == '-' && (p[2] == 'm' || p[2] == 'd')) {
+            p += 2;
+        } else if (p[1] && strchr("Yymde%", p[1])) {
+            p++;
+        } else {
+            bad[0] = '%';
+            bad[1] = p[1];
+            bad[2] = '\0';
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Appends the expansion of one directive at *p (after '%'); advances *p. */
+static void directive(const char **p, int y, int m, int d, char *buf, size_t bufsz)
+{
+    const char *c = *p;
+    buf[0] = '\0';
+    if (c[0] == '-' && (c[1] == 'm' || c[1] == 'd')) {
+        snprintf(buf, bufsz, "%d", c[1] == 'm' ? m : d);
+        *p += 2;
+        return;
+    }
+    switch (c[0]) {
+    case 'Y':
+        snprintf(buf, bufsz, "%04d", y);
+        break;
+    case 'y':
+        snprintf(buf, bufsz, "%02d", y % 100);
+        break;
+    case 'm':
+        snprintf(buf, bufsz, "%02d", m);
+        break;
+    case 'd':
+        snprintf(buf, bufsz, "%02d", d);
+        break;
+    case 'e':
+        snprintf(buf, bufsz, "%2d", d);
+        break;
+    case '%':
+        snprintf(buf, bufsz, "%%");
+        break;
+    default:
+        snprintf(buf, bufsz, "%%%c", c[0]);
+        break;
+    }
+    *p += c[0] ? 1 : 0;
+}
+
+/* Copies src into out[outsz], cut at a UTF-8 character boundary. */
+static void copy_cut(const char *src, char *out, size_t outsz)
+{
+    size_t n = strlen(src);
+    if (n >= outsz) {
+        n = outsz - 1;
+        while (n && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(out, src, n);
+    out[n] = '\0';
+}
+
+static void format_ymd(const char *fmt, int y, int m, int d, char *out, size_t outsz)
+{
+    strbuf sb = {0};
+    for (const char *p = fmt; *p;) {
+        char buf[16];
+        size_t lit = strcspn(p, "%");
+        if (lit) {
+            strbuf_appendn(&sb, p, lit);
+            p += lit;
+            continue;
+        }
+        p++;
+        directive(&p, y, m, d, buf, sizeof buf);
+        strbuf_append(&sb, buf);
+    }
+    if (outsz)
+        copy_cut(strbuf_str(&sb), out, outsz);
+    strbuf_free(&sb);
+}
+
+void config_format_day(const duban_config *cfg, long day, char *out, size_t outsz)
+{
+    int y, m, d;
+    date_to_ymd(day, &y, &m, &d);
+    format_ymd(cfg ? cfg->date_format : "%Y-%m-%d", y, m, d, out, outsz);
+}
+
+int config_format_date(const duban_config *cfg, const char *iso, char *out, size_t outsz)
+{
+    long day;
+    if (!iso || date_parse(iso, &day, NULL)) {
+        snprintf(out, outsz, "%s", iso ? iso : "");
+        return DUBAN_EINVAL;
+    }
+    config_format_day(cfg, day, out, outsz);
+    return DUBAN_OK;
+}

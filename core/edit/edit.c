@@ -1,0 +1,166 @@
+/* edit.c - one edit = one transaction = one history row. */
+#include "edit/edit.h"
+
+#include "edit/edit_internal.h"
+#include "store/store_internal.h"
+#include "base/strbuf.h"
+#include "text/utf8.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const field_names[] = {"status", "due",  "unit",
+                                          "leader", "note", "extension"};
+
+const char *edit_field_name(edit_field f)
+{
+    return (unsigned)f < sizeof field_names / sizeof field_names[0] ? field_names[f] : "?";
+}
+
+int edit_field_parse(const char *name, edit_field *f)
+{
+    for (size_t i = 0; i < sizeof field_names / sizeof field_names[0]; i++)
+        if (!strcmp(name, field_names[i])) {
+            *f = (edit_field)i;
+            return 0;
+        }
+    return -1;
+}
+
+void edit_result_free(edit_result *r)
+{
+    free(r->old_value);
+    free(r->new_value);
+    free(r->note);
+    memset(r, 0, sizeof *r);
+}
+
+/* Heap copy of s without leading/trailing ASCII white space. */
+static char *trimmed(const char *s)
+{
+    while (*s && isspace((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    char *t = malloc(n + 1);
+    if (t) {
+        memcpy(t, s, n);
+        t[n] = '\0';
+    }
+    return t;
+}
+
+static int status_error(store *st, const char *value, duban_error *err)
+{
+    strbuf sb = {0};
+    const status_set *set = store_statuses(st);
+    for (size_t i = 0; i < set->n; i++)
+        strbuf_printf(&sb, "%s%s (%zu, %s)", i ? ", " : "", set->v[i].name, i + 1,
+                      set->v[i].key);
+    duban_fail(err, DUBAN_EINVAL, "unknown status '%s': use one of %s", value, strbuf_str(&sb));
+    strbuf_free(&sb);
+    return DUBAN_EINVAL;
+}
+
+/* Checks and normalises value for field; *out is a heap string. */
+static int normalise(store *st, edit_field field, const char *value, char **out,
+                     duban_error *err)
+{
+    if (!utf8_valid(value, strlen(value), NULL))
+        return duban_fail(err, DUBAN_EINVAL, "%s: value is not valid UTF-8",
+                          edit_field_name(field));
+    if (field == FIELD_STATUS) {
+        const status_def *d = status_lookup(store_statuses(st), value);
+        if (!d)
+            return status_error(st, value, err);
+        *out = duban_strdup(d->key);
+    } else if (field == FIELD_DUE || (field == FIELD_EXTENSION && *value)) {
+        if (date_parse(value, NULL, err))
+            return DUBAN_EINVAL;
+        *out = duban_strdup(value);
+    } else {
+        *out = trimmed(value);
+        if (*out && field == FIELD_NOTE && !**out) {
+            free(*out);
+            *out = NULL;
+            return duban_fail(err, DUBAN_EINVAL, "a note must not be empty");
+        }
+    }
+    return *out ? DUBAN_OK : duban_fail(err, DUBAN_ENOMEM, "out of memory");
+}
+
+static int fill_result(edit_result *r, int64_t hid, const edit_target *t, const char *field,
+                       const char *old_value, const char *new_value, const char *note_text)
+{
+    r->history_id = hid;
+    r->node_id = t->node_id;
+    snprintf(r->ref, sizeof r->ref, "%s", t->ref);
+    snprintf(r->field, sizeof r->field, "%s", field);
+    r->old_value = duban_strdup(old_value);
+    r->new_value = duban_strdup(new_value);
+    r->note = duban_strdup(note_text ? note_text : "");
+    return r->old_value && r->new_value && r->note ? DUBAN_OK : DUBAN_ENOMEM;
+}
+
+static int apply_in_tx(store *st, const edit_target *t, edit_field field, const char *value,
+                       const char *note_text, int64_t *hid, duban_error *err)
+{
+    const char *fname = edit_field_name(field);
+    history_new h = {t->plan_id, t->node_id, "edit", 0, fname, "", value, note_text, 0, 0};
+    if (field != FIELD_NOTE) {
+        h.old_value = t->value;
+        if (edit_write_field(st, t->node_id, fname, value, err))
+            return DUBAN_EDB;
+    } else {
+        h.note = "";
+    }
+    if (edit_insert_history(st, &h, hid, err))
+        return DUBAN_EDB;
+    const char *progress = field == FIELD_NOTE ? value : note_text;
+    if (progress && *progress)
+        return edit_insert_note(st, t->node_id, *hid, NULL, progress, err);
+    return DUBAN_OK;
+}
+
+int edit_apply(store *st, int64_t node_id, edit_field field, const char *value,
+               const char *note, edit_result *result, duban_error *err)
+{
+    memset(result, 0, sizeof *result);
+    edit_target t;
+    char *val = NULL, *note_text = NULL;
+    int rc = edit_load_target(st, node_id, field == FIELD_NOTE ? "status" : edit_field_name(field),
+                              &t, err);
+    if (!rc)
+        rc = normalise(st, field, value ? value : "", &val, err);
+    if (!rc && !(note_text = trimmed(note ? note : "")))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    if (!rc && note_text && !utf8_valid(note_text, strlen(note_text), NULL))
+        rc = duban_fail(err, DUBAN_EINVAL, "note is not valid UTF-8");
+    if (rc)
+        goto out;
+    const char *old = field == FIELD_NOTE ? "" : t.value;
+    if (field != FIELD_NOTE && !strcmp(old, val) && !*note_text) {
+        rc = fill_result(result, 0, &t, edit_field_name(field), old, val, "");
+        goto out;
+    }
+    int64_t hid = 0;
+    if (!(rc = db_tx_begin(st, err))) {
+        rc = apply_in_tx(st, &t, field, val, note_text, &hid, err);
+        if (!rc)
+            rc = db_tx_commit(st, err);
+        if (rc)
+            db_tx_rollback(st);
+    }
+    if (!rc) {
+        rc = fill_result(result, hid, &t, edit_field_name(field), old, val, note_text);
+        result->changed = 1;
+    }
+out:
+    edit_target_free(&t);
+    free(val);
+    free(note_text);
+    return rc;
+}

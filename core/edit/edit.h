@@ -1,0 +1,72 @@
+/* edit.h - changing items, with history, undo and redo.
+ *
+ * Every edit is one transaction that changes the item and appends one
+ * history row (time, field, old value, new value, note).  History is
+ * append-only: undo and redo append rows of their own (action "undo" /
+ * "redo" pointing at the edit they revert or re-apply), so the undo state
+ * survives a restart and is derived from history alone.  Undo and redo are
+ * per plan.  A new edit clears what could be redone.
+ *
+ * Values: status by key, name, alias or number (status_lookup); due as
+ * YYYY-MM-DD (validated); unit and leader as free text (trimmed; "" clears);
+ * a note must be non-empty.  Text must be valid UTF-8.  A status change may
+ * carry a note; it is also recorded as a progress note on the item.
+ */
+#ifndef DUBAN_EDIT_H
+#define DUBAN_EDIT_H
+
+#include "base/error.h"
+#include "plan/model.h"
+#include "store/store.h"
+
+typedef enum edit_field {
+    FIELD_STATUS,
+    FIELD_DUE,
+    FIELD_UNIT,
+    FIELD_LEADER,
+    FIELD_NOTE,
+    FIELD_EXTENSION, /* 延期: approved new due date (YYYY-MM-DD, "" withdraws it); the
+                        original due is kept; the note is the reason */
+} edit_field;
+
+/* What an edit, undo or redo did.  Values are as stored (status keys);
+ * old_value/new_value are "" for a note edit's old value. */
+typedef struct edit_result {
+    int64_t history_id;
+    int64_t node_id;
+    char ref[REF_LEN];
+    char field[16];
+    char *old_value; /* value before this operation */
+    char *new_value; /* value after this operation */
+    char *note;      /* "" when none */
+    int changed;     /* 0 when the new value equals the old one (no row written) */
+} edit_result;
+
+void edit_result_free(edit_result *r);
+
+const char *edit_field_name(edit_field f);
+/* Parses "status", "due", "unit", "leader", "note", "extension"; returns 0
+ * or -1.  (Numeric target progress is recorded with field "target.N", see
+ * target.h.) */
+int edit_field_parse(const char *name, edit_field *f);
+
+/* Applies one edit.  Setting a field to its current value without a note
+ * changes nothing (result->changed == 0, DUBAN_OK).  DUBAN_EINVAL for a bad
+ * value, DUBAN_ENOTFOUND for an unknown node. */
+int edit_apply(store *st, int64_t node_id, edit_field field, const char *value,
+               const char *note, edit_result *result, duban_error *err);
+
+/* Reverts the plan's most recent edit not yet undone; DUBAN_EEMPTY when
+ * there is none.  result describes the edit that was undone (its old and
+ * new value, so old_value is what the field holds again) and history_id is
+ * the new "undo" row. */
+int edit_undo(store *st, int64_t plan_id, edit_result *result, duban_error *err);
+/* Re-applies the most recently undone edit; DUBAN_EEMPTY when none.
+ * result describes the re-applied edit (new_value is what the field holds
+ * again). */
+int edit_redo(store *st, int64_t plan_id, edit_result *result, duban_error *err);
+
+/* Counts of what undo/redo would act on (for the status line). */
+int edit_undo_depth(store *st, int64_t plan_id, int *undo, int *redo, duban_error *err);
+
+#endif

@@ -1,0 +1,134 @@
+/* undo_state.c - the undo and redo stacks, kept in the history rows.
+ *
+ * History is append-only, and undo/redo append rows of their own.  The
+ * stacks those rows imply (an edit pushes itself on "done" and empties
+ * "redo"; an undo moves the top of done onto redo; a redo moves it back)
+ * are stored with each row as the state after it: done_top is the row that
+ * pushed the top of done (an edit or a redo row), redo_top the undo row at
+ * the top of redo; -1 means the row itself, 0 an empty stack.  The state
+ * before a row is the state after the plan's previous row, so popping a
+ * stack is one indexed lookup, whatever the length of the history. */
+#include "edit/edit_internal.h"
+#include "store/store_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int undo_state_after(store *st, int64_t plan_id, int64_t before_id, undo_state *out,
+                     duban_error *err)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt;
+    if (db_prepare(st,
+                   "SELECT id, CASE done_top WHEN -1 THEN id ELSE done_top END,"
+                   " CASE redo_top WHEN -1 THEN id ELSE redo_top END FROM history"
+                   " WHERE plan_id = ?1 AND (?2 = 0 OR id < ?2) ORDER BY id DESC LIMIT 1",
+                   &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, plan_id);
+    sqlite3_bind_int64(stmt, 2, before_id);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        out->last_id = sqlite3_column_int64(stmt, 0);
+        out->done_top = sqlite3_column_int64(stmt, 1);
+        out->redo_top = sqlite3_column_int64(stmt, 2);
+    }
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE
+               ? DUBAN_OK
+               : db_fail(st, err, DUBAN_EDB, "cannot read history");
+}
+
+int undo_edit_of(store *st, int64_t row_id, int64_t *edit_id, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    if (db_prepare(st, "SELECT coalesce(target_id, id) FROM history WHERE id = ?", &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, row_id);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        *edit_id = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_ROW ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "cannot read history row");
+}
+
+static int count_stack(store *st, int64_t plan_id, int64_t top, int done, int *n, duban_error *err)
+{
+    *n = 0;
+    while (top) {
+        undo_state s;
+        if (undo_state_after(st, plan_id, top, &s, err))
+            return DUBAN_EDB;
+        ++*n;
+        top = done ? s.done_top : s.redo_top;
+    }
+    return DUBAN_OK;
+}
+
+int edit_undo_depth(store *st, int64_t plan_id, int *undo, int *redo, duban_error *err)
+{
+    undo_state s;
+    int rc = undo_state_after(st, plan_id, 0, &s, err);
+    if (!rc)
+        rc = count_stack(st, plan_id, s.done_top, 1, undo, err);
+    if (!rc)
+        rc = count_stack(st, plan_id, s.redo_top, 0, redo, err);
+    return rc;
+}
+
+static int store_row_state(store *st, sqlite3_stmt *upd, int64_t id, int64_t done_top,
+                           int64_t redo_top, duban_error *err)
+{
+    sqlite3_reset(upd);
+    sqlite3_bind_int64(upd, 1, done_top);
+    sqlite3_bind_int64(upd, 2, redo_top);
+    sqlite3_bind_int64(upd, 3, id);
+    return sqlite3_step(upd) == SQLITE_DONE ? DUBAN_OK
+                                            : db_fail(st, err, DUBAN_EDB, "cannot fill history");
+}
+
+int undo_backfill(store *st, int64_t plan_id, duban_error *err)
+{
+    sqlite3_stmt *rows = NULL, *upd = NULL;
+    int64_t *done = NULL, *redo = NULL;
+    size_t ndone = 0, nredo = 0, cap = 0;
+    int rc =
+        db_prepare(st, "SELECT id, action FROM history WHERE plan_id = ? ORDER BY id", &rows, err);
+    if (!rc)
+        rc =
+            db_prepare(st, "UPDATE history SET done_top = ?, redo_top = ? WHERE id = ?", &upd, err);
+    if (!rc)
+        sqlite3_bind_int64(rows, 1, plan_id);
+    while (!rc && sqlite3_step(rows) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(rows, 0);
+        const char *action = (const char *)sqlite3_column_text(rows, 1);
+        if (ndone == cap || nredo == cap) {
+            cap = cap ? cap * 2 : 64;
+            int64_t *d = realloc(done, cap * sizeof *d),
+                    *r = d ? realloc(redo, cap * sizeof *r) : NULL;
+            done = d ? d : done;
+            redo = r ? r : redo;
+            if (!d || !r) {
+                rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+                break;
+            }
+        }
+        if (!strcmp(action, "edit")) {
+            done[ndone++] = id;
+            nredo = 0;
+        } else if (!strcmp(action, "undo") && ndone) {
+            ndone--;
+            redo[nredo++] = id;
+        } else if (!strcmp(action, "redo") && nredo) {
+            nredo--;
+            done[ndone++] = id;
+        }
+        rc = store_row_state(st, upd, id, ndone ? done[ndone - 1] : 0, nredo ? redo[nredo - 1] : 0,
+                             err);
+    }
+    sqlite3_finalize(rows);
+    sqlite3_finalize(upd);
+    free(done);
+    free(redo);
+    return rc;
+}

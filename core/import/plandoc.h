@@ -1,0 +1,47 @@
+/* plandoc.h - a parsed plan, before it is stored.
+ *
+ * The importer (import.h) builds a plan_doc from text; store_add_plan()
+ * writes it to the database in one transaction.  Nodes are in document
+ * order (pre-order); parent is an index into nodes, or -1 for areas.
+ * Everything is owned by the plan_doc; plan_doc_free() releases it all.
+ */
+#ifndef DUBAN_PLANDOC_H
+#define DUBAN_PLANDOC_H
+
+#include "plan/date.h"
+
+#include <stddef.h>
+
+typedef struct doc_milestone {
+    char *phrase;      /* clause containing the deadline word */
+    char *word;        /* the deadline word as written, e.g. 10月底 */
+    char due[DATE_LEN];
+    int approximate;   /* 1 for 今冬 and other seasonal words */
+} doc_milestone;
+
+typedef struct doc_node {
+    int parent;        /* index into plan_doc.nodes, -1 for an area */
+    int depth;         /* 1 area, 2 item, 3 sub-item */
+    char *title;
+    char *body;        /* "" when none */
+    char due[DATE_LEN];/* latest milestone date, else the period end */
+    int line;          /* 1-based line of the heading in the source file */
+    char *unit;        /* 牵头单位 / 责任单位 written in the text, or NULL */
+    char *leader;      /* 分管领导 / 责任领导 written in the text, or NULL */
+    doc_milestone *ms;
+    size_t nms;
+} doc_node;
+
+typedef struct plan_doc {
+    char *title;
+    int year;
+    char start[DATE_LEN], end[DATE_LEN];
+    char *source;      /* file name or a description of where it came from */
+    char *preamble;    /* text before the first area, "" if none */
+    doc_node *nodes;
+    size_t nnodes;
+} plan_doc;
+
+void plan_doc_free(plan_doc *doc);
+
+#endif

@@ -1,0 +1,107 @@
+#include "plan/status.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* English aliases accepted on the command line besides key, name and number. */
+static const struct {
+    const char *alias, *key;
+} aliases[] = {
+    {"todo", "not_started"}, {"new", "not_started"},   {"open", "not_started"},
+    {"doing", "in_progress"}, {"started", "in_progress"}, {"wip", "in_progress"},
+    {"late", "behind"},       {"delayed", "behind"},      {"stuck", "blocked"},
+    {"finished", "done"},     {"complete", "done"},       {"closed", "done"},
+};
+
+static const status_set defaults = {
+    .v =
+        {
+            {"not_started", "未启动", "[ ]", "white", '1', 0},
+            {"in_progress", "推进中", "[>]", "cyan", '2', 0},
+            {"behind", "滞后", "[!]", "yellow", '3', 0},
+            {"blocked", "受阻", "[#]", "red", '4', 0},
+            {"done", "已完成", "[x]", "green", '5', 1},
+        },
+    .n = 5,
+};
+
+const status_set *status_defaults(void)
+{
+    return &defaults;
+}
+
+const status_def *status_by_key(const status_set *set, const char *key)
+{
+    for (size_t i = 0; key && i < set->n; i++)
+        if (!strcmp(set->v[i].key, key))
+            return &set->v[i];
+    return NULL;
+}
+
+static const status_def *by_number(const status_set *set, const char *word)
+{
+    char *end;
+    long n = strtol(word, &end, 10);
+    if (*end || end == word || n < 1 || (size_t)n > set->n)
+        return NULL;
+    return &set->v[n - 1];
+}
+
+const status_def *status_lookup(const status_set *set, const char *word)
+{
+    if (!word || !*word)
+        return NULL;
+    for (size_t i = 0; i < set->n; i++)
+        if (!strcasecmp(set->v[i].key, word) || !strcmp(set->v[i].name, word))
+            return &set->v[i];
+    /* "in-progress" is a natural spelling of the in_progress key */
+    char norm[64];
+    snprintf(norm, sizeof norm, "%s", word);
+    for (char *p = norm; *p; p++)
+        if (*p == '-' || *p == ' ')
+            *p = '_';
+    for (size_t i = 0; i < set->n; i++)
+        if (!strcasecmp(set->v[i].key, norm))
+            return &set->v[i];
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (!strcasecmp(aliases[i].alias, word))
+            return status_by_key(set, aliases[i].key);
+    return by_number(set, word);
+}
+
+const status_def *status_next(const status_set *set, const char *key)
+{
+    for (size_t i = 0; key && i < set->n; i++)
+        if (!strcmp(set->v[i].key, key))
+            return &set->v[(i + 1) % set->n];
+    return set->n ? &set->v[0] : NULL;
+}
+
+int status_is_done(const status_set *set, const char *key)
+{
+    const status_def *d = status_by_key(set, key);
+    return d && d->done;
+}
+
+int status_done_json(const status_set *set, char *out, size_t outsz)
+{
+    size_t len = 0;
+    int n = snprintf(out, outsz, "[");
+    if (n < 0 || (size_t)n >= outsz)
+        return -1;
+    len = (size_t)n;
+    int first = 1;
+    for (size_t i = 0; i < set->n; i++) {
+        if (!set->v[i].done)
+            continue;
+        n = snprintf(out + len, outsz - len, "%s\"%s\"", first ? "" : ",", set->v[i].key);
+        if (n < 0 || (size_t)n >= outsz - len)
+            return -1;
+        len += (size_t)n;
+        first = 0;
+    }
+    n = snprintf(out + len, outsz - len, "]");
+    return n < 0 || (size_t)n >= outsz - len ? -1 : 0;
+}

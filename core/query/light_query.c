@@ -1,0 +1,270 @@
+/* light_query.c - lights of a plan's items and their counts per group.
+ *
+ * SQL reads each item's status and deadline in one query; the rule itself
+ * is applied in C by light_of() so that there is one definition of it. */
+#include "plan/light.h"
+
+#include "query/query.h"
+#include "store/store_internal.h"
+#include "base/strbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define AREA_OF(n)                                                                                 \
+    "CASE " n ".depth WHEN 1 THEN " n ".id WHEN 2 THEN " n ".parent_id"                            \
+    " ELSE (SELECT p.parent_id FROM node p WHERE p.id = " n ".parent_id) END"
+
+/* The deadline: the extension, else the earliest of due and milestones. */
+static const char lights_sql[] =
+    "SELECT n.id, a.id, a.seq, n.depth, n.ref, n.status, n.due, n.extended_due,"
+    " CASE WHEN n.extended_due <> '' THEN n.extended_due"
+    "  ELSE coalesce(min(nullif(n.due, ''), ms.d), nullif(n.due, ''), ms.d, '') END,"
+    " n.unit, n.leader"
+    " FROM node n JOIN node a ON a.id = " AREA_OF(
+        "n") " LEFT JOIN (SELECT node_id, min(due) AS d FROM milestone GROUP BY node_id) ms"
+             "  ON ms.node_id = n.id"
+             " WHERE n.plan_id = ?1 AND n.depth >= 2 ORDER BY n.sort_key";
+
+/* The same for one area (?2): its items by their sort-key range (an index
+ * range), milestones per item through their index, so the cost follows the
+ * area's size, not the plan's. */
+static const char area_lights_sql[] =
+    "SELECT id, aid, aseq, depth, ref, status, due, extended_due,"
+    " CASE WHEN extended_due <> '' THEN extended_due"
+    "  ELSE coalesce(min(nullif(due, ''), ms), nullif(due, ''), ms, '') END,"
+    " unit, leader FROM ("
+    "  SELECT n.id, a.id AS aid, a.seq AS aseq, n.depth, n.ref, n.status, n.due,"
+    "   n.extended_due, n.unit, n.leader, n.sort_key,"
+    "   (SELECT min(m.due) FROM milestone m WHERE m.node_id = n.id) AS ms"
+    "  FROM node a JOIN node n ON n.plan_id = a.plan_id AND n.depth >= 2"
+    "   AND n.sort_key > a.sort_key || '.' AND n.sort_key < a.sort_key || '/'"
+    "  WHERE a.id = ?2 AND a.plan_id = ?1 AND a.depth = 1)"
+    " ORDER BY sort_key";
+
+/* The same for one item or sub-item (?2): its area by sort-key prefix. */
+static const char node_light_sql[] =
+    "SELECT id, aid, aseq, depth, ref, status, due, extended_due,"
+    " CASE WHEN extended_due <> '' THEN extended_due"
+    "  ELSE coalesce(min(nullif(due, ''), ms), nullif(due, ''), ms, '') END,"
+    " unit, leader FROM ("
+    "  SELECT n.id, a.id AS aid, a.seq AS aseq, n.depth, n.ref, n.status, n.due,"
+    "   n.extended_due, n.unit, n.leader,"
+    "   (SELECT min(m.due) FROM milestone m WHERE m.node_id = n.id) AS ms"
+    "  FROM node n JOIN node a ON a.plan_id = n.plan_id AND a.parent_id IS NULL"
+    "   AND a.sort_key = substr(n.sort_key, 1, 5)"
+    "  WHERE n.id = ?2 AND n.plan_id = ?1 AND n.depth >= 2)";
+
+static int read_light(sqlite3_stmt *s, void *p)
+{
+    item_light *l = p;
+    memset(l, 0, sizeof *l);
+    l->node_id = sqlite3_column_int64(s, 0);
+    l->area_id = sqlite3_column_int64(s, 1);
+    l->area_seq = sqlite3_column_int(s, 2);
+    l->depth = sqlite3_column_int(s, 3);
+    db_text_into(s, 4, l->ref, sizeof l->ref);
+    db_text_into(s, 5, l->status, sizeof l->status);
+    db_text_into(s, 6, l->due, sizeof l->due);
+    db_text_into(s, 7, l->extended_due, sizeof l->extended_due);
+    db_text_into(s, 8, l->deadline, sizeof l->deadline);
+    l->unit = db_text(s, 9);
+    l->leader = db_text(s, 10);
+    return l->unit && l->leader ? DUBAN_OK : DUBAN_ENOMEM;
+}
+
+static void item_light_free(void *p)
+{
+    item_light *l = p;
+    free(l->unit);
+    free(l->leader);
+}
+
+void item_light_list_free(item_light_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        item_light_free(&l->v[i]);
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+/* Runs sql (?1 plan, ?2 area or unbound) and judges each row's light. */
+static int collect_lights(store *st, const char *sql, int64_t plan_id, int64_t area_id, long today,
+                          const light_rule *rule, item_light_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    memset(out, 0, sizeof *out);
+    if (db_prepare(st, sql, &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, plan_id);
+    if (area_id)
+        sqlite3_bind_int64(stmt, 2, area_id);
+    int rc = db_collect(st, stmt, sizeof(item_light), (void **)&out->v, &out->n, read_light,
+                        item_light_free, err);
+    if (rc) {
+        item_light_list_free(out);
+        return rc;
+    }
+    const status_set *set = store_statuses(st);
+    for (size_t i = 0; i < out->n; i++) {
+        item_light *l = &out->v[i];
+        l->done = status_is_done(set, l->status);
+        l->light = light_of(set, rule, l->status, l->deadline, today);
+    }
+    return DUBAN_OK;
+}
+
+int query_item_lights(store *st, int64_t plan_id, long today, const light_rule *rule,
+                      item_light_list *out, duban_error *err)
+{
+    return collect_lights(st, lights_sql, plan_id, 0, today, rule, out, err);
+}
+
+int query_area_lights(store *st, int64_t plan_id, int64_t area_id, long today,
+                      const light_rule *rule, item_light_list *out, duban_error *err)
+{
+    return collect_lights(st, area_lights_sql, plan_id, area_id, today, rule, out, err);
+}
+
+int query_node_light(store *st, int64_t plan_id, int64_t node_id, long today,
+                     const light_rule *rule, item_light *out, duban_error *err)
+{
+    item_light_list l;
+    memset(out, 0, sizeof *out);
+    int rc = collect_lights(st, node_light_sql, plan_id, node_id, today, rule, &l, err);
+    if (!rc && l.n != 1)
+        rc = duban_fail(err, DUBAN_ENOTFOUND, "no item with id %lld", (long long)node_id);
+    if (!rc) {
+        *out = l.v[0];
+        l.n = 0; /* the strings now belong to out */
+    }
+    item_light_list_free(&l);
+    return rc;
+}
+
+void item_light_free_one(item_light *l)
+{
+    item_light_free(l);
+    memset(l, 0, sizeof *l);
+}
+
+void light_tally_list_free(light_tally_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].key);
+        free(l->v[i].title);
+    }
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+/* Finds the group named key, appending it when absent; NULL when out of
+ * memory. */
+static light_tally *group_for(light_tally_list *l, size_t *cap, const char *key, const char *title)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (!strcmp(l->v[i].key, key))
+            return &l->v[i];
+    if (l->n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        light_tally *v = realloc(l->v, ncap * sizeof *v);
+        if (!v)
+            return NULL;
+        l->v = v;
+        *cap = ncap;
+    }
+    light_tally *g = &l->v[l->n];
+    memset(g, 0, sizeof *g);
+    g->key = duban_strdup(key);
+    g->title = duban_strdup(title);
+    if (!g->key || !g->title) {
+        free(g->key);
+        free(g->title);
+        return NULL;
+    }
+    l->n++;
+    return g;
+}
+
+/* The areas first, so that areas without items are listed too. */
+static int add_areas(store *st, int64_t plan_id, light_tally_list *out, size_t *cap,
+                     duban_error *err)
+{
+    node_list areas;
+    int rc = node_children(st, plan_id, 0, &areas, err);
+    for (size_t i = 0; !rc && i < areas.n; i++)
+        if (!group_for(out, cap, areas.v[i].ref, areas.v[i].title))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    node_list_free(&areas);
+    return rc;
+}
+
+static int by_text(const void *a, const void *b)
+{
+    const light_tally *x = a, *y = b;
+    if (!*x->key != !*y->key)
+        return *x->key ? -1 : 1; /* "" last */
+    return strcmp(x->key, y->key);
+}
+
+static int tally_items(const item_light_list *items, enum light_group by, light_tally_list *out,
+                       size_t *cap)
+{
+    for (size_t i = 0; i < items->n; i++) {
+        const item_light *it = &items->v[i];
+        if (it->depth != NODE_ITEM)
+            continue;
+        char area[REF_LEN];
+        const char *key = it->unit;
+        if (by == LIGHT_BY_AREA) {
+            memcpy(area, it->ref, sizeof area);
+            char *dot = strchr(area, '.');
+            if (dot)
+                *dot = '\0';
+            key = area;
+        } else if (by == LIGHT_BY_LEADER) {
+            key = it->leader;
+        }
+        light_tally *g = group_for(out, cap, key, key);
+        if (!g)
+            return DUBAN_ENOMEM;
+        g->total++;
+        g->done += it->done;
+        g->count[it->light]++;
+    }
+    return DUBAN_OK;
+}
+
+int query_light_tally(store *st, int64_t plan_id, enum light_group by, long today,
+                      const light_rule *rule, light_tally_list *out, duban_error *err)
+{
+    memset(out, 0, sizeof *out);
+    item_light_list items;
+    size_t cap = 0;
+    int rc = query_item_lights(st, plan_id, today, rule, &items, err);
+    if (!rc && by == LIGHT_BY_AREA)
+        rc = add_areas(st, plan_id, out, &cap, err);
+    if (!rc && tally_items(&items, by, out, &cap))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    item_light_list_free(&items);
+    if (rc) {
+        light_tally_list_free(out);
+        return rc;
+    }
+    if (by != LIGHT_BY_AREA && out->n > 1)
+        qsort(out->v, out->n, sizeof *out->v, by_text);
+    return DUBAN_OK;
+}
+
+void light_tally_total(const light_tally_list *l, light_tally *sum)
+{
+    memset(sum, 0, sizeof *sum);
+    for (size_t i = 0; i < l->n; i++) {
+        sum->total += l->v[i].total;
+        sum->done += l->v[i].done;
+        for (int c = 0; c < LIGHT_COUNT; c++)
+            sum->count[c] += l->v[i].count[c];
+    }
+}

@@ -1,0 +1,247 @@
+/* meeting_changes.c - the net changes of a meeting (or since the last
+ * one) and the items that reported nothing (see meeting.h). */
+#include "edit/meeting.h"
+
+#include "query/query.h"
+#include "store/store_internal.h"
+#include "base/strbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define AREA_OF(n)                                                                                 \
+    "CASE " n ".depth WHEN 1 THEN " n ".id WHEN 2 THEN " n ".parent_id"                            \
+    " ELSE (SELECT p.parent_id FROM node p WHERE p.id = " n ".parent_id) END"
+
+/* History rows of the window: ?1 plan, ?2 < id <= ?3, meeting ?4 (0: any). */
+#define IN_WINDOW(h)                                                                               \
+    h ".plan_id = ?1 AND " h ".id > ?2 AND " h ".id <= ?3 AND (?4 = 0 OR " h ".meeting_id = ?4)"
+/* An edit row not undone as of the end of the window. */
+#define STANDING(h)                                                                                \
+    "coalesce((SELECT u.action FROM history u WHERE u.target_id = " h ".id AND u.id <= ?3"         \
+    " ORDER BY u.id DESC LIMIT 1), 'edit') <> 'undo'"
+
+/* Fields: first row's old value against last row's new value, per item
+ * and field.  The note is the one of the latest edit (or re-applied edit)
+ * that set the final value.  Notes: standing note edits of the window. */
+static const char changes_sql[] =
+    "WITH r AS (SELECT h.*,"
+    "   row_number() OVER (PARTITION BY h.node_id, h.field ORDER BY h.id) AS rn_first,"
+    "   row_number() OVER (PARTITION BY h.node_id, h.field ORDER BY h.id DESC) AS rn_last"
+    "  FROM history h WHERE " IN_WINDOW(
+        "h") " AND h.field <> 'note'),"
+             " net AS ("
+             "  SELECT f.node_id, f.field, f.old_value, l.new_value, l.at, f.id AS first_id,"
+             "   coalesce((SELECT CASE x.action WHEN 'edit' THEN x.note ELSE coalesce(t.note, '') "
+             "END"
+             "     FROM r x LEFT JOIN history t ON t.id = x.target_id"
+             "     WHERE x.node_id = f.node_id AND x.field = f.field AND x.action <> 'undo'"
+             "      AND x.new_value = l.new_value ORDER BY x.id DESC LIMIT 1), '') AS note"
+             "  FROM r f JOIN r l ON l.node_id = f.node_id AND l.field = f.field AND l.rn_last = 1"
+             "  WHERE f.rn_first = 1 AND f.old_value <> l.new_value"
+             "  UNION ALL"
+             "  SELECT e.node_id, 'note', '', e.new_value, e.at, e.id, '' FROM history e"
+             "  WHERE " IN_WINDOW(
+                 "e") " AND e.action = 'edit' AND e.field = 'note'"
+                      "   AND " STANDING(
+                          "e") ")"
+                               " SELECT net.node_id, n.ref, n.title, a.seq, net.field,"
+                               "  CASE WHEN net.field LIKE 'target.%' THEN coalesce((SELECT "
+                               "t.label FROM target t"
+                               "   WHERE t.node_id = net.node_id AND t.seq = "
+                               "CAST(substr(net.field, 8) AS INTEGER)), '')"
+                               "   ELSE '' END,"
+                               "  net.old_value, net.new_value, net.note, net.at"
+                               " FROM net JOIN node n ON n.id = net.node_id JOIN node a ON a.id "
+                               "= " AREA_OF("n") " ORDER BY n.sort_key, net.first_id";
+
+static int read_change(sqlite3_stmt *s, void *p)
+{
+    meeting_change *c = p;
+    memset(c, 0, sizeof *c);
+    c->node_id = sqlite3_column_int64(s, 0);
+    db_text_into(s, 1, c->ref, sizeof c->ref);
+    c->title = db_text(s, 2);
+    c->area_seq = sqlite3_column_int(s, 3);
+    db_text_into(s, 4, c->field, sizeof c->field);
+    c->label = db_text(s, 5);
+    c->old_value = db_text(s, 6);
+    c->new_value = db_text(s, 7);
+    c->note = db_text(s, 8);
+    c->at = db_text(s, 9);
+    return c->title && c->label && c->old_value && c->new_value && c->note && c->at ? DUBAN_OK
+                                                                                    : DUBAN_ENOMEM;
+}
+
+static void change_free(void *p)
+{
+    meeting_change *c = p;
+    free(c->title);
+    free(c->label);
+    free(c->old_value);
+    free(c->new_value);
+    free(c->note);
+    free(c->at);
+}
+
+void meeting_change_list_free(meeting_change_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        change_free(&l->v[i]);
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+static int window_changes(store *st, int64_t plan_id, int64_t lo, int64_t hi, int64_t meeting_id,
+                          meeting_change_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    memset(out, 0, sizeof *out);
+    if (db_prepare(st, changes_sql, &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, plan_id);
+    sqlite3_bind_int64(stmt, 2, lo);
+    sqlite3_bind_int64(stmt, 3, hi);
+    sqlite3_bind_int64(stmt, 4, meeting_id);
+    return db_collect(st, stmt, sizeof(meeting_change), (void **)&out->v, &out->n, read_change,
+                      change_free, err);
+}
+
+/* The end of a meeting's window: its last history id, or "no end". */
+static int64_t window_end(const meeting *m)
+{
+    return m->open ? INT64_MAX : m->history_end;
+}
+
+int meeting_changes(store *st, int64_t meeting_id, meeting_change_list *out, duban_error *err)
+{
+    meeting m;
+    memset(out, 0, sizeof *out);
+    int rc = meeting_get(st, meeting_id, &m, err);
+    if (!rc)
+        rc = window_changes(st, m.plan_id, m.history_start, window_end(&m), m.id, out, err);
+    meeting_free(&m);
+    return rc;
+}
+
+/* The first integer column of a one-row query with ?1 = a (and ?2 = b
+ * when it has a second parameter). */
+static int scalar(store *st, const char *sql, int64_t a, int64_t b, int64_t *value,
+                  duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    if (db_prepare(st, sql, &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, a);
+    if (sqlite3_bind_parameter_count(stmt) >= 2)
+        sqlite3_bind_int64(stmt, 2, b);
+    int rc = sqlite3_step(stmt);
+    *value = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_ROW ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "cannot read meetings");
+}
+
+int changes_since_last_meeting(store *st, int64_t plan_id, meeting_change_list *out,
+                               duban_error *err)
+{
+    int64_t lo;
+    memset(out, 0, sizeof *out);
+    int rc = scalar(st,
+                    "SELECT coalesce(max(history_end), 0) FROM meeting"
+                    " WHERE plan_id = ?1 AND ended_at IS NOT NULL",
+                    plan_id, 0, &lo, err);
+    return rc ? rc : window_changes(st, plan_id, lo, INT64_MAX, 0, out, err);
+}
+
+/* ?1 plan, ?2 < id <= ?3, ?4 done keys.  Items with a standing edit on
+ * themselves or a sub-item in the window reported progress. */
+static const char silent_sql[] =
+    "WITH done(k) AS (SELECT value FROM json_each(?4)),"
+    " active(id) AS (SELECT h.node_id FROM history h"
+    "  WHERE h.plan_id = ?1 AND h.id > ?2 AND h.id <= ?3 AND h.action = 'edit'"
+    "   AND " STANDING(
+        "h") ")"
+             " SELECT n.id FROM node n WHERE n.plan_id = ?1 AND n.depth = 2 AND n.status NOT IN "
+             "done"
+             "  AND n.id NOT IN active"
+             "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id AND c.id IN active)"
+             " ORDER BY n.sort_key";
+
+static int silent_ids(store *st, const meeting *m, int64_t lo, id_list *ids, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    char done[512];
+    memset(ids, 0, sizeof *ids);
+    if (status_done_json(store_statuses(st), done, sizeof done))
+        return duban_fail(err, DUBAN_EINVAL, "too many done statuses");
+    if (db_prepare(st, silent_sql, &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, m->plan_id);
+    sqlite3_bind_int64(stmt, 2, lo);
+    sqlite3_bind_int64(stmt, 3, window_end(m));
+    sqlite3_bind_text(stmt, 4, done, -1, SQLITE_TRANSIENT);
+    int rc;
+    size_t cap = 0;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (ids->n == cap) {
+            cap = cap ? cap * 2 : 32;
+            int64_t *v = realloc(ids->v, cap * sizeof *v);
+            if (!v)
+                break;
+            ids->v = v;
+        }
+        ids->v[ids->n++] = sqlite3_column_int64(stmt, 0);
+    }
+    sqlite3_finalize(stmt);
+    if (rc == SQLITE_DONE)
+        return DUBAN_OK;
+    id_list_free(ids);
+    return rc == SQLITE_ROW ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
+                            : db_fail(st, err, DUBAN_EDB, "cannot read history");
+}
+
+/* Keeps the nodes of all (outline order) whose ids are in ids (same
+ * order), moving them into out. */
+static void keep_listed(node_list *all, const id_list *ids, node_list *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < all->n; i++) {
+        if (k < ids->n && all->v[i].id == ids->v[k]) {
+            all->v[out->n++] = all->v[i];
+            k++;
+        } else {
+            node_free(&all->v[i]);
+        }
+    }
+    out->v = all->v;
+    all->v = NULL;
+    all->n = 0;
+}
+
+int meeting_silent_items(store *st, int64_t meeting_id, node_list *out, duban_error *err)
+{
+    meeting m;
+    id_list ids = {0};
+    node_list all = {0};
+    int64_t lo = 0;
+    memset(out, 0, sizeof *out);
+    int rc = meeting_get(st, meeting_id, &m, err);
+    /* since the end of the previous meeting of the plan (0: since import) */
+    if (!rc)
+        rc = scalar(st,
+                    "SELECT coalesce((SELECT coalesce(history_end, history_start) FROM meeting"
+                    " WHERE plan_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT 1), 0)",
+                    m.plan_id, m.id, &lo, err);
+    if (!rc)
+        rc = silent_ids(st, &m, lo, &ids, err);
+    /* one query for the nodes, whatever their number */
+    if (!rc && ids.n)
+        rc = node_all(st, m.plan_id, &all, err);
+    if (!rc)
+        keep_listed(&all, &ids, out);
+    node_list_free(&all);
+    id_list_free(&ids);
+    meeting_free(&m);
+    return rc;
+}

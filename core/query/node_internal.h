@@ -1,0 +1,23 @@
+/* node_internal.h - how core's queries read node rows (internal).
+ *
+ * Every query returning nodes selects NODE_COLUMNS (then its own WHERE /
+ * ORDER BY) and reads each row with node_read_row(), so the column list
+ * and the struct stay in step in one place. */
+#ifndef DUBAN_NODE_INTERNAL_H
+#define DUBAN_NODE_INTERNAL_H
+
+#include "plan/model.h"
+
+#include <sqlite3.h>
+
+#define NODE_COLUMNS                                                                           \
+    "SELECT n.id, n.plan_id, coalesce(n.parent_id, 0), n.depth, n.seq, n.ref, n.title, n.body," \
+    " n.status, n.due, n.unit, n.leader, n.line,"                                               \
+    " (SELECT count(*) FROM node c WHERE c.parent_id = n.id), n.extended_due FROM node n "
+
+/* Fills the node at p from the current row (DUBAN_ENOMEM on failure);
+ * node_release_row frees one.  Shaped for db_collect(). */
+int node_read_row(sqlite3_stmt *s, void *p);
+void node_release_row(void *p);
+
+#endif

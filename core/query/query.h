@@ -1,0 +1,119 @@
+/* query.h - read-only questions the front end asks the store.
+ *
+ * All functions fill caller-provided structs/lists (free with model.h) and
+ * return DUBAN_OK or an error code.  None keeps state between calls.
+ */
+#ifndef DUBAN_QUERY_H
+#define DUBAN_QUERY_H
+
+#include "base/error.h"
+#include "plan/model.h"
+#include "store/store.h"
+
+/* Plans, newest first. */
+int plan_list_all(store *st, plan_list *out, duban_error *err);
+/* Resolves a --plan selector: NULL/"" = most recent, a number = plan id, or
+ * a (unique) title substring.  DUBAN_ENOTFOUND names the selector. */
+int plan_resolve(store *st, const char *selector, int64_t *plan_id, duban_error *err);
+int plan_get(store *st, int64_t plan_id, plan_info *out, duban_error *err);
+
+int node_by_ref(store *st, int64_t plan_id, const char *ref, node *out, duban_error *err);
+int node_by_id(store *st, int64_t id, node *out, duban_error *err);
+/* Children of parent_id in order (parent_id 0: the areas). */
+int node_children(store *st, int64_t plan_id, int64_t parent_id, node_list *out, duban_error *err);
+/* Every node of the plan in outline (pre-)order. */
+int node_all(store *st, int64_t plan_id, node_list *out, duban_error *err);
+
+int node_milestones(store *st, int64_t node_id, milestone_list *out, duban_error *err);
+int node_notes(store *st, int64_t node_id, note_list *out, duban_error *err);
+int node_history(store *st, int64_t node_id, history_list *out, duban_error *err);
+/* The reason recorded with the extension that stands on a node: the note
+ * of the latest "extension" edit in h (the node's history, oldest first)
+ * that set extended_due; "" when none.  Points into h. */
+const char *history_extension_reason(const history_list *h, const char *extended_due);
+/* The plan's history, newest first, at most limit rows (0: all). */
+int plan_history(store *st, int64_t plan_id, int limit, history_list *out, duban_error *err);
+
+/* Overdue: items (depth >= 2) whose due date is before today and whose
+ * status is not done, and milestones before today whose item is not done.
+ * An approved extension (node.extended_due) replaces the item's due date
+ * and its milestones: due and days_late are then counted from it and
+ * original_due keeps the date it replaced.  Most overdue first, then by ref. */
+typedef struct overdue_row {
+    int64_t node_id;
+    char ref[REF_LEN];
+    char *title;  /* item title */
+    char *phrase; /* milestone phrase, "" for the item itself */
+    char *word;   /* milestone word, "" for the item */
+    char due[DATE_LEN];
+    int days_late;
+    char status[32];
+    char *unit;
+    int area_seq;
+    char *area_title;
+    char original_due[DATE_LEN]; /* the item's due before its extension, "" when none */
+} overdue_row;
+typedef struct overdue_list {
+    overdue_row *v;
+    size_t n;
+} overdue_list;
+int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, duban_error *err);
+void overdue_list_free(overdue_list *l);
+
+/* Per-area progress: items (depth 2) total/done, overdue items (the item
+ * or one of its milestones late), items due within `warn_days` of today
+ * and not done nor overdue (at risk), and overdue_rows: how many rows the
+ * overdue list (query_overdue) has for the area; their sum over all areas
+ * is the length of that list. */
+typedef struct area_stats {
+    int64_t area_id;
+    int seq;
+    int total, done, overdue, at_risk;
+    int overdue_rows;
+} area_stats;
+typedef struct area_stats_list {
+    area_stats *v;
+    size_t n;
+} area_stats_list;
+int query_area_stats(store *st, int64_t plan_id, long today, int warn_days, area_stats_list *out,
+                     duban_error *err);
+void area_stats_list_free(area_stats_list *l);
+/* The same for one area (after an edit: the cost follows the area's size,
+ * not the plan's). */
+int query_area_stats_one(store *st, int64_t plan_id, int64_t area_id, long today, int warn_days,
+                         area_stats *out, duban_error *err);
+
+/* How one item (or sub-item) counts in its area's statistics, for
+ * keeping them current after an edit without re-reading the area:
+ * item_stats_add() adds the item to an area_stats exactly as
+ * query_area_stats() counts it. */
+typedef struct item_stats {
+    int64_t node_id;
+    int depth;
+    int is_done, own_late, ms_late; /* ms_late: its late milestones */
+    char due[DATE_LEN];             /* the due date in force */
+} item_stats;
+typedef struct item_stats_list {
+    item_stats *v;
+    size_t n;
+} item_stats_list;
+/* The items and sub-items of area_id (0: of the whole plan), or only
+ * node_id when it is non-zero, in outline order. */
+int query_item_stats(store *st, int64_t plan_id, int64_t area_id, int64_t node_id, long today,
+                     item_stats_list *out, duban_error *err);
+void item_stats_list_free(item_stats_list *l);
+/* Adds (sign 1) or removes (sign -1) one item's part of s; risk_until is
+ * the last day of the warning window (today + warn_days). */
+void item_stats_add(area_stats *s, const item_stats *it, long risk_until, int sign);
+
+/* Full-text search over titles, bodies and notes (FTS5 trigram; queries
+ * shorter than three characters use a LIKE scan inside SQLite).  Fills ids
+ * with matching node ids in outline order. */
+typedef struct id_list {
+    int64_t *v;
+    size_t n;
+} id_list;
+int query_search(store *st, int64_t plan_id, const char *text, id_list *out, duban_error *err);
+void id_list_free(id_list *l);
+
+#endif

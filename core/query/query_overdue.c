@@ -1,0 +1,239 @@
+/* query_overdue.c - what is late, per-area progress, and search. */
+#include "query/query.h"
+
+#include "query/stats_internal.h"
+#include "store/store_internal.h"
+#include "base/strbuf.h"
+#include "text/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The area an item or sub-item belongs to. */
+#define AREA_OF(n)                                                                             \
+    "CASE " n ".depth WHEN 1 THEN " n ".id WHEN 2 THEN " n ".parent_id"                        \
+    " ELSE (SELECT p.parent_id FROM node p WHERE p.id = " n ".parent_id) END"
+
+/* The due date that counts: an approved extension (延期) replaces the due
+ * date and the item's milestones. */
+
+/* ?1 plan, ?2 JSON array of done status keys, ?3 today.  A milestone is
+ * listed only when its item is not itself overdue (the item row covers it)
+ * and has no extension. */
+static const char overdue_sql[] =
+    "WITH done(k) AS (SELECT value FROM json_each(?2)),"
+    " late AS ("
+    "  SELECT n.id, n.ref, n.title, '' AS phrase, '' AS word, " EFFECTIVE_DUE("n") " AS due,"
+    "   CAST(julianday(?3) - julianday(" EFFECTIVE_DUE("n") ") AS INTEGER) AS days, n.status,"
+    "   n.unit, a.seq AS aseq, a.title AS atitle, n.sort_key, 0 AS mseq,"
+    "   CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END AS original_due"
+    "  FROM node n JOIN node a ON a.id = " AREA_OF("n")
+    "  WHERE n.plan_id = ?1 AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " <> ''"
+    "   AND " EFFECTIVE_DUE("n") " < ?3 AND n.status NOT IN done"
+    "  UNION ALL"
+    "  SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"
+    "   CAST(julianday(?3) - julianday(m.due) AS INTEGER), n.status, n.unit,"
+    "   a.seq, a.title, n.sort_key, m.seq, ''"
+    "  FROM milestone m JOIN node n ON n.id = m.node_id JOIN node a ON a.id = " AREA_OF("n")
+    "  WHERE n.plan_id = ?1 AND m.due < ?3 AND n.status NOT IN done AND n.extended_due = ''"
+    "   AND NOT (n.due <> '' AND n.due < ?3))"
+    " SELECT * FROM late ORDER BY days DESC, sort_key, mseq";
+
+static int read_overdue(sqlite3_stmt *s, void *p)
+{
+    overdue_row *r = p;
+    memset(r, 0, sizeof *r);
+    r->node_id = sqlite3_column_int64(s, 0);
+    db_text_into(s, 1, r->ref, sizeof r->ref);
+    r->title = db_text(s, 2);
+    r->phrase = db_text(s, 3);
+    r->word = db_text(s, 4);
+    db_text_into(s, 5, r->due, sizeof r->due);
+    r->days_late = sqlite3_column_int(s, 6);
+    db_text_into(s, 7, r->status, sizeof r->status);
+    r->unit = db_text(s, 8);
+    r->area_seq = sqlite3_column_int(s, 9);
+    r->area_title = db_text(s, 10);
+    db_text_into(s, 13, r->original_due, sizeof r->original_due);
+    return r->title && r->phrase && r->word && r->unit && r->area_title ? DUBAN_OK
+                                                                        : DUBAN_ENOMEM;
+}
+
+static void overdue_row_free(void *p)
+{
+    overdue_row *r = p;
+    free(r->title);
+    free(r->phrase);
+    free(r->word);
+    free(r->unit);
+    free(r->area_title);
+}
+
+void overdue_list_free(overdue_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        overdue_row_free(&l->v[i]);
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+static int bind_common(store *st, sqlite3_stmt *stmt, int64_t plan_id, long today,
+                       duban_error *err)
+{
+    char done[512], day[DATE_LEN];
+    if (status_done_json(store_statuses(st), done, sizeof done))
+        return duban_fail(err, DUBAN_EINVAL, "too many done statuses");
+    date_format(today, day);
+    sqlite3_bind_int64(stmt, 1, plan_id);
+    sqlite3_bind_text(stmt, 2, done, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt, 3, day, -1, SQLITE_TRANSIENT);
+    return DUBAN_OK;
+}
+
+int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    memset(out, 0, sizeof *out);
+    if (db_prepare(st, overdue_sql, &stmt, err))
+        return DUBAN_EDB;
+    if (bind_common(st, stmt, plan_id, today, err)) {
+        sqlite3_finalize(stmt);
+        return DUBAN_EINVAL;
+    }
+    return db_collect(st, stmt, sizeof(overdue_row), (void **)&out->v, &out->n, read_overdue,
+                      overdue_row_free, err);
+}
+
+/* ?4 warn window end, ?5 one area's id or NULL for all.  An item counts
+ * as overdue when it or one of its milestones is late; at risk when not
+ * done, not overdue and due by ?4.  overdue_rows counts what the overdue
+ * list shows for the area (items and sub-items, or their late milestones).
+ * Items are found by their sort key's area prefix, an index range, and
+ * aggregated once per area. */
+#define AREA_STATS_SQL(filter)                                                                 \
+    "WITH done(k) AS (SELECT value FROM json_each(?2)),"                                       \
+    " i AS (" ITEM_FLAGS_SELECT " WHERE n.plan_id = ?1 AND n.depth >= 2 " filter "),"        \
+    " agg AS MATERIALIZED (SELECT akey,"                                                       \
+    "   sum(depth = 2) AS total, sum(depth = 2 AND is_done) AS done,"                          \
+    "   sum(depth = 2 AND NOT is_done AND (own_late OR ms_late > 0)) AS late,"                 \
+    "   sum(depth = 2 AND NOT is_done AND NOT own_late AND ms_late = 0 AND due <> ''"          \
+    "       AND due <= ?4) AS risk,"                                                           \
+    "   sum(CASE WHEN is_done THEN 0 WHEN own_late THEN 1 ELSE ms_late END) AS rows_late"     \
+    "  FROM i GROUP BY akey)"                                                                  \
+    " SELECT a.id, a.seq, coalesce(agg.total, 0), coalesce(agg.done, 0),"                      \
+    "  coalesce(agg.late, 0), coalesce(agg.risk, 0), coalesce(agg.rows_late, 0)"              \
+    " FROM node a LEFT JOIN agg ON agg.akey = a.sort_key"                                      \
+    " WHERE a.plan_id = ?1 AND a.parent_id IS NULL AND (?5 IS NULL OR a.id = ?5)"             \
+    " ORDER BY a.seq"
+
+static const char area_stats_all_sql[] = AREA_STATS_SQL("");
+static const char area_stats_one_sql[] =
+    AREA_STATS_SQL("AND n.sort_key > (SELECT sort_key || '.' FROM node WHERE id = ?5)"
+                   " AND n.sort_key < (SELECT sort_key || '/' FROM node WHERE id = ?5)");
+
+static int read_stats(sqlite3_stmt *s, void *p)
+{
+    area_stats *a = p;
+    a->area_id = sqlite3_column_int64(s, 0);
+    a->seq = sqlite3_column_int(s, 1);
+    a->total = sqlite3_column_int(s, 2);
+    a->done = sqlite3_column_int(s, 3);
+    a->overdue = sqlite3_column_int(s, 4);
+    a->at_risk = sqlite3_column_int(s, 5);
+    a->overdue_rows = sqlite3_column_int(s, 6);
+    return DUBAN_OK;
+}
+
+static void nothing_to_free(void *p)
+{
+    (void)p;
+}
+
+static int load_area_stats(store *st, int64_t plan_id, int64_t area_id, long today, int warn_days,
+                      area_stats_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    memset(out, 0, sizeof *out);
+    if (db_prepare(st, area_id ? area_stats_one_sql : area_stats_all_sql, &stmt, err))
+        return DUBAN_EDB;
+    if (bind_common(st, stmt, plan_id, today, err)) {
+        sqlite3_finalize(stmt);
+        return DUBAN_EINVAL;
+    }
+    char until[DATE_LEN];
+    date_format(today + warn_days, until);
+    sqlite3_bind_text(stmt, 4, until, -1, SQLITE_TRANSIENT);
+    if (area_id)
+        sqlite3_bind_int64(stmt, 5, area_id);
+    return db_collect(st, stmt, sizeof(area_stats), (void **)&out->v, &out->n, read_stats,
+                      nothing_to_free, err);
+}
+
+int query_area_stats(store *st, int64_t plan_id, long today, int warn_days,
+                     area_stats_list *out, duban_error *err)
+{
+    return load_area_stats(st, plan_id, 0, today, warn_days, out, err);
+}
+
+int query_area_stats_one(store *st, int64_t plan_id, int64_t area_id, long today, int warn_days,
+                         area_stats *out, duban_error *err)
+{
+    area_stats_list l;
+    int rc = load_area_stats(st, plan_id, area_id, today, warn_days, &l, err);
+    if (!rc && l.n != 1)
+        rc = duban_fail(err, DUBAN_ENOTFOUND, "no area with id %lld", (long long)area_id);
+    if (!rc)
+        *out = l.v[0];
+    area_stats_list_free(&l);
+    return rc;
+}
+
+void area_stats_list_free(area_stats_list *l)
+{
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+static int read_id(sqlite3_stmt *s, void *p)
+{
+    *(int64_t *)p = sqlite3_column_int64(s, 0);
+    return DUBAN_OK;
+}
+
+int query_search(store *st, int64_t plan_id, const char *text, id_list *out, duban_error *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t chars = 0;
+    for (size_t i = 0, len = strlen(text); i < len; chars++) {
+        uint32_t cp;
+        i += utf8_decode(text + i, len - i, &cp);
+    }
+    if (!chars)
+        return DUBAN_OK;
+    /* The trigram index needs three characters; shorter needles are found
+     * by instr() inside SQLite. The FTS query is one quoted phrase. */
+    const char *sql =
+        chars >= 3 ? "SELECT n.id FROM node_fts f JOIN node n ON n.id = f.rowid"
+                     " WHERE node_fts MATCH '\"' || replace(?2, '\"', '\"\"') || '\"'"
+                     " AND n.plan_id = ?1 ORDER BY n.sort_key"
+                   : "SELECT n.id FROM node n JOIN node_fts f ON f.rowid = n.id"
+                     " WHERE n.plan_id = ?1 AND (instr(lower(n.title), lower(?2)) > 0"
+                     " OR instr(lower(n.body), lower(?2)) > 0"
+                     " OR instr(lower(f.notes), lower(?2)) > 0) ORDER BY n.sort_key";
+    sqlite3_stmt *stmt;
+    if (db_prepare(st, sql, &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, plan_id);
+    sqlite3_bind_text(stmt, 2, text, -1, SQLITE_STATIC);
+    return db_collect(st, stmt, sizeof(int64_t), (void **)&out->v, &out->n, read_id,
+                      nothing_to_free, err);
+}
+
+void id_list_free(id_list *l)
+{
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}

@@ -1,0 +1,258 @@
+/* minutes_data.c - reading a meeting's minutes and the section tables. */
+#include "report/minutes_data.h"
+
+#include "plan/date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void minutes_data_free(minutes_data *md)
+{
+    meeting_free(&md->m);
+    plan_info_free(&md->plan);
+    light_tally_list_free(&md->areas);
+    meeting_change_list_free(&md->changes);
+    overdue_list_free(&md->overdue);
+    free(md->units);
+    node_list_free(&md->silent);
+    target_list_free(&md->targets);
+    memset(md, 0, sizeof *md);
+}
+
+static int collect_units(minutes_data *md)
+{
+    md->units = calloc(md->overdue.n + 1, sizeof *md->units);
+    if (!md->units)
+        return DUBAN_ENOMEM;
+    for (size_t i = 0; i < md->overdue.n; i++) {
+        const char *unit = md->overdue.v[i].unit;
+        size_t u = 0;
+        while (u < md->nunits && strcmp(md->units[u], unit))
+            u++;
+        if (u == md->nunits)
+            md->units[md->nunits++] = unit;
+    }
+    return DUBAN_OK;
+}
+
+int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *rule,
+                 minutes_data *md, duban_error *err)
+{
+    memset(md, 0, sizeof *md);
+    md->st = st;
+    md->rule = rule;
+    date_format(today, md->today);
+    int rc = meeting_get(st, meeting_id, &md->m, err);
+    if (!rc)
+        rc = plan_get(st, md->m.plan_id, &md->plan, err);
+    if (!rc)
+        rc = query_light_tally(st, md->m.plan_id, LIGHT_BY_AREA, today, rule, &md->areas, err);
+    if (!rc)
+        rc = meeting_changes(st, meeting_id, &md->changes, err);
+    if (!rc)
+        rc = query_overdue(st, md->m.plan_id, today, &md->overdue, err);
+    if (!rc && collect_units(md))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    if (!rc)
+        rc = meeting_silent_items(st, meeting_id, &md->silent, err);
+    if (!rc)
+        rc = plan_targets(st, md->m.plan_id, &md->targets, err);
+    if (rc)
+        minutes_data_free(md);
+    return rc;
+}
+
+const char *minutes_status_name(const minutes_data *md, const char *key)
+{
+    const status_def *d = status_by_key(store_statuses(md->st), key);
+    return d ? d->name : key;
+}
+
+static const target *target_of(const minutes_data *md, int64_t node_id, int seq)
+{
+    for (size_t i = 0; i < md->targets.n; i++)
+        if (md->targets.v[i].node_id == node_id && md->targets.v[i].seq == seq)
+            return &md->targets.v[i];
+    return NULL;
+}
+
+const char *minutes_change_value(const minutes_data *md, const meeting_change *c, const char *v,
+                                 char *buf, size_t bufsz)
+{
+    if (!*v)
+        return "—";
+    if (!strcmp(c->field, "status"))
+        return minutes_status_name(md, v);
+    if (!strncmp(c->field, "target.", 7)) {
+        const target *t = target_of(md, c->node_id, atoi(c->field + 7));
+        char goal[32];
+        if (!t)
+            return v;
+        target_format_number(t->number, goal);
+        snprintf(buf, bufsz, "%s/%s%s", v, goal, t->unit);
+        return buf;
+    }
+    return v;
+}
+
+void minutes_change_field(const meeting_change *c, char *buf, size_t bufsz)
+{
+    if (*c->label)
+        snprintf(buf, bufsz, "%s：%s", meeting_field_title(c->field), c->label);
+    else
+        snprintf(buf, bufsz, "%s", meeting_field_title(c->field));
+}
+
+static const table_column summary_cols[] = {
+    {"area", "方面", 0},       {"title", "名称", 0},     {"items", "事项", 1},
+    {"done", "已完成", 1},     {"rate", "完成率", 1},    {"red", "(!) 红灯", 1},
+    {"yellow", "(~) 黄灯", 1}, {"green", "(o) 绿灯", 1},
+};
+
+void minutes_tally_numbers(const light_tally *g, int percent, char out[6][16])
+{
+    int v[] = {g->total,
+               g->done,
+               light_rate_percent(g->done, g->total),
+               g->count[LIGHT_RED],
+               g->count[LIGHT_YELLOW],
+               g->count[LIGHT_GREEN]};
+    for (int i = 0; i < 6; i++)
+        snprintf(out[i], sizeof out[i], i == 2 && percent ? "%d%%" : "%d", v[i]);
+}
+
+static int summary_row(table *t, const char *key, const char *title, const light_tally *g)
+{
+    char n[6][16];
+    minutes_tally_numbers(g, 1, n);
+    const char *cells[] = {key, title, n[0], n[1], n[2], n[3], n[4], n[5]};
+    return table_add_row(t, cells);
+}
+
+int minutes_summary_table(const minutes_data *md, table *t)
+{
+    table_init(t, summary_cols, sizeof summary_cols / sizeof summary_cols[0]);
+    int rc = 0;
+    for (size_t i = 0; !rc && i < md->areas.n; i++)
+        rc = summary_row(t, md->areas.v[i].key, md->areas.v[i].title, &md->areas.v[i]);
+    light_tally sum;
+    light_tally_total(&md->areas, &sum);
+    if (rc || summary_row(t, "合计", "", &sum)) {
+        table_free(t);
+        return DUBAN_ENOMEM;
+    }
+    return DUBAN_OK;
+}
+
+static const table_column change_cols[] = {
+    {"ref", "事项", 0}, {"title", "名称", 0}, {"field", "变更", 0}, {"old", "原值", 0},
+    {"new", "新值", 0}, {"note", "说明", 0},  {"at", "时间", 0},
+};
+
+int minutes_changes_table(const minutes_data *md, table *t)
+{
+    table_init(t, change_cols, sizeof change_cols / sizeof change_cols[0]);
+    for (size_t i = 0; i < md->changes.n; i++) {
+        const meeting_change *c = &md->changes.v[i];
+        char field[256], ob[64], nb[64], when[TIMESTAMP_LEN];
+        date_local_time(c->at, when);
+        minutes_change_field(c, field, sizeof field);
+        const char *cells[] = {c->ref,
+                               c->title,
+                               field,
+                               minutes_change_value(md, c, c->old_value, ob, sizeof ob),
+                               minutes_change_value(md, c, c->new_value, nb, sizeof nb),
+                               c->note,
+                               when};
+        if (table_add_row(t, cells)) {
+            table_free(t);
+            return DUBAN_ENOMEM;
+        }
+    }
+    return DUBAN_OK;
+}
+
+static const table_column overdue_cols[] = {
+    {"ref", "事项", 0},           {"title", "名称", 0},
+    {"due", "时限", 0},           {"extended_due", "延期至", 0},
+    {"days_late", "逾期天数", 1}, {"status", "状态", 0},
+    {"milestone", "逾期节点", 0},
+};
+
+int minutes_overdue_table(const minutes_data *md, const char *unit, table *t)
+{
+    table_init(t, overdue_cols, sizeof overdue_cols / sizeof overdue_cols[0]);
+    for (size_t i = 0; i < md->overdue.n; i++) {
+        const overdue_row *r = &md->overdue.v[i];
+        if (strcmp(r->unit, unit))
+            continue;
+        char days[16], late[1024] = "";
+        snprintf(days, sizeof days, "%d", r->days_late);
+        if (*r->phrase)
+            snprintf(late, sizeof late, "%s：%s", r->word, r->phrase);
+        int ext = *r->original_due != '\0';
+        const char *cells[] = {r->ref,
+                               r->title,
+                               ext ? r->original_due : r->due,
+                               ext ? r->due : "",
+                               days,
+                               minutes_status_name(md, r->status),
+                               late};
+        if (table_add_row(t, cells)) {
+            table_free(t);
+            return DUBAN_ENOMEM;
+        }
+    }
+    return DUBAN_OK;
+}
+
+static const table_column silent_cols[] = {
+    {"ref", "事项", 0}, {"title", "名称", 0},    {"status", "状态", 0},
+    {"due", "时限", 0}, {"unit", "责任单位", 0},
+};
+
+int minutes_silent_table(const minutes_data *md, table *t)
+{
+    table_init(t, silent_cols, sizeof silent_cols / sizeof silent_cols[0]);
+    for (size_t i = 0; i < md->silent.n; i++) {
+        const node *n = &md->silent.v[i];
+        char due[64];
+        if (*n->extended_due)
+            snprintf(due, sizeof due, "%s（延期，原 %s）", n->extended_due, n->due);
+        else
+            snprintf(due, sizeof due, "%s", n->due);
+        const char *cells[] = {n->ref, n->title, minutes_status_name(md, n->status), due, n->unit};
+        if (table_add_row(t, cells)) {
+            table_free(t);
+            return DUBAN_ENOMEM;
+        }
+    }
+    return DUBAN_OK;
+}
+
+static const table_column target_cols[] = {
+    {"ref", "事项", 0},     {"label", "指标", 0}, {"goal", "目标", 0},
+    {"current", "当前", 0}, {"state", "情况", 0},
+};
+
+int minutes_targets_table(const minutes_data *md, table *t)
+{
+    table_init(t, target_cols, sizeof target_cols / sizeof target_cols[0]);
+    for (size_t i = 0; i < md->targets.n; i++) {
+        const target *x = &md->targets.v[i];
+        char goal[96], num[32], cur[32] = "—";
+        target_format_number(x->number, num);
+        snprintf(goal, sizeof goal, "%s%s%s", x->dir == TARGET_AT_MOST ? "不超过" : "不少于", num,
+                 x->unit);
+        if (x->has_current)
+            target_format_number(x->current, cur);
+        const char *state = !x->has_current ? "未报" : target_met(x) ? "已达标" : "未达标";
+        const char *cells[] = {x->ref, x->label, goal, cur, state};
+        if (table_add_row(t, cells)) {
+            table_free(t);
+            return DUBAN_ENOMEM;
+        }
+    }
+    return DUBAN_OK;
+}

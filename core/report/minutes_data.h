@@ -1,0 +1,54 @@
+/* minutes_data.h - what the minutes are made of, read once from the store,
+ * and the section tables in display form (internal to core). */
+#ifndef DUBAN_MINUTES_DATA_H
+#define DUBAN_MINUTES_DATA_H
+
+#include "plan/light.h"
+#include "edit/meeting.h"
+#include "query/query.h"
+#include "base/strbuf.h"
+#include "text/table.h"
+#include "plan/target.h"
+
+typedef struct minutes_data {
+    store *st;              /* borrowed */
+    const light_rule *rule; /* borrowed, may be NULL */
+    meeting m;
+    plan_info plan;
+    char today[DATE_LEN];
+    light_tally_list areas;
+    meeting_change_list changes;
+    overdue_list overdue;
+    const char **units; /* distinct overdue units, most overdue first (borrowed) */
+    size_t nunits;
+    node_list silent;
+    target_list targets;
+} minutes_data;
+
+int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *rule,
+                 minutes_data *md, duban_error *err);
+void minutes_data_free(minutes_data *md);
+
+/* Section tables; each initialises *t (free with table_free) and returns
+ * DUBAN_OK or DUBAN_ENOMEM (then *t is already freed). */
+int minutes_summary_table(const minutes_data *md, table *t);
+int minutes_changes_table(const minutes_data *md, table *t);
+int minutes_overdue_table(const minutes_data *md, const char *unit, table *t);
+int minutes_silent_table(const minutes_data *md, table *t);
+int minutes_targets_table(const minutes_data *md, table *t);
+
+/* Display helpers: a status key's name; a change's value for people
+ * (status names, "—" for nothing, target values with their goal "9/17个",
+ * possibly written into buf); the changed field ("状态", "目标：美丽乡村"). */
+const char *minutes_status_name(const minutes_data *md, const char *key);
+const char *minutes_change_value(const minutes_data *md, const meeting_change *c, const char *v,
+                                 char *buf, size_t bufsz);
+void minutes_change_field(const meeting_change *c, char *buf, size_t bufsz);
+/* The six numbers of a summary row, as text: items, done, completion rate
+ * (with a "%" when percent is set), red, yellow, green. */
+void minutes_tally_numbers(const light_tally *g, int percent, char out[6][16]);
+
+/* The whole minutes as one CSV table (see minutes.h). */
+int minutes_write_csv(const minutes_data *md, strbuf *out);
+
+#endif

@@ -1,0 +1,165 @@
+/* minutes_render.c - writing the minutes' blocks as Markdown or as one
+ * self-contained printable HTML page. */
+#include "report/minutes_internal.h"
+
+#include <string.h>
+
+int minutes_write_md(const minutes_doc *d, strbuf *out)
+{
+    static const char *const marks[] = {"# ", "## ", "### "};
+    int rc = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        const minutes_block *b = &d->v[i];
+        int last_li = b->kind == BLOCK_LI && (i + 1 == d->n || d->v[i + 1].kind != BLOCK_LI);
+        switch (b->kind) {
+        case BLOCK_H1:
+        case BLOCK_H2:
+        case BLOCK_H3:
+            rc |= strbuf_printf(out, "%s%s\n\n", marks[b->kind - BLOCK_H1], b->text);
+            break;
+        case BLOCK_P:
+            rc |= strbuf_printf(out, "%s\n\n", b->text);
+            break;
+        case BLOCK_LI:
+            rc |= strbuf_printf(out, "- %s\n%s", b->text, last_li ? "\n" : "");
+            break;
+        case BLOCK_TABLE:
+            rc |= table_render(&b->t, FORMAT_MD, out);
+            rc |= strbuf_append(out, "\n");
+            break;
+        }
+    }
+    /* end with exactly one newline */
+    while (!rc && out->len >= 2 && out->s[out->len - 1] == '\n' && out->s[out->len - 2] == '\n')
+        out->s[--out->len] = '\0';
+    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+}
+
+int html_escape(strbuf *out, const char *s)
+{
+    int rc = 0;
+    for (; *s; s++) {
+        switch (*s) {
+        case '&':
+            rc |= strbuf_append(out, "&amp;");
+            break;
+        case '<':
+            rc |= strbuf_append(out, "&lt;");
+            break;
+        case '>':
+            rc |= strbuf_append(out, "&gt;");
+            break;
+        case '"':
+            rc |= strbuf_append(out, "&quot;");
+            break;
+        case '\'':
+            rc |= strbuf_append(out, "&#39;");
+            break;
+        default:
+            rc |= strbuf_appendc(out, *s);
+        }
+    }
+    return rc;
+}
+
+static const char html_head[] =
+    "<!DOCTYPE html>\n"
+    "<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    "<title>";
+
+static const char html_style[] =
+    "</title>\n<style>\n"
+    "@page { size: A4; margin: 18mm 15mm 18mm 15mm; }\n"
+    "html { background: #fff; }\n"
+    "body { font-family: \"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Songti SC\","
+    " SimSun, serif; font-size: 11pt; line-height: 1.5; color: #000; max-width: 190mm;"
+    " margin: 0 auto; padding: 8mm; }\n"
+    "h1 { font-size: 18pt; text-align: center; margin: 0 0 8pt; }\n"
+    "h2 { font-size: 14pt; border-bottom: 1.5pt solid #000; margin: 14pt 0 6pt; }\n"
+    "h3 { font-size: 12pt; margin: 10pt 0 4pt; }\n"
+    "ul.meta { list-style: none; padding: 0; margin: 0 0 8pt; }\n"
+    "p { margin: 4pt 0; }\n"
+    "table { width: 100%; border-collapse: collapse; margin: 4pt 0 10pt; font-size: 10pt; }\n"
+    "th, td { border: 0.75pt solid #444; padding: 2pt 4pt; text-align: left;"
+    " vertical-align: top; }\n"
+    "th { background: #eee; white-space: nowrap; }\n"
+    "td.num, th.num { text-align: right; white-space: nowrap; }\n"
+    ".red { color: #b00000; font-weight: bold; }\n"
+    ".yellow { color: #8a5a00; font-weight: bold; }\n"
+    ".green { color: #006400; }\n"
+    "@media print {\n"
+    "  body { max-width: none; padding: 0; font-size: 10.5pt; }\n"
+    "  h1, h2, h3 { page-break-after: avoid; break-after: avoid; }\n"
+    "  table { page-break-inside: auto; }\n"
+    "  thead { display: table-header-group; }\n"
+    "  tr { page-break-inside: avoid; break-inside: avoid; }\n"
+    "  th { background: none; }\n"
+    "}\n"
+    "</style>\n</head>\n<body>\n";
+
+/* The colour class of a light column, from its header's glyph. */
+static const char *column_class(const table_column *c)
+{
+    if (!strncmp(c->header, "(!)", 3))
+        return "red";
+    if (!strncmp(c->header, "(~)", 3))
+        return "yellow";
+    if (!strncmp(c->header, "(o)", 3))
+        return "green";
+    return "";
+}
+
+static int cell(strbuf *out, const char *tag, const table_column *c, const char *text)
+{
+    const char *cls = column_class(c);
+    int rc = strbuf_printf(out, "<%s", tag);
+    if (c->numeric || *cls)
+        rc |= strbuf_printf(out, " class=\"%s%s%s\"", c->numeric ? "num" : "",
+                            c->numeric && *cls ? " " : "", cls);
+    rc |= strbuf_append(out, ">") | html_escape(out, text);
+    return rc | strbuf_printf(out, "</%s>", tag);
+}
+
+static int html_table(strbuf *out, const table *t)
+{
+    int rc = strbuf_append(out, "<table>\n<thead><tr>");
+    for (size_t c = 0; c < t->ncols; c++)
+        rc |= cell(out, "th", &t->cols[c], t->cols[c].header);
+    rc |= strbuf_append(out, "</tr></thead>\n<tbody>\n");
+    for (size_t r = 0; r < t->nrows; r++) {
+        rc |= strbuf_append(out, "<tr>");
+        for (size_t c = 0; c < t->ncols; c++)
+            rc |= cell(out, "td", &t->cols[c], t->cells[r * t->ncols + c]);
+        rc |= strbuf_append(out, "</tr>\n");
+    }
+    return rc | strbuf_append(out, "</tbody>\n</table>\n");
+}
+
+static int html_block(strbuf *out, const minutes_doc *d, size_t i)
+{
+    static const char *const tags[] = {"h1", "h2", "h3", "p"};
+    const minutes_block *b = &d->v[i];
+    int rc = 0;
+    if (b->kind == BLOCK_TABLE)
+        return html_table(out, &b->t);
+    if (b->kind == BLOCK_LI) {
+        int first = !i || d->v[i - 1].kind != BLOCK_LI;
+        int last = i + 1 == d->n || d->v[i + 1].kind != BLOCK_LI;
+        rc |= strbuf_append(out, first ? "<ul class=\"meta\">\n<li>" : "<li>");
+        rc |= html_escape(out, b->text);
+        return rc | strbuf_append(out, last ? "</li>\n</ul>\n" : "</li>\n");
+    }
+    rc |= strbuf_printf(out, "<%s>", tags[b->kind]) | html_escape(out, b->text);
+    return rc | strbuf_printf(out, "</%s>\n", tags[b->kind]);
+}
+
+int minutes_write_html(const minutes_doc *d, strbuf *out)
+{
+    int rc = strbuf_append(out, html_head) | html_escape(out, d->title ? d->title : "") |
+             strbuf_append(out, html_style);
+    for (size_t i = 0; !rc && i < d->n; i++)
+        rc = html_block(out, d, i);
+    rc |= strbuf_append(out, "</body>\n</html>\n");
+    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+}

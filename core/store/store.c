@@ -1,0 +1,354 @@
+#include "store/store_internal.h"
+
+#include "query/query.h"
+#include "store/schema.h"
+#include "edit/edit_internal.h"
+#include "plan/target.h"
+#include "base/strbuf.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+int store_schema_version(void)
+{
+    return schema_migration_count();
+}
+
+int db_fail(store *st, duban_error *err, int code, const char *what)
+{
+    return duban_fail(err, code, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+}
+
+int db_prepare(store *st, const char *sql, sqlite3_stmt **stmt, duban_error *err)
+{
+    if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
+        return db_fail(st, err, DUBAN_EDB, "cannot prepare query");
+    return DUBAN_OK;
+}
+
+char *db_text(sqlite3_stmt *stmt, int col)
+{
+    const unsigned char *t = sqlite3_column_text(stmt, col);
+    return duban_strdup(t ? (const char *)t : "");
+}
+
+void db_text_into(sqlite3_stmt *stmt, int col, char *out, size_t outsz)
+{
+    const unsigned char *t = sqlite3_column_text(stmt, col);
+    snprintf(out, outsz, "%s", t ? (const char *)t : "");
+}
+
+int db_exec(store *st, const char *sql, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    if (db_prepare(st, sql, &stmt, err))
+        return DUBAN_EDB;
+    int rc = sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        if (rc == SQLITE_READONLY)
+            return duban_fail(err, DUBAN_EIO, "%s: database is read-only", st->path);
+        return db_fail(st, err, DUBAN_EDB, sql);
+    }
+    return DUBAN_OK;
+}
+
+int db_tx_begin(store *st, duban_error *err)
+{
+    /* IMMEDIATE takes the write lock up front so a second duban waits
+     * (busy timeout) instead of failing half-way through an edit. */
+    return db_exec(st, st->batch ? "SAVEPOINT edit" : "BEGIN IMMEDIATE", err);
+}
+
+int db_tx_commit(store *st, duban_error *err)
+{
+    return db_exec(st, st->batch ? "RELEASE edit" : "COMMIT", err);
+}
+
+void db_tx_rollback(store *st)
+{
+    if (st->batch) {
+        db_exec(st, "ROLLBACK TO edit", NULL);
+        db_exec(st, "RELEASE edit", NULL);
+    } else {
+        db_exec(st, "ROLLBACK", NULL);
+    }
+}
+
+void db_now(char out[32])
+{
+    const char *env = getenv("DUBAN_NOW");
+    if (env && *env) {
+        snprintf(out, 32, "%s", env);
+        return;
+    }
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int read_user_version(store *st, int *version, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+        sqlite3_step(stmt) != SQLITE_ROW) {
+        int rc = sqlite3_errcode(st->db);
+        sqlite3_finalize(stmt);
+        if (rc == SQLITE_NOTADB)
+            return duban_fail(err, DUBAN_EDB, "%s: not a duban database (not SQLite)", st->path);
+        if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN)
+            return duban_fail(err, DUBAN_EIO,
+                              "%s: database is read-only (duban must write the file and its "
+                              "directory)",
+                              st->path);
+        return db_fail(st, err, DUBAN_EDB, "cannot read schema version");
+    }
+    *version = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    return DUBAN_OK;
+}
+
+/* A version-0 file that already has tables belongs to some other program. */
+static int check_foreign(store *st, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    if (db_prepare(st, "SELECT count(*) FROM sqlite_schema", &stmt, err))
+        return DUBAN_EDB;
+    int tables = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+    sqlite3_finalize(stmt);
+    if (tables > 0)
+        return duban_fail(err, DUBAN_EDB, "%s: not a duban database (has other tables)", st->path);
+    return DUBAN_OK;
+}
+
+/* Steps of migration v that SQL alone cannot do, inside its transaction
+ * (st->batch is set, so core's own writes nest as savepoints): plans get
+ * their numeric targets scanned (2); history rows get their undo state
+ * (3), after which history is append-only again. */
+static int migration_step(store *st, int v, duban_error *err)
+{
+    if (v != 2 && v != 3)
+        return DUBAN_OK;
+    plan_list plans;
+    int rc = plan_list_all(st, &plans, err);
+    for (size_t i = 0; !rc && i < plans.n; i++)
+        rc = v == 2 ? target_rescan_plan(st, plans.v[i].id, NULL, err)
+                    : undo_backfill(st, plans.v[i].id, err);
+    plan_list_free(&plans);
+    if (!rc && v == 3)
+        rc = db_exec_script(st, schema_append_only_trigger(), err);
+    return rc;
+}
+
+static int migrate(store *st, int from, duban_error *err)
+{
+    for (int v = from + 1; v <= schema_migration_count(); v++) {
+        if (db_exec(st, "BEGIN IMMEDIATE", err))
+            return err ? err->code : DUBAN_EDB;
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+        st->batch = 1;
+        int rc = db_exec_script(st, schema_migration(v), err);
+        if (!rc)
+            rc = migration_step(st, v, err);
+        if (!rc)
+            rc = db_exec_script(st, pragma, err);
+        st->batch = 0;
+        if (rc) {
+            db_exec(st, "ROLLBACK", NULL);
+            return duban_fail(err, rc, "%s: migration %d failed: %s", st->path, v,
+                              err ? err->msg : "");
+        }
+        if (db_exec(st, "COMMIT", err))
+            return DUBAN_EDB;
+    }
+    return DUBAN_OK;
+}
+
+int db_exec_script(store *st, const char *sql, duban_error *err)
+{
+    char *errmsg = NULL;
+    /* Constant DDL with no parameters: exec is the right tool here. */
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &errmsg) != SQLITE_OK) {
+        duban_fail(err, DUBAN_EDB, "%s", errmsg ? errmsg : sqlite3_errmsg(st->db));
+        sqlite3_free(errmsg);
+        return DUBAN_EDB;
+    }
+    return DUBAN_OK;
+}
+
+static int check_path(const char *path, int flags, duban_error *err)
+{
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+        if (S_ISDIR(sb.st_mode))
+            return duban_fail(err, DUBAN_EIO, "%s: is a directory, not a database", path);
+        return DUBAN_OK;
+    }
+    if (!(flags & STORE_CREATE))
+        return duban_fail(err, DUBAN_ENOTFOUND, "%s: no such database", path);
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash == dir)
+        dir[1] = '\0';
+    else if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        return duban_fail(err, DUBAN_EIO, "%s: cannot create database: directory %s does not exist",
+                          path, dir);
+    if (access(dir, W_OK) != 0)
+        return duban_fail(err, DUBAN_EIO,
+                          "%s: cannot create database: directory %s is not writable", path, dir);
+    return DUBAN_OK;
+}
+
+static int configure(store *st, int flags, duban_error *err)
+{
+    int version = 0, rc;
+    sqlite3_busy_timeout(st->db, 5000);
+    if ((rc = read_user_version(st, &version, err)))
+        return rc;
+    if (version > schema_migration_count())
+        return duban_fail(err, DUBAN_ENEWER,
+                          "%s: database schema version %d is newer than this duban (%s) "
+                          "understands (%d); upgrade duban",
+                          st->path, version, DUBAN_VERSION, schema_migration_count());
+    if (version == 0 && check_foreign(st, err))
+        return DUBAN_EDB;
+    if (flags & STORE_READONLY)
+        return db_exec(st, "PRAGMA foreign_keys = ON", err);
+    if (sqlite3_db_readonly(st->db, "main") == 1)
+        return duban_fail(err, DUBAN_EIO, "%s: database is read-only", st->path);
+    if (db_exec(st, "PRAGMA journal_mode = WAL", err) ||
+        db_exec(st, "PRAGMA synchronous = FULL", err) ||
+        db_exec(st, "PRAGMA foreign_keys = ON", err))
+        return err ? err->code : DUBAN_EDB;
+    return migrate(st, version, err);
+}
+
+int store_open(const char *path, int flags, store **out, duban_error *err)
+{
+    *out = NULL;
+    if (check_path(path, flags, err))
+        return err ? err->code : DUBAN_EIO;
+    store *st = calloc(1, sizeof *st);
+    if (!st || !(st->path = duban_strdup(path))) {
+        free(st);
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    st->statuses = *status_defaults();
+    int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (flags & STORE_CREATE)
+        oflags |= SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+        int code = (flags & STORE_CREATE) ? DUBAN_EIO : DUBAN_EDB;
+        duban_fail(err, code, "%s: cannot open database: %s", path,
+                   st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        store_close(st);
+        return code;
+    }
+    int rc = configure(st, flags, err);
+    if (rc) {
+        store_close(st);
+        return rc;
+    }
+    *out = st;
+    return DUBAN_OK;
+}
+
+void store_close(store *st)
+{
+    if (!st)
+        return;
+    sqlite3_close(st->db);
+    free(st->path);
+    free(st);
+}
+
+const char *store_path(const store *st)
+{
+    return st->path;
+}
+
+void store_set_statuses(store *st, const status_set *set)
+{
+    st->statuses = *set;
+}
+
+const status_set *store_statuses(const store *st)
+{
+    return &st->statuses;
+}
+
+int store_data_version(store *st, int64_t *version, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    if (db_prepare(st, "PRAGMA data_version", &stmt, err))
+        return DUBAN_EDB;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        *version = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_ROW ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "data_version");
+}
+
+int store_begin(store *st, duban_error *err)
+{
+    if (db_exec(st, "BEGIN IMMEDIATE", err))
+        return DUBAN_EDB;
+    st->batch = 1;
+    return DUBAN_OK;
+}
+
+int store_commit(store *st, duban_error *err)
+{
+    st->batch = 0;
+    return db_exec(st, "COMMIT", err);
+}
+
+void store_rollback(store *st)
+{
+    st->batch = 0;
+    db_exec(st, "ROLLBACK", NULL);
+}
+
+/* Steps stmt to the end, appending each row to a growing array of
+ * elem_size elements read by `read`.  Finalizes stmt. */
+int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, size_t *count,
+               int (*read)(sqlite3_stmt *, void *), void (*release)(void *), duban_error *err)
+{
+    size_t n = 0, cap = 0;
+    char *v = NULL;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char *nv = realloc(v, cap * elem_size);
+            if (!nv)
+                break;
+            v = nv;
+        }
+        if (read(stmt, v + n * elem_size)) {
+            release(v + n * elem_size);
+            break;
+        }
+        n++;
+    }
+    sqlite3_finalize(stmt);
+    *items = v;
+    *count = n;
+    if (rc == SQLITE_DONE)
+        return DUBAN_OK;
+    if (rc == SQLITE_ROW)
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    return db_fail(st, err, DUBAN_EDB, "query failed");
+}

@@ -1,0 +1,62 @@
+/* store.h - the SQLite database that holds plans, their history and UI state.
+ *
+ * Call order: store_open() -> any number of queries (query.h) and edits
+ * (edit.h) -> store_close().  A store is used from one thread.
+ *
+ * store_open() creates the file if flags has STORE_CREATE (the directory
+ * must exist), turns on WAL, foreign keys and a busy timeout, and brings
+ * the schema up to date with numbered migrations keyed on PRAGMA
+ * user_version, each in its own transaction.  A database whose version is
+ * newer than this program knows is refused with DUBAN_ENEWER before
+ * anything is written.  A missing file without STORE_CREATE gives
+ * DUBAN_ENOTFOUND; an unwritable file or directory gives DUBAN_EIO.
+ */
+#ifndef DUBAN_STORE_H
+#define DUBAN_STORE_H
+
+#include "base/error.h"
+#include "import/plandoc.h"
+#include "plan/status.h"
+
+#include <stdint.h>
+
+typedef struct store store;
+
+enum store_flags {
+    STORE_CREATE = 1,   /* create the file if missing */
+    STORE_READONLY = 2, /* open read-only; no migrations are run */
+};
+
+/* The schema version this build writes. */
+int store_schema_version(void);
+
+int store_open(const char *path, int flags, store **out, duban_error *err);
+void store_close(store *st); /* NULL is fine */
+const char *store_path(const store *st);
+
+/* The statuses used to validate edits and to tell done from not done.
+ * Defaults to status_defaults(); the set is copied. */
+void store_set_statuses(store *st, const status_set *set);
+const status_set *store_statuses(const store *st);
+
+/* PRAGMA data_version: changes when another connection commits. */
+int store_data_version(store *st, int64_t *version, duban_error *err);
+
+/* Group many edits into one transaction (the generator, bulk scripts).
+ * Edits inside run in savepoints; store_commit() ends the batch. */
+int store_begin(store *st, duban_error *err);
+int store_commit(store *st, duban_error *err);
+void store_rollback(store *st);
+
+/* Writes a parsed plan (and its milestones) in one transaction; sets
+ * *plan_id.  On failure nothing is written. */
+int store_add_plan(store *st, const plan_doc *doc, int64_t *plan_id, duban_error *err);
+
+/* Per-plan key/value state the front end keeps across restarts (folds,
+ * last view).  get returns a heap string (free it) or NULL when unset. */
+int store_get_state(store *st, int64_t plan_id, const char *key, char **value,
+                    duban_error *err);
+int store_put_state(store *st, int64_t plan_id, const char *key, const char *value,
+                    duban_error *err);
+
+#endif

@@ -1,0 +1,47 @@
+/* store_internal.h - what core's own files share about the store.
+ * Not part of the public API: the front end never sees sqlite3. */
+#ifndef DUBAN_STORE_INTERNAL_H
+#define DUBAN_STORE_INTERNAL_H
+
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    status_set statuses;
+    int batch; /* inside store_begin() .. store_commit() */
+};
+
+/* Prepares sql (a constant) on st; DUBAN_EDB with SQLite's message. */
+int db_prepare(store *st, const char *sql, sqlite3_stmt **stmt, duban_error *err);
+/* Fills err with what SQLite said about the last failure; returns code. */
+int db_fail(store *st, duban_error *err, int code, const char *what);
+/* Heap copy of a text column, "" for NULL; NULL only when out of memory. */
+char *db_text(sqlite3_stmt *stmt, int col);
+/* Copies a text column into a fixed buffer (truncating safely). */
+void db_text_into(sqlite3_stmt *stmt, int col, char *out, size_t outsz);
+/* Runs one constant statement without results (BEGIN, SAVEPOINT, ...). */
+int db_exec(store *st, const char *sql, duban_error *err);
+
+/* Steps stmt to the end, appending each row to a growing heap array of
+ * elem_size elements filled by read (which returns non-zero when out of
+ * memory; release then frees the partial element).  Finalizes stmt. */
+int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, size_t *count,
+               int (*read)(sqlite3_stmt *, void *), void (*release)(void *),
+               duban_error *err);
+
+/* Runs a constant multi-statement script (migrations only). */
+int db_exec_script(store *st, const char *sql, duban_error *err);
+
+/* Savepoint-based transaction that nests inside a store_begin() batch. */
+int db_tx_begin(store *st, duban_error *err);
+int db_tx_commit(store *st, duban_error *err);
+void db_tx_rollback(store *st);
+
+/* Current UTC time as ISO-8601 "YYYY-MM-DDTHH:MM:SSZ" (honours
+ * DUBAN_NOW for reproducible tests). */
+void db_now(char out[32]);
+
+#endif

@@ -1,0 +1,195 @@
+/* store_plan.c - writing a parsed plan, and the per-plan UI state. */
+#include "store/store_internal.h"
+
+#include "base/strbuf.h"
+#include "store/target_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int insert_plan_row(store *st, const plan_doc *doc, int64_t *plan_id, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    if (db_prepare(st,
+                   "INSERT INTO plan(title, year, period_start, period_end, source, preamble,"
+                   " imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   &stmt, err))
+        return DUBAN_EDB;
+    char now[32];
+    db_now(now);
+    sqlite3_bind_text(stmt, 1, doc->title, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 2, doc->year);
+    sqlite3_bind_text(stmt, 3, doc->start, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, doc->end, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 5, doc->source ? doc->source : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 6, doc->preamble ? doc->preamble : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 7, now, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE)
+        return db_fail(st, err, DUBAN_EDB, "cannot add plan");
+    *plan_id = sqlite3_last_insert_rowid(st->db);
+    return DUBAN_OK;
+}
+
+static int insert_milestones(store *st, sqlite3_stmt *stmt, int64_t node_id, const doc_node *dn,
+                             duban_error *err)
+{
+    for (size_t i = 0; i < dn->nms; i++) {
+        const doc_milestone *m = &dn->ms[i];
+        sqlite3_reset(stmt);
+        sqlite3_bind_int64(stmt, 1, node_id);
+        sqlite3_bind_int(stmt, 2, (int)i + 1);
+        sqlite3_bind_text(stmt, 3, m->phrase, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 4, m->word, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 5, m->due, -1, SQLITE_STATIC);
+        sqlite3_bind_int(stmt, 6, m->approximate);
+        if (sqlite3_step(stmt) != SQLITE_DONE)
+            return db_fail(st, err, DUBAN_EDB, "cannot add milestone");
+    }
+    return DUBAN_OK;
+}
+
+/* Per-node bookkeeping while inserting: database id, child count, ref. */
+typedef struct placed {
+    int64_t id;
+    int children;
+    char ref[32];
+    char sort_key[48];
+} placed;
+
+static void place_node(const plan_doc *doc, placed *pl, size_t i, int *areas)
+{
+    const doc_node *dn = &doc->nodes[i];
+    char ref[sizeof pl->ref + 16], key[sizeof pl->sort_key + 16];
+    int seq;
+    if (dn->parent < 0) {
+        seq = ++*areas;
+        snprintf(ref, sizeof ref, "%d", seq);
+        snprintf(key, sizeof key, "%05d", seq);
+    } else {
+        placed *p = &pl[dn->parent];
+        seq = ++p->children;
+        snprintf(ref, sizeof ref, "%.20s.%d", p->ref, seq);
+        snprintf(key, sizeof key, "%.32s.%05d", p->sort_key, seq);
+    }
+    /* depth <= 3 and seq < 100000 keep both well inside their buffers */
+    memcpy(pl[i].ref, ref, sizeof pl[i].ref - 1);
+    memcpy(pl[i].sort_key, key, sizeof pl[i].sort_key - 1);
+    pl[i].children = seq; /* temporarily the node's own seq; reset by caller */
+}
+
+static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_error *err)
+{
+    sqlite3_stmt *ins = NULL, *ms = NULL;
+    placed *pl = calloc(doc->nnodes ? doc->nnodes : 1, sizeof *pl);
+    if (!pl)
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    int rc = db_prepare(st,
+                        "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title,"
+                        " body, due, line, status, unit, leader) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        &ins, err);
+    if (!rc)
+        rc = db_prepare(st,
+                        "INSERT INTO milestone(node_id, seq, phrase, word, due, approximate)"
+                        " VALUES (?, ?, ?, ?, ?, ?)",
+                        &ms, err);
+    int areas = 0;
+    for (size_t i = 0; !rc && i < doc->nnodes; i++) {
+        const doc_node *dn = &doc->nodes[i];
+        place_node(doc, pl, i, &areas);
+        int seq = pl[i].children;
+        pl[i].children = 0;
+        sqlite3_reset(ins);
+        sqlite3_bind_int64(ins, 1, plan_id);
+        if (dn->parent < 0)
+            sqlite3_bind_null(ins, 2);
+        else
+            sqlite3_bind_int64(ins, 2, pl[dn->parent].id);
+        sqlite3_bind_int(ins, 3, dn->depth);
+        sqlite3_bind_int(ins, 4, seq);
+        sqlite3_bind_text(ins, 5, pl[i].ref, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 6, pl[i].sort_key, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 7, dn->title, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 8, dn->body ? dn->body : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 9, dn->due, -1, SQLITE_STATIC);
+        sqlite3_bind_int(ins, 10, dn->line);
+        /* New items take the first status of the set in force (未启动 by
+         * default), so a county's own status set needs no fixed key. */
+        sqlite3_bind_text(ins, 11, st->statuses.n ? st->statuses.v[0].key : "not_started", -1,
+                          SQLITE_STATIC);
+        sqlite3_bind_text(ins, 12, dn->unit ? dn->unit : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 13, dn->leader ? dn->leader : "", -1, SQLITE_STATIC);
+        if (sqlite3_step(ins) != SQLITE_DONE) {
+            rc = db_fail(st, err, DUBAN_EDB, "cannot add item");
+            break;
+        }
+        pl[i].id = sqlite3_last_insert_rowid(st->db);
+        rc = insert_milestones(st, ms, pl[i].id, dn, err);
+        if (!rc) /* numeric targets in the text (target.h) */
+            rc = target_store_node(st, pl[i].id, dn->title, dn->body, NULL, err);
+    }
+    sqlite3_finalize(ins);
+    sqlite3_finalize(ms);
+    free(pl);
+    return rc;
+}
+
+int store_add_plan(store *st, const plan_doc *doc, int64_t *plan_id, duban_error *err)
+{
+    int64_t id = 0;
+    if (db_tx_begin(st, err))
+        return err ? err->code : DUBAN_EDB;
+    int rc = insert_plan_row(st, doc, &id, err);
+    if (!rc)
+        rc = insert_nodes(st, doc, id, err);
+    if (!rc)
+        rc = db_tx_commit(st, err);
+    if (rc) {
+        db_tx_rollback(st);
+        return rc;
+    }
+    if (plan_id)
+        *plan_id = id;
+    return DUBAN_OK;
+}
+
+int store_get_state(store *st, int64_t plan_id, const char *key, char **value, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    *value = NULL;
+    if (db_prepare(st, "SELECT value FROM ui_state WHERE plan_id = ? AND key = ?", &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, plan_id);
+    sqlite3_bind_text(stmt, 2, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        *value = db_text(stmt, 0);
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_fail(st, err, DUBAN_EDB, "cannot read state");
+    return DUBAN_OK;
+}
+
+int store_put_state(store *st, int64_t plan_id, const char *key, const char *value,
+                    duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    if (db_prepare(st,
+                   "INSERT INTO ui_state(plan_id, key, value) VALUES (?, ?, ?)"
+                   " ON CONFLICT(plan_id, key) DO UPDATE SET value = excluded.value",
+                   &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, plan_id);
+    sqlite3_bind_text(stmt, 2, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, value, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE) {
+        if (rc == SQLITE_READONLY)
+            return duban_fail(err, DUBAN_EIO, "%s: database is read-only", st->path);
+        return db_fail(st, err, DUBAN_EDB, "cannot save state");
+    }
+    return DUBAN_OK;
+}

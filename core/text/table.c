@@ -1,0 +1,200 @@
+#include "text/table.h"
+
+#include "base/error.h"
+#include "text/textwidth.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int table_format_parse(const char *name, enum table_format *fmt)
+{
+    static const struct {
+        const char *name;
+        enum table_format fmt;
+    } names[] = {{"text", FORMAT_TEXT}, {"csv", FORMAT_CSV}, {"json", FORMAT_JSON},
+                 {"md", FORMAT_MD},     {"markdown", FORMAT_MD}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(name, names[i].name)) {
+            *fmt = names[i].fmt;
+            return 0;
+        }
+    return -1;
+}
+
+void table_init(table *t, const table_column *cols, size_t ncols)
+{
+    memset(t, 0, sizeof *t);
+    t->cols = cols;
+    t->ncols = ncols;
+}
+
+int table_add_row(table *t, const char *const *cells)
+{
+    if (t->nrows == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 16;
+        char **c = realloc(t->cells, cap * t->ncols * sizeof *c);
+        if (!c)
+            return DUBAN_ENOMEM;
+        t->cells = c;
+        t->cap = cap;
+    }
+    char **row = t->cells + t->nrows * t->ncols;
+    for (size_t i = 0; i < t->ncols; i++) {
+        row[i] = text_sanitize(cells[i] ? cells[i] : "");
+        if (!row[i]) {
+            while (i--)
+                free(row[i]);
+            return DUBAN_ENOMEM;
+        }
+    }
+    t->nrows++;
+    return DUBAN_OK;
+}
+
+void table_free(table *t)
+{
+    for (size_t i = 0; i < t->nrows * t->ncols; i++)
+        free(t->cells[i]);
+    free(t->cells);
+    memset(t, 0, sizeof *t);
+}
+
+static const char *cell(const table *t, size_t r, size_t c)
+{
+    return t->cells[r * t->ncols + c];
+}
+
+static int render_text(const table *t, strbuf *out, int markdown)
+{
+    int *w = calloc(t->ncols ? t->ncols : 1, sizeof *w);
+    if (!w)
+        return DUBAN_ENOMEM;
+    for (size_t c = 0; c < t->ncols; c++) {
+        w[c] = text_width(t->cols[c].header);
+        for (size_t r = 0; r < t->nrows; r++)
+            if (text_width(cell(t, r, c)) > w[c])
+                w[c] = text_width(cell(t, r, c));
+        if (markdown && w[c] < 3)
+            w[c] = 3;
+    }
+    int rc = 0;
+    for (long r = -1 - markdown; r < (long)t->nrows; r++) {
+        rc |= strbuf_append(out, markdown ? "| " : "");
+        for (size_t c = 0; c < t->ncols; c++) {
+            int last = c + 1 == t->ncols;
+            const char *s = r == -1 - markdown ? t->cols[c].header
+                            : r == -1         ? NULL
+                                              : cell(t, (size_t)r, c);
+            if (!s) { /* the Markdown separator row */
+                for (int i = 0; i < w[c]; i++)
+                    rc |= strbuf_appendc(out, '-');
+            } else if (t->cols[c].numeric) {
+                rc |= strbuf_printf(out, "%*s", w[c], s);
+            } else {
+                rc |= strbuf_append_padded(out, s, last && !markdown ? 0 : w[c]);
+            }
+            rc |= strbuf_append(out, last ? (markdown ? " |" : "") : (markdown ? " | " : "  "));
+        }
+        rc |= strbuf_appendc(out, '\n');
+    }
+    free(w);
+    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+}
+
+static int csv_cell(strbuf *out, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n"))
+        return strbuf_append(out, s);
+    int rc = strbuf_appendc(out, '"');
+    for (; *s; s++)
+        rc |= *s == '"' ? strbuf_append(out, "\"\"") : strbuf_appendc(out, *s);
+    return rc | strbuf_appendc(out, '"');
+}
+
+static int render_csv(const table *t, strbuf *out)
+{
+    int rc = 0;
+    for (long r = -1; r < (long)t->nrows; r++) {
+        for (size_t c = 0; c < t->ncols; c++) {
+            if (c)
+                rc |= strbuf_appendc(out, ',');
+            rc |= csv_cell(out, r < 0 ? t->cols[c].key : cell(t, (size_t)r, c));
+        }
+        rc |= strbuf_append(out, "\r\n");
+    }
+    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+}
+
+int json_append_string(strbuf *out, const char *s)
+{
+    int rc = strbuf_appendc(out, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            rc |= strbuf_printf(out, "\\%c", *p);
+        else if (*p == '\n')
+            rc |= strbuf_append(out, "\\n");
+        else if (*p < 0x20 || *p == 0x7f)
+            rc |= strbuf_printf(out, "\\u%04x", *p);
+        else
+            rc |= strbuf_appendc(out, (char)*p);
+    }
+    return rc | strbuf_appendc(out, '"');
+}
+
+static int render_json(const table *t, strbuf *out)
+{
+    int rc = strbuf_append(out, "[");
+    for (size_t r = 0; r < t->nrows; r++) {
+        rc |= strbuf_append(out, r ? ",\n {" : "\n {");
+        for (size_t c = 0; c < t->ncols; c++) {
+            rc |= strbuf_append(out, c ? ", " : "");
+            rc |= json_append_string(out, t->cols[c].key);
+            rc |= strbuf_append(out, ": ");
+            const char *s = cell(t, r, c);
+            if (t->cols[c].numeric && *s)
+                rc |= strbuf_append(out, s);
+            else if (t->cols[c].numeric)
+                rc |= strbuf_append(out, "null");
+            else
+                rc |= json_append_string(out, s);
+        }
+        rc |= strbuf_append(out, "}");
+    }
+    rc |= strbuf_append(out, t->nrows ? "\n]\n" : "]\n");
+    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+}
+
+/* Markdown: a '|' inside a cell would end the cell, so it becomes "\|". */
+static int render_markdown(const table *t, strbuf *out)
+{
+    table esc = *t;
+    size_t n = t->nrows * t->ncols;
+    esc.cells = calloc(n ? n : 1, sizeof *esc.cells);
+    if (!esc.cells)
+        return DUBAN_ENOMEM;
+    int rc = 0;
+    for (size_t i = 0; !rc && i < n; i++) {
+        strbuf sb = {0};
+        for (const char *p = t->cells[i]; *p; p++)
+            rc |= *p == '|' ? strbuf_append(&sb, "\\|") : strbuf_appendc(&sb, *p);
+        esc.cells[i] = strbuf_take(&sb);
+        rc |= !esc.cells[i];
+    }
+    if (!rc)
+        rc = render_text(&esc, out, 1);
+    for (size_t i = 0; i < n; i++)
+        free(esc.cells[i]);
+    free(esc.cells);
+    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+}
+
+int table_render(const table *t, enum table_format fmt, strbuf *out)
+{
+    switch (fmt) {
+    case FORMAT_CSV: return render_csv(t, out);
+    case FORMAT_JSON: return render_json(t, out);
+    case FORMAT_MD: return render_markdown(t, out);
+    default: return render_text(t, out, 0);
+    }
+}

@@ -1,0 +1,45 @@
+/* table.h - rows of text rendered as an aligned text table, CSV, JSON or
+ * Markdown.  The listing commands and the reports build one and render it
+ * into a strbuf; the caller writes the result where it belongs.
+ *
+ * Call order: table_init() -> table_add_row()* -> table_render()* ->
+ * table_free().  Cells are copied.  Text and Markdown cells are sanitised
+ * (textwidth.h) and aligned by display width; CSV follows RFC 4180 (cells
+ * sanitised, quoted when needed); JSON is an array of objects keyed by the
+ * column keys, with every control character escaped.
+ */
+#ifndef DUBAN_TABLE_H
+#define DUBAN_TABLE_H
+
+#include "base/strbuf.h"
+
+#include <stddef.h>
+
+enum table_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_MD };
+
+typedef struct table_column {
+    const char *key;    /* JSON key and CSV header, e.g. "ref" */
+    const char *header; /* text/Markdown header, e.g. "REF" */
+    int numeric;        /* JSON number (cell must be an integer) and right-aligned */
+} table_column;
+
+typedef struct table {
+    const table_column *cols; /* borrowed; must outlive the table */
+    size_t ncols;
+    char **cells; /* nrows * ncols heap strings */
+    size_t nrows, cap;
+} table;
+
+/* Parses text|csv|json|md; returns 0 or -1. */
+int table_format_parse(const char *name, enum table_format *fmt);
+
+void table_init(table *t, const table_column *cols, size_t ncols);
+/* Appends a row of ncols cells (NULL cells are ""); DUBAN_ENOMEM on failure. */
+int table_add_row(table *t, const char *const *cells);
+int table_render(const table *t, enum table_format fmt, strbuf *out);
+void table_free(table *t);
+
+/* JSON string literal of s (quoted, escaped) appended to out. */
+int json_append_string(strbuf *out, const char *s);
+
+#endif

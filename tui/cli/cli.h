@@ -1,0 +1,149 @@
+/* cli.h - the duban command line: global options, subcommands, output.
+ *
+ * main() parses the global options (cli_parse_globals), finds the
+ * subcommand in the table (cli_commands), opens the database when the
+ * command needs one (cli_open_store) and calls its run function.  A run
+ * function returns a core status code; main turns it into the exit status
+ * with duban_exit_status() after printing err.msg as one line on stderr.
+ */
+#ifndef DUBAN_CLI_H
+#define DUBAN_CLI_H
+
+#include "config/config.h"
+#include "base/error.h"
+#include "plan/light.h"
+#include "store/store.h"
+#include "text/table.h"
+#include "plan/target.h"
+
+#include <stdint.h>
+#include <stdio.h>
+
+#define CLI_MAX_ARGS 64
+
+typedef struct cli_args {
+    const char *pos[CLI_MAX_ARGS]; /* positional arguments after the command */
+    int npos;
+    const char *note;    /* --note */
+    const char *year;    /* --year */
+    int help;            /* --help / -h */
+    int dump;            /* --dump (duban config) */
+    const char *reason;  /* --reason (extend) */
+    const char *by;      /* --by (report) */
+    const char *date;    /* --date (meeting start) */
+    const char *meeting; /* --meeting (changes) */
+    int since_last;      /* --since-last (changes) */
+} cli_args;
+
+typedef struct cli_ctx {
+    char db_path[4096];
+    int db_explicit;      /* --db given */
+    const char *plan_sel; /* --plan */
+    long today;           /* --today, DUBAN_TODAY, or the local date */
+    enum table_format format;
+    int format_set;
+    store *st;       /* open after cli_open_store() */
+    int64_t plan_id; /* resolved after cli_open_store() */
+    int created_db;  /* cli_open_store() made the database just now */
+    const char *argv0;
+    const char *config_path;    /* --config FILE, or NULL */
+    const duban_config *config; /* after cli_load_config(); never NULL then */
+    int format_html;            /* --format html (only `duban minutes` accepts it) */
+} cli_ctx;
+
+typedef struct cli_command {
+    const char *name;
+    const char *usage;   /* arguments, e.g. "REF STATUS [--note TEXT]" */
+    const char *summary; /* one line */
+    const char *help;    /* further lines for `duban CMD --help`, or NULL */
+    const char *options; /* accepted command options: "note,year" */
+    int needs_plan;      /* open the store and resolve the plan first */
+    int (*run)(cli_ctx *ctx, const cli_args *args, duban_error *err);
+} cli_command;
+
+extern const cli_command cli_commands[];
+extern const size_t cli_command_count;
+
+/* Parses argv (after argv[0]): global options anywhere, the first
+ * non-option word is the command (*command, NULL if none), the rest go
+ * into args.  Returns DUBAN_OK or DUBAN_EINVAL with a message. */
+int cli_parse(cli_ctx *ctx, int argc, char **argv, const char **command, cli_args *args,
+              duban_error *err);
+const cli_command *cli_find(const char *name);
+
+/* Opens ctx->db_path, creating it from the built-in plan on first use
+ * (create_with_builtin), and resolves --plan. */
+int cli_open_store(cli_ctx *ctx, int resolve_plan, int create_with_builtin, duban_error *err);
+/* The default database path: $XDG_DATA_HOME/duban/duban.db. */
+int cli_default_db_path(char *out, size_t outsz, duban_error *err);
+
+void cli_print_usage(FILE *f);
+void cli_print_command_help(FILE *f, const cli_command *cmd);
+/* Writes rendered output to stdout. */
+int cli_emit(const strbuf *sb, duban_error *err);
+/* Writes one printf-style line, sanitised, to stdout. */
+int cli_say(duban_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Writes "duban: " and one printf-style line, sanitised, to stderr. */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Renders t in ctx->format to stdout. */
+int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err);
+/* Display name of a status key ("已完成"), or the key itself when unknown. */
+const char *cli_status_name(cli_ctx *ctx, const char *key);
+
+/* The subcommands (cli_*.c). */
+int cmd_list(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_show(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_set(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_due(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_unit(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_leader(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_note(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_undo(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_redo(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_overdue(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_import(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_plans(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_search(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_config(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* Meetings, minutes, reports, extensions, targets (cli_meeting.c, cli_report.c). */
+int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_changes(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_report(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_extend(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_progress(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* The front end in presentation mode (tui.c); prints the report when
+ * not on a terminal. */
+int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* The front end in presentation mode (tui.c); prints the report when
+ * not on a terminal. */
+int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* The light rule in use: the defaults with the configuration's warn_days. */
+void cli_light_rule(cli_ctx *ctx, light_rule *rule);
+/* What `duban show` adds about lights, extensions and targets (cli_report.c).
+ * cli_show_extra_load() reads it once (h is the node's history, for the
+ * extension's reason); the renderers write text/Markdown lines, JSON
+ * members (each followed by ", ") or CSV rows of the show table (section,
+ * key, value, detail) and fail only with DUBAN_ENOMEM. */
+typedef struct show_extra {
+    light light;             /* the node's, or the worst of an area's items */
+    char deadline[DATE_LEN]; /* what the light was judged on */
+    char reason[512];        /* of the extension that stands, "" none */
+    target_list targets;
+} show_extra;
+int cli_show_extra_load(cli_ctx *ctx, const node *n, const history_list *h, show_extra *x,
+                        duban_error *err);
+void cli_show_extra_free(show_extra *x);
+int cli_show_extra_text(const show_extra *x, const node *n, strbuf *sb, int md);
+int cli_show_extra_json(const show_extra *x, const node *n, strbuf *sb);
+int cli_show_extra_csv(const show_extra *x, const node *n, table *t);
+
+/* Loads the configuration (cli_config.c): --config FILE or the default
+ * place, merged over the built-in defaults; prints its warnings to
+ * stderr; applies ambiguous_width and the default database path.  Call
+ * before opening the store or the terminal.  cli_free_config() at exit. */
+int cli_load_config(cli_ctx *ctx, duban_error *err);
+void cli_free_config(cli_ctx *ctx);
+
+#endif

@@ -1,0 +1,94 @@
+/* cli_db.c - finding, creating and opening the database for a command. */
+#include "cli/cli.h"
+
+#include "store/builtin.h"
+#include "import/import.h"
+#include "query/query.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int cli_default_db_path(char *out, size_t outsz, duban_error *err)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    if (xdg && *xdg == '/')
+        n = snprintf(out, outsz, "%s/duban/duban.db", xdg);
+    else if (home && *home)
+        n = snprintf(out, outsz, "%s/.local/share/duban/duban.db", home);
+    else
+        return duban_fail(err, DUBAN_EIO, "neither XDG_DATA_HOME nor HOME is set; use --db PATH");
+    if (n < 0 || (size_t)n >= outsz)
+        return duban_fail(err, DUBAN_EIO, "database path too long");
+    return DUBAN_OK;
+}
+
+/* mkdir -p for the directory part of path. */
+static int make_parent_dirs(const char *path, duban_error *err)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir)
+        return DUBAN_OK;
+    *slash = '\0';
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+            return duban_fail(err, DUBAN_EIO, "cannot create directory %s: %s", dir,
+                              strerror(errno));
+        *p = '/';
+    }
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+        return duban_fail(err, DUBAN_EIO, "cannot create directory %s: %s", dir, strerror(errno));
+    return DUBAN_OK;
+}
+
+static int seed_builtin(cli_ctx *ctx, duban_error *err)
+{
+    plan_doc doc;
+    int rc =
+        import_parse("built-in plan", builtin_plan_haiyan, builtin_plan_haiyan_len, 0, &doc, err);
+    if (rc)
+        return rc;
+    rc = store_add_plan(ctx->st, &doc, NULL, err);
+    if (!rc) {
+        cli_warn("created %s with the built-in plan %s", ctx->db_path, doc.title);
+        ctx->created_db = 1;
+    }
+    plan_doc_free(&doc);
+    return rc;
+}
+
+int cli_open_store(cli_ctx *ctx, int resolve_plan, int create_with_builtin, duban_error *err)
+{
+    if (!ctx->db_explicit && cli_default_db_path(ctx->db_path, sizeof ctx->db_path, err))
+        return err->code;
+    struct stat sb;
+    int fresh = stat(ctx->db_path, &sb) != 0;
+    /* Only the default location is created on demand; an explicit --db
+     * directory must exist, so a typo cannot scatter databases around. */
+    if (fresh && !ctx->db_explicit && make_parent_dirs(ctx->db_path, err))
+        return err->code;
+    int rc = store_open(ctx->db_path, STORE_CREATE, &ctx->st, err);
+    if (rc)
+        return rc;
+    if (ctx->config)
+        store_set_statuses(ctx->st, &ctx->config->statuses);
+    if (fresh && create_with_builtin && (rc = seed_builtin(ctx, err))) {
+        store_close(ctx->st);
+        ctx->st = NULL;
+        unlink(ctx->db_path);
+        return rc;
+    }
+    if (resolve_plan)
+        return plan_resolve(ctx->st, ctx->plan_sel, &ctx->plan_id, err);
+    return DUBAN_OK;
+}

@@ -1,0 +1,178 @@
+/* cli_list.c - the listing commands: list, overdue, plans, history, search. */
+#include "cli/cli.h"
+
+#include "query/query.h"
+#include "plan/status.h"
+#include "base/strbuf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *cli_status_name(cli_ctx *ctx, const char *key)
+{
+    const status_def *d = status_by_key(store_statuses(ctx->st), key);
+    return d ? d->name : key;
+}
+
+static int no_args(const cli_args *args, const char *cmd, duban_error *err)
+{
+    if (args->npos)
+        return duban_fail(err, DUBAN_EINVAL, "%s: unexpected argument '%s'", cmd, args->pos[0]);
+    return DUBAN_OK;
+}
+
+/* Data formats carry keys and names separately; text and Markdown show
+ * the glyph with the name, the way the front end does. */
+static const table_column list_cols[] = {
+    {"ref", "REF", 0}, {"kind", "KIND", 0}, {"status", "STATUS", 0}, {"status_name", "NAME", 0},
+    {"due", "DUE", 0}, {"unit", "UNIT", 0}, {"leader", "LEADER", 0}, {"title", "TITLE", 0},
+};
+static const table_column list_text_cols[] = {
+    {"ref", "REF", 0},   {"status", "STATUS", 0}, {"due", "DUE", 0},
+    {"unit", "UNIT", 0}, {"leader", "LEADER", 0}, {"title", "TITLE", 0},
+};
+
+static int add_node_row(cli_ctx *ctx, table *t, const node *n)
+{
+    static const char *const kinds[] = {"", "area", "item", "subitem"};
+    const status_def *d = status_by_key(store_statuses(ctx->st), n->status);
+    int area = n->depth == NODE_AREA;
+    if (t->cols == list_text_cols) {
+        char status[128], title[1024];
+        snprintf(status, sizeof status, "%s %s", d ? d->glyph : "?", d ? d->name : n->status);
+        snprintf(title, sizeof title, "%*s%s", (n->depth - 1) * 2, "", n->title);
+        const char *cells[] = {n->ref,  area ? "" : status, area ? "" : n->due,
+                               n->unit, n->leader,          title};
+        return table_add_row(t, cells);
+    }
+    const char *cells[] = {n->ref,
+                           kinds[n->depth > 3 ? 0 : n->depth],
+                           area ? "" : n->status,
+                           area ? "" : cli_status_name(ctx, n->status),
+                           area ? "" : n->due,
+                           n->unit,
+                           n->leader,
+                           n->title};
+    return table_add_row(t, cells);
+}
+
+int cmd_list(cli_ctx *ctx, const cli_args *args, duban_error *err)
+{
+    if (no_args(args, "list", err))
+        return DUBAN_EINVAL;
+    node_list nodes;
+    int rc = node_all(ctx->st, ctx->plan_id, &nodes, err);
+    if (rc)
+        return rc;
+    table t;
+    if (ctx->format == FORMAT_TEXT || ctx->format == FORMAT_MD)
+        table_init(&t, list_text_cols, sizeof list_text_cols / sizeof list_text_cols[0]);
+    else
+        table_init(&t, list_cols, sizeof list_cols / sizeof list_cols[0]);
+    for (size_t i = 0; !rc && i < nodes.n; i++)
+        if (add_node_row(ctx, &t, &nodes.v[i]))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    if (!rc)
+        rc = cli_emit_table(ctx, &t, err);
+    table_free(&t);
+    node_list_free(&nodes);
+    return rc;
+}
+
+static const table_column overdue_cols[] = {
+    {"ref", "REF", 0},        {"due", "DUE", 0},
+    {"days_late", "LATE", 1}, {"status", "STATUS", 0},
+    {"unit", "UNIT", 0},      {"title", "ITEM", 0},
+    {"word", "DEADLINE", 0},  {"milestone", "MILESTONE", 0},
+    {"area", "AREA", 0},
+};
+
+int cmd_overdue(cli_ctx *ctx, const cli_args *args, duban_error *err)
+{
+    if (no_args(args, "overdue", err))
+        return DUBAN_EINVAL;
+    overdue_list l;
+    int rc = query_overdue(ctx->st, ctx->plan_id, ctx->today, &l, err);
+    if (rc)
+        return rc;
+    table t;
+    table_init(&t, overdue_cols, sizeof overdue_cols / sizeof overdue_cols[0]);
+    for (size_t i = 0; !rc && i < l.n; i++) {
+        const overdue_row *r = &l.v[i];
+        char days[16];
+        snprintf(days, sizeof days, "%d", r->days_late);
+        const char *cells[] = {r->ref,       r->due,   days,    cli_status_name(ctx, r->status),
+                               r->unit,      r->title, r->word, r->phrase,
+                               r->area_title};
+        if (table_add_row(&t, cells))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    if (!rc)
+        rc = cli_emit_table(ctx, &t, err);
+    table_free(&t);
+    overdue_list_free(&l);
+    return rc;
+}
+
+static const table_column plan_cols[] = {
+    {"id", "PLAN", 1},           {"title", "TITLE", 0},          {"year", "YEAR", 1},
+    {"period_start", "FROM", 0}, {"period_end", "TO", 0},        {"areas", "AREAS", 1},
+    {"items", "ITEMS", 1},       {"imported_at", "IMPORTED", 0},
+};
+
+int cmd_plans(cli_ctx *ctx, const cli_args *args, duban_error *err)
+{
+    if (no_args(args, "plans", err))
+        return DUBAN_EINVAL;
+    plan_list l;
+    int rc = plan_list_all(ctx->st, &l, err);
+    if (rc)
+        return rc;
+    table t;
+    table_init(&t, plan_cols, sizeof plan_cols / sizeof plan_cols[0]);
+    for (size_t i = 0; !rc && i < l.n; i++) {
+        const plan_info *p = &l.v[i];
+        char id[24], year[16], areas[16], items[16];
+        snprintf(id, sizeof id, "%lld", (long long)p->id);
+        snprintf(year, sizeof year, "%d", p->year);
+        snprintf(areas, sizeof areas, "%d", p->areas);
+        snprintf(items, sizeof items, "%d", p->items);
+        const char *cells[] = {id, p->title, year, p->start, p->end, areas, items, p->imported_at};
+        if (table_add_row(&t, cells))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    if (!rc)
+        rc = cli_emit_table(ctx, &t, err);
+    table_free(&t);
+    plan_list_free(&l);
+    return rc;
+}
+
+static const table_column search_cols[] = {
+    {"ref", "REF", 0}, {"status", "STATUS", 0}, {"due", "DUE", 0}, {"title", "TITLE", 0}};
+
+int cmd_search(cli_ctx *ctx, const cli_args *args, duban_error *err)
+{
+    if (args->npos != 1)
+        return duban_fail(err, DUBAN_EINVAL, "usage: duban search TEXT");
+    id_list ids;
+    int rc = query_search(ctx->st, ctx->plan_id, args->pos[0], &ids, err);
+    if (rc)
+        return rc;
+    table t;
+    table_init(&t, search_cols, sizeof search_cols / sizeof search_cols[0]);
+    for (size_t i = 0; !rc && i < ids.n; i++) {
+        node n;
+        if ((rc = node_by_id(ctx->st, ids.v[i], &n, err)))
+            break;
+        const char *cells[] = {n.ref, cli_status_name(ctx, n.status), n.due, n.title};
+        if (table_add_row(&t, cells))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+        node_free(&n);
+    }
+    if (!rc)
+        rc = cli_emit_table(ctx, &t, err);
+    table_free(&t);
+    id_list_free(&ids);
+    return rc;
+}

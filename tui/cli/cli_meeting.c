@@ -1,0 +1,209 @@
+/* cli_meeting.c - `duban meeting start|end|list|current`, `duban changes`,
+ * `duban minutes`. */
+#include "cli/cli.h"
+
+#include "plan/date.h"
+#include "edit/meeting.h"
+#include "report/minutes.h"
+#include "base/strbuf.h"
+#include "text/textwidth.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int count_changes(cli_ctx *ctx, int64_t id, size_t *n, duban_error *err)
+{
+    meeting_change_list l;
+    int rc = meeting_changes(ctx->st, id, &l, err);
+    *n = rc ? 0 : l.n;
+    meeting_change_list_free(&l);
+    return rc;
+}
+
+static int meeting_start_cmd(cli_ctx *ctx, const cli_args *args, duban_error *err)
+{
+    if (args->npos != 2)
+        return duban_fail(err, DUBAN_EINVAL, "usage: duban meeting start TITLE [--date D]");
+    char today[DATE_LEN];
+    date_format(ctx->today, today);
+    int64_t id;
+    int rc = meeting_start(ctx->st, ctx->plan_id, args->pos[1], args->date ? args->date : today,
+                           &id, err);
+    meeting m;
+    if (!rc && !(rc = meeting_get(ctx->st, id, &m, err))) {
+        rc = cli_say(err, "meeting %lld started: %s (%s); edits now belong to it", (long long)id,
+                     m.title, m.date);
+        meeting_free(&m);
+    }
+    return rc;
+}
+
+static int meeting_end_cmd(cli_ctx *ctx, duban_error *err)
+{
+    meeting m;
+    size_t n = 0;
+    int rc = meeting_current(ctx->st, ctx->plan_id, &m, err);
+    if (!rc && !m.id)
+        rc = duban_fail(err, DUBAN_EINVAL, "no meeting is open");
+    if (!rc)
+        rc = meeting_end(ctx->st, ctx->plan_id, err);
+    if (!rc)
+        rc = count_changes(ctx, m.id, &n, err);
+    if (!rc)
+        rc = cli_say(err, "meeting %lld ended: %s (%s), %zu change%s", (long long)m.id, m.title,
+                     m.date, n, n == 1 ? "" : "s");
+    meeting_free(&m);
+    return rc;
+}
+
+static int meeting_current_cmd(cli_ctx *ctx, duban_error *err)
+{
+    meeting m;
+    size_t n = 0;
+    int rc = meeting_current(ctx->st, ctx->plan_id, &m, err);
+    if (!rc && !m.id)
+        rc = cli_say(err, "no meeting is open");
+    else if (!rc && !(rc = count_changes(ctx, m.id, &n, err)))
+        rc = cli_say(err, "meeting %lld open: %s (%s), started %s, %zu change%s so far",
+                     (long long)m.id, m.title, m.date, m.started_at, n, n == 1 ? "" : "s");
+    meeting_free(&m);
+    return rc;
+}
+
+static const table_column meeting_cols[] = {
+    {"id", "MEETING", 1},         {"date", "DATE", 0},      {"title", "TITLE", 0},
+    {"started_at", "STARTED", 0}, {"ended_at", "ENDED", 0}, {"changes", "CHANGES", 1},
+};
+
+static int meeting_list_cmd(cli_ctx *ctx, duban_error *err)
+{
+    meeting_list l;
+    int rc = meeting_list_all(ctx->st, ctx->plan_id, &l, err);
+    if (rc)
+        return rc;
+    table t;
+    table_init(&t, meeting_cols, sizeof meeting_cols / sizeof meeting_cols[0]);
+    int text = ctx->format == FORMAT_TEXT || ctx->format == FORMAT_MD;
+    for (size_t i = 0; !rc && i < l.n; i++) {
+        const meeting *m = &l.v[i];
+        char id[24], changes[24];
+        size_t n = 0;
+        if ((rc = count_changes(ctx, m->id, &n, err)))
+            break;
+        snprintf(id, sizeof id, "%lld", (long long)m->id);
+        snprintf(changes, sizeof changes, "%zu", n);
+        const char *ended = m->open && text ? "(open)" : m->ended_at;
+        const char *cells[] = {id, m->date, m->title, m->started_at, ended, changes};
+        if (table_add_row(&t, cells))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    if (!rc)
+        rc = cli_emit_table(ctx, &t, err);
+    table_free(&t);
+    meeting_list_free(&l);
+    return rc;
+}
+
+int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err)
+{
+    const char *sub = args->npos ? args->pos[0] : "";
+    int is_start = !strcmp(sub, "start");
+    if (args->date && !is_start)
+        return duban_fail(err, DUBAN_EINVAL, "--date goes with 'duban meeting start'");
+    if (is_start)
+        return meeting_start_cmd(ctx, args, err);
+    if (args->npos == 1 && !strcmp(sub, "end"))
+        return meeting_end_cmd(ctx, err);
+    if (args->npos == 1 && !strcmp(sub, "list"))
+        return meeting_list_cmd(ctx, err);
+    if (args->npos == 1 && !strcmp(sub, "current"))
+        return meeting_current_cmd(ctx, err);
+    return duban_fail(err, DUBAN_EINVAL,
+                      "usage: duban meeting start TITLE [--date D] | end | list | current");
+}
+
+static const table_column change_cols[] = {
+    {"ref", "REF", 0}, {"field", "FIELD", 0}, {"label", "LABEL", 0}, {"old", "OLD", 0},
+    {"new", "NEW", 0}, {"note", "NOTE", 0},   {"at", "AT", 0},       {"title", "TITLE", 0},
+};
+static const table_column change_text_cols[] = {
+    {"ref", "REF", 0}, {"field", "FIELD", 0}, {"old", "OLD", 0},
+    {"new", "NEW", 0}, {"note", "NOTE", 0},   {"at", "AT", 0},
+};
+
+static const char *for_people(cli_ctx *ctx, const meeting_change *c, const char *v)
+{
+    if (!*v)
+        return "—";
+    return !strcmp(c->field, "status") ? cli_status_name(ctx, v) : v;
+}
+
+static int add_change(cli_ctx *ctx, table *t, const meeting_change *c)
+{
+    if (t->cols == change_cols) {
+        const char *cells[] = {c->ref,       c->field, c->label, c->old_value,
+                               c->new_value, c->note,  c->at,    c->title};
+        return table_add_row(t, cells);
+    }
+    char field[256];
+    snprintf(field, sizeof field, "%s%s%s", c->field, *c->label ? " " : "", c->label);
+    const char *cells[] = {
+        c->ref,  field, for_people(ctx, c, c->old_value), for_people(ctx, c, c->new_value),
+        c->note, c->at};
+    return table_add_row(t, cells);
+}
+
+int cmd_changes(cli_ctx *ctx, const cli_args *args, duban_error *err)
+{
+    if (args->npos || (args->meeting && args->since_last))
+        return duban_fail(err, DUBAN_EINVAL, "usage: duban changes [--meeting N | --since-last]");
+    meeting_change_list l;
+    int64_t id = 0;
+    int rc = args->since_last ? changes_since_last_meeting(ctx->st, ctx->plan_id, &l, err)
+                              : meeting_resolve(ctx->st, ctx->plan_id, args->meeting, &id, err);
+    if (!rc && !args->since_last)
+        rc = meeting_changes(ctx->st, id, &l, err);
+    if (rc)
+        return rc;
+    table t;
+    if (ctx->format == FORMAT_TEXT || ctx->format == FORMAT_MD)
+        table_init(&t, change_text_cols, sizeof change_text_cols / sizeof change_text_cols[0]);
+    else
+        table_init(&t, change_cols, sizeof change_cols / sizeof change_cols[0]);
+    for (size_t i = 0; !rc && i < l.n; i++)
+        if (add_change(ctx, &t, &l.v[i]))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    if (!rc)
+        rc = cli_emit_table(ctx, &t, err);
+    table_free(&t);
+    meeting_change_list_free(&l);
+    return rc;
+}
+
+int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err)
+{
+    if (args->npos > 1)
+        return duban_fail(err, DUBAN_EINVAL,
+                          "usage: duban minutes [MEETING] [--format md|html|csv]");
+    enum minutes_format fmt = MINUTES_MD;
+    if (ctx->format_html)
+        fmt = MINUTES_HTML;
+    else if (ctx->format == FORMAT_CSV)
+        fmt = MINUTES_CSV;
+    else if (ctx->format == FORMAT_JSON)
+        return duban_fail(err, DUBAN_EINVAL, "minutes: use --format md, html or csv");
+    int64_t id;
+    int rc = meeting_resolve(ctx->st, ctx->plan_id, args->npos ? args->pos[0] : NULL, &id, err);
+    if (rc)
+        return rc;
+    light_rule rule;
+    cli_light_rule(ctx, &rule);
+    strbuf sb = {0};
+    rc = minutes_render(ctx->st, id, fmt, ctx->today, &rule, &sb, err);
+    if (!rc)
+        rc = cli_emit(&sb, err);
+    strbuf_free(&sb);
+    return rc;
+}

@@ -1,0 +1,62 @@
+/* cli_output.c - the one way the command line writes: every line that
+ * carries data goes through text_sanitize() (tables sanitise their cells). */
+#include "cli/cli.h"
+
+#include "base/strbuf.h"
+#include "text/textwidth.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int cli_emit(const strbuf *sb, duban_error *err)
+{
+    const char *s = strbuf_str(sb);
+    if (fwrite(s, 1, sb->len, stdout) != sb->len || fflush(stdout) != 0)
+        return duban_fail(err, DUBAN_EIO, "cannot write output");
+    return DUBAN_OK;
+}
+
+int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err)
+{
+    strbuf sb = {0};
+    int rc = table_render(t, ctx->format, &sb);
+    if (rc)
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    else
+        rc = cli_emit(&sb, err);
+    strbuf_free(&sb);
+    return rc;
+}
+
+static char *format_clean(const char *fmt, va_list ap)
+{
+    char line[4096];
+    vsnprintf(line, sizeof line, fmt, ap);
+    return text_sanitize(line);
+}
+
+int cli_say(duban_error *err, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *clean = format_clean(fmt, ap);
+    va_end(ap);
+    strbuf sb = {0};
+    int rc = !clean || strbuf_append(&sb, clean) || strbuf_appendc(&sb, '\n')
+                 ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
+                 : cli_emit(&sb, err);
+    free(clean);
+    strbuf_free(&sb);
+    return rc;
+}
+
+void cli_warn(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *clean = format_clean(fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "duban: %s\n", clean ? clean : "out of memory");
+    free(clean);
+}

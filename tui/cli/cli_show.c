@@ -1,0 +1,255 @@
+/* cli_show.c - `duban show REF` and `duban history [REF]`. */
+#include "cli/cli.h"
+
+#include "query/query.h"
+#include "plan/status.h"
+#include "base/strbuf.h"
+#include "text/textwidth.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A history value for people: status keys become names, "" becomes "—". */
+static const char *shown_value(cli_ctx *ctx, const char *field, const char *v)
+{
+    if (!*v)
+        return "—";
+    return !strcmp(field, "status") ? cli_status_name(ctx, v) : v;
+}
+
+typedef struct item_detail {
+    node n;
+    milestone_list ms;
+    note_list notes;
+    history_list hist;
+    show_extra extra;
+} item_detail;
+
+static void item_detail_free(item_detail *d)
+{
+    node_free(&d->n);
+    milestone_list_free(&d->ms);
+    note_list_free(&d->notes);
+    history_list_free(&d->hist);
+    cli_show_extra_free(&d->extra);
+}
+
+static int load_detail(cli_ctx *ctx, const char *ref, item_detail *d, duban_error *err)
+{
+    memset(d, 0, sizeof *d);
+    int rc = node_by_ref(ctx->st, ctx->plan_id, ref, &d->n, err);
+    if (!rc)
+        rc = node_milestones(ctx->st, d->n.id, &d->ms, err);
+    if (!rc)
+        rc = node_notes(ctx->st, d->n.id, &d->notes, err);
+    if (!rc)
+        rc = node_history(ctx->st, d->n.id, &d->hist, err);
+    if (!rc)
+        rc = cli_show_extra_load(ctx, &d->n, &d->hist, &d->extra, err);
+    return rc;
+}
+
+/* Appends sanitised s. */
+static int put(strbuf *sb, const char *s)
+{
+    char *clean = text_sanitize(s);
+    int rc = clean ? strbuf_append(sb, clean) : DUBAN_ENOMEM;
+    free(clean);
+    return rc;
+}
+
+/* The timestamp as people read it (local time); the data formats keep
+ * the stored UTC form. */
+static const char *local_time(const char *iso, char when[TIMESTAMP_LEN])
+{
+    date_local_time(iso, when);
+    return when;
+}
+
+static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
+{
+    char when[TIMESTAMP_LEN];
+    const status_def *st = status_by_key(store_statuses(ctx->st), d->n.status);
+    int rc = strbuf_append(sb, md ? "## " : "") | put(sb, d->n.ref) | strbuf_appendc(sb, ' ') |
+             put(sb, d->n.title) | strbuf_append(sb, md ? "\n\n" : "\n\n");
+    rc |= strbuf_printf(sb, "%sstatus: %s %s\n", md ? "- " : "", st ? st->glyph : "",
+                        st ? st->name : d->n.status);
+    rc |= strbuf_printf(sb, "%sdue:    %s\n", md ? "- " : "", *d->n.due ? d->n.due : "—");
+    rc |= strbuf_append(sb, md ? "- unit:   " : "unit:   ") |
+          put(sb, *d->n.unit ? d->n.unit : "—") | strbuf_appendc(sb, '\n');
+    rc |= strbuf_append(sb, md ? "- leader: " : "leader: ") |
+          put(sb, *d->n.leader ? d->n.leader : "—") | strbuf_append(sb, "\n");
+    rc |= cli_show_extra_text(&d->extra, &d->n, sb, md); /* light, extension, targets */
+    if (*d->n.body)
+        rc |= strbuf_appendc(sb, '\n') | put(sb, d->n.body) | strbuf_appendc(sb, '\n');
+    rc |= strbuf_printf(sb, "\n%smilestones:%s\n", md ? "### " : "", md ? "\n" : "");
+    for (size_t i = 0; i < d->ms.n; i++) {
+        const milestone *m = &d->ms.v[i];
+        rc |= strbuf_printf(sb, "%s%s%s  ", md ? "- " : "  ", m->due, m->approximate ? "~" : "");
+        rc |= put(sb, m->word) | strbuf_append(sb, "  ") | put(sb, m->phrase) |
+              strbuf_appendc(sb, '\n');
+    }
+    if (!d->ms.n)
+        rc |= strbuf_append(sb, md ? "- none\n" : "  none\n");
+    rc |= strbuf_printf(sb, "\n%snotes:%s\n", md ? "### " : "", md ? "\n" : "");
+    for (size_t i = 0; i < d->notes.n; i++)
+        rc |= strbuf_printf(sb, "%s%s  ", md ? "- " : "  ", local_time(d->notes.v[i].at, when)) |
+              put(sb, d->notes.v[i].text) | strbuf_appendc(sb, '\n');
+    if (!d->notes.n)
+        rc |= strbuf_append(sb, md ? "- none\n" : "  none\n");
+    rc |= strbuf_printf(sb, "\n%shistory:%s\n", md ? "### " : "", md ? "\n" : "");
+    for (size_t i = 0; i < d->hist.n; i++) {
+        const history_row *h = &d->hist.v[i];
+        rc |= strbuf_printf(sb, "%s%s  %s %s: ", md ? "- " : "  ", local_time(h->at, when),
+                            h->action, h->field);
+        rc |= put(sb, shown_value(ctx, h->field, h->old_value)) | strbuf_append(sb, " → ") |
+              put(sb, shown_value(ctx, h->field, h->new_value));
+        if (*h->note)
+            rc |= strbuf_append(sb, "  (") | put(sb, h->note) | strbuf_appendc(sb, ')');
+        rc |= strbuf_appendc(sb, '\n');
+    }
+    if (!d->hist.n)
+        rc |= strbuf_append(sb, md ? "- none\n" : "  none\n");
+    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+}
+
+static int kv(strbuf *sb, const char *key, const char *value, int last)
+{
+    return json_append_string(sb, key) | strbuf_append(sb, ": ") | json_append_string(sb, value) |
+           strbuf_append(sb, last ? "" : ", ");
+}
+
+static int show_json(cli_ctx *ctx, const item_detail *d, strbuf *sb)
+{
+    int rc = strbuf_append(sb, "{");
+    rc |= kv(sb, "ref", d->n.ref, 0) | kv(sb, "title", d->n.title, 0) |
+          kv(sb, "body", d->n.body, 0) | kv(sb, "status", d->n.status, 0) |
+          kv(sb, "status_name", cli_status_name(ctx, d->n.status), 0) | kv(sb, "due", d->n.due, 0) |
+          kv(sb, "unit", d->n.unit, 0) | kv(sb, "leader", d->n.leader, 0);
+    rc |= cli_show_extra_json(&d->extra, &d->n, sb);
+    rc |= strbuf_append(sb, "\n \"milestones\": [");
+    for (size_t i = 0; i < d->ms.n; i++) {
+        const milestone *m = &d->ms.v[i];
+        rc |= strbuf_append(sb, i ? ", {" : "{") | kv(sb, "due", m->due, 0) |
+              kv(sb, "word", m->word, 0) | kv(sb, "phrase", m->phrase, 0) |
+              strbuf_printf(sb, "\"approximate\": %s}", m->approximate ? "true" : "false");
+    }
+    rc |= strbuf_append(sb, "],\n \"notes\": [");
+    for (size_t i = 0; i < d->notes.n; i++)
+        rc |= strbuf_append(sb, i ? ", {" : "{") | kv(sb, "at", d->notes.v[i].at, 0) |
+              kv(sb, "text", d->notes.v[i].text, 1) | strbuf_append(sb, "}");
+    rc |= strbuf_append(sb, "],\n \"history\": [");
+    for (size_t i = 0; i < d->hist.n; i++) {
+        const history_row *h = &d->hist.v[i];
+        rc |= strbuf_append(sb, i ? ", {" : "{") | kv(sb, "at", h->at, 0) |
+              kv(sb, "action", h->action, 0) | kv(sb, "field", h->field, 0) |
+              kv(sb, "old", h->old_value, 0) | kv(sb, "new", h->new_value, 0) |
+              kv(sb, "note", h->note, 1) | strbuf_append(sb, "}");
+    }
+    rc |= strbuf_append(sb, "]}\n");
+    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+}
+
+static const table_column show_cols[] = {
+    {"section", "SECTION", 0}, {"key", "KEY", 0}, {"value", "VALUE", 0}, {"detail", "DETAIL", 0}};
+
+static int show_csv(cli_ctx *ctx, const item_detail *d, strbuf *sb)
+{
+    table t;
+    table_init(&t, show_cols, 4);
+    const char *fields[][4] = {
+        {"item", "ref", d->n.ref, ""},
+        {"item", "title", d->n.title, ""},
+        {"item", "body", d->n.body, ""},
+        {"item", "status", d->n.status, cli_status_name(ctx, d->n.status)},
+        {"item", "due", d->n.due, ""},
+        {"item", "unit", d->n.unit, ""},
+        {"item", "leader", d->n.leader, ""},
+    };
+    int rc = 0;
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        rc |= table_add_row(&t, fields[i]);
+    rc |= cli_show_extra_csv(&d->extra, &d->n, &t);
+    for (size_t i = 0; i < d->ms.n; i++)
+        rc |= table_add_row(
+            &t, (const char *[]){"milestone", d->ms.v[i].due, d->ms.v[i].word, d->ms.v[i].phrase});
+    for (size_t i = 0; i < d->notes.n; i++)
+        rc |= table_add_row(&t, (const char *[]){"note", d->notes.v[i].at, d->notes.v[i].text, ""});
+    for (size_t i = 0; i < d->hist.n; i++) {
+        const history_row *h = &d->hist.v[i];
+        char change[512];
+        snprintf(change, sizeof change, "%s %s: %s -> %s", h->action, h->field, h->old_value,
+                 h->new_value);
+        rc |= table_add_row(&t, (const char *[]){"history", h->at, change, h->note});
+    }
+    if (!rc)
+        rc = table_render(&t, FORMAT_CSV, sb);
+    table_free(&t);
+    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+}
+
+int cmd_show(cli_ctx *ctx, const cli_args *args, duban_error *err)
+{
+    if (args->npos != 1)
+        return duban_fail(err, DUBAN_EINVAL, "usage: duban show REF");
+    item_detail d;
+    int rc = load_detail(ctx, args->pos[0], &d, err);
+    strbuf sb = {0};
+    if (!rc) {
+        if (ctx->format == FORMAT_JSON)
+            rc = show_json(ctx, &d, &sb);
+        else if (ctx->format == FORMAT_CSV)
+            rc = show_csv(ctx, &d, &sb);
+        else
+            rc = show_text(ctx, &d, &sb, ctx->format == FORMAT_MD);
+        rc = rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : cli_emit(&sb, err);
+    }
+    strbuf_free(&sb);
+    item_detail_free(&d);
+    return rc;
+}
+
+static const table_column history_cols[] = {
+    {"id", "#", 1},        {"at", "AT", 0},   {"action", "ACTION", 0}, {"ref", "REF", 0},
+    {"field", "FIELD", 0}, {"old", "OLD", 0}, {"new", "NEW", 0},       {"note", "NOTE", 0},
+};
+
+int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err)
+{
+    if (args->npos > 1)
+        return duban_fail(err, DUBAN_EINVAL, "usage: duban history [REF]");
+    history_list l;
+    node n = {0};
+    int rc = args->npos ? node_by_ref(ctx->st, ctx->plan_id, args->pos[0], &n, err) : 0;
+    if (!rc)
+        rc = args->npos ? node_history(ctx->st, n.id, &l, err)
+                        : plan_history(ctx->st, ctx->plan_id, 0, &l, err);
+    node_free(&n);
+    if (rc)
+        return rc;
+    table t;
+    table_init(&t, history_cols, sizeof history_cols / sizeof history_cols[0]);
+    int text = ctx->format == FORMAT_TEXT || ctx->format == FORMAT_MD;
+    for (size_t i = 0; !rc && i < l.n; i++) {
+        const history_row *h = &l.v[i];
+        char id[24];
+        snprintf(id, sizeof id, "%lld", (long long)h->id);
+        char when[TIMESTAMP_LEN];
+        const char *cells[] = {id,
+                               text ? local_time(h->at, when) : h->at,
+                               h->action,
+                               h->ref,
+                               h->field,
+                               text ? shown_value(ctx, h->field, h->old_value) : h->old_value,
+                               text ? shown_value(ctx, h->field, h->new_value) : h->new_value,
+                               h->note};
+        if (table_add_row(&t, cells))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    if (!rc)
+        rc = cli_emit_table(ctx, &t, err);
+    table_free(&t);
+    history_list_free(&l);
+    return rc;
+}

@@ -1,0 +1,244 @@
+/* app_edit.c - keyboard edits, prompts, undo/redo (see app_edit.h). */
+#include "screen/app_edit.h"
+
+#include "screen/draw.h"
+#include "edit/edit.h"
+#include "plan/target.h"
+#include "screen/search.h"
+#include "base/strbuf.h"
+#include "screen/view.h"
+#include "screen/vmodel.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void app_after_change(app *a, int64_t id)
+{
+    duban_error err = {0};
+    size_t area = a->ol.nareas;
+    if (vm_refresh_node(a, id, &area, &err) || vm_refresh_area(a, area, id, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    a->dt.stale = 1;
+    overdue_invalidate(a);
+    changes_invalidate(a);
+    present_invalidate(a);
+}
+
+void app_load_meeting(app *a)
+{
+    duban_error err = {0};
+    meeting_free(&a->mtg);
+    if (meeting_current(a->st, a->plan_id, &a->mtg, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+}
+
+void app_reload(app *a)
+{
+    duban_error err = {0};
+    if (vm_reload(a, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    app_load_meeting(a);
+    a->dt.stale = 1;
+    overdue_invalidate(a);
+    changes_invalidate(a);
+    present_invalidate(a);
+}
+
+static const char *field_label(const char *field)
+{
+    static const char *const labels[][2] = {
+        {"status", ""},      {"due", "时限 "},  {"unit", "单位 "},
+        {"leader", "领导 "}, {"note", "进展 "}, {"extension", "延期 "},
+    };
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (!strcmp(labels[i][0], field))
+            return labels[i][1];
+    return "";
+}
+
+static const char *shown_value(app *a, const char *field, const char *v)
+{
+    if (!strcmp(field, "status")) {
+        const status_def *d = status_by_key(store_statuses(a->st), v);
+        return d ? d->name : v;
+    }
+    return *v ? v : "—";
+}
+
+/* "目标 美丽乡村 " for field target.N of node id ("目标 " when unknown). */
+static void target_label(app *a, int64_t id, const char *field, char *out, size_t outsz)
+{
+    target_list l;
+    int seq = atoi(field + strlen("target."));
+    snprintf(out, outsz, "目标 ");
+    if (node_targets(a->st, id, &l, NULL))
+        return;
+    for (size_t i = 0; i < l.n; i++)
+        if (l.v[i].seq == seq)
+            snprintf(out, outsz, "目标 %s ", l.v[i].label);
+    target_list_free(&l);
+}
+
+void app_describe(app *a, const edit_result *r, char *out, size_t outsz)
+{
+    char label[160];
+    snprintf(label, sizeof label, "%s", field_label(r->field));
+    if (!strncmp(r->field, "target.", 7))
+        target_label(a, r->node_id, r->field, label, sizeof label);
+    if (!strcmp(r->field, "note"))
+        snprintf(out, outsz, "%s %s%s", r->ref, label, r->new_value);
+    else
+        snprintf(out, outsz, "%s %s%s → %s", r->ref, label, shown_value(a, r->field, r->old_value),
+                 shown_value(a, r->field, r->new_value));
+}
+
+int app_editable(app *a, edit_field field, node *n)
+{
+    duban_error err = {0};
+    int64_t id = app_selected(a);
+    if (!id) {
+        app_message(a, S_ERROR, "请先选择一个事项 select an item first");
+        return 0;
+    }
+    if (node_by_id(a->st, id, n, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return 0;
+    }
+    if (n->depth == NODE_AREA && field != FIELD_NOTE) {
+        app_message(a, S_ERROR, "%s 是方面，进度来自其事项 — 请选择事项 (areas take no %s)", n->ref,
+                    edit_field_name(field));
+        node_free(n);
+        return 0;
+    }
+    return 1;
+}
+
+void app_apply(app *a, int64_t id, edit_field field, const char *value, const char *note)
+{
+    duban_error err = {0};
+    edit_result r;
+    if (edit_apply(a->st, id, field, value, note, &r, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return;
+    }
+    char what[400];
+    app_describe(a, &r, what, sizeof what);
+    if (!r.changed)
+        app_message(a, S_NORMAL, "%s 未改变 unchanged", r.ref);
+    else if (field == FIELD_STATUS)
+        app_message(a, S_OK, "%s · 按 c 添加进展说明 (c: add a note)", what);
+    else if (field == FIELD_NOTE)
+        app_message(a, S_OK, "%s 已添加进展 note added", r.ref);
+    else if (*r.note)
+        app_message(a, S_OK, "%s (理由 %s)", what, r.note);
+    else
+        app_message(a, S_OK, "%s", what);
+    if (r.changed)
+        app_after_change(a, id);
+    edit_result_free(&r);
+}
+
+void app_set_status(app *a, int idx)
+{
+    const status_set *set = store_statuses(a->st);
+    node n;
+    if (idx < 0 || (size_t)idx >= set->n || !app_editable(a, FIELD_STATUS, &n))
+        return;
+    app_apply(a, n.id, FIELD_STATUS, set->v[idx].key, NULL);
+    node_free(&n);
+}
+
+void app_next_status(app *a)
+{
+    node n;
+    if (!app_editable(a, FIELD_STATUS, &n))
+        return;
+    const status_def *d = status_next(store_statuses(a->st), n.status);
+    if (d)
+        app_apply(a, n.id, FIELD_STATUS, d->key, NULL);
+    node_free(&n);
+}
+
+void app_prompt(app *a, prompt_kind kind)
+{
+    static const edit_field fields[] = {[PROMPT_DUE] = FIELD_DUE,
+                                        [PROMPT_UNIT] = FIELD_UNIT,
+                                        [PROMPT_LEADER] = FIELD_LEADER,
+                                        [PROMPT_NOTE] = FIELD_NOTE};
+    if (kind == PROMPT_SEARCH) {
+        search_begin(a);
+        lineedit_init(&a->le, NULL);
+        a->prompt = kind;
+        return;
+    }
+    node n;
+    if (!app_editable(a, fields[kind], &n))
+        return;
+    const char *prefill = kind == PROMPT_DUE      ? n.due
+                          : kind == PROMPT_UNIT   ? n.unit
+                          : kind == PROMPT_LEADER ? n.leader
+                                                  : NULL;
+    lineedit_init(&a->le, prefill);
+    a->prompt = kind;
+    a->prompt_node = n.id;
+    node_free(&n);
+}
+
+static void prompt_done(app *a, int accepted)
+{
+    static const edit_field fields[] = {[PROMPT_DUE] = FIELD_DUE,
+                                        [PROMPT_UNIT] = FIELD_UNIT,
+                                        [PROMPT_LEADER] = FIELD_LEADER,
+                                        [PROMPT_NOTE] = FIELD_NOTE};
+    prompt_kind kind = a->prompt;
+    if (kind >= PROMPT_EXT_DATE) {
+        app_flow_done(a, accepted);
+        return;
+    }
+    a->prompt = PROMPT_NONE;
+    if (kind == PROMPT_SEARCH) {
+        if (accepted)
+            search_accept(a);
+        else
+            search_cancel(a);
+    } else if (accepted) {
+        app_apply(a, a->prompt_node, fields[kind], a->le.buf, NULL);
+    } else {
+        app_message(a, S_NORMAL, "已取消 cancelled");
+    }
+}
+
+void app_prompt_key(app *a, int is_fn, uint32_t key)
+{
+    int r = lineedit_key(&a->le, is_fn, key);
+    if (r == LE_ACCEPT || r == LE_CANCEL)
+        prompt_done(a, r == LE_ACCEPT);
+    else if (r == LE_CHANGED && a->prompt == PROMPT_SEARCH)
+        search_update(a, a->le.buf);
+}
+
+void app_undo(app *a, int redo)
+{
+    duban_error err = {0};
+    edit_result r;
+    int rc = redo ? edit_redo(a->st, a->plan_id, &r, &err) : edit_undo(a->st, a->plan_id, &r, &err);
+    if (rc == DUBAN_EEMPTY) {
+        app_message(a, S_NORMAL,
+                    redo ? "没有可重做的修改 nothing to redo" : "没有可撤销的修改 nothing to undo");
+        return;
+    }
+    if (rc) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return;
+    }
+    char what[400];
+    app_describe(a, &r, what, sizeof what);
+    app_message(a, S_OK, "%s %s", redo ? "已重做:" : "已撤销:", what);
+    app_after_change(a, r.node_id);
+    if (a->view == &view_outline && vm_reveal(a, r.node_id, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    else if (a->view == &view_present)
+        present_show(a, r.node_id);
+    edit_result_free(&r);
+}

@@ -1,0 +1,55 @@
+/* app_edit.h - edits from the keyboard: status keys, prompts for due
+ * date, unit, leader and notes, extensions and target progress (two
+ * questions each), meetings, undo and redo, and the search prompt.
+ *
+ * Every edit goes through core (edit.h, target.h): one transaction, one
+ * history row.  Afterwards only the edited node and its area's numbers
+ * are re-read (app_after_change): no whole-plan query follows an edit.
+ * The outcome, or core's error message, is put on the status line;
+ * nothing asks for confirmation.  Areas take only notes.
+ *
+ * app_edit.c has the one-question edits, app_flow.c the others.
+ */
+#ifndef DUBAN_TUI_APP_EDIT_H
+#define DUBAN_TUI_APP_EDIT_H
+
+#include "screen/app.h"
+#include "edit/edit.h"
+
+/* Sets the selected item's status to status index idx of the set. */
+void app_set_status(app *a, int idx);
+/* Sets the selected item's status to the next one in the set. */
+void app_next_status(app *a);
+/* Opens a prompt (due, unit, leader, note, search) on the status line. */
+void app_prompt(app *a, prompt_kind kind);
+/* Feeds one key to the open prompt. */
+void app_prompt_key(app *a, int is_fn, uint32_t key);
+/* Undoes (redo = 0) or redoes the plan's last edit. */
+void app_undo(app *a, int redo);
+/* Re-reads node id and its area's statistics and lights after it changed;
+ * drops what other views loaded. */
+void app_after_change(app *a, int64_t id);
+/* Re-reads what is shown after another process changed the store. */
+void app_reload(app *a);
+/* Re-reads the open meeting into a->mtg. */
+void app_load_meeting(app *a);
+
+/* app_flow.c: x asks for the approved date, then the reason (延期);
+ * P for the target (when the item has several), then its value; M starts
+ * a meeting (asking its title) or ends the open one. */
+void app_extend(app *a);
+void app_progress(app *a);
+void app_meeting(app *a);
+/* Enter (accepted 1) or Esc on one of their prompts (kind >= PROMPT_EXT_DATE). */
+void app_flow_done(app *a, int accepted);
+
+/* For app_flow.c. */
+/* The selected node into *n (node_free it) when it takes field; else 0
+ * with a message (areas take only notes). */
+int app_editable(app *a, edit_field field, node *n);
+/* edit_apply() with the outcome on the status line and the model updated. */
+void app_apply(app *a, int64_t id, edit_field field, const char *value, const char *note);
+/* "5.1 未启动 → 已完成", "5.1 延期 — → 2022-03-31", "8.2 目标 美丽乡村 — → 9". */
+void app_describe(app *a, const edit_result *r, char *out, size_t outsz);
+
+#endif

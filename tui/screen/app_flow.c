@@ -1,0 +1,240 @@
+/* app_flow.c - edits that ask two questions on the status line, and
+ * meetings (see app_edit.h).
+ *
+ *   x  延期至 (date) -> 延期理由 (reason)      edit_apply(FIELD_EXTENSION)
+ *   P  目标 (which, when several) -> 当前值     target_set_progress()
+ *   M  会议名称 (title; when none is open)       meeting_start() / meeting_end()
+ *
+ * A bad answer closes the prompt and shows core's message, as the one-
+ * question prompts do; nothing is changed then. */
+#include "screen/app_edit.h"
+
+#include "screen/draw.h"
+#include "screen/view.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Opens prompt kind for node id with prefill and a label of its own. */
+__attribute__((format(printf, 5, 6))) static void ask(app *a, prompt_kind kind, int64_t id,
+                                                      const char *prefill, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->prompt_title, sizeof a->prompt_title, fmt, ap);
+    va_end(ap);
+    lineedit_init(&a->le, prefill);
+    a->prompt = kind;
+    a->prompt_node = id;
+}
+
+static int blank(const char *s)
+{
+    while (*s && isspace((unsigned char)*s))
+        s++;
+    return *s == '\0';
+}
+
+void app_extend(app *a)
+{
+    node n;
+    if (!app_editable(a, FIELD_EXTENSION, &n))
+        return;
+    ask(a, PROMPT_EXT_DATE, n.id, *n.extended_due ? n.extended_due : n.due,
+        "%s 延期至 new due (原 %s): ", n.ref, *n.due ? n.due : "—");
+    node_free(&n);
+}
+
+static void extension_date_done(app *a)
+{
+    duban_error err = {0};
+    const char *v = a->le.buf;
+    if (blank(v)) { /* withdraws an extension; nothing to ask */
+        a->prompt = PROMPT_NONE;
+        app_apply(a, a->prompt_node, FIELD_EXTENSION, "", NULL);
+        return;
+    }
+    if (date_parse(v, NULL, &err)) {
+        a->prompt = PROMPT_NONE;
+        app_message(a, S_ERROR, "%s", err.msg);
+        return;
+    }
+    snprintf(a->prompt_keep, sizeof a->prompt_keep, "%s", v);
+    ask(a, PROMPT_EXT_REASON, a->prompt_node, NULL, "延期理由 reason (至 %s): ", a->prompt_keep);
+}
+
+static void extension_reason_done(app *a)
+{
+    a->prompt = PROMPT_NONE;
+    if (blank(a->le.buf)) {
+        app_message(a, S_ERROR, "延期需要理由, 未修改 a reason is required (x: again)");
+        return;
+    }
+    app_apply(a, a->prompt_node, FIELD_EXTENSION, a->prompt_keep, a->le.buf);
+}
+
+/* Asks for the value of target t of node id. */
+static void ask_value(app *a, int64_t id, const target *t)
+{
+    char goal[32], now[32] = "";
+    target_format_number(t->number, goal);
+    if (t->has_current)
+        target_format_number(t->current, now);
+    snprintf(a->prompt_keep, sizeof a->prompt_keep, "%s", t->label);
+    ask(a, PROMPT_TARGET_VALUE, id, now, "%s 当前值 value (目标 %s%s %s): ", t->label,
+        t->dir == TARGET_AT_MOST ? "≤" : "", goal, t->unit);
+}
+
+void app_progress(app *a)
+{
+    duban_error err = {0};
+    node n;
+    target_list l;
+    if (!app_editable(a, FIELD_NOTE, &n))
+        return;
+    if (n.depth == NODE_AREA) {
+        app_message(a, S_ERROR, "%s 是方面 — 请选择事项 (areas have no targets)", n.ref);
+    } else if (node_targets(a->st, n.id, &l, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+    } else {
+        if (l.n == 0)
+            app_message(a, S_NORMAL, "%s 没有量化指标 no numeric targets", n.ref);
+        else if (l.n == 1)
+            ask_value(a, n.id, &l.v[0]);
+        else
+            ask(a, PROMPT_TARGET, n.id, NULL, "%s 哪个目标 which target (1-%zu): ", n.ref, l.n);
+        target_list_free(&l);
+    }
+    node_free(&n);
+}
+
+/* The answer to "which target": its number, or (a part of) its label. */
+static void target_choice_done(app *a)
+{
+    duban_error err = {0};
+    target_list l;
+    size_t idx = 0;
+    a->prompt = PROMPT_NONE;
+    if (node_targets(a->st, a->prompt_node, &l, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return;
+    }
+    char *end;
+    long k = strtol(a->le.buf, &end, 10);
+    int rc = DUBAN_OK;
+    if (end == a->le.buf || !blank(end))
+        rc = target_find(&l, a->le.buf, &idx, &err);
+    else if (k >= 1 && (size_t)k <= l.n)
+        idx = (size_t)k - 1;
+    else
+        rc = duban_fail(&err, DUBAN_EINVAL, "没有第 %ld 个目标 no target %ld", k, k);
+    if (rc)
+        app_message(a, S_ERROR, "%s", err.msg);
+    else
+        ask_value(a, a->prompt_node, &l.v[idx]);
+    target_list_free(&l);
+}
+
+static void target_value_done(app *a)
+{
+    duban_error err = {0};
+    edit_result r;
+    a->prompt = PROMPT_NONE;
+    if (target_set_progress(a->st, a->prompt_node, a->prompt_keep, a->le.buf, NULL, &r, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return;
+    }
+    char what[400];
+    app_describe(a, &r, what, sizeof what);
+    if (r.changed) {
+        app_message(a, S_OK, "%s", what);
+        app_after_change(a, a->prompt_node);
+    } else {
+        app_message(a, S_NORMAL, "%s 未改变 unchanged", r.ref);
+    }
+    edit_result_free(&r);
+}
+
+static void end_meeting(app *a)
+{
+    duban_error err = {0};
+    meeting_change_list l = {0};
+    char title[256];
+    snprintf(title, sizeof title, "%s", a->mtg.title);
+    int64_t id = a->mtg.id;
+    if (meeting_end(a->st, a->plan_id, &err) || meeting_changes(a->st, id, &l, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+    } else {
+        app_message(a, S_OK, "会议已结束: %s · %zu 项变更 meeting ended (m: 查看 changes)", title,
+                    l.n);
+    }
+    meeting_change_list_free(&l);
+    app_load_meeting(a);
+    changes_invalidate(a);
+}
+
+void app_meeting(app *a)
+{
+    if (a->mtg.id) {
+        end_meeting(a);
+        return;
+    }
+    duban_error err = {0};
+    meeting_list l;
+    if (meeting_list_all(a->st, a->plan_id, &l, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return;
+    }
+    char num[32], title[64];
+    app_chinese_number((int)l.n + 1, num, sizeof num);
+    snprintf(title, sizeof title, "第%s次推进会", num);
+    meeting_list_free(&l);
+    ask(a, PROMPT_MEETING, 0, title, "开始会议 meeting title: ");
+}
+
+static void meeting_title_done(app *a)
+{
+    duban_error err = {0};
+    char today[DATE_LEN];
+    a->prompt = PROMPT_NONE;
+    date_format(a->today, today);
+    if (meeting_start(a->st, a->plan_id, a->le.buf, today, NULL, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return;
+    }
+    app_load_meeting(a);
+    changes_invalidate(a);
+    app_message(a, S_OK, "● 会议开始: %s · 此后的修改记入本次会议 (M 结束 ends it)", a->mtg.title);
+}
+
+void app_flow_done(app *a, int accepted)
+{
+    if (!accepted) {
+        a->prompt = PROMPT_NONE;
+        app_message(a, S_NORMAL, "已取消 cancelled");
+        return;
+    }
+    switch (a->prompt) {
+    case PROMPT_EXT_DATE:
+        extension_date_done(a);
+        break;
+    case PROMPT_EXT_REASON:
+        extension_reason_done(a);
+        break;
+    case PROMPT_TARGET:
+        target_choice_done(a);
+        break;
+    case PROMPT_TARGET_VALUE:
+        target_value_done(a);
+        break;
+    case PROMPT_MEETING:
+        meeting_title_done(a);
+        break;
+    default:
+        a->prompt = PROMPT_NONE;
+        break;
+    }
+}

@@ -1,0 +1,214 @@
+/* draw.c - sanitised, width-aware text output (see draw.h). */
+#include "screen/draw.h"
+
+#include "text/textwidth.h"
+#include "text/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+/* The only state: attributes per style, fixed at start-up. */
+static attr_t style_attr[S_COUNT];
+static attr_t selection_attr = A_REVERSE;
+
+/* The theme element each style takes its colours from (-1: none). */
+static const int style_element[S_STATUS] = {
+    [S_NORMAL] = -1,
+    [S_HEADER] = CONFIG_EL_HEADER,
+    [S_BAR_LINE] = CONFIG_EL_STATUS_BAR,
+    [S_AREA] = CONFIG_EL_AREA,
+    [S_BOLD] = -1,
+    [S_DIM] = CONFIG_EL_DIM,
+    [S_ERROR] = CONFIG_EL_ERROR,
+    [S_OK] = CONFIG_EL_MESSAGE,
+    [S_MATCH] = CONFIG_EL_MATCH,
+    [S_LATE] = CONFIG_EL_OVERDUE,
+    [S_RISK] = CONFIG_EL_AT_RISK,
+    [S_BAR] = CONFIG_EL_BAR,
+    [S_SECTION] = CONFIG_EL_SECTION,
+    [S_LIGHT] = CONFIG_EL_LIGHT_GREEN,
+    [S_LIGHT_YELLOW] = CONFIG_EL_LIGHT_YELLOW,
+    [S_LIGHT_RED] = CONFIG_EL_LIGHT_RED,
+};
+
+/* Attributes for c; colour pair number pair is set up when colours are on. */
+static attr_t color_attr(const config_color *c, short pair, int colors)
+{
+    config_color f = config_color_fit(c, colors ? COLORS : 0);
+    attr_t a = A_NORMAL;
+    if (f.attr & CONFIG_ATTR_BOLD)
+        a |= A_BOLD;
+    if (f.attr & CONFIG_ATTR_UNDERLINE)
+        a |= A_UNDERLINE;
+    if (f.attr & CONFIG_ATTR_REVERSE)
+        a |= A_REVERSE;
+    if (colors && (f.fg != CONFIG_COLOR_DEFAULT || f.bg != CONFIG_COLOR_DEFAULT) &&
+        pair < COLOR_PAIRS && init_pair(pair, f.fg, f.bg) == OK)
+        a |= COLOR_PAIR(pair);
+    return a;
+}
+
+static config_color status_color(const status_def *d)
+{
+    config_color c = {CONFIG_COLOR_DEFAULT, CONFIG_COLOR_DEFAULT, 0};
+    char bad[32];
+    if (config_color_parse(d->color, &c, bad, sizeof bad) != 0)
+        c = (config_color){CONFIG_COLOR_DEFAULT, CONFIG_COLOR_DEFAULT, 0};
+    if (!strcmp(d->color, "white"))
+        c.fg = CONFIG_COLOR_DEFAULT; /* readable on light and dark backgrounds */
+    if (d->done)
+        c.attr |= CONFIG_ATTR_BOLD;
+    return c;
+}
+
+void draw_init(int use_color, const status_set *set, const config_color *theme)
+{
+    int colors = use_color && has_colors() && start_color() == OK;
+    if (colors)
+        use_default_colors();
+    short pair = 1;
+    for (int s = 0; s < S_STATUS; s++) {
+        int el = style_element[s];
+        style_attr[s] = el >= 0 ? color_attr(&theme[el], pair++, colors) : A_NORMAL;
+    }
+    style_attr[S_BOLD] = A_BOLD;
+    selection_attr = color_attr(&theme[CONFIG_EL_SELECTION], pair++, colors);
+    if (!selection_attr)
+        selection_attr = A_REVERSE; /* the cursor row must always show */
+    for (size_t i = 0; i < STATUS_MAX; i++) {
+        config_color c = {CONFIG_COLOR_DEFAULT, CONFIG_COLOR_DEFAULT, 0};
+        if (i < set->n)
+            c = status_color(&set->v[i]);
+        style_attr[S_STATUS + i] = color_attr(&c, pair++, colors);
+    }
+}
+
+static attr_t attr_of(int style)
+{
+    int s = style & 0xff;
+    attr_t a = s < S_COUNT ? style_attr[s] : A_NORMAL;
+    if (style & S_REVERSE) /* the selection's colours, the style's emphasis */
+        return selection_attr | (a & (A_BOLD | A_UNDERLINE));
+    return a;
+}
+
+/* Converts clean UTF-8 into wide characters that fit in w columns, by
+ * the wider of our measure and the C library's (what curses uses), so
+ * that nothing wraps or is split at the border.  Returns the count and
+ * sets *cols. */
+static size_t to_wide(const char *s, int w, wchar_t *out, int *cols)
+{
+    size_t n = 0, len = strlen(s);
+    int col = 0;
+    for (size_t off = 0; off < len;) {
+        uint32_t cp;
+        off += utf8_decode(s + off, len - off, &cp);
+        int cw = wcwidth((wchar_t)cp), ow = text_cp_width(cp);
+        if (cw < 0) {
+            cp = '?';
+            cw = ow = 1;
+        }
+        int need = cw > ow ? cw : ow;
+        if (col + need > w || (n == 0 && need == 0))
+            break;
+        out[n++] = (wchar_t)cp;
+        col += need;
+    }
+    out[n] = 0;
+    *cols = col;
+    return n;
+}
+
+int draw_text(int y, int x, int w, const char *s, int style)
+{
+    if (w <= 0 || !s || !*s)
+        return 0;
+    char *clean = text_sanitize(s);
+    char *cut = clean && text_width(clean) > w ? text_truncate(clean, w) : NULL;
+    const char *t = cut ? cut : clean;
+    int cols = 0;
+    wchar_t *wide = t ? malloc((strlen(t) + 1) * sizeof *wide) : NULL;
+    if (wide) {
+        size_t n = to_wide(t, w, wide, &cols);
+        attrset(attr_of(style));
+        if (n)
+            mvaddnwstr(y, x, wide, (int)n);
+        attrset(A_NORMAL);
+    }
+    free(wide);
+    free(cut);
+    free(clean);
+    return cols;
+}
+
+void draw_blank(int y, int x, int w, int style)
+{
+    if (w > 0)
+        mvhline(y, x, ' ' | attr_of(style), w);
+}
+
+void draw_field(int y, int x, int w, const char *s, int style)
+{
+    int used = draw_text(y, x, w, s, style);
+    draw_blank(y, x + used, w - used, style);
+}
+
+int draw_width(const char *s)
+{
+    char *clean = text_sanitize(s ? s : "");
+    int w = clean ? text_width(clean) : 0;
+    free(clean);
+    return w;
+}
+
+int draw_right(int y, int x, int w, const char *s, int style)
+{
+    int sw = draw_width(s);
+    int start = sw < w ? x + w - sw : x;
+    draw_text(y, start, w - (start - x), s, style);
+    return start;
+}
+
+void draw_centered(int y, int x, int w, const char *s, int style)
+{
+    int sw = draw_width(s);
+    int start = sw < w ? x + (w - sw) / 2 : x;
+    draw_text(y, start, w - (start - x), s, style);
+}
+
+/* Box-drawing lines are East Asian ambiguous: ASCII when those are wide. */
+void draw_vline(int y, int x, int h)
+{
+    if (h > 0 && text_ambiguous_width() == 1)
+        mvvline_set(y, x, WACS_VLINE, h);
+    else if (h > 0)
+        mvvline(y, x, '|', h);
+}
+
+void draw_hline(int y, int x, int w)
+{
+    if (w > 0 && text_ambiguous_width() == 1)
+        mvhline_set(y, x, WACS_HLINE, w);
+    else if (w > 0)
+        mvhline(y, x, '-', w);
+}
+
+void draw_bar(int y, int x, int w, int done, int total, int rev)
+{
+    if (w < 3)
+        return;
+    int inner = w - 2;
+    int fill = total > 0 ? (int)(((long)done * inner + total / 2) / total) : 0;
+    if (done > 0 && fill == 0)
+        fill = 1;
+    if (fill > inner)
+        fill = inner;
+    attr_t plain = attr_of(rev), bar = attr_of(S_BAR | rev);
+    mvaddch(y, x, '[' | plain);
+    if (fill)
+        mvhline(y, x + 1, '#' | bar, fill);
+    if (inner - fill)
+        mvhline(y, x + 1 + fill, '-' | plain, inner - fill);
+    mvaddch(y, x + w - 1, ']' | plain);
+}

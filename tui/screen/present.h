@@ -1,0 +1,50 @@
+/* present.h - presentation mode: what view_present.c (state and keys)
+ * shares with present_draw.c (the slides) and present_summary.c.
+ *
+ * A slide is a head (top line, centred title, rule, the line of figures)
+ * and a list of blocks: the areas on the summary slide, the items on an
+ * area's slide.  Blocks have heights measured at the current width; the
+ * list scrolls so that the cursor's block is whole on the screen, with
+ * "↓ 更多" when more is below.  Nothing here queries the store: the
+ * view's sync step has loaded the items and targets.
+ */
+#ifndef DUBAN_TUI_PRESENT_H
+#define DUBAN_TUI_PRESENT_H
+
+#include "screen/app.h"
+#include "screen/flow.h"
+
+/* Blocks of a slide, measured and drawn through two callbacks. */
+typedef struct present_blocks {
+    size_t n;
+    int gap, min_gap; /* blank lines between blocks, reduced to min_gap to fit */
+    int extra_max;    /* most blank lines added to gap when there is room */
+    int centre;       /* when they fit, move them down by 1/centre of the room left */
+    /* Lays block i out at width w into f (flow_init'ed by the callee). */
+    void (*layout)(app *a, size_t i, int w, int selected, flow *f, void *ctx);
+    void *ctx;
+} present_blocks;
+
+/* Draws the slide (present_draw.c). */
+void present_draw(app *a, rect r);
+/* Number of blocks of the current slide. */
+size_t present_count(const app *a);
+
+/* Shared by the two slides (present_draw.c). */
+/* The column the blocks are laid out in: its width, and its left edge in *x
+ * (narrower than r on wide screens, centred). */
+int present_column(rect r, int *x);
+/* Progress bar width for a screen cols wide (0: bars are off). */
+int present_bar_width(const app *a, int cols);
+/* The top line, the title block and the figures (centred); returns the
+ * first row below them. */
+int present_head(app *a, rect r, const char *pos, const char *title, const flow *figures);
+/* "(!) 红灯 2" chips for each light, zero counts dim. */
+void present_light_chips(flow *f, const int count[LIGHT_COUNT], int gap);
+/* Blocks in rows [y, r.y + r.h) of r with the cursor's block visible. */
+void present_blocks_draw(app *a, const present_blocks *b, rect r, int y);
+
+/* The summary slide (present_summary.c). */
+void present_draw_summary(app *a, rect r);
+
+#endif

@@ -1,0 +1,273 @@
+/* tui.c - the full-screen front end: start and end curses, the input
+ * loop, mouse and resize events, and live reload when another process
+ * changes the store (see tui.h).
+ *
+ * The loop waits for a key at most TICK_MS; on every tick it compares
+ * store_data_version() and reloads what is shown when it changed.  A
+ * frame is drawn with erase() + wnoutrefresh() + doupdate(), so curses
+ * sends only the cells that changed.
+ */
+#include "screen/tui.h"
+
+#include "screen/actions.h"
+#include "screen/app.h"
+#include "screen/app_edit.h"
+#include "screen/draw.h"
+#include "screen/layout.h"
+#include "screen/search.h"
+#include "screen/view.h"
+#include "screen/vmodel.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define TICK_MS 250
+
+static long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void app_free(app *a)
+{
+    vm_free(a);
+    detail_free(&a->dt);
+    overdue_free(&a->od);
+    changes_free(&a->ch);
+    present_free(&a->pr);
+    search_free(&a->sr);
+    meeting_free(&a->mtg);
+    plan_info_free(&a->plan);
+}
+
+static int app_init(app *a, cli_ctx *ctx, duban_error *err)
+{
+    memset(a, 0, sizeof *a);
+    a->ctx = ctx;
+    a->st = ctx->st;
+    a->plan_id = ctx->plan_id;
+    a->today = ctx->today;
+    a->view = &view_outline;
+    a->detail_pref = -1;
+    a->use_color = getenv("NO_COLOR") == NULL;
+    const duban_config *cfg = ctx->config;
+    a->warn_days = cfg ? cfg->warn_days : 14;
+    a->spacing = cfg ? cfg->spacing : 0;
+    a->bar_width = cfg ? cfg->bar_width : 10;
+    cli_light_rule(ctx, &a->rule);
+    int rc = store_data_version(a->st, &a->data_version, err);
+    if (!rc)
+        rc = meeting_current(a->st, a->plan_id, &a->mtg, err);
+    if (!rc && (rc = vm_load(a, err)) == DUBAN_OK && ctx->created_db)
+        /* stderr is about to be covered by the screen: say it here too */
+        app_message(a, S_OK, "已用内置计划创建数据库 %s", ctx->db_path);
+    return rc;
+}
+
+/* Reloads what is shown when another connection committed. */
+static void poll_store(app *a, int *dirty)
+{
+    int64_t v;
+    if (store_data_version(a->st, &v, NULL) || v == a->data_version)
+        return;
+    a->data_version = v;
+    app_reload(a);
+    *dirty = 1;
+}
+
+static void draw(app *a)
+{
+    layout_compute(a, LINES, COLS);
+    erase();
+    int cursor_x = layout_draw_frame(a);
+    if (cursor_x >= 0) {
+        curs_set(1);
+        move(a->lay.status.y, cursor_x);
+    } else {
+        curs_set(0);
+    }
+    if (a->repaint) {
+        clearok(curscr, TRUE);
+        a->repaint = 0;
+    }
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+static void on_mouse(app *a)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK || a->lay.too_small)
+        return;
+    int wheel = (ev.bstate & BUTTON4_PRESSED) ? -1 : 0;
+#ifdef BUTTON5_PRESSED
+    if (ev.bstate & BUTTON5_PRESSED)
+        wheel = 1;
+#endif
+    if (!wheel && !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
+        return;
+    if (!wheel && (ev.bstate & BUTTON1_RELEASED))
+        return; /* the press already acted */
+    rect m = a->lay.main, d = a->lay.detail;
+    if (ev.y >= m.y && ev.y < m.y + m.h && ev.x >= m.x && ev.x < m.x + m.w)
+        a->view->click(a, m, ev.y - m.y, ev.x - m.x, wheel);
+    else if (d.w && ev.y >= d.y && ev.y < d.y + d.h && ev.x >= d.x && ev.x < d.x + d.w)
+        detail_scroll(a, wheel * 3);
+}
+
+/* One key; returns 1 to quit. */
+static int on_key(app *a, int is_fn, wint_t ch)
+{
+    int key = (int)ch;
+    if ((!is_fn && key == '\r') || (is_fn && key == KEY_ENTER)) {
+        is_fn = 0;
+        key = '\n';
+    }
+    if (is_fn && key == KEY_RESIZE)
+        return 0;
+    if (is_fn && key == KEY_MOUSE) {
+        on_mouse(a);
+        return 0;
+    }
+    a->msg[0] = '\0';
+    if (a->prompt != PROMPT_NONE && !a->lay.too_small) {
+        app_prompt_key(a, is_fn, (uint32_t)key);
+        return 0;
+    }
+    int arg;
+    action act = action_for_key(a->ctx->config, is_fn, key, store_statuses(a->st), &arg);
+    if (a->lay.too_small && act != ACT_quit && act != ACT_redraw)
+        return 0; /* nothing changes that cannot be seen */
+    int r = actions_dispatch(a, act, arg);
+    if (r == VIEW_REPAINT)
+        a->repaint = 1;
+    return r == VIEW_QUIT;
+}
+
+/* Home and End as tmux, screen and rxvt send them, whatever TERM says. */
+static void define_keys(void)
+{
+    static const struct {
+        const char *seq;
+        int key;
+    } extra[] = {
+        {"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME}, {"\033[8~", KEY_END},
+        {"\033[H", KEY_HOME},  {"\033[F", KEY_END},  {"\033OH", KEY_HOME},  {"\033OF", KEY_END},
+    };
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+        if (key_defined(extra[i].seq) == 0)
+            define_key(extra[i].seq, extra[i].key);
+}
+
+static void start_curses(app *a)
+{
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    define_keys();
+    set_escdelay(50);
+    timeout(TICK_MS);
+    curs_set(0);
+    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+                  | BUTTON5_PRESSED
+#endif
+              ,
+              NULL);
+    mouseinterval(0);
+    config_color theme[CONFIG_EL_COUNT];
+    if (!a->use_color)
+        config_theme_colors(THEME_MONOCHROME, theme);
+    else if (a->ctx->config)
+        memcpy(theme, a->ctx->config->color, sizeof theme);
+    else
+        config_theme_colors(THEME_DEFAULT, theme);
+    draw_init(a->use_color, store_statuses(a->st), theme);
+}
+
+static int run_loop(app *a)
+{
+    int dirty = 1;
+    long last_poll = now_ms();
+    for (;;) {
+        if (dirty)
+            draw(a);
+        dirty = 0;
+        wint_t ch;
+        int r = get_wch(&ch);
+        if (r != ERR) {
+            if (on_key(a, r == KEY_CODE_YES, ch))
+                return DUBAN_OK;
+            dirty = 1;
+        }
+        if (r == ERR || now_ms() - last_poll >= TICK_MS) {
+            poll_store(a, &dirty);
+            last_poll = now_ms();
+        }
+    }
+}
+
+/* The front end on slide (presentation mode), or the outline when
+ * slide is negative. */
+static int run_front_end(cli_ctx *ctx, int slide, duban_error *err)
+{
+    app *a = calloc(1, sizeof *a);
+    if (!a)
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    int rc = app_init(a, ctx, err);
+    SCREEN *scr = rc ? NULL : newterm(NULL, stdout, stdin);
+    if (!rc && !scr)
+        rc = duban_fail(err, DUBAN_EINVAL, "cannot start the terminal interface (TERM=%s)",
+                        getenv("TERM") ? getenv("TERM") : "");
+    if (!rc) {
+        start_curses(a);
+        if (slide >= 0)
+            present_enter(a, (size_t)slide);
+        rc = run_loop(a);
+        endwin();
+        delscreen(scr);
+    }
+    app_free(a);
+    free(a);
+    return rc;
+}
+
+static int on_terminal(void)
+{
+    return isatty(STDOUT_FILENO) && isatty(STDIN_FILENO);
+}
+
+int tui_run(cli_ctx *ctx, duban_error *err)
+{
+    if (!on_terminal()) {
+        cli_args none = {0};
+        return cmd_list(ctx, &none, err);
+    }
+    return run_front_end(ctx, -1, err);
+}
+
+int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err)
+{
+    int slide = 0;
+    if (args->npos > 1)
+        return duban_fail(err, DUBAN_EINVAL, "usage: duban present [AREA]");
+    if (args->npos) {
+        char *end;
+        long k = strtol(args->pos[0], &end, 10);
+        if (*end || k < 1 || k > 1000)
+            return duban_fail(err, DUBAN_EINVAL, "present: AREA is an area number, not '%s'",
+                              args->pos[0]);
+        slide = (int)k;
+    }
+    if (!on_terminal()) {
+        cli_args none = {0};
+        return cmd_report(ctx, &none, err);
+    }
+    return run_front_end(ctx, slide, err);
+}

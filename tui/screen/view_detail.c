@@ -1,0 +1,333 @@
+/* view_detail.c - the detail pane: the selected node's title, status,
+ * light, dates (with an extension and its reason), unit, leader, body,
+ * targets, milestones, notes and history, wrapped to
+ * the pane's width.  Loaded only for the selected node (detail_sync) and
+ * scrolled independently of the outline. */
+#include "screen/view.h"
+
+#include "screen/draw.h"
+#include "base/strbuf.h"
+#include "text/textwidth.h"
+#include "screen/vmodel.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HISTORY_SHOWN 50
+
+void detail_free(detail_state *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free(d->lines[i].text);
+    free(d->lines);
+    d->lines = NULL;
+    d->n = d->cap = 0;
+}
+
+static void push(detail_state *d, char *text, int style)
+{
+    if (!text)
+        return;
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 32;
+        detail_line *v = realloc(d->lines, cap * sizeof *v);
+        if (!v) {
+            free(text);
+            return;
+        }
+        d->lines = v;
+        d->cap = cap;
+    }
+    d->lines[d->n++] = (detail_line){text, style};
+}
+
+/* Adds text wrapped to the width; the first line starts with prefix, the
+ * others with as many spaces (a hanging indent). */
+static void add_hanging(detail_state *d, const char *prefix, const char *text, int style)
+{
+    char *clean = text_sanitize(text ? text : "");
+    int pw = draw_width(prefix);
+    if (pw > d->width / 2)
+        pw = 4;
+    char **lines = NULL;
+    size_t count = 0;
+    if (!clean || text_wrap(clean, d->width - pw > 2 ? d->width - pw : 2, &lines, &count)) {
+        free(clean);
+        return;
+    }
+    for (size_t i = 0; i < count || i == 0; i++) {
+        strbuf sb = {0};
+        if (i == 0)
+            strbuf_append_padded(&sb, prefix, pw > draw_width(prefix) ? pw : draw_width(prefix));
+        else
+            strbuf_printf(&sb, "%*s", pw, "");
+        strbuf_append(&sb, i < count ? lines[i] : "");
+        push(d, strbuf_take(&sb), style);
+        strbuf_free(&sb);
+    }
+    text_lines_free(lines, count);
+    free(clean);
+}
+
+static void add_blank(detail_state *d)
+{
+    push(d, duban_strdup(""), S_NORMAL);
+}
+
+/* "2021-10-01T08:30:00Z" -> "2021-10-01 08:30". */
+static void short_time(const char *iso, char out[20])
+{
+    date_local_time(iso, out);
+}
+
+/* "(!) 红灯  依据 2021-09-30" in the light's colours. */
+static void add_light(app *a, detail_state *d, const node *n)
+{
+    const item_light *l = vm_light(a, n->id);
+    if (!l)
+        return;
+    char buf[160], deadline[64];
+    app_date(a, l->deadline, deadline, sizeof deadline);
+    snprintf(buf, sizeof buf, "%s%s%s", light_label(l->light), *deadline ? "  依据 " : "",
+             deadline);
+    add_hanging(d, "亮灯  ", buf, S_LIGHT + (int)l->light);
+}
+
+/* The due date (the extension when there is one, with the original). */
+static void add_due(app *a, detail_state *d, const node *n, int done, const history_list *hl)
+{
+    const char *eff = *n->extended_due ? n->extended_due : n->due;
+    long due = 0;
+    int late = !done && *eff && !date_parse(eff, &due, NULL) && due < a->today;
+    char shown[64], orig[64], buf[200];
+    app_date(a, eff, shown, sizeof shown);
+    app_date(a, n->due, orig, sizeof orig);
+    int len = snprintf(buf, sizeof buf, "%s", *eff ? shown : "—");
+    if (*n->extended_due)
+        len +=
+            snprintf(buf + len, sizeof buf - (size_t)len, "  延期 (原 %s)", *n->due ? orig : "—");
+    if (late)
+        snprintf(buf + len, sizeof buf - (size_t)len, "  逾期 %ld 天", a->today - due);
+    add_hanging(d, "时限  ", buf, late ? S_LATE : S_NORMAL);
+    if (*n->extended_due) {
+        const char *why = history_extension_reason(hl, n->extended_due);
+        add_hanging(d, "理由  ", *why ? why : "—", S_NORMAL);
+    }
+}
+
+static void add_fields(app *a, detail_state *d, const node *n, const history_list *hl)
+{
+    const status_set *set = store_statuses(a->st);
+    const status_def *s = status_by_key(set, n->status);
+    char buf[160];
+    snprintf(buf, sizeof buf, "%s %s", s ? s->glyph : "[?]", s ? s->name : n->status);
+    add_hanging(d, "状态  ", buf, s ? S_STATUS + (int)(s - set->v) : S_NORMAL);
+    add_light(a, d, n);
+    add_due(a, d, n, s && s->done, hl);
+    add_hanging(d, "单位  ", n->unit[0] ? n->unit : "—", S_NORMAL);
+    add_hanging(d, "领导  ", n->leader[0] ? n->leader : "—", S_NORMAL);
+}
+
+/* Numeric targets with their progress, numbered for P. */
+static void add_targets(app *a, detail_state *d, int64_t id)
+{
+    target_list l;
+    if (node_targets(a->st, id, &l, NULL) || !l.n) {
+        target_list_free(&l);
+        return;
+    }
+    add_blank(d);
+    push(d, duban_strdup("目标 targets (P 填报)"), S_SECTION);
+    for (size_t i = 0; i < l.n; i++) {
+        char prog[96], prefix[32];
+        strbuf sb = {0};
+        target_progress_text(&l.v[i], prog, sizeof prog);
+        snprintf(prefix, sizeof prefix, "[%zu] ", i + 1);
+        strbuf_printf(&sb, "%s  %s%s%s", l.v[i].label, prog,
+                      l.v[i].dir == TARGET_AT_MOST ? " (至多)" : "",
+                      target_met(&l.v[i]) ? "  达成" : "");
+        add_hanging(d, prefix, strbuf_str(&sb), target_met(&l.v[i]) ? S_OK : S_NORMAL);
+        strbuf_free(&sb);
+    }
+    target_list_free(&l);
+}
+
+static void add_milestones(app *a, detail_state *d, const node *n, int done)
+{
+    milestone_list ms;
+    if (node_milestones(a->st, n->id, &ms, NULL) || !ms.n) {
+        milestone_list_free(&ms);
+        return;
+    }
+    add_blank(d);
+    push(d, duban_strdup("节点 milestones"), S_SECTION);
+    char today[DATE_LEN], word[96];
+    date_format(a->today, today);
+    for (size_t i = 0; i < ms.n; i++) {
+        const milestone *m = &ms.v[i];
+        int late = !done && strcmp(m->due, today) < 0;
+        strbuf prefix = {0};
+        snprintf(word, sizeof word, "%s%s", m->word, m->approximate ? "(约)" : "");
+        char shown[64];
+        app_date(a, m->due, shown, sizeof shown);
+        strbuf_printf(&prefix, "%s ", shown);
+        strbuf_append_padded(&prefix, word, 8);
+        strbuf_append(&prefix, " ");
+        add_hanging(d, strbuf_str(&prefix), m->phrase, late ? S_LATE : S_NORMAL);
+        strbuf_free(&prefix);
+    }
+    milestone_list_free(&ms);
+}
+
+static void add_notes(app *a, detail_state *d, int64_t id)
+{
+    note_list notes;
+    if (node_notes(a->st, id, &notes, NULL) || !notes.n) {
+        note_list_free(&notes);
+        return;
+    }
+    add_blank(d);
+    push(d, duban_strdup("进展 notes"), S_SECTION);
+    for (size_t i = notes.n; i-- > 0;) {
+        char when[20], prefix[32];
+        short_time(notes.v[i].at, when);
+        snprintf(prefix, sizeof prefix, "%s  ", when);
+        add_hanging(d, prefix, notes.v[i].text, S_NORMAL);
+    }
+    note_list_free(&notes);
+}
+
+static void history_text(app *a, const history_row *h, strbuf *sb)
+{
+    const char *field = meeting_field_title(h->field);
+    const char *act = !strcmp(h->action, "undo")   ? "撤销 "
+                      : !strcmp(h->action, "redo") ? "重做 "
+                                                   : "";
+    const char *ov = h->old_value, *nv = h->new_value;
+    if (!strcmp(h->field, "status")) {
+        const status_def *o = status_by_key(store_statuses(a->st), ov);
+        const status_def *n = status_by_key(store_statuses(a->st), nv);
+        ov = o ? o->name : ov;
+        nv = n ? n->name : nv;
+    }
+    if (!strcmp(h->field, "note"))
+        strbuf_printf(sb, "%s%s %s", act, field, *nv ? nv : ov);
+    else
+        strbuf_printf(sb, "%s%s %s → %s", act, field, *ov ? ov : "—", *nv ? nv : "—");
+}
+
+static void add_history(app *a, detail_state *d, const history_list *hl)
+{
+    if (!hl->n)
+        return;
+    add_blank(d);
+    push(d, duban_strdup("历史 history"), S_SECTION);
+    for (size_t i = hl->n, shown = 0; i-- > 0 && shown < HISTORY_SHOWN; shown++) {
+        char when[20], prefix[32];
+        strbuf sb = {0};
+        short_time(hl->v[i].at, when);
+        snprintf(prefix, sizeof prefix, "%s  ", when);
+        history_text(a, &hl->v[i], &sb);
+        add_hanging(d, prefix, strbuf_str(&sb), S_NORMAL);
+        strbuf_free(&sb);
+    }
+    if (hl->n > HISTORY_SHOWN) {
+        char more[64];
+        snprintf(more, sizeof more, "… 另有 %zu 条 more", hl->n - HISTORY_SHOWN);
+        push(d, duban_strdup(more), S_DIM);
+    }
+}
+
+static void add_area_summary(app *a, detail_state *d, const node *n)
+{
+    size_t i = vm_area_index(a, n->id);
+    if (i == a->ol.nareas)
+        return;
+    const area_row *ar = &a->ol.areas[i];
+    const area_stats *s = &ar->stats;
+    char buf[160];
+    snprintf(buf, sizeof buf, "完成 %d/%d   逾期 %d   临期 %d", s->done, s->total, s->overdue,
+             s->at_risk);
+    add_hanging(d, "进度  ", buf, S_NORMAL);
+    snprintf(buf, sizeof buf, "%s %d   %s %d   %s %d", light_label(LIGHT_RED),
+             ar->nlight[LIGHT_RED], light_label(LIGHT_YELLOW), ar->nlight[LIGHT_YELLOW],
+             light_label(LIGHT_GREEN), ar->nlight[LIGHT_GREEN]);
+    add_hanging(d, "亮灯  ", buf, ar->nlight[LIGHT_RED] ? S_LIGHT_RED : S_NORMAL);
+}
+
+static void build(app *a, detail_state *d, int64_t id)
+{
+    node n;
+    history_list hl;
+    if (node_by_id(a->st, id, &n, NULL)) {
+        node_free(&n);
+        return;
+    }
+    if (node_history(a->st, id, &hl, NULL))
+        memset(&hl, 0, sizeof hl);
+    char title[REF_LEN + 4];
+    snprintf(title, sizeof title, "%s ", n.ref);
+    add_hanging(d, title, n.title, S_BOLD);
+    add_blank(d);
+    if (n.depth == NODE_AREA)
+        add_area_summary(a, d, &n);
+    else
+        add_fields(a, d, &n, &hl);
+    if (n.depth != NODE_AREA)
+        add_targets(a, d, n.id);
+    if (n.body[0]) {
+        add_blank(d);
+        add_hanging(d, "", n.body, S_NORMAL);
+    }
+    if (n.depth != NODE_AREA)
+        add_milestones(a, d, &n, status_is_done(store_statuses(a->st), n.status));
+    add_notes(a, d, n.id);
+    add_history(a, d, &hl);
+    history_list_free(&hl);
+    node_free(&n);
+}
+
+void detail_sync(app *a, int width)
+{
+    detail_state *d = &a->dt;
+    int64_t id = app_selected(a);
+    if (width < 8 || (id == d->node_id && !d->stale && width == d->width))
+        return;
+    if (id != d->node_id)
+        d->scroll = 0;
+    detail_free(d);
+    d->node_id = id;
+    d->width = width;
+    d->stale = 0;
+    if (id)
+        build(a, d, id);
+}
+
+void detail_draw(app *a, rect r)
+{
+    detail_state *d = &a->dt;
+    int max = (int)d->n > r.h ? (int)d->n - r.h : 0;
+    if (d->scroll > max)
+        d->scroll = max;
+    if (d->scroll < 0)
+        d->scroll = 0;
+    for (int i = 0; i < r.h; i++) {
+        size_t k = (size_t)d->scroll + (size_t)i;
+        draw_blank(r.y + i, r.x, r.w, S_NORMAL);
+        if (k < d->n)
+            draw_text(r.y + i, r.x + 1, r.w - 2, d->lines[k].text, d->lines[k].style);
+    }
+    if (d->scroll < max)
+        draw_right(r.y + r.h - 1, r.x, r.w - 1, " … ] ", S_BOLD | S_REVERSE);
+    if (d->scroll > 0)
+        draw_right(r.y, r.x, r.w - 1, " … [ ", S_BOLD | S_REVERSE);
+}
+
+view_result detail_scroll(app *a, int lines)
+{
+    a->dt.scroll += lines;
+    if (a->dt.scroll < 0)
+        a->dt.scroll = 0;
+    return VIEW_HANDLED;
+}

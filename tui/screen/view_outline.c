@@ -1,0 +1,291 @@
+/* view_outline.c - the outline: 12 areas as panes, items under expanded
+ * ones.  Draws only the visible rows of the view model (vmodel.h). */
+#include "screen/view.h"
+
+#include "screen/draw.h"
+#include "screen/search.h"
+#include "screen/vmodel.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void outline_sync(app *a)
+{
+    (void)a;
+}
+
+/* Column widths of the right-hand part of area lines, from the numbers
+ * of all areas so that the columns line up. */
+typedef struct area_cols {
+    int bar, count, red, yellow, right;
+} area_cols;
+
+static int digits(int v)
+{
+    char buf[16];
+    return snprintf(buf, sizeof buf, "%d", v);
+}
+
+static area_cols measure_areas(const app *a, int w)
+{
+    area_cols c = {a->bar_width > 0 ? a->bar_width + 2 : 0, 0, 0, 0, 0};
+    int total = 0, red = 0, yellow = 0;
+    for (size_t i = 0; i < a->ol.nareas; i++) {
+        const area_row *ar = &a->ol.areas[i];
+        total = ar->stats.total > total ? ar->stats.total : total;
+        red = ar->nlight[LIGHT_RED] > red ? ar->nlight[LIGHT_RED] : red;
+        yellow = ar->nlight[LIGHT_YELLOW] > yellow ? ar->nlight[LIGHT_YELLOW] : yellow;
+    }
+    c.count = 2 * digits(total) + 2;
+    c.red = red ? 4 + digits(red) + 1 : 0; /* "(!) 2" */
+    c.yellow = yellow ? 4 + digits(yellow) + 1 : 0;
+    c.right = c.bar + 1 + c.count + c.red + c.yellow;
+    if (w - 6 - c.right < 16 && c.bar) { /* the title comes first */
+        int cut = 16 - (w - 6 - c.right);
+        int bar = c.bar - cut < 6 ? 0 : c.bar - cut;
+        c.right -= c.bar - bar;
+        c.bar = bar;
+    }
+    return c;
+}
+
+/* An area line: fold mark, number, title, bar, done/total, and how many
+ * of its items are red (!) and yellow (~). */
+static void draw_area(const area_row *ar, const area_cols *c, int y, rect r, int rev)
+{
+    const area_stats *s = &ar->stats;
+    char buf[64];
+    draw_text(y, r.x + 1, 2, ar->expanded ? "▾" : "▸", S_AREA | rev);
+    snprintf(buf, sizeof buf, "%2d", ar->area.seq);
+    draw_text(y, r.x + 3, 3, buf, S_AREA | rev);
+    draw_text(y, r.x + 6, r.w - 6 - c->right - 1, ar->area.title, S_AREA | rev);
+    int x = r.x + r.w - c->right;
+    if (c->bar)
+        draw_bar(y, x, c->bar, s->done, s->total, rev);
+    snprintf(buf, sizeof buf, "%d/%d", s->done, s->total);
+    draw_text(y, x + c->bar + 1, c->count, buf, rev);
+    x += c->bar + 1 + c->count;
+    if (ar->nlight[LIGHT_RED]) {
+        snprintf(buf, sizeof buf, "%s %d", light_glyph(LIGHT_RED), ar->nlight[LIGHT_RED]);
+        draw_text(y, x, c->red, buf, S_LIGHT_RED | rev);
+    }
+    if (ar->nlight[LIGHT_YELLOW]) {
+        snprintf(buf, sizeof buf, "%s %d", light_glyph(LIGHT_YELLOW), ar->nlight[LIGHT_YELLOW]);
+        draw_text(y, x + c->red, c->yellow, buf, S_LIGHT_YELLOW | rev);
+    }
+}
+
+/* Width of the widest status name, for aligned labels. */
+static int status_name_width(const status_set *set)
+{
+    int w = 0;
+    for (size_t i = 0; i < set->n; i++)
+        if (draw_width(set->v[i].name) > w)
+            w = draw_width(set->v[i].name);
+    return w;
+}
+
+/* The due date's style: late, at risk, or plain (done items are plain). */
+static int due_style(app *a, const node *n, int done)
+{
+    char today[DATE_LEN], soon[DATE_LEN];
+    const char *due = *n->extended_due ? n->extended_due : n->due;
+    if (done || !due[0])
+        return S_NORMAL;
+    date_format(a->today, today);
+    date_format(a->today + a->warn_days, soon);
+    if (strcmp(due, today) < 0)
+        return S_LATE;
+    return strcmp(due, soon) <= 0 ? S_RISK : S_NORMAL;
+}
+
+/* Widths shared by all item rows of a frame. */
+typedef struct item_cols {
+    int name, due;
+} item_cols;
+
+static void draw_item(app *a, const outline_row *row, int y, rect r, const item_cols *c, int rev)
+{
+    const node *n = &a->ol.areas[row->area].items.v[row->item];
+    const item_light *l = vm_item_light(a, (size_t)row->area, (size_t)row->item);
+    const status_set *set = store_statuses(a->st);
+    const status_def *d = status_by_key(set, n->status);
+    int style = d ? S_STATUS + (int)(d - set->v) : S_NORMAL;
+    int name_w = c->name, due_w = c->due;
+    int x = r.x + (n->depth > NODE_ITEM ? 6 : 3), col = n->depth > NODE_ITEM ? 8 : 6;
+    int ref_w = draw_text(y, x, 16, n->ref, S_BOLD | rev);
+    x += ref_w + 1 > col ? ref_w + 1 : col;
+    if (l) /* the light first: it is what the room looks for */
+        draw_text(y, x, 3, light_glyph(l->light), (S_LIGHT + (int)l->light) | rev);
+    x += 4;
+    draw_text(y, x, 4, d ? d->glyph : "[?]", style | rev);
+    draw_text(y, x + 4, name_w, d ? d->name : n->status, style | rev);
+    x += 4 + name_w + 2;
+    int unit_w = r.w >= 80 ? (r.w >= 120 ? 20 : 12) : 0;
+    int right = due_w + 2 + (unit_w ? unit_w + 2 : 0) + 1;
+    draw_text(y, x, r.x + r.w - right - x - 1, n->title, rev);
+    x = r.x + r.w - right;
+    char due[64];
+    app_date(a, *n->extended_due ? n->extended_due : n->due, due, sizeof due);
+    draw_text(y, x, due_w, due, due_style(a, n, d && d->done) | rev);
+    if (unit_w)
+        draw_text(y, x + due_w + 2, unit_w, n->unit, rev);
+}
+
+/* Rows that fit in h lines with the configured spacing. */
+static int visible_rows(const app *a, int h)
+{
+    int n = (h + a->spacing) / (1 + a->spacing);
+    return n > 0 ? n : 1;
+}
+
+static void outline_draw(app *a, rect r)
+{
+    area_cols cols = measure_areas(a, r.w);
+    char sample[64];
+    app_date(a, "2021-12-31", sample, sizeof sample);
+    item_cols icols = {status_name_width(store_statuses(a->st)), draw_width(sample)};
+    int n = visible_rows(a, r.h);
+    view_scroll_to(a->ol.cursor, &a->ol.top, a->ol.nrows, n);
+    for (int y = r.y; y < r.y + r.h; y++)
+        draw_blank(y, r.x, r.w, S_NORMAL);
+    for (int i = 0; i < n && a->ol.top + (size_t)i < a->ol.nrows; i++) {
+        size_t row = a->ol.top + (size_t)i;
+        int y = r.y + i * (1 + a->spacing);
+        int rev = row == a->ol.cursor ? S_REVERSE : 0;
+        const outline_row *orow = &a->ol.rows[row];
+        const node *nd = vm_row_node(a, row);
+        draw_blank(y, r.x, r.w, rev);
+        if (search_is_match(a, nd->id))
+            draw_text(y, r.x, 1, "*", S_MATCH | rev);
+        if (orow->item < 0)
+            draw_area(&a->ol.areas[orow->area], &cols, y, r, rev);
+        else
+            draw_item(a, orow, y, r, &icols, rev);
+    }
+}
+
+static void fold(app *a, size_t area, int on)
+{
+    duban_error err = {0};
+    if (vm_expand(a, area, on, &err) || vm_save_folds(a, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    vm_rebuild_rows(a);
+}
+
+static void fold_all(app *a, int on, size_t except)
+{
+    duban_error err = {0};
+    int rc = DUBAN_OK;
+    for (size_t i = 0; !rc && i < a->ol.nareas; i++)
+        rc = vm_expand(a, i, i == except ? 1 : on, &err);
+    if (rc || vm_save_folds(a, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    vm_rebuild_rows(a);
+}
+
+static void jump_area(app *a, int dir)
+{
+    size_t cur = vm_cursor_area(a);
+    int on_area = a->ol.cursor < a->ol.nrows && a->ol.rows[a->ol.cursor].item < 0;
+    if (dir < 0 && !on_area)
+        a->ol.cursor = vm_area_row(a, cur); /* first to this area's line */
+    else if (dir < 0 && cur > 0)
+        a->ol.cursor = vm_area_row(a, cur - 1);
+    else if (dir > 0 && cur + 1 < a->ol.nareas)
+        a->ol.cursor = vm_area_row(a, cur + 1);
+}
+
+static view_result activate(app *a)
+{
+    if (a->ol.cursor >= a->ol.nrows)
+        return VIEW_HANDLED;
+    const outline_row *row = &a->ol.rows[a->ol.cursor];
+    if (row->item < 0)
+        fold(a, (size_t)row->area, !a->ol.areas[row->area].expanded);
+    else if (!a->lay.detail.w)
+        a->detail_pref = 1;
+    return VIEW_HANDLED;
+}
+
+static view_result outline_handle(app *a, action act, int arg)
+{
+    (void)arg;
+    if (view_move_cursor(act, &a->ol.cursor, a->ol.nrows, visible_rows(a, a->lay.main.h)))
+        return VIEW_HANDLED;
+    switch (act) {
+    case ACT_next_area:
+    case ACT_slide_next:
+        jump_area(a, 1);
+        break;
+    case ACT_prev_area:
+    case ACT_slide_prev:
+        jump_area(a, -1);
+        break;
+    case ACT_toggle:
+        return activate(a);
+    case ACT_expand_all:
+        fold_all(a, 1, a->ol.nareas);
+        break;
+    case ACT_collapse_all:
+        fold_all(a, 0, a->ol.nareas);
+        break;
+    case ACT_focus_area:
+        fold_all(a, 0, vm_cursor_area(a));
+        a->ol.top = vm_area_row(a, vm_cursor_area(a));
+        break;
+    case ACT_search_next:
+        search_step(a, 1);
+        break;
+    case ACT_search_prev:
+        search_step(a, -1);
+        break;
+    case ACT_back:
+        if (!a->sr.active)
+            return VIEW_IGNORED;
+        search_clear(a);
+        break;
+    default:
+        return VIEW_IGNORED;
+    }
+    return VIEW_HANDLED;
+}
+
+static view_result outline_click(app *a, rect r, int y, int x, int wheel)
+{
+    (void)r;
+    (void)x;
+    if (wheel) {
+        for (int i = 0; i < 3; i++)
+            view_move_cursor(wheel < 0 ? ACT_move_up : ACT_move_down, &a->ol.cursor, a->ol.nrows,
+                             0);
+        return VIEW_HANDLED;
+    }
+    size_t row = a->ol.top + (size_t)(y / (1 + a->spacing));
+    if (y < 0 || y % (1 + a->spacing) || row >= a->ol.nrows)
+        return VIEW_HANDLED;
+    a->ol.cursor = row;
+    if (a->ol.rows[row].item < 0)
+        return activate(a);
+    return VIEW_HANDLED;
+}
+
+static int64_t outline_selected(app *a)
+{
+    return vm_selected(a);
+}
+
+static void outline_position(app *a, char *out, size_t outsz)
+{
+    snprintf(out, outsz, "方面 %zu/%zu", a->ol.nareas ? vm_cursor_area(a) + 1 : 0, a->ol.nareas);
+}
+
+const view_ops view_outline = {
+    .name = "outline",
+    .sync = outline_sync,
+    .draw = outline_draw,
+    .handle = outline_handle,
+    .click = outline_click,
+    .selected = outline_selected,
+    .position = outline_position,
+};

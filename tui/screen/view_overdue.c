@@ -1,0 +1,259 @@
+/* view_overdue.c - items and milestones past due and not done, most
+ * overdue first (query_overdue), grouped by area or (t) by unit.  Enter
+ * jumps to the item in the outline. */
+#include "screen/view.h"
+
+#include "screen/draw.h"
+#include "screen/vmodel.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void overdue_free(overdue_state *o)
+{
+    overdue_list_free(&o->list);
+    free(o->rows);
+    o->rows = NULL;
+    o->nrows = 0;
+    o->loaded = 0;
+}
+
+void overdue_invalidate(app *a)
+{
+    a->od.loaded = 0;
+}
+
+/* Group order: area number, or unit name with "no unit" last. */
+static int group_cmp(const overdue_state *o, size_t i, size_t j)
+{
+    const overdue_row *p = &o->list.v[i], *q = &o->list.v[j];
+    if (!o->by_unit)
+        return (p->area_seq > q->area_seq) - (p->area_seq < q->area_seq);
+    if (!*p->unit || !*q->unit)
+        return !*p->unit - !*q->unit;
+    return strcmp(p->unit, q->unit);
+}
+
+/* Stable merge sort of idx[0..n) by group (keeps most overdue first). */
+static void sort_idx(const overdue_state *o, size_t *idx, size_t *tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    size_t h = n / 2, i = 0, j = h, k = 0;
+    sort_idx(o, idx, tmp, h);
+    sort_idx(o, idx + h, tmp, n - h);
+    while (i < h && j < n)
+        tmp[k++] = group_cmp(o, idx[j], idx[i]) < 0 ? idx[j++] : idx[i++];
+    while (i < h)
+        tmp[k++] = idx[i++];
+    while (j < n)
+        tmp[k++] = idx[j++];
+    memcpy(idx, tmp, n * sizeof *idx);
+}
+
+static int build_rows(overdue_state *o)
+{
+    size_t n = o->list.n;
+    size_t *idx = malloc((n + 1) * sizeof *idx), *tmp = malloc((n + 1) * sizeof *tmp);
+    overdue_entry *rows = malloc((2 * n + 1) * sizeof *rows);
+    if (!idx || !tmp || !rows) {
+        free(idx);
+        free(tmp);
+        free(rows);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        idx[i] = i;
+    sort_idx(o, idx, tmp, n);
+    size_t r = 0, head = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || group_cmp(o, idx[i - 1], idx[i]) != 0) {
+            head = r;
+            rows[r++] = (overdue_entry){1, idx[i], 0};
+        }
+        rows[head].count++;
+        rows[r++] = (overdue_entry){0, idx[i], (int)i + 1};
+    }
+    free(idx);
+    free(tmp);
+    free(o->rows);
+    o->rows = rows;
+    o->nrows = r;
+    o->ref_w = 4;
+    for (size_t i = 0; i < n; i++)
+        if ((int)strlen(o->list.v[i].ref) > o->ref_w)
+            o->ref_w = (int)strlen(o->list.v[i].ref); /* refs are ASCII */
+    return 0;
+}
+
+/* Moves the cursor off a heading, in direction dir (then the other way). */
+static void settle(overdue_state *o, int dir)
+{
+    if (!o->nrows)
+        return;
+    if (o->cursor >= o->nrows)
+        o->cursor = o->nrows - 1;
+    size_t c = o->cursor;
+    while (o->rows[c].header && (dir > 0 ? c + 1 < o->nrows : c > 0))
+        c = dir > 0 ? c + 1 : c - 1;
+    while (o->rows[c].header && (dir > 0 ? c > 0 : c + 1 < o->nrows))
+        c = dir > 0 ? c - 1 : c + 1;
+    o->cursor = c;
+}
+
+static void overdue_sync(app *a)
+{
+    overdue_state *o = &a->od;
+    if (o->loaded)
+        return;
+    duban_error err = {0};
+    overdue_list_free(&o->list);
+    if (query_overdue(a->st, a->plan_id, a->today, &o->list, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    if (build_rows(o))
+        o->nrows = 0;
+    o->loaded = 1;
+    settle(o, 1);
+}
+
+static void draw_heading(app *a, const overdue_entry *e, int y, rect r)
+{
+    const overdue_row *row = &a->od.list.v[e->idx];
+    char buf[512];
+    if (a->od.by_unit)
+        snprintf(buf, sizeof buf, "%s", *row->unit ? row->unit : "未定责任单位 no unit");
+    else
+        snprintf(buf, sizeof buf, "%d %s", row->area_seq, row->area_title);
+    int w = draw_text(y, r.x + 1, r.w - 12, buf, S_SECTION);
+    snprintf(buf, sizeof buf, "(%d)", e->count);
+    draw_text(y, r.x + 2 + w, 10, buf, S_NORMAL);
+}
+
+static void draw_entry(app *a, const overdue_row *row, int y, rect r, int rev)
+{
+    const status_set *set = store_statuses(a->st);
+    const status_def *d = status_by_key(set, row->status);
+    char buf[64];
+    draw_blank(y, r.x, r.w, rev);
+    int x = r.x + 3;
+    draw_text(y, x, a->od.ref_w, row->ref, S_BOLD | rev);
+    x += a->od.ref_w + 2;
+    snprintf(buf, sizeof buf, "逾期 %d 天", row->days_late);
+    draw_text(y, x, 13, buf, S_LATE | rev);
+    char due[64];
+    app_date(a, row->due, due, sizeof due);
+    x += 13;
+    x += draw_text(y, x, 16, due, rev) + 2;
+    if (*row->word)
+        x += draw_text(y, x, 10, row->word, S_BOLD | rev) + 2;
+    draw_text(y, x, 4, d ? d->glyph : "[?]", (d ? S_STATUS + (int)(d - set->v) : 0) | rev);
+    x += 4;
+    int unit_w = r.w >= 110 && !a->od.by_unit ? 16 : 0;
+    int text_w = r.x + r.w - x - (unit_w ? unit_w + 2 : 0) - 1;
+    x += draw_text(y, x, text_w, row->title, rev);
+    if (*row->phrase && x + 4 < r.x + r.w - unit_w) {
+        draw_text(y, x, 3, " · ", rev);
+        draw_text(y, x + 3, r.x + r.w - unit_w - x - 4, row->phrase, rev);
+    }
+    if (unit_w)
+        draw_text(y, r.x + r.w - unit_w - 1, unit_w, row->unit, rev);
+}
+
+static void overdue_draw(app *a, rect r)
+{
+    overdue_state *o = &a->od;
+    if (!o->nrows) {
+        draw_centered(r.y + r.h / 3, r.x, r.w, "没有逾期事项 nothing is overdue", S_BOLD);
+        return;
+    }
+    view_scroll_to(o->cursor, &o->top, o->nrows, r.h);
+    if (o->top == 1 && o->rows[0].header && o->cursor < (size_t)r.h)
+        o->top = 0; /* keep the first heading in view */
+    for (int i = 0; i < r.h && o->top + (size_t)i < o->nrows; i++) {
+        size_t k = o->top + (size_t)i;
+        const overdue_entry *e = &o->rows[k];
+        if (e->header)
+            draw_heading(a, e, r.y + i, r);
+        else
+            draw_entry(a, &o->list.v[e->idx], r.y + i, r, k == o->cursor ? S_REVERSE : 0);
+    }
+}
+
+static view_result jump(app *a)
+{
+    overdue_state *o = &a->od;
+    if (o->cursor >= o->nrows || o->rows[o->cursor].header)
+        return VIEW_HANDLED;
+    duban_error err = {0};
+    int64_t id = o->list.v[o->rows[o->cursor].idx].node_id;
+    view_switch(a, NULL);
+    if (vm_reveal(a, id, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    return VIEW_HANDLED;
+}
+
+static view_result overdue_handle(app *a, action act, int arg)
+{
+    overdue_state *o = &a->od;
+    (void)arg;
+    size_t before = o->cursor;
+    if (view_move_cursor(act, &o->cursor, o->nrows, a->lay.main.h)) {
+        settle(o, o->cursor >= before ? 1 : -1);
+        return VIEW_HANDLED;
+    }
+    switch (act) {
+    case ACT_toggle:
+        return jump(a);
+    case ACT_group_toggle:
+        o->by_unit = !o->by_unit;
+        o->cursor = 0;
+        o->top = 0;
+        overdue_invalidate(a);
+        return VIEW_HANDLED;
+    default:
+        return VIEW_IGNORED;
+    }
+}
+
+static view_result overdue_click(app *a, rect r, int y, int x, int wheel)
+{
+    overdue_state *o = &a->od;
+    (void)r;
+    (void)x;
+    if (wheel) {
+        for (int i = 0; i < 3; i++)
+            view_move_cursor(wheel < 0 ? ACT_move_up : ACT_move_down, &o->cursor, o->nrows, 0);
+        settle(o, wheel);
+        return VIEW_HANDLED;
+    }
+    size_t k = o->top + (size_t)y;
+    if (y >= 0 && k < o->nrows && !o->rows[k].header)
+        o->cursor = k;
+    return VIEW_HANDLED;
+}
+
+static int64_t overdue_selected(app *a)
+{
+    const overdue_state *o = &a->od;
+    if (o->cursor >= o->nrows || o->rows[o->cursor].header)
+        return 0;
+    return o->list.v[o->rows[o->cursor].idx].node_id;
+}
+
+static void overdue_position(app *a, char *out, size_t outsz)
+{
+    const overdue_state *o = &a->od;
+    int k = o->cursor < o->nrows ? o->rows[o->cursor].count : 0;
+    snprintf(out, outsz, "逾期 %d/%zu · t %s", k, o->list.n, o->by_unit ? "按方面" : "按单位");
+}
+
+const view_ops view_overdue = {
+    .name = "overdue",
+    .sync = overdue_sync,
+    .draw = overdue_draw,
+    .handle = overdue_handle,
+    .click = overdue_click,
+    .selected = overdue_selected,
+    .position = overdue_position,
+};

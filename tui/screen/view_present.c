@@ -1,0 +1,193 @@
+/* view_present.c - presentation mode: one area per screen for the wall
+ * (see present.h for the slides).  Slide 0 is the summary; Right, l,
+ * PgDn, Tab, Space or Enter go on (on the summary: to the area under the
+ * cursor), Left, h, PgUp, BackTab go back; Up/Down select an item, on
+ * which every edit key works; Esc or p return to the outline. */
+#include "screen/view.h"
+
+#include "screen/draw.h"
+#include "screen/present.h"
+#include "screen/vmodel.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void present_free(present_state *p)
+{
+    target_list_free(&p->targets);
+    p->targets_area = 0;
+}
+
+void present_invalidate(app *a)
+{
+    a->pr.targets_stale = 1;
+}
+
+/* The area index of the current slide (nareas on the summary). */
+static size_t slide_area(const app *a)
+{
+    size_t s = a->pr.slide;
+    return s >= 1 && s <= a->ol.nareas ? s - 1 : a->ol.nareas;
+}
+
+static void present_sync(app *a)
+{
+    present_state *p = &a->pr;
+    if (p->slide > a->ol.nareas)
+        p->slide = a->ol.nareas;
+    size_t i = slide_area(a);
+    if (i == a->ol.nareas)
+        return;
+    duban_error err = {0};
+    if (vm_load_items(a, i, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    int64_t id = a->ol.areas[i].area.id;
+    if (p->targets_area == id && !p->targets_stale)
+        return;
+    target_list_free(&p->targets);
+    if (area_targets(a->st, id, &p->targets, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    p->targets_area = id;
+    p->targets_stale = 0;
+}
+
+static void go_to(app *a, size_t slide, size_t cursor)
+{
+    a->pr.slide = slide > a->ol.nareas ? a->ol.nareas : slide;
+    a->pr.cursor = cursor;
+    a->pr.top = 0;
+}
+
+static void next_slide(app *a)
+{
+    const present_state *p = &a->pr;
+    if (p->slide == 0)
+        go_to(a, p->cursor + 1, 0);
+    else if (p->slide < a->ol.nareas)
+        go_to(a, p->slide + 1, 0);
+}
+
+static void prev_slide(app *a)
+{
+    const present_state *p = &a->pr;
+    if (p->slide > 0)
+        go_to(a, p->slide - 1, 0); /* from area 1: the summary, on area 1 */
+}
+
+static view_result present_handle(app *a, action act, int arg)
+{
+    (void)arg;
+    switch (act) {
+    case ACT_move_down:
+    case ACT_move_up:
+    case ACT_first_row:
+    case ACT_last_row:
+        view_move_cursor(act, &a->pr.cursor, present_count(a), 1);
+        break;
+    case ACT_slide_next:
+    case ACT_next_area:
+    case ACT_page_down:
+    case ACT_toggle:
+        next_slide(a);
+        break;
+    case ACT_slide_prev:
+    case ACT_prev_area:
+    case ACT_page_up:
+        prev_slide(a);
+        break;
+    case ACT_back:
+    case ACT_present:
+        present_leave(a);
+        break;
+    case ACT_expand_all:
+    case ACT_collapse_all:
+    case ACT_focus_area:
+    case ACT_toggle_detail:
+    case ACT_detail_down:
+    case ACT_detail_up:
+    case ACT_group_toggle:
+        break; /* nothing folds or scrolls beside the slide */
+    default:
+        return VIEW_IGNORED;
+    }
+    return VIEW_HANDLED;
+}
+
+static view_result present_click(app *a, rect r, int y, int x, int wheel)
+{
+    present_state *p = &a->pr;
+    (void)x;
+    if (wheel) {
+        for (int i = 0; i < 3; i++)
+            view_move_cursor(wheel < 0 ? ACT_move_up : ACT_move_down, &p->cursor, present_count(a),
+                             1);
+        return VIEW_HANDLED;
+    }
+    for (size_t j = 0; j < p->vis_n; j++)
+        if (r.y + y >= p->vis_y[j] && r.y + y < p->vis_y[j] + p->vis_h[j])
+            p->cursor = p->vis_first + j;
+    return VIEW_HANDLED;
+}
+
+static int64_t present_selected(app *a)
+{
+    const present_state *p = &a->pr;
+    size_t i = slide_area(a);
+    if (i == a->ol.nareas)
+        return p->cursor < a->ol.nareas ? a->ol.areas[p->cursor].area.id : 0;
+    const area_row *ar = &a->ol.areas[i];
+    if (ar->loaded && p->cursor < ar->items.n)
+        return ar->items.v[p->cursor].id;
+    return ar->area.id;
+}
+
+static void present_position(app *a, char *out, size_t outsz)
+{
+    size_t i = slide_area(a);
+    if (i == a->ol.nareas)
+        snprintf(out, outsz, "总览 overview");
+    else
+        snprintf(out, outsz, "方面 %zu/%zu", i + 1, a->ol.nareas);
+}
+
+void present_enter(app *a, size_t slide)
+{
+    go_to(a, slide, slide == 0 ? vm_cursor_area(a) : 0);
+    view_switch(a, &view_present);
+}
+
+void present_leave(app *a)
+{
+    int64_t id = present_selected(a);
+    view_switch(a, NULL);
+    if (id)
+        vm_select(a, id);
+}
+
+void present_show(app *a, int64_t id)
+{
+    const item_light *l = vm_light(a, id);
+    size_t i = vm_area_index(a, l ? l->area_id : id);
+    duban_error err = {0};
+    if (i == a->ol.nareas)
+        return;
+    go_to(a, i + 1, 0);
+    if (vm_load_items(a, i, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return;
+    }
+    const area_row *ar = &a->ol.areas[i];
+    for (size_t k = 0; k < ar->items.n; k++)
+        if (ar->items.v[k].id == id)
+            a->pr.cursor = k;
+}
+
+const view_ops view_present = {
+    .name = "present",
+    .sync = present_sync,
+    .draw = present_draw,
+    .handle = present_handle,
+    .click = present_click,
+    .selected = present_selected,
+    .position = present_position,
+};

@@ -1,0 +1,197 @@
+/* vm_stats.c - the numbers of the view model: per-area statistics and
+ * lights, and the header's totals (see vmodel.h).
+ *
+ * The whole plan is read at load and reload only; after an edit only the
+ * edited item's area is read again, so what an edit costs follows the
+ * size of its area, not of the plan. */
+#include "screen/vmodel.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The header's numbers: a sum over the areas, no query. */
+static void sum_totals(app *a)
+{
+    a->ol.done = a->ol.total = a->ol.overdue = 0;
+    for (size_t i = 0; i < a->ol.nareas; i++) {
+        const area_stats *s = &a->ol.areas[i].stats;
+        a->ol.done += s->done;
+        a->ol.total += s->total;
+        a->ol.overdue += s->overdue_rows; /* = the length of query_overdue() */
+    }
+}
+
+/* Replaces area ar's lights by l (taking ownership) and counts them. */
+static void set_lights(area_row *ar, item_light_list *l)
+{
+    item_light_list_free(&ar->lights);
+    ar->lights = *l;
+    memset(l, 0, sizeof *l);
+    memset(ar->nlight, 0, sizeof ar->nlight);
+    for (size_t k = 0; k < ar->lights.n; k++)
+        if (ar->lights.v[k].depth == NODE_ITEM && ar->lights.v[k].light < LIGHT_COUNT)
+            ar->nlight[ar->lights.v[k].light]++;
+}
+
+/* Hands the rows of the plan-wide list to their areas (by area id; each
+ * area keeps the list's outline order).  Returns -1 when out of memory. */
+static int distribute_lights(app *a, item_light_list *all)
+{
+    size_t n = a->ol.nareas;
+    item_light_list *mine = calloc(n ? n : 1, sizeof *mine);
+    size_t *area = malloc((all->n ? all->n : 1) * sizeof *area);
+    int rc = mine && area ? 0 : -1;
+    for (size_t k = 0; !rc && k < all->n; k++)
+        if ((area[k] = vm_area_index(a, all->v[k].area_id)) < n)
+            mine[area[k]].n++;
+    for (size_t i = 0; !rc && i < n; i++)
+        if (mine[i].n && !(mine[i].v = malloc(mine[i].n * sizeof *mine[i].v)))
+            rc = -1;
+    for (size_t i = 0; !rc && i < n; i++)
+        mine[i].n = 0;
+    for (size_t k = 0; !rc && k < all->n; k++) {
+        if (area[k] >= n)
+            continue;
+        item_light_list *m = &mine[area[k]];
+        m->v[m->n++] = all->v[k];
+        all->v[k].unit = all->v[k].leader = NULL; /* now owned by mine */
+    }
+    for (size_t i = 0; i < n && mine; i++) {
+        if (rc)
+            free(mine[i].v); /* nothing was moved into it yet */
+        else
+            set_lights(&a->ol.areas[i], &mine[i]);
+    }
+    free(area);
+    free(mine);
+    return rc;
+}
+
+int vm_load_stats(app *a, duban_error *err)
+{
+    area_stats_list stats;
+    item_light_list lights;
+    int rc = query_area_stats(a->st, a->plan_id, a->today, a->warn_days, &stats, err);
+    if (rc)
+        return rc;
+    rc = query_item_lights(a->st, a->plan_id, a->today, &a->rule, &lights, err);
+    if (rc) {
+        area_stats_list_free(&stats);
+        return rc;
+    }
+    for (size_t i = 0; i < a->ol.nareas; i++) {
+        area_row *ar = &a->ol.areas[i];
+        item_stats_list_free(&ar->parts); /* re-read at the next edit */
+        ar->parts_loaded = 0;
+        memset(&ar->stats, 0, sizeof ar->stats);
+        for (size_t k = 0; k < stats.n; k++)
+            if (stats.v[k].area_id == ar->area.id)
+                ar->stats = stats.v[k];
+    }
+    if (distribute_lights(a, &lights))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    item_light_list_free(&lights);
+    area_stats_list_free(&stats);
+    sum_totals(a);
+    return rc;
+}
+
+/* Re-reads all of area i and keeps each item's part of its statistics. */
+static int reload_area(app *a, size_t i, duban_error *err)
+{
+    area_row *ar = &a->ol.areas[i];
+    area_stats s;
+    item_light_list l;
+    item_stats_list parts;
+    int rc = query_area_stats_one(a->st, a->plan_id, ar->area.id, a->today, a->warn_days, &s, err);
+    if (!rc)
+        rc = query_item_stats(a->st, a->plan_id, ar->area.id, 0, a->today, &parts, err);
+    if (rc)
+        return rc;
+    if ((rc = query_area_lights(a->st, a->plan_id, ar->area.id, a->today, &a->rule, &l, err))) {
+        item_stats_list_free(&parts);
+        return rc;
+    }
+    ar->stats = s;
+    set_lights(ar, &l);
+    item_stats_list_free(&ar->parts);
+    ar->parts = parts;
+    ar->parts_loaded = 1;
+    return DUBAN_OK;
+}
+
+#define NOT_KEPT (-1) /* update_item: the node is not in the kept lists */
+
+/* Replaces node id's part of area i's statistics and its light; returns
+ * NOT_KEPT when the node is not in the area's lists (the caller re-reads). */
+static int update_item(app *a, area_row *ar, int64_t id, duban_error *err)
+{
+    size_t k = 0, j = 0;
+    while (k < ar->parts.n && ar->parts.v[k].node_id != id)
+        k++;
+    while (j < ar->lights.n && ar->lights.v[j].node_id != id)
+        j++;
+    if (k == ar->parts.n || j == ar->lights.n)
+        return NOT_KEPT;
+    item_stats_list one;
+    item_light l;
+    int rc = query_item_stats(a->st, a->plan_id, 0, id, a->today, &one, err);
+    if (rc || one.n != 1) {
+        item_stats_list_free(&one);
+        return rc ? rc : NOT_KEPT;
+    }
+    if ((rc = query_node_light(a->st, a->plan_id, id, a->today, &a->rule, &l, err))) {
+        item_stats_list_free(&one);
+        return rc;
+    }
+    long until = a->today + a->warn_days;
+    item_stats_add(&ar->stats, &ar->parts.v[k], until, -1);
+    ar->parts.v[k] = one.v[0];
+    item_stats_add(&ar->stats, &ar->parts.v[k], until, 1);
+    item_stats_list_free(&one);
+    if (ar->lights.v[j].depth == NODE_ITEM && ar->lights.v[j].light < LIGHT_COUNT)
+        ar->nlight[ar->lights.v[j].light]--;
+    item_light_free_one(&ar->lights.v[j]);
+    ar->lights.v[j] = l;
+    if (l.depth == NODE_ITEM && l.light < LIGHT_COUNT)
+        ar->nlight[l.light]++;
+    return DUBAN_OK;
+}
+
+int vm_refresh_area(app *a, size_t i, int64_t id, duban_error *err)
+{
+    if (i >= a->ol.nareas)
+        return DUBAN_OK;
+    area_row *ar = &a->ol.areas[i];
+    int rc = ar->parts_loaded && id ? update_item(a, ar, id, err) : NOT_KEPT;
+    if (rc == NOT_KEPT)
+        rc = reload_area(a, i, err);
+    if (!rc)
+        sum_totals(a);
+    return rc;
+}
+
+const item_light *vm_item_light(const app *a, size_t i, size_t k)
+{
+    if (i >= a->ol.nareas)
+        return NULL;
+    const area_row *ar = &a->ol.areas[i];
+    if (!ar->loaded || k >= ar->items.n)
+        return NULL;
+    int64_t id = ar->items.v[k].id;
+    if (k < ar->lights.n && ar->lights.v[k].node_id == id)
+        return &ar->lights.v[k]; /* both lists are in outline order */
+    for (size_t j = 0; j < ar->lights.n; j++)
+        if (ar->lights.v[j].node_id == id)
+            return &ar->lights.v[j];
+    return NULL;
+}
+
+const item_light *vm_light(const app *a, int64_t id)
+{
+    for (size_t i = 0; i < a->ol.nareas; i++)
+        for (size_t j = 0; j < a->ol.areas[i].lights.n; j++)
+            if (a->ol.areas[i].lights.v[j].node_id == id)
+                return &a->ol.areas[i].lights.v[j];
+    return NULL;
+}

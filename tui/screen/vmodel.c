@@ -1,0 +1,326 @@
+/* vmodel.c - the outline's view model (see vmodel.h). */
+#include "screen/vmodel.h"
+
+#include "query/query_view.h"
+#include "base/strbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void free_areas(area_row *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        node_free(&v[i].area);
+        node_list_free(&v[i].items);
+        item_light_list_free(&v[i].lights);
+        item_stats_list_free(&v[i].parts);
+    }
+    free(v);
+}
+
+void vm_free(app *a)
+{
+    free_areas(a->ol.areas, a->ol.nareas);
+    free(a->ol.rows);
+    memset(&a->ol, 0, sizeof a->ol);
+}
+
+int vm_load_items(app *a, size_t i, duban_error *err)
+{
+    if (i >= a->ol.nareas || a->ol.areas[i].loaded)
+        return DUBAN_OK;
+    area_row *ar = &a->ol.areas[i];
+    node_list items;
+    int rc = node_subtree(a->st, ar->area.id, &items, err);
+    if (rc)
+        return rc;
+    node_list_free(&ar->items);
+    ar->items = items;
+    ar->loaded = 1;
+    return DUBAN_OK;
+}
+
+int vm_expand(app *a, size_t i, int on, duban_error *err)
+{
+    if (i >= a->ol.nareas)
+        return DUBAN_OK;
+    int rc = on ? vm_load_items(a, i, err) : DUBAN_OK;
+    if (!rc)
+        a->ol.areas[i].expanded = on;
+    return rc;
+}
+
+size_t vm_cursor_area(const app *a)
+{
+    return a->ol.cursor < a->ol.nrows ? (size_t)a->ol.rows[a->ol.cursor].area : 0;
+}
+
+const node *vm_row_node(const app *a, size_t r)
+{
+    if (r >= a->ol.nrows)
+        return NULL;
+    const outline_row *row = &a->ol.rows[r];
+    const area_row *ar = &a->ol.areas[row->area];
+    return row->item < 0 ? &ar->area : &ar->items.v[row->item];
+}
+
+int64_t vm_selected(const app *a)
+{
+    const node *n = vm_row_node(a, a->ol.cursor);
+    return n ? n->id : 0;
+}
+
+size_t vm_area_row(const app *a, size_t i)
+{
+    for (size_t r = 0; r < a->ol.nrows; r++)
+        if ((size_t)a->ol.rows[r].area == i && a->ol.rows[r].item < 0)
+            return r;
+    return 0;
+}
+
+static int grow_rows(app *a, size_t need)
+{
+    if (need <= a->ol.rows_cap)
+        return 0;
+    size_t cap = a->ol.rows_cap ? a->ol.rows_cap : 64;
+    while (cap < need)
+        cap *= 2;
+    outline_row *v = realloc(a->ol.rows, cap * sizeof *v);
+    if (!v)
+        return -1;
+    a->ol.rows = v;
+    a->ol.rows_cap = cap;
+    return 0;
+}
+
+/* Row of node id, or of its area when the area is collapsed. */
+static size_t find_row(const app *a, int64_t id, size_t area)
+{
+    size_t fallback = 0;
+    for (size_t r = 0; r < a->ol.nrows; r++) {
+        const node *n = vm_row_node(a, r);
+        if (n->id == id)
+            return r;
+        if ((size_t)a->ol.rows[r].area == area && a->ol.rows[r].item < 0)
+            fallback = r;
+    }
+    return fallback;
+}
+
+void vm_rebuild_rows(app *a)
+{
+    int64_t sel = vm_selected(a);
+    size_t sel_area = vm_cursor_area(a), need = a->ol.nareas;
+    for (size_t i = 0; i < a->ol.nareas; i++)
+        if (a->ol.areas[i].expanded)
+            need += a->ol.areas[i].items.n;
+    if (grow_rows(a, need)) {
+        for (size_t i = 0; i < a->ol.nareas; i++)
+            a->ol.areas[i].expanded = 0; /* out of memory: show the areas only */
+        need = a->ol.nareas;
+        if (grow_rows(a, need))
+            need = 0;
+    }
+    size_t r = 0;
+    for (size_t i = 0; i < a->ol.nareas && r < need; i++) {
+        a->ol.rows[r++] = (outline_row){(int)i, -1};
+        for (size_t k = 0; a->ol.areas[i].expanded && k < a->ol.areas[i].items.n; k++)
+            a->ol.rows[r++] = (outline_row){(int)i, (int)k};
+    }
+    a->ol.nrows = r;
+    a->ol.cursor = sel ? find_row(a, sel, sel_area) : 0;
+}
+
+size_t vm_area_index(const app *a, int64_t id)
+{
+    size_t i = 0;
+    while (i < a->ol.nareas && a->ol.areas[i].area.id != id)
+        i++;
+    return i;
+}
+
+/* Puts fresh into the loaded slot of its id; returns its area's index,
+ * or nareas when the node is not loaded. */
+static size_t replace_loaded(app *a, node *fresh)
+{
+    for (size_t i = 0; i < a->ol.nareas; i++) {
+        area_row *ar = &a->ol.areas[i];
+        node *slot = ar->area.id == fresh->id ? &ar->area : NULL;
+        for (size_t k = 0; !slot && ar->loaded && k < ar->items.n; k++)
+            if (ar->items.v[k].id == fresh->id)
+                slot = &ar->items.v[k];
+        if (slot) {
+            node_free(slot);
+            *slot = *fresh;
+            memset(fresh, 0, sizeof *fresh);
+            return i;
+        }
+    }
+    return a->ol.nareas;
+}
+
+int vm_refresh_node(app *a, int64_t id, size_t *area, duban_error *err)
+{
+    node fresh;
+    int rc = node_by_id(a->st, id, &fresh, err);
+    if (rc)
+        return rc;
+    int64_t area_id = fresh.depth == NODE_AREA ? fresh.id : fresh.parent_id;
+    int64_t parent = fresh.depth > NODE_ITEM ? fresh.parent_id : 0;
+    size_t i = replace_loaded(a, &fresh);
+    node_free(&fresh);
+    if (i == a->ol.nareas && parent) { /* a sub-item not loaded: its item's parent */
+        node up;
+        rc = node_by_id(a->st, parent, &up, err);
+        area_id = rc ? 0 : up.parent_id;
+        node_free(&up);
+    }
+    if (area)
+        *area = i < a->ol.nareas ? i : vm_area_index(a, area_id);
+    return rc;
+}
+
+/* The id of the area that holds node id. */
+static int area_of(app *a, int64_t id, int64_t *area_id, duban_error *err)
+{
+    node n;
+    int rc = node_by_id(a->st, id, &n, err);
+    while (!rc && n.depth > NODE_AREA) {
+        int64_t parent = n.parent_id;
+        node_free(&n);
+        rc = node_by_id(a->st, parent, &n, err);
+    }
+    if (!rc)
+        *area_id = n.id;
+    node_free(&n);
+    return rc;
+}
+
+void vm_select(app *a, int64_t id)
+{
+    size_t i = a->ol.nareas;
+    for (size_t k = 0; k < a->ol.nareas && i == a->ol.nareas; k++) {
+        const area_row *ar = &a->ol.areas[k];
+        if (ar->area.id == id)
+            i = k;
+        for (size_t j = 0; ar->loaded && j < ar->items.n && i == a->ol.nareas; j++)
+            if (ar->items.v[j].id == id)
+                i = k;
+    }
+    if (i < a->ol.nareas)
+        a->ol.cursor = find_row(a, id, i);
+}
+
+int vm_reveal(app *a, int64_t id, duban_error *err)
+{
+    int64_t area_id = 0;
+    int rc = area_of(a, id, &area_id, err);
+    size_t i = rc ? a->ol.nareas : vm_area_index(a, area_id);
+    if (i == a->ol.nareas)
+        return rc ? rc : duban_fail(err, DUBAN_ENOTFOUND, "item not in this plan");
+    int was = a->ol.areas[i].expanded;
+    if (!was && id != area_id && (rc = vm_expand(a, i, 1, err)))
+        return rc;
+    vm_rebuild_rows(a);
+    a->ol.cursor = find_row(a, id, i);
+    if (!was && a->ol.areas[i].expanded)
+        vm_save_folds(a, NULL);
+    return DUBAN_OK;
+}
+
+char *vm_folds(const app *a)
+{
+    strbuf sb = {0};
+    for (size_t i = 0; i < a->ol.nareas; i++)
+        if (a->ol.areas[i].expanded)
+            strbuf_printf(&sb, "%s%s", sb.len ? "," : "", a->ol.areas[i].area.ref);
+    return sb.s ? strbuf_take(&sb) : duban_strdup("");
+}
+
+static int listed(const char *folds, const char *ref)
+{
+    size_t n = strlen(ref);
+    for (const char *p = folds; p && *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && !strncmp(p, ref, n))
+            return 1;
+        p = end ? end + 1 : p + len;
+    }
+    return 0;
+}
+
+int vm_set_folds(app *a, const char *folds, duban_error *err)
+{
+    int rc = DUBAN_OK;
+    for (size_t i = 0; !rc && i < a->ol.nareas; i++)
+        rc = vm_expand(a, i, listed(folds, a->ol.areas[i].area.ref), err);
+    vm_rebuild_rows(a);
+    return rc;
+}
+
+int vm_save_folds(app *a, duban_error *err)
+{
+    char *folds = vm_folds(a);
+    if (!folds)
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    int rc = store_put_state(a->st, a->plan_id, "folds", folds, err);
+    free(folds);
+    return rc;
+}
+
+/* Replaces the areas with a fresh read, keeping folds by area id. */
+static int load_areas(app *a, duban_error *err)
+{
+    node_list fresh;
+    int rc = node_children(a->st, a->plan_id, 0, &fresh, err);
+    if (rc)
+        return rc;
+    area_row *v = calloc(fresh.n ? fresh.n : 1, sizeof *v);
+    if (!v) {
+        node_list_free(&fresh);
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < fresh.n; i++) {
+        v[i].area = fresh.v[i];
+        size_t old = vm_area_index(a, fresh.v[i].id);
+        v[i].expanded = old < a->ol.nareas && a->ol.areas[old].expanded;
+    }
+    free(fresh.v); /* the nodes now belong to v */
+    free_areas(a->ol.areas, a->ol.nareas);
+    a->ol.areas = v;
+    a->ol.nareas = fresh.n;
+    return DUBAN_OK;
+}
+
+int vm_reload(app *a, duban_error *err)
+{
+    int64_t sel = vm_selected(a);
+    size_t sel_area = vm_cursor_area(a);
+    int rc = load_areas(a, err);
+    a->ol.nrows = 0; /* the old rows point into the old areas */
+    for (size_t i = 0; !rc && i < a->ol.nareas; i++)
+        if (a->ol.areas[i].expanded)
+            rc = vm_expand(a, i, 1, err);
+    if (!rc)
+        rc = vm_load_stats(a, err);
+    vm_rebuild_rows(a);
+    a->ol.cursor = find_row(a, sel, sel_area);
+    return rc;
+}
+
+int vm_load(app *a, duban_error *err)
+{
+    int rc = plan_get(a->st, a->plan_id, &a->plan, err);
+    if (!rc)
+        rc = load_areas(a, err);
+    if (!rc)
+        rc = vm_load_stats(a, err);
+    char *folds = NULL;
+    if (!rc)
+        rc = store_get_state(a->st, a->plan_id, "folds", &folds, err);
+    if (!rc)
+        rc = vm_set_folds(a, folds, err);
+    free(folds);
+    return rc;
+}

@@ -1,0 +1,72 @@
+/* vmodel.h - the outline's view model: the areas, their fold state, the
+ * items of expanded areas, and the list of visible rows.  No curses.
+ *
+ * Loading is lazy: the areas (one row each), their statistics and the
+ * lights of every item are always loaded; an area's items (nodes) are
+ * loaded when it is first expanded or shown (vm_load_items).  After an
+ * edit only the edited node and its area's numbers are re-read
+ * (vm_refresh_node, vm_refresh_area: the cost follows the area, not the
+ * plan); vm_reload re-reads what is shown when another process changed
+ * the store.  The selection is kept by node id across every rebuild.
+ *
+ * Functions returning int give DUBAN_OK or a core error code (err set).
+ */
+#ifndef DUBAN_TUI_VMODEL_H
+#define DUBAN_TUI_VMODEL_H
+
+#include "screen/app.h"
+
+/* First load: plan, areas, statistics, fold state ("folds"). */
+int vm_load(app *a, duban_error *err);
+/* Re-reads the areas, the items of expanded areas and the statistics. */
+int vm_reload(app *a, duban_error *err);
+/* Reads every area's statistics and lights, and the header numbers, in
+ * two whole-plan queries (vm_stats.c; load and reload only). */
+int vm_load_stats(app *a, duban_error *err);
+/* Brings area i's statistics and lights and the header numbers up to
+ * date after node id (0: unknown) changed.  The first time in an area it
+ * re-reads the area and keeps each item's part of the statistics; after
+ * that only node id is read and the area's numbers are adjusted, so an
+ * edit costs the same in an area of 3 items or of 1,000.  The overdue
+ * count is the sum of the areas' overdue_rows. */
+int vm_refresh_area(app *a, size_t i, int64_t id, duban_error *err);
+/* The light of item k of area i (items loaded), or of node id; NULL when
+ * unknown (areas have none). */
+const item_light *vm_item_light(const app *a, size_t i, size_t k);
+const item_light *vm_light(const app *a, int64_t id);
+/* Loads area i's items if they are not loaded; the fold state stays. */
+int vm_load_items(app *a, size_t i, duban_error *err);
+/* Expands (loading its items) or collapses area i; rows are not rebuilt. */
+int vm_expand(app *a, size_t i, int on, duban_error *err);
+/* Rebuilds the visible rows from the fold state, keeping the selection. */
+void vm_rebuild_rows(app *a);
+/* Re-reads one node into the model (after an edit); *area (may be NULL)
+ * is the index of its area (nareas if unknown).  One or two queries. */
+int vm_refresh_node(app *a, int64_t id, size_t *area, duban_error *err);
+/* Expands the area holding node id and puts the cursor on it. */
+int vm_reveal(app *a, int64_t id, duban_error *err);
+/* Puts the cursor on node id's row, or on its area's row when the area
+ * is collapsed; nothing is expanded or read. */
+void vm_select(app *a, int64_t id);
+/* Index of the area with id, or nareas. */
+size_t vm_area_index(const app *a, int64_t id);
+
+/* The node shown on visible row r (NULL past the end). */
+const node *vm_row_node(const app *a, size_t r);
+/* The selected node's id (0 when there are no rows). */
+int64_t vm_selected(const app *a);
+/* Index of the area holding the cursor (0 when none). */
+size_t vm_cursor_area(const app *a);
+/* First visible row of area i. */
+size_t vm_area_row(const app *a, size_t i);
+
+/* The fold state as a heap string: refs of expanded areas, "1,5". */
+char *vm_folds(const app *a);
+/* Expands exactly the areas listed in folds (NULL: none); rebuilds rows. */
+int vm_set_folds(app *a, const char *folds, duban_error *err);
+/* Stores the fold state for the next start; returns a core code. */
+int vm_save_folds(app *a, duban_error *err);
+
+void vm_free(app *a);
+
+#endif

@@ -26,15 +26,25 @@ void duban_error_clear(duban_error *err)
 int duban_exit_status(int code)
 {
     switch (code) {
-    case DUBAN_OK: return 0;
-    case DUBAN_EINVAL: return 2;
-    case DUBAN_ENOTFOUND: return 3;
-    case DUBAN_EPARSE: return 4;
-    case DUBAN_EIO: return 5;
-    case DUBAN_EDB: return 6;
-    case DUBAN_ENEWER: return 7;
-    case DUBAN_EEMPTY: return 8;
-    case DUBAN_ECONFIG: return 9;
-    default: return 1;
+    case DUBAN_OK:
+        return 0;
+    case DUBAN_EINVAL:
+        return 2;
+    case DUBAN_ENOTFOUND:
+        return 3;
+    case DUBAN_EPARSE:
+        return 4;
+    case DUBAN_EIO:
+        return 5;
+    case DUBAN_EDB:
+        return 6;
+    case DUBAN_ENEWER:
+        return 7;
+    case DUBAN_EEMPTY:
+        return 8;
+    case DUBAN_ECONFIG:
+        return 9;
+    default:
+        return 1;
     }
 }

@@ -19,8 +19,8 @@ enum duban_status {
     DUBAN_EDB,       /* SQLite failure */
     DUBAN_ENEWER,    /* database written by a newer duban */
     DUBAN_ENOMEM,
-    DUBAN_EEMPTY,    /* nothing to do: nothing to undo/redo */
-    DUBAN_ECONFIG,   /* invalid configuration */
+    DUBAN_EEMPTY,  /* nothing to do: nothing to undo/redo */
+    DUBAN_ECONFIG, /* invalid configuration */
 };
 
 typedef struct duban_error {

@@ -11,8 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const field_names[] = {"status", "due",  "unit",
-                                          "leader", "note", "extension"};
+static const char *const field_names[] = {"status", "due", "unit", "leader", "note", "extension"};
 
 const char *edit_field_name(edit_field f)
 {
@@ -58,16 +57,14 @@ static int status_error(store *st, const char *value, duban_error *err)
     strbuf sb = {0};
     const status_set *set = store_statuses(st);
     for (size_t i = 0; i < set->n; i++)
-        strbuf_printf(&sb, "%s%s (%zu, %s)", i ? ", " : "", set->v[i].name, i + 1,
-                      set->v[i].key);
+        strbuf_printf(&sb, "%s%s (%zu, %s)", i ? ", " : "", set->v[i].name, i + 1, set->v[i].key);
     duban_fail(err, DUBAN_EINVAL, "unknown status '%s': use one of %s", value, strbuf_str(&sb));
     strbuf_free(&sb);
     return DUBAN_EINVAL;
 }
 
 /* Checks and normalises value for field; *out is a heap string. */
-static int normalise(store *st, edit_field field, const char *value, char **out,
-                     duban_error *err)
+static int normalise(store *st, edit_field field, const char *value, char **out, duban_error *err)
 {
     if (!utf8_valid(value, strlen(value), NULL))
         return duban_fail(err, DUBAN_EINVAL, "%s: value is not valid UTF-8",
@@ -125,8 +122,8 @@ static int apply_in_tx(store *st, const edit_target *t, edit_field field, const 
     return DUBAN_OK;
 }
 
-int edit_apply(store *st, int64_t node_id, edit_field field, const char *value,
-               const char *note, edit_result *result, duban_error *err)
+int edit_apply(store *st, int64_t node_id, edit_field field, const char *value, const char *note,
+               edit_result *result, duban_error *err)
 {
     memset(result, 0, sizeof *result);
     edit_target t;

@@ -53,8 +53,8 @@ int edit_field_parse(const char *name, edit_field *f);
 /* Applies one edit.  Setting a field to its current value without a note
  * changes nothing (result->changed == 0, DUBAN_OK).  DUBAN_EINVAL for a bad
  * value, DUBAN_ENOTFOUND for an unknown node. */
-int edit_apply(store *st, int64_t node_id, edit_field field, const char *value,
-               const char *note, edit_result *result, duban_error *err);
+int edit_apply(store *st, int64_t node_id, edit_field field, const char *value, const char *note,
+               edit_result *result, duban_error *err);
 
 /* Reverts the plan's most recent edit not yet undone; DUBAN_EEMPTY when
  * there is none.  result describes the edit that was undone (its old and

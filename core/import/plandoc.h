@@ -13,21 +13,21 @@
 #include <stddef.h>
 
 typedef struct doc_milestone {
-    char *phrase;      /* clause containing the deadline word */
-    char *word;        /* the deadline word as written, e.g. 10月底 */
+    char *phrase; /* clause containing the deadline word */
+    char *word;   /* the deadline word as written, e.g. 10月底 */
     char due[DATE_LEN];
-    int approximate;   /* 1 for 今冬 and other seasonal words */
+    int approximate; /* 1 for 今冬 and other seasonal words */
 } doc_milestone;
 
 typedef struct doc_node {
-    int parent;        /* index into plan_doc.nodes, -1 for an area */
-    int depth;         /* 1 area, 2 item, 3 sub-item */
+    int parent; /* index into plan_doc.nodes, -1 for an area */
+    int depth;  /* 1 area, 2 item, 3 sub-item */
     char *title;
-    char *body;        /* "" when none */
-    char due[DATE_LEN];/* latest milestone date, else the period end */
-    int line;          /* 1-based line of the heading in the source file */
-    char *unit;        /* 牵头单位 / 责任单位 written in the text, or NULL */
-    char *leader;      /* 分管领导 / 责任领导 written in the text, or NULL */
+    char *body;         /* "" when none */
+    char due[DATE_LEN]; /* latest milestone date, else the period end */
+    int line;           /* 1-based line of the heading in the source file */
+    char *unit;         /* 牵头单位 / 责任单位 written in the text, or NULL */
+    char *leader;       /* 分管领导 / 责任领导 written in the text, or NULL */
     doc_milestone *ms;
     size_t nms;
 } doc_node;
@@ -36,8 +36,8 @@ typedef struct plan_doc {
     char *title;
     int year;
     char start[DATE_LEN], end[DATE_LEN];
-    char *source;      /* file name or a description of where it came from */
-    char *preamble;    /* text before the first area, "" if none */
+    char *source;   /* file name or a description of where it came from */
+    char *preamble; /* text before the first area, "" if none */
     doc_node *nodes;
     size_t nnodes;
 } plan_doc;

@@ -79,8 +79,7 @@ static int digits(const char *s, int n)
 int date_parse(const char *s, long *day, duban_error *err)
 {
     if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return duban_fail(err, DUBAN_EINVAL, "invalid date '%s': expected YYYY-MM-DD",
-                          s ? s : "");
+        return duban_fail(err, DUBAN_EINVAL, "invalid date '%s': expected YYYY-MM-DD", s ? s : "");
     int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
     if (y < 0 || m < 0 || d < 0)
         return duban_fail(err, DUBAN_EINVAL, "invalid date '%s': expected YYYY-MM-DD", s);
@@ -89,8 +88,8 @@ int date_parse(const char *s, long *day, duban_error *err)
     if (m < 1 || m > 12)
         return duban_fail(err, DUBAN_EINVAL, "invalid date '%s': month must be 01-12", s);
     if (d < 1 || d > date_days_in_month(y, m))
-        return duban_fail(err, DUBAN_EINVAL, "invalid date '%s': %04d-%02d has %d days", s, y,
-                          m, date_days_in_month(y, m));
+        return duban_fail(err, DUBAN_EINVAL, "invalid date '%s': %04d-%02d has %d days", s, y, m,
+                          date_days_in_month(y, m));
     if (day)
         *day = date_from_ymd(y, m, d);
     return DUBAN_OK;

@@ -45,14 +45,14 @@ void history_row_free(history_row *h)
     memset(h, 0, sizeof *h);
 }
 
-#define DEFINE_LIST_FREE(list_type, elem_free)                                                 \
-    void list_type##_free(list_type *l)                                                        \
-    {                                                                                          \
-        for (size_t i = 0; i < l->n; i++)                                                      \
-            elem_free(&l->v[i]);                                                               \
-        free(l->v);                                                                            \
-        l->v = NULL;                                                                           \
-        l->n = 0;                                                                              \
+#define DEFINE_LIST_FREE(list_type, elem_free)                                                     \
+    void list_type##_free(list_type *l)                                                            \
+    {                                                                                              \
+        for (size_t i = 0; i < l->n; i++)                                                          \
+            elem_free(&l->v[i]);                                                                   \
+        free(l->v);                                                                                \
+        l->v = NULL;                                                                               \
+        l->n = 0;                                                                                  \
     }
 
 DEFINE_LIST_FREE(node_list, node_free)

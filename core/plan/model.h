@@ -37,12 +37,12 @@ typedef struct node {
     char ref[REF_LEN]; /* "5", "5.1", "5.1.2" */
     char *title;
     char *body;
-    char status[32];   /* status key (status.h) */
+    char status[32]; /* status key (status.h) */
     char due[DATE_LEN];
     char *unit;
     char *leader;
-    int line;          /* line of the heading in the imported file */
-    int children;      /* number of direct children */
+    int line;                    /* line of the heading in the imported file */
+    int children;                /* number of direct children */
     char extended_due[DATE_LEN]; /* approved extension (延期), "" when none; due keeps
                                     the original date */
 } node;
@@ -54,13 +54,13 @@ typedef struct milestone {
     char *phrase;      /* the clause the date came from */
     char *word;        /* the deadline word itself, e.g. 三季度 */
     char due[DATE_LEN];
-    int approximate;   /* 今冬 and the like */
+    int approximate; /* 今冬 and the like */
 } milestone;
 
 typedef struct progress_note {
     int64_t id;
     int64_t node_id;
-    char *at;          /* ISO timestamp, UTC */
+    char *at; /* ISO timestamp, UTC */
     char *text;
 } progress_note;
 
@@ -78,11 +78,26 @@ typedef struct history_row {
     char *note;
 } history_row;
 
-typedef struct node_list { node *v; size_t n; } node_list;
-typedef struct milestone_list { milestone *v; size_t n; } milestone_list;
-typedef struct note_list { progress_note *v; size_t n; } note_list;
-typedef struct history_list { history_row *v; size_t n; } history_list;
-typedef struct plan_list { plan_info *v; size_t n; } plan_list;
+typedef struct node_list {
+    node *v;
+    size_t n;
+} node_list;
+typedef struct milestone_list {
+    milestone *v;
+    size_t n;
+} milestone_list;
+typedef struct note_list {
+    progress_note *v;
+    size_t n;
+} note_list;
+typedef struct history_list {
+    history_row *v;
+    size_t n;
+} history_list;
+typedef struct plan_list {
+    plan_info *v;
+    size_t n;
+} plan_list;
 
 void plan_info_free(plan_info *p);
 void node_free(node *n);

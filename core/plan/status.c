@@ -9,7 +9,7 @@
 static const struct {
     const char *alias, *key;
 } aliases[] = {
-    {"todo", "not_started"}, {"new", "not_started"},   {"open", "not_started"},
+    {"todo", "not_started"},  {"new", "not_started"},     {"open", "not_started"},
     {"doing", "in_progress"}, {"started", "in_progress"}, {"wip", "in_progress"},
     {"late", "behind"},       {"delayed", "behind"},      {"stuck", "blocked"},
     {"finished", "done"},     {"complete", "done"},       {"closed", "done"},

@@ -16,15 +16,17 @@
     " ELSE (SELECT p.parent_id FROM node p WHERE p.id = " n ".parent_id) END"
 
 /* The deadline: the extension, else the earliest of due and milestones. */
+/* clang-format off */
 static const char lights_sql[] =
     "SELECT n.id, a.id, a.seq, n.depth, n.ref, n.status, n.due, n.extended_due,"
     " CASE WHEN n.extended_due <> '' THEN n.extended_due"
     "  ELSE coalesce(min(nullif(n.due, ''), ms.d), nullif(n.due, ''), ms.d, '') END,"
     " n.unit, n.leader"
-    " FROM node n JOIN node a ON a.id = " AREA_OF(
-        "n") " LEFT JOIN (SELECT node_id, min(due) AS d FROM milestone GROUP BY node_id) ms"
-             "  ON ms.node_id = n.id"
-             " WHERE n.plan_id = ?1 AND n.depth >= 2 ORDER BY n.sort_key";
+    " FROM node n JOIN node a ON a.id = " AREA_OF("n")
+    " LEFT JOIN (SELECT node_id, min(due) AS d FROM milestone GROUP BY node_id) ms"
+    "  ON ms.node_id = n.id"
+    " WHERE n.plan_id = ?1 AND n.depth >= 2 ORDER BY n.sort_key";
+/* clang-format on */
 
 /* The same for one area (?2): its items by their sort-key range (an index
  * range), milestones per item through their index, so the cost follows the

@@ -24,36 +24,32 @@
 /* Fields: first row's old value against last row's new value, per item
  * and field.  The note is the one of the latest edit (or re-applied edit)
  * that set the final value.  Notes: standing note edits of the window. */
+/* clang-format off */
 static const char changes_sql[] =
     "WITH r AS (SELECT h.*,"
     "   row_number() OVER (PARTITION BY h.node_id, h.field ORDER BY h.id) AS rn_first,"
     "   row_number() OVER (PARTITION BY h.node_id, h.field ORDER BY h.id DESC) AS rn_last"
-    "  FROM history h WHERE " IN_WINDOW(
-        "h") " AND h.field <> 'note'),"
-             " net AS ("
-             "  SELECT f.node_id, f.field, f.old_value, l.new_value, l.at, f.id AS first_id,"
-             "   coalesce((SELECT CASE x.action WHEN 'edit' THEN x.note ELSE coalesce(t.note, '') "
-             "END"
-             "     FROM r x LEFT JOIN history t ON t.id = x.target_id"
-             "     WHERE x.node_id = f.node_id AND x.field = f.field AND x.action <> 'undo'"
-             "      AND x.new_value = l.new_value ORDER BY x.id DESC LIMIT 1), '') AS note"
-             "  FROM r f JOIN r l ON l.node_id = f.node_id AND l.field = f.field AND l.rn_last = 1"
-             "  WHERE f.rn_first = 1 AND f.old_value <> l.new_value"
-             "  UNION ALL"
-             "  SELECT e.node_id, 'note', '', e.new_value, e.at, e.id, '' FROM history e"
-             "  WHERE " IN_WINDOW(
-                 "e") " AND e.action = 'edit' AND e.field = 'note'"
-                      "   AND " STANDING(
-                          "e") ")"
-                               " SELECT net.node_id, n.ref, n.title, a.seq, net.field,"
-                               "  CASE WHEN net.field LIKE 'target.%' THEN coalesce((SELECT "
-                               "t.label FROM target t"
-                               "   WHERE t.node_id = net.node_id AND t.seq = "
-                               "CAST(substr(net.field, 8) AS INTEGER)), '')"
-                               "   ELSE '' END,"
-                               "  net.old_value, net.new_value, net.note, net.at"
-                               " FROM net JOIN node n ON n.id = net.node_id JOIN node a ON a.id "
-                               "= " AREA_OF("n") " ORDER BY n.sort_key, net.first_id";
+    "  FROM history h WHERE " IN_WINDOW("h") " AND h.field <> 'note'),"
+    " net AS ("
+    "  SELECT f.node_id, f.field, f.old_value, l.new_value, l.at, f.id AS first_id,"
+    "   coalesce((SELECT CASE x.action WHEN 'edit' THEN x.note ELSE coalesce(t.note, '') END"
+    "     FROM r x LEFT JOIN history t ON t.id = x.target_id"
+    "     WHERE x.node_id = f.node_id AND x.field = f.field AND x.action <> 'undo'"
+    "      AND x.new_value = l.new_value ORDER BY x.id DESC LIMIT 1), '') AS note"
+    "  FROM r f JOIN r l ON l.node_id = f.node_id AND l.field = f.field AND l.rn_last = 1"
+    "  WHERE f.rn_first = 1 AND f.old_value <> l.new_value"
+    "  UNION ALL"
+    "  SELECT e.node_id, 'note', '', e.new_value, e.at, e.id, '' FROM history e"
+    "  WHERE " IN_WINDOW("e") " AND e.action = 'edit' AND e.field = 'note'"
+    "   AND " STANDING("e") ")"
+    " SELECT net.node_id, n.ref, n.title, a.seq, net.field,"
+    "  CASE WHEN net.field LIKE 'target.%' THEN coalesce((SELECT t.label FROM target t"
+    "   WHERE t.node_id = net.node_id AND t.seq = CAST(substr(net.field, 8) AS INTEGER)), '')"
+    "   ELSE '' END,"
+    "  net.old_value, net.new_value, net.note, net.at"
+    " FROM net JOIN node n ON n.id = net.node_id JOIN node a ON a.id = " AREA_OF("n")
+    " ORDER BY n.sort_key, net.first_id";
+/* clang-format on */
 
 static int read_change(sqlite3_stmt *s, void *p)
 {
@@ -156,17 +152,17 @@ int changes_since_last_meeting(store *st, int64_t plan_id, meeting_change_list *
 
 /* ?1 plan, ?2 < id <= ?3, ?4 done keys.  Items with a standing edit on
  * themselves or a sub-item in the window reported progress. */
+/* clang-format off */
 static const char silent_sql[] =
     "WITH done(k) AS (SELECT value FROM json_each(?4)),"
     " active(id) AS (SELECT h.node_id FROM history h"
     "  WHERE h.plan_id = ?1 AND h.id > ?2 AND h.id <= ?3 AND h.action = 'edit'"
-    "   AND " STANDING(
-        "h") ")"
-             " SELECT n.id FROM node n WHERE n.plan_id = ?1 AND n.depth = 2 AND n.status NOT IN "
-             "done"
-             "  AND n.id NOT IN active"
-             "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id AND c.id IN active)"
-             " ORDER BY n.sort_key";
+    "   AND " STANDING("h") ")"
+    " SELECT n.id FROM node n WHERE n.plan_id = ?1 AND n.depth = 2 AND n.status NOT IN done"
+    "  AND n.id NOT IN active"
+    "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id AND c.id IN active)"
+    " ORDER BY n.sort_key";
+/* clang-format on */
 
 static int silent_ids(store *st, const meeting *m, int64_t lo, id_list *ids, duban_error *err)
 {

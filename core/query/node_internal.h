@@ -10,9 +10,9 @@
 
 #include <sqlite3.h>
 
-#define NODE_COLUMNS                                                                           \
-    "SELECT n.id, n.plan_id, coalesce(n.parent_id, 0), n.depth, n.seq, n.ref, n.title, n.body," \
-    " n.status, n.due, n.unit, n.leader, n.line,"                                               \
+#define NODE_COLUMNS                                                                               \
+    "SELECT n.id, n.plan_id, coalesce(n.parent_id, 0), n.depth, n.seq, n.ref, n.title, n.body,"    \
+    " n.status, n.due, n.unit, n.leader, n.line,"                                                  \
     " (SELECT count(*) FROM node c WHERE c.parent_id = n.id), n.extended_due FROM node n "
 
 /* Fills the node at p from the current row (DUBAN_ENOMEM on failure);

@@ -9,6 +9,7 @@
 
 /* ?1 plan, ?2 done keys, ?3 today, ?4 area id or 0, ?5 node id or 0.  An
  * area's items are its sort-key range (an index range). */
+/* clang-format off */
 static const char item_stats_sql[] =
     "WITH done(k) AS (SELECT value FROM json_each(?2))"
     " SELECT id, depth, is_done, own_late, ms_late, due FROM (" ITEM_FLAGS_SELECT
@@ -16,6 +17,7 @@ static const char item_stats_sql[] =
     "   AND (?4 = 0 OR (n.sort_key > (SELECT sort_key || '.' FROM node WHERE id = ?4)"
     "    AND n.sort_key < (SELECT sort_key || '/' FROM node WHERE id = ?4)))"
     "  ORDER BY n.sort_key)";
+/* clang-format on */
 
 static int read_item_stats(sqlite3_stmt *s, void *p)
 {

@@ -10,8 +10,8 @@
 #include <string.h>
 
 /* The area an item or sub-item belongs to. */
-#define AREA_OF(n)                                                                             \
-    "CASE " n ".depth WHEN 1 THEN " n ".id WHEN 2 THEN " n ".parent_id"                        \
+#define AREA_OF(n)                                                                                 \
+    "CASE " n ".depth WHEN 1 THEN " n ".id WHEN 2 THEN " n ".parent_id"                            \
     " ELSE (SELECT p.parent_id FROM node p WHERE p.id = " n ".parent_id) END"
 
 /* The due date that counts: an approved extension (延期) replaces the due
@@ -20,6 +20,7 @@
 /* ?1 plan, ?2 JSON array of done status keys, ?3 today.  A milestone is
  * listed only when its item is not itself overdue (the item row covers it)
  * and has no extension. */
+/* clang-format off */
 static const char overdue_sql[] =
     "WITH done(k) AS (SELECT value FROM json_each(?2)),"
     " late AS ("
@@ -38,6 +39,7 @@ static const char overdue_sql[] =
     "  WHERE n.plan_id = ?1 AND m.due < ?3 AND n.status NOT IN done AND n.extended_due = ''"
     "   AND NOT (n.due <> '' AND n.due < ?3))"
     " SELECT * FROM late ORDER BY days DESC, sort_key, mseq";
+/* clang-format on */
 
 static int read_overdue(sqlite3_stmt *s, void *p)
 {
@@ -55,8 +57,7 @@ static int read_overdue(sqlite3_stmt *s, void *p)
     r->area_seq = sqlite3_column_int(s, 9);
     r->area_title = db_text(s, 10);
     db_text_into(s, 13, r->original_due, sizeof r->original_due);
-    return r->title && r->phrase && r->word && r->unit && r->area_title ? DUBAN_OK
-                                                                        : DUBAN_ENOMEM;
+    return r->title && r->phrase && r->word && r->unit && r->area_title ? DUBAN_OK : DUBAN_ENOMEM;
 }
 
 static void overdue_row_free(void *p)
@@ -78,8 +79,7 @@ void overdue_list_free(overdue_list *l)
     l->n = 0;
 }
 
-static int bind_common(store *st, sqlite3_stmt *stmt, int64_t plan_id, long today,
-                       duban_error *err)
+static int bind_common(store *st, sqlite3_stmt *stmt, int64_t plan_id, long today, duban_error *err)
 {
     char done[512], day[DATE_LEN];
     if (status_done_json(store_statuses(st), done, sizeof done))
@@ -111,26 +111,28 @@ int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, dub
  * list shows for the area (items and sub-items, or their late milestones).
  * Items are found by their sort key's area prefix, an index range, and
  * aggregated once per area. */
-#define AREA_STATS_SQL(filter)                                                                 \
-    "WITH done(k) AS (SELECT value FROM json_each(?2)),"                                       \
-    " i AS (" ITEM_FLAGS_SELECT " WHERE n.plan_id = ?1 AND n.depth >= 2 " filter "),"        \
-    " agg AS MATERIALIZED (SELECT akey,"                                                       \
-    "   sum(depth = 2) AS total, sum(depth = 2 AND is_done) AS done,"                          \
-    "   sum(depth = 2 AND NOT is_done AND (own_late OR ms_late > 0)) AS late,"                 \
-    "   sum(depth = 2 AND NOT is_done AND NOT own_late AND ms_late = 0 AND due <> ''"          \
-    "       AND due <= ?4) AS risk,"                                                           \
-    "   sum(CASE WHEN is_done THEN 0 WHEN own_late THEN 1 ELSE ms_late END) AS rows_late"     \
-    "  FROM i GROUP BY akey)"                                                                  \
-    " SELECT a.id, a.seq, coalesce(agg.total, 0), coalesce(agg.done, 0),"                      \
-    "  coalesce(agg.late, 0), coalesce(agg.risk, 0), coalesce(agg.rows_late, 0)"              \
-    " FROM node a LEFT JOIN agg ON agg.akey = a.sort_key"                                      \
-    " WHERE a.plan_id = ?1 AND a.parent_id IS NULL AND (?5 IS NULL OR a.id = ?5)"             \
+#define AREA_STATS_SQL(filter)                                                                     \
+    "WITH done(k) AS (SELECT value FROM json_each(?2)),"                                           \
+    " i AS (" ITEM_FLAGS_SELECT " WHERE n.plan_id = ?1 AND n.depth >= 2 " filter "),"              \
+    " agg AS MATERIALIZED (SELECT akey,"                                                           \
+    "   sum(depth = 2) AS total, sum(depth = 2 AND is_done) AS done,"                              \
+    "   sum(depth = 2 AND NOT is_done AND (own_late OR ms_late > 0)) AS late,"                     \
+    "   sum(depth = 2 AND NOT is_done AND NOT own_late AND ms_late = 0 AND due <> ''"              \
+    "       AND due <= ?4) AS risk,"                                                               \
+    "   sum(CASE WHEN is_done THEN 0 WHEN own_late THEN 1 ELSE ms_late END) AS rows_late"          \
+    "  FROM i GROUP BY akey)"                                                                      \
+    " SELECT a.id, a.seq, coalesce(agg.total, 0), coalesce(agg.done, 0),"                          \
+    "  coalesce(agg.late, 0), coalesce(agg.risk, 0), coalesce(agg.rows_late, 0)"                   \
+    " FROM node a LEFT JOIN agg ON agg.akey = a.sort_key"                                          \
+    " WHERE a.plan_id = ?1 AND a.parent_id IS NULL AND (?5 IS NULL OR a.id = ?5)"                  \
     " ORDER BY a.seq"
 
 static const char area_stats_all_sql[] = AREA_STATS_SQL("");
+/* clang-format off */
 static const char area_stats_one_sql[] =
     AREA_STATS_SQL("AND n.sort_key > (SELECT sort_key || '.' FROM node WHERE id = ?5)"
                    " AND n.sort_key < (SELECT sort_key || '/' FROM node WHERE id = ?5)");
+/* clang-format on */
 
 static int read_stats(sqlite3_stmt *s, void *p)
 {
@@ -151,7 +153,7 @@ static void nothing_to_free(void *p)
 }
 
 static int load_area_stats(store *st, int64_t plan_id, int64_t area_id, long today, int warn_days,
-                      area_stats_list *out, duban_error *err)
+                           area_stats_list *out, duban_error *err)
 {
     sqlite3_stmt *stmt;
     memset(out, 0, sizeof *out);
@@ -170,8 +172,8 @@ static int load_area_stats(store *st, int64_t plan_id, int64_t area_id, long tod
                       nothing_to_free, err);
 }
 
-int query_area_stats(store *st, int64_t plan_id, long today, int warn_days,
-                     area_stats_list *out, duban_error *err)
+int query_area_stats(store *st, int64_t plan_id, long today, int warn_days, area_stats_list *out,
+                     duban_error *err)
 {
     return load_area_stats(st, plan_id, 0, today, warn_days, out, err);
 }
@@ -214,14 +216,13 @@ int query_search(store *st, int64_t plan_id, const char *text, id_list *out, dub
         return DUBAN_OK;
     /* The trigram index needs three characters; shorter needles are found
      * by instr() inside SQLite. The FTS query is one quoted phrase. */
-    const char *sql =
-        chars >= 3 ? "SELECT n.id FROM node_fts f JOIN node n ON n.id = f.rowid"
-                     " WHERE node_fts MATCH '\"' || replace(?2, '\"', '\"\"') || '\"'"
-                     " AND n.plan_id = ?1 ORDER BY n.sort_key"
-                   : "SELECT n.id FROM node n JOIN node_fts f ON f.rowid = n.id"
-                     " WHERE n.plan_id = ?1 AND (instr(lower(n.title), lower(?2)) > 0"
-                     " OR instr(lower(n.body), lower(?2)) > 0"
-                     " OR instr(lower(f.notes), lower(?2)) > 0) ORDER BY n.sort_key";
+    const char *sql = chars >= 3 ? "SELECT n.id FROM node_fts f JOIN node n ON n.id = f.rowid"
+                                   " WHERE node_fts MATCH '\"' || replace(?2, '\"', '\"\"') || '\"'"
+                                   " AND n.plan_id = ?1 ORDER BY n.sort_key"
+                                 : "SELECT n.id FROM node n JOIN node_fts f ON f.rowid = n.id"
+                                   " WHERE n.plan_id = ?1 AND (instr(lower(n.title), lower(?2)) > 0"
+                                   " OR instr(lower(n.body), lower(?2)) > 0"
+                                   " OR instr(lower(f.notes), lower(?2)) > 0) ORDER BY n.sort_key";
     sqlite3_stmt *stmt;
     if (db_prepare(st, sql, &stmt, err))
         return DUBAN_EDB;

@@ -28,9 +28,9 @@ static void plan_free_v(void *p)
     plan_info_free(p);
 }
 
-#define PLAN_COLUMNS                                                                           \
-    "SELECT p.id, p.title, p.year, p.period_start, p.period_end, p.source, p.imported_at,"     \
-    " (SELECT count(*) FROM node WHERE plan_id = p.id AND depth = 1),"                          \
+#define PLAN_COLUMNS                                                                               \
+    "SELECT p.id, p.title, p.year, p.period_start, p.period_end, p.source, p.imported_at,"         \
+    " (SELECT count(*) FROM node WHERE plan_id = p.id AND depth = 1),"                             \
     " (SELECT count(*) FROM node WHERE plan_id = p.id AND depth >= 2) FROM plan p "
 
 int plan_list_all(store *st, plan_list *out, duban_error *err)
@@ -95,10 +95,11 @@ int plan_resolve(store *st, const char *selector, int64_t *plan_id, duban_error 
     if (rc != SQLITE_DONE)
         return db_fail(st, err, DUBAN_EDB, "cannot read plans");
     if (!found && (!selector || !*selector))
-        return duban_fail(err, DUBAN_ENOTFOUND, "%s: the database holds no plan; use 'duban import FILE'",
-                          st->path);
+        return duban_fail(err, DUBAN_ENOTFOUND,
+                          "%s: the database holds no plan; use 'duban import FILE'", st->path);
     if (!found)
-        return duban_fail(err, DUBAN_ENOTFOUND, "no plan matches '%s' (see 'duban plans')", selector);
+        return duban_fail(err, DUBAN_ENOTFOUND, "no plan matches '%s' (see 'duban plans')",
+                          selector);
     if (found > 1 && selector && *selector && !all_digits(selector))
         return duban_fail(err, DUBAN_EINVAL, "'%s' matches several plans; use the plan number",
                           selector);

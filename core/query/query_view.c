@@ -6,9 +6,9 @@
 
 #include <string.h>
 
-#define SUBTREE_SQL                                                                            \
-    NODE_COLUMNS "WHERE n.parent_id = ?1"                                                      \
-                 "  OR n.parent_id IN (SELECT i.id FROM node i WHERE i.parent_id = ?1)"        \
+#define SUBTREE_SQL                                                                                \
+    NODE_COLUMNS "WHERE n.parent_id = ?1"                                                          \
+                 "  OR n.parent_id IN (SELECT i.id FROM node i WHERE i.parent_id = ?1)"            \
                  " ORDER BY n.sort_key"
 
 int node_subtree(store *st, int64_t area_id, node_list *out, duban_error *err)
@@ -18,6 +18,6 @@ int node_subtree(store *st, int64_t area_id, node_list *out, duban_error *err)
     if (db_prepare(st, SUBTREE_SQL, &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, area_id);
-    return db_collect(st, stmt, sizeof(node), (void **)&out->v, &out->n, node_read_row, node_release_row,
-                      err);
+    return db_collect(st, stmt, sizeof(node), (void **)&out->v, &out->n, node_read_row,
+                      node_release_row, err);
 }

@@ -13,6 +13,7 @@
 /* The due date in force: an approved extension, else the planned date. */
 #define EFFECTIVE_DUE(n) "coalesce(nullif(" n ".extended_due, ''), " n ".due)"
 
+/* clang-format off */
 #define ITEM_FLAGS_SELECT                                                                      \
     "SELECT substr(n.sort_key, 1, 5) AS akey, n.depth, " EFFECTIVE_DUE("n") " AS due,"          \
     "   n.status IN done AS is_done,"                                                          \
@@ -21,5 +22,6 @@
     "   (SELECT count(*) FROM milestone m WHERE m.node_id = n.id AND m.due < ?3"              \
     "    AND n.extended_due = '') AS ms_late," /* an extension covers the milestones */       \
     "   n.id AS id FROM node n"
+/* clang-format on */
 
 #endif

@@ -54,8 +54,7 @@ int store_add_plan(store *st, const plan_doc *doc, int64_t *plan_id, duban_error
 
 /* Per-plan key/value state the front end keeps across restarts (folds,
  * last view).  get returns a heap string (free it) or NULL when unset. */
-int store_get_state(store *st, int64_t plan_id, const char *key, char **value,
-                    duban_error *err);
+int store_get_state(store *st, int64_t plan_id, const char *key, char **value, duban_error *err);
 int store_put_state(store *st, int64_t plan_id, const char *key, const char *value,
                     duban_error *err);
 

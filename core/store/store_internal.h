@@ -29,8 +29,7 @@ int db_exec(store *st, const char *sql, duban_error *err);
  * elem_size elements filled by read (which returns non-zero when out of
  * memory; release then frees the partial element).  Finalizes stmt. */
 int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, size_t *count,
-               int (*read)(sqlite3_stmt *, void *), void (*release)(void *),
-               duban_error *err);
+               int (*read)(sqlite3_stmt *, void *), void (*release)(void *), duban_error *err);
 
 /* Runs a constant multi-statement script (migrations only). */
 int db_exec_script(store *st, const char *sql, duban_error *err);

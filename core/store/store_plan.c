@@ -86,10 +86,11 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
     placed *pl = calloc(doc->nnodes ? doc->nnodes : 1, sizeof *pl);
     if (!pl)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    int rc = db_prepare(st,
-                        "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title,"
-                        " body, due, line, status, unit, leader) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        &ins, err);
+    int rc = db_prepare(
+        st,
+        "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title,"
+        " body, due, line, status, unit, leader) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        &ins, err);
     if (!rc)
         rc = db_prepare(st,
                         "INSERT INTO milestone(node_id, seq, phrase, word, due, approximate)"

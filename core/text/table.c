@@ -12,8 +12,11 @@ int table_format_parse(const char *name, enum table_format *fmt)
     static const struct {
         const char *name;
         enum table_format fmt;
-    } names[] = {{"text", FORMAT_TEXT}, {"csv", FORMAT_CSV}, {"json", FORMAT_JSON},
-                 {"md", FORMAT_MD},     {"markdown", FORMAT_MD}};
+    } names[] = {{"text", FORMAT_TEXT},
+                 {"csv", FORMAT_CSV},
+                 {"json", FORMAT_JSON},
+                 {"md", FORMAT_MD},
+                 {"markdown", FORMAT_MD}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (!strcmp(name, names[i].name)) {
             *fmt = names[i].fmt;
@@ -84,8 +87,8 @@ static int render_text(const table *t, strbuf *out, int markdown)
         for (size_t c = 0; c < t->ncols; c++) {
             int last = c + 1 == t->ncols;
             const char *s = r == -1 - markdown ? t->cols[c].header
-                            : r == -1         ? NULL
-                                              : cell(t, (size_t)r, c);
+                            : r == -1          ? NULL
+                                               : cell(t, (size_t)r, c);
             if (!s) { /* the Markdown separator row */
                 for (int i = 0; i < w[c]; i++)
                     rc |= strbuf_appendc(out, '-');
@@ -192,9 +195,13 @@ static int render_markdown(const table *t, strbuf *out)
 int table_render(const table *t, enum table_format fmt, strbuf *out)
 {
     switch (fmt) {
-    case FORMAT_CSV: return render_csv(t, out);
-    case FORMAT_JSON: return render_json(t, out);
-    case FORMAT_MD: return render_markdown(t, out);
-    default: return render_text(t, out, 0);
+    case FORMAT_CSV:
+        return render_csv(t, out);
+    case FORMAT_JSON:
+        return render_json(t, out);
+    case FORMAT_MD:
+        return render_markdown(t, out);
+    default:
+        return render_text(t, out, 0);
     }
 }

@@ -31,10 +31,10 @@ static unsigned next_rand(void)
 static const char *const verbs[] = {"加快", "推进", "深化", "完善", "实施", "强化", "提升", "落实"};
 static const char *const objects[] = {"招商引资", "产业升级", "项目建设", "城乡融合", "生态治理",
                                       "民生保障", "基层治理", "数字改革", "营商环境", "安全生产"};
-static const char *const deadlines[] = {"年内", "三季度", "10月底", "11月中旬", "今冬",
-                                        "年底前", "四季度", "12月上旬"};
-static const char *const units[] = {"县发改局", "县经信局", "县住建局", "县商务局", "县农业农村局",
-                                    "县卫健局", "县教育局", "县财政局"};
+static const char *const deadlines[] = {"年内", "三季度", "10月底", "11月中旬",
+                                        "今冬", "年底前", "四季度", "12月上旬"};
+static const char *const units[] = {"县发改局",     "县经信局", "县住建局", "县商务局",
+                                    "县农业农村局", "县卫健局", "县教育局", "县财政局"};
 
 static void make_title(char *out, size_t n, int i)
 {
@@ -118,7 +118,8 @@ static int make_history(store *st, int64_t plan_id, long history, duban_error *e
     node_list nodes;
     if (node_all(st, plan_id, &nodes, err))
         return -1;
-    static const char *const statuses[] = {"not_started", "in_progress", "behind", "blocked", "done"};
+    static const char *const statuses[] = {"not_started", "in_progress", "behind", "blocked",
+                                           "done"};
     int rc = store_begin(st, err);
     for (long h = 0; !rc && h < history; h++) {
         const node *n = &nodes.v[next_rand() % nodes.n];
@@ -127,9 +128,11 @@ static int make_history(store *st, int64_t plan_id, long history, duban_error *e
         edit_result r;
         char due[DATE_LEN];
         unsigned kind = next_rand() % 10;
-        snprintf(due, sizeof due, "2021-%02d-%02d", 7 + (int)(next_rand() % 6), 1 + (int)(next_rand() % 28));
+        snprintf(due, sizeof due, "2021-%02d-%02d", 7 + (int)(next_rand() % 6),
+                 1 + (int)(next_rand() % 28));
         if (kind < 5)
-            rc = edit_apply(st, n->id, FIELD_STATUS, statuses[next_rand() % 5], kind == 0 ? "推进顺利" : NULL, &r, err);
+            rc = edit_apply(st, n->id, FIELD_STATUS, statuses[next_rand() % 5],
+                            kind == 0 ? "推进顺利" : NULL, &r, err);
         else if (kind < 7)
             rc = edit_apply(st, n->id, FIELD_DUE, due, NULL, &r, err);
         else if (kind < 8)
@@ -165,7 +168,8 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--seed") && v)
             rng_state ^= (unsigned long long)atoll(argv[++i]) * 0x100000001B3ULL;
         else {
-            fprintf(stderr, "usage: duban-gen (--db PATH | --text) [--items N] [--history M] [--seed S]\n");
+            fprintf(stderr,
+                    "usage: duban-gen (--db PATH | --text) [--items N] [--history M] [--seed S]\n");
             return 2;
         }
     }

@@ -195,9 +195,8 @@ static void one_area_matches_the_whole_plan(void **state)
             assert_int_equal(x->done, y->done);
             /* and one item alone gives the same row */
             item_light single;
-            assert_int_equal(query_node_light(f->st, f->plan, x->node_id, today, NULL, &single,
-                                              &err),
-                             0);
+            assert_int_equal(
+                query_node_light(f->st, f->plan, x->node_id, today, NULL, &single, &err), 0);
             assert_int_equal(single.area_id, x->area_id);
             assert_string_equal(single.ref, x->ref);
             assert_string_equal(single.deadline, x->deadline);

@@ -155,16 +155,15 @@ static void item_stats_add_up_to_area_stats(void **state)
     fixture_edit(f, "1.2.1", FIELD_DUE, "2021-07-15", NULL);
     fixture_edit(f, "1.2", FIELD_STATUS, "done", NULL);
     fixture_edit(f, "2.1", FIELD_EXTENSION, "2021-11-30", "批准");
-    const char *days[] = {"2021-07-01", "2021-07-20", "2021-08-01", "2021-09-20", "2021-10-01",
-                          "2021-11-25", "2022-01-01"};
+    const char *days[] = {"2021-07-01", "2021-07-20", "2021-08-01", "2021-09-20",
+                          "2021-10-01", "2021-11-25", "2022-01-01"};
     for (size_t d = 0; d < sizeof days / sizeof days[0]; d++) {
         area_stats_list s;
         assert_int_equal(query_area_stats(f->st, f->plan, day(days[d]), 14, &s, NULL), 0);
         for (size_t i = 0; i < s.n; i++) {
             item_stats_list items;
-            assert_int_equal(query_item_stats(f->st, f->plan, s.v[i].area_id, 0, day(days[d]),
-                                              &items, NULL),
-                             0);
+            assert_int_equal(
+                query_item_stats(f->st, f->plan, s.v[i].area_id, 0, day(days[d]), &items, NULL), 0);
             area_stats sum = {0};
             for (size_t k = 0; k < items.n; k++) {
                 item_stats_add(&sum, &items.v[k], day(days[d]) + 14, 1);

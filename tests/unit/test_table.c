@@ -50,8 +50,9 @@ static void json_escapes_and_numbers(void **state)
     (void)state;
     const char *rows[][3] = {{"1.1", "say \"hi\" \\ 海", "3"}, {"1.2", "x", ""}};
     char *s = render(FORMAT_JSON, rows, 2);
-    assert_string_equal(s, "[\n {\"ref\": \"1.1\", \"title\": \"say \\\"hi\\\" \\\\ 海\", \"n\": 3},\n"
-                           " {\"ref\": \"1.2\", \"title\": \"x\", \"n\": null}\n]\n");
+    assert_string_equal(s,
+                        "[\n {\"ref\": \"1.1\", \"title\": \"say \\\"hi\\\" \\\\ 海\", \"n\": 3},\n"
+                        " {\"ref\": \"1.2\", \"title\": \"x\", \"n\": null}\n]\n");
     free(s);
 }
 
@@ -80,8 +81,8 @@ static void control_characters_never_pass(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(text_aligns_by_display_width), cmocka_unit_test(csv_quotes_when_needed),
-        cmocka_unit_test(json_escapes_and_numbers),     cmocka_unit_test(markdown_escapes_pipes),
+        cmocka_unit_test(text_aligns_by_display_width),  cmocka_unit_test(csv_quotes_when_needed),
+        cmocka_unit_test(json_escapes_and_numbers),      cmocka_unit_test(markdown_escapes_pipes),
         cmocka_unit_test(control_characters_never_pass),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,8 +16,8 @@ const cli_command *cli_find(const char *name)
 }
 
 /* "--name=value" or "--name value": returns the value or NULL (error set). */
-static const char *option_value(const char *arg, const char *name, int argc, char **argv,
-                                int *i, duban_error *err)
+static const char *option_value(const char *arg, const char *name, int argc, char **argv, int *i,
+                                duban_error *err)
 {
     size_t n = strlen(name);
     if (arg[n] == '=')
@@ -62,14 +62,13 @@ static int set_global(cli_ctx *ctx, const char *name, const char *value, duban_e
     return DUBAN_OK;
 }
 
-static int parse_one(cli_ctx *ctx, int argc, char **argv, int *i, cli_args *args,
-                     duban_error *err)
+static int parse_one(cli_ctx *ctx, int argc, char **argv, int *i, cli_args *args, duban_error *err)
 {
     static const char *const globals[] = {"--db", "--plan", "--today", "--format", "--config"};
-    static const char *const locals[] = {"--note", "--year",  "--reason",
+    static const char *const locals[] = {"--note", "--year", "--reason",
                                          "--by",   "--date", "--meeting"};
-    const char **slots[] = {&args->note, &args->year,    &args->reason,
-                            &args->by,   &args->date,    &args->meeting};
+    const char **slots[] = {&args->note, &args->year, &args->reason,
+                            &args->by,   &args->date, &args->meeting};
     const char *arg = argv[*i];
     for (size_t g = 0; g < sizeof globals / sizeof globals[0]; g++)
         if (is_option(arg, globals[g])) {
@@ -109,7 +108,8 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const char **command, cli_arg
         const char *arg = argv[i];
         if (!only_positional && !strcmp(arg, "--")) {
             only_positional = 1;
-        } else if (!only_positional && arg[0] == '-' && arg[1] != '\0' && strcmp(arg, "--version")) {
+        } else if (!only_positional && arg[0] == '-' && arg[1] != '\0' &&
+                   strcmp(arg, "--version")) {
             if (parse_one(ctx, argc, argv, &i, args, err))
                 return DUBAN_EINVAL;
         } else if (!*command) {

@@ -3,9 +3,9 @@
 #include "cli/cli.h"
 
 const cli_command cli_commands[] = {
-    {"list", "", "list the areas and items with status, due date and unit", NULL, "", 1,
-     cmd_list},
-    {"present", "[AREA]", "open the full-screen front end in presentation mode, one area per screen",
+    {"list", "", "list the areas and items with status, due date and unit", NULL, "", 1, cmd_list},
+    {"present", "[AREA]",
+     "open the full-screen front end in presentation mode, one area per screen",
      "For the wall: a summary slide of all areas first (completion rate, progress\n"
      "bars, red/yellow/green lights per area), then one area per slide with its items\n"
      "in large type.  AREA (a number) starts on that area.  Left/Right, PgUp/PgDn,\n"
@@ -27,13 +27,12 @@ const cli_command cli_commands[] = {
     {"leader", "REF TEXT [--note TEXT]", "set an item's leader in charge (\"\" clears it)", NULL,
      "note", 1, cmd_leader},
     {"note", "REF TEXT", "add a dated progress note to an item", NULL, "", 1, cmd_note},
-    {"undo", "", "revert the last edit of the plan (also after a restart)", NULL, "", 1,
-     cmd_undo},
+    {"undo", "", "revert the last edit of the plan (also after a restart)", NULL, "", 1, cmd_undo},
     {"redo", "", "re-apply the last undone edit", NULL, "", 1, cmd_redo},
-    {"overdue", "", "list items and milestones past due and not done, most overdue first", NULL,
-     "", 1, cmd_overdue},
-    {"history", "[REF]", "list the edits of the plan (or of one item), newest first", NULL, "",
-     1, cmd_history},
+    {"overdue", "", "list items and milestones past due and not done, most overdue first", NULL, "",
+     1, cmd_overdue},
+    {"history", "[REF]", "list the edits of the plan (or of one item), newest first", NULL, "", 1,
+     cmd_history},
     {"search", "TEXT", "find items whose title, body or notes contain TEXT", NULL, "", 1,
      cmd_search},
     {"import", "FILE [--year Y]", "import another plan into the database",
@@ -62,8 +61,7 @@ const cli_command cli_commands[] = {
      "Changes are net: an edit undone (or set back) in the same meeting is not one.\n"
      "Exit status: 3 when there is no such meeting, 2 for bad options.",
      "meeting,since-last", 1, cmd_changes},
-    {"minutes", "[MEETING]",
-     "write a meeting's minutes (会议纪要): --format md, html or csv",
+    {"minutes", "[MEETING]", "write a meeting's minutes (会议纪要): --format md, html or csv",
      "MEETING is a number from 'duban meeting list'; default: the open meeting, else\n"
      "the most recent.  Sections: per-area progress and lights, the meeting's changes,\n"
      "overdue items by unit, items with no progress reported, numeric targets.\n"
@@ -71,8 +69,7 @@ const cli_command cli_commands[] = {
      "csv is one table with a section column.  Figures are as of today (--today).\n"
      "Exit status: 3 when there is no such meeting, 2 for another format.",
      "", 1, cmd_minutes},
-    {"report", "[--by GROUP]",
-     "completion and lights (亮灯) per area, unit or leader (通报)",
+    {"report", "[--by GROUP]", "completion and lights (亮灯) per area, unit or leader (通报)",
      "GROUP is area (the default), unit or leader; --format text, md, csv or json.\n"
      "Lights: (!) 红灯 past due and not done, or 受阻; (~) 黄灯 due within the warning\n"
      "window (warn_days, default 14) or 滞后; (o) 绿灯 otherwise.  An approved\n"

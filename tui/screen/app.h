@@ -40,8 +40,8 @@ typedef struct layout {
 typedef struct area_row {
     node area;
     area_stats stats;
-    item_light_list lights;  /* every item and sub-item, outline order */
-    item_stats_list parts;   /* each item's part of stats (after a first edit) */
+    item_light_list lights; /* every item and sub-item, outline order */
+    item_stats_list parts;  /* each item's part of stats (after a first edit) */
     int parts_loaded;
     int nlight[LIGHT_COUNT]; /* items (depth 2) per light */
     int expanded;

@@ -26,6 +26,10 @@ typedef struct history_new {
     int64_t done_top, redo_top;
 } history_new;
 
+/* A title checked and trimmed (*out on the heap); DUBAN_EINVAL names the
+ * problem (empty, control characters, too long, bad UTF-8). */
+int edit_check_title(const char *value, char **out, duban_error *err);
+
 /* field: status, due, unit or leader. DUBAN_ENOTFOUND for unknown ids. */
 int edit_load_target(store *st, int64_t node_id, const char *field, edit_target *t,
                      duban_error *err);

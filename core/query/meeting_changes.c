@@ -159,6 +159,8 @@ static const char silent_sql[] =
     "  WHERE h.plan_id = ?1 AND h.id > ?2 AND h.id <= ?3 AND h.action = 'edit'"
     "   AND " STANDING("h") ")"
     " SELECT n.id FROM node n WHERE n.plan_id = ?1 AND n.depth = 2 AND n.status NOT IN done"
+    "  AND n.state = '' AND NOT EXISTS (SELECT 1 FROM node xa WHERE xa.id = n.parent_id"
+    "   AND xa.state <> '')"
     "  AND n.id NOT IN active"
     "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id AND c.id IN active)"
     " ORDER BY n.sort_key";

@@ -11,6 +11,7 @@
  *                "ID SEQ SORT_KEY;ID SEQ SORT_KEY;..."
  *   ms.N.due     milestone N's date; ms.N.done its done day ('' open);
  *   ms.N.state   '' or 'removed' (add = removed -> '')
+ *   plan.title, plan.period   the plan's title, "FROM..TO"
  *   note.H       the state ('' or 'removed') of the note written by history row H
  *
  * Writers run inside the caller's transaction.  Moving a node records
@@ -29,6 +30,12 @@ int struct_load_field(store *st, int64_t node_id, const char *field, edit_target
                       duban_error *err);
 int struct_write_field(store *st, int64_t node_id, const char *field, const char *value,
                        duban_error *err);
+
+/* plan_edit.c: plan.title, plan.period (recorded on the plan's first area) */
+int plan_field_load(store *st, int64_t node_id, const char *field, edit_target *t,
+                    duban_error *err);
+int plan_field_write(store *st, int64_t node_id, const char *field, const char *value,
+                     duban_error *err);
 
 /* place.c */
 int place_load(store *st, int64_t node_id, const char *field, edit_target *t, duban_error *err);

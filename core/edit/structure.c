@@ -18,6 +18,8 @@ int struct_field_kind(const char *field)
         return 2;
     if (!strncmp(field, "note.", 5))
         return 3;
+    if (!strncmp(field, "plan.", 5))
+        return 4;
     return 0;
 }
 
@@ -29,6 +31,8 @@ int struct_load_field(store *st, int64_t node_id, const char *field, edit_target
         return place_load(st, node_id, field, t, err);
     case 2:
         return ms_load(st, node_id, field, t, err);
+    case 4:
+        return plan_field_load(st, node_id, field, t, err);
     default:
         return note_load(st, node_id, field, t, err);
     }
@@ -42,6 +46,8 @@ int struct_write_field(store *st, int64_t node_id, const char *field, const char
         return place_write(st, node_id, field, value, err);
     case 2:
         return ms_write(st, node_id, field, value, err);
+    case 4:
+        return plan_field_write(st, node_id, field, value, err);
     default:
         return note_write(st, node_id, field, value, err);
     }

@@ -20,6 +20,8 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
         cli_print_command_help(stdout, cmd);
         return DUBAN_OK;
     }
+    if (cli_check_format(ctx, cmd, err))
+        return err->code;
     int crc = cli_load_config(ctx, err);
     if (crc || cmd->run == cmd_config) /* config never opens the database */
         return crc ? crc : cmd->run(ctx, args, err);
@@ -41,6 +43,13 @@ int main(int argc, char **argv)
         rc = cli_parse(&ctx, argc, argv, &command, &args, &err);
     if (!rc && command && !strcmp(command, "--version")) {
         printf("duban %s\n", DUBAN_VERSION);
+    } else if (!rc && command && !strcmp(command, "__options")) {
+        /* for completion (data/duban.bash); not in --help */
+        const cli_command *cmd = args.npos ? cli_find(args.pos[0]) : NULL;
+        if (args.npos && !cmd)
+            rc = duban_fail(&err, DUBAN_EINVAL, "unknown command '%s'", args.pos[0]);
+        else
+            cli_print_options(stdout, cmd);
     } else if (!rc && !command && args.help) {
         cli_print_usage(stdout);
     } else if (!rc && command) {

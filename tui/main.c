@@ -27,6 +27,8 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
         return crc ? crc : cmd->run(ctx, args, err);
     int is_import = cmd->run == cmd_import;
     int rc = cli_open_store(ctx, cmd->needs_plan, !is_import, err);
+    if (!rc && cmd->dated && ctx->sample_today)
+        cli_warn("sample plan as of %s (--today or DUBAN_TODAY for another day)", CLI_SAMPLE_TODAY);
     return rc ? rc : cmd->run(ctx, args, err);
 }
 
@@ -39,6 +41,8 @@ int main(int argc, char **argv)
     const char *command = NULL;
     cli_args args;
     int rc = date_today(&ctx.today, &err);
+    const char *env_today = getenv("DUBAN_TODAY");
+    ctx.today_set = env_today && *env_today;
     if (!rc)
         rc = cli_parse(&ctx, argc, argv, &command, &args, &err);
     if (!rc && command && !strcmp(command, "--version")) {

@@ -82,7 +82,15 @@ typedef struct cli_ctx {
     const char *config_path;    /* --config FILE, or NULL */
     const duban_config *config; /* after cli_load_config(); never NULL then */
     int format_html;            /* --format html (only `duban minutes` accepts it) */
+    int today_set;              /* --today or DUBAN_TODAY gave today */
+    int sample_today;           /* today is CLI_SAMPLE_TODAY (see cli_open_store()) */
 } cli_ctx;
+
+/* The day the built-in sample plan (second half of 2021) is shown on when
+ * the database holds nothing else and today was not given: inside its
+ * period, with one item overdue, one due soon and the rest on time,
+ * instead of every item red years later. */
+#define CLI_SAMPLE_TODAY "2021-10-25"
 
 /* One subcommand.  Adding a subcommand: its run function in the
  * cli_FAMILY.c of its family and one row in cli_commands.c; new options
@@ -96,6 +104,7 @@ typedef struct cli_command {
     uint64_t options;    /* the options it takes: CLI_OPT(note) | CLI_OPT(year) */
     unsigned formats;    /* the --format values it honours: CLI_FMT_TABLE, CLI_FMT_TEXT... */
     int needs_plan;      /* open the store and resolve the plan first */
+    int dated;           /* what it prints depends on today (notes the sample's day) */
     int (*run)(cli_ctx *ctx, const cli_args *args, duban_error *err);
 } cli_command;
 
@@ -111,7 +120,9 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const char **command, cli_arg
 const cli_command *cli_find(const char *name);
 
 /* Opens ctx->db_path, creating it from the built-in plan on first use
- * (create_with_builtin), and resolves --plan. */
+ * (create_with_builtin), and resolves --plan.  When the database holds
+ * only the built-in sample plan and !ctx->today_set, sets ctx->today to
+ * CLI_SAMPLE_TODAY and ctx->sample_today. */
 int cli_open_store(cli_ctx *ctx, int resolve_plan, int create_with_builtin, duban_error *err);
 /* The default database path: $XDG_DATA_HOME/duban/duban.db. */
 int cli_default_db_path(char *out, size_t outsz, duban_error *err);

@@ -73,6 +73,7 @@ static int set_global(cli_ctx *ctx, const char *name, const char *value, duban_e
         duban_error e;
         if (date_parse(value, &ctx->today, &e))
             return duban_fail(err, DUBAN_EINVAL, "--today: %s", e.msg);
+        ctx->today_set = 1;
     } else if (!strcmp(name, "--format")) {
         ctx->format_html = !strcmp(value, "html"); /* checked in cli_check_format() */
         if (!ctx->format_html && table_format_parse(value, &ctx->format))

@@ -20,11 +20,15 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
         cli_print_command_help(stdout, cmd);
         return DUBAN_OK;
     }
+    if (cli_check_format(ctx, cmd, err))
+        return err->code;
     int crc = cli_load_config(ctx, err);
     if (crc || cmd->run == cmd_config) /* config never opens the database */
         return crc ? crc : cmd->run(ctx, args, err);
     int is_import = cmd->run == cmd_import;
     int rc = cli_open_store(ctx, cmd->needs_plan, !is_import, err);
+    if (!rc && cmd->dated && ctx->sample_today)
+        cli_warn("sample plan as of %s (--today or DUBAN_TODAY for another day)", CLI_SAMPLE_TODAY);
     return rc ? rc : cmd->run(ctx, args, err);
 }
 
@@ -37,10 +41,19 @@ int main(int argc, char **argv)
     const char *command = NULL;
     cli_args args;
     int rc = date_today(&ctx.today, &err);
+    const char *env_today = getenv("DUBAN_TODAY");
+    ctx.today_set = env_today && *env_today;
     if (!rc)
         rc = cli_parse(&ctx, argc, argv, &command, &args, &err);
     if (!rc && command && !strcmp(command, "--version")) {
         printf("duban %s\n", DUBAN_VERSION);
+    } else if (!rc && command && !strcmp(command, "__options")) {
+        /* for completion (data/duban.bash); not in --help */
+        const cli_command *cmd = args.npos ? cli_find(args.pos[0]) : NULL;
+        if (args.npos && !cmd)
+            rc = duban_fail(&err, DUBAN_EINVAL, "unknown command '%s'", args.pos[0]);
+        else
+            cli_print_options(stdout, cmd);
     } else if (!rc && !command && args.help) {
         cli_print_usage(stdout);
     } else if (!rc && command) {

@@ -10,7 +10,7 @@
 # so completing never creates a database.
 
 _duban_options_fallback=$'--db\tPATH\t@file\n--plan\tPLAN\t@plan\n--today\tDATE\t\n--format\tFORMAT\ttext csv json md html\n--config\tFILE\t@file\n--help\t\t\n--version\t\t'
-_duban_commands_fallback="list present show set due unit leader note undo redo overdue history search import plans config meeting changes minutes report extend progress"
+_duban_commands_fallback="list present show set due unit leader note undo redo overdue history search import plans config meeting changes minutes report extend progress add rename body move renumber cancel restore delete milestone"
 
 # The value of a global option on the command line being completed.
 _duban_opt() {
@@ -141,6 +141,22 @@ _duban() {
         elif [[ $cmd == set && $npos -eq 1 ]]; then
             COMPREPLY=($(compgen -W "$(_duban_statuses)" -- "$cur"))
         fi
+        ;;
+    add | rename | body | renumber | cancel | restore | delete)
+        ((npos == 0)) && COMPREPLY=($(compgen -W "$(_duban_refs)" -- "$cur"))
+        ;;
+    move)
+        ((npos <= 1)) && COMPREPLY=($(compgen -W "$(_duban_refs)" -- "$cur"))
+        ;;
+    milestone)
+        if ((npos == 0)); then
+            COMPREPLY=($(compgen -W "$(_duban_refs)" -- "$cur"))
+        elif ((npos == 1)); then
+            COMPREPLY=($(compgen -W "list add date done reopen delete" -- "$cur"))
+        fi
+        ;;
+    plans)
+        ((npos == 0)) && COMPREPLY=($(compgen -W "default rename period delete" -- "$cur"))
         ;;
     import)
         ((npos == 0)) && COMPREPLY=($(compgen -f -- "$cur"))

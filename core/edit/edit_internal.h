@@ -41,6 +41,8 @@ int edit_insert_history(store *st, const history_new *h, int64_t *id, duban_erro
 int edit_insert_note(store *st, int64_t node_id, int64_t history_id, const char *at,
                      const char *text, duban_error *err);
 int edit_delete_notes(store *st, int64_t history_id, duban_error *err);
+/* The node's ref as it stands (after a move or a renumber). */
+int edit_current_ref(store *st, int64_t node_id, char *ref, size_t refsz, duban_error *err);
 
 /* undo_state.c: the undo/redo stacks stored with each history row. */
 typedef struct undo_state {

@@ -82,7 +82,12 @@ typedef struct meeting_change {
     char ref[REF_LEN];
     char *title; /* the item's title */
     int area_seq;
-    char field[32];  /* status, due, unit, leader, note, extension, target.N */
+    char field[32];  /* status, due, unit, leader, note, extension, target.N, title,
+                        body, ms.N.due|done|state, note.H, plan.title|period; and
+                        for structural changes: added (new: the title),
+                        deleted, cancelled, restored (old and new ""), moved
+                        (new: the ref now),
+                        renumbered */
     char *label;     /* target label for target.N, else "" */
     char *old_value; /* as stored (status keys); "" for a note */
     char *new_value; /* for a note: its text */

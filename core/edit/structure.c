@@ -53,7 +53,7 @@ int struct_write_field(store *st, int64_t node_id, const char *field, const char
     }
 }
 
-static int read_ref(store *st, int64_t node_id, char *ref, size_t refsz, duban_error *err)
+int edit_current_ref(store *st, int64_t node_id, char *ref, size_t refsz, duban_error *err)
 {
     sqlite3_stmt *s;
     if (db_prepare(st, "SELECT ref FROM node WHERE id = ?", &s, err))
@@ -83,7 +83,7 @@ int struct_commit(store *st, int64_t plan_id, int64_t node_id, const char *field
     if (!rc)
         rc = edit_insert_history(st, &h, &hid, err);
     if (!rc)
-        rc = read_ref(st, node_id, result->ref, sizeof result->ref, err);
+        rc = edit_current_ref(st, node_id, result->ref, sizeof result->ref, err);
     if (!rc)
         rc = db_tx_commit(st, err);
     if (rc) {

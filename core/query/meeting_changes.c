@@ -21,6 +21,15 @@
     "coalesce((SELECT u.action FROM history u WHERE u.target_id = " h ".id AND u.id <= ?3"         \
     " ORDER BY u.id DESC LIMIT 1), 'edit') <> 'undo'"
 
+/* A structural change as people say it (edit/struct_internal.h): the
+ * state an item went from and to becomes added, deleted, cancelled or
+ * restored; a new place is moved (to the ref it has now). */
+#define STRUCT_FIELD                                                                               \
+    "CASE net.field WHEN 'state' THEN CASE WHEN net.old_value = 'removed' THEN 'added'"            \
+    "  WHEN net.new_value = 'removed' THEN 'deleted' WHEN net.new_value = 'cancelled'"             \
+    "  THEN 'cancelled' ELSE 'restored' END"                                                       \
+    " WHEN 'place' THEN 'moved' WHEN 'order' THEN 'renumbered' ELSE net.field END"
+
 /* Fields: first row's old value against last row's new value, per item
  * and field.  The note is the one of the latest edit (or re-applied edit)
  * that set the final value.  Notes: standing note edits of the window. */
@@ -42,11 +51,15 @@ static const char changes_sql[] =
     "  SELECT e.node_id, 'note', '', e.new_value, e.at, e.id, '' FROM history e"
     "  WHERE " IN_WINDOW("e") " AND e.action = 'edit' AND e.field = 'note'"
     "   AND " STANDING("e") ")"
-    " SELECT net.node_id, n.ref, n.title, a.seq, net.field,"
+    " SELECT net.node_id, n.ref, n.title, a.seq, " STRUCT_FIELD ","
     "  CASE WHEN net.field LIKE 'target.%' THEN coalesce((SELECT t.label FROM target t"
     "   WHERE t.node_id = net.node_id AND t.seq = CAST(substr(net.field, 8) AS INTEGER)), '')"
     "   ELSE '' END,"
-    "  net.old_value, net.new_value, net.note, net.at"
+    "  CASE WHEN net.field IN ('state', 'place', 'order') THEN '' ELSE net.old_value END,"
+    "  CASE WHEN net.field = 'place' THEN n.ref"
+    "   WHEN net.field = 'state' AND net.old_value = 'removed' THEN n.title"
+    "   WHEN net.field IN ('state', 'order') THEN '' ELSE net.new_value END,"
+    "  net.note, net.at"
     " FROM net JOIN node n ON n.id = net.node_id JOIN node a ON a.id = " AREA_OF("n")
     " ORDER BY n.sort_key, net.first_id";
 /* clang-format on */

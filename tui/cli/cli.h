@@ -11,6 +11,8 @@
 
 #include "config/config.h"
 #include "base/error.h"
+#include "base/strbuf.h"
+#include "edit/edit.h"
 #include "plan/light.h"
 #include "store/store.h"
 #include "text/table.h"
@@ -172,6 +174,28 @@ int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_report(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_extend(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_progress(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* Editing the plan's structure (cli_structure.c, cli_body.c,
+ * cli_milestone.c, cli_plans.c). */
+int cmd_add(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_rename(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_body(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_move(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_renumber(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_cancel(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_restore(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_delete(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cmd_milestone(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* `duban note REF --delete N` and `duban plans VERB N ...`. */
+int cli_note_delete(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cli_plans_edit(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* The node at ref; an old ref of a moved node fails naming where it went. */
+int cli_node(cli_ctx *ctx, const char *ref, node *out, duban_error *err);
+/* Appends what a structural edit did ("1.3 added", "1.2 milestone 1
+ * done"); -1 (nothing appended) for a plain field edit. */
+int cli_change_text(cli_ctx *ctx, const edit_result *r, strbuf *sb);
+/* Runs $VISUAL / $EDITOR (else vi) on path and waits; DUBAN_EINVAL when it
+ * exits non-zero.  The caller leaves curses first, if in it. */
+int cli_run_editor(const char *path, duban_error *err);
 /* The front end in presentation mode (tui.c); prints the report when
  * not on a terminal. */
 int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err);

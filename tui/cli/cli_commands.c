@@ -64,7 +64,8 @@ const cli_command cli_commands[] = {
      .run = cmd_leader},
     {.name = "note",
      .usage = "REF TEXT",
-     .summary = "add a dated progress note to an item",
+     .summary = "add a dated progress note to an item (--delete N deletes its N-th note)",
+     .options = CLI_OPT(delete_note),
      .formats = CLI_FMT_TEXT,
      .needs_plan = 1,
      .run = cmd_note},
@@ -99,13 +100,20 @@ const cli_command cli_commands[] = {
     {.name = "import",
      .usage = "FILE",
      .summary = "import another plan into the database",
-     .help = "The plan becomes the default (most recent) plan; --plan chooses another.\n"
+     .help = "The plan becomes the default (most recent) plan unless one was chosen with\n"
+             "'duban plans default N'; --plan chooses another.\n"
              "Without --year the year is read from the file.",
      .options = CLI_OPT(year),
      .formats = CLI_FMT_TEXT,
      .run = cmd_import},
     {.name = "plans",
-     .summary = "list the plans in the database, newest first",
+     .usage = "[default N | rename N TITLE | period N FROM..TO | delete N --yes]",
+     .summary = "list the plans in the database, newest first; choose, rename or delete one",
+     .help = "default N: commands use plan N when --plan is not given (else the newest).\n"
+             "rename and period are undoable edits of plan N.  delete removes plan N and\n"
+             "everything in it for good: it needs --yes and is refused while a meeting of\n"
+             "that plan is open.",
+     .options = CLI_OPT(yes),
      .formats = CLI_FMT_TABLE,
      .run = cmd_plans},
     {.name = "config",
@@ -190,6 +198,83 @@ const cli_command cli_commands[] = {
      .formats = CLI_FMT_TEXT,
      .needs_plan = 1,
      .run = cmd_progress},
+    {.name = "add",
+     .usage = "AREA TITLE",
+     .summary = "add an item to an area (or a sub-item to an item); --area TITLE adds an area",
+     .help = "The new item takes the next free number of its area (a number once given is\n"
+             "never given to another item), the first status, and the plan's end as its\n"
+             "due date unless --due says otherwise.  --after REF places it after that\n"
+             "sibling.  'duban undo' removes it again.\n"
+             "Exit status: 2 for an empty, over-long (500 characters) or invalid title or a\n"
+             "bad date, 3 for an unknown AREA.",
+     .options = CLI_OPT(area) | CLI_OPT(after) | CLI_OPT(body) | CLI_OPT(due) | CLI_OPT(unit) |
+                CLI_OPT(leader),
+     .formats = CLI_FMT_TEXT,
+     .needs_plan = 1,
+     .run = cmd_add},
+    {.name = "rename",
+     .usage = "REF TITLE",
+     .summary = "change the title of an item or area",
+     .formats = CLI_FMT_TEXT,
+     .needs_plan = 1,
+     .run = cmd_rename},
+    {.name = "body",
+     .usage = "REF",
+     .summary = "edit an item's body in $VISUAL or $EDITOR (--text TEXT sets it directly)",
+     .help = "An editor that exits with a non-zero status, or leaves the body as it was,\n"
+             "changes nothing (exit status 2).",
+     .options = CLI_OPT(text),
+     .formats = CLI_FMT_TEXT,
+     .needs_plan = 1,
+     .run = cmd_body},
+    {.name = "move",
+     .usage = "REF AREA",
+     .summary = "move an item (with its sub-items) to another area, or under an item",
+     .help = "The item takes the next free number there; its old ref still leads to it\n"
+             "('duban show OLDREF' says where it went).  --after REF places it after that\n"
+             "item of the target; moving within the same area with --after reorders.\n"
+             "Exit status: 2 for a move into itself or deeper than three levels.",
+     .options = CLI_OPT(after),
+     .formats = CLI_FMT_TEXT,
+     .needs_plan = 1,
+     .run = cmd_move},
+    {.name = "renumber",
+     .usage = "AREA",
+     .summary = "number an area's items 1..n in their order (refs change; recorded, undoable)",
+     .formats = CLI_FMT_TEXT,
+     .needs_plan = 1,
+     .run = cmd_renumber},
+    {.name = "cancel",
+     .usage = "REF --reason TEXT",
+     .summary = "cancel (取消) an item or area: kept, marked, left out of counts and lights",
+     .help = "The reason is kept as a progress note.  'duban restore REF' brings it back.",
+     .options = CLI_OPT(reason),
+     .formats = CLI_FMT_TEXT,
+     .needs_plan = 1,
+     .run = cmd_cancel},
+    {.name = "restore",
+     .usage = "REF",
+     .summary = "restore a cancelled item or area",
+     .options = CLI_OPT(note),
+     .formats = CLI_FMT_TEXT,
+     .needs_plan = 1,
+     .run = cmd_restore},
+    {.name = "delete",
+     .usage = "REF",
+     .summary = "remove an item added by mistake (only one with no history; else cancel it)",
+     .formats = CLI_FMT_TEXT,
+     .needs_plan = 1,
+     .run = cmd_delete},
+    {.name = "milestone",
+     .usage = "REF list|add|date|done|reopen|delete",
+     .summary = "list or edit an item's milestones (节点), each with its own status",
+     .help = "duban milestone REF list | add PHRASE DATE | date N DATE | done N | reopen N |\n"
+             "delete N.  N is the number list shows.  A done milestone no longer counts as\n"
+             "overdue; an item marked done closes all its milestones.  Every change is\n"
+             "undoable.  Exit status: 2 for a bad date, 3 for an unknown milestone.",
+     .formats = CLI_FMT_TABLE,
+     .needs_plan = 1,
+     .run = cmd_milestone},
 };
 
 const size_t cli_command_count = sizeof cli_commands / sizeof cli_commands[0];

@@ -32,11 +32,26 @@ static const table_column list_text_cols[] = {
     {"unit", "UNIT", 0}, {"leader", "LEADER", 0}, {"title", "TITLE", 0},
 };
 
+static int add_cancelled_row(table *t, const node *n, int text)
+{
+    static const char *const kinds[] = {"", "area", "item", "subitem"};
+    char title[1024];
+    snprintf(title, sizeof title, "%*s%s", (n->depth - 1) * 2, "", n->title);
+    const char *text_cells[] = {n->ref, "[-] 已取消", n->due, n->unit, n->leader, title};
+    const char *cells[] = {n->ref,      kinds[n->depth > 3 ? 0 : n->depth],
+                           "cancelled", "已取消",
+                           n->due,      n->unit,
+                           n->leader,   n->title};
+    return table_add_row(t, text ? text_cells : cells);
+}
+
 static int add_node_row(cli_ctx *ctx, table *t, const node *n)
 {
     static const char *const kinds[] = {"", "area", "item", "subitem"};
     const status_def *d = status_by_key(store_statuses(ctx->st), n->status);
     int area = n->depth == NODE_AREA;
+    if (*n->state) /* 已取消: marked in place of the status */
+        return add_cancelled_row(t, n, t->cols == list_text_cols);
     if (t->cols == list_text_cols) {
         char status[128], title[1024];
         snprintf(status, sizeof status, "%s %s", d ? d->glyph : "?", d ? d->name : n->status);
@@ -122,6 +137,8 @@ static const table_column plan_cols[] = {
 
 int cmd_plans(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
+    if (args->npos) /* default|rename|period|delete N ... */
+        return cli_plans_edit(ctx, args, err);
     if (no_args(args, "plans", err))
         return DUBAN_EINVAL;
     plan_list l;

@@ -1,6 +1,7 @@
 /* cli_show.c - `duban show REF` and `duban history [REF]`. */
 #include "cli/cli.h"
 
+#include "edit/structure.h"
 #include "query/query.h"
 #include "plan/status.h"
 #include "base/strbuf.h"
@@ -39,6 +40,10 @@ static int load_detail(cli_ctx *ctx, const char *ref, item_detail *d, duban_erro
 {
     memset(d, 0, sizeof *d);
     int rc = node_by_ref(ctx->st, ctx->plan_id, ref, &d->n, err);
+    int64_t moved = 0;
+    if (rc == DUBAN_ENOTFOUND && !node_moved_to(ctx->st, ctx->plan_id, ref, &moved, NULL) &&
+        !(rc = node_by_id(ctx->st, moved, &d->n, err)))
+        cli_warn("%s has moved: it is now %s", ref, d->n.ref);
     if (!rc)
         rc = node_milestones(ctx->st, d->n.id, &d->ms, err);
     if (!rc)
@@ -73,8 +78,11 @@ static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
     const status_def *st = status_by_key(store_statuses(ctx->st), d->n.status);
     int rc = strbuf_append(sb, md ? "## " : "") | put(sb, d->n.ref) | strbuf_appendc(sb, ' ') |
              put(sb, d->n.title) | strbuf_append(sb, md ? "\n\n" : "\n\n");
-    rc |= strbuf_printf(sb, "%sstatus: %s %s\n", md ? "- " : "", st ? st->glyph : "",
+    rc |= strbuf_printf(sb, "%sstatus: %s %s", md ? "- " : "", st ? st->glyph : "",
                         st ? st->name : d->n.status);
+    if (*d->n.state) /* 已取消: out of the counts until restored */
+        rc |= strbuf_append(sb, "  [-] 已取消 cancelled (duban restore brings it back)");
+    rc |= strbuf_appendc(sb, '\n');
     rc |= strbuf_printf(sb, "%sdue:    %s\n", md ? "- " : "", *d->n.due ? d->n.due : "—");
     rc |= strbuf_append(sb, md ? "- unit:   " : "unit:   ") |
           put(sb, *d->n.unit ? d->n.unit : "—") | strbuf_appendc(sb, '\n');
@@ -87,8 +95,10 @@ static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
     for (size_t i = 0; i < d->ms.n; i++) {
         const milestone *m = &d->ms.v[i];
         rc |= strbuf_printf(sb, "%s%s%s  ", md ? "- " : "  ", m->due, m->approximate ? "~" : "");
-        rc |= put(sb, m->word) | strbuf_append(sb, "  ") | put(sb, m->phrase) |
-              strbuf_appendc(sb, '\n');
+        rc |= put(sb, m->word) | strbuf_append(sb, "  ") | put(sb, m->phrase);
+        if (*m->done)
+            rc |= strbuf_printf(sb, "  [done %s]", m->done);
+        rc |= strbuf_appendc(sb, '\n');
     }
     if (!d->ms.n)
         rc |= strbuf_append(sb, md ? "- none\n" : "  none\n");

@@ -1,4 +1,4 @@
-# One table (tui/cli/cli_commands.c, cli_options.def) gives each command
+# One table (tui/cli/cli_commands.def, cli_options.def) gives each command
 # its options and formats: the parser refuses the others in one line,
 # `duban CMD --help` and `duban __options CMD` list the same ones, and the
 # bash completion offers them per command.

@@ -1,5 +1,5 @@
 /* cli_help.c - `duban --help`, `duban CMD --help` and the option list for
- * completion, all written from the tables (cli_commands.c,
+ * completion, all written from the tables (cli_commands.def,
  * cli_options.def, cli_globals). */
 #include "cli/cli.h"
 

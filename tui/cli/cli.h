@@ -139,6 +139,14 @@ void cli_print_command_help(FILE *f, const cli_command *cmd);
  * "NAME<TAB>ARG<TAB>WORDS" (ARG empty for a flag), the global options
  * first, then CMD's; without CMD every option of every command. */
 void cli_print_options(FILE *f, const cli_command *cmd);
+/* For completion (`duban __usage CMD`): the words of CMD's usage that
+ * stand for its arguments, one a line, without brackets ("REF", "STATUS",
+ * "start|end|list|current"). */
+void cli_print_usage_words(FILE *f, const cli_command *cmd);
+/* Runs `duban __options [CMD]` or `duban __usage CMD` (hidden: for
+ * data/duban.bash) and returns 1, with *rc set on error; 0 for any other
+ * command. */
+int cli_hidden_command(const char *command, const cli_args *args, int *rc, duban_error *err);
 /* Writes rendered output to stdout. */
 int cli_emit(const strbuf *sb, duban_error *err);
 /* Writes one printf-style line, sanitised, to stdout. */

@@ -47,13 +47,8 @@ int main(int argc, char **argv)
         rc = cli_parse(&ctx, argc, argv, &command, &args, &err);
     if (!rc && command && !strcmp(command, "--version")) {
         printf("duban %s\n", DUBAN_VERSION);
-    } else if (!rc && command && !strcmp(command, "__options")) {
-        /* for completion (data/duban.bash); not in --help */
-        const cli_command *cmd = args.npos ? cli_find(args.pos[0]) : NULL;
-        if (args.npos && !cmd)
-            rc = duban_fail(&err, DUBAN_EINVAL, "unknown command '%s'", args.pos[0]);
-        else
-            cli_print_options(stdout, cmd);
+    } else if (!rc && command && cli_hidden_command(command, &args, &rc, &err)) {
+        /* done: completion's queries */
     } else if (!rc && !command && args.help) {
         cli_print_usage(stdout);
     } else if (!rc && command) {

@@ -142,11 +142,15 @@ typedef enum prompt_kind {
     PROMPT_UNIT,
     PROMPT_LEADER,
     PROMPT_NOTE,
-    PROMPT_EXT_DATE,     /* extension: the approved date ... */
-    PROMPT_EXT_REASON,   /* ... then the reason */
-    PROMPT_TARGET,       /* progress: which target ... */
-    PROMPT_TARGET_VALUE, /* ... then its current value */
-    PROMPT_MEETING,      /* the title of a new meeting */
+    PROMPT_EXT_DATE,      /* extension: the approved date ... */
+    PROMPT_EXT_REASON,    /* ... then the reason */
+    PROMPT_TARGET,        /* progress: which target ... */
+    PROMPT_TARGET_VALUE,  /* ... then its current value */
+    PROMPT_MEETING,       /* the title of a new meeting */
+    PROMPT_ADD_TITLE,     /* structural edits (app_struct.c): a new item's title */
+    PROMPT_RENAME,        /* the selected node's title */
+    PROMPT_CANCEL_REASON, /* why it is cancelled */
+    PROMPT_MILESTONE,     /* which milestone is done (or reopened) */
 } prompt_kind;
 
 struct view_ops;

@@ -82,6 +82,13 @@ static void target_label(app *a, int64_t id, const char *field, char *out, size_
 
 void app_describe(app *a, const edit_result *r, char *out, size_t outsz)
 {
+    strbuf sb = {0};
+    if (!cli_change_text(a->ctx, r, &sb)) { /* structural: "5.4 added" */
+        snprintf(out, outsz, "%s", strbuf_str(&sb));
+        strbuf_free(&sb);
+        return;
+    }
+    strbuf_free(&sb);
     char label[160];
     snprintf(label, sizeof label, "%s", field_label(r->field));
     if (!strncmp(r->field, "target.", 7))
@@ -235,8 +242,15 @@ void app_undo(app *a, int redo)
     char what[400];
     app_describe(a, &r, what, sizeof what);
     app_message(a, S_OK, "%s %s", redo ? "已重做:" : "已撤销:", what);
-    app_after_change(a, r.node_id);
-    if (a->view == &view_outline && vm_reveal(a, r.node_id, &err))
+    /* Rows come and go with additions, removals, moves and cancellations. */
+    int rows = !strcmp(r.field, "state") || !strcmp(r.field, "place") ||
+               !strcmp(r.field, "order") || !strncmp(r.field, "plan.", 5);
+    if (rows)
+        app_reload(a);
+    else
+        app_after_change(a, r.node_id);
+    /* An undone addition (a redone deletion) has no row to reveal. */
+    if (a->view == &view_outline && vm_reveal(a, r.node_id, &err) && !rows)
         app_message(a, S_ERROR, "%s", err.msg);
     else if (a->view == &view_present)
         present_show(a, r.node_id);

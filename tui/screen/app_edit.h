@@ -43,6 +43,18 @@ void app_meeting(app *a);
 /* Enter (accepted 1) or Esc on one of their prompts (kind >= PROMPT_EXT_DATE). */
 void app_flow_done(app *a, int accepted);
 
+/* app_struct.c: i adds an item after the selected one (asks its title), r
+ * renames in place, X cancels (asks the reason) or restores, D marks a
+ * milestone done or reopens it (asks which, when several), b edits the
+ * body in $VISUAL / $EDITOR. */
+void app_add_item(app *a);
+void app_rename(app *a);
+void app_cancel_item(app *a);
+void app_milestone_done(app *a);
+void app_edit_body(app *a);
+/* Enter or Esc on their prompts (kind >= PROMPT_ADD_TITLE). */
+void app_struct_done(app *a, int accepted);
+
 /* For app_flow.c. */
 /* The selected node into *n (node_free it) when it takes field; else 0
  * with a message (areas take only notes). */

@@ -274,7 +274,7 @@ const char *meeting_field_title(const char *field)
     } titles[] = {{"status", "状态"},     {"due", "时限"},       {"unit", "责任单位"},
                   {"leader", "分管领导"}, {"note", "进展"},      {"extension", "延期"},
                   {"added", "新增事项"},  {"cancelled", "取消"}, {"restored", "恢复"},
-                  {"deleted", "删除"},    {"moved", "调整位置"}, {"renumbered", "重新编号"},
+                  {"deleted", "删除"},    {"moved", "调整位置"}, {"reordered", "调整顺序"},
                   {"title", "名称"},      {"body", "内容"}};
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
         if (!strcmp(field, titles[i].field))

@@ -87,7 +87,7 @@ typedef struct meeting_change {
                         for structural changes: added (new: the title),
                         deleted, cancelled, restored (old and new ""), moved
                         (new: the ref now),
-                        renumbered */
+                        reordered (renumbered or moved up or down) */
     char *label;     /* target label for target.N, else "" */
     char *old_value; /* as stored (status keys); "" for a note */
     char *new_value; /* for a note: its text */

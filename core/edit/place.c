@@ -260,8 +260,10 @@ static int write_one(store *st, int64_t id, const char *value, int remember, dub
     return rc ? rc : relocate(st, &p, &to, err);
 }
 
-/* Renumbering in two passes: every child first takes a temporary ref
- * ("~ID"), so no two children ever hold the same ref on the way. */
+/* Renumbering and reordering in two passes: every child first takes a
+ * temporary ref ("~ID") and sort key ("!ID"), so no two children ever
+ * hold the same ref, and no subtree's key range holds another's, on the
+ * way. */
 static int write_order(store *st, int64_t parent_id, const char *value, duban_error *err)
 {
     char *copy = duban_strdup(value);
@@ -284,6 +286,7 @@ static int write_order(store *st, int64_t parent_id, const char *value, duban_er
             if (pass == 0) {
                 tmp = p;
                 snprintf(tmp.ref, sizeof tmp.ref, "~%lld", id);
+                snprintf(tmp.key, sizeof tmp.key, "!%lld", id);
                 rc = remember_refs(st, &p, err);
                 if (!rc)
                     rc = relocate(st, &p, &tmp, err);
@@ -387,5 +390,87 @@ int edit_renumber(store *st, int64_t parent_id, edit_result *result, duban_error
                            NULL, result, err);
     free(old);
     strbuf_free(&sb);
+    return rc;
+}
+
+/* One entry of an "order" value. */
+typedef struct order_entry {
+    long long id;
+    int seq;
+    char key[256];
+    int live;
+} order_entry;
+
+int edit_reorder(store *st, int64_t node_id, int dir, edit_result *result, duban_error *err)
+{
+    memset(result, 0, sizeof *result);
+    pos p;
+    char *old = NULL;
+    int rc = load_pos(st, node_id, &p, err);
+    if (!rc && !p.parent_id)
+        rc = duban_fail(err, DUBAN_EINVAL, "areas keep their order (%s)", p.ref);
+    if (!rc)
+        rc = load_order(st, p.parent_id, &old, err);
+    if (rc)
+        return rc;
+    /* The siblings in outline order; removed ones are skipped over. */
+    order_entry *v = NULL;
+    size_t n = 0, me = 0;
+    sqlite3_stmt *s;
+    if (!(rc = db_prepare(st,
+                          "SELECT id, seq, sort_key, state <> 'removed' FROM node"
+                          " WHERE parent_id = ? ORDER BY sort_key",
+                          &s, err))) {
+        sqlite3_bind_int64(s, 1, p.parent_id);
+        while (!rc && sqlite3_step(s) == SQLITE_ROW) {
+            order_entry *nv = realloc(v, (n + 1) * sizeof *v);
+            if (!nv) {
+                rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+                break;
+            }
+            v = nv;
+            v[n].id = sqlite3_column_int64(s, 0);
+            v[n].seq = sqlite3_column_int(s, 1);
+            db_text_into(s, 2, v[n].key, sizeof v[n].key);
+            v[n].live = sqlite3_column_int(s, 3);
+            if (v[n].id == node_id)
+                me = n;
+            n++;
+        }
+        sqlite3_finalize(s);
+    }
+    size_t other = me;
+    for (size_t k = me; !rc;) {
+        if ((dir < 0 && k == 0) || (dir > 0 && k + 1 >= n))
+            break;
+        k = dir < 0 ? k - 1 : k + 1;
+        if (v[k].live) {
+            other = k;
+            break;
+        }
+    }
+    if (!rc && other == me)
+        rc = duban_fail(err, DUBAN_EEMPTY, "%s is already %s", p.ref,
+                        dir < 0 ? "the first" : "the last");
+    strbuf sb = {0};
+    if (!rc) { /* the two swap their sort keys; numbers (refs) stay */
+        char tmp[256];
+        memcpy(tmp, v[me].key, sizeof tmp);
+        memcpy(v[me].key, v[other].key, sizeof tmp);
+        memcpy(v[other].key, tmp, sizeof tmp);
+        for (size_t k = 0; k < n && !rc; k++)
+            if (strbuf_printf(&sb, "%s%lld %d %s", k ? ";" : "", v[k].id, v[k].seq, v[k].key))
+                rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    if (!rc)
+        rc = struct_commit(st, p.plan_id, p.parent_id, "order", old, strbuf_str(&sb), "", NULL,
+                           NULL, result, err);
+    if (!rc) /* report the node moved, not its parent */
+        rc = edit_current_ref(st, node_id, result->ref, sizeof result->ref, err);
+    if (!rc)
+        result->node_id = node_id;
+    strbuf_free(&sb);
+    free(v);
+    free(old);
     return rc;
 }

@@ -57,6 +57,12 @@ int edit_move_node(store *st, int64_t node_id, int64_t parent_id, int64_t after_
  * order.  History field "order". */
 int edit_renumber(store *st, int64_t parent_id, edit_result *result, duban_error *err);
 
+/* Moves node_id one place up (dir < 0) or down among its siblings; its
+ * number (ref) stays.  DUBAN_EEMPTY when it is already first or last;
+ * DUBAN_EINVAL for an area.  History field "order" of the parent;
+ * result->node_id and ref are the moved node's. */
+int edit_reorder(store *st, int64_t node_id, int dir, edit_result *result, duban_error *err);
+
 /* The node an old ref of plan_id now leads to (after a move or a
  * renumber).  DUBAN_ENOTFOUND when the ref never moved. */
 int node_moved_to(store *st, int64_t plan_id, const char *ref, int64_t *node_id, duban_error *err);

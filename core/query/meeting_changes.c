@@ -28,7 +28,7 @@
     "CASE net.field WHEN 'state' THEN CASE WHEN net.old_value = 'removed' THEN 'added'"            \
     "  WHEN net.new_value = 'removed' THEN 'deleted' WHEN net.new_value = 'cancelled'"             \
     "  THEN 'cancelled' ELSE 'restored' END"                                                       \
-    " WHEN 'place' THEN 'moved' WHEN 'order' THEN 'renumbered' ELSE net.field END"
+    " WHEN 'place' THEN 'moved' WHEN 'order' THEN 'reordered' ELSE net.field END"
 
 /* Fields: first row's old value against last row's new value, per item
  * and field.  The note is the one of the latest edit (or re-applied edit)

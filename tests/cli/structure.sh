@@ -105,6 +105,18 @@ expect_out "5.3 培育消费新业态" "back at 5.3"
 run --db "$DB" redo
 expect_out "redone: 6.4 moved" "redo a move (the ref it has now)"
 
+# up and down: the place changes, the number stays
+run --db "$DB" move 5.2 up
+expect_out "5.2 moved up (its number stays)" "move up"
+run --db "$DB" list
+grep -A1 '^5 ' <<<"$out" | tail -1 | grep -q '^5\.2 ' && pass || fail "5.2 is first in area 5: $out"
+run --db "$DB" move 5.2 up
+expect_rc 8 "already first"
+run --db "$DB" undo
+expect_rc 0 "undo a move up"
+run --db "$DB" list
+grep -A1 '^5 ' <<<"$out" | tail -1 | grep -q '^5\.1 ' && pass || fail "5.1 is first again: $out"
+
 # renumber
 run --db "$DB" renumber 5
 expect_rc 0 "renumber"
@@ -112,7 +124,7 @@ run --db "$DB" list
 grep -qE '^5\.3 +\[ \] 未启动  2021-11-30  农业农村局' <<<"$out" && pass || fail "5.4 became 5.3: $out"
 expect_out "5.3.1" "its sub-item followed"
 run --db "$DB" undo
-expect_out "undone: 5 renumbered" "undo renumber"
+expect_out "undone: 5: order of its items changed" "undo renumber"
 
 # cancel / restore
 run --db "$DB" overdue --today 2021-10-01

@@ -64,6 +64,23 @@ tui_wait '5.1 节点 2 完成 done'
 tui_keys u
 tui_wait '已撤销: 5.1 milestone 2 done'
 
+# > moves 5.4 down one place (its number stays); T moves it to area 6
+tui_keys j
+tui_wait_selected '5.4 '
+tui_keys '>'
+tui_wait '5.4 下移 moved down'
+tui_screen | grep -n '5\.[24] ' | head -1 | grep -qF '5.2 ' || fail "5.2 is not above 5.4"
+tui_keys T
+tui_wait '移到 move to'
+tui_type 6
+tui_keys Enter
+tui_wait '现为 now 6.4'
+"$DUBAN" --db "$DB" show 5.4 2>&1 | grep -qF 'it is now 6.4' || fail "the old ref does not lead to 6.4"
+tui_keys u
+tui_wait '已撤销: 5.4 moved'
+tui_keys u
+tui_wait '已撤销'
+
 # undo the restore, the cancel and the addition: 5.4 is gone
 tui_keys u u u
 tui_wait '已撤销: 5.4 added'

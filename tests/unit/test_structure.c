@@ -445,6 +445,52 @@ static void undo_across_restart(void **state)
     expect_title(f, "1.3", "重启后撤销");
 }
 
+static void expect_order(fixture *f, const char *parent, const char *const *refs, size_t n)
+{
+    node_list l;
+    duban_error err;
+    assert_int_equal(node_children(f->st, f->plan, fixture_id(f, parent), &l, &err), DUBAN_OK);
+    assert_int_equal(l.n, n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(l.v[i].ref, refs[i]);
+    node_list_free(&l);
+}
+
+static void reorder_swaps_places_keeps_refs(void **state)
+{
+    fixture *f = *state;
+    edit_result r;
+    duban_error err;
+    node_new nn = {.title = "after 1.1", .after_id = fixture_id(f, "1.1")};
+    assert_int_equal(edit_add_node(f->st, f->plan, fixture_id(f, "1"), &nn, &r, &err), 0);
+    edit_result_free(&r);
+    expect_order(f, "1", (const char *[]){"1.1", "1.3", "1.2"}, 3);
+    /* 1.2 (with its sub-items) up past 1.3, then past 1.1. */
+    assert_int_equal(edit_reorder(f->st, fixture_id(f, "1.2"), -1, &r, &err), DUBAN_OK);
+    assert_string_equal(r.ref, "1.2");
+    edit_result_free(&r);
+    expect_order(f, "1", (const char *[]){"1.1", "1.2", "1.3"}, 3);
+    assert_int_equal(edit_reorder(f->st, fixture_id(f, "1.2"), -1, &r, &err), DUBAN_OK);
+    edit_result_free(&r);
+    expect_order(f, "1", (const char *[]){"1.2", "1.1", "1.3"}, 3);
+    expect_order(f, "1.2", (const char *[]){"1.2.1", "1.2.2"}, 2);
+    node_list all;
+    assert_int_equal(node_all(f->st, f->plan, &all, &err), DUBAN_OK);
+    const char *outline[] = {"1", "1.2", "1.2.1", "1.2.2", "1.1", "1.3", "2", "2.1"};
+    assert_int_equal(all.n, 8);
+    for (size_t i = 0; i < all.n; i++)
+        assert_string_equal(all.v[i].ref, outline[i]);
+    node_list_free(&all);
+    assert_int_equal(edit_reorder(f->st, fixture_id(f, "1.2"), -1, &r, &err), DUBAN_EEMPTY);
+    assert_int_equal(edit_reorder(f->st, fixture_id(f, "1"), 1, &r, &err), DUBAN_EINVAL);
+    undo_ok(f);
+    undo_ok(f);
+    expect_order(f, "1", (const char *[]){"1.1", "1.3", "1.2"}, 3);
+    redo_ok(f);
+    expect_order(f, "1", (const char *[]){"1.1", "1.2", "1.3"}, 3);
+    assert_int_equal(edit_reorder(f->st, fixture_id(f, "1.3"), 1, &r, &err), DUBAN_EEMPTY);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -465,6 +511,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(note_delete_kept_in_history, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(undo_across_restart, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(reorder_swaps_places_keeps_refs, fixture_setup,
+                                        fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

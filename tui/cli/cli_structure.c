@@ -43,7 +43,7 @@ int cli_change_text(cli_ctx *ctx, const edit_result *r, strbuf *sb)
     if (!strcmp(f, "place"))
         return strbuf_printf(sb, "%s moved", r->ref) ? -1 : 0;
     if (!strcmp(f, "order"))
-        return strbuf_printf(sb, "%s renumbered", r->ref) ? -1 : 0;
+        return strbuf_printf(sb, "%s: order of its items changed", r->ref) ? -1 : 0;
     if (!strcmp(f, "title") || !strcmp(f, "plan.title"))
         return strbuf_printf(sb, "%s %s: %s → %s", r->ref, f, o, n) ? -1 : 0;
     if (!strcmp(f, "body"))
@@ -169,6 +169,19 @@ int cmd_move(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return usage("move REF AREA [--after REF]", err);
     node n = {0}, to = {0}, after = {0};
     int rc = cli_node(ctx, args->pos[0], &n, err);
+    int dir = !strcmp(args->pos[1], "up") ? -1 : !strcmp(args->pos[1], "down") ? 1 : 0;
+    if (!rc && dir) { /* one place up or down among its siblings */
+        edit_result r = {0};
+        if (args->after)
+            rc = duban_fail(err, DUBAN_EINVAL, "move REF up|down takes no --after");
+        if (!rc)
+            rc = edit_reorder(ctx->st, n.id, dir, &r, err);
+        if (!rc)
+            rc = cli_say(err, "%s moved %s (its number stays)", n.ref, args->pos[1]);
+        edit_result_free(&r);
+        node_free(&n);
+        return rc;
+    }
     if (!rc)
         rc = cli_node(ctx, args->pos[1], &to, err);
     if (!rc && args->after)

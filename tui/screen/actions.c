@@ -85,6 +85,15 @@ static view_result edit_action(app *a, action act, int arg)
     case ACT_edit_body:
         app_edit_body(a);
         break;
+    case ACT_move_item_up:
+        app_move_item(a, -1);
+        break;
+    case ACT_move_item_down:
+        app_move_item(a, 1);
+        break;
+    case ACT_move_item_to:
+        app_move_to(a);
+        break;
     case ACT_undo:
         app_undo(a, 0);
         break;

@@ -151,6 +151,7 @@ typedef enum prompt_kind {
     PROMPT_RENAME,        /* the selected node's title */
     PROMPT_CANCEL_REASON, /* why it is cancelled */
     PROMPT_MILESTONE,     /* which milestone is done (or reopened) */
+    PROMPT_MOVE_TO,       /* where the selected item goes */
 } prompt_kind;
 
 struct view_ops;

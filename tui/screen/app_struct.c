@@ -4,6 +4,8 @@
  *   r  名称 (title, prefilled) -> renamed in place
  *   X  取消理由 (reason) -> cancelled; on a cancelled item: restored at once
  *   D  节点 (which, when several) -> marked done, or reopened when done
+ *   <  >  one place up or down among its siblings (its number stays)
+ *   T  移到 (an area's or item's ref) -> moved there, next free number
  *   b  the body in $VISUAL / $EDITOR, curses left and restored around it
  *
  * Each is one core edit (edit/structure.h), undoable with u; the outline
@@ -257,6 +259,61 @@ void app_edit_body(app *a)
     node_free(&n);
 }
 
+void app_move_item(app *a, int dir)
+{
+    node n;
+    if (!selected(a, &n))
+        return;
+    duban_error err = {0};
+    edit_result r;
+    int rc = edit_reorder(a->st, n.id, dir, &r, &err);
+    if (rc == DUBAN_EEMPTY) {
+        app_message(a, S_NORMAL, "%s", err.msg);
+    } else if (rc) {
+        app_message(a, S_ERROR, "%s", err.msg);
+    } else {
+        app_message(a, S_OK, "%s %s (编号不变 its number stays)", n.ref,
+                    dir < 0 ? "上移 moved up" : "下移 moved down");
+        edit_result_free(&r);
+        after_structure(a, n.id);
+    }
+    node_free(&n);
+}
+
+void app_move_to(app *a)
+{
+    node n;
+    if (!selected(a, &n))
+        return;
+    ask(a, PROMPT_MOVE_TO, n.id, NULL,
+        "%s 移到 move to (方面或事项编号 area or item ref): ", n.ref);
+    node_free(&n);
+}
+
+static void move_to_done(app *a)
+{
+    duban_error err = {0};
+    node to;
+    edit_result r;
+    int64_t moved = 0;
+    const char *ref = a->le.buf;
+    if (node_by_ref(a->st, a->plan_id, ref, &to, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return;
+    }
+    if (edit_move_node(a->st, a->prompt_node, to.id, 0, &r, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+    } else {
+        app_message(a, S_OK,
+                    "移到 moved: 现为 now %s (旧编号仍可找到 the old ref still leads to it)",
+                    r.ref);
+        moved = r.node_id;
+        edit_result_free(&r);
+        after_structure(a, moved);
+    }
+    node_free(&to);
+}
+
 void app_struct_done(app *a, int accepted)
 {
     prompt_kind kind = a->prompt;
@@ -273,4 +330,6 @@ void app_struct_done(app *a, int accepted)
         cancel_done(a);
     else if (kind == PROMPT_MILESTONE)
         milestone_choice_done(a);
+    else if (kind == PROMPT_MOVE_TO)
+        move_to_done(a);
 }

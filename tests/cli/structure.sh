@@ -104,6 +104,8 @@ run --db "$DB" show 5.3
 expect_out "5.3 培育消费新业态" "back at 5.3"
 run --db "$DB" redo
 expect_out "redone: 6.4 moved" "redo a move (the ref it has now)"
+run --db "$DB" show 6.4
+expect_out "edit place: 5.3 → 6.4" "history shows where it moved, as refs"
 
 # up and down: the place changes, the number stays
 run --db "$DB" move 5.2 up

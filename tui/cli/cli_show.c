@@ -12,11 +12,30 @@
 #include <string.h>
 
 /* A history value for people: status keys become names, "" becomes "—". */
-static const char *shown_value(cli_ctx *ctx, const char *field, const char *v)
+/* A history value for people: status keys become names, a place (see
+ * edit/structure.h) the ref it gives, "" becomes "—".  buf holds what is
+ * made here. */
+static const char *shown_value(cli_ctx *ctx, const char *field, const char *v, char *buf,
+                               size_t bufsz)
 {
+    long long parent = 0;
+    int seq = 0;
+    node p;
     if (!*v)
         return "—";
-    return !strcmp(field, "status") ? cli_status_name(ctx, v) : v;
+    if (!strcmp(field, "order"))
+        return "…";
+    if (strcmp(field, "place") || sscanf(v, "%lld %d", &parent, &seq) != 2)
+        return !strcmp(field, "status") ? cli_status_name(ctx, v) : v;
+    if (!parent)
+        snprintf(buf, bufsz, "%d", seq);
+    else if (!node_by_id(ctx->st, parent, &p, NULL))
+        snprintf(buf, bufsz, "%s.%d", p.ref, seq);
+    else
+        snprintf(buf, bufsz, "?.%d", seq);
+    if (parent)
+        node_free(&p);
+    return buf;
 }
 
 typedef struct item_detail {
@@ -113,8 +132,10 @@ static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
         const history_row *h = &d->hist.v[i];
         rc |= strbuf_printf(sb, "%s%s  %s %s: ", md ? "- " : "  ", local_time(h->at, when),
                             h->action, h->field);
-        rc |= put(sb, shown_value(ctx, h->field, h->old_value)) | strbuf_append(sb, " → ") |
-              put(sb, shown_value(ctx, h->field, h->new_value));
+        char ob[64], nb[64];
+        rc |= put(sb, shown_value(ctx, h->field, h->old_value, ob, sizeof ob)) |
+              strbuf_append(sb, " → ") |
+              put(sb, shown_value(ctx, h->field, h->new_value, nb, sizeof nb));
         if (*h->note)
             rc |= strbuf_append(sb, "  (") | put(sb, h->note) | strbuf_appendc(sb, ')');
         rc |= strbuf_appendc(sb, '\n');
@@ -231,7 +252,7 @@ int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return duban_fail(err, DUBAN_EINVAL, "usage: duban history [REF]");
     history_list l;
     node n = {0};
-    int rc = args->npos ? node_by_ref(ctx->st, ctx->plan_id, args->pos[0], &n, err) : 0;
+    int rc = args->npos ? cli_node(ctx, args->pos[0], &n, err) : 0;
     if (!rc)
         rc = args->npos ? node_history(ctx->st, n.id, &l, err)
                         : plan_history(ctx->st, ctx->plan_id, 0, &l, err);
@@ -243,17 +264,18 @@ int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err)
     int text = ctx->format == FORMAT_TEXT || ctx->format == FORMAT_MD;
     for (size_t i = 0; !rc && i < l.n; i++) {
         const history_row *h = &l.v[i];
-        char id[24];
+        char id[24], ob[64], nb[64];
         snprintf(id, sizeof id, "%lld", (long long)h->id);
         char when[TIMESTAMP_LEN];
-        const char *cells[] = {id,
-                               text ? local_time(h->at, when) : h->at,
-                               h->action,
-                               h->ref,
-                               h->field,
-                               text ? shown_value(ctx, h->field, h->old_value) : h->old_value,
-                               text ? shown_value(ctx, h->field, h->new_value) : h->new_value,
-                               h->note};
+        const char *cells[] = {
+            id,
+            text ? local_time(h->at, when) : h->at,
+            h->action,
+            h->ref,
+            h->field,
+            text ? shown_value(ctx, h->field, h->old_value, ob, sizeof ob) : h->old_value,
+            text ? shown_value(ctx, h->field, h->new_value, nb, sizeof nb) : h->new_value,
+            h->note};
         if (table_add_row(&t, cells))
             rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }

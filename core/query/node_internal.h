@@ -6,8 +6,8 @@
  * addition, a deleted item; see edit/structure.h) are never selected.
  *
  * NODE_ACTIVE(n): the node counts (progress, lights, overdue): neither it
- * nor a node above it is cancelled or removed.  A removed node never has
- * live nodes under it, so one look at the not-live nodes above suffices. */
+ * nor its parent nor its grandparent (nodes nest three deep) is cancelled
+ * or removed: two primary-key lookups a row. */
 #ifndef DUBAN_NODE_INTERNAL_H
 #define DUBAN_NODE_INTERNAL_H
 
@@ -23,9 +23,9 @@
 
 /* clang-format off */
 #define NODE_ACTIVE(n)                                                                             \
-    "(" n ".state = '' AND NOT EXISTS (SELECT 1 FROM node xc WHERE xc.plan_id = " n ".plan_id"     \
-    " AND xc.state <> '' AND " n ".sort_key > xc.sort_key || '.'"                                  \
-    " AND " n ".sort_key < xc.sort_key || '/'))"
+    "(" n ".state = '' AND coalesce((SELECT xp.state = '' AND coalesce((SELECT xg.state = ''"      \
+    " FROM node xg WHERE xg.id = xp.parent_id), 1) FROM node xp WHERE xp.id = " n ".parent_id),"   \
+    " 1))"
 /* clang-format on */
 
 /* Fills the node at p from the current row (DUBAN_ENOMEM on failure);

@@ -142,7 +142,6 @@ static const char *const migrations[] = {
      * (the default plan).  plan.statuses: the plan's status set, as
      * written by status_set_serialize ('' = none recorded yet). */
     "ALTER TABLE node ADD COLUMN state TEXT NOT NULL DEFAULT '';"
-    "CREATE INDEX node_not_live ON node(plan_id, sort_key) WHERE state <> '';"
     "ALTER TABLE milestone ADD COLUMN done TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE milestone ADD COLUMN state TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE note ADD COLUMN state TEXT NOT NULL DEFAULT '';"

@@ -232,6 +232,17 @@ static void cancel_leaves_counts_and_restores(void **state)
     assert_int_equal(overdue_count(f, "2021-10-15"), 2);
     assert_int_equal(edit_apply(f->st, fixture_id(f, "1.1"), FIELD_STATE, "removed", "", &r, &err),
                      DUBAN_EINVAL);
+    /* A cancelled item takes its sub-items out too (parent lookups). */
+    item_stats_list parts;
+    assert_int_equal(
+        edit_apply(f->st, fixture_id(f, "1.2"), FIELD_STATE, "cancelled", "x", &r, &err), 0);
+    edit_result_free(&r);
+    assert_int_equal(
+        query_item_stats(f->st, f->plan, fixture_id(f, "1"), 0, day("2021-10-15"), &parts, &err),
+        DUBAN_OK);
+    assert_int_equal(parts.n, 1); /* 1.1 only: not 1.2, 1.2.1, 1.2.2 */
+    assert_int_equal(parts.v[0].node_id, fixture_id(f, "1.1"));
+    item_stats_list_free(&parts);
 }
 
 static void delete_only_without_history(void **state)

@@ -139,6 +139,8 @@ run --db "$DB" overdue --today 2021-10-01
 expect_no_out "5.1" "a cancelled item is not overdue"
 run --db "$DB" report --today 2021-10-01 --format csv
 expect_rc 0 "report"
+run --db "$DB" show 5.1 --format json
+expect_out '"cancelled": true' "show --format json says cancelled"
 run --db "$DB" cancel 5.1
 expect_rc 2 "cancel needs a reason"
 run --db "$DB" restore 5.1
@@ -166,6 +168,8 @@ run --db "$DB" overdue --today 2021-10-01
 expect_no_out "5.1" "a done milestone is not overdue"
 run --db "$DB" milestone 5.1 list
 expect_out "done 2021-10-01" "list shows it done"
+run --db "$DB" show 5.1 --format json
+expect_out '"n": 2, "done": "2021-10-01"' "show --format json numbers milestones and says done"
 run --db "$DB" milestone 5.1 reopen 2
 expect_out "5.1 milestone 2 reopened" "reopen"
 run --db "$DB" milestone 5.1 add 完成签约 2021-11-15

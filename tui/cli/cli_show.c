@@ -157,13 +157,15 @@ static int show_json(cli_ctx *ctx, const item_detail *d, strbuf *sb)
     rc |= kv(sb, "ref", d->n.ref, 0) | kv(sb, "title", d->n.title, 0) |
           kv(sb, "body", d->n.body, 0) | kv(sb, "status", d->n.status, 0) |
           kv(sb, "status_name", cli_status_name(ctx, d->n.status), 0) | kv(sb, "due", d->n.due, 0) |
-          kv(sb, "unit", d->n.unit, 0) | kv(sb, "leader", d->n.leader, 0);
+          kv(sb, "unit", d->n.unit, 0) | kv(sb, "leader", d->n.leader, 0) |
+          strbuf_printf(sb, "\"cancelled\": %s, ", *d->n.state ? "true" : "false");
     rc |= cli_show_extra_json(&d->extra, &d->n, sb);
     rc |= strbuf_append(sb, "\n \"milestones\": [");
     for (size_t i = 0; i < d->ms.n; i++) {
         const milestone *m = &d->ms.v[i];
-        rc |= strbuf_append(sb, i ? ", {" : "{") | kv(sb, "due", m->due, 0) |
-              kv(sb, "word", m->word, 0) | kv(sb, "phrase", m->phrase, 0) |
+        rc |= strbuf_append(sb, i ? ", {" : "{") | strbuf_printf(sb, "\"n\": %d, ", m->seq) |
+              kv(sb, "done", m->done, 0) | kv(sb, "due", m->due, 0) | kv(sb, "word", m->word, 0) |
+              kv(sb, "phrase", m->phrase, 0) |
               strbuf_printf(sb, "\"approximate\": %s}", m->approximate ? "true" : "false");
     }
     rc |= strbuf_append(sb, "],\n \"notes\": [");

@@ -169,6 +169,8 @@ int edit_apply(store *st, int64_t node_id, edit_field field, const char *value, 
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc && note_text && !utf8_valid(note_text, strlen(note_text), NULL))
         rc = duban_fail(err, DUBAN_EINVAL, "note is not valid UTF-8");
+    if (!rc && field == FIELD_STATE && !strcmp(t.value, "removed"))
+        rc = duban_fail(err, DUBAN_ENOTFOUND, "no item with id %lld", (long long)node_id);
     if (rc)
         goto out;
     const char *old = field == FIELD_NOTE ? "" : t.value;

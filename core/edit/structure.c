@@ -122,6 +122,15 @@ static int insert_node(store *st, void *p, duban_error *err)
 {
     add_ctx *a = p;
     sqlite3_stmt *s;
+    /* Numbered inside the transaction: two processes adding at once
+     * cannot take the same number. */
+    int rc = place_next_seq(st, a->plan_id, a->parent_id, &a->seq, err);
+    if (!rc)
+        rc = place_child_ref(st, a->parent_id, a->seq, a->ref, sizeof a->ref, err);
+    if (!rc)
+        rc = place_sort_key(st, a->parent_id, a->nn->after_id, a->seq, a->key, sizeof a->key, err);
+    if (rc)
+        return rc;
     if (db_prepare(st,
                    "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title, body,"
                    " status, due, unit, leader, state)"
@@ -140,7 +149,7 @@ static int insert_node(store *st, void *p, duban_error *err)
     sqlite3_bind_text(s, 10, a->due, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 11, a->nn->unit ? a->nn->unit : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 12, a->nn->leader ? a->nn->leader : "", -1, SQLITE_STATIC);
-    int rc = struct_step(st, s, "cannot add item", err);
+    rc = struct_step(st, s, "cannot add item", err);
     if (!rc)
         a->id = sqlite3_last_insert_rowid(st->db);
     return rc;
@@ -221,12 +230,6 @@ int edit_add_node(store *st, int64_t plan_id, int64_t parent_id, const node_new 
                 rc = duban_fail(err, DUBAN_EINVAL, "--after: not in the same area or item");
         }
     }
-    if (!rc)
-        rc = place_next_seq(st, plan_id, parent_id, &a.seq, err);
-    if (!rc)
-        rc = place_child_ref(st, parent_id, a.seq, a.ref, sizeof a.ref, err);
-    if (!rc)
-        rc = place_sort_key(st, parent_id, nn->after_id, a.seq, a.key, sizeof a.key, err);
     if (!rc)
         rc =
             struct_commit(st, plan_id, 0, "state", "removed", "", "", insert_node, &a, result, err);

@@ -55,7 +55,8 @@ assert_line_contains '5.4 ' '未启动'
 tui_keys k
 tui_wait_selected '5.1 '
 tui_keys D
-tui_wait '哪个节点'
+tui_wait '节点 milestone N'
+tui_keys C-u
 tui_type 2
 tui_keys Enter
 tui_wait '5.1 节点 2 完成 done'
@@ -63,6 +64,22 @@ tui_wait '5.1 节点 2 完成 done'
     fail "the milestone is not done in the store"
 tui_keys u
 tui_wait '已撤销: 5.1 milestone 2 done'
+# D with "N DATE" re-dates, "N -" deletes; a bad date changes nothing
+tui_keys D C-u
+tui_type '1 2021-13-45'
+tui_keys Enter
+tui_wait 'invalid date'
+tui_keys D C-u
+tui_type '1 2021-11-30'
+tui_keys Enter
+tui_wait '5.1 milestone 1 due: 2021-12-31 → 2021-11-30'
+tui_keys D C-u
+tui_type '1 -'
+tui_keys Enter
+tui_wait '5.1 milestone 1 deleted'
+"$DUBAN" --db "$DB" milestone 5.1 list | grep -q '2021-11-30' && fail "milestone 1 not deleted"
+tui_keys u u
+tui_wait '已撤销: 5.1 milestone 1 due'
 
 # > moves 5.4 down one place (its number stays); T moves it to area 6
 tui_keys j

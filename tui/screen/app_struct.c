@@ -3,7 +3,8 @@
  *   i  新增事项 (title) -> added after the selected item (an area: at its end)
  *   r  名称 (title, prefilled) -> renamed in place
  *   X  取消理由 (reason) -> cancelled; on a cancelled item: restored at once
- *   D  节点 (which, when several) -> marked done, or reopened when done
+ *   D  节点 (N, prefilled) -> marked done, or reopened when done;
+ *      "N YYYY-MM-DD" re-dates it, "N -" deletes it
  *   <  >  one place up or down among its siblings (its number stays)
  *   T  移到 (an area's or item's ref) -> moved there, next free number
  *   b  the body in $VISUAL / $EDITOR, curses left and restored around it
@@ -174,25 +175,31 @@ void app_milestone_done(app *a)
         return;
     if (node_milestones(a->st, n.id, &l, &err)) {
         app_message(a, S_ERROR, "%s", err.msg);
+    } else if (!l.n) {
+        app_message(a, S_NORMAL, "%s 没有节点 no milestones", n.ref);
     } else {
-        if (!l.n)
-            app_message(a, S_NORMAL, "%s 没有节点 no milestones", n.ref);
-        else if (l.n == 1)
-            toggle_milestone(a, n.id, &l.v[0]);
-        else
-            ask(a, PROMPT_MILESTONE, n.id, NULL, "%s 哪个节点 which milestone (%d-%d): ", n.ref,
-                l.v[0].seq, l.v[l.n - 1].seq);
-        milestone_list_free(&l);
+        /* Prefilled with the first open one: Enter marks it done. */
+        size_t first = 0;
+        while (first + 1 < l.n && *l.v[first].done)
+            first++;
+        char pre[16];
+        snprintf(pre, sizeof pre, "%d", l.v[first].seq);
+        ask(a, PROMPT_MILESTONE, n.id, pre,
+            "%s 节点 milestone N: 完成/重开 done/reopen · N 日期 re-date · N - delete: ", n.ref);
     }
+    milestone_list_free(&l);
     node_free(&n);
 }
 
+/* "N" toggles milestone N, "N YYYY-MM-DD" re-dates it, "N -" deletes it. */
 static void milestone_choice_done(app *a)
 {
     duban_error err = {0};
     milestone_list l;
     char *end;
     long k = strtol(a->le.buf, &end, 10);
+    while (*end == ' ')
+        end++;
     if (node_milestones(a->st, a->prompt_node, &l, &err)) {
         app_message(a, S_ERROR, "%s", err.msg);
         return;
@@ -200,10 +207,21 @@ static void milestone_choice_done(app *a)
     size_t i = 0;
     while (i < l.n && l.v[i].seq != k)
         i++;
-    if (*end || i == l.n)
+    edit_result r;
+    int op = !*end ? -1 : !strcmp(end, "-") ? MS_DELETE : MS_DATE;
+    if (i == l.n) {
         app_message(a, S_ERROR, "没有节点 '%s' no such milestone", a->le.buf);
-    else
+    } else if (op < 0) {
         toggle_milestone(a, a->prompt_node, &l.v[i]);
+    } else if (edit_milestone(a->st, a->prompt_node, (int)k, (milestone_op)op, end, &r, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+    } else {
+        char what[400];
+        app_describe(a, &r, what, sizeof what);
+        app_message(a, S_OK, "%s", what);
+        app_after_change(a, a->prompt_node);
+        edit_result_free(&r);
+    }
     milestone_list_free(&l);
 }
 

@@ -90,7 +90,7 @@ expect_offers() { # WHAT EXPECTED WORDS...
   got=$(offers "$DUBAN" "$@")
   [ "$got" = "$want" ] && pass || fail "completing $what offers '$got', expected '$want'"
 }
-g="--db --plan --today --format --config --help"
+g="--db --plan --today --format --config --no-bom --help"
 expect_offers "report --" "$g --by" report --
 expect_offers "changes --" "$g --meeting --since-last" changes --
 expect_offers "set --" "$g --note" set 5.1 --

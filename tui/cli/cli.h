@@ -84,6 +84,7 @@ typedef struct cli_ctx {
     int format_html;            /* --format html (only `duban minutes` accepts it) */
     int today_set;              /* --today or DUBAN_TODAY gave today */
     int sample_today;           /* today is CLI_SAMPLE_TODAY (see cli_open_store()) */
+    int no_bom;                 /* --no-bom: CSV output without TABLE_CSV_BOM */
 } cli_ctx;
 
 /* The day the built-in sample plan (second half of 2021) is shown on when
@@ -140,6 +141,9 @@ void cli_print_command_help(FILE *f, const cli_command *cmd);
 void cli_print_options(FILE *f, const cli_command *cmd);
 /* Writes rendered output to stdout. */
 int cli_emit(const strbuf *sb, duban_error *err);
+/* The same for a command's data in ctx->format: CSV output starts with
+ * TABLE_CSV_BOM unless --no-bom or the setting csv_bom = no. */
+int cli_emit_data(cli_ctx *ctx, const strbuf *sb, duban_error *err);
 /* Writes one printf-style line, sanitised, to stdout. */
 int cli_say(duban_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Writes "duban: " and one printf-style line, sanitised, to stderr. */

@@ -25,6 +25,7 @@ const cli_option cli_globals[] = {
     {"--format", "FORMAT", "text, csv, json or md for listings (html: minutes)",
      "text csv json md html"},
     {"--config", "FILE", "configuration file (default $XDG_CONFIG_HOME/duban/config.ini)", "@file"},
+    {"--no-bom", NULL, "CSV without the UTF-8 byte-order mark (setting csv_bom)", ""},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -80,6 +81,8 @@ static int set_global(cli_ctx *ctx, const char *name, const char *value, duban_e
             return duban_fail(err, DUBAN_EINVAL,
                               "--format: unknown format '%s' (use text, csv, json or md)", value);
         ctx->format_set = 1;
+    } else if (!strcmp(name, "--no-bom")) {
+        ctx->no_bom = 1;
     }
     return DUBAN_OK;
 }
@@ -113,8 +116,8 @@ static int parse_one(cli_ctx *ctx, int argc, char **argv, int *i, cli_args *args
         return DUBAN_OK;
     }
     for (const cli_option *g = cli_globals; g->name; g++)
-        if (is_option(arg, g->name)) {
-            const char *v = option_value(arg, g->name, argc, argv, i, err);
+        if (g->arg ? is_option(arg, g->name) : !strcmp(arg, g->name)) {
+            const char *v = g->arg ? option_value(arg, g->name, argc, argv, i, err) : "";
             return v ? set_global(ctx, g->name, v, err) : DUBAN_EINVAL;
         }
     for (int o = 0; o < CLI_OPTION_COUNT; o++) {

@@ -207,7 +207,7 @@ int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err)
     strbuf sb = {0};
     rc = minutes_render(ctx->st, id, fmt, ctx->today, &rule, &sb, err);
     if (!rc)
-        rc = cli_emit(&sb, err);
+        rc = cli_emit_data(ctx, &sb, err);
     strbuf_free(&sb);
     return rc;
 }

@@ -33,7 +33,7 @@ int cmd_report(cli_ctx *ctx, const cli_args *args, duban_error *err)
     strbuf sb = {0};
     int rc = report_render(ctx->st, ctx->plan_id, by, ctx->format, ctx->today, &rule, &sb, err);
     if (!rc)
-        rc = cli_emit(&sb, err);
+        rc = cli_emit_data(ctx, &sb, err);
     strbuf_free(&sb);
     return rc;
 }

@@ -64,6 +64,7 @@ extern const cli_option cli_globals[];
  * refuses the others (cli_check_format()); html is minutes' only. */
 #define CLI_FMT(f) (1u << (f))
 #define CLI_FMT_HTML (1u << 4)
+#define CLI_FMT_XLSX (1u << 5)            /* a workbook written to a file (duban export) */
 #define CLI_FMT_TEXT CLI_FMT(FORMAT_TEXT) /* commands that print a line */
 #define CLI_FMT_TABLE                                                                              \
     (CLI_FMT(FORMAT_TEXT) | CLI_FMT(FORMAT_CSV) | CLI_FMT(FORMAT_JSON) | CLI_FMT(FORMAT_MD))
@@ -85,6 +86,7 @@ typedef struct cli_ctx {
     int today_set;              /* --today or DUBAN_TODAY gave today */
     int sample_today;           /* today is CLI_SAMPLE_TODAY (see cli_open_store()) */
     int no_bom;                 /* --no-bom: CSV output without TABLE_CSV_BOM */
+    int format_xlsx;            /* --format xlsx (duban export) */
 } cli_ctx;
 
 /* The day the built-in sample plan (second half of 2021) is shown on when
@@ -169,6 +171,8 @@ int cmd_plans(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_search(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_config(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* The ledger (台账) as a workbook (cli_export.c). */
+int cmd_export(cli_ctx *ctx, const cli_args *args, duban_error *err);
 /* Meetings, minutes, reports, extensions, targets (cli_meeting.c, cli_report.c). */
 int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_changes(cli_ctx *ctx, const cli_args *args, duban_error *err);

@@ -104,6 +104,20 @@ const cli_command cli_commands[] = {
      .options = CLI_OPT(year),
      .formats = CLI_FMT_TEXT,
      .run = cmd_import},
+    {.name = "export",
+     .summary = "write the ledger (台账) as an Excel/WPS workbook: --format xlsx",
+     .help = "One row per item: 序号, 方面, 工作任务, 责任单位, 责任领导, 完成时限, 延期至, 状态,\n"
+             "亮灯 (cell colour and text), 最新进展 and its date, 量化指标 (current/goal); the\n"
+             "header frozen and filtered, dates as dates.  A second sheet 汇总 counts items,\n"
+             "completion and lights by area and by unit as 'duban report'.  Lights are as of\n"
+             "today (--today).  The default file is 台账-DATE.xlsx in the current directory;\n"
+             "an existing file is replaced only once the new one is complete.\n"
+             "Exit status: 5 when the file cannot be written.",
+     .options = CLI_OPT(output),
+     .formats = CLI_FMT_XLSX,
+     .needs_plan = 1,
+     .dated = 1,
+     .run = cmd_export},
     {.name = "plans",
      .summary = "list the plans in the database, newest first",
      .formats = CLI_FMT_TABLE,

@@ -99,8 +99,13 @@ const cli_command cli_commands[] = {
     {.name = "import",
      .usage = "FILE",
      .summary = "import another plan into the database",
-     .help = "The plan becomes the default (most recent) plan; --plan chooses another.\n"
-             "Without --year the year is read from the file.",
+     .help =
+         "The plan becomes the default (most recent) plan; --plan chooses another.\n"
+         "Without --year the year is read from the file.\n"
+         "FILE.xlsx or FILE.csv is read as a ledger (台账): the header row is found by its\n"
+         "names (序号, 方面, 工作任务, 责任单位, 责任领导, 完成时限, 状态, 进展情况 ...), merged\n"
+         "area cells continue, the progress cell becomes a first note.  An unknown status\n"
+         "is a warning naming its cell (台账!H8).  Exit status 4 when FILE is not a plan.",
      .options = CLI_OPT(year),
      .formats = CLI_FMT_TEXT,
      .run = cmd_import},

@@ -54,6 +54,32 @@ expect_rc 0 "import a CSV ledger"
 grep -qx '1.1,item,done,已完成,2021-10-31,县商务局,,造浓招商氛围' "$T/csv.out" && pass || fail "csv item 1.1: $(cat "$T/csv.out")"
 grep -qx "1.2,item,behind,滞后,2021-12-31,,,'=1+1" "$T/csv.out" && pass || fail "csv item 1.2: $(cat "$T/csv.out")"
 
+# A workbook written by another program (openpyxl): real date cells,
+# merged area cells, a title merged across the top.
+"$PY" - "$T/opx.xlsx" <<'PY' || fail "openpyxl could not write the fixture"
+import datetime, sys
+import openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "2022年"
+ws["A1"] = "城关镇2022年重点工作"
+ws.merge_cells("A1:F1")
+ws.append([])
+ws.append(["序号", "类别", "工作任务", "责任单位", "完成时限", "状态"])
+ws.append([1, "民生", "新建幼儿园", "镇社会事务办", datetime.datetime(2022, 8, 31), "已完成"])
+ws.append([2, None, "改造农贸市场", "镇建设办", datetime.datetime(2022, 11, 30), "推进中"])
+ws.append([3, "环境", "河道清淤", None, None, "未启动"])
+ws.merge_cells("B4:B5")
+wb.save(sys.argv[1])
+PY
+run --db "$T/opx.db" import "$T/opx.xlsx"
+expect_rc 0 "import an openpyxl workbook"
+"$DUBAN" --db "$T/opx.db" list --format csv --no-bom 2>/dev/null | tr -d '\r' >"$T/opx.out"
+grep -qx '1.2,item,in_progress,推进中,2022-11-30,镇建设办,,改造农贸市场' "$T/opx.out" && pass \
+  || fail "openpyxl workbook: $(cat "$T/opx.out")"
+grep -qx '2.1,item,not_started,未启动,2022-12-31,,,河道清淤' "$T/opx.out" && pass \
+  || fail "openpyxl workbook, area 2: $(cat "$T/opx.out")"
+
 # Round trip: the scenario's plan out as XLSX and back in.
 . "$DUBAN_SRC/tests/golden/meeting-scenario.bash"
 "$DUBAN" --db "$DB" export -o "$T/rt.xlsx" >/dev/null 2>&1 || fail "export for the round trip"

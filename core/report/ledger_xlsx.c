@@ -3,27 +3,23 @@
 #include "report/ledger.h"
 
 #include "report/report.h"
+#include "report/xlsx_book.h"
 #include "text/textwidth.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
 #define HEAD_ROW 3    /* the header row of 台账 (0-based); data below it */
 #define MAX_WIDTH 60  /* widest column, in character widths */
 #define WRAP_WIDTH 40 /* 工作任务 and 最新进展 wrap beyond this */
 
 typedef struct xw {
-    lxw_workbook *wb;
+    xlsx_book book;
+    lxw_workbook *wb; /* book.wb */
     lxw_format *title, *head, *text, *wrap, *date, *num, *pct, *bold;
     lxw_format *light[LIGHT_COUNT];
     lxw_format *light_head[LIGHT_COUNT];
     int width[LEDGER_NCOLS]; /* widest text per column */
-    lxw_error rc;            /* the first failure */
 } xw;
 
 static const lxw_color_t light_fill[LIGHT_COUNT] = {0xC6EFCE, 0xFFEB9C, 0xFFC7CE};
@@ -71,42 +67,23 @@ static void make_formats(xw *w)
 
 static void keep(xw *w, lxw_error e)
 {
-    if (e && !w->rc)
-        w->rc = e;
+    xlsx_keep(&w->book, e);
 }
 
-/* A text cell: sanitised (no control characters reach the XML), always a
- * string, never a formula; col >= 0 widens that column of 台账. */
+/* A text cell; width_col >= 0 widens that column of 台账. */
 static void put_text(xw *w, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f,
                      int width_col)
 {
-    char *clean = text_sanitize(s ? s : "");
-    if (!clean) {
-        keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-        return;
-    }
-    if (*clean)
-        keep(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, clean, f));
-    else
-        keep(w, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f));
-    if (width_col >= 0) {
-        int tw = text_width(clean);
-        if (tw > w->width[width_col])
-            w->width[width_col] = tw;
-    }
-    free(clean);
+    int tw = xlsx_text(&w->book, ws, row, col, s, f);
+    if (width_col >= 0 && tw > w->width[width_col])
+        w->width[width_col] = tw;
 }
 
-/* A date cell: a real date when iso is a date, else the text. */
 static void put_date(xw *w, lxw_worksheet *ws, int row, int col, const char *iso)
 {
-    int y, m, d;
-    if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && date_valid_ymd(y, m, d)) {
-        lxw_datetime dt = {y, m, d, 0, 0, 0};
-        keep(w, worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &dt, w->date));
-    } else {
-        put_text(w, ws, row, col, iso, w->text, col);
-    }
+    int tw = xlsx_date(&w->book, ws, row, col, iso, w->date, w->text);
+    if (tw > w->width[col])
+        w->width[col] = tw;
 }
 
 static void put_num(xw *w, lxw_worksheet *ws, int row, int col, double v, lxw_format *f)
@@ -174,7 +151,7 @@ static void ledger_sheet(xw *w, const ledger *lg)
     ledger_heading(w, ws, lg, LEDGER_NCOLS);
     for (int c = 0; c < LEDGER_NCOLS; c++)
         put_text(w, ws, HEAD_ROW, c, ledger_headers[c], w->head, c);
-    for (size_t i = 0; i < lg->nrows && !w->rc; i++)
+    for (size_t i = 0; i < lg->nrows && !w->book.rc; i++)
         ledger_row_cells(w, ws, HEAD_ROW + 1 + (int)i, lg, &lg->rows[i]);
     ledger_widths(w, ws);
     worksheet_freeze_panes(ws, HEAD_ROW + 1, 0);
@@ -248,54 +225,15 @@ static void summary_sheet(xw *w, const ledger *lg)
     keep(w, worksheet_set_column(ws, 2, 9, 10, NULL));
 }
 
-/* Creates a new empty file next to path, "DIR/.NAME.PID-N.tmp", with the
- * permissions a new file gets (mkstemp() would make it private). */
-static int temp_next_to(const char *path, char *tmp, size_t tmpsz)
-{
-    const char *slash = strrchr(path, '/');
-    int dirlen = slash ? (int)(slash - path + 1) : 0;
-    for (int i = 0; i < 100; i++) {
-        int n = snprintf(tmp, tmpsz, "%.*s.%s.%ld-%d.tmp", dirlen, path, path + dirlen,
-                         (long)getpid(), i);
-        if (n < 0 || (size_t)n >= tmpsz) {
-            errno = ENAMETOOLONG;
-            return -1;
-        }
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
-        if (fd >= 0)
-            return close(fd);
-        if (errno != EEXIST)
-            return -1;
-    }
-    return -1;
-}
-
 int ledger_write_xlsx(const ledger *lg, const char *path, duban_error *err)
 {
-    char tmp[4096];
-    if (temp_next_to(path, tmp, sizeof tmp))
-        return duban_fail(err, DUBAN_EIO, "%s: cannot create a file there: %s", path,
-                          strerror(errno));
     xw w = {0};
-    w.wb = workbook_new(tmp);
-    if (!w.wb) {
-        unlink(tmp);
-        return duban_fail(err, DUBAN_EIO, "%s: cannot write the workbook", path);
-    }
+    int rc = xlsx_book_open(&w.book, path, err);
+    if (rc)
+        return rc;
+    w.wb = w.book.wb;
     make_formats(&w);
     ledger_sheet(&w, lg);
     summary_sheet(&w, lg);
-    lxw_error closed = workbook_close(w.wb);
-    keep(&w, closed);
-    if (w.rc) {
-        unlink(tmp);
-        return duban_fail(err, w.rc == LXW_ERROR_MEMORY_MALLOC_FAILED ? DUBAN_ENOMEM : DUBAN_EIO,
-                          "%s: %s", path, lxw_strerror(w.rc));
-    }
-    if (rename(tmp, path)) {
-        int e = errno;
-        unlink(tmp);
-        return duban_fail(err, DUBAN_EIO, "%s: %s", path, strerror(e));
-    }
-    return DUBAN_OK;
+    return xlsx_book_close(&w.book, err);
 }

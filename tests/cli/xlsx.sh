@@ -105,4 +105,39 @@ expect_rc 2 "export writes xlsx only"
 expect_err "(it writes xlsx)" "names its format"
 run --db "$DB" list --format xlsx
 expect_rc 2 "list does not write xlsx"
+
+# The minutes of the scripted meeting as a workbook.
+run --db "$DB" minutes 2 --format xlsx -o "$T/out/纪要.xlsx"
+expect_rc 0 "minutes --format xlsx"
+expect_out "wrote $T/out/纪要.xlsx" "says what it wrote"
+cat >"$T/minutes.py" <<'PY'
+import datetime, sys
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["会议纪要"]
+rows = [[c for c in r] for r in ws.iter_rows()]
+text = [str(c.value) for r in rows for c in r if c.value is not None]
+bad = []
+def check(cond, what):
+    if not cond:
+        bad.append(what)
+check(rows[0][0].value == "第三次推进会 会议纪要", "title %r" % rows[0][0].value)
+check(rows[0][0].font.b, "the title is bold")
+for h in ["一、总体进展", "二、本次会议调度情况", "三、逾期事项（按责任单位）", "五、量化目标"]:
+    check(h in text, "heading " + h)
+check("管网<一期>已铺设&验收" in text, "the note, as text")
+# a table header with its light column filled, numbers as numbers, dates as dates
+head = [r for r in rows if r[0].value == "方面"]
+check(head and any(c.value == "(!) 红灯" and c.fill.fgColor.rgb == "FFFFC7CE" for c in head[0]), "light header")
+total = [r for r in rows if r[0].value == "合计"]
+check(total and isinstance(total[0][2].value, (int, float)), "counts are numbers %r" % (total and total[0][2].value))
+dates = [c for r in rows for c in r if c.is_date]
+check(any(c.value == datetime.datetime(2021, 9, 25) for c in dates), "the extension 2021-09-25 is a date")
+for b in bad:
+    print("FAIL: " + b)
+sys.exit(1 if bad else 0)
+PY
+if "$PY" "$T/minutes.py" "$T/out/纪要.xlsx" >"$T/check.out" 2>&1; then pass; else fail "$(cat "$T/check.out")"; fi
+run --db "$DB" minutes 2 -o "$T/out/x.md"
+expect_rc 2 "--output without --format xlsx"
 finish

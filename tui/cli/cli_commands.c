@@ -161,14 +161,16 @@ const cli_command cli_commands[] = {
      .run = cmd_changes},
     {.name = "minutes",
      .usage = "[MEETING]",
-     .summary = "write a meeting's minutes (会议纪要): --format md, html or csv",
+     .summary = "write a meeting's minutes (会议纪要): --format md, html, csv or xlsx",
      .help = "MEETING is a number from 'duban meeting list'; default: the open meeting, else\n"
              "the most recent.  Sections: per-area progress and lights, the meeting's changes,\n"
              "overdue items by unit, items with no progress reported, numeric targets.\n"
              "md (the default) is Markdown; html is one self-contained printable A4 page;\n"
-             "csv is one table with a section column.  Figures are as of today (--today).\n"
+             "csv is one table with a section column; xlsx is a workbook written to --output\n"
+             "FILE (default 会议纪要.xlsx).  Figures are as of today (--today).\n"
              "Exit status: 3 when there is no such meeting, 2 for another format.",
-     .formats = CLI_FMT(FORMAT_MD) | CLI_FMT_HTML | CLI_FMT(FORMAT_CSV),
+     .options = CLI_OPT(output),
+     .formats = CLI_FMT(FORMAT_MD) | CLI_FMT_HTML | CLI_FMT(FORMAT_CSV) | CLI_FMT_XLSX,
      .needs_plan = 1,
      .dated = 1,
      .run = cmd_minutes},

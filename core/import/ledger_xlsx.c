@@ -400,13 +400,19 @@ static int not_zip(const char *path, int zerr, duban_error *err)
                           "%s: a password-protected workbook or an old .xls (save it as .xlsx "
                           "without a password)",
                           path);
-    return duban_fail(err, DUBAN_EPARSE, "%s: not an XLSX workbook (not a zip file)", path);
+    if (zerr == ZIP_ER_NOZIP)
+        return duban_fail(err, DUBAN_EPARSE, "%s: not an XLSX workbook (not a zip file)", path);
+    zip_error_t ze;
+    zip_error_init_with_code(&ze, zerr);
+    duban_fail(err, DUBAN_EPARSE, "%s: a corrupt workbook (%s)", path, zip_error_strerror(&ze));
+    zip_error_fini(&ze);
+    return DUBAN_EPARSE;
 }
 
 int lg_read_xlsx(const char *path, lg_grid *g, duban_error *err)
 {
     int zerr = 0;
-    zip_t *za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
+    zip_t *za = zip_open(path, ZIP_RDONLY, &zerr);
     if (!za)
         return not_zip(path, zerr, err);
     book_ctx b = {0};

@@ -37,6 +37,7 @@ refuse() { # FILE MESSAGE
 refuse text.xlsx ": not an XLSX workbook (not a zip file)"
 refuse encrypted.xlsx ": a password-protected workbook"
 refuse corrupt.xlsx ": not an XLSX workbook"
+refuse crc.xlsx ": xl/worksheets/data.xml is corrupt"
 refuse bomb.xlsx ": xl/sharedStrings.xml unpacks to more than 64 MiB"
 refuse dtd.xlsx ": xl/sharedStrings.xml has a DTD"
 refuse noheader.xlsx ":台账: no header row"

@@ -92,6 +92,20 @@ def broken(d):
     with open(os.path.join(d, "corrupt.xlsx"), "wb") as f:
         f.write(data[: len(data) // 2])
     os.remove(os.path.join(d, "ok-to-cut.xlsx"))
+    # a byte of the sheet changed after the fact: its CRC no longer matches
+    workbook(os.path.join(d, "crc.xlsx"), {1: {"A": ("inline", "序号"), "B": ("inline", "工作任务")},
+                                           2: {"A": ("inline", "1"), "B": ("inline", "甲")}})
+    src = zipfile.ZipFile(os.path.join(d, "crc.xlsx"))
+    parts = {n: src.read(n) for n in src.namelist()}
+    src.close()
+    with zipfile.ZipFile(os.path.join(d, "crc.xlsx"), "w", zipfile.ZIP_STORED) as z:
+        for n, v in parts.items():
+            z.writestr(n, v)
+    data = bytearray(open(os.path.join(d, "crc.xlsx"), "rb").read())
+    at = data.find(b"<sheetData>")
+    data[at + 1] = ord("S")
+    with open(os.path.join(d, "crc.xlsx"), "wb") as f:
+        f.write(data)
     bomb = '<?xml version="1.0"?><sst %s><si><t>%s</t></si></sst>' % (NS, "0" * (80 << 20))
     workbook(os.path.join(d, "bomb.xlsx"), {1: {"A": ("s", 0)}}, extra={})
     with zipfile.ZipFile(os.path.join(d, "bomb.xlsx"), "a", zipfile.ZIP_DEFLATED) as z:

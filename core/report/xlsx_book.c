@@ -78,6 +78,13 @@ int xlsx_text(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *s, 
         xlsx_keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return 0;
     }
+    size_t n = strlen(clean);
+    if (n > XLSX_TEXT_MAX) { /* a cell holds at most 32767 characters: cut, not fail */
+        n = XLSX_TEXT_MAX;
+        while (n && ((unsigned char)clean[n] & 0xC0) == 0x80)
+            n--;
+        clean[n] = '\0';
+    }
     if (*clean)
         xlsx_keep(b, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, clean, f));
     else

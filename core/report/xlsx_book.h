@@ -29,7 +29,9 @@ int xlsx_book_close(xlsx_book *b, duban_error *err);
 void xlsx_keep(xlsx_book *b, lxw_error e);
 /* A text cell, sanitised (no control character reaches the XML), written
  * as a string even when it starts with "="; empty text is a blank cell
- * with format f.  Returns the text's display width. */
+ * with format f; text longer than XLSX_TEXT_MAX bytes is cut (at a
+ * character).  Returns the text's display width. */
+#define XLSX_TEXT_MAX 32000
 int xlsx_text(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f);
 /* A date cell (format date_fmt) when iso is YYYY-MM-DD, else text in
  * text_fmt.  Returns the display width of what was written. */

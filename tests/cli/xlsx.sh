@@ -140,4 +140,15 @@ PY
 if "$PY" "$T/minutes.py" "$T/out/纪要.xlsx" >"$T/check.out" 2>&1; then pass; else fail "$(cat "$T/check.out")"; fi
 run --db "$DB" minutes 2 -o "$T/out/x.md"
 expect_rc 2 "--output without --format xlsx"
+
+# A note longer than a cell may hold is cut, not a failed export.
+scenario_step note 1.3 "$(printf '进展%.0s' $(seq 20000))"
+run --db "$DB" export -o "$T/out/long.xlsx"
+expect_rc 0 "export with a 40000-character note"
+"$PY" -c '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["台账"]
+v = [r[9].value for r in ws.iter_rows(min_row=5) if r[0].value == "1.3"][0]
+sys.exit(0 if v.startswith("进展") and 10000 <= len(v) <= 32767 else 1)' "$T/out/long.xlsx" && pass \
+  || fail "the long note is not cut to a cell"
 finish

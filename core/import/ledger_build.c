@@ -13,7 +13,19 @@
 
 #define HEADER_ROWS 30 /* the header is looked for in the first rows */
 
-enum lcol { L_REF, L_AREA, L_TITLE, L_BODY, L_UNIT, L_LEADER, L_DUE, L_STATUS, L_NOTE, L_NKINDS };
+enum lcol {
+    L_REF,
+    L_AREA,
+    L_TITLE,
+    L_BODY,
+    L_UNIT,
+    L_LEADER,
+    L_DUE,
+    L_STATUS,
+    L_NOTE,
+    L_EXTENDED,
+    L_NKINDS
+};
 
 static const char *const col_names[L_NKINDS][12] = {
     [L_REF] = {"序号", "编号", "序"},
@@ -26,6 +38,7 @@ static const char *const col_names[L_NKINDS][12] = {
     [L_DUE] = {"完成时限", "时限", "完成时间", "时间节点", "截止时间", "完成期限"},
     [L_STATUS] = {"状态", "推进状态", "进度状态", "完成状态", "当前状态"},
     [L_NOTE] = {"进展情况", "最新进展", "工作进展", "推进情况", "进展", "完成情况", "推进落实情况"},
+    [L_EXTENDED] = {"延期至", "延期时限", "调整后时限"},
 };
 
 /* Status words of ledgers besides the set's names, keys and aliases. */
@@ -332,6 +345,11 @@ static int item_fields(builder *b, doc_node *n, size_t r)
         lg_where(g, r, b->cols[L_DUE], where, sizeof where);
         rc = lg_warn(b->warn, "%s: 完成时限 '%s' is not a date; due at the period end (%s)", where,
                      due, b->doc->end);
+    }
+    const char *ext = cell(g, r, b->cols, L_EXTENDED);
+    if (!rc && *ext && !plain_date(ext, n->extended_due)) {
+        lg_where(g, r, b->cols[L_EXTENDED], where, sizeof where);
+        rc = lg_warn(b->warn, "%s: 延期至 '%s' is not a date; no extension", where, ext);
     }
     const char *key = status ? status_key(b->set, status) : NULL;
     if (!rc && status && !key) {

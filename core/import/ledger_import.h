@@ -17,6 +17,7 @@
  *   状态 推进状态 ...                  status: name, key or alias (已完成,
  *                                      完成, 推进中, 正在推进, 滞后, 未启动 ...)
  *   进展情况 最新进展 ...              the item's first progress note
+ *   延期至                             an approved extension (a date)
  *
  * Other columns (亮灯, 进展日期, 量化指标 ...) are ignored.  Merged cells
  * count as their top-left value in every cell of the range.  A row whose

@@ -103,11 +103,11 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
     placed *pl = calloc(doc->nnodes ? doc->nnodes : 1, sizeof *pl);
     if (!pl)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    int rc = db_prepare(
-        st,
-        "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title,"
-        " body, due, line, status, unit, leader) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        &ins, err);
+    int rc = db_prepare(st,
+                        "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title,"
+                        " body, due, line, status, unit, leader, extended_due)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        &ins, err);
     if (!rc)
         rc = db_prepare(st,
                         "INSERT INTO milestone(node_id, seq, phrase, word, due, approximate)"
@@ -142,6 +142,7 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
                           -1, SQLITE_STATIC);
         sqlite3_bind_text(ins, 12, dn->unit ? dn->unit : "", -1, SQLITE_STATIC);
         sqlite3_bind_text(ins, 13, dn->leader ? dn->leader : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 14, dn->extended_due, -1, SQLITE_STATIC);
         if (sqlite3_step(ins) != SQLITE_DONE) {
             rc = db_fail(st, err, DUBAN_EDB, "cannot add item");
             break;

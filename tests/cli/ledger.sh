@@ -92,4 +92,6 @@ diff -u "$T/a.csv" "$T/b.csv" >"$T/diff" && pass || fail "the round trip changed
 $(cat "$T/diff")"
 run --db "$T/rt.db" show 5.1
 expect_out "开元森泊已开工" "the latest note comes back"
+run --db "$T/rt.db" show 10.2
+expect_out "extended: 2021-12-31 (延期, original due" "the extension (延期至) comes back"
 finish

@@ -10,6 +10,7 @@
  * stack is one indexed lookup, whatever the length of the history. */
 #include "edit/edit_internal.h"
 #include "store/store_internal.h"
+#include "base/list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -91,7 +92,7 @@ int undo_backfill(store *st, int64_t plan_id, duban_error *err)
 {
     sqlite3_stmt *rows = NULL, *upd = NULL;
     int64_t *done = NULL, *redo = NULL;
-    size_t ndone = 0, nredo = 0, cap = 0;
+    size_t ndone = 0, nredo = 0, dcap = 0, rcap = 0;
     int rc =
         db_prepare(st, "SELECT id, action FROM history WHERE plan_id = ? ORDER BY id", &rows, err);
     if (!rc)
@@ -102,16 +103,9 @@ int undo_backfill(store *st, int64_t plan_id, duban_error *err)
     while (!rc && sqlite3_step(rows) == SQLITE_ROW) {
         int64_t id = sqlite3_column_int64(rows, 0);
         const char *action = (const char *)sqlite3_column_text(rows, 1);
-        if (ndone == cap || nredo == cap) {
-            cap = cap ? cap * 2 : 64;
-            int64_t *d = realloc(done, cap * sizeof *d),
-                    *r = d ? realloc(redo, cap * sizeof *r) : NULL;
-            done = d ? d : done;
-            redo = r ? r : redo;
-            if (!d || !r) {
-                rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-                break;
-            }
+        if (ARRAY_GROW(done, dcap, ndone + 1) || ARRAY_GROW(redo, rcap, nredo + 1)) {
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+            break;
         }
         if (!strcmp(action, "edit")) {
             done[ndone++] = id;

@@ -7,6 +7,7 @@
 #include "query/query.h"
 #include "store/store_internal.h"
 #include "base/strbuf.h"
+#include "base/list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -82,14 +83,7 @@ static void item_light_free(void *p)
     free(l->leader);
 }
 
-void item_light_list_free(item_light_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        item_light_free(&l->v[i]);
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
+DEFINE_LIST_FREE(item_light_list, item_light_free)
 
 /* Runs sql (?1 plan, ?2 area or unbound) and judges each row's light. */
 static int collect_lights(store *st, const char *sql, int64_t plan_id, int64_t area_id, long today,
@@ -151,16 +145,13 @@ void item_light_free_one(item_light *l)
     memset(l, 0, sizeof *l);
 }
 
-void light_tally_list_free(light_tally_list *l)
+static void light_tally_free(light_tally *g)
 {
-    for (size_t i = 0; i < l->n; i++) {
-        free(l->v[i].key);
-        free(l->v[i].title);
-    }
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
+    free(g->key);
+    free(g->title);
 }
+
+DEFINE_LIST_FREE(light_tally_list, light_tally_free)
 
 /* Finds the group named key, appending it when absent; NULL when out of
  * memory. */
@@ -169,14 +160,8 @@ static light_tally *group_for(light_tally_list *l, size_t *cap, const char *key,
     for (size_t i = 0; i < l->n; i++)
         if (!strcmp(l->v[i].key, key))
             return &l->v[i];
-    if (l->n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        light_tally *v = realloc(l->v, ncap * sizeof *v);
-        if (!v)
-            return NULL;
-        l->v = v;
-        *cap = ncap;
-    }
+    if (ARRAY_GROW(l->v, *cap, l->n + 1))
+        return NULL;
     light_tally *g = &l->v[l->n];
     memset(g, 0, sizeof *g);
     g->key = duban_strdup(key);

@@ -3,6 +3,7 @@
 
 #include "query/stats_internal.h"
 #include "store/store_internal.h"
+#include "base/list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -57,12 +58,7 @@ int query_item_stats(store *st, int64_t plan_id, int64_t area_id, int64_t node_i
                       nothing, err);
 }
 
-void item_stats_list_free(item_stats_list *l)
-{
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
+DEFINE_FLAT_LIST_FREE(item_stats_list)
 
 void item_stats_add(area_stats *s, const item_stats *it, long risk_until, int sign)
 {

@@ -5,6 +5,7 @@
 #include "store/store_internal.h"
 #include "base/strbuf.h"
 #include "text/utf8.h"
+#include "base/list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -70,14 +71,7 @@ static void overdue_row_free(void *p)
     free(r->area_title);
 }
 
-void overdue_list_free(overdue_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        overdue_row_free(&l->v[i]);
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
+DEFINE_LIST_FREE(overdue_list, overdue_row_free)
 
 static int bind_common(store *st, sqlite3_stmt *stmt, int64_t plan_id, long today, duban_error *err)
 {
@@ -191,12 +185,7 @@ int query_area_stats_one(store *st, int64_t plan_id, int64_t area_id, long today
     return rc;
 }
 
-void area_stats_list_free(area_stats_list *l)
-{
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
+DEFINE_FLAT_LIST_FREE(area_stats_list)
 
 static int read_id(sqlite3_stmt *s, void *p)
 {
@@ -232,9 +221,4 @@ int query_search(store *st, int64_t plan_id, const char *text, id_list *out, dub
                       nothing_to_free, err);
 }
 
-void id_list_free(id_list *l)
-{
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
+DEFINE_FLAT_LIST_FREE(id_list)

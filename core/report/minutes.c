@@ -6,6 +6,7 @@
 #include "report/minutes_data.h"
 #include "report/report.h"
 #include "text/textwidth.h"
+#include "base/list.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -41,14 +42,8 @@ void minutes_doc_free(minutes_doc *d)
 
 static minutes_block *new_block(minutes_doc *d, enum block_kind kind)
 {
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 32;
-        minutes_block *v = realloc(d->v, cap * sizeof *v);
-        if (!v)
-            return NULL;
-        d->v = v;
-        d->cap = cap;
-    }
+    if (ARRAY_GROW(d->v, d->cap, d->n + 1))
+        return NULL;
     minutes_block *b = &d->v[d->n];
     memset(b, 0, sizeof *b);
     b->kind = kind;

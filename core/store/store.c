@@ -5,6 +5,7 @@
 #include "edit/edit_internal.h"
 #include "plan/target.h"
 #include "base/strbuf.h"
+#include "base/list.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -330,13 +331,8 @@ int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, si
     char *v = NULL;
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char *nv = realloc(v, cap * elem_size);
-            if (!nv)
-                break;
-            v = nv;
-        }
+        if (grow_array((void **)&v, &cap, n + 1, elem_size))
+            break;
         if (read(stmt, v + n * elem_size)) {
             release(v + n * elem_size);
             break;

@@ -6,6 +6,7 @@
 #include "base/strbuf.h"
 #include "store/target_internal.h"
 #include "text/utf8.h"
+#include "base/list.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -146,14 +147,7 @@ static void target_free_v(void *p)
     free(t->phrase);
 }
 
-void target_list_free(target_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        target_free_v(&l->v[i]);
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
+DEFINE_LIST_FREE(target_list, target_free_v)
 
 int node_targets(store *st, int64_t node_id, target_list *out, duban_error *err)
 {

@@ -112,7 +112,7 @@ _duban() {
         import) opts+=" --year" ;;
         config) opts+=" --dump" ;;
         extend) opts+=" --reason" ;;
-        report) opts+=" --by" ;;
+        report | overdue) opts+=" --by" ;;
         changes) opts+=" --meeting --since-last" ;;
         meeting) opts+=" --date" ;;
         esac

@@ -49,6 +49,7 @@ typedef struct overdue_row {
     int days_late;
     char status[32];
     char *unit;
+    char *leader;
     int area_seq;
     char *area_title;
     char original_due[DATE_LEN]; /* the item's due before its extension, "" when none */

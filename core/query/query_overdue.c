@@ -28,14 +28,14 @@ static const char overdue_sql[] =
     "  SELECT n.id, n.ref, n.title, '' AS phrase, '' AS word, " EFFECTIVE_DUE("n") " AS due,"
     "   CAST(julianday(?3) - julianday(" EFFECTIVE_DUE("n") ") AS INTEGER) AS days, n.status,"
     "   n.unit, a.seq AS aseq, a.title AS atitle, n.sort_key, 0 AS mseq,"
-    "   CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END AS original_due"
+    "   CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END AS original_due, n.leader"
     "  FROM node n JOIN node a ON a.id = " AREA_OF("n")
     "  WHERE n.plan_id = ?1 AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " <> ''"
     "   AND " EFFECTIVE_DUE("n") " < ?3 AND n.status NOT IN done"
     "  UNION ALL"
     "  SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"
     "   CAST(julianday(?3) - julianday(m.due) AS INTEGER), n.status, n.unit,"
-    "   a.seq, a.title, n.sort_key, m.seq, ''"
+    "   a.seq, a.title, n.sort_key, m.seq, '', n.leader"
     "  FROM milestone m JOIN node n ON n.id = m.node_id JOIN node a ON a.id = " AREA_OF("n")
     "  WHERE n.plan_id = ?1 AND m.due < ?3 AND n.status NOT IN done AND n.extended_due = ''"
     "   AND NOT (n.due <> '' AND n.due < ?3))"
@@ -58,7 +58,9 @@ static int read_overdue(sqlite3_stmt *s, void *p)
     r->area_seq = sqlite3_column_int(s, 9);
     r->area_title = db_text(s, 10);
     db_text_into(s, 13, r->original_due, sizeof r->original_due);
-    return r->title && r->phrase && r->word && r->unit && r->area_title ? DUBAN_OK : DUBAN_ENOMEM;
+    r->leader = db_text(s, 14);
+    return r->title && r->phrase && r->word && r->unit && r->area_title && r->leader ? DUBAN_OK
+                                                                                     : DUBAN_ENOMEM;
 }
 
 static void overdue_row_free(void *p)
@@ -68,6 +70,7 @@ static void overdue_row_free(void *p)
     free(r->phrase);
     free(r->word);
     free(r->unit);
+    free(r->leader);
     free(r->area_title);
 }
 

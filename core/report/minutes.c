@@ -143,12 +143,10 @@ static int overdue(minutes_doc *d, const minutes_data *md)
     rc |= text_block(d, BLOCK_P,
                      "逾期 %zu 项（含逾期的时间节点），按责任单位列出，逾期最久的单位在前。",
                      md->overdue.n);
-    for (size_t u = 0; !rc && u < md->nunits; u++) {
-        const char *unit = md->units[u];
-        size_t count = 0;
-        for (size_t i = 0; i < md->overdue.n; i++)
-            count += !strcmp(md->overdue.v[i].unit, unit);
-        rc = text_block(d, BLOCK_H3, "%s（%zu 项）", *unit ? unit : "未明确责任单位", count);
+    for (size_t u = 0; !rc && u < md->units.n; u++) {
+        const row_group *unit = &md->units.v[u];
+        rc = text_block(d, BLOCK_H3, "%s（%zu 项）", *unit->key ? unit->key : "未明确责任单位",
+                        unit->n);
         table t;
         if (rc || minutes_overdue_table(md, unit, &t))
             return DUBAN_ENOMEM;

@@ -29,8 +29,12 @@ const cli_command cli_commands[] = {
     {"note", "REF TEXT", "add a dated progress note to an item", NULL, "", 1, cmd_note},
     {"undo", "", "revert the last edit of the plan (also after a restart)", NULL, "", 1, cmd_undo},
     {"redo", "", "re-apply the last undone edit", NULL, "", 1, cmd_redo},
-    {"overdue", "", "list items and milestones past due and not done, most overdue first", NULL, "",
-     1, cmd_overdue},
+    {"overdue", "[--by GROUP]",
+     "list items and milestones past due and not done, most overdue first",
+     "GROUP is area, unit or leader: the rows by group, a group column first; areas\n"
+     "in plan order, units and leaders by name, those with none given （未指定） last;\n"
+     "most overdue first within a group.  Exit status: 2 for an unknown --by.",
+     "by", 1, cmd_overdue},
     {"history", "[REF]", "list the edits of the plan (or of one item), newest first", NULL, "", 1,
      cmd_history},
     {"search", "TEXT", "find items whose title, body or notes contain TEXT", NULL, "", 1,

@@ -50,8 +50,5 @@ int undo_state_after(store *st, int64_t plan_id, int64_t before_id, undo_state *
                      duban_error *err);
 /* The edit a history row is or acts on (its target, or itself). */
 int undo_edit_of(store *st, int64_t row_id, int64_t *edit_id, duban_error *err);
-/* Fills the undo state of every history row of the plan by replaying it
- * (migration 3, with the append-only trigger lifted). */
-int undo_backfill(store *st, int64_t plan_id, duban_error *err);
 
 #endif

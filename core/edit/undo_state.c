@@ -10,7 +10,6 @@
  * stack is one indexed lookup, whatever the length of the history. */
 #include "edit/edit_internal.h"
 #include "store/store_internal.h"
-#include "base/list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -74,55 +73,5 @@ int edit_undo_depth(store *st, int64_t plan_id, int *undo, int *redo, duban_erro
         rc = count_stack(st, plan_id, s.done_top, 1, undo, err);
     if (!rc)
         rc = count_stack(st, plan_id, s.redo_top, 0, redo, err);
-    return rc;
-}
-
-static int store_row_state(store *st, sqlite3_stmt *upd, int64_t id, int64_t done_top,
-                           int64_t redo_top, duban_error *err)
-{
-    sqlite3_reset(upd);
-    sqlite3_bind_int64(upd, 1, done_top);
-    sqlite3_bind_int64(upd, 2, redo_top);
-    sqlite3_bind_int64(upd, 3, id);
-    return sqlite3_step(upd) == SQLITE_DONE ? DUBAN_OK
-                                            : db_fail(st, err, DUBAN_EDB, "cannot fill history");
-}
-
-int undo_backfill(store *st, int64_t plan_id, duban_error *err)
-{
-    sqlite3_stmt *rows = NULL, *upd = NULL;
-    int64_t *done = NULL, *redo = NULL;
-    size_t ndone = 0, nredo = 0, dcap = 0, rcap = 0;
-    int rc =
-        db_prepare(st, "SELECT id, action FROM history WHERE plan_id = ? ORDER BY id", &rows, err);
-    if (!rc)
-        rc =
-            db_prepare(st, "UPDATE history SET done_top = ?, redo_top = ? WHERE id = ?", &upd, err);
-    if (!rc)
-        sqlite3_bind_int64(rows, 1, plan_id);
-    while (!rc && sqlite3_step(rows) == SQLITE_ROW) {
-        int64_t id = sqlite3_column_int64(rows, 0);
-        const char *action = (const char *)sqlite3_column_text(rows, 1);
-        if (ARRAY_GROW(done, dcap, ndone + 1) || ARRAY_GROW(redo, rcap, nredo + 1)) {
-            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-            break;
-        }
-        if (!strcmp(action, "edit")) {
-            done[ndone++] = id;
-            nredo = 0;
-        } else if (!strcmp(action, "undo") && ndone) {
-            ndone--;
-            redo[nredo++] = id;
-        } else if (!strcmp(action, "redo") && nredo) {
-            nredo--;
-            done[ndone++] = id;
-        }
-        rc = store_row_state(st, upd, id, ndone ? done[ndone - 1] : 0, nredo ? redo[nredo - 1] : 0,
-                             err);
-    }
-    sqlite3_finalize(rows);
-    sqlite3_finalize(upd);
-    free(done);
-    free(redo);
     return rc;
 }

@@ -1,7 +1,6 @@
 /* target_db.c - storing targets, reading them, and recording progress. */
 #include "plan/target.h"
 
-#include "query/query.h"
 #include "store/store_internal.h"
 #include "base/strbuf.h"
 #include "store/target_internal.h"
@@ -371,19 +370,25 @@ int target_rescan_plan(store *st, int64_t plan_id, int *added, duban_error *err)
     int rc = plan_has_targets(st, plan_id, &has, err);
     if (rc || has)
         return rc;
-    node_list nodes;
-    if ((rc = node_all(st, plan_id, &nodes, err)))
-        return rc;
+    sqlite3_stmt *nodes;
+    if (db_prepare(st, "SELECT id, title, body FROM node WHERE plan_id = ? ORDER BY sort_key",
+                   &nodes, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(nodes, 1, plan_id);
     if (!(rc = db_tx_begin(st, err))) {
-        for (size_t i = 0; !rc && i < nodes.n; i++)
-            rc = target_store_node(st, nodes.v[i].id, nodes.v[i].title, nodes.v[i].body, &count,
-                                   err);
+        int step;
+        while (!rc && (step = sqlite3_step(nodes)) == SQLITE_ROW)
+            rc = target_store_node(st, sqlite3_column_int64(nodes, 0),
+                                   (const char *)sqlite3_column_text(nodes, 1),
+                                   (const char *)sqlite3_column_text(nodes, 2), &count, err);
+        if (!rc && step != SQLITE_DONE)
+            rc = db_fail(st, err, DUBAN_EDB, "cannot read nodes");
         if (!rc)
             rc = db_tx_commit(st, err);
         if (rc)
             db_tx_rollback(st);
     }
-    node_list_free(&nodes);
+    sqlite3_finalize(nodes);
     if (!rc && added)
         *added = count;
     return rc;

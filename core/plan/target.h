@@ -19,7 +19,6 @@
 #ifndef DUBAN_TARGET_H
 #define DUBAN_TARGET_H
 
-#include "edit/edit.h"
 #include "base/error.h"
 #include "plan/model.h"
 #include "store/store.h"
@@ -86,15 +85,6 @@ void target_progress_text(const target *t, char *out, size_t outsz);
  * containing it.  DUBAN_ENOTFOUND / DUBAN_EINVAL (ambiguous) name the
  * labels there are. */
 int target_find(const target_list *l, const char *label, size_t *index, duban_error *err);
-
-/* Sets the current value of node_id's target matched by label (as
- * target_find) to value: a decimal number, or "" to clear it.  One
- * transaction and one history row (field "target.SEQ", values as decimal
- * text); note as in edit_apply().  Setting the same value without a note
- * changes nothing (result->changed 0).  DUBAN_EINVAL for a value that is
- * not a number. */
-int target_set_progress(store *st, int64_t node_id, const char *label, const char *value,
-                        const char *note, edit_result *result, duban_error *err);
 
 /* For databases whose plans were stored before targets existed: scans
  * every node of the plan when the plan has no targets at all, and stores

@@ -15,7 +15,7 @@
 #define DUBAN_STORE_H
 
 #include "base/error.h"
-#include "import/plandoc.h"
+#include "plan/plandoc.h"
 #include "plan/status.h"
 
 #include <stdint.h>

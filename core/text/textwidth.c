@@ -403,3 +403,13 @@ void text_lines_free(char **lines, size_t count)
         free(lines[i]);
     free(lines);
 }
+
+int strbuf_append_padded(strbuf *sb, const char *s, int w)
+{
+    if (strbuf_append(sb, s))
+        return DUBAN_ENOMEM;
+    for (int pad = w - text_width(s ? s : ""); pad > 0; pad--)
+        if (strbuf_appendc(sb, ' '))
+            return DUBAN_ENOMEM;
+    return DUBAN_OK;
+}

@@ -21,7 +21,6 @@
 
 #include "base/error.h"
 #include "plan/model.h"
-#include "store/store.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -67,14 +66,6 @@ typedef struct target_list {
 } target_list;
 
 void target_list_free(target_list *l);
-/* Targets of one node, by seq. */
-int node_targets(store *st, int64_t node_id, target_list *out, duban_error *err);
-/* Targets of a plan, in outline order then seq. */
-int plan_targets(store *st, int64_t plan_id, target_list *out, duban_error *err);
-/* Targets of the items and sub-items below one area (a depth-1 node), in
- * outline order then seq; the cost follows the area's size. */
-int area_targets(store *st, int64_t area_id, target_list *out, duban_error *err);
-
 /* 1 when the current value reaches the target (>= for at least, <= for at
  * most), 0 otherwise or when no value was reported. */
 int target_met(const target *t);
@@ -85,11 +76,5 @@ void target_progress_text(const target *t, char *out, size_t outsz);
  * containing it.  DUBAN_ENOTFOUND / DUBAN_EINVAL (ambiguous) name the
  * labels there are. */
 int target_find(const target_list *l, const char *label, size_t *index, duban_error *err);
-
-/* For databases whose plans were stored before targets existed: scans
- * every node of the plan when the plan has no targets at all, and stores
- * what it finds (one transaction).  *added (may be NULL) is the number of
- * targets stored. */
-int target_rescan_plan(store *st, int64_t plan_id, int *added, duban_error *err);
 
 #endif

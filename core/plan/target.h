@@ -41,8 +41,7 @@ typedef struct target_hit {
 int target_scan(const char *text, target_hit **v, size_t *n);
 void target_hits_free(target_hit *v, size_t n);
 
-const char *target_dir_key(target_dir d);  /* "at_least" / "at_most" */
-const char *target_dir_sign(target_dir d); /* ">=" / "<=" */
+const char *target_dir_key(target_dir d); /* "at_least" / "at_most" */
 /* A number as people write it: 17, 2, 1.5 (at most 10 significant digits). */
 void target_format_number(double x, char out[32]);
 

@@ -13,21 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int minutes_format_parse(const char *name, enum minutes_format *fmt)
-{
-    static const struct {
-        const char *name;
-        enum minutes_format fmt;
-    } names[] = {
-        {"md", MINUTES_MD}, {"markdown", MINUTES_MD}, {"html", MINUTES_HTML}, {"csv", MINUTES_CSV}};
-    for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++)
-        if (!strcmp(name, names[i].name)) {
-            *fmt = names[i].fmt;
-            return 0;
-        }
-    return -1;
-}
-
 void minutes_doc_free(minutes_doc *d)
 {
     for (size_t i = 0; i < d->n; i++) {

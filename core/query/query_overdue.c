@@ -144,11 +144,6 @@ static int read_stats(sqlite3_stmt *s, void *p)
     return DUBAN_OK;
 }
 
-static void nothing_to_free(void *p)
-{
-    (void)p;
-}
-
 static int load_area_stats(store *st, int64_t plan_id, int64_t area_id, long today, int warn_days,
                            area_stats_list *out, duban_error *err)
 {
@@ -166,7 +161,7 @@ static int load_area_stats(store *st, int64_t plan_id, int64_t area_id, long tod
     if (area_id)
         sqlite3_bind_int64(stmt, 5, area_id);
     return db_collect(st, stmt, sizeof(area_stats), (void **)&out->v, &out->n, read_stats,
-                      nothing_to_free, err);
+                      db_release_nothing, err);
 }
 
 int query_area_stats(store *st, int64_t plan_id, long today, int warn_days, area_stats_list *out,
@@ -189,12 +184,6 @@ int query_area_stats_one(store *st, int64_t plan_id, int64_t area_id, long today
 }
 
 DEFINE_FLAT_LIST_FREE(area_stats_list)
-
-static int read_id(sqlite3_stmt *s, void *p)
-{
-    *(int64_t *)p = sqlite3_column_int64(s, 0);
-    return DUBAN_OK;
-}
 
 int query_search(store *st, int64_t plan_id, const char *text, id_list *out, duban_error *err)
 {
@@ -220,8 +209,8 @@ int query_search(store *st, int64_t plan_id, const char *text, id_list *out, dub
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
     sqlite3_bind_text(stmt, 2, text, -1, SQLITE_STATIC);
-    return db_collect(st, stmt, sizeof(int64_t), (void **)&out->v, &out->n, read_id,
-                      nothing_to_free, err);
+    return db_collect(st, stmt, sizeof(int64_t), (void **)&out->v, &out->n, db_read_int64,
+                      db_release_nothing, err);
 }
 
 DEFINE_FLAT_LIST_FREE(id_list)

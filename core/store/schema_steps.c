@@ -10,17 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int read_id(sqlite3_stmt *s, void *p)
-{
-    *(int64_t *)p = sqlite3_column_int64(s, 0);
-    return DUBAN_OK;
-}
-
-static void nothing_to_free(void *p)
-{
-    (void)p;
-}
-
 /* Calls step on every plan of the database, in id order. */
 static int each_plan(store *st, int (*step)(store *, int64_t, duban_error *), duban_error *err)
 {
@@ -29,7 +18,8 @@ static int each_plan(store *st, int (*step)(store *, int64_t, duban_error *), du
     size_t n = 0;
     int rc = db_prepare(st, "SELECT id FROM plan ORDER BY id", &stmt, err);
     if (!rc)
-        rc = db_collect(st, stmt, sizeof *ids, (void **)&ids, &n, read_id, nothing_to_free, err);
+        rc = db_collect(st, stmt, sizeof *ids, (void **)&ids, &n, db_read_int64, db_release_nothing,
+                        err);
     for (size_t i = 0; !rc && i < n; i++)
         rc = step(st, ids[i], err);
     free(ids);

@@ -304,6 +304,17 @@ void store_rollback(store *st)
     db_exec(st, "ROLLBACK", NULL);
 }
 
+int db_read_int64(sqlite3_stmt *stmt, void *out)
+{
+    *(int64_t *)out = sqlite3_column_int64(stmt, 0);
+    return DUBAN_OK;
+}
+
+void db_release_nothing(void *elem)
+{
+    (void)elem;
+}
+
 /* Steps stmt to the end, appending each row to a growing array of
  * elem_size elements read by `read`.  Finalizes stmt. */
 int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, size_t *count,

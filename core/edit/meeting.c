@@ -5,6 +5,7 @@
 #include "store/store_internal.h"
 #include "base/strbuf.h"
 #include "text/utf8.h"
+#include "base/list.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -19,14 +20,7 @@ void meeting_free(meeting *m)
     memset(m, 0, sizeof *m);
 }
 
-void meeting_list_free(meeting_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        meeting_free(&l->v[i]);
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
+DEFINE_LIST_FREE(meeting_list, meeting_free)
 
 #define MEETING_COLUMNS                                                                            \
     "SELECT m.id, m.plan_id, (SELECT count(*) FROM meeting p WHERE p.plan_id = m.plan_id"          \

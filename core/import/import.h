@@ -52,7 +52,7 @@
 #define DUBAN_IMPORT_H
 
 #include "base/error.h"
-#include "import/plandoc.h"
+#include "plan/plandoc.h"
 
 #include <stddef.h>
 

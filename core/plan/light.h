@@ -20,8 +20,8 @@
  * The glyphs are ASCII and differ in shape.
  *
  * light_rule is a plain value; NULL wherever a rule is taken means
- * light_rule_default().  Queries fill caller-provided lists (free them
- * with the matching _free) and return DUBAN_OK or an error code.
+ * light_rule_default().  The queries that judge a plan's items
+ * (query_item_lights, query_light_tally) are in query/query.h.
  */
 #ifndef DUBAN_LIGHT_H
 #define DUBAN_LIGHT_H
@@ -29,7 +29,6 @@
 #include "base/error.h"
 #include "plan/model.h"
 #include "plan/status.h"
-#include "store/store.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -88,24 +87,6 @@ typedef struct item_light_list {
     size_t n;
 } item_light_list;
 
-/* Every item and sub-item of the plan in outline order, with its light on
- * day `today`.  One query. */
-int query_item_lights(store *st, int64_t plan_id, long today, const light_rule *rule,
-                      item_light_list *out, duban_error *err);
-void item_light_list_free(item_light_list *l);
-/* The same for the items and sub-items of one area (area_id, a depth-1 node
- * of plan_id), in outline order: what query_item_lights() gives for them.
- * The cost follows the area's size, not the plan's (for a refresh after an
- * edit).  An unknown area gives an empty list. */
-int query_area_lights(store *st, int64_t plan_id, int64_t area_id, long today,
-                      const light_rule *rule, item_light_list *out, duban_error *err);
-/* The light of one item or sub-item (what query_item_lights() gives for
- * it), for refreshing a single row after an edit.  Free the strings with
- * item_light_free_one().  DUBAN_ENOTFOUND for an unknown id or an area. */
-int query_node_light(store *st, int64_t plan_id, int64_t node_id, long today,
-                     const light_rule *rule, item_light *out, duban_error *err);
-void item_light_free_one(item_light *l);
-
 /* Counts per group of the items (depth 2 only; sub-items are parts of
  * their item) for reports (通报) and the minutes' summary. */
 enum light_group { LIGHT_BY_AREA, LIGHT_BY_UNIT, LIGHT_BY_LEADER };
@@ -123,15 +104,6 @@ typedef struct light_tally_list {
     size_t n;
 } light_tally_list;
 
-/* Groups in order: areas by number (areas without items included, with
- * zero counts); units and leaders by text, "" last.  Completion rate is
- * done / total (see light_rate_percent). */
-int query_light_tally(store *st, int64_t plan_id, enum light_group by, long today,
-                      const light_rule *rule, light_tally_list *out, duban_error *err);
-void light_tally_list_free(light_tally_list *l);
-/* The sum of all groups into *sum (key and title are set to NULL: do not
- * free them). */
-void light_tally_total(const light_tally_list *l, light_tally *sum);
 /* done * 100 / total rounded to the nearest integer; 0 when total is 0. */
 int light_rate_percent(int done, int total);
 

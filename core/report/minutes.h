@@ -31,9 +31,6 @@
 
 enum minutes_format { MINUTES_MD, MINUTES_HTML, MINUTES_CSV };
 
-/* Parses md|markdown|html|csv; returns 0 or -1. */
-int minutes_format_parse(const char *name, enum minutes_format *fmt);
-
 /* Renders the minutes of meeting_id as of day `today` (date.h day number);
  * rule NULL = light_rule_default().  DUBAN_ENOTFOUND for an unknown
  * meeting; on error *out may hold partial output. */

@@ -2,6 +2,7 @@
 #include "report/report.h"
 
 #include "plan/date.h"
+#include "query/group.h"
 #include "query/query.h"
 #include "plan/target.h"
 
@@ -51,20 +52,16 @@ int report_light_legend(const status_set *set, const light_rule *rule, strbuf *o
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
-/* The group key of a target: area number, or its item's unit / leader. */
+/* The group key of a target (group.h): its area, or its item's unit /
+ * leader; NULL when the item is not in items. */
 static const char *target_group(const target *t, enum light_group by, const item_light_list *items,
                                 char area[REF_LEN])
 {
-    if (by == LIGHT_BY_AREA) {
-        memcpy(area, t->ref, REF_LEN);
-        char *dot = strchr(area, '.');
-        if (dot)
-            *dot = '\0';
-        return area;
-    }
+    if (by == LIGHT_BY_AREA)
+        return group_key(by, t->ref, NULL, NULL, area);
     for (size_t i = 0; i < items->n; i++)
         if (items->v[i].node_id == t->node_id)
-            return by == LIGHT_BY_UNIT ? items->v[i].unit : items->v[i].leader;
+            return group_key(by, items->v[i].ref, items->v[i].unit, items->v[i].leader, area);
     return NULL;
 }
 

@@ -30,6 +30,9 @@ int db_exec(store *st, const char *sql, duban_error *err);
  * memory; release then frees the partial element).  Finalizes stmt. */
 int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, size_t *count,
                int (*read)(sqlite3_stmt *, void *), void (*release)(void *), duban_error *err);
+/* For db_collect: read the first column as an int64_t; release nothing. */
+int db_read_int64(sqlite3_stmt *stmt, void *out);
+void db_release_nothing(void *elem);
 
 /* Runs a constant multi-statement script (migrations only). */
 int db_exec_script(store *st, const char *sql, duban_error *err);

@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "text/textwidth.h"
+#include "base/list.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,14 +35,9 @@ void table_init(table *t, const table_column *cols, size_t ncols)
 
 int table_add_row(table *t, const char *const *cells)
 {
-    if (t->nrows == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 16;
-        char **c = realloc(t->cells, cap * t->ncols * sizeof *c);
-        if (!c)
-            return DUBAN_ENOMEM;
-        t->cells = c;
-        t->cap = cap;
-    }
+    /* cap counts rows of ncols cells */
+    if (grow_array((void **)&t->cells, &t->cap, t->nrows + 1, t->ncols * sizeof *t->cells))
+        return DUBAN_ENOMEM;
     char **row = t->cells + t->nrows * t->ncols;
     for (size_t i = 0; i < t->ncols; i++) {
         row[i] = text_sanitize(cells[i] ? cells[i] : "");

@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "text/utf8.h"
 #include "text/widthtable.h"
+#include "base/list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -328,14 +329,8 @@ static size_t pick_end(const struct cluster *c, size_t n, size_t st, int w)
 
 static int push_line(struct linevec *lv, const char *s, size_t len)
 {
-    if (lv->n == lv->cap) {
-        size_t cap = lv->cap ? lv->cap * 2 : 8;
-        char **v = realloc(lv->v, cap * sizeof *v);
-        if (!v)
-            return DUBAN_ENOMEM;
-        lv->v = v;
-        lv->cap = cap;
-    }
+    if (ARRAY_GROW(lv->v, lv->cap, lv->n + 1))
+        return DUBAN_ENOMEM;
     char *line = strndup(s, len);
     if (!line)
         return DUBAN_ENOMEM;
@@ -407,4 +402,14 @@ void text_lines_free(char **lines, size_t count)
     for (size_t i = 0; i < count; i++)
         free(lines[i]);
     free(lines);
+}
+
+int strbuf_append_padded(strbuf *sb, const char *s, int w)
+{
+    if (strbuf_append(sb, s))
+        return DUBAN_ENOMEM;
+    for (int pad = w - text_width(s ? s : ""); pad > 0; pad--)
+        if (strbuf_appendc(sb, ' '))
+            return DUBAN_ENOMEM;
+    return DUBAN_OK;
 }

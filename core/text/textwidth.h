@@ -15,6 +15,8 @@
 #ifndef DUBAN_TEXTWIDTH_H
 #define DUBAN_TEXTWIDTH_H
 
+#include "base/strbuf.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,6 +28,10 @@ int text_cp_width(uint32_t cp);
 
 /* Display width of a NUL-terminated UTF-8 string (after sanitising). */
 int text_width(const char *s);
+
+/* Appends s (NULL as "") to sb, padded with spaces to display width w.
+ * DUBAN_OK or DUBAN_ENOMEM. */
+int strbuf_append_padded(strbuf *sb, const char *s, int w);
 
 /* Returns a copy in which control characters (C0, DEL, C1), escape
  * sequences (ESC ... up to and including its final byte, CSI/OSC/DCS with

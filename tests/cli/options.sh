@@ -14,8 +14,8 @@ refuse() { # WHAT ARGS...
   expect_one_line_err "$what"
   [ -z "$out" ] && pass || fail "$what: printed '$out'"
 }
-refuse "overdue --by" overdue --by leader
-expect_err "overdue does not take --by" "names the command and the option"
+refuse "history --by" history --by leader
+expect_err "history does not take --by" "names the command and the option"
 refuse "list --reason" list --reason x
 expect_err "list does not take --reason" "list --reason"
 refuse "show --note" show 5.1 --note x
@@ -25,7 +25,7 @@ refuse "report --meeting" report --meeting=1
 refuse "config --note" config --note x
 refuse "import --by" import "$DUBAN_SRC/data/haiyan-2021-h2.plan" --by unit
 refuse "set --since-last" set 5.1 done --since-last
-refuse "option before the command" --by unit overdue
+refuse "option before the command" --by unit history
 refuse "command option without a command" --note x
 refuse "unknown option" list --bogus
 [ "$(db_sum "$DB")" = "$sum" ] && pass || fail "a refused command changed the database"
@@ -94,7 +94,8 @@ g="--db --plan --today --format --config --help"
 expect_offers "report --" "$g --by" report --
 expect_offers "changes --" "$g --meeting --since-last" changes --
 expect_offers "set --" "$g --note" set 5.1 --
-expect_offers "overdue --" "$g" overdue --
+expect_offers "overdue --" "$g --by" overdue --
+expect_offers "history --" "$g" history --
 expect_offers "config --d" "--db --dump" config --d
 expect_offers "report --by" "area unit leader" report --by ""
 expect_offers "minutes --format" "csv md html" minutes --format ""

@@ -53,7 +53,7 @@ static int set_database(loader *ld, const ini_entry *e)
     if (!*v || v[0] == '/' || ld->builtin) {
         n = snprintf(dst, sz, "%s", v);
     } else if (v[0] == '~' && (v[1] == '/' || !v[1])) {
-        const char *home = getenv("HOME");
+        const char *home = ld->home;
         if (!home || !*home)
             return config_fail(ld, e->line, "cannot expand '~' in database = %s: HOME is not set",
                                v);

@@ -50,7 +50,8 @@ static void one_meeting_at_a_time(void **state)
     assert_int_equal(meeting_current(f->st, f->plan, &m, &err), DUBAN_OK);
     assert_int_equal(m.id, 0);
     int64_t id = start(f, "  第三次推进会 ");
-    assert_int_equal(meeting_start(f->st, f->plan, "另一个会", NULL, NULL, &err), DUBAN_EINVAL);
+    assert_int_equal(meeting_start(f->st, f->plan, "另一个会", "2021-10-02", NULL, &err),
+                     DUBAN_EINVAL);
     assert_non_null(strstr(err.msg, "第三次推进会"));
     assert_int_equal(meeting_current(f->st, f->plan, &m, &err), DUBAN_OK);
     assert_int_equal(m.id, id);
@@ -61,9 +62,12 @@ static void one_meeting_at_a_time(void **state)
     meeting_free(&m);
     assert_int_equal(meeting_end(f->st, f->plan, &err), DUBAN_OK);
     assert_int_equal(meeting_end(f->st, f->plan, &err), DUBAN_EINVAL);
-    assert_int_equal(meeting_start(f->st, f->plan, " ", NULL, NULL, &err), DUBAN_EINVAL);
+    assert_int_equal(meeting_start(f->st, f->plan, " ", "2021-10-02", NULL, &err), DUBAN_EINVAL);
     assert_int_equal(meeting_start(f->st, f->plan, "会", "2021-02-30", NULL, &err), DUBAN_EINVAL);
-    assert_int_equal(meeting_start(f->st, 999, "会", NULL, NULL, &err), DUBAN_ENOTFOUND);
+    assert_int_equal(meeting_start(f->st, 999, "会", "2021-10-02", NULL, &err), DUBAN_ENOTFOUND);
+    /* the caller passes the date: core knows no today of its own */
+    assert_int_equal(meeting_start(f->st, f->plan, "会", NULL, NULL, &err), DUBAN_EINVAL);
+    assert_non_null(strstr(err.msg, "date"));
     int64_t second = start(f, "第四次推进会");
     meeting_list l;
     assert_int_equal(meeting_list_all(f->st, f->plan, &l, &err), DUBAN_OK);

@@ -14,7 +14,7 @@ int cli_load_config(cli_ctx *ctx, duban_error *err)
     size_t nactions;
     const config_action *actions = keymap_actions(&nactions);
     duban_config *cfg;
-    int rc = config_load(ctx->config_path, actions, nactions, &cfg, err);
+    int rc = config_load(ctx->config_path, &ctx->env, actions, nactions, &cfg, err);
     if (rc)
         return rc;
     for (size_t i = 0; i < cfg->nwarnings; i++)

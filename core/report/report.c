@@ -30,6 +30,16 @@ static const table_column leader_cols[] = {
 
 static const char *const by_title[] = {"按方面", "按责任单位", "按分管领导"};
 
+/* "或受阻" for each not-done status of the role. */
+static int legend_statuses(const status_set *set, enum status_role role, strbuf *out)
+{
+    int rc = 0;
+    for (size_t i = 0; i < set->n; i++)
+        if (set->v[i].role == (int)role && !set->v[i].done)
+            rc |= strbuf_printf(out, "或%s", set->v[i].name);
+    return rc;
+}
+
 int report_light_legend(const status_set *set, const light_rule *rule, strbuf *out)
 {
     light_rule def;
@@ -38,15 +48,9 @@ int report_light_legend(const status_set *set, const light_rule *rule, strbuf *o
         rule = &def;
     }
     int rc = strbuf_printf(out, "%s：逾期未完成", light_label(LIGHT_RED));
-    for (size_t i = 0; i < rule->nred; i++) {
-        const status_def *d = status_by_key(set, rule->red_keys[i]);
-        rc |= strbuf_printf(out, "或%s", d ? d->name : rule->red_keys[i]);
-    }
+    rc |= legend_statuses(set, STATUS_ROLE_BLOCKED, out);
     rc |= strbuf_printf(out, "；%s：%d天内到期未完成", light_label(LIGHT_YELLOW), rule->warn_days);
-    for (size_t i = 0; i < rule->nyellow; i++) {
-        const status_def *d = status_by_key(set, rule->yellow_keys[i]);
-        rc |= strbuf_printf(out, "或%s", d ? d->name : rule->yellow_keys[i]);
-    }
+    rc |= legend_statuses(set, STATUS_ROLE_BEHIND, out);
     rc |= strbuf_printf(out, "；%s：其余（含已完成）", light_label(LIGHT_GREEN));
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }

@@ -12,6 +12,8 @@
 
 #include "config/config.h"
 #include "config/keyname.h"
+#include "plan/date.h"
+#include "plan/light.h"
 #include "plan/status.h"
 #include "testutil.h"
 
@@ -324,6 +326,50 @@ static void round_trip(config_fixture *f, const duban_config *cfg)
     strbuf_free(&sb);
 }
 
+/* The light's blocked and behind statuses are the set's roles: built-in
+ * keys keep theirs, a renamed set names its own. */
+static void status_roles_come_from_the_file(void **state)
+{
+    config_fixture *f = *state;
+    duban_error err = {0};
+    duban_config *cfg = load_text(f, "", &err);
+    assert_non_null(cfg);
+    assert_int_equal(status_role_of(&cfg->statuses, "blocked"), STATUS_ROLE_BLOCKED);
+    assert_int_equal(status_role_of(&cfg->statuses, "behind"), STATUS_ROLE_BEHIND);
+    assert_int_equal(status_role_of(&cfg->statuses, "in_progress"), STATUS_ROLE_NONE);
+    config_free(cfg);
+    /* the seven-status file has no role keys: slow and stop are plain */
+    cfg = load_text(f, seven, &err);
+    assert_non_null(cfg);
+    for (size_t i = 0; i < cfg->statuses.n; i++)
+        assert_int_equal(cfg->statuses.v[i].role, STATUS_ROLE_NONE);
+    config_free(cfg);
+    cfg = load_text(f,
+                    "[status.not_started]\nglyph = a\n"
+                    "[status.stuck]\nglyph = b\nrole = blocked\n"
+                    "[status.late]\nglyph = c\nrole = behind\n"
+                    "[status.blocked]\nglyph = d\nrole = none\n"
+                    "[status.behind]\nglyph = e\n"
+                    "[status.closed]\nglyph = f\ndone = yes\n",
+                    &err);
+    assert_non_null(cfg);
+    const status_set *s = &cfg->statuses;
+    assert_int_equal(status_role_of(s, "stuck"), STATUS_ROLE_BLOCKED);
+    assert_int_equal(status_role_of(s, "late"), STATUS_ROLE_BEHIND);
+    assert_int_equal(status_role_of(s, "blocked"), STATUS_ROLE_NONE);
+    assert_int_equal(status_role_of(s, "behind"), STATUS_ROLE_BEHIND); /* the built-in default */
+    long today = date_from_ymd(2021, 10, 1), later = date_from_ymd(2021, 12, 31);
+    char due[DATE_LEN];
+    date_format(later, due);
+    assert_int_equal(light_of(s, NULL, "stuck", due, today), LIGHT_RED);
+    assert_int_equal(light_of(s, NULL, "late", due, today), LIGHT_YELLOW);
+    assert_int_equal(light_of(s, NULL, "blocked", due, today), LIGHT_GREEN);
+    round_trip(f, cfg);
+    config_free(cfg);
+    expect_error(f, "[status.done]\nglyph = x\ndone = yes\nrole = red\n", 4,
+                 "role of status 'done' must be none, behind or blocked, not 'red'");
+}
+
 static void dump_reparses_to_the_same_config(void **state)
 {
     config_fixture *f = *state;
@@ -442,6 +488,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_user_binding_takes_a_default_key, setup, teardown),
         cmocka_unit_test_setup_teardown(errors_name_file_line_and_value, setup, teardown),
         cmocka_unit_test_setup_teardown(seven_statuses_replace_the_default_set, setup, teardown),
+        cmocka_unit_test_setup_teardown(status_roles_come_from_the_file, setup, teardown),
         cmocka_unit_test_setup_teardown(dump_reparses_to_the_same_config, setup, teardown),
         cmocka_unit_test_setup_teardown(the_round_trip_check_can_fail, setup, teardown),
         cmocka_unit_test_setup_teardown(byte_order_mark_reads_like_iniparser, setup, teardown),

@@ -35,6 +35,8 @@ int text_cp_width(uint32_t cp)
         return 0;
     if (cp < 0x7F)
         return 1;
+    if (cp >= 0x4E00 && cp <= 0x9FFF)
+        return 2; /* CJK Unified Ideographs, most of a plan: wide (all of the block) */
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         cp = UTF8_REPLACEMENT; /* shown as U+FFFD */
     if (widthtable_zero(cp))

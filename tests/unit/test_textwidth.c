@@ -12,6 +12,7 @@
 #include "testutil.h"
 #include "text/textwidth.h"
 #include "text/utf8.h"
+#include "text/widthtable.h"
 
 /* Seed plan (haiyan-2021-h2.txt) lines 10 and 19: mixed CJK, ASCII and
  * full-width punctuation, ambiguous quotes. */
@@ -82,6 +83,15 @@ static void test_cp_width_basic(void **state)
     for (size_t i = 0; i < sizeof narrow / sizeof narrow[0]; i++)
         if (text_cp_width(narrow[i]) != 1)
             fail_msg("U+%04X should be narrow", (unsigned)narrow[i]);
+}
+
+/* text_cp_width() answers U+4E00..U+9FFF without the tables; they agree. */
+static void test_cjk_fast_path_matches_the_tables(void **state)
+{
+    (void)state;
+    for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++)
+        if (!widthtable_wide(cp) || widthtable_zero(cp) || widthtable_ambiguous(cp))
+            fail_msg("U+%04X is not plainly wide in widthtable.c", (unsigned)cp);
 }
 
 /* “ ” — · … ← → ○ ● □ ■ △ ▲ ① █ ▒ and friends follow the setting. */
@@ -551,6 +561,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ambiguous_setting), /* first: checks the default */
         T(test_cp_width_basic),
+        T(test_cjk_fast_path_matches_the_tables),
         T(test_cp_width_ambiguous),
         T(test_width_strings),
         T(test_width_of_controls),

@@ -20,11 +20,15 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
         cli_print_command_help(stdout, cmd);
         return DUBAN_OK;
     }
+    if (cli_check_format(ctx, cmd, err))
+        return err->code;
     int crc = cli_load_config(ctx, err);
     if (crc || cmd->run == cmd_config) /* config never opens the database */
         return crc ? crc : cmd->run(ctx, args, err);
     int is_import = cmd->run == cmd_import;
     int rc = cli_open_store(ctx, cmd->needs_plan, !is_import, err);
+    if (!rc && cmd->dated && ctx->sample_today)
+        cli_warn("sample plan as of %s (--today or DUBAN_TODAY for another day)", CLI_SAMPLE_TODAY);
     return rc ? rc : cmd->run(ctx, args, err);
 }
 
@@ -36,7 +40,8 @@ static int read_environment(cli_ctx *ctx, duban_error *err)
     ctx->env.home = getenv("HOME");
     ctx->now = getenv("DUBAN_NOW");
     const char *today = getenv("DUBAN_TODAY");
-    if (!today || !*today)
+    ctx->today_set = today && *today; /* the sample's own day yields to it */
+    if (!ctx->today_set)
         return date_local_today(&ctx->today, err);
     duban_error e;
     if (date_parse(today, &ctx->today, &e))
@@ -57,6 +62,13 @@ int main(int argc, char **argv)
         rc = cli_parse(&ctx, argc, argv, &command, &args, &err);
     if (!rc && command && !strcmp(command, "--version")) {
         printf("duban %s\n", DUBAN_VERSION);
+    } else if (!rc && command && !strcmp(command, "__options")) {
+        /* for completion (data/duban.bash); not in --help */
+        const cli_command *cmd = args.npos ? cli_find(args.pos[0]) : NULL;
+        if (args.npos && !cmd)
+            rc = duban_fail(&err, DUBAN_EINVAL, "unknown command '%s'", args.pos[0]);
+        else
+            cli_print_options(stdout, cmd);
     } else if (!rc && !command && args.help) {
         cli_print_usage(stdout);
     } else if (!rc && command) {

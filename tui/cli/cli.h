@@ -21,19 +21,52 @@
 
 #define CLI_MAX_ARGS 64
 
+/* The command options, one member each, from cli_options.def: a value
+ * option is the text given (NULL when absent), a flag is 1 when given. */
 typedef struct cli_args {
     const char *pos[CLI_MAX_ARGS]; /* positional arguments after the command */
     int npos;
-    const char *note;    /* --note */
-    const char *year;    /* --year */
-    int help;            /* --help / -h */
-    int dump;            /* --dump (duban config) */
-    const char *reason;  /* --reason (extend) */
-    const char *by;      /* --by (report) */
-    const char *date;    /* --date (meeting start) */
-    const char *meeting; /* --meeting (changes) */
-    int since_last;      /* --since-last (changes) */
+    int help; /* --help / -h */
+#define CLI_OPTION(field, name, arg, help, words) const char *field;
+#define CLI_FLAG(field, name, help) int field;
+#include "cli/cli_options.def"
+#undef CLI_OPTION
+#undef CLI_FLAG
 } cli_args;
+
+/* The options' numbers, in cli_options.def order; CLI_OPT(field) is the
+ * bit a command row sets to take that option. */
+enum cli_option_id {
+#define CLI_OPTION(field, name, arg, help, words) CLI_OPTION_##field,
+#define CLI_FLAG(field, name, help) CLI_OPTION_##field,
+#include "cli/cli_options.def"
+#undef CLI_OPTION
+#undef CLI_FLAG
+    CLI_OPTION_COUNT
+};
+#define CLI_OPT(field) (UINT64_C(1) << CLI_OPTION_##field)
+
+/* One option as the parser, --help and completion see it. */
+typedef struct cli_option {
+    const char *name;  /* "--note" */
+    const char *arg;   /* "TEXT"; NULL for a flag */
+    const char *help;  /* one line */
+    const char *words; /* completions of the value: "" none, "@file" files, else words */
+} cli_option;
+
+/* The command options (cli_options.def), indexed by enum cli_option_id. */
+extern const cli_option cli_options[CLI_OPTION_COUNT];
+/* The global options (--db, --plan, --today, --format, --config), which
+ * every command takes; terminated by a row with name NULL. */
+extern const cli_option cli_globals[];
+
+/* What --format a command honours: CLI_FMT(FORMAT_JSON) | ...  A command
+ * refuses the others (cli_check_format()); html is minutes' only. */
+#define CLI_FMT(f) (1u << (f))
+#define CLI_FMT_HTML (1u << 4)
+#define CLI_FMT_TEXT CLI_FMT(FORMAT_TEXT) /* commands that print a line */
+#define CLI_FMT_TABLE                                                                              \
+    (CLI_FMT(FORMAT_TEXT) | CLI_FMT(FORMAT_CSV) | CLI_FMT(FORMAT_JSON) | CLI_FMT(FORMAT_MD))
 
 typedef struct cli_ctx {
     char db_path[4096];
@@ -51,36 +84,62 @@ typedef struct cli_ctx {
     const char *now;            /* DUBAN_NOW: the time stamp edits record, or NULL */
     const duban_config *config; /* after cli_load_config(); never NULL then */
     int format_html;            /* --format html (only `duban minutes` accepts it) */
+    int today_set;              /* --today or DUBAN_TODAY gave today */
+    int sample_today;           /* today is CLI_SAMPLE_TODAY (see cli_open_store()) */
 } cli_ctx;
 
+/* The day the built-in sample plan (second half of 2021) is shown on when
+ * the database holds nothing else and today was not given: inside its
+ * period, with one item overdue, one due soon and the rest on time,
+ * instead of every item red years later. */
+#define CLI_SAMPLE_TODAY "2021-10-25"
+
+/* One subcommand.  Adding a subcommand: its run function in the
+ * cli_FAMILY.c of its family and one row in cli_commands.c; new options
+ * get a line in cli_options.def. */
 typedef struct cli_command {
     const char *name;
-    const char *usage;   /* arguments, e.g. "REF STATUS [--note TEXT]" */
+    const char *usage;   /* arguments, e.g. "REF STATUS"; the options follow from `options`
+                          * (an option written here, because it is required, is not repeated) */
     const char *summary; /* one line */
     const char *help;    /* further lines for `duban CMD --help`, or NULL */
-    const char *options; /* accepted command options: "note,year" */
+    uint64_t options;    /* the options it takes: CLI_OPT(note) | CLI_OPT(year) */
+    unsigned formats;    /* the --format values it honours: CLI_FMT_TABLE, CLI_FMT_TEXT... */
     int needs_plan;      /* open the store and resolve the plan first */
+    int dated;           /* what it prints depends on today (notes the sample's day) */
     int (*run)(cli_ctx *ctx, const cli_args *args, duban_error *err);
 } cli_command;
 
 extern const cli_command cli_commands[];
 extern const size_t cli_command_count;
 
-/* Parses argv (after argv[0]): global options anywhere, the first
- * non-option word is the command (*command, NULL if none), the rest go
- * into args.  Returns DUBAN_OK or DUBAN_EINVAL with a message. */
+/* Parses argv (after argv[0]): options anywhere, the first non-option
+ * word is the command (*command, NULL if none), the rest go into args.
+ * An option the command does not take (see its row) is refused.
+ * Returns DUBAN_OK or DUBAN_EINVAL with a one-line message. */
 int cli_parse(cli_ctx *ctx, int argc, char **argv, const char **command, cli_args *args,
               duban_error *err);
 const cli_command *cli_find(const char *name);
 
 /* Opens ctx->db_path, creating it from the built-in plan on first use
- * (create_with_builtin), and resolves --plan. */
+ * (create_with_builtin), and resolves --plan.  When the database holds
+ * only the built-in sample plan and !ctx->today_set, sets ctx->today to
+ * CLI_SAMPLE_TODAY and ctx->sample_today. */
 int cli_open_store(cli_ctx *ctx, int resolve_plan, int create_with_builtin, duban_error *err);
 /* The default database path: $XDG_DATA_HOME/duban/duban.db. */
 int cli_default_db_path(char *out, size_t outsz, duban_error *err);
 
+/* DUBAN_EINVAL with one line when --format was given and cmd does not
+ * honour that format. */
+int cli_check_format(const cli_ctx *ctx, const cli_command *cmd, duban_error *err);
+
+/* Help (cli_help.c), all from the tables. */
 void cli_print_usage(FILE *f);
 void cli_print_command_help(FILE *f, const cli_command *cmd);
+/* For completion (`duban __options [CMD]`): one line per option,
+ * "NAME<TAB>ARG<TAB>WORDS" (ARG empty for a flag), the global options
+ * first, then CMD's; without CMD every option of every command. */
+void cli_print_options(FILE *f, const cli_command *cmd);
 /* Writes rendered output to stdout. */
 int cli_emit(const strbuf *sb, duban_error *err);
 /* Writes one printf-style line, sanitised, to stdout. */
@@ -115,9 +174,6 @@ int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_report(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_extend(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_progress(cli_ctx *ctx, const cli_args *args, duban_error *err);
-/* The front end in presentation mode (tui.c); prints the report when
- * not on a terminal. */
-int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err);
 /* The front end in presentation mode (tui.c); prints the report when
  * not on a terminal. */
 int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err);

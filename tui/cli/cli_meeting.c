@@ -112,6 +112,10 @@ int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err)
     int is_start = !strcmp(sub, "start");
     if (args->date && !is_start)
         return duban_fail(err, DUBAN_EINVAL, "--date goes with 'duban meeting start'");
+    int says_a_line = is_start || !strcmp(sub, "end") || !strcmp(sub, "current");
+    if (says_a_line && ctx->format != FORMAT_TEXT)
+        return duban_fail(err, DUBAN_EINVAL,
+                          "meeting %s writes text; --format is for 'meeting list'", sub);
     if (is_start)
         return meeting_start_cmd(ctx, args, err);
     if (args->npos == 1 && !strcmp(sub, "end"))

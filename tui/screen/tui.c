@@ -45,6 +45,18 @@ static void app_free(app *a)
     plan_info_free(&a->plan);
 }
 
+/* stderr is about to be covered by the screen: say it on the status line
+ * too, with $HOME as ~ to fit in 80 columns. */
+static void say_created(app *a, const char *path)
+{
+    const char *home = getenv("HOME");
+    size_t n = home ? strlen(home) : 0;
+    if (n > 1 && !strncmp(path, home, n) && path[n] == '/')
+        app_message(a, S_OK, "已用内置计划创建数据库 ~%s", path + n);
+    else
+        app_message(a, S_OK, "已用内置计划创建数据库 %s", path);
+}
+
 static int app_init(app *a, cli_ctx *ctx, duban_error *err)
 {
     memset(a, 0, sizeof *a);
@@ -64,8 +76,7 @@ static int app_init(app *a, cli_ctx *ctx, duban_error *err)
     if (!rc)
         rc = meeting_current(a->st, a->plan_id, &a->mtg, err);
     if (!rc && (rc = vm_load(a, err)) == DUBAN_OK && ctx->created_db)
-        /* stderr is about to be covered by the screen: say it here too */
-        app_message(a, S_OK, "已用内置计划创建数据库 %s", ctx->db_path);
+        say_created(a, ctx->db_path);
     return rc;
 }
 

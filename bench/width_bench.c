@@ -79,45 +79,49 @@ static int uni_cp_width(uint32_t cp, const char *encoding)
     return w < 0 ? 0 : w;
 }
 
-static long width_text(const char *s, const char *enc)
+/* What a variant measures with: duban's measure, libunistring's encoding. */
+typedef struct mode {
+    text_measure m;
+    const char *enc; /* "UTF-8": ambiguous narrow; a CJK encoding: wide */
+} mode;
+
+static long width_text(const char *s, const mode *md)
 {
-    (void)enc;
-    return text_width(s);
+    return text_width(s, &md->m);
 }
 
-static long width_cp_table(const char *s, const char *enc)
-{
-    (void)enc;
-    size_t n = strlen(s);
-    long w = 0;
-    uint32_t cp;
-    for (size_t off = 0; off < n;) {
-        off += utf8_decode(s + off, n - off, &cp);
-        w += text_cp_width(cp);
-    }
-    return w;
-}
-
-static long width_cp_uni(const char *s, const char *enc)
+static long width_cp_table(const char *s, const mode *md)
 {
     size_t n = strlen(s);
     long w = 0;
     uint32_t cp;
     for (size_t off = 0; off < n;) {
         off += utf8_decode(s + off, n - off, &cp);
-        w += uni_cp_width(cp, enc);
+        w += text_cp_width(cp, &md->m);
     }
     return w;
 }
 
-static long width_u8(const char *s, const char *enc)
+static long width_cp_uni(const char *s, const mode *md)
 {
-    return u8_strwidth((const uint8_t *)s, enc);
+    size_t n = strlen(s);
+    long w = 0;
+    uint32_t cp;
+    for (size_t off = 0; off < n;) {
+        off += utf8_decode(s + off, n - off, &cp);
+        w += uni_cp_width(cp, md->enc);
+    }
+    return w;
+}
+
+static long width_u8(const char *s, const mode *md)
+{
+    return u8_strwidth((const uint8_t *)s, md->enc);
 }
 
 typedef struct variant {
     const char *name;
-    long (*fn)(const char *, const char *);
+    long (*fn)(const char *, const mode *);
 } variant;
 
 static int cmp_double(const void *a, const void *b)
@@ -127,7 +131,7 @@ static int cmp_double(const void *a, const void *b)
 }
 
 /* Median over rounds of nanoseconds per line. */
-static double measure(const variant *v, const lines *l, const char *enc, int rounds)
+static double measure(const variant *v, const lines *l, const mode *md, int rounds)
 {
     double per[MAX_ROUNDS];
     for (int r = 0; r < rounds; r++) {
@@ -135,7 +139,7 @@ static double measure(const variant *v, const lines *l, const char *enc, int rou
         double t0 = now_ns(), t;
         do {
             for (size_t i = 0; i < l->n; i++)
-                acc += v->fn(l->v[i], enc);
+                acc += v->fn(l->v[i], md);
             reps++;
         } while ((t = now_ns()) - t0 < 20e6);
         sink += acc;
@@ -147,27 +151,28 @@ static double measure(const variant *v, const lines *l, const char *enc, int rou
 
 /* Code points (excluding surrogates and unassigned-looking private use
  * planes) whose width differs between the table and libunistring. */
-static void count_differences(int ambiguous, const char *enc)
+static void count_differences(const mode *md)
 {
     long diff = 0;
     uint32_t first[8];
     int nfirst = 0;
-    text_set_ambiguous_width(ambiguous);
+    const text_measure *m = &md->m;
+    const char *enc = md->enc;
     for (uint32_t cp = 0; cp < 0x110000; cp++) {
         if ((cp >= 0xD800 && cp <= 0xDFFF) || cp >= 0xF0000)
             continue;
-        if (text_cp_width(cp) != uni_cp_width(cp, enc)) {
+        if (text_cp_width(cp, m) != uni_cp_width(cp, enc)) {
             if (nfirst < 8)
                 first[nfirst++] = cp;
             diff++;
         }
     }
-    printf("ambiguous %d (libunistring encoding %s): %ld code points differ", ambiguous, enc, diff);
+    printf("ambiguous %d (libunistring encoding %s): %ld code points differ", m->ambiguous, enc,
+           diff);
     for (int i = 0; i < nfirst; i++)
-        printf("%s U+%04X %d/%d", i ? "," : ", e.g.", (unsigned)first[i], text_cp_width(first[i]),
-               uni_cp_width(first[i], enc));
+        printf("%s U+%04X %d/%d", i ? "," : ", e.g.", (unsigned)first[i],
+               text_cp_width(first[i], m), uni_cp_width(first[i], enc));
     printf(" (table/libunistring)\n");
-    text_set_ambiguous_width(1);
 }
 
 static void show_breaks(const char *s)
@@ -215,24 +220,19 @@ int main(int argc, char **argv)
                                  {"cp/table", width_cp_table},
                                  {"cp/uc_width", width_cp_uni},
                                  {"u8_strwidth", width_u8}};
-    static const struct {
-        int ambiguous;
-        const char *enc;
-    } modes[] = {{1, "UTF-8"}, {2, "GBK"}};
+    static const mode modes[] = {{{1}, "UTF-8"}, {{2}, "GBK"}};
     for (size_t m = 0; m < 2; m++) {
-        text_set_ambiguous_width(modes[m].ambiguous);
         double base = 0;
-        printf("ambiguous width %d:\n", modes[m].ambiguous);
+        printf("ambiguous width %d:\n", modes[m].m.ambiguous);
         for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++) {
-            double t = measure(&vs[i], &l, modes[m].enc, rounds);
+            double t = measure(&vs[i], &l, &modes[m], rounds);
             if (i == 0)
                 base = t;
             printf("  %-12s %8.1f ns/line  x%.2f\n", vs[i].name, t, t / base);
         }
     }
-    text_set_ambiguous_width(1);
-    count_differences(1, "UTF-8");
-    count_differences(2, "GBK");
+    count_differences(&modes[0]);
+    count_differences(&modes[1]);
     show_breaks("加快“转”的步伐，拥抱“新”的产业……确保良信电器等数字产业项目年内投运。");
     for (size_t i = 0; i < l.n; i++)
         free(l.v[i]);

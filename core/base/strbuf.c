@@ -58,11 +58,11 @@ int strbuf_printf(strbuf *sb, const char *fmt, ...)
     return DUBAN_OK;
 }
 
-int strbuf_append_padded(strbuf *sb, const char *s, int w)
+int strbuf_append_padded(strbuf *sb, const char *s, int w, const text_measure *m)
 {
     if (strbuf_append(sb, s))
         return DUBAN_ENOMEM;
-    for (int pad = w - text_width(s ? s : ""); pad > 0; pad--)
+    for (int pad = w - text_width(s ? s : "", m); pad > 0; pad--)
         if (strbuf_appendc(sb, ' '))
             return DUBAN_ENOMEM;
     return DUBAN_OK;

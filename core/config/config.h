@@ -87,7 +87,7 @@ typedef struct duban_config {
 
     /* [general] */
     char database[CONFIG_PATH_MAX]; /* absolute path, "" = default place */
-    int ambiguous_width;            /* 1 or 2 (text_set_ambiguous_width) */
+    int ambiguous_width;            /* 1 or 2 (textwidth.h text_measure) */
     char date_format[64];           /* see config_format_date() */
     int warn_days;                  /* at-risk window for lights, 0..365 */
 

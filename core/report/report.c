@@ -170,7 +170,8 @@ static int worst_first(const void *pa, const void *pb)
 }
 
 int report_render(store *st, int64_t plan_id, enum light_group by, enum table_format fmt,
-                  long today, const light_rule *rule, strbuf *out, duban_error *err)
+                  long today, const light_rule *rule, const text_measure *m, strbuf *out,
+                  duban_error *err)
 {
     light_tally_list groups;
     int rc = query_light_tally(st, plan_id, by, today, rule, &groups, err);
@@ -191,7 +192,7 @@ int report_render(store *st, int64_t plan_id, enum light_group by, enum table_fo
                                : by == LIGHT_BY_UNIT ? unit_cols
                                                      : leader_cols;
     table_init(&t, cols, by == LIGHT_BY_AREA ? 10 : 9);
-    if (!rc && (fill_table(&t, by, fmt, &groups, targets, met) || table_render(&t, fmt, out)))
+    if (!rc && (fill_table(&t, by, fmt, &groups, targets, met) || table_render(&t, fmt, m, out)))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc && people &&
         (strbuf_append(out, "\n") || report_light_legend(store_statuses(st), rule, out) ||

@@ -160,4 +160,15 @@ expect_out "逾期未完成或卡住；" "the legend names the blocked status"
 run --config "$T/roles.ini" config --dump
 expect_out "role = blocked" "the dump has the roles"
 
+# ambiguous_width = 2 aligns the command line's tables too: “ ” take two
+# columns, so the UNIT column is two wider.
+printf '[general]\nambiguous_width = 2\n' >"$T/wide.ini"
+WDB="$T/wide.db"
+"$DUBAN" --db "$WDB" list >/dev/null 2>&1
+run --db "$WDB" unit 1.1 '“招商”专班'
+run --db "$WDB" list
+expect_out "1.2   [ ] 未启动  2021-12-31                        创新招商方式" "narrow: 6+2 columns for the unit"
+run --config "$T/wide.ini" --db "$WDB" list
+expect_out "1.2   [ ] 未启动  2021-12-31                          创新招商方式" "wide: 8+2 columns for the unit"
+
 finish

@@ -261,7 +261,7 @@ static void renderers_say_what_happened(void **state)
     strbuf sb = {0};
     duban_error err;
     long today = day("2021-10-01");
-    assert_int_equal(minutes_render(f->st, id, MINUTES_HTML, today, NULL, &sb, &err), 0);
+    assert_int_equal(minutes_render(f->st, id, MINUTES_HTML, today, NULL, NULL, &sb, &err), 0);
     const char *html = strbuf_str(&sb);
     assert_non_null(strstr(html, "<!DOCTYPE html>"));
     assert_non_null(strstr(html, "@page"));
@@ -271,17 +271,17 @@ static void renderers_say_what_happened(void **state)
     assert_null(strstr(html, "<script"));
     assert_null(strstr(html, "http"));
     strbuf_reset(&sb);
-    assert_int_equal(minutes_render(f->st, id, MINUTES_MD, today, NULL, &sb, &err), 0);
+    assert_int_equal(minutes_render(f->st, id, MINUTES_MD, today, NULL, NULL, &sb, &err), 0);
     assert_non_null(strstr(strbuf_str(&sb), "## 二、本次会议调度情况"));
     assert_non_null(strstr(strbuf_str(&sb), "| 未启动 "));
     assert_non_null(strstr(strbuf_str(&sb), "| 已完成 & <验收> "));
     assert_non_null(strstr(strbuf_str(&sb), "| 延期"));
     strbuf_reset(&sb);
-    assert_int_equal(minutes_render(f->st, 999, MINUTES_MD, today, NULL, &sb, &err),
+    assert_int_equal(minutes_render(f->st, 999, MINUTES_MD, today, NULL, NULL, &sb, &err),
                      DUBAN_ENOTFOUND);
     strbuf_reset(&sb);
     assert_int_equal(
-        report_render(f->st, f->plan, LIGHT_BY_AREA, FORMAT_JSON, today, NULL, &sb, &err), 0);
+        report_render(f->st, f->plan, LIGHT_BY_AREA, FORMAT_JSON, today, NULL, NULL, &sb, &err), 0);
     assert_non_null(strstr(strbuf_str(&sb), "\"area\": \"1\""));
     assert_non_null(strstr(strbuf_str(&sb), "\"done\": 1"));
     strbuf_free(&sb);

@@ -205,7 +205,7 @@ int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err)
     light_rule rule;
     cli_light_rule(ctx, &rule);
     strbuf sb = {0};
-    rc = minutes_render(ctx->st, id, fmt, ctx->today, &rule, &sb, err);
+    rc = minutes_render(ctx->st, id, fmt, ctx->today, &rule, &ctx->measure, &sb, err);
     if (!rc)
         rc = cli_emit(&sb, err);
     strbuf_free(&sb);

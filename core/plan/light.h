@@ -3,10 +3,10 @@
  *
  * The rule (light_of), in this order:
  *   - a done status (status_def.done) is green;
- *   - red: a status listed in rule->red_keys (default: blocked 受阻), or a
- *     deadline before today;
- *   - yellow: a status listed in rule->yellow_keys (default: behind 滞后), or
- *     a deadline within rule->warn_days of today (today <= deadline <=
+ *   - red: a status whose role is blocked (status.h; by default 受阻), or
+ *     a deadline before today;
+ *   - yellow: a status whose role is behind (by default 滞后), or a
+ *     deadline within rule->warn_days of today (today <= deadline <=
  *     today + warn_days);
  *   - green otherwise (also when there is no deadline).
  *
@@ -38,21 +38,19 @@ typedef enum light { LIGHT_GREEN, LIGHT_YELLOW, LIGHT_RED } light;
 #define LIGHT_COUNT 3
 #define LIGHT_WARN_DAYS 14
 
+/* Which statuses force red or yellow is the status set's business
+ * (status_def.role), not the rule's. */
 typedef struct light_rule {
-    int warn_days;                 /* yellow window in days, >= 0 */
-    char red_keys[STATUS_MAX][32]; /* status keys that force red */
-    size_t nred;
-    char yellow_keys[STATUS_MAX][32]; /* status keys that force yellow */
-    size_t nyellow;
+    int warn_days; /* yellow window in days, >= 0 */
 } light_rule;
 
-/* warn_days 14, red: blocked, yellow: behind. */
+/* warn_days 14. */
 void light_rule_default(light_rule *rule);
 
 /* The light of an item with status key `status` and deadline `deadline`
  * (YYYY-MM-DD, "" for none; an unparsable date counts as none) on day
- * `today` (date.h day number).  set decides what is done; rule NULL means
- * the default rule. */
+ * `today` (date.h day number).  set decides what is done, blocked and
+ * behind; rule NULL means the default rule. */
 light light_of(const status_set *set, const light_rule *rule, const char *status,
                const char *deadline, long today);
 

@@ -196,7 +196,7 @@ static int build_doc(const minutes_data *md, minutes_doc *d)
 }
 
 int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
-                   const light_rule *rule, strbuf *out, duban_error *err)
+                   const light_rule *rule, const text_measure *m, strbuf *out, duban_error *err)
 {
     minutes_data md;
     int rc = minutes_load(st, meeting_id, today, rule, &md, err);
@@ -208,7 +208,7 @@ int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long 
         minutes_doc d;
         rc = build_doc(&md, &d);
         if (!rc)
-            rc = fmt == MINUTES_HTML ? minutes_write_html(&d, out) : minutes_write_md(&d, out);
+            rc = fmt == MINUTES_HTML ? minutes_write_html(&d, out) : minutes_write_md(&d, m, out);
         minutes_doc_free(&d);
     }
     minutes_data_free(&md);

@@ -181,7 +181,7 @@ int minutes_write_csv(const minutes_data *md, strbuf *out)
     if (!rc)
         rc = target_rows(md, &t);
     if (!rc)
-        rc = table_render(&t, FORMAT_CSV, out);
+        rc = table_render(&t, FORMAT_CSV, NULL, out);
     table_free(&t);
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }

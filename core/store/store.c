@@ -78,11 +78,15 @@ void db_tx_rollback(store *st)
     }
 }
 
-void db_now(char out[32])
+void store_set_now(store *st, const char *now)
 {
-    const char *env = getenv("DUBAN_NOW");
-    if (env && *env) {
-        snprintf(out, 32, "%s", env);
+    snprintf(st->fixed_now, sizeof st->fixed_now, "%s", now ? now : "");
+}
+
+void db_now(const store *st, char out[32])
+{
+    if (st->fixed_now[0]) {
+        snprintf(out, 32, "%s", st->fixed_now);
         return;
     }
     time_t now = time(NULL);

@@ -39,6 +39,12 @@ const char *store_path(const store *st);
 void store_set_statuses(store *st, const status_set *set);
 const status_set *store_statuses(const store *st);
 
+/* The time stamp edits, notes, meetings and imports record: `now`
+ * ("2021-10-01T09:00:00Z", copied, cut to 31 bytes) for every write from
+ * here on, or the system clock (UTC) when now is NULL or "" (the
+ * default).  The executable passes DUBAN_NOW; core reads no environment. */
+void store_set_now(store *st, const char *now);
+
 /* PRAGMA data_version: changes when another connection commits. */
 int store_data_version(store *st, int64_t *version, duban_error *err);
 

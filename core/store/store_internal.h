@@ -11,7 +11,8 @@ struct store {
     sqlite3 *db;
     char *path;
     status_set statuses;
-    int batch; /* inside store_begin() .. store_commit() */
+    int batch;          /* inside store_begin() .. store_commit() */
+    char fixed_now[32]; /* store_set_now(); "" = the system clock */
 };
 
 /* Prepares sql (a constant) on st; DUBAN_EDB with SQLite's message. */
@@ -42,8 +43,8 @@ int db_tx_begin(store *st, duban_error *err);
 int db_tx_commit(store *st, duban_error *err);
 void db_tx_rollback(store *st);
 
-/* Current UTC time as ISO-8601 "YYYY-MM-DDTHH:MM:SSZ" (honours
- * DUBAN_NOW for reproducible tests). */
-void db_now(char out[32]);
+/* Current UTC time as ISO-8601 "YYYY-MM-DDTHH:MM:SSZ", or the time fixed
+ * by store_set_now() (reproducible tests). */
+void db_now(const store *st, char out[32]);
 
 #endif

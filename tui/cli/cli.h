@@ -80,6 +80,9 @@ typedef struct cli_ctx {
     int created_db;  /* cli_open_store() made the database just now */
     const char *argv0;
     const char *config_path;    /* --config FILE, or NULL */
+    config_env env;             /* XDG_CONFIG_HOME and HOME, read by main() */
+    const char *now;            /* DUBAN_NOW: the time stamp edits record, or NULL */
+    text_measure measure;       /* ambiguous_width from the config (cli_load_config) */
     const duban_config *config; /* after cli_load_config(); never NULL then */
     int format_html;            /* --format html (only `duban minutes` accepts it) */
     int today_set;              /* --today or DUBAN_TODAY gave today */

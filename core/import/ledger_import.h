@@ -42,7 +42,7 @@
 #define DUBAN_LEDGER_IMPORT_H
 
 #include "base/error.h"
-#include "import/plandoc.h"
+#include "plan/plandoc.h"
 #include "plan/status.h"
 
 #include <stddef.h>

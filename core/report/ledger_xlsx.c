@@ -2,6 +2,7 @@
  * (see ledger.h for the sheets). */
 #include "report/ledger.h"
 
+#include "query/query.h"
 #include "report/report.h"
 #include "report/xlsx_book.h"
 #include "text/textwidth.h"
@@ -218,8 +219,8 @@ static void summary_sheet(xw *w, const ledger *lg)
     summary_block(w, ws, row, "按责任单位", 0, &lg->by_unit, lg->unit_targets, lg->unit_met);
     int widest = 10;
     for (size_t i = 0; i < lg->by_unit.n; i++)
-        if (text_width(lg->by_unit.v[i].key) > widest)
-            widest = text_width(lg->by_unit.v[i].key);
+        if (text_width(lg->by_unit.v[i].key, NULL) > widest)
+            widest = text_width(lg->by_unit.v[i].key, NULL);
     keep(w, worksheet_set_column(ws, 0, 0, widest + 2, NULL));
     keep(w, worksheet_set_column(ws, 1, 1, 30, NULL));
     keep(w, worksheet_set_column(ws, 2, 9, 10, NULL));

@@ -31,7 +31,8 @@
 #include <stdint.h>
 
 int report_render(store *st, int64_t plan_id, enum light_group by, enum table_format fmt,
-                  long today, const light_rule *rule, strbuf *out, duban_error *err);
+                  long today, const light_rule *rule, const text_measure *m, strbuf *out,
+                  duban_error *err);
 
 /* The groups of that report in its order (areas by number, units and
  * leaders worst first) with, per group g, its numeric targets targets[g]

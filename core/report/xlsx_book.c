@@ -89,7 +89,7 @@ int xlsx_text(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *s, 
         xlsx_keep(b, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, clean, f));
     else
         xlsx_keep(b, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f));
-    int w = text_width(clean);
+    int w = text_width(clean, NULL); /* Excel counts ambiguous characters as 1 */
     free(clean);
     return w;
 }

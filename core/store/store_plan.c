@@ -17,7 +17,7 @@ static int insert_plan_row(store *st, const plan_doc *doc, int64_t *plan_id, dub
                    &stmt, err))
         return DUBAN_EDB;
     char now[32];
-    db_now(now);
+    db_now(st, now);
     sqlite3_bind_text(stmt, 1, doc->title, -1, SQLITE_STATIC);
     sqlite3_bind_int(stmt, 2, doc->year);
     sqlite3_bind_text(stmt, 3, doc->start, -1, SQLITE_STATIC);
@@ -85,7 +85,7 @@ static int insert_first_note(store *st, int64_t node_id, const char *text, duban
 {
     sqlite3_stmt *stmt;
     char now[32];
-    db_now(now);
+    db_now(st, now);
     if (db_prepare(st, "INSERT INTO note(node_id, at, text) VALUES (?, ?, ?)", &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, node_id);

@@ -14,7 +14,7 @@
 static int cli_read_plan(cli_ctx *ctx, const char *path, int year, plan_doc *doc, duban_error *err)
 {
     if (ledger_kind_of(path) == LEDGER_NOT)
-        return import_file(path, year, doc, err);
+        return import_file(path, year, ctx->today, doc, err);
     ledger_warnings warn = {0};
     int rc = ledger_import_file(path, year, store_statuses(ctx->st), doc, &warn, err);
     for (size_t i = 0; i < warn.n; i++)

@@ -100,12 +100,14 @@ _duban() {
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=""
     ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
+    [[ $prev == -o ]] && prev=--output # the one short option
 
     # The command and how many arguments it has before the cursor; every
     # option of every command, to skip the values of those that take one.
     _duban_read_options < <(_duban_options)
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${COMP_WORDS[i]}
+        [[ $w == -o ]] && w=--output
         case $w in
         --*=* | -) ;;
         -*) [[ -n ${arg[$w]:-} ]] && ((i++)) ;;

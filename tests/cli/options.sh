@@ -114,6 +114,9 @@ expect_offers "extend's DATE" "" --db "$DB" extend 10.1 ""
 expect_offers "set's STATUS" "in_progress" --db "$DB" set 5.1 in
 mkdir -p "$T/files" && touch "$T/files/plan-a.txt"
 expect_offers "import's FILE" "$T/files/plan-a.txt" import "$T/files/plan-"
+touch "$T/files/ledger.xlsx"
+expect_offers "export --output" "$T/files/ledger.xlsx" export --output "$T/files/le"
+expect_offers "export -o (its short form)" "$T/files/ledger.xlsx" export -o "$T/files/le"
 # Without a runnable duban: the global options, the same as the program's.
 got=$(offers /nonexistent/duban --)
 [ "$got" = "$(echo $globals)" ] && pass || fail "fallback options '$got', the program's '$(echo $globals)'"

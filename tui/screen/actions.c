@@ -82,48 +82,26 @@ static view_result edit_action(app *a, action act, int arg)
     return VIEW_HANDLED;
 }
 
-/* Toggles view v: back to the outline when it is shown. */
-static void toggle_view(app *a, const view_ops *v)
-{
-    view_switch(a, a->view == v ? NULL : v);
-}
-
-/* Actions that change the main view; VIEW_IGNORED for others. */
+/* Actions that change the main view; VIEW_IGNORED for others.  A view's
+ * toggle action (view.h) opens it, and closes it when it is shown. */
 static view_result view_action(app *a, action act)
 {
-    switch (act) {
-    case ACT_help:
-        if (a->view == &view_help) {
-            view_switch(a, a->help_return);
-        } else {
-            a->help_return = a->view;
-            view_switch(a, &view_help);
-        }
-        break;
-    case ACT_overdue_view:
-        toggle_view(a, &view_overdue);
-        break;
-    case ACT_changes:
-        toggle_view(a, &view_changes);
-        break;
-    case ACT_present:
-        if (a->view == &view_present)
-            present_leave(a);
+    view_id id = view_by_toggle(act);
+    if (id < VIEW_COUNT) {
+        if (a->view == id)
+            view_close(a);
         else
-            present_enter(a, 0);
-        break;
-    case ACT_back:
-        view_switch(a, NULL);
-        break;
-    default:
-        return VIEW_IGNORED;
+            view_open(a, id);
+        return VIEW_HANDLED;
     }
+    if (act != ACT_back)
+        return VIEW_IGNORED;
+    view_close(a);
     return VIEW_HANDLED;
 }
 
 static view_result global_action(app *a, action act, int arg)
 {
-    int page = a->lay.detail.h > 2 ? a->lay.detail.h / 2 : 1;
     switch (act) {
     case ACT_quit:
         return VIEW_QUIT;
@@ -133,16 +111,15 @@ static view_result global_action(app *a, action act, int arg)
         a->detail_pref = !detail_shown(a);
         break;
     case ACT_detail_down:
-        return detail_scroll(a, page);
     case ACT_detail_up:
-        return detail_scroll(a, -page);
+        return view_get(VIEW_detail)->handle(a, act, arg);
     case ACT_search:
-        view_switch(a, NULL);
+        view_switch(a, VIEW_outline);
         app_prompt(a, PROMPT_SEARCH);
         break;
     case ACT_search_next:
     case ACT_search_prev:
-        view_switch(a, NULL);
+        view_switch(a, VIEW_outline);
         search_step(a, act == ACT_search_next ? 1 : -1);
         break;
     default:
@@ -157,6 +134,6 @@ int actions_dispatch(struct app *a, action act, int arg)
 {
     if (act == ACT_NONE)
         return VIEW_IGNORED;
-    view_result r = a->view->handle(a, act, arg);
+    view_result r = view_current(a)->handle(a, act, arg);
     return r == VIEW_IGNORED ? global_action(a, act, arg) : r;
 }

@@ -19,10 +19,7 @@ void app_after_change(app *a, int64_t id)
     size_t area = a->ol.nareas;
     if (vm_refresh_node(a, id, &area, &err) || vm_refresh_area(a, area, id, &err))
         app_message(a, S_ERROR, "%s", err.msg);
-    a->dt.stale = 1;
-    overdue_invalidate(a);
-    changes_invalidate(a);
-    present_invalidate(a);
+    views_invalidate(a, VF_REFRESH_AFTER_EDIT);
 }
 
 void app_load_meeting(app *a)
@@ -39,10 +36,7 @@ void app_reload(app *a)
     if (vm_reload(a, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     app_load_meeting(a);
-    a->dt.stale = 1;
-    overdue_invalidate(a);
-    changes_invalidate(a);
-    present_invalidate(a);
+    views_invalidate(a, VF_REFRESH_AFTER_EDIT);
 }
 
 static const char *field_label(const char *field)
@@ -236,9 +230,7 @@ void app_undo(app *a, int redo)
     app_describe(a, &r, what, sizeof what);
     app_message(a, S_OK, "%s %s", redo ? "已重做:" : "已撤销:", what);
     app_after_change(a, r.node_id);
-    if (a->view == &view_outline && vm_reveal(a, r.node_id, &err))
-        app_message(a, S_ERROR, "%s", err.msg);
-    else if (a->view == &view_present)
-        present_show(a, r.node_id);
+    if (view_current(a)->reveal)
+        view_current(a)->reveal(a, r.node_id);
     edit_result_free(&r);
 }

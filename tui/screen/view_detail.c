@@ -16,13 +16,49 @@
 
 #define HISTORY_SHOWN 50
 
-void detail_free(detail_state *d)
+typedef struct detail_line {
+    char *text; /* sanitised, fits the width */
+    int style;  /* draw.h style */
+} detail_line;
+
+typedef struct detail_state {
+    int64_t node_id; /* what lines describe, 0 none */
+    int width;       /* lines were wrapped for this width */
+    int stale;       /* reload before the next draw */
+    detail_line *lines;
+    size_t n, cap;
+    int scroll;
+} detail_state;
+
+static detail_state *state(const app *a)
+{
+    return view_state(a, VIEW_detail);
+}
+
+static void drop_loaded(detail_state *d)
 {
     for (size_t i = 0; i < d->n; i++)
         free(d->lines[i].text);
     free(d->lines);
     d->lines = NULL;
     d->n = d->cap = 0;
+}
+
+static void *detail_create(app *a)
+{
+    (void)a;
+    return calloc(1, sizeof(detail_state));
+}
+
+static void detail_destroy(void *state)
+{
+    drop_loaded(state);
+    free(state);
+}
+
+static void detail_invalidate(app *a)
+{
+    state(a)->stale = 1;
 }
 
 static void push(detail_state *d, char *text, int style)
@@ -288,15 +324,17 @@ static void build(app *a, detail_state *d, int64_t id)
     node_free(&n);
 }
 
-void detail_sync(app *a, int width)
+/* Rebuilds the lines when the selection, the width or the node changed. */
+static void detail_sync(app *a)
 {
-    detail_state *d = &a->dt;
+    detail_state *d = state(a);
+    int width = a->lay.detail.w - 2;
     int64_t id = app_selected(a);
     if (width < 8 || (id == d->node_id && !d->stale && width == d->width))
         return;
     if (id != d->node_id)
         d->scroll = 0;
-    detail_free(d);
+    drop_loaded(d);
     d->node_id = id;
     d->width = width;
     d->stale = 0;
@@ -304,9 +342,9 @@ void detail_sync(app *a, int width)
         build(a, d, id);
 }
 
-void detail_draw(app *a, rect r)
+static void detail_draw(app *a, rect r)
 {
-    detail_state *d = &a->dt;
+    detail_state *d = state(a);
     int max = (int)d->n > r.h ? (int)d->n - r.h : 0;
     if (d->scroll > max)
         d->scroll = max;
@@ -324,10 +362,44 @@ void detail_draw(app *a, rect r)
         draw_right(r.y, r.x, r.w - 1, " … [ ", S_BOLD | S_REVERSE);
 }
 
-view_result detail_scroll(app *a, int lines)
+/* Scrolls: ] and [ by half the pane, the wheel (moves) by its lines. */
+static view_result detail_handle(app *a, action act, int arg)
 {
-    a->dt.scroll += lines;
-    if (a->dt.scroll < 0)
-        a->dt.scroll = 0;
+    detail_state *d = state(a);
+    int page = a->lay.detail.h > 2 ? a->lay.detail.h / 2 : 1;
+    int lines = act == ACT_detail_down ? page
+                : act == ACT_detail_up ? -page
+                : act == ACT_move_down ? (arg > 1 ? arg : 1)
+                : act == ACT_move_up   ? -(arg > 1 ? arg : 1)
+                                       : 0;
+    if (!lines)
+        return VIEW_IGNORED;
+    d->scroll += lines;
+    if (d->scroll < 0)
+        d->scroll = 0;
     return VIEW_HANDLED;
 }
+
+static int64_t detail_selected(app *a)
+{
+    return state(a)->node_id;
+}
+
+static void detail_position(app *a, char *out, size_t outsz)
+{
+    (void)a;
+    snprintf(out, outsz, "详情 detail");
+}
+
+const view_ops view_detail = {
+    .name = "detail",
+    .flags = VF_PANE | VF_REFRESH_AFTER_EDIT,
+    .create = detail_create,
+    .destroy = detail_destroy,
+    .invalidate = detail_invalidate,
+    .sync = detail_sync,
+    .draw = detail_draw,
+    .handle = detail_handle,
+    .selected = detail_selected,
+    .position = detail_position,
+};

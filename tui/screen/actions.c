@@ -3,6 +3,7 @@
 
 #include "screen/app_edit.h"
 #include "screen/draw.h"
+#include "screen/fields.h"
 #include "screen/keymap.h"
 #include "screen/search.h"
 #include "screen/view.h"
@@ -42,24 +43,17 @@ static int detail_shown(const app *a)
 
 static view_result edit_action(app *a, action act, int arg)
 {
+    edit_field f;
+    if (field_for_action(act, &f)) { /* d, w, a, c: one question (fields.def) */
+        app_prompt_field(a, f);
+        return VIEW_HANDLED;
+    }
     switch (act) {
     case ACT_set_status:
         app_set_status(a, arg);
         break;
     case ACT_next_status:
         app_next_status(a);
-        break;
-    case ACT_edit_due:
-        app_prompt(a, PROMPT_DUE);
-        break;
-    case ACT_edit_unit:
-        app_prompt(a, PROMPT_UNIT);
-        break;
-    case ACT_edit_leader:
-        app_prompt(a, PROMPT_LEADER);
-        break;
-    case ACT_add_note:
-        app_prompt(a, PROMPT_NOTE);
         break;
     case ACT_extend:
         app_extend(a);
@@ -115,7 +109,7 @@ static view_result global_action(app *a, action act, int arg)
         return view_get(VIEW_detail)->handle(a, act, arg);
     case ACT_search:
         view_switch(a, VIEW_outline);
-        app_prompt(a, PROMPT_SEARCH);
+        app_prompt_search(a);
         break;
     case ACT_search_next:
     case ACT_search_prev:

@@ -15,6 +15,7 @@
 #include "cli/cli.h"
 #include "plan/light.h"
 #include "screen/lineedit.h"
+#include "edit/edit.h"
 #include "edit/meeting.h"
 #include "plan/model.h"
 #include "query/query.h"
@@ -75,13 +76,12 @@ typedef struct search_state {
     char *saved_folds;
 } search_state;
 
+/* What the open prompt on the status line asks; its label is always
+ * app.prompt_title. */
 typedef enum prompt_kind {
     PROMPT_NONE,
-    PROMPT_SEARCH,
-    PROMPT_DUE,
-    PROMPT_UNIT,
-    PROMPT_LEADER,
-    PROMPT_NOTE,
+    PROMPT_SEARCH,       /* the search text (search.h) */
+    PROMPT_FIELD,        /* a new value of app.prompt_field (fields.def) */
     PROMPT_EXT_DATE,     /* extension: the approved date ... */
     PROMPT_EXT_REASON,   /* ... then the reason */
     PROMPT_TARGET,       /* progress: which target ... */
@@ -115,7 +115,8 @@ typedef struct app {
 
     prompt_kind prompt;
     int64_t prompt_node;
-    char prompt_title[256];         /* the prompt's label when it needs one of its own */
+    edit_field prompt_field;        /* PROMPT_FIELD: the field asked for */
+    char prompt_title[256];         /* the prompt's label */
     char prompt_keep[LINEEDIT_MAX]; /* an earlier answer (extension date, target label) */
     lineedit le;
 

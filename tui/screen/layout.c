@@ -99,31 +99,9 @@ static void draw_header(app *a, rect r)
     draw_text(r.y, left, avail, a->plan.title, S_HEADER);
 }
 
-/* The prompt's label for each kind. */
-static const char *prompt_label(const app *a, prompt_kind k)
-{
-    if (k >= PROMPT_EXT_DATE)
-        return a->prompt_title;
-    switch (k) {
-    case PROMPT_SEARCH:
-        return "搜索 /";
-    case PROMPT_DUE:
-        return "时限 due (YYYY-MM-DD): ";
-    case PROMPT_UNIT:
-        return "责任单位 unit: ";
-    case PROMPT_LEADER:
-        return "分管领导 leader: ";
-    case PROMPT_NOTE:
-        return "进展 note: ";
-    default:
-        return "";
-    }
-}
-
 static int draw_prompt(app *a, rect r)
 {
-    const char *label = prompt_label(a, a->prompt);
-    int x = r.x + 1 + draw_text(r.y, r.x + 1, r.w * 3 / 5, label, S_BOLD);
+    int x = r.x + 1 + draw_text(r.y, r.x + 1, r.w * 3 / 5, a->prompt_title, S_BOLD);
     char count[64] = "";
     if (a->prompt == PROMPT_SEARCH && a->le.len)
         snprintf(count, sizeof count, " %zu 处 ", a->sr.matches.n);

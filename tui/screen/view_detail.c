@@ -6,6 +6,7 @@
 #include "screen/view.h"
 
 #include "screen/draw.h"
+#include "screen/fields.h"
 #include "base/strbuf.h"
 #include "text/textwidth.h"
 #include "screen/vmodel.h"
@@ -106,6 +107,14 @@ static void add_hanging(detail_state *d, const char *prefix, const char *text, i
     free(clean);
 }
 
+/* "单位  text": the field's label (fields.def) as the prefix. */
+static void add_field(detail_state *d, edit_field f, const char *text, int style)
+{
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "%s  ", field_label(f));
+    add_hanging(d, prefix, text, style);
+}
+
 static void add_blank(detail_state *d)
 {
     push(d, duban_strdup(""), S_NORMAL);
@@ -145,7 +154,7 @@ static void add_due(app *a, detail_state *d, const node *n, int done, const hist
             snprintf(buf + len, sizeof buf - (size_t)len, "  延期 (原 %s)", *n->due ? orig : "—");
     if (late)
         snprintf(buf + len, sizeof buf - (size_t)len, "  逾期 %ld 天", a->today - due);
-    add_hanging(d, "时限  ", buf, late ? S_LATE : S_NORMAL);
+    add_field(d, FIELD_DUE, buf, late ? S_LATE : S_NORMAL);
     if (*n->extended_due) {
         const char *why = history_extension_reason(hl, n->extended_due);
         add_hanging(d, "理由  ", *why ? why : "—", S_NORMAL);
@@ -158,11 +167,11 @@ static void add_fields(app *a, detail_state *d, const node *n, const history_lis
     const status_def *s = status_by_key(set, n->status);
     char buf[160];
     snprintf(buf, sizeof buf, "%s %s", s ? s->glyph : "[?]", s ? s->name : n->status);
-    add_hanging(d, "状态  ", buf, s ? S_STATUS + (int)(s - set->v) : S_NORMAL);
+    add_field(d, FIELD_STATUS, buf, s ? S_STATUS + (int)(s - set->v) : S_NORMAL);
     add_light(a, d, n);
     add_due(a, d, n, s && s->done, hl);
-    add_hanging(d, "单位  ", n->unit[0] ? n->unit : "—", S_NORMAL);
-    add_hanging(d, "领导  ", n->leader[0] ? n->leader : "—", S_NORMAL);
+    add_field(d, FIELD_UNIT, n->unit[0] ? n->unit : "—", S_NORMAL);
+    add_field(d, FIELD_LEADER, n->leader[0] ? n->leader : "—", S_NORMAL);
 }
 
 /* Numeric targets with their progress, numbered for P. */

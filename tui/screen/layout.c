@@ -1,5 +1,5 @@
-/* layout.c - regions, header, status line, and the helpers every view
- * shares (see layout.h, view.h). */
+/* layout.c - regions, header, status line and separators around the
+ * views (see layout.h). */
 #include "screen/layout.h"
 
 #include "screen/draw.h"
@@ -7,35 +7,8 @@
 #include "screen/view.h"
 #include "screen/vmodel.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-void app_message(app *a, int style, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(a->msg, sizeof a->msg, fmt, ap);
-    va_end(ap);
-    a->msg_style = style;
-}
-
-void app_date(const app *a, const char *iso, char *out, size_t outsz)
-{
-    if (!*iso || config_format_date(a->ctx->config, iso, out, outsz) != DUBAN_OK)
-        snprintf(out, outsz, "%s", iso);
-}
-
-void app_chinese_number(int n, char *out, size_t outsz)
-{
-    static const char *const d[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    if (n < 1 || n > 99)
-        snprintf(out, outsz, "%d", n);
-    else if (n < 10)
-        snprintf(out, outsz, "%s", d[n]);
-    else
-        snprintf(out, outsz, "%s十%s", n >= 20 ? d[n / 10] : "", d[n % 10]);
-}
 
 static int detail_wanted(const app *a)
 {

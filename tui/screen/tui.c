@@ -12,6 +12,7 @@
 #include "screen/actions.h"
 #include "screen/app.h"
 #include "screen/app_edit.h"
+#include "screen/dispatch.h"
 #include "screen/draw.h"
 #include "screen/layout.h"
 #include "screen/search.h"
@@ -159,7 +160,7 @@ static int on_key(app *a, int is_fn, wint_t ch)
     action act = action_for_key(a->ctx->config, is_fn, key, store_statuses(a->st), &arg);
     if (a->lay.too_small && act != ACT_quit && act != ACT_redraw)
         return 0; /* nothing changes that cannot be seen */
-    int r = actions_dispatch(a, act, arg);
+    view_result r = dispatch_action(a, act, arg);
     if (r == VIEW_REPAINT)
         a->repaint = 1;
     return r == VIEW_QUIT;

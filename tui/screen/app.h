@@ -130,7 +130,6 @@ typedef struct app {
     int spacing;   /* blank lines between outline rows, 0..3 */
     int bar_width; /* progress bar columns, 0 = none */
     int repaint;   /* repaint every cell on the next frame (Ctrl-L) */
-    int quit;
     layout lay;
 } app;
 

@@ -76,7 +76,7 @@ static view_result global_action(app *a, action act, int arg)
         break;
     case ACT_detail_down:
     case ACT_detail_up:
-        return view_get(VIEW_detail)->handle(a, act, arg);
+        return view_handle(a, VIEW_detail, act, arg);
     case ACT_search:
         view_switch(a, VIEW_outline);
         app_prompt_search(a);
@@ -98,6 +98,6 @@ view_result dispatch_action(app *a, action act, int arg)
 {
     if (act == ACT_NONE)
         return VIEW_IGNORED;
-    view_result r = view_current(a)->handle(a, act, arg);
+    view_result r = view_handle(a, a->view, act, arg);
     return r == VIEW_IGNORED ? global_action(a, act, arg) : r;
 }

@@ -97,7 +97,11 @@ static int draw_status(app *a, rect r)
     if (view_current(a)->flags & VF_FULL_SCREEN) { /* no key hints on the wall: a faint ? */
         x = draw_right(r.y, r.x, r.w, " ? ", S_DIM);
     } else {
-        view_current(a)->position(a, pos, sizeof pos);
+        const view_ops *v = view_current(a);
+        if (v->position)
+            v->position(a, pos, sizeof pos);
+        else
+            snprintf(pos, sizeof pos, "%s", v->name);
         snprintf(right, sizeof right, " %s   ? 帮助 ", pos);
         x = draw_right(r.y, r.x, r.w, right, S_BAR_LINE);
     }

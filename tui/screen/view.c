@@ -81,16 +81,24 @@ view_id view_by_toggle(action act)
     return VIEW_COUNT;
 }
 
+view_result view_handle(app *a, view_id id, action act, int arg)
+{
+    if (id >= VIEW_COUNT || !registry[id]->handle)
+        return VIEW_IGNORED;
+    return registry[id]->handle(a, act, arg);
+}
+
 view_result view_wheel(app *a, view_id id, int dir)
 {
-    if (id >= VIEW_COUNT || !dir)
+    if (!dir)
         return VIEW_IGNORED;
-    return registry[id]->handle(a, dir < 0 ? ACT_move_up : ACT_move_down, VIEW_WHEEL_LINES);
+    return view_handle(a, id, dir < 0 ? ACT_move_up : ACT_move_down, VIEW_WHEEL_LINES);
 }
 
 int64_t app_selected(app *a)
 {
-    return view_current(a)->selected(a);
+    const view_ops *v = view_current(a);
+    return v->selected ? v->selected(a) : 0;
 }
 
 int view_move_cursor(action act, int count, size_t *cursor, size_t n, int page)

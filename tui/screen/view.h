@@ -60,14 +60,15 @@ typedef struct view_ops {
      * nothing to load. */
     void (*sync)(app *a);
     void (*draw)(app *a, rect r);
-    /* A key's action.  For move_down and move_up, arg > 1 repeats the
-     * move (the mouse wheel); for set_status it is the status index. */
+    /* A key's action (NULL: ignores all).  For move_down and move_up,
+     * arg > 1 repeats the move (the mouse wheel); for set_status it is
+     * the status index. */
     view_result (*handle)(app *a, action act, int arg);
     /* A click at (y, x) relative to r; NULL: clicks do nothing. */
     view_result (*click)(app *a, rect r, int y, int x);
-    /* The node the detail pane describes, 0 none. */
+    /* The node the detail pane describes, 0 none (NULL: none). */
     int64_t (*selected)(app *a);
-    /* Position for the status line, e.g. "方面 5/12". */
+    /* Position for the status line, e.g. "方面 5/12" (NULL: the name). */
     void (*position)(app *a, char *out, size_t outsz);
     /* Optional: called when the toggle action opens the view. */
     void (*enter)(app *a);
@@ -103,7 +104,10 @@ void view_open(app *a, view_id id);
 void view_close(app *a);
 /* The view whose toggle is act, or VIEW_COUNT. */
 view_id view_by_toggle(action act);
-/* The mouse wheel (dir -1 up, +1 down) on view id. */
+/* Offers act to view id's handle (VIEW_IGNORED when it has none). */
+view_result view_handle(app *a, view_id id, action act, int arg);
+/* The mouse wheel (dir -1 up, +1 down) on view id: its handle gets
+ * move_up / move_down with arg VIEW_WHEEL_LINES. */
 view_result view_wheel(app *a, view_id id, int dir);
 /* The node the main view has selected (0 none). */
 int64_t app_selected(app *a);

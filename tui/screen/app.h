@@ -8,6 +8,9 @@
  * releases them.  Each view keeps its own state in view_state, allocated
  * and freed by the view (view.h).  Node ids, not pointers or row numbers, identify the
  * selection across reloads.
+ *
+ * Layer: model (tests/arch/tui_layers.sh): includes no view, edit or
+ * dispatch header.
  */
 #ifndef DUBAN_TUI_APP_H
 #define DUBAN_TUI_APP_H

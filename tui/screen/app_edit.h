@@ -9,6 +9,9 @@
  * nothing asks for confirmation.  Areas take only notes.
  *
  * app_edit.c has the one-question edits, app_flow.c the others.
+ *
+ * Layer: app, below dispatch and above the views: it invalidates views
+ * through the registry (views_invalidate), never by name.
  */
 #ifndef DUBAN_TUI_APP_EDIT_H
 #define DUBAN_TUI_APP_EDIT_H

@@ -18,6 +18,9 @@
  * returns VIEW_IGNORED.  After an edit, views_invalidate() with
  * VF_REFRESH_AFTER_EDIT marks the views that must reload; they reload in
  * their next refresh.
+ *
+ * Layer: view, above the model (app.h, vmodel.h) and below the edits
+ * (app_edit.h) and dispatch; tests/arch/tui_layers.sh checks it.
  */
 #ifndef DUBAN_TUI_VIEW_H
 #define DUBAN_TUI_VIEW_H

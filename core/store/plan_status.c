@@ -25,7 +25,8 @@ char *status_set_serialize(const status_set *set)
         const status_def *d = &set->v[i];
         rc |= put_field(&sb, d->key, '\t') | put_field(&sb, d->name, '\t') |
               put_field(&sb, d->glyph, '\t') | put_field(&sb, d->color, '\t');
-        rc |= strbuf_printf(&sb, "%d\t%d\n", d->shortcut, d->done ? 1 : 0);
+        rc |= strbuf_printf(&sb, "%d\t%d\t%s\n", d->shortcut, d->done ? 1 : 0,
+                            status_role_name((enum status_role)d->role));
     }
     char *out = rc ? NULL : duban_strdup(strbuf_str(&sb));
     strbuf_free(&sb);
@@ -45,10 +46,10 @@ int status_set_parse(const char *text, status_set *out)
     for (const char *line = text; *line;) {
         const char *end = strchr(line, '\n');
         size_t len = end ? (size_t)(end - line) : strlen(line);
-        const char *f[6];
-        size_t fl[6], nf = 0;
+        const char *f[7];
+        size_t fl[7], nf = 0;
         const char *p = line;
-        while (nf < 6) {
+        while (nf < 7) {
             const char *tab = memchr(p, '\t', len - (size_t)(p - line));
             f[nf] = p;
             fl[nf++] = tab ? (size_t)(tab - p) : len - (size_t)(p - line);
@@ -56,7 +57,7 @@ int status_set_parse(const char *text, status_set *out)
                 break;
             p = tab + 1;
         }
-        if (nf != 6 || out->n == STATUS_MAX || !fl[0])
+        if (nf < 6 || out->n == STATUS_MAX || !fl[0])
             return -1;
         status_def *d = &out->v[out->n++];
         copy_field(d->key, sizeof d->key, f[0], fl[0]);
@@ -65,6 +66,13 @@ int status_set_parse(const char *text, status_set *out)
         copy_field(d->color, sizeof d->color, f[3], fl[3]);
         d->shortcut = atoi(f[4]);
         d->done = f[5][0] == '1';
+        char role[16] = "none";
+        enum status_role r = STATUS_ROLE_NONE;
+        if (nf == 7)
+            copy_field(role, sizeof role, f[6], fl[6]);
+        if (status_role_parse(role, &r))
+            return -1;
+        d->role = (int)r;
         line = end ? end + 1 : line + len;
     }
     return out->n ? 0 : -1;

@@ -22,7 +22,7 @@ int store_use_plan_statuses(store *st, int64_t plan_id, const status_set *config
                             int user_defined, duban_error *err);
 
 /* The text form stored in plan.statuses: one status a line, fields
- * separated by tabs (key, name, glyph, colour, shortcut, done).  Returns a
+ * separated by tabs (key, name, glyph, colour, shortcut, done, role).  Returns a
  * heap string or NULL when out of memory; parse returns 0 or -1. */
 char *status_set_serialize(const status_set *set);
 int status_set_parse(const char *text, status_set *out);

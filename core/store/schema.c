@@ -5,9 +5,13 @@
 
 #include <stddef.h>
 
-static const char *const migrations[] = {
+/* clang-format off */
+static const struct migration {
+    const char *sql;  /* run first */
+    schema_step step; /* then this, or NULL */
+} migrations[] = {
     /* 1: plans, the outline tree, milestones, notes, history, UI state, search */
-    "CREATE TABLE plan("
+    {"CREATE TABLE plan("
     "  id INTEGER PRIMARY KEY,"
     "  title TEXT NOT NULL,"
     "  year INTEGER NOT NULL,"
@@ -92,11 +96,12 @@ static const char *const migrations[] = {
     "  UPDATE node_fts SET notes = coalesce((SELECT group_concat(text, ' ') FROM note"
     "    WHERE node_id = old.node_id), '') WHERE rowid = old.node_id;"
     "END;",
+     NULL},
     /* 2: meetings (history rows made while one is open belong to it),
      * approved extensions of due dates, numeric targets (see meeting.h,
      * target.h).  history_start/history_end are the largest history id
      * when the meeting started/ended (NULL while open). */
-    "CREATE TABLE meeting("
+    {"CREATE TABLE meeting("
     "  id INTEGER PRIMARY KEY,"
     "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
     "  title TEXT NOT NULL,"
@@ -122,16 +127,18 @@ static const char *const migrations[] = {
     "  phrase TEXT NOT NULL DEFAULT '',"
     "  current REAL,"
     "  UNIQUE (node_id, seq));",
+     schema_step_targets},
     /* 3: the undo and redo stacks as they stand after each history row, so
      * undo and redo read one row instead of replaying the history.
      * done_top: the row that pushed the top of the undo stack (an edit or
      * a redo; -1 = this row, 0 = empty); redo_top: the undo row at the top
      * of the redo stack (-1 = this row, 0 = empty).  Existing rows are
-     * filled by replaying them (undo_backfill, run inside this migration),
+     * filled by replaying them (schema_step_undo, run inside this migration),
      * which needs the append-only trigger lifted for that one pass. */
-    "ALTER TABLE history ADD COLUMN done_top INTEGER NOT NULL DEFAULT 0;"
+    {"ALTER TABLE history ADD COLUMN done_top INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE history ADD COLUMN redo_top INTEGER NOT NULL DEFAULT 0;"
     "DROP TRIGGER history_is_append_only;",
+     schema_step_undo},
     /* 4: the plan's structure is editable (edit/structure.h).
      * node.state: '' live, 'cancelled' (取消, kept and restorable, out of
      * the counts), 'removed' (an undone addition or a deleted item: kept
@@ -141,7 +148,7 @@ static const char *const migrations[] = {
      * so an old ref still leads to it.  setting: database-wide choices
      * (the default plan).  plan.statuses: the plan's status set, as
      * written by status_set_serialize ('' = none recorded yet). */
-    "ALTER TABLE node ADD COLUMN state TEXT NOT NULL DEFAULT '';"
+    {"ALTER TABLE node ADD COLUMN state TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE milestone ADD COLUMN done TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE milestone ADD COLUMN state TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE note ADD COLUMN state TEXT NOT NULL DEFAULT '';"
@@ -167,7 +174,9 @@ static const char *const migrations[] = {
     "  UPDATE node_fts SET notes = coalesce((SELECT group_concat(text, ' ') FROM note"
     "    WHERE node_id = old.node_id AND state = ''), '') WHERE rowid = old.node_id;"
     "END;",
+     NULL},
 };
+/* clang-format on */
 
 int schema_migration_count(void)
 {
@@ -180,9 +189,16 @@ const char *schema_append_only_trigger(void)
            "  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;";
 }
 
+schema_step schema_migration_step(int version)
+{
+    if (version < 1 || version > schema_migration_count())
+        return NULL;
+    return migrations[version - 1].step;
+}
+
 const char *schema_migration(int version)
 {
     if (version < 1 || version > schema_migration_count())
         return NULL;
-    return migrations[version - 1];
+    return migrations[version - 1].sql;
 }

@@ -137,6 +137,9 @@ static void statuses_live_with_the_plan(void **state)
     assert_int_equal(back.n, custom.n);
     assert_string_equal(back.v[5].name, "已销号");
     assert_true(back.v[5].done);
+    for (size_t i = 0; i < custom.n; i++) /* the light roles too (受阻 red, 滞后 yellow) */
+        assert_int_equal(back.v[i].role, custom.v[i].role);
+    assert_int_equal(status_role_of(&back, "blocked"), STATUS_ROLE_BLOCKED);
     free(text);
     assert_int_equal(status_set_parse("broken", &back), -1);
 }

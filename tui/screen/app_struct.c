@@ -57,10 +57,9 @@ static int selected(app *a, node *n)
 /* After a change that adds, removes or moves rows: re-read, keep id selected. */
 static void after_structure(app *a, int64_t id)
 {
-    duban_error err = {0};
     app_reload(a);
-    if (a->view == &view_outline && id && vm_reveal(a, id, &err))
-        app_message(a, S_ERROR, "%s", err.msg);
+    if (id && view_current(a)->reveal)
+        view_current(a)->reveal(a, id);
 }
 
 void app_add_item(app *a)

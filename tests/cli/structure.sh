@@ -214,6 +214,8 @@ run --db "$DB" plans default 1
 expect_out "plan 1 is the default plan" "choose the default"
 run --db "$DB" show 5.4
 expect_rc 0 "commands use the default plan, not the newest"
+run --db "$DB" plans
+expect_out "(默认 default)" "plans marks the default"
 run --db "$DB" plans rename 1 海盐县下半年工作
 expect_out "plan 1 title:" "rename a plan"
 run --db "$DB" plans period 1 2021-07-01..2021-13-45

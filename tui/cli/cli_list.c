@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include "query/group.h"
+#include "edit/plan_edit.h"
 #include "query/query.h"
 #include "report/report.h"
 #include "plan/status.h"
@@ -174,16 +175,23 @@ int cmd_plans(cli_ctx *ctx, const cli_args *args, duban_error *err)
     int rc = plan_list_all(ctx->st, &l, err);
     if (rc)
         return rc;
+    int64_t chosen = 0; /* the default plan (plans default N), marked in text */
+    if ((rc = plan_default(ctx->st, &chosen, err))) {
+        plan_list_free(&l);
+        return rc;
+    }
     table t;
     table_init(&t, plan_cols, sizeof plan_cols / sizeof plan_cols[0]);
     for (size_t i = 0; !rc && i < l.n; i++) {
         const plan_info *p = &l.v[i];
-        char id[24], year[16], areas[16], items[16];
+        char id[24], year[16], areas[16], items[16], title[600];
+        snprintf(title, sizeof title, "%.500s%s", p->title,
+                 p->id == chosen && ctx->format == FORMAT_TEXT ? "  (默认 default)" : "");
         snprintf(id, sizeof id, "%lld", (long long)p->id);
         snprintf(year, sizeof year, "%d", p->year);
         snprintf(areas, sizeof areas, "%d", p->areas);
         snprintf(items, sizeof items, "%d", p->items);
-        const char *cells[] = {id, p->title, year, p->start, p->end, areas, items, p->imported_at};
+        const char *cells[] = {id, title, year, p->start, p->end, areas, items, p->imported_at};
         if (table_add_row(&t, cells))
             rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }

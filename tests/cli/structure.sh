@@ -141,6 +141,8 @@ run --db "$DB" report --today 2021-10-01 --format csv
 expect_rc 0 "report"
 run --db "$DB" show 5.1 --format json
 expect_out '"cancelled": true' "show --format json says cancelled"
+run --db "$DB" show 5.1
+expect_out "light:  — (已取消 cancelled)" "a cancelled item shows no light"
 run --db "$DB" cancel 5.1
 expect_rc 2 "cancel needs a reason"
 run --db "$DB" restore 5.1

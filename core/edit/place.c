@@ -401,6 +401,42 @@ typedef struct order_entry {
     int live;
 } order_entry;
 
+/* The children of parent_id in outline order (removed ones too, marked
+ * not live); *me is node_id's index. */
+static int load_siblings(store *st, int64_t parent_id, int64_t node_id, order_entry **out,
+                         size_t *count, size_t *me, duban_error *err)
+{
+    order_entry *v = NULL;
+    size_t n = 0;
+    sqlite3_stmt *s;
+    int rc = db_prepare(st,
+                        "SELECT id, seq, sort_key, state <> 'removed' FROM node"
+                        " WHERE parent_id = ? ORDER BY sort_key",
+                        &s, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(s, 1, parent_id);
+    while (!rc && sqlite3_step(s) == SQLITE_ROW) {
+        order_entry *nv = realloc(v, (n + 1) * sizeof *v);
+        if (!nv) {
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+            break;
+        }
+        v = nv;
+        v[n].id = sqlite3_column_int64(s, 0);
+        v[n].seq = sqlite3_column_int(s, 1);
+        db_text_into(s, 2, v[n].key, sizeof v[n].key);
+        v[n].live = sqlite3_column_int(s, 3);
+        if (v[n].id == node_id)
+            *me = n;
+        n++;
+    }
+    sqlite3_finalize(s);
+    *out = v;
+    *count = n;
+    return rc;
+}
+
 int edit_reorder(store *st, int64_t node_id, int dir, edit_result *result, duban_error *err)
 {
     memset(result, 0, sizeof *result);
@@ -413,32 +449,9 @@ int edit_reorder(store *st, int64_t node_id, int dir, edit_result *result, duban
         rc = load_order(st, p.parent_id, &old, err);
     if (rc)
         return rc;
-    /* The siblings in outline order; removed ones are skipped over. */
     order_entry *v = NULL;
     size_t n = 0, me = 0;
-    sqlite3_stmt *s;
-    if (!(rc = db_prepare(st,
-                          "SELECT id, seq, sort_key, state <> 'removed' FROM node"
-                          " WHERE parent_id = ? ORDER BY sort_key",
-                          &s, err))) {
-        sqlite3_bind_int64(s, 1, p.parent_id);
-        while (!rc && sqlite3_step(s) == SQLITE_ROW) {
-            order_entry *nv = realloc(v, (n + 1) * sizeof *v);
-            if (!nv) {
-                rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-                break;
-            }
-            v = nv;
-            v[n].id = sqlite3_column_int64(s, 0);
-            v[n].seq = sqlite3_column_int(s, 1);
-            db_text_into(s, 2, v[n].key, sizeof v[n].key);
-            v[n].live = sqlite3_column_int(s, 3);
-            if (v[n].id == node_id)
-                me = n;
-            n++;
-        }
-        sqlite3_finalize(s);
-    }
+    rc = load_siblings(st, p.parent_id, node_id, &v, &n, &me, err);
     size_t other = me;
     for (size_t k = me; !rc;) {
         if ((dir < 0 && k == 0) || (dir > 0 && k + 1 >= n))

@@ -87,7 +87,10 @@ typedef struct meeting_change {
                         for structural changes: added (new: the title),
                         deleted, cancelled, restored (old and new ""), moved
                         (new: the ref now),
-                        reordered (renumbered or moved up or down) */
+                        reordered (renumbered or moved up or down),
+                        ms_added, ms_deleted, ms_done, ms_reopened, ms_due
+                        (label: the milestone's word), note_deleted,
+                        note_restored */
     char *label;     /* target label for target.N, else "" */
     char *old_value; /* as stored (status keys); "" for a note */
     char *new_value; /* for a note: its text */

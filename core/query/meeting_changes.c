@@ -24,12 +24,25 @@
 
 /* A structural change as people say it (edit/struct_internal.h): the
  * state an item went from and to becomes added, deleted, cancelled or
- * restored; a new place is moved (to the ref it has now). */
+ * restored; a new place is moved (to the ref it has now); a milestone's
+ * fields become ms_added, ms_deleted, ms_done, ms_reopened, ms_due (its
+ * word or phrase the label); a note's, note_deleted or note_restored. */
 #define STRUCT_FIELD                                                                               \
-    "CASE net.field WHEN 'state' THEN CASE WHEN net.old_value = 'removed' THEN 'added'"            \
+    "CASE WHEN net.field = 'state' THEN CASE WHEN net.old_value = 'removed' THEN 'added'"          \
     "  WHEN net.new_value = 'removed' THEN 'deleted' WHEN net.new_value = 'cancelled'"             \
     "  THEN 'cancelled' ELSE 'restored' END"                                                       \
-    " WHEN 'place' THEN 'moved' WHEN 'order' THEN 'reordered' ELSE net.field END"
+    " WHEN net.field = 'place' THEN 'moved' WHEN net.field = 'order' THEN 'reordered'"             \
+    " WHEN net.field LIKE 'ms.%.state' THEN CASE net.new_value WHEN 'removed' THEN 'ms_deleted'"   \
+    "  ELSE 'ms_added' END"                                                                        \
+    " WHEN net.field LIKE 'ms.%.done' THEN CASE net.new_value WHEN '' THEN 'ms_reopened'"          \
+    "  ELSE 'ms_done' END"                                                                         \
+    " WHEN net.field LIKE 'ms.%.due' THEN 'ms_due'"                                                \
+    " WHEN net.field LIKE 'note.%' THEN CASE net.new_value WHEN 'removed' THEN 'note_deleted'"     \
+    "  ELSE 'note_restored' END"                                                                   \
+    " ELSE net.field END"
+/* Values that say nothing once the field names the change. */
+#define STRUCT_VALUELESS(f)                                                                        \
+    "(" f " IN ('state', 'place', 'order') OR " f " LIKE 'ms.%.state' OR " f " LIKE 'note.%')"
 
 /* Fields: first row's old value against last row's new value, per item
  * and field.  The note is the one of the latest edit (or re-applied edit)
@@ -55,11 +68,14 @@ static const char changes_sql[] =
     " SELECT net.node_id, n.ref, n.title, a.seq, " STRUCT_FIELD ","
     "  CASE WHEN net.field LIKE 'target.%' THEN coalesce((SELECT t.label FROM target t"
     "   WHERE t.node_id = net.node_id AND t.seq = CAST(substr(net.field, 8) AS INTEGER)), '')"
+    "   WHEN net.field LIKE 'ms.%' THEN coalesce((SELECT CASE m.word WHEN '' THEN m.phrase"
+    "    ELSE m.word END FROM milestone m WHERE m.node_id = net.node_id"
+    "    AND m.seq = CAST(substr(net.field, 4) AS INTEGER)), '')"
     "   ELSE '' END,"
-    "  CASE WHEN net.field IN ('state', 'place', 'order') THEN '' ELSE net.old_value END,"
+    "  CASE WHEN " STRUCT_VALUELESS("net.field") " THEN '' ELSE net.old_value END,"
     "  CASE WHEN net.field = 'place' THEN n.ref"
     "   WHEN net.field = 'state' AND net.old_value = 'removed' THEN n.title"
-    "   WHEN net.field IN ('state', 'order') THEN '' ELSE net.new_value END,"
+    "   WHEN " STRUCT_VALUELESS("net.field") " THEN '' ELSE net.new_value END,"
     "  net.note, net.at"
     " FROM net JOIN node n ON n.id = net.node_id JOIN node a ON a.id = " AREA_OF("n")
     " ORDER BY n.sort_key, net.first_id";

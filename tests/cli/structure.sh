@@ -202,9 +202,14 @@ expect_rc 3 "no such note"
 run --db "$DB" meeting start 推进会
 run --db "$DB" add 6 会上新增
 run --db "$DB" cancel 6.1 --reason 已取消
+run --db "$DB" milestone 5.1 done 1
 run --db "$DB" changes
 expect_out "会上新增" "changes list the added item"
 expect_out "cancelled" "changes list the cancellation"
+expect_out "ms_done" "changes list a milestone done"
+run --db "$DB" minutes
+expect_out "| 新增事项 " "the minutes list the addition"
+expect_out "| 节点完成：年内 " "the minutes name the milestone done"
 
 # plans
 run --db "$DB" plans delete 1 --yes

@@ -225,6 +225,10 @@ run --db "$DB" plans
 expect_out "(默认 default)" "plans marks the default"
 run --db "$DB" plans rename 1 海盐县下半年工作
 expect_out "plan 1 title:" "rename a plan"
+run --db "$DB" undo
+expect_out "undone: plan title: " "undo a plan rename"
+run --db "$DB" redo
+expect_out "redone: plan title: " "redo a plan rename"
 run --db "$DB" plans period 1 2021-07-01..2021-13-45
 expect_rc 2 "bad period"
 run --db "$DB" plans period 1 2021-07-01..2022-06-30

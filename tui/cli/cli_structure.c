@@ -44,8 +44,10 @@ int cli_change_text(cli_ctx *ctx, const edit_result *r, strbuf *sb)
         return strbuf_printf(sb, "%s moved", r->ref) ? -1 : 0;
     if (!strcmp(f, "order"))
         return strbuf_printf(sb, "%s: order of its items changed", r->ref) ? -1 : 0;
-    if (!strcmp(f, "title") || !strcmp(f, "plan.title"))
-        return strbuf_printf(sb, "%s %s: %s → %s", r->ref, f, o, n) ? -1 : 0;
+    if (!strcmp(f, "title"))
+        return strbuf_printf(sb, "%s title: %s → %s", r->ref, o, n) ? -1 : 0;
+    if (!strcmp(f, "plan.title"))
+        return strbuf_printf(sb, "plan title: %s → %s", o, n) ? -1 : 0;
     if (!strcmp(f, "body"))
         return strbuf_printf(sb, "%s body changed", r->ref) ? -1 : 0;
     if (!strcmp(f, "plan.period"))

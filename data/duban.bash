@@ -109,7 +109,7 @@ _duban() {
         local opts="--db --plan --today --format --config --help --version"
         case $cmd in
         set | due | unit | leader | progress) opts+=" --note" ;;
-        import) opts+=" --year" ;;
+        import) opts+=" --year --dry-run" ;;
         config) opts+=" --dump" ;;
         extend) opts+=" --reason" ;;
         report) opts+=" --by" ;;

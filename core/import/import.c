@@ -6,9 +6,12 @@
 #include "text/utf8.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define TITLE_MAX_CHARS 60
 
@@ -128,7 +131,10 @@ static int fill_doc(const char *name, imp_header *h, imp_line *lines, size_t n, 
     } else {
         imp_guess_period(doc);
     }
-    return imp_set_milestones(doc) || imp_set_roles(doc) ? out_of_memory(err) : DUBAN_OK;
+    if (imp_set_milestones(doc) || imp_set_roles(doc))
+        return out_of_memory(err);
+    plan_doc_sort_warnings(doc);
+    return DUBAN_OK;
 }
 
 static int all_blank(const imp_line *lines, size_t n)
@@ -173,23 +179,90 @@ int import_parse(const char *name, const char *text, size_t len, int year, plan_
     return DUBAN_OK;
 }
 
-int import_file(const char *path, int year, plan_doc *out, duban_error *err)
+/* What kind of thing st is, for the refusal of a non-regular file. */
+static const char *file_kind(const struct stat *st)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    if (S_ISDIR(st->st_mode))
+        return "a directory";
+    if (S_ISFIFO(st->st_mode))
+        return "a FIFO";
+    if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
+        return "a device";
+    if (S_ISSOCK(st->st_mode))
+        return "a socket";
+    return "not a regular file";
+}
+
+static int check_stat(const char *path, const struct stat *st, duban_error *err)
+{
+    if (!S_ISREG(st->st_mode))
+        return duban_fail(err, DUBAN_EPARSE, "%s: not a regular file (%s)", path, file_kind(st));
+    if (st->st_size > IMPORT_MAX_BYTES)
+        return duban_fail(err, DUBAN_EPARSE,
+                          "%s: too large to be a plan (%lld bytes; the limit is %d MiB)", path,
+                          (long long)st->st_size, IMPORT_MAX_BYTES >> 20);
+    return DUBAN_OK;
+}
+
+/* Reads the whole of fd into sb, refusing more than IMPORT_MAX_BYTES (the
+ * file may grow after fstat). */
+static int read_all(const char *path, int fd, strbuf *sb, duban_error *err)
+{
+    char buf[65536];
+    for (;;) {
+        ssize_t got = read(fd, buf, sizeof buf);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return duban_fail(err, DUBAN_EIO, "%s: %s", path, strerror(errno));
+        if (got == 0)
+            return DUBAN_OK;
+        if (sb->len + (size_t)got > IMPORT_MAX_BYTES)
+            return duban_fail(err, DUBAN_EPARSE,
+                              "%s: too large to be a plan (over the %d MiB limit)", path,
+                              IMPORT_MAX_BYTES >> 20);
+        if (strbuf_appendn(sb, buf, (size_t)got))
+            return out_of_memory(err);
+    }
+}
+
+int import_read_file(const char *path, char **text, size_t *len, duban_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return duban_fail(err, DUBAN_EIO, "%s: %s", path, strerror(errno));
+    int rc = check_stat(path, &st, err);
+    if (rc)
+        return rc;
+    /* O_NONBLOCK: a FIFO swapped in after stat() must not hang the open */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
         return duban_fail(err, DUBAN_EIO, "%s: %s", path, strerror(errno));
     strbuf sb = {0};
-    char buf[65536];
-    size_t got;
-    int rc = DUBAN_OK;
-    while (rc == DUBAN_OK && (got = fread(buf, 1, sizeof buf, f)) > 0)
-        if (strbuf_appendn(&sb, buf, got))
-            rc = out_of_memory(err);
-    if (rc == DUBAN_OK && ferror(f))
+    if (fstat(fd, &st) != 0)
         rc = duban_fail(err, DUBAN_EIO, "%s: %s", path, strerror(errno));
-    fclose(f);
+    else
+        rc = check_stat(path, &st, err);
     if (rc == DUBAN_OK)
-        rc = import_parse(path, strbuf_str(&sb), sb.len, year, out, err);
+        rc = read_all(path, fd, &sb, err);
+    close(fd);
+    size_t got = sb.len;
+    if (rc == DUBAN_OK && !(*text = strbuf_take(&sb)))
+        rc = out_of_memory(err);
+    if (rc == DUBAN_OK)
+        *len = got;
     strbuf_free(&sb);
+    return rc;
+}
+
+int import_file(const char *path, int year, plan_doc *out, duban_error *err)
+{
+    char *text;
+    size_t len;
+    int rc = import_read_file(path, &text, &len, err);
+    if (rc)
+        return rc;
+    rc = import_parse(path, text, len, year, out, err);
+    free(text);
     return rc;
 }

@@ -61,8 +61,17 @@
 int import_parse(const char *name, const char *text, size_t len, int year, plan_doc *out,
                  duban_error *err);
 
-/* Reads the file at path and parses it as above.  Unreadable files give
- * DUBAN_EIO naming the path. */
+/* Files larger than this are refused before they are read. */
+#define IMPORT_MAX_BYTES (16 * 1024 * 1024)
+
+/* Reads the file at path into *text (heap, NUL-terminated, caller frees)
+ * and *len.  Refuses, without reading, anything but a regular file ("not
+ * a regular file": directory, FIFO, device, socket) and files over
+ * IMPORT_MAX_BYTES, with DUBAN_EPARSE naming the path; a missing or
+ * unreadable file gives DUBAN_EIO naming the path. */
+int import_read_file(const char *path, char **text, size_t *len, duban_error *err);
+
+/* import_read_file() then import_parse() with the path as name. */
 int import_file(const char *path, int year, plan_doc *out, duban_error *err);
 
 #endif

@@ -123,6 +123,7 @@ typedef struct builder {
     int level[IMP_NSTYLES];
     int area, item; /* current area and item, -1 for none */
     strbuf preamble;
+    int preamble_line, preamble_lines; /* first line and count */
 } builder;
 
 static int grow(builder *b)
@@ -196,6 +197,8 @@ static int place_line(builder *b, const imp_line *l)
     }
     if (lv == 3 && b->item >= 0)
         return add_node(b, l, 3, b->item);
+    if (!n && !b->preamble_lines++)
+        b->preamble_line = l->no;
     return append_line(n ? &b->bodies[n - 1] : &b->preamble, l->s, l->len);
 }
 
@@ -231,5 +234,9 @@ int imp_build_tree(imp_line *lines, size_t n, plan_doc *doc)
     assign_levels(lines, n, b.level);
     for (size_t i = 0; i < n && rc == DUBAN_OK; i++)
         rc = place_line(&b, &lines[i]);
+    if (rc == DUBAN_OK && b.preamble_lines && doc->nnodes)
+        rc = plan_doc_warn(doc, b.preamble_line,
+                           "%d line%s before the first area kept as the preamble (not items)",
+                           b.preamble_lines, b.preamble_lines > 1 ? "s" : "");
     return finish(&b, rc);
 }

@@ -1,6 +1,10 @@
-/* plandoc.c - releasing a parsed plan. */
+/* plandoc.c - releasing a parsed plan; its warnings. */
 #include "import/plandoc.h"
 
+#include "base/error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,8 +28,42 @@ void plan_doc_free(plan_doc *doc)
     for (size_t i = 0; i < doc->nnodes; i++)
         node_free(&doc->nodes[i]);
     free(doc->nodes);
+    for (size_t i = 0; i < doc->nwarn; i++)
+        free(doc->warn[i].msg);
+    free(doc->warn);
     free(doc->title);
     free(doc->source);
     free(doc->preamble);
     memset(doc, 0, sizeof *doc);
+}
+
+int plan_doc_warn(plan_doc *doc, int line, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char *msg = strdup(buf);
+    doc_warning *grown = msg ? realloc(doc->warn, (doc->nwarn + 1) * sizeof *grown) : NULL;
+    if (!grown) {
+        free(msg);
+        return DUBAN_ENOMEM;
+    }
+    doc->warn = grown;
+    doc->warn[doc->nwarn].line = line;
+    doc->warn[doc->nwarn].msg = msg;
+    doc->nwarn++;
+    return DUBAN_OK;
+}
+
+void plan_doc_sort_warnings(plan_doc *doc)
+{
+    for (size_t i = 1; i < doc->nwarn; i++) {
+        doc_warning w = doc->warn[i];
+        size_t j = i;
+        for (; j > 0 && doc->warn[j - 1].line > w.line; j--)
+            doc->warn[j] = doc->warn[j - 1];
+        doc->warn[j] = w;
+    }
 }

@@ -33,6 +33,7 @@ typedef struct cli_args {
     const char *date;    /* --date (meeting start) */
     const char *meeting; /* --meeting (changes) */
     int since_last;      /* --since-last (changes) */
+    int dry_run;         /* --dry-run (import) */
 } cli_args;
 
 typedef struct cli_ctx {

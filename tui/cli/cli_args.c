@@ -87,6 +87,10 @@ static int parse_one(cli_ctx *ctx, int argc, char **argv, int *i, cli_args *args
         args->dump = 1;
         return DUBAN_OK;
     }
+    if (!strcmp(arg, "--dry-run")) {
+        args->dry_run = 1;
+        return DUBAN_OK;
+    }
     if (!strcmp(arg, "--since-last")) {
         args->since_last = 1;
         return DUBAN_OK;

@@ -35,10 +35,12 @@ const cli_command cli_commands[] = {
      cmd_history},
     {"search", "TEXT", "find items whose title, body or notes contain TEXT", NULL, "", 1,
      cmd_search},
-    {"import", "FILE [--year Y]", "import another plan into the database",
+    {"import", "FILE [--year Y] [--dry-run]", "import another plan into the database",
      "The plan becomes the default (most recent) plan; --plan chooses another.\n"
-     "Without --year the year is read from the file.",
-     "year", 0, cmd_import},
+     "Without --year the year is read from the file.  --dry-run prints the tree\n"
+     "that would be stored (--format json: as data) and writes nothing.  What\n"
+     "was not understood is printed on stderr as FILE:LINE: warnings.",
+     "year,dry-run", 0, cmd_import},
     {"plans", "", "list the plans in the database, newest first", NULL, "", 0, cmd_plans},
     {"config", "[--dump]", "show where the configuration file is; --dump prints the effective one",
      "--dump prints the built-in defaults merged with your file as an INI file (see\n"

@@ -58,8 +58,29 @@ void imp_guess_period(plan_doc *doc)
         set_period(doc, 1, 12);
 }
 
+/* 1 when the word only names the plan's own period: 下半年 in a plan for
+ * the second half, 上半年 in one for the first. */
+static int names_own_period(const plan_doc *doc, const doc_milestone *m)
+{
+    int h2 = !strcmp(m->word, "下半年") && !strcmp(doc->start + 4, "-07-01");
+    int h1 = !strcmp(m->word, "上半年") && !strcmp(doc->start + 4, "-01-01") &&
+             !strcmp(doc->end + 4, "-06-30");
+    return (h1 || h2) && !strcmp(m->due, doc->end);
+}
+
+/* Work that never ends: no date, due at the period end. */
+static int ongoing_words(const doc_node *nd)
+{
+    static const char *const words[] = {"长期坚持", "持续推进", "長期堅持", "持續推進"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(nd->title, words[i]) || strstr(nd->body, words[i]))
+            return 1;
+    return 0;
+}
+
 /* Milestones of one node from its title and body, without those dated
- * before the plan period starts (history, not commitments). */
+ * before the plan period starts (history, not commitments) and those
+ * that only name the plan's own period. */
 static int node_milestones(const plan_doc *doc, doc_node *nd)
 {
     if (deadline_scan(nd->title, doc->year, &nd->ms, &nd->nms) ||
@@ -67,7 +88,7 @@ static int node_milestones(const plan_doc *doc, doc_node *nd)
         return DUBAN_ENOMEM;
     size_t keep = 0;
     for (size_t i = 0; i < nd->nms; i++) {
-        if (strcmp(nd->ms[i].due, doc->start) < 0) {
+        if (strcmp(nd->ms[i].due, doc->start) < 0 || names_own_period(doc, &nd->ms[i])) {
             free(nd->ms[i].phrase);
             free(nd->ms[i].word);
         } else {
@@ -75,6 +96,7 @@ static int node_milestones(const plan_doc *doc, doc_node *nd)
         }
     }
     nd->nms = keep;
+    nd->ongoing = keep == 0 && nd->depth > 1 && ongoing_words(nd);
     return DUBAN_OK;
 }
 

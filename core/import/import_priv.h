@@ -24,6 +24,8 @@ enum imp_style {
     IMP_CN_PAREN,     /* （一） (一) */
     IMP_CN_SHI,       /* 一是 */
     IMP_CIRCLED,      /* ① */
+    IMP_BULLET,       /* • ● ○ ■ □ ▪ ◆ ◇ ★ ☆ - * · and "? " (a lost glyph) */
+    IMP_RUNIN,        /* a paragraph whose first short sentence is its title */
     IMP_HEADING,
     IMP_NSTYLES
 };
@@ -39,7 +41,13 @@ typedef struct imp_line {
     size_t len;
     int no; /* 1-based line in the source */
     imp_mark mark;
+    int flags; /* IMP_F_* */
 } imp_line;
+
+enum {
+    IMP_F_LEAD = 1,   /* the text before an inline 一是……二是…… list */
+    IMP_F_INLINE = 2, /* an entry cut out of such a list */
+};
 
 typedef struct imp_header {
     int present;
@@ -65,8 +73,28 @@ int imp_header_parse(const char *name, const imp_line *lines, size_t n, size_t *
 void imp_header_free(imp_header *h);
 
 /* import_tree.c: builds areas/items from non-blank lines (marks set),
- * filling doc->nodes and doc->preamble.  Returns DUBAN_OK or ENOMEM. */
-int imp_build_tree(imp_line *lines, size_t n, plan_doc *doc);
+ * filling doc->nodes and doc->preamble (and warnings).  Returns DUBAN_OK
+ * or ENOMEM. */
+int imp_build_tree(const imp_line *lines, size_t n, plan_doc *doc);
+
+/* import_inline.c: a copy of in[0..n) in which each 一是……二是…… list
+ * written inside a line is cut into lines of its own (*out: heap, caller
+ * frees).  Returns DUBAN_OK or DUBAN_ENOMEM. */
+int imp_expand_inline(const imp_line *in, size_t n, imp_line **out, size_t *m);
+
+/* import_levels.c */
+/* Marks unnumbered headings and run-in items and sets level[style] to
+ * 1 (area), 2 (item), 3 (sub-item) or more (body); 0 for unused styles. */
+int imp_assign_levels(imp_line *L, size_t n, int level[IMP_NSTYLES]);
+/* The first 。 ： or : outside brackets and quotes: title s[0..*tlen),
+ * the rest from *rest.  0 when there is none. */
+int imp_sentence_end(const char *s, size_t n, size_t *tlen, size_t *rest);
+/* The same, also ending at ， or , (an inline entry's title). */
+int imp_clause_end(const char *s, size_t n, size_t *tlen, size_t *rest);
+/* Characters (code points) in s[0..n). */
+size_t imp_chars(const char *s, size_t n);
+/* 1 when s[0..n) is 1..max_chars characters without ，。；：！？ , ; : ! ?. */
+int imp_heading_shaped(const char *s, size_t n, size_t max_chars);
 
 /* import_meta.c */
 /* The most frequent 20xx年 in the lines, 0 when none. */

@@ -82,6 +82,29 @@ int imp_build_tree(const imp_line *lines, size_t n, plan_doc *doc);
  * frees).  Returns DUBAN_OK or DUBAN_ENOMEM. */
 int imp_expand_inline(const imp_line *in, size_t n, imp_line **out, size_t *m);
 
+/* import_counts.c */
+/* Finds a declared count (9个方面, 八个方面, （6项）, 五大攻坚行动) in
+ * s[0..n): its value, and the bytes s[*at..*at+*len) that say it. */
+int imp_declared_count(const char *s, size_t n, int *value, size_t *at, size_t *len);
+/* Compares the counts declared in area titles with their items, and the
+ * one declared before the first area (pre_value, 0 for none, written at
+ * pre_s[pre_at..] on line pre_line) with the areas; warns on mismatch.
+ * Returns DUBAN_OK or DUBAN_ENOMEM. */
+int imp_check_counts(plan_doc *doc, int pre_value, int pre_line, const char *pre_s, size_t pre_at,
+                     size_t pre_len);
+
+/* import_sections.c */
+/* 1 when the heading reviews past work (2023年工作回顾). */
+int imp_is_review(const imp_line *l);
+/* When level 1 is a section level above the areas, shifts the levels up
+ * (the section style gets 0), sets *section_style and returns 1. */
+int imp_find_sections(const imp_line *L, size_t n, int level[IMP_NSTYLES], int *section_style);
+/* For the section (or area) heading L[i] (levels already shifted): sets
+ * *skip when it reviews past work or has no items, with a warning.
+ * Returns DUBAN_OK or DUBAN_ENOMEM. */
+int imp_section_skip(const imp_line *L, size_t n, size_t i, const int level[IMP_NSTYLES],
+                     plan_doc *doc, int *skip);
+
 /* import_levels.c */
 /* Marks unnumbered headings and run-in items and sets level[style] to
  * 1 (area), 2 (item), 3 (sub-item) or more (body); 0 for unused styles. */

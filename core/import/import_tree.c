@@ -19,6 +19,12 @@ typedef struct builder {
     strbuf *bodies; /* parallel to doc->nodes */
     size_t cap;
     int level[IMP_NSTYLES];
+    int section_style;        /* the style of section headings above the areas */
+    int skip;                 /* inside a section or area that is not work */
+    int section_skip;         /* inside a section that is not work */
+    const imp_line *declared; /* the first line before the areas declaring a count */
+    int declared_value;
+    size_t declared_at, declared_len;
     int area, item;             /* current area and item, -1 for none */
     int last_style, last_value; /* numbering of the current area's last item */
     const imp_line *lead;       /* the lead line of an inline list just read */
@@ -130,6 +136,8 @@ static int place_line(builder *b, const imp_line *l)
 {
     int lv = l->mark.style == IMP_PLAIN ? 0 : b->level[l->mark.style];
     size_t n = b->doc->nnodes;
+    if (b->skip)
+        return DUBAN_OK;
     if (lv == 1) {
         b->area = (int)n;
         b->item = -1;
@@ -153,11 +161,14 @@ static int place_line(builder *b, const imp_line *l)
     b->lead = l->flags & IMP_F_LEAD ? l : NULL;
     if (!n && !b->preamble_lines++)
         b->preamble_line = l->no;
+    if (!n && !b->declared && !(l->flags & IMP_F_LEAD) &&
+        imp_declared_count(l->s, l->len, &b->declared_value, &b->declared_at, &b->declared_len))
+        b->declared = l;
     /* a paragraph after an inline list closes the area, not its last entry */
     if (n && b->item == (int)n - 1 && b->area >= 0 && (l->flags & IMP_F_LEAD) == 0 &&
         b->inline_line && b->inline_line != l->no)
         return append_line(&b->bodies[b->area], l->s, l->len);
-    return append_line(n ? &b->bodies[n - 1] : &b->preamble, l->s, l->len);
+    return append_line(n && b->area >= 0 ? &b->bodies[n - 1] : &b->preamble, l->s, l->len);
 }
 
 static int finish(builder *b, int rc)
@@ -189,6 +200,31 @@ static void one_level_items(int level[IMP_NSTYLES])
         level[style] = 2;
 }
 
+/* Sections and areas that are not work: their lines are dropped. */
+static int place_all(builder *b, const imp_line *L, size_t m)
+{
+    int rc = DUBAN_OK;
+    for (size_t i = 0; i < m && rc == DUBAN_OK; i++) {
+        int st = L[i].mark.style;
+        if (st != IMP_PLAIN && st == b->section_style) {
+            rc = imp_section_skip(L, m, i, b->level, b->doc, &b->section_skip);
+            b->area = b->item = -1;
+            b->skip = b->section_skip;
+            continue;
+        }
+        if (st != IMP_PLAIN && b->level[st] == 1 && !b->section_skip) {
+            b->skip = imp_is_review(&L[i]);
+            if (b->skip && plan_doc_warn(b->doc, L[i].no,
+                                         "area \"%.*s\" reviews past work: not imported as work",
+                                         (int)(L[i].len - L[i].mark.len), L[i].s + L[i].mark.len))
+                return DUBAN_ENOMEM;
+        }
+        if (rc == DUBAN_OK)
+            rc = place_line(b, &L[i]);
+    }
+    return rc;
+}
+
 int imp_build_tree(const imp_line *lines, size_t n, plan_doc *doc)
 {
     builder b = {.doc = doc, .area = -1, .item = -1};
@@ -198,8 +234,14 @@ int imp_build_tree(const imp_line *lines, size_t n, plan_doc *doc)
         return DUBAN_ENOMEM;
     int rc = imp_assign_levels(L, m, b.level);
     one_level_items(b.level);
-    for (size_t i = 0; i < m && rc == DUBAN_OK; i++)
-        rc = place_line(&b, &L[i]);
+    imp_find_sections(L, m, b.level, &b.section_style);
+    if (rc == DUBAN_OK)
+        rc = place_all(&b, L, m);
+    if (rc == DUBAN_OK && b.declared)
+        rc = imp_check_counts(doc, b.declared_value, b.declared->no, b.declared->s, b.declared_at,
+                              b.declared_len);
+    else if (rc == DUBAN_OK)
+        rc = imp_check_counts(doc, 0, 0, NULL, 0, 0);
     if (rc == DUBAN_OK && b.preamble_lines && doc->nnodes)
         rc = plan_doc_warn(doc, b.preamble_line,
                            "%d line%s before the first area kept as the preamble (not items)",

@@ -3,6 +3,7 @@
 
 #include "import/import_priv.h"
 #include "base/strbuf.h"
+#include "text/cnnum.h"
 #include "text/utf8.h"
 
 #include <errno.h>
@@ -53,18 +54,52 @@ static size_t content_lines(imp_line *lines, size_t n)
     return keep;
 }
 
-/* First preamble line cut to TITLE_MAX_CHARS, else the base name of name
- * without its extension. */
+/* A heading-like line that names a plan: short, no sentence punctuation,
+ * with a word such as 计划 要点 工作 (traditional forms too). */
+static int plan_title_line(const char *s, size_t n)
+{
+    static const char *const words[] = {"计划", "計劃", "要点", "要點", "安排", "方案",
+                                        "任务", "任務", "清单", "清單", "台账", "臺賬",
+                                        "台賬", "报告", "報告", "工作", "要务"};
+    if (!imp_heading_shaped(s, n, TITLE_MAX_CHARS))
+        return 0;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        size_t k = strlen(words[i]);
+        for (size_t p = 0; p + k <= n; p++)
+            if (!memcmp(s + p, words[i], k))
+                return 1;
+    }
+    return 0;
+}
+
+/* 关于印发《X》的通知: X. */
+static char *notice_title(const char *s, size_t n)
+{
+    const char *open = NULL, *close = NULL;
+    for (size_t p = 0; p + 3 <= n; p++) {
+        if (!open && !memcmp(s + p, "《", 3))
+            open = s + p + 3;
+        else if (open && !memcmp(s + p, "》", 3)) {
+            close = s + p;
+            break;
+        }
+    }
+    if (!open || !close || close == open || !strstr(s, "印发"))
+        return NULL;
+    return strndup(open, (size_t)(close - open));
+}
+
+/* The title: 关于印发《X》的通知 in the preamble gives X; else the first
+ * preamble line that looks like a plan's title (plan_title_line); else
+ * the base name of name without its extension.  Never a sentence. */
 static char *default_title(const char *name, const char *preamble)
 {
-    size_t n = strcspn(preamble, "\n");
-    if (n) {
-        size_t chars = 0, k;
-        uint32_t cp;
-        for (size_t i = 0; i < n; i += k)
-            if ((k = utf8_decode(preamble + i, n - i, &cp)) && ++chars > TITLE_MAX_CHARS)
-                n = i;
-        return strndup(preamble, n);
+    for (const char *p = preamble; *p;) {
+        size_t n = strcspn(p, "\n");
+        char *t = notice_title(p, n);
+        if (t || plan_title_line(p, n))
+            return t ? t : strndup(p, n);
+        p += n + (p[n] == '\n');
     }
     const char *base = strrchr(name, '/');
     base = base ? base + 1 : name;
@@ -72,14 +107,31 @@ static char *default_title(const char *name, const char *preamble)
     return strndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
-/* Year: argument, header year, header period, 20xx年 in the text, today. */
-static int choose_year(int year, const imp_header *h, const imp_line *lines, size_t n, int *out,
-                       duban_error *err)
+/* The latest 20xx年 in the title (2023年工作总结及2024年工作要点: 2024), 0
+ * when none. */
+static int title_year(const char *title)
+{
+    int best = 0;
+    for (const char *p = title; p && *p; p++) {
+        int y;
+        if (p[0] == '2' && cnnum_digits(p, 4, 4, &y) == 4 && !strncmp(p + 4, "年", 3) &&
+            (p == title || p[-1] < '0' || p[-1] > '9') && y > best)
+            best = y;
+    }
+    return best;
+}
+
+/* Year: argument, header year, header period, 2024年 in the title, the
+ * most frequent 20xx年 in the text, today. */
+static int choose_year(int year, const imp_header *h, const char *title, const imp_line *lines,
+                       size_t n, int *out, duban_error *err)
 {
     if (!year)
         year = h->year;
     if (!year && h->start[0])
         year = atoi(h->start);
+    if (!year)
+        year = title_year(title);
     if (!year)
         year = imp_guess_year(lines, n);
     if (!year) {
@@ -118,13 +170,13 @@ static int fill_doc(const char *name, imp_header *h, imp_line *lines, size_t n, 
         return duban_fail(err, DUBAN_EPARSE,
                           "%s:%d: no areas found (expected headings such as 一、 or 1.)", name,
                           n ? lines[0].no : last_line);
-    int rc = choose_year(year, h, lines, n, &doc->year, err);
-    if (rc)
-        return rc;
     doc->title = h->title ? take(&h->title) : default_title(name, doc->preamble);
     doc->source = h->source ? take(&h->source) : strdup(name);
     if (!doc->title || !doc->source)
         return out_of_memory(err);
+    int rc = choose_year(year, h, doc->title, lines, n, &doc->year, err);
+    if (rc)
+        return rc;
     if (h->start[0]) {
         memcpy(doc->start, h->start, DATE_LEN);
         memcpy(doc->end, h->end, DATE_LEN);

@@ -37,12 +37,16 @@
  * its own milestones and its children's dues, else the period end.
  *
  * Year: the `year` parameter if non-zero, else the header's year, else the
- * year of the header's period, else the most frequent 20xx年 in the text
- * (ties: the first written), else the year of today (DUBAN_TODAY
- * honoured).  Period: header, else 上半年/下半年 in the title or else the
- * preamble (下半年 wins when both appear), else the whole year.  Title:
- * header, else the first preamble line cut to 60 characters, else the
- * base name of `name` without its extension.  Source: header, else name.
+ * year of the header's period, else 2024年 in the title, else the most
+ * frequent 20xx年 in the text (ties: the first written), else the year of
+ * today (DUBAN_TODAY honoured).  Period: header, else 上半年/下半年 in the
+ * title, else 一季度..四季度 in the title, else 上半年/下半年 in the preamble
+ * (下半年 wins when both appear), else the whole year.  Title: header,
+ * else X of a 关于印发《X》的通知 line in the preamble, else the first
+ * preamble line that looks like a plan's title (at most 60 characters, no
+ * sentence punctuation, a word such as 计划 要点 安排 方案 任务 清单 报告
+ * 工作), never a sentence; else the base name of `name` without its
+ * extension.  Source: header, else name.
  *
  * All-or-nothing: empty input, only white space, NUL bytes, invalid UTF-8,
  * a bad header or no areas give DUBAN_EPARSE with "NAME:LINE: reason" in

@@ -19,12 +19,13 @@ static size_t lit(const char *s, size_t n, const char *w)
     return k <= n && memcmp(s, w, k) == 0 ? k : 0;
 }
 
-static int has_within(const char *s, size_t n, size_t window, const char *w)
+/* Bytes up to the end of w when it starts within window bytes, else 0. */
+static size_t has_within(const char *s, size_t n, size_t window, const char *w)
 {
     size_t k = strlen(w);
     for (size_t i = 0; i + k <= n && i <= window; i++)
         if (!memcmp(s + i, w, k))
-            return 1;
+            return i + k;
     return 0;
 }
 
@@ -40,15 +41,22 @@ int imp_declared_count(const char *s, size_t n, int *value, size_t *at, size_t *
             continue;
         const char *r = s + i + c;
         size_t rn = n - i - c;
-        if ((e = lit(r, rn, "个方面")) || (e = lit(r, rn, "方面")))
+        if ((e = lit(r, rn, "个方面")) || (e = lit(r, rn, "個方面")) || (e = lit(r, rn, "方面")))
             ;
-        else if ((prev == '(' || prev == 0xFF08) && (e = lit(r, rn, "项")) &&
+        else if ((prev == '(' || prev == 0xFF08) &&
+                 ((e = lit(r, rn, "项")) || (e = lit(r, rn, "項"))) &&
                  (lit(r + e, rn - e, ")") || lit(r + e, rn - e, "）")))
             ;
-        else if ((e = lit(r, rn, "大")) &&
-                 (has_within(r + e, rn - e, 9, "行动") || has_within(r + e, rn - e, 9, "工程")))
-            ;
-        else
+        else if ((e = lit(r, rn, "大"))) {
+            size_t w = has_within(r + e, rn - e, 9, "行动");
+            if (!w)
+                w = has_within(r + e, rn - e, 9, "行動");
+            if (!w)
+                w = has_within(r + e, rn - e, 9, "工程");
+            if (!w)
+                continue;
+            e += w;
+        } else
             continue;
         *value = v;
         *at = i;
@@ -72,7 +80,7 @@ static int warn_mismatch(plan_doc *doc, int line, const char *s, size_t at, size
 int imp_check_counts(plan_doc *doc, int pre_value, int pre_line, const char *pre_s, size_t pre_at,
                      size_t pre_len)
 {
-    size_t areas = 0, declared_areas = 0;
+    size_t areas = 0;
     for (size_t i = 0; i < doc->nnodes; i++) {
         doc_node *a = &doc->nodes[i];
         if (a->depth != 1)
@@ -82,13 +90,12 @@ int imp_check_counts(plan_doc *doc, int pre_value, int pre_line, const char *pre
         size_t at, len, items = 0;
         if (!imp_declared_count(a->title, strlen(a->title), &v, &at, &len))
             continue;
-        declared_areas++;
         for (size_t j = i + 1; j < doc->nnodes && doc->nodes[j].depth > 1; j++)
             items += doc->nodes[j].depth == 2;
         if (warn_mismatch(doc, a->line, a->title, at, len, v, items, "items"))
             return DUBAN_ENOMEM;
     }
-    if (!pre_value || (declared_areas && declared_areas == areas))
+    if (!pre_value)
         return DUBAN_OK;
     return warn_mismatch(doc, pre_line, pre_s, pre_at, pre_len, pre_value, areas, "areas");
 }

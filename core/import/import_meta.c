@@ -45,15 +45,31 @@ static int half_in(const char *s)
     return strstr(s, "上半年") ? 1 : 0;
 }
 
+/* 一季度 .. 四季度 (第一季度, 1季度) in the title: 1..4, else 0. */
+static int quarter_in(const char *s)
+{
+    static const char *const q[4][3] = {{"一季度", "第1季度", "1季度"},
+                                        {"二季度", "第2季度", "2季度"},
+                                        {"三季度", "第3季度", "3季度"},
+                                        {"四季度", "第4季度", "4季度"}};
+    for (int i = 0; s && i < 4; i++)
+        for (int k = 0; k < 3; k++)
+            if (strstr(s, q[i][k]))
+                return i + 1;
+    return 0;
+}
+
 void imp_guess_period(plan_doc *doc)
 {
-    int h = half_in(doc->title);
-    if (!h)
+    int h = half_in(doc->title), q = quarter_in(doc->title);
+    if (!h && !q)
         h = half_in(doc->preamble);
     if (h == 1)
         set_period(doc, 1, 6);
     else if (h == 2)
         set_period(doc, 7, 12);
+    else if (q)
+        set_period(doc, 3 * q - 2, 3 * q);
     else
         set_period(doc, 1, 12);
 }
@@ -87,7 +103,13 @@ static int node_milestones(const plan_doc *doc, doc_node *nd)
         deadline_scan(nd->body, doc->year, &nd->ms, &nd->nms))
         return DUBAN_ENOMEM;
     size_t keep = 0;
+    char eve[DATE_LEN];
     for (size_t i = 0; i < nd->nms; i++) {
+        /* 春节前 is the plan year's own Spring Festival when it falls in the
+         * period (a plan for the first half or a quarter), else the next */
+        if ((strstr(nd->ms[i].word, "春节") || strstr(nd->ms[i].word, "春節")) &&
+            deadline_spring_eve(doc->year, eve) && strcmp(eve, doc->start) >= 0)
+            memcpy(nd->ms[i].due, eve, DATE_LEN);
         if (strcmp(nd->ms[i].due, doc->start) < 0 || names_own_period(doc, &nd->ms[i])) {
             free(nd->ms[i].phrase);
             free(nd->ms[i].word);

@@ -133,10 +133,10 @@ static char *find_role(const char *text, const char *const *labels, size_t nlabe
 }
 
 /* （区发改局牵头，…）: the unit before 牵头 right after an opening bracket. */
-static char *bracket_lead(const char *text, int *oom)
+static char *bracket_lead_word(const char *text, const char *word, int *oom)
 {
-    for (const char *p = text ? strstr(text, "牵头") : NULL; p; p = strstr(p + 1, "牵头")) {
-        const char *after = p + strlen("牵头");
+    for (const char *p = text ? strstr(text, word) : NULL; p; p = strstr(p + 1, word)) {
+        const char *after = p + strlen(word);
         if (strncmp(after, "，", 3) && strncmp(after, "）", 3) && *after != ',' && *after != ')' &&
             strncmp(after, "、", 3))
             continue;
@@ -164,10 +164,18 @@ static char *bracket_lead(const char *text, int *oom)
     return NULL;
 }
 
+static char *bracket_lead(const char *text, int *oom)
+{
+    char *u = bracket_lead_word(text, "牵头", oom);
+    return u || *oom ? u : bracket_lead_word(text, "牽頭", oom);
+}
+
 /* 县经开区管委会牵头工作（6项）: a group heading naming its unit. */
 static char *heading_unit(const char *title, int *oom)
 {
     const char *p = title ? strstr(title, "牵头") : NULL;
+    if (!p && title)
+        p = strstr(title, "牽頭");
     if (!p || p == title || strncmp(p + strlen("牵头"), "工作", 6) ||
         imp_chars(title, (size_t)(p - title)) > 20)
         return NULL;
@@ -229,7 +237,7 @@ static int move_title_note(doc_node *nd)
     for (size_t i = 0; i < sizeof leader_labels / sizeof leader_labels[0] && !role; i++)
         role = strstr(note, leader_labels[i]) != NULL;
     if (!role || open == n)
-        role = strstr(note, "牵头") != NULL && open < n;
+        role = (strstr(note, "牵头") || strstr(note, "牽頭")) && open < n;
     size_t keep = open;
     while (keep && (nd->title[keep - 1] == ';' || nd->title[keep - 1] == ' '))
         keep--;

@@ -11,7 +11,8 @@
  * section level: the areas are the level below it.  A section that
  * reviews past work (回顾 总结 工作情况 成绩 成效) or that has no line at
  * the item level is skipped with a warning, and so is an area that
- * reviews past work in a plan without sections.
+ * reviews past work in a plan without sections.  The keywords are also
+ * listed in traditional characters (回顧, 總體要求).
  */
 #include "import/import_priv.h"
 
@@ -31,16 +32,18 @@ static int contains_any(const imp_line *l, const char *const *words, size_t n)
 
 int imp_is_review(const imp_line *l)
 {
-    static const char *const words[] = {"回顾",       "总结",     "工作情况", "主要成绩",
-                                        "取得的成效", "主要成效", "完成情况"};
+    static const char *const words[] = {"回顾",       "回顧",     "总结",     "總結",
+                                        "工作情况",   "工作情況", "主要成绩", "主要成績",
+                                        "取得的成效", "主要成效", "完成情况", "完成情況"};
     return contains_any(l, words, sizeof words / sizeof words[0]);
 }
 
 static int section_title(const imp_line *l)
 {
-    static const char *const words[] = {"回顾",     "总结",     "目标",     "总体要求",
-                                        "指导思想", "主要任务", "重点任务", "工作安排",
-                                        "保障措施", "自身建设", "工作重点", "基本原则"};
+    static const char *const words[] = {"回顾",     "总结",     "目标",     "总体要求", "指导思想",
+                                        "主要任务", "重点任务", "工作安排", "保障措施", "自身建设",
+                                        "工作重点", "基本原则", "目標",     "總體要求", "指導思想",
+                                        "主要任務", "重點任務", "自身建設", "工作重點", "基本原則"};
     if (contains_any(l, words, sizeof words / sizeof words[0]))
         return 1;
     for (size_t p = 0; p + 7 <= l->len; p++)

@@ -96,6 +96,8 @@ static long parse_month_suffix(const char *s, size_t n, int y, int m, int *d)
     size_t e = k ? lit(s + k, n - k, "日") : 0;
     if (k && !e)
         e = lit(s + k, n - k, "号");
+    if (k && !e)
+        e = lit(s + k, n - k, "號");
     if (!e)
         return 0;
     if (!date_valid_ymd(y, m, day))
@@ -166,7 +168,7 @@ static int parse_prefixed(const char *s, size_t n, int year, hit *h)
     if (!p)
         return 0;
     h->kind = W_PREFIXED;
-    static const char *const ends[] = {"年底", "年内", "年末", "底", "内", "末"};
+    static const char *const ends[] = {"年底", "年内", "年內", "年末", "底", "内", "內", "末"};
     for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
         size_t k = lit(s + p, n - p, ends[i]);
         if (k)
@@ -183,7 +185,7 @@ static int parse_prefixed(const char *s, size_t n, int year, hit *h)
  * (a plan's 春节前 is the one that ends its working year: for a 2023 plan,
  * 2024-02-09).  Dates from the Chinese calendar, 2015..2041; outside
  * them, approximately the end of January. */
-static int spring_festival_eve(hit *h, size_t len, int year)
+static const char *spring_eve(int y)
 {
     static const char *const dates[] = {
         "2016-02-07", "2017-01-27", "2018-02-15", "2019-02-04", "2020-01-24", "2021-02-11",
@@ -191,18 +193,30 @@ static int spring_festival_eve(hit *h, size_t len, int year)
         "2028-01-25", "2029-02-12", "2030-02-02", "2031-01-22", "2032-02-10", "2033-01-30",
         "2034-02-18", "2035-02-07", "2036-01-27", "2037-02-14", "2038-02-03", "2039-01-23",
         "2040-02-11", "2041-01-31"};
-    int y = year + 1;
-    if (y >= 2016 && y <= 2041) {
-        const char *d = dates[y - 2016];
-        return set_hit(h, len, y, atoi(d + 5), atoi(d + 8));
-    }
+    return y >= 2016 && y <= 2041 ? dates[y - 2016] : NULL;
+}
+
+static int spring_festival_eve(hit *h, size_t len, int year)
+{
+    const char *d = spring_eve(year + 1);
+    if (d)
+        return set_hit(h, len, year + 1, atoi(d + 5), atoi(d + 8));
     h->approx = 1;
-    return set_hit(h, len, y, 1, 31);
+    return set_hit(h, len, year + 1, 1, 31);
+}
+
+int deadline_spring_eve(int year, char due[DATE_LEN])
+{
+    const char *d = spring_eve(year);
+    if (!d)
+        return 0;
+    memcpy(due, d, DATE_LEN);
+    return 1;
 }
 
 static int parse_bare(const char *s, size_t n, int year, int strict_cn, hit *h)
 {
-    static const char *const ends[] = {"年底", "年内", "年末"};
+    static const char *const ends[] = {"年底", "年内", "年內", "年末"};
     for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
         size_t k = lit(s, n, ends[i]);
         if (k) {
@@ -220,11 +234,12 @@ static int parse_bare(const char *s, size_t n, int year, int strict_cn, hit *h)
         h->approx = 1;
         return set_hit(h, k, year, 12, 31);
     }
-    if (((k = lit(s, n, "国庆节前")) || (k = lit(s, n, "国庆前")))) {
+    if ((k = lit(s, n, "国庆节前")) || (k = lit(s, n, "国庆前")) || (k = lit(s, n, "國慶節前")) ||
+        (k = lit(s, n, "國慶前"))) {
         h->kind = W_FREE;
         return set_hit(h, k, year, 9, 30);
     }
-    if ((k = lit(s, n, "春节前")) || (k = lit(s, n, "春节假期前"))) {
+    if ((k = lit(s, n, "春节前")) || (k = lit(s, n, "春节假期前")) || (k = lit(s, n, "春節前"))) {
         h->kind = W_FREE;
         return spring_festival_eve(h, k, year);
     }

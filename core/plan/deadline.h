@@ -8,7 +8,9 @@
  * 明年 before any of these -> Y+1; 今冬 -> Y-12-31 (approximate); 国庆前
  * -> Y-09-30; 春节前 -> the eve of the Spring Festival of Y+1 (a table,
  * 2016..2041).  A trailing 末 belongs to a quarter or half (三季度末) and
- * a trailing 前 to the word (10月底前, 10月上旬前).  Digits may be ASCII or full
+ * a trailing 前 to the word (10月底前, 10月上旬前).  The few words whose
+ * traditional form differs (年內, 國慶前, 春節前, 號) count as well; the
+ * rest (年底前, 一季度, 上半年) are written the same.  Digits may be ASCII or full
  * width.  A month or day that does not exist (13月, 2月30日) is not a
  * deadline, nor is a bare year (2022年, 明年).
  *
@@ -45,5 +47,9 @@ int deadline_scan(const char *text, int year, doc_milestone **ms, size_t *n);
 /* Parses one deadline word (e.g. "三季度", "10月下旬") with year Y into *due;
  * returns 1 when recognised, 0 otherwise. */
 int deadline_word_date(const char *word, int year, char due[DATE_LEN], int *approximate);
+
+/* The eve of the Spring Festival of year (春节前) into due; 0 when the
+ * year is not in the table (2016..2041). */
+int deadline_spring_eve(int year, char due[DATE_LEN]);
 
 #endif

@@ -78,8 +78,11 @@ void imp_guess_period(plan_doc *doc)
  * the second half, 上半年 in one for the first. */
 static int names_own_period(const plan_doc *doc, const doc_milestone *m)
 {
-    int h2 = !strcmp(m->word, "下半年") && !strcmp(doc->start + 4, "-07-01");
-    int h1 = !strcmp(m->word, "上半年") && !strcmp(doc->start + 4, "-01-01") &&
+    const char *w = m->word;
+    if (strlen(w) > 7 && !strncmp(w + 4, "年", 3)) /* 2023年下半年 */
+        w += 7;
+    int h2 = !strcmp(w, "下半年") && !strcmp(doc->start + 4, "-07-01");
+    int h1 = !strcmp(w, "上半年") && !strcmp(doc->start + 4, "-01-01") &&
              !strcmp(doc->end + 4, "-06-30");
     return (h1 || h2) && !strcmp(m->due, doc->end);
 }

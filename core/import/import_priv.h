@@ -26,6 +26,7 @@ enum imp_style {
     IMP_CIRCLED,      /* ① */
     IMP_BULLET,       /* • ● ○ ■ □ ▪ ◆ ◇ ★ ☆ - * · and "? " (a lost glyph) */
     IMP_RUNIN,        /* a paragraph whose first short sentence is its title */
+    IMP_TABLE,        /* the task cell of a table row */
     IMP_HEADING,
     IMP_NSTYLES
 };
@@ -81,6 +82,23 @@ int imp_build_tree(const imp_line *lines, size_t n, plan_doc *doc);
  * written inside a line is cut into lines of its own (*out: heap, caller
  * frees).  Returns DUBAN_OK or DUBAN_ENOMEM. */
 int imp_expand_inline(const imp_line *in, size_t n, imp_line **out, size_t *m);
+
+/* import_table.c */
+/* Owned strings that synthetic lines point into (freed together). */
+typedef struct imp_arena {
+    char **s;
+    size_t n, cap;
+} imp_arena;
+/* Takes s into a (freeing it on failure).  DUBAN_OK or DUBAN_ENOMEM. */
+int imp_arena_keep(imp_arena *a, char *s);
+void imp_arena_free(imp_arena *a);
+/* A copy of L[0..m) in which each table (pipe rows, tab rows, one cell
+ * per line, recognised by its header) is rewritten as a task line
+ * (IMP_TABLE) and "列名：内容" lines per row, group headings as
+ * IMP_HEADING lines.  *res is heap (caller frees), new text lives in
+ * arena.  Warnings go to doc.  Returns DUBAN_OK or DUBAN_ENOMEM. */
+int imp_expand_tables(const imp_line *L, size_t m, imp_line **res, size_t *rn, imp_arena *arena,
+                      plan_doc *doc);
 
 /* import_counts.c */
 /* Finds a declared count (9个方面, 八个方面, （6项）, 五大攻坚行动) in

@@ -7,8 +7,9 @@
  *     1.……                       (the items)
  *     四、加强政府自身建设        (headings only: not work)
  * When three levels or more are used and a level-1 heading names such a
- * section (a year, 回顾 目标 任务 要求 思想 安排 措施 建设 …), level 1 is a
- * section level: the areas are the level below it.  A section that
+ * section (a year, 回顾 目标 任务 要求 思想 安排 措施 建设 …), or the
+ * numbers of level 3 go on across level-2 headings (3、 first under （二）),
+ * level 1 is a section level: the areas are the level below it.  A section that
  * reviews past work (回顾 总结 工作情况 成绩 成效) or that has no line at
  * the item level is skipped with a warning, and so is an area that
  * reviews past work in a plan without sections.  The keywords are also
@@ -52,6 +53,26 @@ static int section_title(const imp_line *l)
     return 0;
 }
 
+/* 1 when the numbers of the level-3 style go on across level-2 headings
+ * (3、 is the first item under （二）): they number the work items of the
+ * whole plan, so level 2 holds the areas. */
+static int numbers_continue(const imp_line *L, size_t n, const int level[IMP_NSTYLES])
+{
+    int after_heading = 0, seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        int lv = L[i].mark.style == IMP_PLAIN ? 0 : level[L[i].mark.style];
+        if (lv == 2) {
+            after_heading = seen;
+        } else if (lv == 3) {
+            if (after_heading && L[i].mark.value > 1)
+                return 1;
+            after_heading = 0;
+            seen = 1;
+        }
+    }
+    return 0;
+}
+
 int imp_find_sections(const imp_line *L, size_t n, int level[IMP_NSTYLES], int *section_style)
 {
     int deepest = 0, style = IMP_PLAIN, named = 0;
@@ -65,6 +86,7 @@ int imp_find_sections(const imp_line *L, size_t n, int level[IMP_NSTYLES], int *
         return 0;
     for (size_t i = 0; i < n && !named; i++)
         named = L[i].mark.style == style && section_title(&L[i]);
+    named |= numbers_continue(L, n, level);
     if (!named)
         return 0;
     for (int st = 1; st < IMP_NSTYLES; st++)

@@ -228,10 +228,19 @@ static int place_all(builder *b, const imp_line *L, size_t m)
 int imp_build_tree(const imp_line *lines, size_t n, plan_doc *doc)
 {
     builder b = {.doc = doc, .area = -1, .item = -1};
-    imp_line *L;
-    size_t m;
-    if (imp_expand_inline(lines, n, &L, &m))
+    imp_line *T, *L;
+    size_t tn, m;
+    imp_arena arena = {0};
+    if (imp_expand_tables(lines, n, &T, &tn, &arena, doc)) {
+        imp_arena_free(&arena);
         return DUBAN_ENOMEM;
+    }
+    int ex = imp_expand_inline(T, tn, &L, &m);
+    free(T);
+    if (ex) {
+        imp_arena_free(&arena);
+        return DUBAN_ENOMEM;
+    }
     int rc = imp_assign_levels(L, m, b.level);
     one_level_items(b.level);
     imp_find_sections(L, m, b.level, &b.section_style);
@@ -247,5 +256,7 @@ int imp_build_tree(const imp_line *lines, size_t n, plan_doc *doc)
                            "%d line%s before the first area kept as the preamble (not items)",
                            b.preamble_lines, b.preamble_lines > 1 ? "s" : "");
     free(L);
-    return finish(&b, rc);
+    rc = finish(&b, rc);
+    imp_arena_free(&arena);
+    return rc;
 }

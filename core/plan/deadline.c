@@ -308,10 +308,13 @@ static int left_ok(const char *s, size_t pos, int kind)
 }
 
 /* Right context: 7月以来, 10月起, 今年以后, 7月至9月, 7月-9月; 全年目标
- * (the year's target, not a date). */
-static int right_ok(const char *word, size_t wlen, const char *s, size_t n)
+ * and 完成全年 实现全年 (the year's target, not a date). */
+static int right_ok(const char *word, size_t before, size_t wlen, const char *s, size_t n)
 {
     static const char *const objects[] = {"目标", "任务", "计划", "经济", "的", "累计"};
+    if (wlen == strlen("全年") && !memcmp(word, "全年", wlen) && before >= 6 &&
+        (lit(word - 6, 6, "完成") || lit(word - 6, 6, "实现")))
+        return 0;
     if (wlen == strlen("全年") && !memcmp(word, "全年", wlen))
         for (size_t i = 0; i < sizeof objects / sizeof objects[0]; i++)
             if (lit(s, n, objects[i]))
@@ -433,7 +436,7 @@ int deadline_scan(const char *text, int year, doc_milestone **ms, size_t *n)
     while (pos < len) {
         hit h;
         if (parse_word(text + pos, len - pos, year, 1, &h) && left_ok(text, pos, h.kind) &&
-            right_ok(text + pos, h.len, text + pos + h.len, len - pos - h.len)) {
+            right_ok(text + pos, pos, h.len, text + pos + h.len, len - pos - h.len)) {
             if (add_milestone(ms, n, text, len, pos, &h))
                 return DUBAN_ENOMEM;
             pos += h.len;

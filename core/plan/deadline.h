@@ -24,7 +24,8 @@
  *     number (7月以来, 10月起, 7月到9月, 统一月度);
  *   - a one-character Chinese month (三月) needs a year or a suffix
  *     (底 份 旬 日) to count;
- *   - 全年 is not a date before 目标 任务 计划 经济 的 累计 (全年目标).
+ *   - 全年 is not a date before 目标 任务 计划 经济 的 累计 (全年目标)
+ *     nor after 完成 实现 (完成全年税收任务).
  *
  * Each hit gives the clause it sits in (text between ，。；：！？,;:!? or line
  * ends that are not inside brackets, and ① .. ⑳ which start the steps of

@@ -37,7 +37,7 @@ int imp_declared_count(const char *s, size_t n, int *value, size_t *at, size_t *
             return 0;
         int v;
         size_t c = cnnum_any(s + i, n - i, 3, &v), e = 0;
-        if (!c || v < 2 || cnnum_is_numeral(prev))
+        if (!c || v < 2 || cnnum_is_numeral(prev) || prev == 0x7B2C /* 第 */)
             continue;
         const char *r = s + i + c;
         size_t rn = n - i - c;

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_INLINE 64
+#define MAX_INLINE 128
 
 static int is_sep(uint32_t cp)
 {

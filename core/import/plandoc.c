@@ -45,12 +45,17 @@ int plan_doc_warn(plan_doc *doc, int line, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     char *msg = strdup(buf);
-    doc_warning *grown = msg ? realloc(doc->warn, (doc->nwarn + 1) * sizeof *grown) : NULL;
-    if (!grown) {
-        free(msg);
+    if (!msg)
         return DUBAN_ENOMEM;
+    /* capacity doubles: it is the next power of two of nwarn */
+    if ((doc->nwarn & (doc->nwarn - 1)) == 0) {
+        doc_warning *grown = realloc(doc->warn, (doc->nwarn ? 2 * doc->nwarn : 1) * sizeof *grown);
+        if (!grown) {
+            free(msg);
+            return DUBAN_ENOMEM;
+        }
+        doc->warn = grown;
     }
-    doc->warn = grown;
     doc->warn[doc->nwarn].line = line;
     doc->warn[doc->nwarn].msg = msg;
     doc->nwarn++;

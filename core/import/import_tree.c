@@ -132,6 +132,19 @@ static int add_area_for(builder *b, const imp_line *l)
     return add_node(b, &a, 1, -1);
 }
 
+/* A short plain line without sentence punctuation (not a date such as
+ * 2025年1月6日 or 二〇二四年一月 under a signature). */
+static int looks_like_heading(const imp_line *l)
+{
+    if (l->mark.style != IMP_PLAIN || l->flags || !imp_heading_shaped(l->s, l->len, 25) ||
+        imp_chars(l->s, l->len) < 4)
+        return 0;
+    for (size_t p = 0; p + 3 <= l->len; p++)
+        if (!memcmp(l->s + p, "年", 3) || !memcmp(l->s + p, "月", 3))
+            return 0;
+    return 1;
+}
+
 static int place_line(builder *b, const imp_line *l)
 {
     int lv = l->mark.style == IMP_PLAIN ? 0 : b->level[l->mark.style];
@@ -164,6 +177,11 @@ static int place_line(builder *b, const imp_line *l)
     if (!n && !b->declared && !(l->flags & IMP_F_LEAD) &&
         imp_declared_count(l->s, l->len, &b->declared_value, &b->declared_at, &b->declared_len))
         b->declared = l;
+    if (n && b->area >= 0 && looks_like_heading(l) &&
+        plan_doc_warn(b->doc, l->no,
+                      "\"%.*s\" looks like a heading but has no numbering: kept as body text",
+                      (int)l->len, l->s))
+        return DUBAN_ENOMEM;
     /* a paragraph after an inline list closes the area, not its last entry */
     if (n && b->item == (int)n - 1 && b->area >= 0 && (l->flags & IMP_F_LEAD) == 0 &&
         b->inline_line && b->inline_line != l->no)

@@ -223,14 +223,33 @@ static void test_title_year_period(void **state)
     plan_doc_free(&doc);
 }
 
+/* A short unnumbered line in an item's body looks like a lost heading:
+ * kept as body, with a warning; a date under a signature is not one. */
+static void test_body_heading_warning(void **state)
+{
+    (void)state;
+    plan_doc doc;
+    parse("一、甲\n1.乙。正文。\n加强组织领导\n2.丙。正文。\n二〇二四年一月\n", 2024, &doc);
+    assert_string_equal(doc.nodes[1].body, "正文。\n加强组织领导");
+    assert_int_equal(doc.nwarn, 1);
+    assert_true(has_warning(&doc, 3, "looks like a heading"));
+    plan_doc_free(&doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_inline_list), cmocka_unit_test(test_bullets),
-        cmocka_unit_test(test_runin),       cmocka_unit_test(test_table),
-        cmocka_unit_test(test_units),       cmocka_unit_test(test_numbering),
-        cmocka_unit_test(test_counts),      cmocka_unit_test(test_traditional),
-        cmocka_unit_test(test_deadlines),   cmocka_unit_test(test_title_year_period),
+        cmocka_unit_test(test_inline_list),
+        cmocka_unit_test(test_bullets),
+        cmocka_unit_test(test_runin),
+        cmocka_unit_test(test_table),
+        cmocka_unit_test(test_units),
+        cmocka_unit_test(test_numbering),
+        cmocka_unit_test(test_counts),
+        cmocka_unit_test(test_traditional),
+        cmocka_unit_test(test_deadlines),
+        cmocka_unit_test(test_title_year_period),
+        cmocka_unit_test(test_body_heading_warning),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

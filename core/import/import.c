@@ -184,7 +184,7 @@ static int fill_doc(const char *name, imp_header *h, imp_line *lines, size_t n, 
     } else {
         imp_guess_period(doc);
     }
-    if (imp_set_roles(doc) || imp_set_milestones(doc))
+    if (imp_set_roles(doc) || imp_set_milestones(doc) || imp_set_progress(doc))
         return out_of_memory(err);
     plan_doc_sort_warnings(doc);
     return DUBAN_OK;

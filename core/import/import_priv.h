@@ -100,6 +100,10 @@ void imp_arena_free(imp_arena *a);
 int imp_expand_tables(const imp_line *L, size_t m, imp_line **res, size_t *rn, imp_arena *arena,
                       plan_doc *doc);
 
+/* Sets each item's progress and status from the "进展情况：…" and
+ * "完成情况：…" lines a table row left in its body.  DUBAN_OK or ENOMEM. */
+int imp_set_progress(plan_doc *doc);
+
 /* import_counts.c */
 /* Finds a declared count (9个方面, 八个方面, （6项）, 五大攻坚行动) in
  * s[0..n): its value, and the bytes s[*at..*at+*len) that say it. */

@@ -372,6 +372,41 @@ static int has_fullwidth_bar(const imp_line *l)
     return 0;
 }
 
+/* The value of the first body line "name：…" for one of names, or NULL. */
+static char *body_value(const char *body, const int kind, int *oom)
+{
+    for (const char *p = body; p && *p;) {
+        size_t n = strcspn(p, "\n");
+        for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++) {
+            size_t k = strlen(headers[i].name);
+            if (headers[i].kind == kind && n > k + 3 && !memcmp(p, headers[i].name, k) &&
+                !memcmp(p + k, "：", 3)) {
+                char *v = strndup(p + k + 3, n - k - 3);
+                *oom = !v;
+                return v;
+            }
+        }
+        p += n + (p[n] == '\n');
+    }
+    return NULL;
+}
+
+int imp_set_progress(plan_doc *doc)
+{
+    for (size_t i = 0; i < doc->nnodes; i++) {
+        doc_node *nd = &doc->nodes[i];
+        int oom = 0;
+        if (nd->depth < 2)
+            continue;
+        nd->progress = body_value(nd->body, C_PROGRESS, &oom);
+        if (!oom)
+            nd->status = body_value(nd->body, C_STATUS, &oom);
+        if (oom)
+            return DUBAN_ENOMEM;
+    }
+    return DUBAN_OK;
+}
+
 int imp_arena_keep(imp_arena *a, char *s)
 {
     if (a->n == a->cap) {

@@ -14,6 +14,8 @@ static void node_free(doc_node *nd)
     free(nd->body);
     free(nd->unit);
     free(nd->leader);
+    free(nd->progress);
+    free(nd->status);
     for (size_t i = 0; i < nd->nms; i++) {
         free(nd->ms[i].phrase);
         free(nd->ms[i].word);

@@ -30,7 +30,9 @@ typedef struct doc_node {
     char *leader;       /* 分管领导 / 责任领导 written in the text, or NULL */
     doc_milestone *ms;
     size_t nms;
-    int ongoing; /* 1 for 长期坚持 / 持续推进: no date, due at the period end */
+    int ongoing;    /* 1 for 长期坚持 / 持续推进: no date, due at the period end */
+    char *progress; /* a table's 进展情况 cell (a first progress note), or NULL */
+    char *status;   /* a table's 完成情况 / 状态 cell as written, or NULL */
 } doc_node;
 
 /* Something the importer read but did not fully understand: line is the

@@ -64,6 +64,10 @@ static int tree_node_text(strbuf *sb, const doc_node *nd, const char *ref)
         rc |= strbuf_append(sb, "; leader ") || put_clean(sb, nd->leader);
     if (nd->ongoing)
         rc |= strbuf_append(sb, "; ongoing");
+    if (nd->status)
+        rc |= strbuf_append(sb, "; status ") || put_clean(sb, nd->status);
+    if (nd->progress)
+        rc |= strbuf_append(sb, "; progress ") || put_clean(sb, nd->progress);
     rc |= strbuf_append(sb, "]\n") || put_lines(sb, ind + 2, nd->body);
     for (size_t m = 0; m < nd->nms; m++)
         rc |= strbuf_printf(sb, "%*smilestone %s%s ", ind + 2, "", nd->ms[m].due,
@@ -117,7 +121,9 @@ static int tree_node_json(strbuf *sb, const doc_node *nd, const char *ref)
         json_member(sb, "body", nd->body) || strbuf_append(sb, ", ") ||
         json_member(sb, "due", nd->due) || strbuf_append(sb, ", ") ||
         json_member(sb, "unit", nd->unit) || strbuf_append(sb, ", ") ||
-        json_member(sb, "leader", nd->leader) ||
+        json_member(sb, "leader", nd->leader) || strbuf_append(sb, ", ") ||
+        json_member(sb, "progress", nd->progress) || strbuf_append(sb, ", ") ||
+        json_member(sb, "status", nd->status) ||
         strbuf_printf(sb, ", \"ongoing\": %s, \"milestones\": [", nd->ongoing ? "true" : "false");
     for (size_t m = 0; m < nd->nms; m++)
         rc |= strbuf_append(sb, m ? ", {" : "{") || json_member(sb, "due", nd->ms[m].due) ||

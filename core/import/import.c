@@ -58,10 +58,9 @@ static size_t content_lines(imp_line *lines, size_t n)
  * with a word such as 计划 要点 工作 (traditional forms too). */
 static int plan_title_line(const char *s, size_t n)
 {
-    static const char *const words[] = {"计划",   "計劃",   "要点", "要點", "安排", "方案",
-                                        "任务",   "任務",   "清单", "清單", "台账", "臺賬",
-                                        "台賬",   "报告",   "報告", "工作", "要务", "推进表",
-                                        "分解表", "一览表", "督查"};
+    static const char *const words[] = {
+        "计划", "計劃", "要点", "要點", "安排", "方案", "任务",   "任務", "清单",   "清單", "台账",
+        "臺賬", "台賬", "报告", "報告", "工作", "要务", "推进表", "分解", "一览表", "督查", "实事"};
     if (!imp_heading_shaped(s, n, TITLE_MAX_CHARS))
         return 0;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {

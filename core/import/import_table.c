@@ -241,17 +241,76 @@ static int emit_row(out *o, const table *t, const cell *c, int n, int no, int ro
     return DUBAN_OK;
 }
 
+/* A second header row whose cells complete the first (责任 above 领导):
+ * merges it into t and returns 1. */
+static int header_more(table *t, const cell *c, int n)
+{
+    char joined[MAX_COLS][128];
+    int any = 0;
+    for (int k = 0; k < n && k < t->ncols; k++) {
+        char b[64];
+        squeeze(&c[k], b, sizeof b);
+        snprintf(joined[k], sizeof joined[k], "%s%s", t->name[k], b);
+        if (c[k].len && header_kind(joined[k]) < 0)
+            return 0;
+        any |= c[k].len != 0;
+    }
+    for (int k = 0; any && k < n && k < t->ncols; k++) {
+        int kind = header_kind(joined[k]);
+        if (!c[k].len || strlen(joined[k]) >= sizeof t->name[k])
+            continue;
+        memcpy(t->name[k], joined[k], strlen(joined[k]) + 1);
+        t->kind[k] = kind;
+        if (kind == C_TASK && t->task < 0)
+            t->task = k;
+    }
+    return any;
+}
+
+/* A pipe row cut over two lines (the cell's text wrapped): while the row
+ * has fewer cells than the header and does not end with a bar, the next
+ * line is joined to it.  *row is L[*i] or a joined copy in the arena. */
+static int whole_row(out *o, const imp_line *L, size_t m, size_t *i, const table *t, imp_line *row,
+                     cell *c, int *n)
+{
+    *row = L[*i];
+    *n = split_row(row, 0, c);
+    while (*n > 0 && *n < t->ncols && *i + 1 < m && row->s[row->len - 1] != '|' &&
+           (row->len < 3 || memcmp(row->s + row->len - 3, "｜", 3))) {
+        strbuf sb = {0};
+        if (strbuf_appendn(&sb, row->s, row->len) ||
+            strbuf_appendn(&sb, L[*i + 1].s, L[*i + 1].len)) {
+            strbuf_free(&sb);
+            return DUBAN_ENOMEM;
+        }
+        size_t len = sb.len;
+        char *s = strbuf_take(&sb);
+        if (!s || imp_arena_keep(o->arena, s))
+            return DUBAN_ENOMEM;
+        row->s = s;
+        row->len = len;
+        (*i)++;
+        *n = split_row(row, 0, c);
+    }
+    return DUBAN_OK;
+}
+
 /* Pipe or tab rows from L[*i] (the header); advances *i past the table. */
 static int read_rows(out *o, const imp_line *L, size_t m, size_t *i, int tabs, plan_doc *doc)
 {
     cell c[MAX_COLS];
     table t;
+    imp_line row;
     int n = split_row(&L[*i], tabs, c);
     if (!read_header(c, n, &t))
         return -1;
     char group[256] = "";
     int rowno = 0;
+    if (*i + 1 < m && (n = split_row(&L[*i + 1], tabs, c)) > 0 && header_more(&t, c, n))
+        (*i)++;
     for ((*i)++; *i < m && (n = split_row(&L[*i], tabs, c)) > 0; (*i)++) {
+        if (!tabs && whole_row(o, L, m, i, &t, &row, c, &n))
+            return DUBAN_ENOMEM;
         int dashes = 1;
         for (int k = 0; k < n && dashes; k++)
             dashes = c[k].len == 0 || strspn(c[k].s, "-:") >= c[k].len;

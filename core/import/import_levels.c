@@ -11,6 +11,8 @@
  * order of first use.  Run-in items (IMP_RUNIN) are marked in areas that
  * have no numbered items: at least two paragraphs whose first sentence is
  * short (at most RUNIN_MAX_CHARS, no comma) and followed by more text.
+ * The areas are the one outer level used, or the second of two when the
+ * first names sections (二、2024年重点工作 over （一）…).
  */
 #include "import/import_priv.h"
 
@@ -156,16 +158,17 @@ static int runin_shaped(const imp_line *l)
            imp_chars(l->s + r, l->len - r) >= 6;
 }
 
-/* Marks run-in items in each stretch of plain lines between two lines of
- * level 1 (or before the first) that has at least two of them and no
- * numbered line of a deeper level. */
-static void mark_runin(imp_line *L, size_t n, const int level[IMP_NSTYLES])
+/* Marks run-in items in each stretch of plain lines between two headings
+ * of level 1..area (or before the first) that has at least two of them
+ * and no numbered line of a deeper level. */
+static void mark_runin(imp_line *L, size_t n, const int level[IMP_NSTYLES], int area)
 {
+#define IS_HEAD(l) (level[(l).mark.style] >= 1 && level[(l).mark.style] <= area)
     size_t start = 0;
     while (start < n) {
-        size_t end = start + (level[L[start].mark.style] == 1);
+        size_t end = start + IS_HEAD(L[start]);
         int numbered = 0, count = 0;
-        for (; end < n && level[L[end].mark.style] != 1; end++) {
+        for (; end < n && !IS_HEAD(L[end]); end++) {
             numbered |= L[end].mark.style != IMP_PLAIN;
             count += runin_shaped(&L[end]);
         }
@@ -177,6 +180,18 @@ static void mark_runin(imp_line *L, size_t n, const int level[IMP_NSTYLES])
                 }
         start = end;
     }
+#undef IS_HEAD
+}
+
+/* Two outer levels under section headings (二、2024年工作安排 / （一）…):
+ * the run-in items may sit under the second. */
+static int sections_over_areas(const imp_line *L, size_t n, const int level[IMP_NSTYLES])
+{
+    int outer2 = level[IMP_CN_PAREN] == 2 || level[IMP_CN_COMMA] == 2;
+    for (size_t i = 0; i < n && outer2; i++)
+        if (L[i].mark.style != IMP_PLAIN && level[L[i].mark.style] == 1 && imp_section_title(&L[i]))
+            return 1;
+    return 0;
 }
 
 int imp_assign_levels(imp_line *L, size_t n, int level[IMP_NSTYLES])
@@ -196,10 +211,15 @@ int imp_assign_levels(imp_line *L, size_t n, int level[IMP_NSTYLES])
         if (st != IMP_PLAIN && level[st] == 0)
             level[st] = next++;
     }
+    int area = 0;
     if (next == 2 && level[IMP_HEADING] + level[IMP_CN_COMMA] + level[IMP_CN_PAREN])
-        mark_runin(L, n, level);
+        area = 1;
+    else if (next == 3 && sections_over_areas(L, n, level))
+        area = 2;
+    if (area)
+        mark_runin(L, n, level, area);
     for (size_t i = 0; i < n && !level[IMP_RUNIN]; i++)
         if (L[i].mark.style == IMP_RUNIN)
-            level[IMP_RUNIN] = 2;
+            level[IMP_RUNIN] = area + 1;
     return DUBAN_OK;
 }

@@ -116,6 +116,9 @@ int imp_check_counts(plan_doc *doc, int pre_value, int pre_line, const char *pre
                      size_t pre_len);
 
 /* import_sections.c */
+/* 1 when a level-1 heading names a section above the areas (a year, 目标,
+ * 总体要求, 主要任务 …). */
+int imp_section_title(const imp_line *l);
 /* 1 when the heading reviews past work (2023年工作回顾). */
 int imp_is_review(const imp_line *l);
 /* When level 1 is a section level above the areas, shifts the levels up

@@ -39,7 +39,7 @@ int imp_is_review(const imp_line *l)
     return contains_any(l, words, sizeof words / sizeof words[0]);
 }
 
-static int section_title(const imp_line *l)
+int imp_section_title(const imp_line *l)
 {
     static const char *const words[] = {"回顾",     "总结",     "目标",     "总体要求", "指导思想",
                                         "主要任务", "重点任务", "工作安排", "保障措施", "自身建设",
@@ -85,7 +85,7 @@ int imp_find_sections(const imp_line *L, size_t n, int level[IMP_NSTYLES], int *
     if (deepest < 3 || style == IMP_PLAIN)
         return 0;
     for (size_t i = 0; i < n && !named; i++)
-        named = L[i].mark.style == style && section_title(&L[i]);
+        named = L[i].mark.style == style && imp_section_title(&L[i]);
     named |= numbers_continue(L, n, level);
     if (!named)
         return 0;

@@ -7,7 +7,8 @@
  * out as a line of its own marked 一是-style (IMP_F_INLINE), so the tree
  * builder treats it like an entry written on its own line.  The text
  * before the first ordinal stays as the line (IMP_F_LEAD when it has no
- * numbering mark of its own).  Two ordinals at least; one alone is text.
+ * numbering mark of its own).  Two ordinals at least; one alone is text,
+ * unless the next line starts with 二是 ("……如下：一是……。" / "二是……").
  */
 #include "import/import_priv.h"
 
@@ -76,13 +77,16 @@ static int push(imp_line **out, size_t *m, size_t *cap, const imp_line *l)
     return DUBAN_OK;
 }
 
-/* Appends line l, cut at its inline ordinals when it has two or more. */
-static int expand(const imp_line *l, imp_line **out, size_t *m, size_t *cap)
+/* Appends line l, cut at its inline ordinals when it has two or more, or
+ * one (一是, after a lead) when the next line starts with 二是. */
+static int expand(const imp_line *l, const imp_line *next, imp_line **out, size_t *m, size_t *cap)
 {
     size_t pos[MAX_INLINE], len[MAX_INLINE];
     size_t from = l->mark.style == IMP_CN_SHI && l->mark.value == 1 ? 0 : l->mark.len;
     size_t k = find_ordinals(l->s, l->len, from, pos, len);
-    if (k < 2)
+    int continued =
+        k == 1 && pos[0] > from && next && next->mark.style == IMP_CN_SHI && next->mark.value == 2;
+    if (k < 2 && !continued)
         return push(out, m, cap, l);
     imp_line head = *l;
     head.len = pos[0];
@@ -114,7 +118,7 @@ int imp_expand_inline(const imp_line *in, size_t n, imp_line **out, size_t *m)
     *out = NULL;
     *m = 0;
     for (size_t i = 0; i < n; i++)
-        if (expand(&in[i], out, m, &cap)) {
+        if (expand(&in[i], i + 1 < n ? &in[i + 1] : NULL, out, m, &cap)) {
             free(*out);
             *out = NULL;
             return DUBAN_ENOMEM;

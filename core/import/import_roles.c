@@ -10,10 +10,9 @@
  * A labelled value runs to the bracket that closes it (brackets inside,
  * as in 各街道(园区), are kept), a ；; 。 or the end of the line; inside
  * brackets or on a line of its own it also takes further units after ，
- * or ,.  Several units are joined with 、.  The 牵头 unit wins over the
- * 责任 one.  Labels in traditional characters (牽頭單位) count as well.
- * A role note that ends an item's title is moved to the front of its
- * body, so the title is the work alone.
+ * , ； or ; (a ； before another label ends it).  Several units are joined with 、.  The 牵头 unit
+ * wins over the 责任 one.  Labels in traditional characters (牽頭單位) count as well. A role note
+ * that ends an item's title is moved to the front of its body, so the title is the work alone.
  */
 #include "import/import_priv.h"
 
@@ -79,10 +78,13 @@ static int read_value(const char *s, int commas, strbuf *out)
     for (size_t i = 0, k; i < n; i += k) {
         if (!(k = utf8_decode(s + i, n - i, &cp)))
             return 0;
-        if (cp == '\n' || cp == 0x3002 || cp == 0xFF1B || cp == ';' ||
-            (closing(cp) && depth == 0) || label_at(s + i))
+        if (cp == '\n' || cp == 0x3002 || (closing(cp) && depth == 0) || label_at(s + i))
             break;
-        if (cp == 0xFF0C || cp == ',') {
+        /* ；; ends the value, unless another unit follows (not a label) */
+        if ((cp == 0xFF1B || cp == ';') &&
+            (!commas || depth || label_at(s + i + k + (s[i + k] == ' '))))
+            break;
+        if (cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';') {
             if (!commas || depth)
                 break;
             if (strbuf_append(out, "、"))

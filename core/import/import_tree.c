@@ -61,7 +61,7 @@ static int append_line(strbuf *sb, const char *s, size_t n)
 }
 
 /* A node from line l: title up to the first sentence end (an inline
- * entry's or a bullet's: clause end), the rest body. */
+ * entry's, a bullet's or a 一是 line's: clause end), the rest body. */
 static int add_node(builder *b, const imp_line *l, int depth, int parent)
 {
     if (grow(b))
@@ -69,9 +69,10 @@ static int add_node(builder *b, const imp_line *l, int depth, int parent)
     size_t idx = b->doc->nnodes, tn = l->len - l->mark.len, tlen, rest, rn = 0;
     const char *t = l->s + l->mark.len, *r = NULL;
     t = imp_trim(t, &tn);
-    int split = (l->flags & IMP_F_INLINE) || l->mark.style == IMP_BULLET
-                    ? imp_clause_end(t, tn, &tlen, &rest)
-                    : imp_sentence_end(t, tn, &tlen, &rest);
+    int split =
+        (l->flags & IMP_F_INLINE) || l->mark.style == IMP_BULLET || l->mark.style == IMP_CN_SHI
+            ? imp_clause_end(t, tn, &tlen, &rest)
+            : imp_sentence_end(t, tn, &tlen, &rest);
     if (l->mark.style != IMP_HEADING && split) {
         const char *tt = imp_trim(t, &tlen);
         if (tlen) {

@@ -70,6 +70,11 @@ static void test_inline_list(void **state)
     assert_string_equal(ref(&doc, "1.3")->title, "办好实事");
     assert_int_equal(doc.nwarn, 1); /* the lead, kept as the preamble */
     plan_doc_free(&doc);
+    /* 一是 glued to the lead, 二是 on a line of its own */
+    parse("重点抓好以下工作：一是稳工业，年底前完成。\n二是促消费。\n", 2023, &doc);
+    assert_int_equal(depth_count(&doc, 2), 2);
+    assert_string_equal(ref(&doc, "1.1")->title, "稳工业");
+    plan_doc_free(&doc);
 }
 
 /* 2: bullets under 一、 areas; a slogan line is not an area. */
@@ -140,6 +145,13 @@ static void test_units(void **state)
     assert_string_equal(ref(&doc, "1.3")->unit, "县经信局、县科技局");
     assert_string_equal(ref(&doc, "2.1")->unit, "县民政局");
     assert_int_equal(depth_count(&doc, 2), 4);
+    plan_doc_free(&doc);
+    parse("一、甲\n1.乙（牵头单位：县发改局；县财政局）\n2."
+          "丙（牵头单位：县发改局；责任单位：县财政局）"
+          "\n",
+          2024, &doc);
+    assert_string_equal(ref(&doc, "1.1")->unit, "县发改局、县财政局");
+    assert_string_equal(ref(&doc, "1.2")->unit, "县发改局");
     plan_doc_free(&doc);
 }
 

@@ -1,9 +1,10 @@
 /* import_counts.c - counts a plan declares: 重点抓好9个方面, 八个方面,
- * （6项）, 五大攻坚行动.
+ * （6项）, 五大攻坚行动, 20件30个民生实事.
  *
- * A count in the text before the first area is the number of areas; one
- * in an area's title (or the lead of an inline list that became its
- * title) is the number of its items.  A mismatch is a warning naming the
+ * A count in the text before the first area is the number of areas (N件
+ * of 民生实事, or N件M个, the number of items); one in an area's title (or
+ * the lead of an inline list that became its title) is the number of its
+ * items.  A mismatch is a warning naming the
  * line, never an error: a copy taken from the web is often cut short.
  */
 #include "import/import_priv.h"
@@ -56,8 +57,13 @@ int imp_declared_count(const char *s, size_t n, int *value, size_t *at, size_t *
             if (!w)
                 continue;
             e += w;
-        } else
+        } else if ((e = lit(r, rn, "件"))) {
+            int v2; /* 20件30个, 10件民生实事 */
+            if (!cnnum_digits(r + e, rn - e, 3, &v2) && !has_within(r + e, rn - e, 6, "实事"))
+                continue;
+        } else {
             continue;
+        }
         *value = v;
         *at = i;
         *len = c + e;
@@ -97,5 +103,12 @@ int imp_check_counts(plan_doc *doc, int pre_value, int pre_line, const char *pre
     }
     if (!pre_value)
         return DUBAN_OK;
+    /* 20件(30个) 民生实事 counts items, 九个方面 areas */
+    if (pre_len >= 3 && !memcmp(pre_s + pre_at + pre_len - 3, "件", 3)) {
+        size_t items = 0;
+        for (size_t i = 0; i < doc->nnodes; i++)
+            items += doc->nodes[i].depth == 2;
+        return warn_mismatch(doc, pre_line, pre_s, pre_at, pre_len, pre_value, items, "items");
+    }
     return warn_mismatch(doc, pre_line, pre_s, pre_at, pre_len, pre_value, areas, "areas");
 }

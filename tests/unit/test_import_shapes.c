@@ -189,6 +189,12 @@ static void test_counts(void **state)
     assert_true(has_warning(&doc, 1, "declares 三个方面 but 2 areas"));
     assert_true(has_warning(&doc, 2, "declares 2项 but 1 items"));
     plan_doc_free(&doc);
+    parse("办好10件民生实事\n一、甲\n1.子\n二、乙\n1.丑\n", 2024, &doc);
+    assert_true(has_warning(&doc, 1, "declares 10件 but 2 items"));
+    plan_doc_free(&doc);
+    parse("办理建议提案120件，重点抓好2个方面\n一、甲\n1.子\n二、乙\n1.丑\n", 2024, &doc);
+    assert_int_equal(doc.nwarn, 1); /* the preamble only: 120件 is a figure */
+    plan_doc_free(&doc);
 }
 
 /* 8: traditional characters for the keywords; text stored as written. */

@@ -87,6 +87,29 @@ static int names_own_period(const plan_doc *doc, const doc_milestone *m)
     return (h1 || h2) && !strcmp(m->due, doc->end);
 }
 
+/* A phrase ending in a role note （牵头单位：…） loses the note: the phrase
+ * is the commitment, the unit is the item's. */
+static void drop_role_note(char *phrase)
+{
+    static const char *const words[] = {"单位", "單位", "部门", "部門",
+                                        "领导", "領導", "牵头", "牽頭"};
+    size_t n = strlen(phrase);
+    int fw = n >= 3 && !memcmp(phrase + n - 3, "）", 3);
+    if (!fw && !(n && (phrase[n - 1] == ')' || phrase[n - 1] == ']')))
+        return;
+    char *open = NULL;
+    for (char *p = phrase; *p; p++)
+        if (!strncmp(p, "（", 3) || *p == '(' || *p == '[')
+            open = p;
+    if (!open || open == phrase)
+        return;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(open, words[i])) {
+            *open = '\0';
+            return;
+        }
+}
+
 /* Work that never ends: no date, due at the period end. */
 static int ongoing_words(const doc_node *nd)
 {
@@ -117,6 +140,7 @@ static int node_milestones(const plan_doc *doc, doc_node *nd)
             free(nd->ms[i].phrase);
             free(nd->ms[i].word);
         } else {
+            drop_role_note(nd->ms[i].phrase);
             nd->ms[keep++] = nd->ms[i];
         }
     }

@@ -121,6 +121,9 @@ int imp_check_counts(plan_doc *doc, int pre_value, int pre_line, const char *pre
 int imp_section_title(const imp_line *l);
 /* 1 when the heading reviews past work (2023年工作回顾). */
 int imp_is_review(const imp_line *l);
+/* The same for an area of a plan without sections, more strictly (回顾,
+ * 工作总结: an area may well be called 总结推广经验). */
+int imp_is_review_area(const imp_line *l);
 /* When level 1 is a section level above the areas, shifts the levels up
  * (the section style gets 0), sets *section_style and returns 1. */
 int imp_find_sections(const imp_line *L, size_t n, int level[IMP_NSTYLES], int *section_style);

@@ -31,6 +31,12 @@ static int contains_any(const imp_line *l, const char *const *words, size_t n)
     return 0;
 }
 
+int imp_is_review_area(const imp_line *l)
+{
+    static const char *const words[] = {"回顾", "回顧", "工作总结", "工作總結"};
+    return contains_any(l, words, sizeof words / sizeof words[0]);
+}
+
 int imp_is_review(const imp_line *l)
 {
     static const char *const words[] = {"回顾",       "回顧",     "总结",     "總結",

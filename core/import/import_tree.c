@@ -232,7 +232,7 @@ static int place_all(builder *b, const imp_line *L, size_t m)
             continue;
         }
         if (st != IMP_PLAIN && b->level[st] == 1 && !b->section_skip) {
-            b->skip = imp_is_review(&L[i]);
+            b->skip = imp_is_review_area(&L[i]);
             if (b->skip && plan_doc_warn(b->doc, L[i].no,
                                          "area \"%.*s\" reviews past work: not imported as work",
                                          (int)(L[i].len - L[i].mark.len), L[i].s + L[i].mark.len))

@@ -31,7 +31,7 @@ q() { sqlite3 :memory: "select json_extract(readfile('$T/p.json'), '$1')"; }
 
 run --db "$DB" import plan.txt
 expect_rc 0 "real import"
-expect_out "1 warnings" "the summary counts the warnings"
+expect_out "1 warning (again" "the summary counts the warnings"
 expect_err "plan.txt:1: 1 line before the first area" "real import prints the warnings"
 before=$(db_sum "$DB")
 run --db "$DB" import plan.txt --dry-run

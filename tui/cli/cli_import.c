@@ -101,8 +101,9 @@ static int tree_text(const plan_doc *doc, strbuf *sb)
         node_ref(&doc->nodes[i], seen, ref, sizeof ref);
         rc |= tree_node_text(sb, &doc->nodes[i], ref);
     }
-    rc |= strbuf_printf(sb, "%zu areas, %zu items, %zu milestones, %zu warnings; nothing written\n",
-                        areas, items, ms, doc->nwarn);
+    rc |=
+        strbuf_printf(sb, "%zu areas, %zu items, %zu milestones, %zu warning%s; nothing written\n",
+                      areas, items, ms, doc->nwarn, doc->nwarn == 1 ? "" : "s");
     return rc;
 }
 
@@ -209,8 +210,8 @@ int cmd_import(cli_ctx *ctx, const cli_args *args, duban_error *err)
         count(&doc, &areas, &items, &milestones);
         char more[96] = "";
         if (doc.nwarn)
-            snprintf(more, sizeof more, "; %zu warnings (again: duban import FILE --dry-run)",
-                     doc.nwarn);
+            snprintf(more, sizeof more, "; %zu warning%s (again: duban import FILE --dry-run)",
+                     doc.nwarn, doc.nwarn == 1 ? "" : "s");
         rc = cli_say(
             err, "imported plan %lld \"%s\" (%d, %s..%s): %zu areas, %zu items, %zu milestones%s",
             (long long)id, doc.title, doc.year, doc.start, doc.end, areas, items, milestones, more);

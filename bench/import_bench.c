@@ -41,7 +41,7 @@ static int bench_file(const char *path, int runs)
     for (int r = 0; r < runs && !rc; r++) {
         plan_doc doc;
         double t0 = now_ms();
-        if (import_parse(path, text, len, 0, &doc, &err)) {
+        if (import_parse(path, text, len, 0, date_from_ymd(2024, 1, 1), &doc, &err)) {
             fprintf(stderr, "import_bench: %s\n", err.msg);
             rc = 1;
             break;

@@ -2,11 +2,17 @@
 # Installed as share/bash-completion/completions/duban.
 #
 # Commands come from `duban --help` (a fixed list when duban cannot be
-# run); refs from `duban list --format csv` on the database the command
-# line names (--db, --plan, --config), and only when that file exists,
-# so completing never creates a database.
+# run); options, which take a value and what completes it, from the
+# hidden `duban __options [CMD]`, which prints the program's own option
+# table (tui/cli/cli_options.def; the global options when duban cannot
+# be run); what an argument is (REF, STATUS, FILE, one of a|b|c) from the
+# hidden `duban __usage CMD`, the command's usage in the same table; refs
+# from `duban list --format csv` on the database the command line names
+# (--db, --plan, --config), and only when that file exists, so completing
+# never creates a database.
 
-_duban_commands_fallback="list present show set due unit leader note undo redo overdue history search import plans config meeting changes minutes report extend progress"
+_duban_options_fallback=$'--db\tPATH\t@file\n--plan\tPLAN\t@plan\n--today\tDATE\t\n--format\tFORMAT\ttext csv json md html xlsx\n--config\tFILE\t@file\n--no-bom\t\t\n--help\t\t\n--version\t\t'
+_duban_commands_fallback="list present show set due unit leader note undo redo overdue history search import export plans config meeting changes minutes report extend progress"
 
 # The value of a global option on the command line being completed.
 _duban_opt() {
@@ -40,6 +46,27 @@ _duban_commands() {
     printf '%s\n' "${cmds:-$_duban_commands_fallback}"
 }
 
+# "NAME<TAB>ARG<TAB>WORDS" per option: CMD's (with the global ones), or
+# every option without CMD.  ARG is empty for a flag; WORDS complete the
+# value ("@file", "@plan", or words).
+_duban_options() {
+    "${COMP_WORDS[0]/#\~/$HOME}" __options "$@" 2>/dev/null || printf '%s\n' "$_duban_options_fallback"
+}
+
+# Reads _duban_options output into the caller's arrays arg[NAME],
+# words[NAME] and names (in the program's order).
+_duban_read_options() {
+    local line name rest
+    while IFS= read -r line; do
+        [[ -n $line ]] || continue
+        name=${line%%$'\t'*}
+        rest=${line#*$'\t'}
+        names+=("$name")
+        arg[$name]=${rest%%$'\t'*}
+        words[$name]=${rest#*$'\t'}
+    done
+}
+
 # The database the command line would use, if it exists.
 _duban_db() {
     local db
@@ -67,76 +94,59 @@ _duban_statuses() {
 
 _duban() {
     local cur prev cmd="" npos=0 i w
+    local -A arg=() words=()
+    local names=()
     COMPREPLY=()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=""
     ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
+    [[ $prev == -o ]] && prev=--output # the one short option
 
-    case $prev in
-    --db | --config)
-        COMPREPLY=($(compgen -f -- "$cur"))
-        return
-        ;;
-    --format)
-        COMPREPLY=($(compgen -W "text csv json md html" -- "$cur"))
-        return
-        ;;
-    --by)
-        COMPREPLY=($(compgen -W "area unit leader" -- "$cur"))
-        return
-        ;;
-    --plan)
-        COMPREPLY=($(compgen -W "$(_duban_db >/dev/null && _duban_run plans --format csv | sed '1d; s/,.*//')" -- "$cur"))
-        return
-        ;;
-    --today | --note | --year | --reason | --date | --meeting)
-        return
-        ;;
-    esac
-
-    # The command and how many arguments it has before the cursor.
+    # The command and how many arguments it has before the cursor; every
+    # option of every command, to skip the values of those that take one.
+    _duban_read_options < <(_duban_options)
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${COMP_WORDS[i]}
+        [[ $w == -o ]] && w=--output
         case $w in
-        --db | --config | --format | --plan | --today | --note | --year | --reason | --by | \
-            --date | --meeting) ((i++)) ;;
-        -*) ;;
+        --*=* | -) ;;
+        -*) [[ -n ${arg[$w]:-} ]] && ((i++)) ;;
         *) if [[ -z $cmd ]]; then cmd=$w; else ((npos++)); fi ;;
         esac
     done
+    # Then only the command's own options (and the global ones).
+    if [[ -n $cmd ]]; then
+        arg=() words=() names=()
+        _duban_read_options < <(_duban_options "$cmd")
+    fi
 
-    if [[ $cur == -* ]]; then
-        local opts="--db --plan --today --format --config --help --version"
-        case $cmd in
-        set | due | unit | leader | progress) opts+=" --note" ;;
-        import) opts+=" --year --dry-run" ;;
-        config) opts+=" --dump" ;;
-        extend) opts+=" --reason" ;;
-        report) opts+=" --by" ;;
-        changes) opts+=" --meeting --since-last" ;;
-        meeting) opts+=" --date" ;;
+    if [[ $prev == -* && -n ${arg[$prev]:-} ]]; then
+        case ${words[$prev]} in
+        @file) COMPREPLY=($(compgen -f -- "$cur")) ;;
+        @plan)
+            COMPREPLY=($(compgen -W "$(_duban_db >/dev/null && _duban_run plans --format csv | sed '1d; s/,.*//')" -- "$cur"))
+            ;;
+        *) COMPREPLY=($(compgen -W "${words[$prev]}" -- "$cur")) ;;
         esac
-        COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+        return
+    fi
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "${names[*]}" -- "$cur"))
         return
     fi
     if [[ -z $cmd ]]; then
         COMPREPLY=($(compgen -W "$(_duban_commands)" -- "$cur"))
         return
     fi
-    case $cmd in
-    show | set | due | unit | leader | note | history | extend | progress)
-        if ((npos == 0)); then
-            COMPREPLY=($(compgen -W "$(_duban_refs)" -- "$cur"))
-        elif [[ $cmd == set && $npos -eq 1 ]]; then
-            COMPREPLY=($(compgen -W "$(_duban_statuses)" -- "$cur"))
-        fi
-        ;;
-    import)
-        ((npos == 0)) && COMPREPLY=($(compgen -f -- "$cur"))
-        ;;
-    meeting)
-        ((npos == 0)) && COMPREPLY=($(compgen -W "start end list current" -- "$cur"))
-        ;;
+    # The argument at the cursor, named by the command's usage
+    # (`duban __usage CMD`: REF, STATUS, FILE, start|end|list|current...).
+    local kind
+    kind=$("${COMP_WORDS[0]/#\~/$HOME}" __usage "$cmd" 2>/dev/null | sed -n "$((npos + 1))p")
+    case $kind in
+    REF) COMPREPLY=($(compgen -W "$(_duban_refs)" -- "$cur")) ;;
+    STATUS) COMPREPLY=($(compgen -W "$(_duban_statuses)" -- "$cur")) ;;
+    FILE) COMPREPLY=($(compgen -f -- "$cur")) ;;
+    *'|'*) COMPREPLY=($(compgen -W "${kind//|/ }" -- "$cur")) ;;
     esac
 }
 

@@ -20,6 +20,8 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
         cli_print_command_help(stdout, cmd);
         return DUBAN_OK;
     }
+    if (cli_check_format(ctx, cmd, err))
+        return err->code;
     int crc = cli_load_config(ctx, err);
     if (crc || cmd->run == cmd_config) /* config never opens the database */
         return crc ? crc : cmd->run(ctx, args, err);
@@ -27,7 +29,26 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
     if (is_import && args->dry_run) /* a preview opens no database */
         return cmd->run(ctx, args, err);
     int rc = cli_open_store(ctx, cmd->needs_plan, !is_import, err);
+    if (!rc && cmd->dated && ctx->sample_today)
+        cli_warn("sample plan as of %s (--today or DUBAN_TODAY for another day)", CLI_SAMPLE_TODAY);
     return rc ? rc : cmd->run(ctx, args, err);
+}
+
+/* What core takes from the environment, read here once: core itself
+ * reads none.  DUBAN_TODAY must parse; --today (cli_parse) overrides it. */
+static int read_environment(cli_ctx *ctx, duban_error *err)
+{
+    ctx->env.xdg_config_home = getenv("XDG_CONFIG_HOME");
+    ctx->env.home = getenv("HOME");
+    ctx->now = getenv("DUBAN_NOW");
+    const char *today = getenv("DUBAN_TODAY");
+    ctx->today_set = today && *today; /* the sample's own day yields to it */
+    if (!ctx->today_set)
+        return date_local_today(&ctx->today, err);
+    duban_error e;
+    if (date_parse(today, &ctx->today, &e))
+        return duban_fail(err, DUBAN_EINVAL, "DUBAN_TODAY: %s", e.msg);
+    return DUBAN_OK;
 }
 
 int main(int argc, char **argv)
@@ -38,11 +59,13 @@ int main(int argc, char **argv)
     duban_error err = {0};
     const char *command = NULL;
     cli_args args;
-    int rc = date_today(&ctx.today, &err);
+    int rc = read_environment(&ctx, &err);
     if (!rc)
         rc = cli_parse(&ctx, argc, argv, &command, &args, &err);
     if (!rc && command && !strcmp(command, "--version")) {
         printf("duban %s\n", DUBAN_VERSION);
+    } else if (!rc && command && cli_hidden_command(command, &args, &rc, &err)) {
+        /* done: completion's queries */
     } else if (!rc && !command && args.help) {
         cli_print_usage(stdout);
     } else if (!rc && command) {

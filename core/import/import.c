@@ -123,8 +123,8 @@ static int title_year(const char *title)
 
 /* Year: argument, header year, header period, 2024年 in the title, the
  * most frequent 20xx年 in the text, today. */
-static int choose_year(int year, const imp_header *h, const char *title, const imp_line *lines,
-                       size_t n, int *out, duban_error *err)
+static int choose_year(int year, long today, const imp_header *h, const char *title,
+                       const imp_line *lines, size_t n, int *out, duban_error *err)
 {
     if (!year)
         year = h->year;
@@ -135,12 +135,8 @@ static int choose_year(int year, const imp_header *h, const char *title, const i
     if (!year)
         year = imp_guess_year(lines, n);
     if (!year) {
-        long today;
-        int y, m, d;
-        if (date_today(&today, err))
-            return err ? err->code : DUBAN_EINVAL;
-        date_to_ymd(today, &y, &m, &d);
-        year = y;
+        int m, d;
+        date_to_ymd(today, &year, &m, &d);
     }
     if (year < 1900 || year > 9998)
         return duban_fail(err, DUBAN_EINVAL, "year %d out of range", year);
@@ -162,7 +158,7 @@ static char *take(char **s)
 
 /* Builds the tree, then year, title, source, period, milestones, dues. */
 static int fill_doc(const char *name, imp_header *h, imp_line *lines, size_t n, int last_line,
-                    int year, plan_doc *doc, duban_error *err)
+                    int year, long today, plan_doc *doc, duban_error *err)
 {
     if (imp_build_tree(lines, n, doc))
         return out_of_memory(err);
@@ -174,7 +170,7 @@ static int fill_doc(const char *name, imp_header *h, imp_line *lines, size_t n, 
     doc->source = h->source ? take(&h->source) : strdup(name);
     if (!doc->title || !doc->source)
         return out_of_memory(err);
-    int rc = choose_year(year, h, doc->title, lines, n, &doc->year, err);
+    int rc = choose_year(year, today, h, doc->title, lines, n, &doc->year, err);
     if (rc)
         return rc;
     if (h->start[0]) {
@@ -197,8 +193,8 @@ static int all_blank(const imp_line *lines, size_t n)
     return 1;
 }
 
-int import_parse(const char *name, const char *text, size_t len, int year, plan_doc *out,
-                 duban_error *err)
+int import_parse(const char *name, const char *text, size_t len, int year, long today,
+                 plan_doc *out, duban_error *err)
 {
     if (!name)
         name = "<input>";
@@ -219,7 +215,7 @@ int import_parse(const char *name, const char *text, size_t len, int year, plan_
         rc = imp_header_parse(name, lines, n, &used, &h, err);
     if (rc == DUBAN_OK)
         rc = fill_doc(name, &h, lines + used, content_lines(lines + used, n - used),
-                      lines[n - 1].no, year, &doc, err);
+                      lines[n - 1].no, year, today, &doc, err);
     imp_header_free(&h);
     free(lines);
     if (rc) {
@@ -307,14 +303,14 @@ int import_read_file(const char *path, char **text, size_t *len, duban_error *er
     return rc;
 }
 
-int import_file(const char *path, int year, plan_doc *out, duban_error *err)
+int import_file(const char *path, int year, long today, plan_doc *out, duban_error *err)
 {
     char *text;
     size_t len;
     int rc = import_read_file(path, &text, &len, err);
     if (rc)
         return rc;
-    rc = import_parse(path, text, len, year, out, err);
+    rc = import_parse(path, text, len, year, today, out, err);
     free(text);
     return rc;
 }

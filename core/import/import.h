@@ -54,7 +54,8 @@
  * Year: the `year` parameter if non-zero, else the header's year, else the
  * year of the header's period, else 2024年 in the title, else the most
  * frequent 20xx年 in the text (ties: the first written), else the year of
- * today (DUBAN_TODAY honoured).  Period: header, else 上半年/下半年 in the
+ * `today` (a day number, date.h, which the caller passes: core reads no
+ * clock or environment for it).  Period: header, else 上半年/下半年 in the
  * title, else 一季度..四季度 in the title, else 上半年/下半年 in the preamble
  * (下半年 wins when both appear), else the whole year.  Title: header,
  * else X of a 关于印发《X》的通知 line in the preamble, else the first
@@ -71,14 +72,14 @@
 #define DUBAN_IMPORT_H
 
 #include "base/error.h"
-#include "import/plandoc.h"
+#include "plan/plandoc.h"
 
 #include <stddef.h>
 
 /* Parses text[0..len) named name (used in messages and as the default
  * source).  On success fills *out (caller frees with plan_doc_free). */
-int import_parse(const char *name, const char *text, size_t len, int year, plan_doc *out,
-                 duban_error *err);
+int import_parse(const char *name, const char *text, size_t len, int year, long today,
+                 plan_doc *out, duban_error *err);
 
 /* Files larger than this are refused before they are read. */
 #define IMPORT_MAX_BYTES (16 * 1024 * 1024)
@@ -91,6 +92,6 @@ int import_parse(const char *name, const char *text, size_t len, int year, plan_
 int import_read_file(const char *path, char **text, size_t *len, duban_error *err);
 
 /* import_read_file() then import_parse() with the path as name. */
-int import_file(const char *path, int year, plan_doc *out, duban_error *err);
+int import_file(const char *path, int year, long today, plan_doc *out, duban_error *err);
 
 #endif

@@ -11,7 +11,7 @@
 
 #include "plan/date.h"
 #include "base/error.h"
-#include "import/plandoc.h"
+#include "plan/plandoc.h"
 
 #include <stddef.h>
 
@@ -100,8 +100,9 @@ void imp_arena_free(imp_arena *a);
 int imp_expand_tables(const imp_line *L, size_t m, imp_line **res, size_t *rn, imp_arena *arena,
                       plan_doc *doc);
 
-/* Sets each item's progress and status from the "进展情况：…" and
- * "完成情况：…" lines a table row left in its body.  DUBAN_OK or ENOMEM. */
+/* Sets each item's note (its first progress note, stored with the item)
+ * and status_text from the "进展情况：…" and "完成情况：…" lines a table
+ * row left in its body.  DUBAN_OK or ENOMEM. */
 int imp_set_progress(plan_doc *doc);
 
 /* import_counts.c */

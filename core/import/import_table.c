@@ -457,9 +457,9 @@ int imp_set_progress(plan_doc *doc)
         int oom = 0;
         if (nd->depth < 2)
             continue;
-        nd->progress = body_value(nd->body, C_PROGRESS, &oom);
+        nd->note = body_value(nd->body, C_PROGRESS, &oom);
         if (!oom)
-            nd->status = body_value(nd->body, C_STATUS, &oom);
+            nd->status_text = body_value(nd->body, C_STATUS, &oom);
         if (oom)
             return DUBAN_ENOMEM;
     }

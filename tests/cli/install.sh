@@ -29,7 +29,17 @@ expect_out "[status.done]" "installed duban has the built-in configuration"
 if command -v man >/dev/null; then
   MANPATH="$P/share/man" man -P cat duban 2>/dev/null | grep -q "review meetings" && pass \
     || fail "man -M PREFIX duban does not find the page"
+  # As the README says: with PREFIX/bin on the PATH, man finds the page
+  # without MANPATH (man-db derives PREFIX/share/man from the PATH).
+  got=$(env -u MANPATH PATH="$P/bin:$PATH" man -w duban 2>&1)
+  [ "$got" = "$P/share/man/man1/duban.1" ] && pass || fail "man -w duban with PREFIX/bin on PATH: $got"
 fi
+# The README's line for ~/.bashrc names where the completion is installed,
+# and sourcing that file alone (no bash-completion package) completes.
+grep -qF '. ~/.local/share/bash-completion/completions/duban' "$DUBAN_SRC/README.md" && pass \
+  || fail "README lacks the ~/.bashrc line for completion"
+got=$(bash --norc --noprofile -c '. "$1" && complete -p duban' _ "$P/share/bash-completion/completions/duban")
+[ "$got" = "complete -F _duban duban" ] && pass || fail "sourcing the completion: '$got'"
 
 # Bash completion: commands (dynamic via duban --help, and the fallback
 # list when duban is not on PATH), options, refs of the --db given.
@@ -58,8 +68,8 @@ offers=$(complete_words "$P/bin:$PATH" duban --db "$T/x.db" show 10.)
 offers=$(complete_words "$P/bin:$PATH" duban --db "$T/x.db" set 1.1 in)
 [ "$offers" = "in_progress" ] && pass || fail "status completion offers '$offers'"
 offers=$(complete_words "$P/bin:$PATH" duban --format "")
-[ "$offers" = "text csv json md html" ] && pass || fail "format completion offers '$offers'"
-offers=$(complete_words "$P/bin:$PATH" duban set --n)
+[ "$offers" = "text csv json md html xlsx" ] && pass || fail "format completion offers '$offers'"
+offers=$(complete_words "$P/bin:$PATH" duban set --not)
 [ "$offers" = "--note" ] && pass || fail "option completion offers '$offers'"
 complete_words "$P/bin:$PATH" duban --db "$T/none.db" show "" >/dev/null
 [ ! -e "$T/none.db" ] && pass || fail "completing refs created a database"

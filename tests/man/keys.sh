@@ -118,5 +118,16 @@ sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$MAN" | grep '^\.B' | sed 's/\\-/-/g' | grep
 diff "$T/opts" "$T/manopts" >"$T/diff" || fail "options of duban --help and duban(1) differ:
 $(cat "$T/diff")"
 
+# Each command's options: the head line of its COMMANDS entry vs the
+# program's table (`duban __options CMD`, less the global options).
+"$DUBAN" __options | cut -f1 | sed '/^--version$/q' >"$T/globals"
+sed -n '/^\.SH COMMANDS/,/^\.SH /p' "$MAN" | grep -A1 '^\.TP' | grep -v '^\.TP\|^--' >"$T/heads"
+while read -r c; do
+  want=$("$DUBAN" __options "$c" | cut -f1 | grep -vxF -f "$T/globals" | sort | tr '\n' ' ')
+  head=$(awk -v c="$c" '{ s = $0; sub(/^\.B[IR]* "?/, "", s); split(s, w, /[ "]/) } w[1] == c' "$T/heads")
+  got=$(sed 's/\\-/-/g' <<<"$head" | grep -o -- '--[a-z-]*' | sort -u | tr '\n' ' ')
+  [ "$got" = "$want" ] || fail "duban(1) COMMANDS: '$c' shows options '$got', the program takes '$want'"
+done <"$T/cmds"
+
 echo "$(wc -l <"$T/def") actions, $(wc -l <"$T/cmds") commands, $(wc -l <"$T/opts") options checked; $failures failed"
 [ "$failures" -eq 0 ]

@@ -16,7 +16,7 @@
 static void parse(const char *text, int year, plan_doc *doc)
 {
     duban_error err;
-    if (import_parse("t.txt", text, strlen(text), year, doc, &err))
+    if (import_parse("t.txt", text, strlen(text), year, date_from_ymd(2021, 10, 1), doc, &err))
         fail_msg("import failed: %s", err.msg);
 }
 

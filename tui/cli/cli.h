@@ -21,20 +21,53 @@
 
 #define CLI_MAX_ARGS 64
 
+/* The command options, one member each, from cli_options.def: a value
+ * option is the text given (NULL when absent), a flag is 1 when given. */
 typedef struct cli_args {
     const char *pos[CLI_MAX_ARGS]; /* positional arguments after the command */
     int npos;
-    const char *note;    /* --note */
-    const char *year;    /* --year */
-    int help;            /* --help / -h */
-    int dump;            /* --dump (duban config) */
-    const char *reason;  /* --reason (extend) */
-    const char *by;      /* --by (report) */
-    const char *date;    /* --date (meeting start) */
-    const char *meeting; /* --meeting (changes) */
-    int since_last;      /* --since-last (changes) */
-    int dry_run;         /* --dry-run (import) */
+    int help; /* --help / -h */
+#define CLI_OPTION(field, name, arg, help, words) const char *field;
+#define CLI_FLAG(field, name, help) int field;
+#include "cli/cli_options.def"
+#undef CLI_OPTION
+#undef CLI_FLAG
 } cli_args;
+
+/* The options' numbers, in cli_options.def order; CLI_OPT(field) is the
+ * bit a command row sets to take that option. */
+enum cli_option_id {
+#define CLI_OPTION(field, name, arg, help, words) CLI_OPTION_##field,
+#define CLI_FLAG(field, name, help) CLI_OPTION_##field,
+#include "cli/cli_options.def"
+#undef CLI_OPTION
+#undef CLI_FLAG
+    CLI_OPTION_COUNT
+};
+#define CLI_OPT(field) (UINT64_C(1) << CLI_OPTION_##field)
+
+/* One option as the parser, --help and completion see it. */
+typedef struct cli_option {
+    const char *name;  /* "--note" */
+    const char *arg;   /* "TEXT"; NULL for a flag */
+    const char *help;  /* one line */
+    const char *words; /* completions of the value: "" none, "@file" files, else words */
+} cli_option;
+
+/* The command options (cli_options.def), indexed by enum cli_option_id. */
+extern const cli_option cli_options[CLI_OPTION_COUNT];
+/* The global options (--db, --plan, --today, --format, --config), which
+ * every command takes; terminated by a row with name NULL. */
+extern const cli_option cli_globals[];
+
+/* What --format a command honours: CLI_FMT(FORMAT_JSON) | ...  A command
+ * refuses the others (cli_check_format()); html is minutes' only. */
+#define CLI_FMT(f) (1u << (f))
+#define CLI_FMT_HTML (1u << 4)
+#define CLI_FMT_XLSX (1u << 5)            /* a workbook written to a file (duban export) */
+#define CLI_FMT_TEXT CLI_FMT(FORMAT_TEXT) /* commands that print a line */
+#define CLI_FMT_TABLE                                                                              \
+    (CLI_FMT(FORMAT_TEXT) | CLI_FMT(FORMAT_CSV) | CLI_FMT(FORMAT_JSON) | CLI_FMT(FORMAT_MD))
 
 typedef struct cli_ctx {
     char db_path[4096];
@@ -48,40 +81,83 @@ typedef struct cli_ctx {
     int created_db;  /* cli_open_store() made the database just now */
     const char *argv0;
     const char *config_path;    /* --config FILE, or NULL */
+    config_env env;             /* XDG_CONFIG_HOME and HOME, read by main() */
+    const char *now;            /* DUBAN_NOW: the time stamp edits record, or NULL */
+    text_measure measure;       /* ambiguous_width from the config (cli_load_config) */
     const duban_config *config; /* after cli_load_config(); never NULL then */
     int format_html;            /* --format html (only `duban minutes` accepts it) */
+    int today_set;              /* --today or DUBAN_TODAY gave today */
+    int sample_today;           /* today is CLI_SAMPLE_TODAY (see cli_open_store()) */
+    int no_bom;                 /* --no-bom: CSV output without TABLE_CSV_BOM */
+    int format_xlsx;            /* --format xlsx (duban export, minutes) */
 } cli_ctx;
 
+/* The day the built-in sample plan (second half of 2021) is shown on when
+ * the database holds nothing else and today was not given: inside its
+ * period, with one item overdue, one due soon and the rest on time,
+ * instead of every item red years later. */
+#define CLI_SAMPLE_TODAY "2021-10-25"
+
+/* One subcommand.  Adding a subcommand: its run function in the
+ * cli_FAMILY.c of its family and one entry in cli_commands.def (which
+ * also declares the function); a new option is a line in
+ * cli_options.def. */
 typedef struct cli_command {
     const char *name;
-    const char *usage;   /* arguments, e.g. "REF STATUS [--note TEXT]" */
+    const char *usage;   /* arguments, e.g. "REF STATUS"; the options follow from `options`
+                          * (an option written here, because it is required, is not repeated) */
     const char *summary; /* one line */
     const char *help;    /* further lines for `duban CMD --help`, or NULL */
-    const char *options; /* accepted command options: "note,year" */
+    uint64_t options;    /* the options it takes: CLI_OPT(note) | CLI_OPT(year) */
+    unsigned formats;    /* the --format values it honours: CLI_FMT_TABLE, CLI_FMT_TEXT... */
     int needs_plan;      /* open the store and resolve the plan first */
+    int dated;           /* what it prints depends on today (notes the sample's day) */
     int (*run)(cli_ctx *ctx, const cli_args *args, duban_error *err);
 } cli_command;
 
 extern const cli_command cli_commands[];
 extern const size_t cli_command_count;
 
-/* Parses argv (after argv[0]): global options anywhere, the first
- * non-option word is the command (*command, NULL if none), the rest go
- * into args.  Returns DUBAN_OK or DUBAN_EINVAL with a message. */
+/* Parses argv (after argv[0]): options anywhere, the first non-option
+ * word is the command (*command, NULL if none), the rest go into args.
+ * An option the command does not take (see its row) is refused.
+ * Returns DUBAN_OK or DUBAN_EINVAL with a one-line message. */
 int cli_parse(cli_ctx *ctx, int argc, char **argv, const char **command, cli_args *args,
               duban_error *err);
 const cli_command *cli_find(const char *name);
 
 /* Opens ctx->db_path, creating it from the built-in plan on first use
- * (create_with_builtin), and resolves --plan. */
+ * (create_with_builtin), and resolves --plan.  When the database holds
+ * only the built-in sample plan and !ctx->today_set, sets ctx->today to
+ * CLI_SAMPLE_TODAY and ctx->sample_today. */
 int cli_open_store(cli_ctx *ctx, int resolve_plan, int create_with_builtin, duban_error *err);
 /* The default database path: $XDG_DATA_HOME/duban/duban.db. */
 int cli_default_db_path(char *out, size_t outsz, duban_error *err);
 
+/* DUBAN_EINVAL with one line when --format was given and cmd does not
+ * honour that format. */
+int cli_check_format(const cli_ctx *ctx, const cli_command *cmd, duban_error *err);
+
+/* Help (cli_help.c), all from the tables. */
 void cli_print_usage(FILE *f);
 void cli_print_command_help(FILE *f, const cli_command *cmd);
+/* For completion (`duban __options [CMD]`): one line per option,
+ * "NAME<TAB>ARG<TAB>WORDS" (ARG empty for a flag), the global options
+ * first, then CMD's; without CMD every option of every command. */
+void cli_print_options(FILE *f, const cli_command *cmd);
+/* For completion (`duban __usage CMD`): the words of CMD's usage that
+ * stand for its arguments, one a line, without brackets ("REF", "STATUS",
+ * "start|end|list|current"). */
+void cli_print_usage_words(FILE *f, const cli_command *cmd);
+/* Runs `duban __options [CMD]` or `duban __usage CMD` (hidden: for
+ * data/duban.bash) and returns 1, with *rc set on error; 0 for any other
+ * command. */
+int cli_hidden_command(const char *command, const cli_args *args, int *rc, duban_error *err);
 /* Writes rendered output to stdout. */
 int cli_emit(const strbuf *sb, duban_error *err);
+/* The same for a command's data in ctx->format: CSV output starts with
+ * TABLE_CSV_BOM unless --no-bom or the setting csv_bom = no. */
+int cli_emit_data(cli_ctx *ctx, const strbuf *sb, duban_error *err);
 /* Writes one printf-style line, sanitised, to stdout. */
 int cli_say(duban_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Writes "duban: " and one printf-style line, sanitised, to stderr. */
@@ -91,35 +167,13 @@ int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err);
 /* Display name of a status key ("已完成"), or the key itself when unknown. */
 const char *cli_status_name(cli_ctx *ctx, const char *key);
 
-/* The subcommands (cli_*.c). */
-int cmd_list(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_show(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_set(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_due(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_unit(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_leader(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_note(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_undo(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_redo(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_overdue(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_import(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_plans(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_search(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_config(cli_ctx *ctx, const cli_args *args, duban_error *err);
-/* Meetings, minutes, reports, extensions, targets (cli_meeting.c, cli_report.c). */
-int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_changes(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_report(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_extend(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_progress(cli_ctx *ctx, const cli_args *args, duban_error *err);
-/* The front end in presentation mode (tui.c); prints the report when
- * not on a terminal. */
-int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err);
-/* The front end in presentation mode (tui.c); prints the report when
- * not on a terminal. */
-int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* The subcommands' run functions, int cmd_fn(ctx, args, err), one per row
+ * of cli_commands.def, each in the cli_FAMILY.c of its family (cmd_present
+ * in screen/tui.c).  A run function returns a core status code. */
+#define CLI_COMMAND(fn, cmd_name, ...)                                                             \
+    int cmd_##fn(cli_ctx *ctx, const cli_args *args, duban_error *err);
+#include "cli/cli_commands.def"
+#undef CLI_COMMAND
 /* The light rule in use: the defaults with the configuration's warn_days. */
 void cli_light_rule(cli_ctx *ctx, light_rule *rule);
 /* What `duban show` adds about lights, extensions and targets (cli_report.c).

@@ -85,8 +85,6 @@ int cmd_leader(cli_ctx *ctx, const cli_args *args, duban_error *err)
 
 int cmd_note(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
-    if (args->note)
-        return duban_fail(err, DUBAN_EINVAL, "usage: duban note REF TEXT");
     return edit_command(ctx, args, FIELD_NOTE, "note REF TEXT", err);
 }
 

@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 
 #include "import/import.h"
+#include "import/ledger_import.h"
 #include "text/table.h"
 #include "text/textwidth.h"
 
@@ -64,10 +65,14 @@ static int tree_node_text(strbuf *sb, const doc_node *nd, const char *ref)
         rc |= strbuf_append(sb, "; leader ") || put_clean(sb, nd->leader);
     if (nd->ongoing)
         rc |= strbuf_append(sb, "; ongoing");
-    if (nd->status)
+    if (nd->status[0])
         rc |= strbuf_append(sb, "; status ") || put_clean(sb, nd->status);
-    if (nd->progress)
-        rc |= strbuf_append(sb, "; progress ") || put_clean(sb, nd->progress);
+    else if (nd->status_text)
+        rc |= strbuf_append(sb, "; status ") || put_clean(sb, nd->status_text);
+    if (nd->extended_due[0])
+        rc |= strbuf_printf(sb, "; extended to %s", nd->extended_due);
+    if (nd->note)
+        rc |= strbuf_append(sb, "; progress ") || put_clean(sb, nd->note);
     rc |= strbuf_append(sb, "]\n") || put_lines(sb, ind + 2, nd->body);
     for (size_t m = 0; m < nd->nms; m++)
         rc |= strbuf_printf(sb, "%*smilestone %s%s ", ind + 2, "", nd->ms[m].due,
@@ -123,8 +128,8 @@ static int tree_node_json(strbuf *sb, const doc_node *nd, const char *ref)
         json_member(sb, "due", nd->due) || strbuf_append(sb, ", ") ||
         json_member(sb, "unit", nd->unit) || strbuf_append(sb, ", ") ||
         json_member(sb, "leader", nd->leader) || strbuf_append(sb, ", ") ||
-        json_member(sb, "progress", nd->progress) || strbuf_append(sb, ", ") ||
-        json_member(sb, "status", nd->status) ||
+        json_member(sb, "progress", nd->note) || strbuf_append(sb, ", ") ||
+        json_member(sb, "status", nd->status[0] ? nd->status : nd->status_text) ||
         strbuf_printf(sb, ", \"ongoing\": %s, \"milestones\": [", nd->ongoing ? "true" : "false");
     for (size_t m = 0; m < nd->nms; m++)
         rc |= strbuf_append(sb, m ? ", {" : "{") || json_member(sb, "due", nd->ms[m].due) ||
@@ -180,6 +185,22 @@ static int dry_run(cli_ctx *ctx, const plan_doc *doc, const char *file, duban_er
     return rc;
 }
 
+/* A plan text, or a ledger (台账) spreadsheet by its extension (.xlsx,
+ * .csv), whose warnings go to stderr.  A dry run has no store: a ledger's
+ * statuses are then read with the built-in set. */
+static int cli_read_plan(cli_ctx *ctx, const char *path, int year, plan_doc *doc, duban_error *err)
+{
+    if (ledger_kind_of(path) == LEDGER_NOT)
+        return import_file(path, year, ctx->today, doc, err);
+    ledger_warnings warn = {0};
+    int rc = ledger_import_file(path, year, ctx->st ? store_statuses(ctx->st) : status_defaults(),
+                                doc, &warn, err);
+    for (size_t i = 0; i < warn.n; i++)
+        cli_warn("%s", warn.v[i]);
+    ledger_warnings_free(&warn);
+    return rc;
+}
+
 int cmd_import(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
     if (args->npos != 1)
@@ -194,7 +215,7 @@ int cmd_import(cli_ctx *ctx, const cli_args *args, duban_error *err)
         year = (int)y;
     }
     plan_doc doc;
-    int rc = import_file(args->pos[0], year, &doc, err);
+    int rc = cli_read_plan(ctx, args->pos[0], year, &doc, err);
     if (rc)
         return rc;
     if (args->dry_run) {

@@ -30,9 +30,11 @@ typedef struct doc_node {
     char *leader;       /* 分管领导 / 责任领导 written in the text, or NULL */
     doc_milestone *ms;
     size_t nms;
-    int ongoing;    /* 1 for 长期坚持 / 持续推进: no date, due at the period end */
-    char *progress; /* a table's 进展情况 cell (a first progress note), or NULL */
-    char *status;   /* a table's 完成情况 / 状态 cell as written, or NULL */
+    int ongoing;                 /* 长期坚持 / 持续推进: no date, due at the period end */
+    char status[32];             /* status key (a ledger's 状态); "" = the set's first */
+    char *note;                  /* a first progress note (a ledger's or a table's 进展情况) */
+    char extended_due[DATE_LEN]; /* an approved extension (a ledger's 延期至), "" none */
+    char *status_text;           /* a text table's 完成情况 / 状态 cell as written, or NULL */
 } doc_node;
 
 /* Something the importer read but did not fully understand: line is the

@@ -1,5 +1,5 @@
 /* plandoc.c - releasing a parsed plan; its warnings. */
-#include "import/plandoc.h"
+#include "plan/plandoc.h"
 
 #include "base/error.h"
 
@@ -14,8 +14,8 @@ static void node_free(doc_node *nd)
     free(nd->body);
     free(nd->unit);
     free(nd->leader);
-    free(nd->progress);
-    free(nd->status);
+    free(nd->note);
+    free(nd->status_text);
     for (size_t i = 0; i < nd->nms; i++) {
         free(nd->ms[i].phrase);
         free(nd->ms[i].word);

@@ -36,4 +36,15 @@ expect_err "plan.txt:1: 1 line before the first area" "real import prints the wa
 before=$(db_sum "$DB")
 run --db "$DB" import plan.txt --dry-run
 [ "$(db_sum "$DB")" = "$before" ] && pass || fail "--dry-run changed the database"
+
+# a text table: its 完成情况 (a status of the set) and 进展情况 (the first note) are stored
+printf '%s\n' '重点工作督查表' '| 序号 | 工作任务 | 牵头单位 | 完成情况 | 进展情况 |' \
+  '| 1 | 建成社区食堂 | 民政局 | 已完成 | 已于9月开业 |' '| 2 | 改造小区 | 住建局 | 推进顺利 | |' >table.txt
+run --db "$DB" import table.txt
+expect_rc 0 "table import"
+run --db "$DB" show 1.1
+expect_out "已完成" "the status cell is the item's status"
+expect_out "已于9月开业" "the progress cell is a note"
+run --db "$DB" show 1.2
+expect_out "未启动" "an unknown status word leaves the first status"
 finish

@@ -185,16 +185,33 @@ static int dry_run(cli_ctx *ctx, const plan_doc *doc, const char *file, duban_er
     return rc;
 }
 
+/* A text table's 完成情况 cell that names a status of the set (已完成,
+ * done) becomes the item's status; other words stay in its body only. */
+static void text_statuses(plan_doc *doc, const status_set *set)
+{
+    for (size_t i = 0; i < doc->nnodes; i++) {
+        doc_node *nd = &doc->nodes[i];
+        const char *t = nd->status_text;
+        const status_def *d;
+        if (!nd->status[0] && t && t[strspn(t, "0123456789")] && (d = status_lookup(set, t)))
+            snprintf(nd->status, sizeof nd->status, "%s", d->key);
+    }
+}
+
 /* A plan text, or a ledger (台账) spreadsheet by its extension (.xlsx,
  * .csv), whose warnings go to stderr.  A dry run has no store: a ledger's
  * statuses are then read with the built-in set. */
 static int cli_read_plan(cli_ctx *ctx, const char *path, int year, plan_doc *doc, duban_error *err)
 {
-    if (ledger_kind_of(path) == LEDGER_NOT)
-        return import_file(path, year, ctx->today, doc, err);
+    const status_set *set = ctx->st ? store_statuses(ctx->st) : status_defaults();
+    if (ledger_kind_of(path) == LEDGER_NOT) {
+        int rc = import_file(path, year, ctx->today, doc, err);
+        if (!rc)
+            text_statuses(doc, set);
+        return rc;
+    }
     ledger_warnings warn = {0};
-    int rc = ledger_import_file(path, year, ctx->st ? store_statuses(ctx->st) : status_defaults(),
-                                doc, &warn, err);
+    int rc = ledger_import_file(path, year, set, doc, &warn, err);
     for (size_t i = 0; i < warn.n; i++)
         cli_warn("%s", warn.v[i]);
     ledger_warnings_free(&warn);

@@ -13,6 +13,7 @@
  *   ms.N.state   '' or 'removed' (add = removed -> '')
  *   plan.title, plan.period   the plan's title, "FROM..TO"
  *   note.H       the state ('' or 'removed') of the note written by history row H
+ *   note.iN      the same for note N, which no edit wrote (an imported note)
  *
  * Writers run inside the caller's transaction.  Moving a node records
  * the refs it and its descendants had in moved_ref, and forgets the refs

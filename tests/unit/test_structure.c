@@ -430,6 +430,42 @@ static void note_delete_kept_in_history(void **state)
     note_list_free(&nl);
 }
 
+/* A note no edit wrote (a ledger's first note) is deleted by its own id. */
+static void imported_note_delete(void **state)
+{
+    fixture *f = *state;
+    edit_result r;
+    duban_error err;
+    plan_doc doc;
+    int64_t plan = 0;
+    test_small_doc(&doc);
+    for (size_t i = 0; i < doc.nnodes; i++)
+        if (doc.nodes[i].depth == NODE_ITEM && !doc.nodes[i].note) {
+            doc.nodes[i].note = strdup("导入的进展");
+            break;
+        }
+    assert_int_equal(store_add_plan(f->st, &doc, &plan, &err), DUBAN_OK);
+    plan_doc_free(&doc);
+    node n;
+    assert_int_equal(node_by_ref(f->st, plan, "1.1", &n, &err), DUBAN_OK);
+    note_list nl;
+    assert_int_equal(node_notes(f->st, n.id, &nl, &err), DUBAN_OK);
+    assert_int_equal(nl.n, 1);
+    note_list_free(&nl);
+    assert_int_equal(edit_note_delete(f->st, n.id, 1, &r, &err), DUBAN_OK);
+    assert_int_equal(strncmp(r.field, "note.i", 6), 0);
+    edit_result_free(&r);
+    assert_int_equal(node_notes(f->st, n.id, &nl, &err), DUBAN_OK);
+    assert_int_equal(nl.n, 0);
+    note_list_free(&nl);
+    assert_int_equal(edit_undo(f->st, plan, &r, &err), DUBAN_OK);
+    edit_result_free(&r);
+    assert_int_equal(node_notes(f->st, n.id, &nl, &err), DUBAN_OK);
+    assert_int_equal(nl.n, 1);
+    note_list_free(&nl);
+    node_free(&n);
+}
+
 static void undo_across_restart(void **state)
 {
     fixture *f = *state;
@@ -522,6 +558,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(note_delete_kept_in_history, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(undo_across_restart, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(imported_note_delete, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(reorder_swaps_places_keeps_refs, fixture_setup,
                                         fixture_teardown),
     };

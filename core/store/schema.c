@@ -139,6 +139,40 @@ static const struct migration {
     "ALTER TABLE history ADD COLUMN redo_top INTEGER NOT NULL DEFAULT 0;"
     "DROP TRIGGER history_is_append_only;",
      schema_step_undo},
+    /* 4: search matches the unit and the leader too: the FTS index gets
+     * their columns (rebuilt from the nodes and their notes), and its
+     * triggers follow them. */
+    {"DROP TRIGGER node_fts_insert;"
+    "DROP TRIGGER node_fts_update;"
+    "DROP TRIGGER node_fts_delete;"
+    "DROP TRIGGER note_fts_insert;"
+    "DROP TRIGGER note_fts_delete;"
+    "DROP TABLE node_fts;"
+    "CREATE VIRTUAL TABLE node_fts USING fts5(title, body, notes, unit, leader,"
+    "  tokenize = 'trigram');"
+    "INSERT INTO node_fts(rowid, title, body, notes, unit, leader)"
+    "  SELECT n.id, n.title, n.body, coalesce((SELECT group_concat(t.text, ' ') FROM note t"
+    "    WHERE t.node_id = n.id), ''), n.unit, n.leader FROM node n;"
+    "CREATE TRIGGER node_fts_insert AFTER INSERT ON node BEGIN"
+    "  INSERT INTO node_fts(rowid, title, body, notes, unit, leader)"
+    "    VALUES (new.id, new.title, new.body, '', new.unit, new.leader);"
+    "END;"
+    "CREATE TRIGGER node_fts_update AFTER UPDATE OF title, body, unit, leader ON node BEGIN"
+    "  UPDATE node_fts SET title = new.title, body = new.body, unit = new.unit,"
+    "    leader = new.leader WHERE rowid = new.id;"
+    "END;"
+    "CREATE TRIGGER node_fts_delete AFTER DELETE ON node BEGIN"
+    "  DELETE FROM node_fts WHERE rowid = old.id;"
+    "END;"
+    "CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN"
+    "  UPDATE node_fts SET notes = (SELECT group_concat(text, ' ') FROM note"
+    "    WHERE node_id = new.node_id) WHERE rowid = new.node_id;"
+    "END;"
+    "CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN"
+    "  UPDATE node_fts SET notes = coalesce((SELECT group_concat(text, ' ') FROM note"
+    "    WHERE node_id = old.node_id), '') WHERE rowid = old.node_id;"
+    "END;",
+     NULL},
 };
 /* clang-format on */
 

@@ -4,15 +4,19 @@
  *   core_bench DB [--rounds N] [--today YYYY-MM-DD] [--only NAME]
  *
  * Each case runs 3 warm-up calls then N timed ones (default 31) and prints
- * one line: name, median and p95 in microseconds, and the median's ratio
- * to the floor case ("tx_floor": BEGIN IMMEDIATE, one upsert, COMMIT with
- * synchronous = FULL on the same database).  The database is written (the
+ * one line: name, median and p95 in microseconds, the median's ratio
+ * to the floor case, and the median CPU time of the process (less
+ * sensitive to a busy machine than the wall clock).  The floor case,
+ * "tx_floor": BEGIN IMMEDIATE, one upsert, COMMIT with synchronous = FULL
+ * on the same database.  The database is written (the
  * ui_state rows "bench" and "folds", a meeting when it has none): use a
  * copy.  Speed is never asserted; see bench/README.md. */
 #include "edit/meeting.h"
 #include "query/query.h"
+#include "query/query_view.h"
 #include "store/store.h"
 #include "plan/date.h"
+#include "plan/light.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -28,10 +32,10 @@ typedef struct ctx {
     int k;
 } ctx;
 
-static double now_us(void)
+static double clock_us(clockid_t id)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(id, &ts);
     return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
 }
 
@@ -79,6 +83,22 @@ static int c_area_stats(ctx *c)
     area_stats_list_free(&l);
     return rc;
 }
+static int c_item_lights(ctx *c)
+{
+    item_light_list l;
+    light_rule rule = {0};
+    rule.warn_days = 14;
+    int rc = query_item_lights(c->st, c->plan, c->today, &rule, &l, NULL);
+    item_light_list_free(&l);
+    return rc;
+}
+static int c_subtree(ctx *c)
+{
+    node_list l;
+    int rc = node_subtree(c->st, c->area, &l, NULL);
+    node_list_free(&l);
+    return rc;
+}
 static int c_plan_get(ctx *c)
 {
     plan_info p;
@@ -123,12 +143,13 @@ static const struct bench_case {
     const char *name;
     int (*run)(ctx *);
 } cases[] = {
-    {"tx_floor", c_tx_floor},     {"put_state", c_put_state},
-    {"search3", c_search3},       {"search2", c_search2},
-    {"search1", c_search1},       {"search_words", c_search_words},
-    {"item_stats", c_item_stats}, {"area_item_stats", c_area_item_stats},
-    {"area_stats", c_area_stats}, {"plan_get", c_plan_get},
-    {"silent", c_silent},         {"changes", c_changes},
+    {"tx_floor", c_tx_floor},       {"put_state", c_put_state},
+    {"search3", c_search3},         {"search2", c_search2},
+    {"search1", c_search1},         {"search_words", c_search_words},
+    {"item_stats", c_item_stats},   {"area_item_stats", c_area_item_stats},
+    {"area_stats", c_area_stats},   {"plan_get", c_plan_get},
+    {"item_lights", c_item_lights}, {"subtree", c_subtree},
+    {"silent", c_silent},           {"changes", c_changes},
 };
 
 static int cmp_double(const void *a, const void *b)
@@ -196,8 +217,8 @@ int main(int argc, char **argv)
     }
     sqlite3_busy_timeout(c.raw, 5000);
     sqlite3_exec(c.raw, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
-    double *t = malloc(rounds * sizeof *t), floor_us = 0;
-    printf("%-16s %10s %10s %8s\n", "case", "median_us", "p95_us", "x_floor");
+    double *t = malloc(rounds * sizeof *t), *cpu = malloc(rounds * sizeof *cpu), floor_us = 0;
+    printf("%-16s %10s %10s %8s %10s\n", "case", "median_us", "p95_us", "x_floor", "cpu_us");
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         if (only && strcmp(only, cases[k].name) && strcmp(cases[k].name, "tx_floor"))
             continue;
@@ -205,19 +226,22 @@ int main(int argc, char **argv)
         for (int w = 0; w < 3; w++)
             failed |= cases[k].run(&c);
         for (int r = 0; r < rounds; r++) {
-            double t0 = now_us();
+            double t0 = clock_us(CLOCK_MONOTONIC), c0 = clock_us(CLOCK_PROCESS_CPUTIME_ID);
             failed |= cases[k].run(&c);
-            t[r] = now_us() - t0;
+            t[r] = clock_us(CLOCK_MONOTONIC) - t0;
+            cpu[r] = clock_us(CLOCK_PROCESS_CPUTIME_ID) - c0;
         }
         qsort(t, rounds, sizeof *t, cmp_double);
+        qsort(cpu, rounds, sizeof *cpu, cmp_double);
         double med = t[rounds / 2],
                p95 = t[(rounds * 95) / 100 < rounds ? (rounds * 95) / 100 : rounds - 1];
         if (k == 0)
             floor_us = med;
-        printf("%-16s %10.0f %10.0f %8.2f%s\n", cases[k].name, med, p95,
-               floor_us > 0 ? med / floor_us : 0, failed ? "  FAILED" : "");
+        printf("%-16s %10.0f %10.0f %8.2f %10.0f%s\n", cases[k].name, med, p95,
+               floor_us > 0 ? med / floor_us : 0, cpu[rounds / 2], failed ? "  FAILED" : "");
     }
     free(t);
+    free(cpu);
     sqlite3_close(c.raw);
     store_close(c.st);
     return 0;

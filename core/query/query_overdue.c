@@ -109,7 +109,7 @@ int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, dub
  * aggregated once per area. */
 #define AREA_STATS_SQL(filter)                                                                     \
     "WITH done(k) AS (SELECT value FROM json_each(?2)),"                                           \
-    " i AS (" ITEM_FLAGS_SELECT " WHERE n.plan_id = ?1 AND n.depth >= 2 " filter "),"              \
+    " i AS MATERIALIZED (" ITEM_FLAGS_SELECT " WHERE n.plan_id = ?1 AND n.depth >= 2 " filter ")," \
     " agg AS MATERIALIZED (SELECT akey,"                                                           \
     "   sum(depth = 2) AS total, sum(depth = 2 AND is_done) AS done,"                              \
     "   sum(depth = 2 AND NOT is_done AND (own_late OR ms_late > 0)) AS late,"                     \

@@ -173,6 +173,11 @@ static const struct migration {
     "    WHERE node_id = old.node_id), '') WHERE rowid = old.node_id;"
     "END;",
      NULL},
+    /* 5: a covering index for the plan summary: the item counts per depth
+     * and the per-area statistics read this index alone (in key order)
+     * instead of reaching each row through node_by_due (issue 15). */
+    {"CREATE INDEX node_stats ON node(plan_id, depth, sort_key, status, due, extended_due);",
+     NULL},
 };
 /* clang-format on */
 

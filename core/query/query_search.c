@@ -81,10 +81,14 @@ static int fts_expression(const word *w, int n, strbuf *q)
 /* clang-format off */
 /* One short word, parameter ?N a LIKE pattern: in any column or note of
  * the item (LIKE folds ASCII case, as the trigram index does). */
-#define SHORT_WORD                                                                                 \
+#define SHORT_WORD(notes)                                                                          \
     " AND (n.title LIKE ?%d ESCAPE '\\' OR n.body LIKE ?%d ESCAPE '\\'"                           \
-    " OR n.unit LIKE ?%d ESCAPE '\\' OR n.leader LIKE ?%d ESCAPE '\\'"                            \
-    " OR n.id IN (SELECT t.node_id FROM note t WHERE t.text LIKE ?%d ESCAPE '\\'))"
+    " OR n.unit LIKE ?%d ESCAPE '\\' OR n.leader LIKE ?%d ESCAPE '\\' OR " notes ")"
+/* The notes: with long words, those of each match (note_by_node); else
+ * one pass over the notes. */
+#define NOTES_OF_MATCH                                                                             \
+    "EXISTS (SELECT 1 FROM note t WHERE t.node_id = n.id AND t.text LIKE ?%d ESCAPE '\\')"
+#define NOTES_ALL "n.id IN (SELECT t.node_id FROM note t WHERE t.text LIKE ?%d ESCAPE '\\')"
 /* clang-format on */
 
 /* The LIKE pattern of a short word: %word% with % _ and \ escaped. */
@@ -118,7 +122,8 @@ static int build_sql(const word *w, int n, int fts, strbuf *sql, int *params)
         if (w[i].chars >= 3)
             continue;
         p++;
-        rc = strbuf_printf(sql, SHORT_WORD, p, p, p, p, p);
+        rc = strbuf_printf(sql, fts ? SHORT_WORD(NOTES_OF_MATCH) : SHORT_WORD(NOTES_ALL), p, p, p,
+                           p, p);
     }
     *params = p;
     return rc ? rc : strbuf_append(sql, " ORDER BY n.sort_key");

@@ -173,10 +173,13 @@ static const struct migration {
     "    WHERE node_id = old.node_id), '') WHERE rowid = old.node_id;"
     "END;",
      NULL},
-    /* 5: a covering index for the plan summary: the item counts per depth
-     * and the per-area statistics read this index alone (in key order)
-     * instead of reaching each row through node_by_due (issue 15). */
-    {"CREATE INDEX node_stats ON node(plan_id, depth, sort_key, status, due, extended_due);",
+    /* 5: a covering index for the plan summary: the item counts and the
+     * per-area statistics, of the plan or of one area (a sort-key range),
+     * read this index alone instead of reaching each row through
+     * node_by_due or node_by_order (issue 15).  It begins with
+     * node_by_order's columns, which it replaces. */
+    {"CREATE INDEX node_stats ON node(plan_id, sort_key, depth, status, due, extended_due);"
+    "DROP INDEX node_by_order;",
      NULL},
 };
 /* clang-format on */

@@ -333,6 +333,35 @@ static void upgrade_keeps_undo_and_redo(void **state)
     sqlite3_close(db);
 }
 
+/* Migration 4 rebuilds the search index with unit and leader: the old
+ * rows, their notes and their unit are found after the upgrade. */
+static void upgrade_rebuilds_the_search_index(void **state)
+{
+    char path[1024];
+    path_in(path, sizeof path, *state, "v3.db");
+    for (int v = 1; v <= 3; v++)
+        exec_sql(path, schema_migration(v));
+    exec_sql(path, "INSERT INTO plan(id, title, year, period_start, period_end, imported_at)"
+                   " VALUES (1, 'p', 2021, '2021-07-01', '2021-12-31', 't');"
+                   "INSERT INTO node(id, plan_id, depth, seq, ref, sort_key, title, status, unit)"
+                   " VALUES (1, 1, 1, 1, '1', '00001', '方面', 'not_started', ''),"
+                   " (2, 1, 2, 1, '1.1', '00001.00001', '美丽乡村', 'done', '县农业农村局');"
+                   "INSERT INTO note(node_id, at, text) VALUES (2, 't', '召开现场推进会');"
+                   "PRAGMA user_version = 3;");
+    store *st;
+    duban_error err;
+    assert_int_equal(store_open(path, 0, &st, &err), DUBAN_OK);
+    const char *found[] = {"美丽乡村", "现场推进会", "县农业农村局", "农村 推进"};
+    for (size_t i = 0; i < sizeof found / sizeof found[0]; i++) {
+        id_list ids;
+        assert_int_equal(query_search(st, 1, found[i], &ids, &err), DUBAN_OK);
+        assert_int_equal(ids.n, 1);
+        assert_int_equal(ids.v[0], 2);
+        id_list_free(&ids);
+    }
+    store_close(st);
+}
+
 /* The statements the store runs, one line each. */
 static int record_stmt(unsigned type, void *ctx, void *p, void *x)
 {
@@ -390,6 +419,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(data_version_sees_other_connections, setup, teardown),
         cmocka_unit_test_setup_teardown(old_database_is_upgraded_with_its_data, setup, teardown),
         cmocka_unit_test_setup_teardown(upgrade_keeps_undo_and_redo, setup, teardown),
+        cmocka_unit_test_setup_teardown(upgrade_rebuilds_the_search_index, setup, teardown),
         cmocka_unit_test_setup_teardown(ui_state_is_written_without_fsync, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,11 +7,19 @@
 #include <string.h>
 
 /* The front end's default key map: E expand all, C collapse all, g first
- * row, j/k next/previous row, Enter toggle fold, 5 set 已完成, u undo. */
+ * row, j/k next/previous row, Enter toggle fold, 5 set 已完成, u undo,
+ * o overdue list and back, / search (each typed key searches; DEL takes
+ * one character back), n/N next/previous match. */
 const scenario scenarios[] = {
     {"move", {"E", "g", NULL}, {"j", "k"}},
     {"fold", {"C", "g", NULL}, {"\r", "\r"}},
     {"status", {"E", "g", "j", NULL}, {"5", "u"}},
+    {"overdue", {"g", NULL}, {"o", "o"}},
+    /* 招商引资 / 招商引: three and four characters, the trigram index */
+    {"search", {"C", "/", "招商引", NULL}, {"资", "\x7f"}},
+    /* 招商 / 招: two and one characters, no index can serve them */
+    {"search_short", {"C", "/", "招", NULL}, {"商", "\x7f"}},
+    {"search_next", {"/", "招商引资", "\r", NULL}, {"n", "N"}},
 };
 const size_t scenario_count = sizeof scenarios / sizeof scenarios[0];
 
@@ -21,7 +29,8 @@ void usage(FILE *f)
                "       pty_bench [options] -- PROGRAM [ARG...]\n"
                "       pty_bench --self-test [ECHO_BASELINE]\n"
                "options:\n"
-               "  --scenario move|fold|status  keys to measure (default move)\n"
+               "  --scenario NAME   move, fold, status, overdue, search, search_short or\n"
+               "                    search_next: keys to measure (default move)\n"
                "  --samples N       measured keys (default 200)\n"
                "  --warmup N        unmeasured keys first (default 10)\n"
                "  --quiet MS        settle window after a key (default 50)\n"
@@ -65,7 +74,10 @@ static const scenario *find_scenario(const char *name)
     for (size_t i = 0; i < scenario_count; i++)
         if (!strcmp(scenarios[i].name, name))
             return &scenarios[i];
-    fprintf(stderr, "pty_bench: unknown scenario '%s' (move, fold, status)\n", name);
+    fprintf(stderr,
+            "pty_bench: unknown scenario '%s' (move, fold, status, overdue, search, search_short, "
+            "search_next)\n",
+            name);
     return NULL;
 }
 

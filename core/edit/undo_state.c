@@ -11,6 +11,7 @@
 #include "edit/edit_internal.h"
 #include "store/store_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,11 +23,12 @@ int undo_state_after(store *st, int64_t plan_id, int64_t before_id, undo_state *
     if (db_prepare(st,
                    "SELECT id, CASE done_top WHEN -1 THEN id ELSE done_top END,"
                    " CASE redo_top WHEN -1 THEN id ELSE redo_top END FROM history"
-                   " WHERE plan_id = ?1 AND (?2 = 0 OR id < ?2) ORDER BY id DESC LIMIT 1",
+                   " WHERE plan_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT 1",
                    &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
-    sqlite3_bind_int64(stmt, 2, before_id);
+    /* a range, not "?2 = 0 OR id < ?2", which no index can serve */
+    sqlite3_bind_int64(stmt, 2, before_id ? before_id : INT64_MAX);
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW) {
         out->last_id = sqlite3_column_int64(stmt, 0);

@@ -112,9 +112,11 @@ void item_stats_list_free(item_stats_list *l);
  * the last day of the warning window (today + warn_days). */
 void item_stats_add(area_stats *s, const item_stats *it, long risk_until, int sign);
 
-/* Full-text search over titles, bodies and notes (FTS5 trigram; queries
- * shorter than three characters use a LIKE scan inside SQLite).  Fills ids
- * with matching node ids in outline order. */
+/* Search: the items containing every space-separated word of text (at
+ * most 16; DUBAN_EINVAL beyond) in their title, body, notes, unit or
+ * leader.  Words of three characters or more use the FTS5 trigram index;
+ * shorter ones are checked with instr() (query_search.c).  Fills ids with
+ * matching node ids in outline order. */
 typedef struct id_list {
     int64_t *v;
     size_t n;

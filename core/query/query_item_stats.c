@@ -9,15 +9,24 @@
 #include <string.h>
 
 /* ?1 plan, ?2 done keys, ?3 today, ?4 area id or 0, ?5 node id or 0.  An
- * area's items are its sort-key range (an index range). */
+ * area's items are its sort-key range (an index range); one item is found
+ * by its id.  Each case has its own statement, so that SQLite can use the
+ * index that serves it (an "?5 = 0 OR n.id = ?5" in one statement can use
+ * neither, and walks all the plan's items). */
 /* clang-format off */
-static const char item_stats_sql[] =
-    "WITH done(k) AS (SELECT value FROM json_each(?2))"
-    " SELECT id, depth, is_done, own_late, ms_late, due FROM (" ITEM_FLAGS_SELECT
-    "  WHERE n.plan_id = ?1 AND n.depth >= 2 AND (?5 = 0 OR n.id = ?5)"
-    "   AND (?4 = 0 OR (n.sort_key > (SELECT sort_key || '.' FROM node WHERE id = ?4)"
-    "    AND n.sort_key < (SELECT sort_key || '/' FROM node WHERE id = ?4)))"
-    "  ORDER BY n.sort_key)";
+#define ITEM_STATS_SQL(filter)                                                                     \
+    "WITH done(k) AS (SELECT value FROM json_each(?2))"                                            \
+    " SELECT id, depth, is_done, own_late, ms_late, due FROM (" ITEM_FLAGS_SELECT                  \
+    "  WHERE n.plan_id = ?1 AND n.depth >= 2" filter                       \
+    "  ORDER BY n.sort_key)"
+static const char item_stats_plan_sql[] = ITEM_STATS_SQL("");
+static const char item_stats_area_sql[] = ITEM_STATS_SQL(
+    " AND n.sort_key > (SELECT sort_key || '.' FROM node WHERE id = ?4)"
+    " AND n.sort_key < (SELECT sort_key || '/' FROM node WHERE id = ?4)");
+static const char item_stats_node_sql[] = ITEM_STATS_SQL(
+    " AND n.id = ?5"
+    " AND (?4 = 0 OR (n.sort_key > (SELECT sort_key || '.' FROM node WHERE id = ?4)"
+    "  AND n.sort_key < (SELECT sort_key || '/' FROM node WHERE id = ?4)))");
 /* clang-format on */
 
 static int read_item_stats(sqlite3_stmt *s, void *p)
@@ -42,7 +51,10 @@ int query_item_stats(store *st, int64_t plan_id, int64_t area_id, int64_t node_i
         return duban_fail(err, DUBAN_EINVAL, "too many done statuses");
     date_format(today, day);
     sqlite3_stmt *stmt;
-    if (db_prepare(st, item_stats_sql, &stmt, err))
+    const char *sql = node_id   ? item_stats_node_sql
+                      : area_id ? item_stats_area_sql
+                                : item_stats_plan_sql;
+    if (db_prepare(st, sql, &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
     sqlite3_bind_text(stmt, 2, done, -1, SQLITE_TRANSIENT);

@@ -1,10 +1,9 @@
-/* query_overdue.c - what is late, per-area progress, and search. */
+/* query_overdue.c - what is late and per-area progress. */
 #include "query/query.h"
 
 #include "query/stats_internal.h"
 #include "store/store_internal.h"
 #include "base/strbuf.h"
-#include "text/utf8.h"
 #include "base/list.h"
 
 #include <stdlib.h>
@@ -112,7 +111,7 @@ int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, dub
  * aggregated once per area. */
 #define AREA_STATS_SQL(filter)                                                                     \
     "WITH done(k) AS (SELECT value FROM json_each(?2)),"                                           \
-    " i AS (" ITEM_FLAGS_SELECT " WHERE n.plan_id = ?1 AND n.depth >= 2 " filter "),"              \
+    " i AS MATERIALIZED (" ITEM_FLAGS_SELECT " WHERE n.plan_id = ?1 AND n.depth >= 2 " filter ")," \
     " agg AS MATERIALIZED (SELECT akey,"                                                           \
     "   sum(depth = 2) AS total, sum(depth = 2 AND is_done) AS done,"                              \
     "   sum(depth = 2 AND NOT is_done AND (own_late OR ms_late > 0)) AS late,"                     \
@@ -187,35 +186,3 @@ int query_area_stats_one(store *st, int64_t plan_id, int64_t area_id, long today
 }
 
 DEFINE_FLAT_LIST_FREE(area_stats_list)
-
-int query_search(store *st, int64_t plan_id, const char *text, id_list *out, duban_error *err)
-{
-    memset(out, 0, sizeof *out);
-    size_t chars = 0;
-    for (size_t i = 0, len = strlen(text); i < len; chars++) {
-        uint32_t cp;
-        i += utf8_decode(text + i, len - i, &cp);
-    }
-    if (!chars)
-        return DUBAN_OK;
-    /* The trigram index needs three characters; shorter needles are found
-     * by instr() inside SQLite. The FTS query is one quoted phrase. */
-    const char *sql = chars >= 3
-                          ? "SELECT n.id FROM node_fts f JOIN node n ON n.id = f.rowid"
-                            " WHERE node_fts MATCH '\"' || replace(?2, '\"', '\"\"') || '\"'"
-                            " AND n.plan_id = ?1 AND n.state <> 'removed' ORDER BY n.sort_key"
-                          : "SELECT n.id FROM node n JOIN node_fts f ON f.rowid = n.id"
-                            " WHERE n.plan_id = ?1 AND n.state <> 'removed'"
-                            " AND (instr(lower(n.title), lower(?2)) > 0"
-                            " OR instr(lower(n.body), lower(?2)) > 0"
-                            " OR instr(lower(f.notes), lower(?2)) > 0) ORDER BY n.sort_key";
-    sqlite3_stmt *stmt;
-    if (db_prepare(st, sql, &stmt, err))
-        return DUBAN_EDB;
-    sqlite3_bind_int64(stmt, 1, plan_id);
-    sqlite3_bind_text(stmt, 2, text, -1, SQLITE_STATIC);
-    return db_collect(st, stmt, sizeof(int64_t), (void **)&out->v, &out->n, db_read_int64,
-                      db_release_nothing, err);
-}
-
-DEFINE_FLAT_LIST_FREE(id_list)

@@ -6,9 +6,11 @@
 
 #include <string.h>
 
+/* An area's items and sub-items: its sort-key range, read in index order
+ * (no sort; about half the time of two parent lookups and a sort). */
 #define SUBTREE_SQL                                                                                \
-    NODE_COLUMNS "WHERE n.parent_id = ?1"                                                          \
-                 "  OR n.parent_id IN (SELECT i.id FROM node i WHERE i.parent_id = ?1)"            \
+    NODE_COLUMNS "JOIN node a ON a.id = ?1 WHERE n.plan_id = a.plan_id"                            \
+                 " AND n.sort_key > a.sort_key || '.' AND n.sort_key < a.sort_key || '/'"          \
                  " ORDER BY n.sort_key"
 
 int node_subtree(store *st, int64_t area_id, node_list *out, duban_error *err)

@@ -175,6 +175,53 @@ static const struct migration {
     "    WHERE node_id = old.node_id AND state = ''), '') WHERE rowid = old.node_id;"
     "END;",
      NULL},
+    /* 5: search matches the unit and the leader too: the FTS index gets
+     * their columns (rebuilt from the nodes and their notes that are not
+     * removed), and its triggers follow them. */
+    {"DROP TRIGGER node_fts_insert;"
+    "DROP TRIGGER node_fts_update;"
+    "DROP TRIGGER node_fts_delete;"
+    "DROP TRIGGER note_fts_insert;"
+    "DROP TRIGGER note_fts_delete;"
+    "DROP TRIGGER note_fts_update;"
+    "DROP TABLE node_fts;"
+    "CREATE VIRTUAL TABLE node_fts USING fts5(title, body, notes, unit, leader,"
+    "  tokenize = 'trigram');"
+    "INSERT INTO node_fts(rowid, title, body, notes, unit, leader)"
+    "  SELECT n.id, n.title, n.body, coalesce((SELECT group_concat(t.text, ' ') FROM note t"
+    "    WHERE t.node_id = n.id AND t.state = ''), ''), n.unit, n.leader FROM node n;"
+    "CREATE TRIGGER node_fts_insert AFTER INSERT ON node BEGIN"
+    "  INSERT INTO node_fts(rowid, title, body, notes, unit, leader)"
+    "    VALUES (new.id, new.title, new.body, '', new.unit, new.leader);"
+    "END;"
+    "CREATE TRIGGER node_fts_update AFTER UPDATE OF title, body, unit, leader ON node BEGIN"
+    "  UPDATE node_fts SET title = new.title, body = new.body, unit = new.unit,"
+    "    leader = new.leader WHERE rowid = new.id;"
+    "END;"
+    "CREATE TRIGGER node_fts_delete AFTER DELETE ON node BEGIN"
+    "  DELETE FROM node_fts WHERE rowid = old.id;"
+    "END;"
+    "CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN"
+    "  UPDATE node_fts SET notes = coalesce((SELECT group_concat(text, ' ') FROM note"
+    "    WHERE node_id = new.node_id AND state = ''), '') WHERE rowid = new.node_id;"
+    "END;"
+    "CREATE TRIGGER note_fts_update AFTER UPDATE OF state ON note BEGIN"
+    "  UPDATE node_fts SET notes = coalesce((SELECT group_concat(text, ' ') FROM note"
+    "    WHERE node_id = new.node_id AND state = ''), '') WHERE rowid = new.node_id;"
+    "END;"
+    "CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN"
+    "  UPDATE node_fts SET notes = coalesce((SELECT group_concat(text, ' ') FROM note"
+    "    WHERE node_id = old.node_id AND state = ''), '') WHERE rowid = old.node_id;"
+    "END;",
+     NULL},
+    /* 6: a covering index for the plan summary: the item counts and the
+     * per-area statistics, of the plan or of one area (a sort-key range),
+     * read this index alone instead of reaching each row through
+     * node_by_due or node_by_order (issue 15).  It begins with
+     * node_by_order's columns, which it replaces. */
+    {"CREATE INDEX node_stats ON node(plan_id, sort_key, depth, status, due, extended_due);"
+    "DROP INDEX node_by_order;",
+     NULL},
 };
 /* clang-format on */
 

@@ -37,8 +37,13 @@ char *db_text(sqlite3_stmt *stmt, int col)
 
 void db_text_into(sqlite3_stmt *stmt, int col, char *out, size_t outsz)
 {
+    /* memcpy, not snprintf: this runs for several columns of every row */
     const unsigned char *t = sqlite3_column_text(stmt, col);
-    snprintf(out, outsz, "%s", t ? (const char *)t : "");
+    size_t n = t ? (size_t)sqlite3_column_bytes(stmt, col) : 0;
+    if (n >= outsz)
+        n = outsz - 1;
+    memcpy(out, t ? (const char *)t : "", n);
+    out[n] = '\0';
 }
 
 int db_exec(store *st, const char *sql, duban_error *err)
@@ -236,6 +241,8 @@ int store_open(const char *path, int flags, store **out, duban_error *err)
     int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (flags & STORE_CREATE)
         oflags |= SQLITE_OPEN_CREATE;
+    /* One thread uses a store (store.h): no mutex around every call. */
+    oflags |= SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
         int code = (flags & STORE_CREATE) ? DUBAN_EIO : DUBAN_EDB;
         duban_fail(err, code, "%s: cannot open database: %s", path,

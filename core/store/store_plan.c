@@ -202,8 +202,29 @@ int store_get_state(store *st, int64_t plan_id, const char *key, char **value, d
     return DUBAN_OK;
 }
 
+/* UI state is not worth a durable write per key (a fold): outside a
+ * caller's transaction it is committed with synchronous = NORMAL, which
+ * in WAL mode does not sync the log; the next durable commit (any edit)
+ * or checkpoint makes it durable.  A crash may lose the last folds, never
+ * the database's consistency. */
+static int put_state_row(store *st, int64_t plan_id, const char *key, const char *value,
+                         duban_error *err);
+
 int store_put_state(store *st, int64_t plan_id, const char *key, const char *value,
                     duban_error *err)
+{
+    if (st->batch)
+        return put_state_row(st, plan_id, key, value, err);
+    if (db_exec(st, "PRAGMA synchronous = NORMAL", err))
+        return DUBAN_EDB;
+    int rc = put_state_row(st, plan_id, key, value, err);
+    if (db_exec(st, "PRAGMA synchronous = FULL", rc ? NULL : err) && !rc)
+        rc = DUBAN_EDB;
+    return rc;
+}
+
+static int put_state_row(store *st, int64_t plan_id, const char *key, const char *value,
+                         duban_error *err)
 {
     sqlite3_stmt *stmt;
     if (db_prepare(st,

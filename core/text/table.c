@@ -66,14 +66,22 @@ static const char *cell(const table *t, size_t r, size_t c)
 
 static int render_text(const table *t, const text_measure *m, strbuf *out, int markdown)
 {
+    /* each cell's width is measured once: cw[r * ncols + c] */
     int *w = calloc(t->ncols ? t->ncols : 1, sizeof *w);
-    if (!w)
+    size_t ncells = t->nrows * t->ncols;
+    int *cw = calloc(ncells ? ncells : 1, sizeof *cw);
+    if (!w || !cw) {
+        free(w);
+        free(cw);
         return DUBAN_ENOMEM;
+    }
     for (size_t c = 0; c < t->ncols; c++) {
         w[c] = text_width(t->cols[c].header, m);
-        for (size_t r = 0; r < t->nrows; r++)
-            if (text_width(cell(t, r, c), m) > w[c])
-                w[c] = text_width(cell(t, r, c), m);
+        for (size_t r = 0; r < t->nrows; r++) {
+            int x = cw[r * t->ncols + c] = text_width(cell(t, r, c), m);
+            if (x > w[c])
+                w[c] = x;
+        }
         if (markdown && w[c] < 3)
             w[c] = 3;
     }
@@ -90,14 +98,20 @@ static int render_text(const table *t, const text_measure *m, strbuf *out, int m
                     rc |= strbuf_appendc(out, '-');
             } else if (t->cols[c].numeric) {
                 rc |= strbuf_printf(out, "%*s", w[c], s);
-            } else {
+            } else if (r < 0) {
                 rc |= strbuf_append_padded(out, s, last && !markdown ? 0 : w[c], m);
+            } else {
+                rc |= strbuf_append(out, s);
+                for (int pad = last && !markdown ? 0 : w[c] - cw[(size_t)r * t->ncols + c]; pad > 0;
+                     pad--)
+                    rc |= strbuf_appendc(out, ' ');
             }
             rc |= strbuf_append(out, last ? (markdown ? " |" : "") : (markdown ? " | " : "  "));
         }
         rc |= strbuf_appendc(out, '\n');
     }
     free(w);
+    free(cw);
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 

@@ -85,9 +85,38 @@ static size_t san_step(const char *s, size_t n, const text_measure *m, char *out
     return used;
 }
 
+/* Is s[0..n) its own sanitised form (no control, C1 or bidi control
+ * character, no malformed byte)?  The common case, copied as it is. */
+static int already_clean(const char *s, size_t n)
+{
+    for (size_t off = 0; off < n;) {
+        unsigned char b = (unsigned char)s[off];
+        if (b < 0x80) {
+            if (b < 0x20 || b == 0x7F)
+                return 0;
+            off++;
+            continue;
+        }
+        uint32_t cp;
+        size_t used = utf8_decode(s + off, n - off, &cp);
+        if ((cp == UTF8_REPLACEMENT && used == 1) || cp < 0xA0 || is_bidi_control(cp))
+            return 0;
+        off += used;
+    }
+    return 1;
+}
+
 /* Sanitises s[0..n) into a new heap string. */
 static char *sanitize_n(const char *s, size_t n)
 {
+    if (already_clean(s, n)) {
+        char *copy = malloc(n + 1);
+        if (copy) {
+            memcpy(copy, s, n);
+            copy[n] = '\0';
+        }
+        return copy;
+    }
     char form[SAN_MAX];
     size_t total = 0, flen;
     int fw;
@@ -118,6 +147,12 @@ int text_width(const char *s, const text_measure *m)
     size_t flen, n = s ? strlen(s) : 0;
     int fw, total = 0;
     for (size_t off = 0; off < n;) {
+        unsigned char b = (unsigned char)s[off];
+        if (b >= 0x20 && b < 0x7F) { /* printable ASCII: one column, no decoding */
+            total++;
+            off++;
+            continue;
+        }
         off += san_step(s + off, n - off, m, form, &flen, &fw);
         total += fw;
     }

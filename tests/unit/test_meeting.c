@@ -208,6 +208,22 @@ static void items_without_progress(void **state)
     assert_int_equal(silent_count(f, first, NULL), 0);
 }
 
+/* A window longer than the plan is read item by item (cause 3 of issue
+ * 15): the same answer as the window's own rows give. */
+static void items_without_progress_in_a_long_window(void **state)
+{
+    fixture *f = *state;
+    int64_t id = start(f, "长会");
+    for (int i = 0; i < 6; i++) /* more history rows than the plan has nodes */
+        fixture_edit(f, "1.2.2", FIELD_STATUS, i % 2 ? "not_started" : "in_progress", NULL);
+    fixture_edit(f, "1.1", FIELD_UNIT, "县建设局", NULL);
+    undo(f); /* an undone edit is no progress */
+    fixture_edit(f, "2.1", FIELD_NOTE, "进展", NULL);
+    fixture_edit(f, "2.1", FIELD_NOTE, "再报", NULL);
+    assert_int_equal(silent_count(f, id, NULL), 1);
+    assert_int_equal(silent_count(f, id, "1.1"), 1);
+}
+
 static void extensions_keep_the_original_due(void **state)
 {
     fixture *f = *state;
@@ -294,6 +310,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(edits_in_a_meeting_belong_to_it, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(changes_are_the_net_effect, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(items_without_progress_in_a_long_window, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(items_without_progress, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(extensions_keep_the_original_due, fixture_setup,

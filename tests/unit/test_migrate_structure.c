@@ -115,7 +115,7 @@ static void schema3_upgrades_with_everything(void **state)
     assert_string_equal(r.field, "note");
     edit_result_free(&r);
     store_close(st);
-    assert_int_equal(count_rows(path, "PRAGMA user_version"), 4);
+    assert_int_equal(count_rows(path, "PRAGMA user_version"), store_schema_version());
     assert_int_equal(count_rows(path, "SELECT count(*) FROM history WHERE id <= 5"), 5);
     test_rmdir_rf(dir);
     free(dir);

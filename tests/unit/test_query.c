@@ -219,6 +219,31 @@ static void search_titles_bodies_and_notes(void **state)
     assert_int_equal(search_count(f, "专题会议"), 0);
 }
 
+/* Issue 12: unit and leader are searched too, and every word must match. */
+static void search_unit_leader_and_all_words(void **state)
+{
+    fixture *f = *state;
+    fixture_edit(f, "1.1", FIELD_UNIT, "县发改局", NULL);
+    fixture_edit(f, "2.1", FIELD_LEADER, "王副县长", NULL);
+    assert_int_equal(search_count(f, "县发改局"), 1); /* unit, long word */
+    assert_int_equal(search_count(f, "发改"), 1);     /* unit, short word */
+    assert_int_equal(search_count(f, "王副县长"), 1); /* leader */
+    assert_int_equal(search_count(f, "第一项 发改"), 1);
+    assert_int_equal(search_count(f, "第一项 王副县长"), 0);    /* every word */
+    assert_int_equal(search_count(f, "子项 二"), 1);            /* two short words */
+    assert_int_equal(search_count(f, "子项\xE3\x80\x80二"), 1); /* ideographic space */
+    assert_int_equal(search_count(f, "  "), 0);
+    assert_int_equal(search_count(f, "%"), 0); /* LIKE's wildcards are data */
+    assert_int_equal(search_count(f, "_"), 0);
+    fixture_edit(f, "1.1", FIELD_UNIT, "县财政局", NULL); /* the index follows edits */
+    assert_int_equal(search_count(f, "县发改局"), 0);
+    assert_int_equal(search_count(f, "县财政局"), 1);
+    id_list ids;
+    duban_error err;
+    assert_int_equal(query_search(f->st, f->plan, "a b c d e f g h i j k l m n o p q", &ids, &err),
+                     DUBAN_EINVAL);
+}
+
 static void history_rows_cannot_be_rewritten(void **state)
 {
     fixture *f = *state;
@@ -248,6 +273,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(overdue_rows_match_the_overdue_list, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(search_titles_bodies_and_notes, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(search_unit_leader_and_all_words, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(history_rows_cannot_be_rewritten, fixture_setup,
                                         fixture_teardown),

@@ -10,6 +10,8 @@
 #include "edit/edit.h"
 #include "plan/target.h"
 #include "store/store.h"
+#include "store/store_internal.h"
+#include "base/strbuf.h"
 #include "testutil.h"
 
 #include <sqlite3.h>
@@ -331,6 +333,77 @@ static void upgrade_keeps_undo_and_redo(void **state)
     sqlite3_close(db);
 }
 
+/* Migration 4 rebuilds the search index with unit and leader: the old
+ * rows, their notes and their unit are found after the upgrade. */
+static void upgrade_rebuilds_the_search_index(void **state)
+{
+    char path[1024];
+    path_in(path, sizeof path, *state, "v3.db");
+    for (int v = 1; v <= 3; v++)
+        exec_sql(path, schema_migration(v));
+    exec_sql(path, "INSERT INTO plan(id, title, year, period_start, period_end, imported_at)"
+                   " VALUES (1, 'p', 2021, '2021-07-01', '2021-12-31', 't');"
+                   "INSERT INTO node(id, plan_id, depth, seq, ref, sort_key, title, status, unit)"
+                   " VALUES (1, 1, 1, 1, '1', '00001', '方面', 'not_started', ''),"
+                   " (2, 1, 2, 1, '1.1', '00001.00001', '美丽乡村', 'done', '县农业农村局');"
+                   "INSERT INTO note(node_id, at, text) VALUES (2, 't', '召开现场推进会');"
+                   "PRAGMA user_version = 3;");
+    store *st;
+    duban_error err;
+    assert_int_equal(store_open(path, 0, &st, &err), DUBAN_OK);
+    const char *found[] = {"美丽乡村", "现场推进会", "县农业农村局", "农村 推进"};
+    for (size_t i = 0; i < sizeof found / sizeof found[0]; i++) {
+        id_list ids;
+        assert_int_equal(query_search(st, 1, found[i], &ids, &err), DUBAN_OK);
+        assert_int_equal(ids.n, 1);
+        assert_int_equal(ids.v[0], 2);
+        id_list_free(&ids);
+    }
+    store_close(st);
+}
+
+/* The statements the store runs, one line each. */
+static int record_stmt(unsigned type, void *ctx, void *p, void *x)
+{
+    (void)type;
+    (void)x;
+    char *sql = sqlite3_expanded_sql(p);
+    strbuf_printf(ctx, "%s\n", sql ? sql : "");
+    sqlite3_free(sql);
+    return 0;
+}
+
+/* Issue 15: a fold (UI state) is committed with synchronous = NORMAL (no
+ * fsync of the WAL), and the connection is FULL again for edits. */
+static void ui_state_is_written_without_fsync(void **state)
+{
+    int64_t plan;
+    store *st = test_small_store(*state, &plan);
+    strbuf log = {0};
+    sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, record_stmt, &log);
+    duban_error err;
+    assert_int_equal(store_put_state(st, plan, "folds", "1,2", &err), DUBAN_OK);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    const char *weak = strstr(strbuf_str(&log), "PRAGMA synchronous = NORMAL");
+    const char *row = strstr(strbuf_str(&log), "INSERT INTO ui_state");
+    const char *full = strstr(strbuf_str(&log), "PRAGMA synchronous = FULL");
+    assert_non_null(weak);
+    assert_non_null(row);
+    assert_non_null(full);
+    assert_true(weak < row && row < full);
+    strbuf_free(&log);
+    char *v = NULL;
+    assert_int_equal(store_get_state(st, plan, "folds", &v, &err), DUBAN_OK);
+    assert_string_equal(v, "1,2");
+    free(v);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(st->db, "PRAGMA synchronous", -1, &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(q, 0), 2); /* FULL */
+    sqlite3_finalize(q);
+    store_close(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -346,6 +419,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(data_version_sees_other_connections, setup, teardown),
         cmocka_unit_test_setup_teardown(old_database_is_upgraded_with_its_data, setup, teardown),
         cmocka_unit_test_setup_teardown(upgrade_keeps_undo_and_redo, setup, teardown),
+        cmocka_unit_test_setup_teardown(upgrade_rebuilds_the_search_index, setup, teardown),
+        cmocka_unit_test_setup_teardown(ui_state_is_written_without_fsync, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,248 @@
+/* core_bench - in-process time of the core calls on the front end's hot
+ * paths, against a bare durable SQLite transaction on the same file.
+ *
+ *   core_bench DB [--rounds N] [--today YYYY-MM-DD] [--only NAME]
+ *
+ * Each case runs 3 warm-up calls then N timed ones (default 31) and prints
+ * one line: name, median and p95 in microseconds, the median's ratio
+ * to the floor case, and the median CPU time of the process (less
+ * sensitive to a busy machine than the wall clock).  The floor case,
+ * "tx_floor": BEGIN IMMEDIATE, one upsert, COMMIT with synchronous = FULL
+ * on the same database.  The database is written (the
+ * ui_state rows "bench" and "folds", a meeting when it has none): use a
+ * copy.  Speed is never asserted; see bench/README.md. */
+#include "edit/meeting.h"
+#include "query/query.h"
+#include "query/query_view.h"
+#include "store/store.h"
+#include "plan/date.h"
+#include "plan/light.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct ctx {
+    store *st;
+    sqlite3 *raw;
+    int64_t plan, area, item, meeting;
+    long today;
+    int k;
+} ctx;
+
+static double clock_us(clockid_t id)
+{
+    struct timespec ts;
+    clock_gettime(id, &ts);
+    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static int search(ctx *c, const char *text)
+{
+    id_list ids;
+    int rc = query_search(c->st, c->plan, text, &ids, NULL);
+    id_list_free(&ids);
+    return rc;
+}
+static int c_search3(ctx *c)
+{
+    return search(c, "招商引资");
+}
+static int c_search2(ctx *c)
+{
+    return search(c, "招商");
+}
+static int c_search1(ctx *c)
+{
+    return search(c, "招");
+}
+static int c_search_words(ctx *c)
+{
+    return search(c, "招商 县发改局");
+}
+static int c_item_stats(ctx *c)
+{
+    item_stats_list l;
+    int rc = query_item_stats(c->st, c->plan, 0, c->item, c->today, &l, NULL);
+    item_stats_list_free(&l);
+    return rc;
+}
+static int c_area_item_stats(ctx *c)
+{
+    item_stats_list l;
+    int rc = query_item_stats(c->st, c->plan, c->area, 0, c->today, &l, NULL);
+    item_stats_list_free(&l);
+    return rc;
+}
+static int c_area_stats(ctx *c)
+{
+    area_stats_list l;
+    int rc = query_area_stats(c->st, c->plan, c->today, 14, &l, NULL);
+    area_stats_list_free(&l);
+    return rc;
+}
+static int c_item_lights(ctx *c)
+{
+    item_light_list l;
+    light_rule rule = {0};
+    rule.warn_days = 14;
+    int rc = query_item_lights(c->st, c->plan, c->today, &rule, &l, NULL);
+    item_light_list_free(&l);
+    return rc;
+}
+static int c_subtree(ctx *c)
+{
+    node_list l;
+    int rc = node_subtree(c->st, c->area, &l, NULL);
+    node_list_free(&l);
+    return rc;
+}
+static int c_plan_get(ctx *c)
+{
+    plan_info p;
+    int rc = plan_get(c->st, c->plan, &p, NULL);
+    plan_info_free(&p);
+    return rc;
+}
+static int c_silent(ctx *c)
+{
+    node_list l;
+    int rc = meeting_silent_items(c->st, c->meeting, &l, NULL);
+    node_list_free(&l);
+    return rc;
+}
+static int c_changes(ctx *c)
+{
+    meeting_change_list l;
+    int rc = meeting_changes(c->st, c->meeting, &l, NULL);
+    meeting_change_list_free(&l);
+    return rc;
+}
+static int c_put_state(ctx *c)
+{
+    return store_put_state(c->st, c->plan, "folds", (c->k++ & 1) ? "1,2" : "1", NULL);
+}
+static int c_tx_floor(ctx *c)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_exec(c->raw, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    rc |= sqlite3_prepare_v2(c->raw,
+                             "INSERT INTO ui_state(plan_id, key, value) VALUES (?1, 'bench', ?2)"
+                             " ON CONFLICT(plan_id, key) DO UPDATE SET value = excluded.value",
+                             -1, &s, NULL);
+    sqlite3_bind_int64(s, 1, c->plan);
+    sqlite3_bind_int(s, 2, c->k++);
+    rc |= sqlite3_step(s) != SQLITE_DONE;
+    sqlite3_finalize(s);
+    return rc | sqlite3_exec(c->raw, "COMMIT", NULL, NULL, NULL);
+}
+
+static const struct bench_case {
+    const char *name;
+    int (*run)(ctx *);
+} cases[] = {
+    {"tx_floor", c_tx_floor},       {"put_state", c_put_state},
+    {"search3", c_search3},         {"search2", c_search2},
+    {"search1", c_search1},         {"search_words", c_search_words},
+    {"item_stats", c_item_stats},   {"area_item_stats", c_area_item_stats},
+    {"area_stats", c_area_stats},   {"plan_get", c_plan_get},
+    {"item_lights", c_item_lights}, {"subtree", c_subtree},
+    {"silent", c_silent},           {"changes", c_changes},
+};
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static int scalar(sqlite3 *db, const char *sql, int64_t *out)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_step(s) == SQLITE_ROW ? 0 : -1;
+    if (!rc)
+        *out = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* The plan, a middle area, an item in the middle of the plan, and a
+ * meeting (the last one; one is started when there is none). */
+static int pick(ctx *c, duban_error *err)
+{
+    if (plan_resolve(c->st, NULL, &c->plan, err))
+        return -1;
+    if (scalar(c->raw,
+               "SELECT id FROM node WHERE depth = 1 ORDER BY sort_key"
+               " LIMIT 1 OFFSET (SELECT count(*) / 2 FROM node WHERE depth = 1)",
+               &c->area) ||
+        scalar(c->raw,
+               "SELECT id FROM node WHERE depth = 2 ORDER BY sort_key"
+               " LIMIT 1 OFFSET (SELECT count(*) / 2 FROM node WHERE depth = 2)",
+               &c->item))
+        return -1;
+    if (scalar(c->raw, "SELECT id FROM meeting ORDER BY id DESC LIMIT 1", &c->meeting))
+        return meeting_start(c->st, c->plan, "bench", "2021-10-01", &c->meeting, err);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *path = NULL, *only = NULL, *today = "2021-10-01";
+    int rounds = 31;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--rounds") && i + 1 < argc)
+            rounds = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--only") && i + 1 < argc)
+            only = argv[++i];
+        else if (!strcmp(argv[i], "--today") && i + 1 < argc)
+            today = argv[++i];
+        else
+            path = argv[i];
+    }
+    if (!path || rounds < 1) {
+        fprintf(stderr, "usage: core_bench DB [--rounds N] [--today YYYY-MM-DD] [--only NAME]\n");
+        return 2;
+    }
+    ctx c = {0};
+    duban_error err = {0};
+    if (date_parse(today, &c.today, &err) || store_open(path, 0, &c.st, &err) ||
+        sqlite3_open(path, &c.raw) != SQLITE_OK || pick(&c, &err)) {
+        fprintf(stderr, "core_bench: %s: %s\n", path, err.msg[0] ? err.msg : "cannot set up");
+        return 1;
+    }
+    sqlite3_busy_timeout(c.raw, 5000);
+    sqlite3_exec(c.raw, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+    double *t = malloc(rounds * sizeof *t), *cpu = malloc(rounds * sizeof *cpu), floor_us = 0;
+    printf("%-16s %10s %10s %8s %10s\n", "case", "median_us", "p95_us", "x_floor", "cpu_us");
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        if (only && strcmp(only, cases[k].name) && strcmp(cases[k].name, "tx_floor"))
+            continue;
+        int failed = 0;
+        for (int w = 0; w < 3; w++)
+            failed |= cases[k].run(&c);
+        for (int r = 0; r < rounds; r++) {
+            double t0 = clock_us(CLOCK_MONOTONIC), c0 = clock_us(CLOCK_PROCESS_CPUTIME_ID);
+            failed |= cases[k].run(&c);
+            t[r] = clock_us(CLOCK_MONOTONIC) - t0;
+            cpu[r] = clock_us(CLOCK_PROCESS_CPUTIME_ID) - c0;
+        }
+        qsort(t, rounds, sizeof *t, cmp_double);
+        qsort(cpu, rounds, sizeof *cpu, cmp_double);
+        double med = t[rounds / 2],
+               p95 = t[(rounds * 95) / 100 < rounds ? (rounds * 95) / 100 : rounds - 1];
+        if (k == 0)
+            floor_us = med;
+        printf("%-16s %10.0f %10.0f %8.2f %10.0f%s\n", cases[k].name, med, p95,
+               floor_us > 0 ? med / floor_us : 0, cpu[rounds / 2], failed ? "  FAILED" : "");
+    }
+    free(t);
+    free(cpu);
+    sqlite3_close(c.raw);
+    store_close(c.st);
+    return 0;
+}

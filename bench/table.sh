@@ -1,0 +1,169 @@
+#!/bin/bash
+# table.sh - issue 15's whole table at seed, 1k and 10k items (100k with
+# --big), each figure beside a floor measured in the same session.
+#
+#   bench/table.sh [BUILD_DIR] [--big] [--rounds N] [--samples N]
+#
+# BUILD_DIR (default build) must contain tui/duban, tests/duban-gen,
+# bench/pty_bench, bench/echo_baseline and bench/core_bench (cmake --build
+# BUILD_DIR --target duban duban-gen pty_bench echo_baseline core_bench).
+# Builds nothing.  Per size it prints:
+#   - key latencies on a pty (pty_bench: move, fold, status, overdue view,
+#     search per typed key, short search, search next; first frame), the
+#     echo baseline and `less` on a file of as many lines as floors;
+#   - in-process core calls (core_bench) against a bare durable transaction;
+#   - whole-process `duban overdue` and `duban list` against the sqlite3
+#     CLI running bench/sql/*.sql (checked first to print the same rows),
+#     interleaved, medians and p95 in ms, and their ratio.
+# Speed is never asserted; see bench/README.md.
+set -u
+
+BUILD=build
+if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then
+    BUILD=$1
+    shift
+fi
+BIG=0 ROUNDS=21 SAMPLES=100
+while [ $# -gt 0 ]; do
+    case $1 in
+    --big) BIG=1 ;;
+    --rounds) ROUNDS=$2 && shift ;;
+    --samples) SAMPLES=$2 && shift ;;
+    *) echo "usage: table.sh [BUILD_DIR] [--big] [--rounds N] [--samples N]" >&2 && exit 2 ;;
+    esac
+    shift
+done
+HERE=$(cd "$(dirname "$0")" && pwd)
+DUBAN=$BUILD/tui/duban GEN=$BUILD/tests/duban-gen PTYB=$BUILD/bench/pty_bench
+ECHO=$BUILD/bench/echo_baseline CORE=$BUILD/bench/core_bench
+for f in "$DUBAN" "$GEN" "$PTYB" "$ECHO" "$CORE"; do
+    [ -x "$f" ] || { echo "table.sh: $f not found (see the header of this script)" >&2 && exit 2; }
+done
+command -v sqlite3 >/dev/null || { echo "table.sh: the sqlite3 CLI is needed for the floors" >&2 && exit 2; }
+command -v less >/dev/null || { echo "table.sh: less is needed for a floor" >&2 && exit 2; }
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/duban-table.XXXXXX") || exit 2
+trap 'rm -rf "$T"' EXIT
+export HOME=$T XDG_DATA_HOME=$T/data XDG_CONFIG_HOME=$T/config TZ=UTC DUBAN_TODAY=2021-10-01
+TODAY=2021-10-01
+
+echo "# duban bench/table.sh, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "# $(uname -srm); $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "# sqlite3 CLI $(sqlite3 --version | cut -d' ' -f1); rounds $ROUNDS, pty samples $SAMPLES"
+
+# make SIZE : $T/SIZE.db
+make_db() {
+    local size=$1 t0 t1
+    t0=$EPOCHREALTIME
+    case $size in
+    seed) "$DUBAN" --db "$T/seed.db" list >/dev/null ;;
+    1k) "$GEN" --db "$T/1k.db" --items 1000 --history 10000 >/dev/null ;;
+    10k) "$GEN" --db "$T/10k.db" --items 10000 --history 100000 >/dev/null ;;
+    100k) "$GEN" --db "$T/100k.db" --items 100000 --history 1000000 >/dev/null ;;
+    esac || return 1
+    "$DUBAN" --db "$T/$size.db" plans >/dev/null || return 1 # migrations done before timing
+    t1=$EPOCHREALTIME
+    awk -v s="$size" -v a="$t1" -v b="$t0" 'BEGIN { printf "# %s: database written in %.1f s\n", s, a - b }'
+}
+
+# stats FILE : "median p95" of the numbers in FILE (one a line)
+stats() {
+    sort -g "$1" | awk '{ v[NR] = $1 } END {
+        if (NR == 0) { print "- -"; exit }
+        m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+        r = int(0.95 * NR + 0.999999); if (r < 1) r = 1
+        printf "%.2f %.2f\n", m, v[r] }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else printf "-" }'; }
+
+# ms COMMAND... : appends the wall time of one run (ms) to $OUT
+ms() {
+    local t0=$EPOCHREALTIME
+    "$@" >/dev/null 2>&1
+    awk -v a="$EPOCHREALTIME" -v b="$t0" 'BEGIN { printf "%.3f\n", (a - b) * 1000 }' >>"$OUT"
+}
+
+# same SIZE NAME : do duban's CSV rows and the floor's rows match?
+same() {
+    local db=$T/$1.db
+    "$DUBAN" --db "$db" --today $TODAY "$2" --format csv | tail -n +2 | tr -d '\r' >"$T/a.csv"
+    sqlite3 -list -separator , "$db" <"$HERE/sql/$2.sql" >"$T/b.csv"
+    if cmp -s "$T/a.csv" "$T/b.csv"; then
+        echo "yes ($(wc -l <"$T/a.csv") rows)"
+    else
+        echo "NO"
+    fi
+}
+
+# process SIZE NAME : duban NAME (text) and its sqlite3 floor, interleaved
+process() {
+    local db=$T/$1.db name=$2 i
+    rm -f "$T/d.txt" "$T/s.txt" "$T/c.txt"
+    for ((i = 0; i < ROUNDS; i++)); do
+        OUT=$T/d.txt ms "$DUBAN" --db "$db" --today $TODAY "$name"
+        OUT=$T/s.txt ms sqlite3 "$db" ".read $HERE/sql/$name.sql"
+        OUT=$T/c.txt ms "$DUBAN" --db "$db" --today $TODAY "$name" --format csv
+    done
+    local d s c
+    d=$(stats "$T/d.txt") s=$(stats "$T/s.txt") c=$(stats "$T/c.txt")
+    printf "%-5s %-26s %9s %9s %9s %9s %7s   same rows: %s\n" "$1" "duban $name" ${d} ${s} \
+        "$(ratio "${d% *}" "${s% *}")" "$(same "$1" "$name")"
+    printf "%-5s %-26s %9s %9s %9s %9s %7s\n" "$1" "duban $name --format csv" ${c} ${s} \
+        "$(ratio "${c% *}" "${s% *}")"
+}
+
+field() { sed -n "s/.*\"$1\":\([^,}]*\).*/\1/p" "$2"; }
+
+# key SIZE SCENARIO : one pty_bench run on a fresh copy of the database
+key() {
+    local size=$1 scen=$2 j=$T/$1-$2.json
+    cp "$T/$size.db" "$T/run.db"
+    "$PTYB" --json --scenario "$scen" --samples "$SAMPLES" --label "$size" "$DUBAN" "$T/run.db" \
+        >"$j" 2>"$T/err.txt" || { : >"$j"; sed 's/^/  /' "$T/err.txt" >&2; }
+    rm -f "$T/run.db" "$T/run.db-wal" "$T/run.db-shm"
+    local med p95
+    med=$(field median_us "$j") p95=$(field p95_us "$j")
+    [ "$med" = "0.0" ] && med=no-output # e.g. no match in the seed plan
+    printf "%-5s %-26s %9s %9s %9s %9s %7s\n" "$size" "key $scen (us)" "${med:-FAILED}" \
+        "${p95:--}" "$ECHO_MED" "-" "$(ratio "$med" "$ECHO_MED")"
+}
+
+SIZES="seed 1k 10k"
+[ $BIG = 1 ] && SIZES="$SIZES 100k"
+echo "# preparing databases in $T ..."
+for size in $SIZES; do
+    make_db "$size" || { echo "table.sh: cannot make the $size database" >&2 && exit 2; }
+done
+
+"$PTYB" --json --samples "$SAMPLES" -- "$ECHO" >"$T/echo.json" 2>/dev/null
+ECHO_MED=$(field median_us "$T/echo.json")
+
+echo
+printf "%-5s %-26s %9s %9s %9s %9s %7s\n" size what median p95 floor floor_p95 ratio
+for size in $SIZES; do
+    for scen in move fold status overdue search search_short search_next; do
+        key "$size" "$scen"
+    done
+    # first frame: duban against less on a file of the plan's lines
+    "$DUBAN" --db "$T/$size.db" list >"$T/lines.txt"
+    "$PTYB" --json --samples 5 --label less -- less "$T/lines.txt" >"$T/less.json" 2>/dev/null
+    printf "%-5s %-26s %9s %9s %9s %9s %7s\n" "$size" "first frame (ms)" \
+        "$(field startup_ms "$T/$size-move.json")" "-" "$(field startup_ms "$T/less.json")" "-" \
+        "$(ratio "$(field startup_ms "$T/$size-move.json")" "$(field startup_ms "$T/less.json")")"
+    process "$size" overdue
+    process "$size" list
+    cp "$T/$size.db" "$T/run.db"
+    "$CORE" "$T/run.db" --rounds "$ROUNDS" --today $TODAY | tail -n +2 |
+        while read -r name med p95 x cpu rest; do
+            printf "%-5s %-26s %9s %9s %9s %9s %7s   cpu %s us\n" "$size" "core $name (us)" "$med" \
+                "$p95" "-" "-" "$x" "$cpu"
+        done
+    rm -f "$T/run.db" "$T/run.db-wal" "$T/run.db-shm"
+done
+"$PTYB" --json --samples "$SAMPLES" -- "$ECHO" >"$T/echo2.json" 2>/dev/null
+echo
+echo "key rows: microseconds from writing a key to the screen settling (pty_bench), floor = the"
+echo "echo baseline (first run; at the end: $(field median_us "$T/echo2.json") us).  first frame: ms,"
+echo "floor = less on the plan's listing.  duban rows: whole process, ms, floor = the sqlite3 CLI"
+echo "on bench/sql/NAME.sql.  core rows: in-process us, ratio to core tx_floor (a bare durable"
+echo "upsert transaction on the same file)."

@@ -1,0 +1,306 @@
+/* The query plans of the hot paths (issue 15): every statement a hot-path
+ * call runs is caught with sqlite3_trace_v2 and its EXPLAIN QUERY PLAN
+ * checked: no full scan of a table, or per-row subquery scanning one,
+ * where an index should serve; calls on one item or one area must not
+ * walk the whole plan.  A guard on the plans, not a timer. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "edit/edit.h"
+#include "edit/meeting.h"
+#include "plan/light.h"
+#include "query/query.h"
+#include "query/query_view.h"
+#include "store/store_internal.h"
+#include "base/strbuf.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_STMTS 64
+
+typedef struct caught {
+    char *sql[MAX_STMTS];
+    int n;
+} caught;
+
+static int catch_stmt(unsigned type, void *ctx, void *p, void *x)
+{
+    (void)type;
+    (void)x;
+    caught *c = ctx;
+    const char *sql = sqlite3_sql(p);
+    if (!sql || !strncmp(sql, "PRAGMA", 6) || !strncmp(sql, "BEGIN", 5) ||
+        !strncmp(sql, "COMMIT", 6) || !strncmp(sql, "SAVEPOINT", 9) ||
+        !strncmp(sql, "RELEASE", 7) || !strncmp(sql, "ROLLBACK", 8) || !strncmp(sql, "--", 2))
+        return 0;
+    for (int i = 0; i < c->n; i++)
+        if (!strcmp(c->sql[i], sql))
+            return 0;
+    if (c->n < MAX_STMTS)
+        c->sql[c->n++] = strdup(sql);
+    return 0;
+}
+
+/* The plan of sql, one detail a line. */
+static char *query_plan(store *st, const char *sql)
+{
+    strbuf q = {0}, out = {0};
+    strbuf_printf(&q, "EXPLAIN QUERY PLAN %s", sql);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, strbuf_str(&q), -1, &s, NULL) != SQLITE_OK)
+        fail_msg("cannot explain %s: %s", sql, sqlite3_errmsg(st->db));
+    while (sqlite3_step(s) == SQLITE_ROW)
+        strbuf_printf(&out, "%s\n", (const char *)sqlite3_column_text(s, 3));
+    sqlite3_finalize(s);
+    strbuf_free(&q);
+    return strbuf_take(&out);
+}
+
+/* A hot-path call and what its plans may not contain beyond the rules
+ * every statement follows (see check_plan). */
+typedef struct hot_path {
+    const char *name;
+    void (*run)(fixture *f);
+    const char *allowed_scan; /* names (space-separated) it may scan, or NULL */
+    int one_item;             /* on one item or area: no walk of the plan */
+} hot_path;
+
+/* Is name, ending at the first space or NUL of d, a word of list? */
+static int listed(const char *list, const char *d)
+{
+    size_t n = strcspn(d, " ");
+    for (const char *p = list; p && *p;) {
+        size_t k = strcspn(p, " ");
+        if (k == n && !strncmp(p, d, n))
+            return 1;
+        p += k + (p[k] == ' ');
+    }
+    return 0;
+}
+
+/* The names the statement gives the tables: each table and the alias that
+ * follows it after FROM or JOIN, space-separated into out. */
+static void table_names(const char *sql, strbuf *out)
+{
+    static const char *const tables[] = {"node ", "history ", "milestone ", "note ", "target "};
+    static const char *const keywords =
+        "WHERE ON JOIN LEFT ORDER GROUP USING AS UNION LIMIT SET VALUES";
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
+        strbuf_printf(out, "%.*s ", (int)strlen(tables[t]) - 1, tables[t]);
+        for (const char *p = sql; (p = strstr(p, tables[t])); p += strlen(tables[t])) {
+            int after_from = p - sql >= 5 && !strncmp(p - 5, "FROM ", 5);
+            int after_join = p - sql >= 5 && !strncmp(p - 5, "JOIN ", 5);
+            const char *alias = p + strlen(tables[t]);
+            size_t n = strcspn(alias, " ),");
+            if ((after_from || after_join) && n && !listed(keywords, alias))
+                strbuf_printf(out, "%.*s ", (int)n, alias);
+        }
+    }
+}
+
+/* A full scan of a table is "SCAN x" (x the table or its alias) without a
+ * covering index; scans of CTEs, subquery results and virtual tables are
+ * not.  Calls on one item or area may not read the plan's items or
+ * history by (plan_id=?) alone. */
+static void check_plan(const hot_path *h, const char *sql, const char *plan)
+{
+    static const char *const walks[] = {"node_by_due (plan_id=?)", "node_stats (plan_id=?)",
+                                        "node_stats (plan_id=? AND depth",
+                                        "history_by_plan (plan_id=?)"};
+    strbuf names = {0};
+    table_names(sql, &names);
+    char line[512];
+    for (const char *p = plan; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        snprintf(line, sizeof line, "%.*s", (int)len, p);
+        p += len + (nl != NULL);
+        const char *d = line + strspn(line, " ");
+        if (!strncmp(d, "SCAN ", 5) && listed(strbuf_str(&names), d + 5) &&
+            !strstr(d, "COVERING INDEX") && !listed(h->allowed_scan, d + 5))
+            fail_msg("%s: full scan '%s' in\n%s\nplan:\n%s", h->name, d, sql, plan);
+        for (size_t w = 0; h->one_item && w < sizeof walks / sizeof walks[0]; w++)
+            if (strstr(d, walks[w]))
+                fail_msg("%s: walks the plan ('%s') in\n%s\nplan:\n%s", h->name, d, sql, plan);
+    }
+    strbuf_free(&names);
+}
+
+static long today(void)
+{
+    long d;
+    assert_int_equal(date_parse("2021-10-01", &d, NULL), DUBAN_OK);
+    return d;
+}
+
+static void search_long(fixture *f)
+{
+    id_list l;
+    assert_int_equal(query_search(f->st, f->plan, "第一项", &l, NULL), DUBAN_OK);
+    id_list_free(&l);
+}
+static void search_mixed(fixture *f)
+{
+    id_list l;
+    assert_int_equal(query_search(f->st, f->plan, "第一项 一", &l, NULL), DUBAN_OK);
+    id_list_free(&l);
+}
+static void search_short(fixture *f)
+{
+    id_list l;
+    assert_int_equal(query_search(f->st, f->plan, "子项", &l, NULL), DUBAN_OK);
+    id_list_free(&l);
+}
+static void item_stats_one(fixture *f)
+{
+    item_stats_list l;
+    assert_int_equal(query_item_stats(f->st, f->plan, 0, fixture_id(f, "1.1"), today(), &l, NULL),
+                     DUBAN_OK);
+    item_stats_list_free(&l);
+}
+static void item_stats_area(fixture *f)
+{
+    item_stats_list l;
+    assert_int_equal(query_item_stats(f->st, f->plan, fixture_id(f, "1"), 0, today(), &l, NULL),
+                     DUBAN_OK);
+    item_stats_list_free(&l);
+}
+static void area_stats_all(fixture *f)
+{
+    area_stats_list l;
+    assert_int_equal(query_area_stats(f->st, f->plan, today(), 14, &l, NULL), DUBAN_OK);
+    area_stats_list_free(&l);
+}
+static void area_stats_one(fixture *f)
+{
+    area_stats s;
+    assert_int_equal(
+        query_area_stats_one(f->st, f->plan, fixture_id(f, "1"), today(), 14, &s, NULL), DUBAN_OK);
+}
+static void plan_summary(fixture *f)
+{
+    plan_info p;
+    assert_int_equal(plan_get(f->st, f->plan, &p, NULL), DUBAN_OK);
+    plan_info_free(&p);
+}
+static void lights_area(fixture *f)
+{
+    item_light_list l;
+    light_rule rule = {14};
+    assert_int_equal(
+        query_area_lights(f->st, f->plan, fixture_id(f, "1"), today(), &rule, &l, NULL), DUBAN_OK);
+    item_light_list_free(&l);
+}
+static void light_one(fixture *f)
+{
+    item_light l;
+    light_rule rule = {14};
+    assert_int_equal(
+        query_node_light(f->st, f->plan, fixture_id(f, "1.2"), today(), &rule, &l, NULL), DUBAN_OK);
+    item_light_free_one(&l);
+}
+static void subtree(fixture *f)
+{
+    node_list l;
+    assert_int_equal(node_subtree(f->st, fixture_id(f, "1"), &l, NULL), DUBAN_OK);
+    node_list_free(&l);
+}
+static void fold_state(fixture *f)
+{
+    assert_int_equal(store_put_state(f->st, f->plan, "folds", "1", NULL), DUBAN_OK);
+}
+static void status_edit(fixture *f)
+{
+    fixture_edit(f, "1.1", FIELD_STATUS, "done", NULL);
+    edit_result r;
+    assert_int_equal(edit_undo(f->st, f->plan, &r, NULL), DUBAN_OK);
+    edit_result_free(&r);
+}
+static void no_progress(fixture *f)
+{
+    int64_t id;
+    assert_int_equal(meeting_start(f->st, f->plan, "会", "2021-10-01", &id, NULL), DUBAN_OK);
+    fixture_edit(f, "1.1", FIELD_NOTE, "进展", NULL);
+    /* both forms: a short window, then one longer than the plan */
+    node_list l;
+    assert_int_equal(meeting_silent_items(f->st, id, &l, NULL), DUBAN_OK);
+    node_list_free(&l);
+    for (int i = 0; i < 8; i++)
+        fixture_edit(f, "2.1", FIELD_NOTE, i % 2 ? "甲" : "乙", NULL);
+    assert_int_equal(meeting_silent_items(f->st, id, &l, NULL), DUBAN_OK);
+    node_list_free(&l);
+    meeting_change_list c;
+    assert_int_equal(meeting_changes(f->st, id, &c, NULL), DUBAN_OK);
+    meeting_change_list_free(&c);
+}
+
+static const hot_path paths[] = {
+    {"search (long words)", search_long, NULL, 1},
+    {"search (long and short words)", search_mixed, NULL, 1},
+    {"search (short words: one pass by design)", search_short, "n t", 0},
+    {"item stats, one item", item_stats_one, NULL, 1},
+    {"item stats, one area", item_stats_area, NULL, 1},
+    {"area stats, all", area_stats_all, NULL, 0},
+    {"area stats, one area", area_stats_one, NULL, 1},
+    {"plan summary", plan_summary, NULL, 0},
+    {"lights, one area", lights_area, NULL, 1},
+    {"light, one item", light_one, NULL, 1},
+    {"an area's rows", subtree, NULL, 1},
+    {"fold (UI state)", fold_state, NULL, 1},
+    {"status key and undo", status_edit, NULL, 1},
+    {"no-progress list and changes", no_progress, NULL, 0},
+};
+
+static void hot_path_plans_use_indexes(void **state)
+{
+    fixture *f = *state;
+    for (size_t k = 0; k < sizeof paths / sizeof paths[0]; k++) {
+        caught c = {0};
+        sqlite3_trace_v2(f->st->db, SQLITE_TRACE_STMT, catch_stmt, &c);
+        paths[k].run(f);
+        sqlite3_trace_v2(f->st->db, 0, NULL, NULL);
+        assert_true(c.n > 0);
+        for (int i = 0; i < c.n; i++) {
+            char *plan = query_plan(f->st, c.sql[i]);
+            if (getenv("DUBAN_SHOW_PLANS"))
+                printf("== %s\n%s\n%s\n", paths[k].name, c.sql[i], plan);
+            check_plan(&paths[k], c.sql[i], plan);
+            free(plan);
+            free(c.sql[i]);
+        }
+    }
+}
+
+/* The guard itself catches what it should: a scan and a plan walk. */
+static void the_guard_sees_a_scan(void **state)
+{
+    fixture *f = *state;
+    char *plan = query_plan(f->st, "SELECT count(*) FROM history h WHERE h.note = 'x'");
+    assert_non_null(strstr(plan, "SCAN h"));
+    free(plan);
+    strbuf names = {0};
+    table_names("SELECT 1 FROM history h JOIN node n ON n.id = h.node_id", &names);
+    assert_true(listed(strbuf_str(&names), "h"));
+    assert_true(listed(strbuf_str(&names), "n"));
+    assert_false(listed(strbuf_str(&names), "ON"));
+    strbuf_free(&names);
+    plan = query_plan(f->st, "SELECT id FROM node WHERE plan_id = 1 AND (?1 = 0 OR id = ?1)");
+    assert_non_null(strstr(plan, "(plan_id=?)"));
+    free(plan);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(hot_path_plans_use_indexes, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(the_guard_sees_a_scan, fixture_setup, fixture_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

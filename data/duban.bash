@@ -136,6 +136,19 @@ _duban() {
         COMPREPLY=($(compgen -W "$(_duban_commands)" -- "$cur"))
         return
     fi
+    # sync and conflicts: a subcommand word or a file (sync OTHER.db|DIR).
+    if [[ $cmd == sync ]]; then
+        if ((npos == 0)); then
+            COMPREPLY=($(compgen -W "export import status name reidentify" -- "$cur") $(compgen -f -- "$cur"))
+        elif ((npos == 1)) && [[ $prev == @(export|import) ]]; then
+            COMPREPLY=($(compgen -f -- "$cur"))
+        fi
+        return
+    fi
+    if [[ $cmd == conflicts ]]; then
+        ((npos == 0)) && COMPREPLY=($(compgen -W "ack" -- "$cur"))
+        return
+    fi
     # The argument at the cursor, named by the command's usage
     # (`duban __usage CMD`: REF, STATUS, FILE, start|end|list|current...).
     local kind

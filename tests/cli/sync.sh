@@ -194,6 +194,20 @@ at 13:00:05; run --db "$O" redo; expect_rc 0 "redo after migration"
 run --db "$T/old2.db" sync "$O"; expect_rc 0 "sync of a migrated database"
 run --db "$T/old2.db" show 1.1; expect_out "受阻" "the redo arrived"
 
+# --- completion ---
+mkdir "$T/empty"
+offers() { # the offers, from a folder without files
+  (cd "$T/empty" && bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _duban
+    echo "${COMPREPLY[@]}"' _ "$DUBAN_SRC/data/duban.bash" "$DUBAN" "$@")
+}
+[ "$(offers sync st)" = status ] && pass || fail "completing sync st: $(offers sync st)"
+[ "$(offers sync re)" = reidentify ] && pass || fail "completing sync re"
+[ "$(offers sync "$T/sha")" = "$T/share" ] && pass || fail "sync completes a folder"
+[ "$(offers sync export "$T/o1.ch")" = "$T/o1.changes" ] && pass || fail "export completes a file"
+[ "$(offers conflicts "")" = ack ] && pass || fail "completing conflicts"
+[ "$(offers sync --)" = "--db --plan --today --format --config --help --name --to --all" ] && pass \
+  || fail "sync's options: $(offers sync --)"
+
 # --- usage ---
 on "$A" sync; expect_rc 2 "sync without arguments"
 on "$A" sync export; expect_rc 2 "export without a file"

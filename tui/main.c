@@ -32,6 +32,23 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
     return rc ? rc : cmd->run(ctx, args, err);
 }
 
+/* What core takes from the environment, read here once: core itself
+ * reads none.  DUBAN_TODAY must parse; --today (cli_parse) overrides it. */
+static int read_environment(cli_ctx *ctx, duban_error *err)
+{
+    ctx->env.xdg_config_home = getenv("XDG_CONFIG_HOME");
+    ctx->env.home = getenv("HOME");
+    ctx->now = getenv("DUBAN_NOW");
+    const char *today = getenv("DUBAN_TODAY");
+    ctx->today_set = today && *today; /* the sample's own day yields to it */
+    if (!ctx->today_set)
+        return date_local_today(&ctx->today, err);
+    duban_error e;
+    if (date_parse(today, &ctx->today, &e))
+        return duban_fail(err, DUBAN_EINVAL, "DUBAN_TODAY: %s", e.msg);
+    return DUBAN_OK;
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
@@ -40,9 +57,7 @@ int main(int argc, char **argv)
     duban_error err = {0};
     const char *command = NULL;
     cli_args args;
-    int rc = date_today(&ctx.today, &err);
-    const char *env_today = getenv("DUBAN_TODAY");
-    ctx.today_set = env_today && *env_today;
+    int rc = read_environment(&ctx, &err);
     if (!rc)
         rc = cli_parse(&ctx, argc, argv, &command, &args, &err);
     if (!rc && command && !strcmp(command, "--version")) {

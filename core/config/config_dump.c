@@ -16,6 +16,7 @@ static int dump_general(const duban_config *cfg, strbuf *out)
     rc = rc ? rc : strbuf_printf(out, "ambiguous_width = %d\n", cfg->ambiguous_width);
     rc = rc ? rc : ini_append_pair(out, "date_format", cfg->date_format);
     rc = rc ? rc : strbuf_printf(out, "warn_days = %d\n", cfg->warn_days);
+    rc = rc ? rc : strbuf_printf(out, "csv_bom = %s\n", cfg->csv_bom ? "yes" : "no");
     return rc;
 }
 
@@ -57,6 +58,7 @@ static int dump_status(const status_def *s, strbuf *out)
     rc = rc ? rc : ini_append_pair(out, "glyph", s->glyph);
     rc = rc ? rc : ini_append_pair(out, "colour", s->color);
     rc = rc ? rc : strbuf_printf(out, "done = %s\n", s->done ? "yes" : "no");
+    rc = rc ? rc : strbuf_printf(out, "role = %s\n", status_role_name((enum status_role)s->role));
     return rc;
 }
 

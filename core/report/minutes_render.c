@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-int minutes_write_md(const minutes_doc *d, strbuf *out)
+int minutes_write_md(const minutes_doc *d, const text_measure *m, strbuf *out)
 {
     static const char *const marks[] = {"# ", "## ", "### "};
     int rc = 0;
@@ -24,7 +24,7 @@ int minutes_write_md(const minutes_doc *d, strbuf *out)
             rc |= strbuf_printf(out, "- %s\n%s", b->text, last_li ? "\n" : "");
             break;
         case BLOCK_TABLE:
-            rc |= table_render(&b->t, FORMAT_MD, out);
+            rc |= table_render(&b->t, FORMAT_MD, m, out);
             rc |= strbuf_append(out, "\n");
             break;
         }

@@ -291,7 +291,7 @@ static int record_exchange(import_ctx *ix, sync_result *res, int64_t first_new, 
                         &s, err);
     if (!rc) {
         char now[32];
-        db_now(now);
+        db_now(ix->st, now);
         sqlite3_bind_text(s, 1, now, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(s, 2, cf->plan_gid, -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 3, cf->source, -1, SQLITE_STATIC);

@@ -99,7 +99,7 @@ int sync_conflict_ack(store *st, int64_t plan_id, int64_t id, duban_error *err)
                    &s, err))
         return DUBAN_EDB;
     char now[32];
-    db_now(now);
+    db_now(st, now);
     sqlite3_bind_int64(s, 1, plan_id);
     sqlite3_bind_int64(s, 2, id);
     sqlite3_bind_text(s, 3, now, -1, SQLITE_TRANSIENT);

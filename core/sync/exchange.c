@@ -174,8 +174,10 @@ int sync_with_db(store *st, int64_t plan_id, const char *other_path, sync_result
     char gid[SYNC_ID_LEN];
     int64_t other_plan_id = 0;
     int rc = store_open(other_path, 0, &other, err);
-    if (!rc)
+    if (!rc) {
+        store_set_now(other, st->fixed_now);
         rc = sync_self_get(st, &me, err);
+    }
     if (!rc)
         rc = sync_self_get(other, &them, err);
     if (!rc && !strcmp(me.uuid, them.uuid))

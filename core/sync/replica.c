@@ -206,7 +206,7 @@ static int exec_text(store *st, const char *sql, const char *a, const char *b, d
 static int new_identity(store *st, const char *name, duban_error *err)
 {
     char now[32];
-    db_now(now);
+    db_now(st, now);
     int rc = exec_text(st, "UPDATE replica SET is_self = 0, last_exchange = ?1 WHERE is_self = 1",
                        now, NULL, err);
     if (!rc)
@@ -222,8 +222,8 @@ static int clone_finish(store *src, const char *dest, const char *name, duban_er
     sync_self orig, copy;
     store *d = NULL;
     int rc = sync_self_get(src, &orig, err);
-    if (!rc)
-        rc = store_open(dest, 0, &d, err);
+    if (!rc && !(rc = store_open(dest, 0, &d, err)))
+        store_set_now(d, src->fixed_now);
     if (!rc && !(rc = db_tx_begin(d, err))) {
         rc = new_identity(d, name, err);
         if (!rc)
@@ -238,7 +238,7 @@ static int clone_finish(store *src, const char *dest, const char *name, duban_er
     if (rc || (rc = db_tx_begin(src, err)))
         return rc;
     char now[32];
-    db_now(now);
+    db_now(src, now);
     rc = sync_replica_note(src, copy.uuid, copy.name, err);
     if (!rc)
         rc = exec_text(src, "UPDATE replica SET last_exchange = ?2 WHERE uuid = ?1", copy.uuid, now,

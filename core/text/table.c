@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "text/textwidth.h"
+#include "base/list.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,14 +35,9 @@ void table_init(table *t, const table_column *cols, size_t ncols)
 
 int table_add_row(table *t, const char *const *cells)
 {
-    if (t->nrows == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 16;
-        char **c = realloc(t->cells, cap * t->ncols * sizeof *c);
-        if (!c)
-            return DUBAN_ENOMEM;
-        t->cells = c;
-        t->cap = cap;
-    }
+    /* cap counts rows of ncols cells */
+    if (grow_array((void **)&t->cells, &t->cap, t->nrows + 1, t->ncols * sizeof *t->cells))
+        return DUBAN_ENOMEM;
     char **row = t->cells + t->nrows * t->ncols;
     for (size_t i = 0; i < t->ncols; i++) {
         row[i] = text_sanitize(cells[i] ? cells[i] : "");
@@ -68,16 +64,16 @@ static const char *cell(const table *t, size_t r, size_t c)
     return t->cells[r * t->ncols + c];
 }
 
-static int render_text(const table *t, strbuf *out, int markdown)
+static int render_text(const table *t, const text_measure *m, strbuf *out, int markdown)
 {
     int *w = calloc(t->ncols ? t->ncols : 1, sizeof *w);
     if (!w)
         return DUBAN_ENOMEM;
     for (size_t c = 0; c < t->ncols; c++) {
-        w[c] = text_width(t->cols[c].header);
+        w[c] = text_width(t->cols[c].header, m);
         for (size_t r = 0; r < t->nrows; r++)
-            if (text_width(cell(t, r, c)) > w[c])
-                w[c] = text_width(cell(t, r, c));
+            if (text_width(cell(t, r, c), m) > w[c])
+                w[c] = text_width(cell(t, r, c), m);
         if (markdown && w[c] < 3)
             w[c] = 3;
     }
@@ -95,7 +91,7 @@ static int render_text(const table *t, strbuf *out, int markdown)
             } else if (t->cols[c].numeric) {
                 rc |= strbuf_printf(out, "%*s", w[c], s);
             } else {
-                rc |= strbuf_append_padded(out, s, last && !markdown ? 0 : w[c]);
+                rc |= strbuf_append_padded(out, s, last && !markdown ? 0 : w[c], m);
             }
             rc |= strbuf_append(out, last ? (markdown ? " |" : "") : (markdown ? " | " : "  "));
         }
@@ -105,11 +101,38 @@ static int render_text(const table *t, strbuf *out, int markdown)
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
+/* A plain number ("-3", "+1.5") is data to a spreadsheet, not a formula. */
+static int csv_plain_number(const char *s)
+{
+    if (*s == '-' || *s == '+')
+        s++;
+    if (!(*s >= '0' && *s <= '9'))
+        return 0;
+    while (*s >= '0' && *s <= '9')
+        s++;
+    if (*s == '.') {
+        s++;
+        if (!(*s >= '0' && *s <= '9'))
+            return 0;
+        while (*s >= '0' && *s <= '9')
+            s++;
+    }
+    return *s == '\0';
+}
+
+/* A cell Excel, WPS or LibreOffice would run as a formula (leading = + - @,
+ * tab or CR) gets a leading ' so that it stays text (CSV injection). */
+static int csv_formula_like(const char *s)
+{
+    return strchr("=+-@\t\r", *s) && *s && !csv_plain_number(s);
+}
+
 static int csv_cell(strbuf *out, const char *s)
 {
+    const char *lead = csv_formula_like(s) ? "'" : "";
     if (!strpbrk(s, ",\"\r\n"))
-        return strbuf_append(out, s);
-    int rc = strbuf_appendc(out, '"');
+        return strbuf_append(out, lead) | strbuf_append(out, s);
+    int rc = strbuf_appendc(out, '"') | strbuf_append(out, lead);
     for (; *s; s++)
         rc |= *s == '"' ? strbuf_append(out, "\"\"") : strbuf_appendc(out, *s);
     return rc | strbuf_appendc(out, '"');
@@ -169,7 +192,7 @@ static int render_json(const table *t, strbuf *out)
 }
 
 /* Markdown: a '|' inside a cell would end the cell, so it becomes "\|". */
-static int render_markdown(const table *t, strbuf *out)
+static int render_markdown(const table *t, const text_measure *m, strbuf *out)
 {
     table esc = *t;
     size_t n = t->nrows * t->ncols;
@@ -185,14 +208,14 @@ static int render_markdown(const table *t, strbuf *out)
         rc |= !esc.cells[i];
     }
     if (!rc)
-        rc = render_text(&esc, out, 1);
+        rc = render_text(&esc, m, out, 1);
     for (size_t i = 0; i < n; i++)
         free(esc.cells[i]);
     free(esc.cells);
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
-int table_render(const table *t, enum table_format fmt, strbuf *out)
+int table_render(const table *t, enum table_format fmt, const text_measure *m, strbuf *out)
 {
     switch (fmt) {
     case FORMAT_CSV:
@@ -200,8 +223,8 @@ int table_render(const table *t, enum table_format fmt, strbuf *out)
     case FORMAT_JSON:
         return render_json(t, out);
     case FORMAT_MD:
-        return render_markdown(t, out);
+        return render_markdown(t, m, out);
     default:
-        return render_text(t, out, 0);
+        return render_text(t, m, out, 0);
     }
 }

@@ -5,13 +5,18 @@
  * Call order: table_init() -> table_add_row()* -> table_render()* ->
  * table_free().  Cells are copied.  Text and Markdown cells are sanitised
  * (textwidth.h) and aligned by display width; CSV follows RFC 4180 (cells
- * sanitised, quoted when needed); JSON is an array of objects keyed by the
- * column keys, with every control character escaped.
+ * sanitised, quoted when needed, CRLF line ends; a cell a spreadsheet would
+ * run as a formula, with a leading = + - @, tab or CR and not a plain
+ * number, gets a leading ' so that it stays text); JSON is an array of
+ * objects keyed by the column keys, with every control character escaped.
+ * Text and Markdown are aligned with the caller's measure (textwidth.h;
+ * NULL = ambiguous 1).
  */
 #ifndef DUBAN_TABLE_H
 #define DUBAN_TABLE_H
 
 #include "base/strbuf.h"
+#include "text/textwidth.h"
 
 #include <stddef.h>
 
@@ -30,13 +35,18 @@ typedef struct table {
     size_t nrows, cap;
 } table;
 
+/* The UTF-8 byte-order mark that makes Excel and WPS read a CSV file as
+ * UTF-8.  table_render() never writes it (a rendering may be one part of
+ * the output); whoever writes the whole CSV stream puts it first. */
+#define TABLE_CSV_BOM "\xEF\xBB\xBF"
+
 /* Parses text|csv|json|md; returns 0 or -1. */
 int table_format_parse(const char *name, enum table_format *fmt);
 
 void table_init(table *t, const table_column *cols, size_t ncols);
 /* Appends a row of ncols cells (NULL cells are ""); DUBAN_ENOMEM on failure. */
 int table_add_row(table *t, const char *const *cells);
-int table_render(const table *t, enum table_format fmt, strbuf *out);
+int table_render(const table *t, enum table_format fmt, const text_measure *m, strbuf *out);
 void table_free(table *t);
 
 /* JSON string literal of s (quoted, escaped) appended to out. */

@@ -54,7 +54,7 @@ static void set_clock(world *w, int r)
     char now[64];
     snprintf(now, sizeof now, "2021-10-%02ldT%02ld:%02ld:%02ldZ", 1 + w->clock[r] / 86400,
              w->clock[r] / 3600 % 24, w->clock[r] / 60 % 60, w->clock[r] % 60);
-    setenv("DUBAN_NOW", now, 1);
+    store_set_now(w->st[r], now);
 }
 
 static void world_open(world *w, unsigned seed)
@@ -85,7 +85,6 @@ static void world_close(world *w)
         strbuf_free(&w->files[i]);
     test_rmdir_rf(w->dir);
     free(w->dir);
-    unsetenv("DUBAN_NOW");
 }
 
 static const char *const refs[] = {"1.1", "1.2", "1.2.1", "2.1"};

@@ -184,7 +184,7 @@ static int show_csv(cli_ctx *ctx, const item_detail *d, strbuf *sb)
         rc |= table_add_row(&t, (const char *[]){"history", h->at, change, h->note});
     }
     if (!rc)
-        rc = table_render(&t, FORMAT_CSV, sb);
+        rc = table_render(&t, FORMAT_CSV, NULL, sb);
     table_free(&t);
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
@@ -203,7 +203,7 @@ int cmd_show(cli_ctx *ctx, const cli_args *args, duban_error *err)
             rc = show_csv(ctx, &d, &sb);
         else
             rc = show_text(ctx, &d, &sb, ctx->format == FORMAT_MD);
-        rc = rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : cli_emit(&sb, err);
+        rc = rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : cli_emit_data(ctx, &sb, err);
     }
     strbuf_free(&sb);
     item_detail_free(&d);

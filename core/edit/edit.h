@@ -40,6 +40,8 @@ typedef struct edit_result {
     char *new_value; /* value after this operation */
     char *note;      /* "" when none */
     int changed;     /* 0 when the new value equals the old one (no row written) */
+    int superseded;  /* undo/redo: the field holds another replica's later value, which
+                        stays (sync/sync.h); the row is written, the field is not */
 } edit_result;
 
 void edit_result_free(edit_result *r);

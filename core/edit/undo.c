@@ -89,6 +89,7 @@ static int revert_or_reapply(store *st, int64_t plan_id, int64_t target, int red
     result->history_id = hid;
     result->node_id = e.node_id;
     result->changed = 1;
+    result->superseded = stale;
     snprintf(result->ref, sizeof result->ref, "%s", t.ref);
     snprintf(result->field, sizeof result->field, "%s", e.field);
     result->old_value = duban_strdup(is_note ? "" : e.old_value);

@@ -90,6 +90,11 @@ int sync_conflicts_since(store *st, int64_t plan_id, int64_t first_id, int *n, d
     return rc == SQLITE_ROW ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "cannot count conflicts");
 }
 
+int sync_conflict_count(store *st, int64_t plan_id, int *n, duban_error *err)
+{
+    return sync_conflicts_since(st, plan_id, 0, n, err);
+}
+
 int sync_conflict_ack(store *st, int64_t plan_id, int64_t id, duban_error *err)
 {
     sqlite3_stmt *s;

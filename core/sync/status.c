@@ -1,6 +1,7 @@
 /* status.c - `duban sync status`: the replicas known and what each holds. */
 #include "sync/sync_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,4 +62,37 @@ int sync_status(store *st, int64_t plan_id, sync_replica_list *out, duban_error 
         db_collect(st, s, sizeof(sync_replica), &v, &out->n, read_replica, release_replica, err);
     out->v = v;
     return rc;
+}
+
+int sync_received_since(store *st, int64_t *after, sync_result *res, duban_error *err)
+{
+    memset(res, 0, sizeof *res);
+    sqlite3_stmt *s;
+    if (db_prepare(st,
+                   "SELECT x.*, (SELECT name FROM replica WHERE uuid = x.peer) FROM"
+                   " (SELECT max(l.id), sum(l.changes), sum(l.conflicts), count(DISTINCT l.peer),"
+                   " max(l.peer) AS peer FROM sync_log l WHERE l.direction = 'in' AND (l.id > ?1"
+                   " OR (?1 = 0 AND l.id = (SELECT max(id) FROM sync_log)))) x",
+                   &s, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(s, 1, *after);
+    int rc = sqlite3_step(s);
+    int found = rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL;
+    if (found) {
+        *after = sqlite3_column_int64(s, 0);
+        res->received = sqlite3_column_int(s, 1);
+        res->conflicts = sqlite3_column_int(s, 2);
+        char uuid[SYNC_ID_LEN], name[128];
+        db_text_into(s, 4, uuid, sizeof uuid);
+        db_text_into(s, 5, name, sizeof name);
+        memcpy(res->peer_uuid, uuid, SYNC_ID_LEN);
+        if (sqlite3_column_int(s, 3) > 1)
+            snprintf(res->peer_name, sizeof res->peer_name, "%d 个副本", sqlite3_column_int(s, 3));
+        else
+            sync_display_name(uuid, name, res->peer_name, sizeof res->peer_name);
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_ROW)
+        return db_fail(st, err, DUBAN_EDB, "cannot read the sync log");
+    return found ? DUBAN_OK : DUBAN_EEMPTY;
 }

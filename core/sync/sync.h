@@ -148,6 +148,12 @@ typedef struct sync_dir_result {
 int sync_with_dir(store *st, int64_t plan_id, const char *dir, sync_dir_result *res,
                   duban_error *err);
 
+/* What exchanges brought here after sync log row *after (0: the newest
+ * only), summed: res->received, res->conflicts, res->peer_name (the
+ * replica's name, or "N 个副本" for several).  *after becomes the newest
+ * row.  DUBAN_EEMPTY when there is none (the front end's status line). */
+int sync_received_since(store *st, int64_t *after, sync_result *res, duban_error *err);
+
 /* `duban sync status`: the replicas known, what each holds, last exchange. */
 typedef struct sync_replica {
     char uuid[SYNC_ID_LEN];
@@ -179,6 +185,8 @@ typedef struct sync_conflict_list {
 } sync_conflict_list;
 int sync_conflicts(store *st, int64_t plan_id, sync_conflict_list *out, duban_error *err);
 void sync_conflict_list_free(sync_conflict_list *l);
+/* How many conflicts sync_conflicts() would list. */
+int sync_conflict_count(store *st, int64_t plan_id, int *n, duban_error *err);
 /* Acknowledges conflict id; DUBAN_ENOTFOUND when it is not one. */
 int sync_conflict_ack(store *st, int64_t plan_id, int64_t id, duban_error *err);
 

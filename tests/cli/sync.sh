@@ -61,6 +61,7 @@ on "$A" conflicts ack x; expect_rc 2 "ack needs a number"
 # --- undo after a sync reverts only this replica's own edit ---
 at 09:20:00; on "$A" undo; expect_rc 0 "undo on the office"
 expect_out "1.1 status" "the office undoes its own last edit"
+expect_out "keeps another replica's later value" "and says the laptop's value stays"
 on "$A" show 1.1; expect_out "受阻" "undo leaves the laptop's value alone"
 notes_of "$A" 1.1; expect_no_out "办公室的进展" "the undone edit's note is gone"
 at 09:21:00; on "$B" undo; expect_rc 0 "undo on the laptop"
@@ -175,6 +176,13 @@ expect_out "U盘" "and the stick"
 printf 'junk' >"$T/share/zz.duban-changes"
 on "$A" sync "$T/share"; expect_rc 0 "a bad file in the folder is skipped"
 expect_err "skipped" "bad file in the folder"
+
+# --- edits that arrive during a meeting belong to it ---
+at 12:30:00; on "$A" meeting start "第三次推进会"; expect_rc 0 "meeting start"
+at 12:30:01; on "$B" leader 4.1 "王五"
+at 12:31:00; on "$A" sync "$B"; expect_rc 0 "sync during the meeting"
+on "$A" changes; expect_out "王五" "the meeting's changes show the synced edit"
+on "$A" meeting end; expect_rc 0 "meeting end"
 
 # --- a database made before sync (schema 3) gets its identities ---
 O="$T/old.db"

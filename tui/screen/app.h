@@ -158,6 +158,8 @@ typedef struct app {
     long today;
     plan_info plan;
     int64_t data_version;
+    int64_t sync_log_seen; /* the newest sync log row reported (status line) */
+    int conflicts;         /* 冲突 still to look at (header), read when the store changes */
 
     const struct view_ops *view;        /* outline, overdue, changes, present or help */
     const struct view_ops *help_return; /* where help goes back to */

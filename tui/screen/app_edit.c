@@ -234,7 +234,8 @@ void app_undo(app *a, int redo)
     }
     char what[400];
     app_describe(a, &r, what, sizeof what);
-    app_message(a, S_OK, "%s %s", redo ? "已重做:" : "已撤销:", what);
+    app_message(a, S_OK, "%s %s%s", redo ? "已重做:" : "已撤销:", what,
+                r.superseded ? "（保留另一副本在后的修改）" : "");
     app_after_change(a, r.node_id);
     if (a->view == &view_outline && vm_reveal(a, r.node_id, &err))
         app_message(a, S_ERROR, "%s", err.msg);

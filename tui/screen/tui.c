@@ -17,6 +17,7 @@
 #include "screen/search.h"
 #include "screen/view.h"
 #include "screen/vmodel.h"
+#include "sync/sync.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,6 +74,9 @@ static int app_init(app *a, cli_ctx *ctx, duban_error *err)
     a->bar_width = cfg ? cfg->bar_width : 10;
     cli_light_rule(ctx, &a->rule);
     int rc = store_data_version(a->st, &a->data_version, err);
+    sync_result got;
+    sync_received_since(a->st, &a->sync_log_seen, &got, NULL); /* none yet is fine */
+    sync_conflict_count(a->st, a->plan_id, &a->conflicts, NULL);
     if (!rc)
         rc = meeting_current(a->st, a->plan_id, &a->mtg, err);
     if (!rc && (rc = vm_load(a, err)) == DUBAN_OK && ctx->created_db)
@@ -89,6 +93,11 @@ static void poll_store(app *a, int *dirty)
     a->data_version = v;
     app_reload(a);
     *dirty = 1;
+    sync_result got; /* a sync landed: 从 笔记本 收到 12 处修改，1 处冲突 */
+    sync_conflict_count(a->st, a->plan_id, &a->conflicts, NULL);
+    if (!sync_received_since(a->st, &a->sync_log_seen, &got, NULL))
+        app_message(a, S_OK, "从 %s 收到 %d 处修改，%d 处冲突", got.peer_name, got.received,
+                    got.conflicts);
 }
 
 static void draw(app *a)

@@ -6,20 +6,29 @@
 #include <string.h>
 
 /* clang-format off */
-/* Every conflict of plan ?1: the losing row (l) and the winner (w). */
+/* Every conflict of plan ?1: the losing head (l) and the winner (w), which
+ * is the greatest head of its field (a row that replaced another has the
+ * greater clock).  Only items with rows from another replica can have
+ * two heads: the others are skipped without reading their history. */
 #define CONFLICTS_SQL \
-    "WITH a AS (SELECT h.id, h.node_id, h.field, h.new_value, h.at, g.gid, g.origin, g.hlc," \
-    "  row_number() OVER (PARTITION BY h.node_id, h.field ORDER BY g.hlc DESC, g.origin DESC)" \
-    "  AS rk FROM history h JOIN history_gid g ON g.history_id = h.id" \
-    "  WHERE h.plan_id = ?1 AND h.field <> 'note' AND h.old_value <> h.new_value)" \
+    "WITH me AS (SELECT uuid FROM replica WHERE is_self = 1)," \
+    " touched AS (SELECT DISTINCT h2.node_id FROM history_gid g2 JOIN history h2" \
+    "  ON h2.id = g2.history_id WHERE g2.origin < (SELECT uuid FROM me)" \
+    "  OR g2.origin > (SELECT uuid FROM me))," \
+    " a AS (SELECT h.id, h.node_id, h.field, h.new_value, h.at, g.gid, g.origin, g.hlc" \
+    "  FROM history h JOIN history_gid g ON g.history_id = h.id" \
+    "  WHERE h.plan_id = ?1 AND h.node_id IN touched AND h.field <> 'note'" \
+    "  AND h.old_value <> h.new_value" \
+    "  AND NOT EXISTS (SELECT 1 FROM history_gid c WHERE c.prev_gid = g.gid))," \
+    " r AS (SELECT *, row_number() OVER (PARTITION BY node_id, field" \
+    "  ORDER BY hlc DESC, origin DESC) AS rk FROM a)" \
     " SELECT l.id, n.ref, l.field, l.new_value, w.new_value," \
     "  coalesce(nullif(lr.name, ''), substr(l.origin, 1, 8))," \
     "  coalesce(nullif(wr.name, ''), substr(w.origin, 1, 8)), l.at, w.at, w.id" \
-    " FROM a l JOIN a w ON w.node_id = l.node_id AND w.field = l.field AND w.rk = 1" \
+    " FROM r l JOIN r w ON w.node_id = l.node_id AND w.field = l.field AND w.rk = 1" \
     " JOIN node n ON n.id = l.node_id" \
     " LEFT JOIN replica lr ON lr.uuid = l.origin LEFT JOIN replica wr ON wr.uuid = w.origin" \
     " WHERE l.rk > 1 AND l.new_value <> w.new_value" \
-    "  AND NOT EXISTS (SELECT 1 FROM history_gid c WHERE c.prev_gid = l.gid)" \
     "  AND NOT EXISTS (SELECT 1 FROM conflict_ack k WHERE k.gid = l.gid)"
 /* clang-format on */
 

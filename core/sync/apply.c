@@ -360,7 +360,8 @@ int sync_import(store *st, const char *name, const char *data, size_t len, sync_
     if (rc)
         return rc;
     import_ctx ix = {.st = st, .name = name, .cf = &cf};
-    qsort(cf.rows, cf.nrows, sizeof *cf.rows, cmp_rows);
+    if (cf.nrows)
+        qsort(cf.rows, cf.nrows, sizeof *cf.rows, cmp_rows);
     rc = sync_self_get(st, &ix.self, err);
     if (!rc)
         rc = plan_of(st, name, &cf, &ix.plan_id, err);

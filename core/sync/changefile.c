@@ -136,7 +136,8 @@ int change_file_encode(const change_file *cf, strbuf *out, duban_error *err)
         rc |= strbuf_printf(out, "range %s %" PRId64 " %" PRId64 "\n", cf->ranges[i].origin,
                             cf->ranges[i].from, cf->ranges[i].to);
     rc |= strbuf_printf(out, "payload %d\n", n);
-    rc |= strbuf_appendn(out, blob, (size_t)n);
+    if (n) /* an empty change set is NULL */
+        rc |= strbuf_appendn(out, blob, (size_t)n);
     sqlite3_free(blob);
     if (!rc)
         rc = strbuf_printf(out, "\nend %08" PRIx32 "\n",

@@ -217,7 +217,12 @@ static int dir_import(store *st, const char *path, const char *plan_gid, sync_di
     int rc = sync_read_file(path, &data, &len, &e);
     change_file cf = {0};
     if (!rc && !(rc = change_file_decode(path, data, len, &cf, &e)) &&
-        !strcmp(cf.plan_gid, plan_gid)) {
+        strcmp(cf.plan_gid, plan_gid)) { /* another plan's file: not ours to read */
+        change_file_free(&cf);
+        free(data);
+        return DUBAN_OK;
+    }
+    if (!rc) {
         for (size_t i = 0; i < *nmin; i++) { /* origins it lacks count as 0 */
             int64_t theirs = sync_seen_lookup(cf.seen, cf.nseen, (*min)[i].origin);
             if (*first || theirs < (*min)[i].seq)
@@ -274,7 +279,7 @@ int sync_with_dir(store *st, int64_t plan_id, const char *dir, sync_dir_result *
         rc = sync_plan_gid(st, plan_id, gid, err);
     if (rc)
         return rc;
-    snprintf(own, sizeof own, "%s/%s" DIR_SUFFIX, dir, me.uuid);
+    snprintf(own, sizeof own, "%s/%s-%.8s" DIR_SUFFIX, dir, me.uuid, gid);
     DIR *d = opendir(dir);
     if (!d)
         return duban_fail(err, DUBAN_EIO, "%s: cannot read folder: %s", dir, strerror(errno));

@@ -136,8 +136,10 @@ int sync_read_file(const char *path, char **data, size_t *len, duban_error *err)
 int sync_with_db(store *st, int64_t plan_id, const char *other_path, sync_result *in_res,
                  sync_result *out_res, duban_error *err);
 
-/* A shared folder: imports every other replica's change file in dir
- * (NAME.duban-changes), then writes this replica's.  Each file that cannot
+/* A shared folder: imports every other replica's change file of the plan
+ * in dir (UUID-PLAN.duban-changes: the replica's identity and the first 8
+ * digits of the plan's; files of other plans are left alone), then writes
+ * this replica's.  Each file that cannot
  * be read is reported through `skipped` (one line each) and left alone. */
 typedef struct sync_dir_result {
     sync_result total; /* received and conflicts summed */

@@ -259,9 +259,16 @@ static int insert_and_settle(import_ctx *ix, int *received, duban_error *err)
         const sync_row *r = &cf->rows[i];
         if (ix->local[i] <= 0)
             continue;
-        if (strcmp(r->field, "note") && strcmp(r->old_value, r->new_value))
+        if (strcmp(r->field, "note") && strcmp(r->old_value, r->new_value)) {
             rc = settle_field(ix->st, lookup_id(ix->node_of, r->node_gid, ix->plan_id, 1), r->field,
                               err);
+            if (rc && rc != DUBAN_EDB && rc != DUBAN_ENOMEM) { /* a field unknown here */
+                char why[sizeof err->msg];
+                snprintf(why, sizeof why, "%s", err ? err->msg : "");
+                return duban_fail(err, DUBAN_EPARSE, "%s: cannot apply an edit of %s: %s", ix->name,
+                                  r->field, why);
+            }
+        }
         if (!rc)
             rc = settle_note(
                 ix->st, *r->target_gid ? lookup_id(ix->by_gid, r->target_gid, 0, 0) : ix->local[i],

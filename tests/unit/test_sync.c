@@ -14,6 +14,7 @@
 #include "edit/edit.h"
 #include "query/query.h"
 #include "sync/sync.h"
+#include "sync/sync_internal.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -307,11 +308,48 @@ static void damaged_files_are_refused(void **state)
     world_close(&w);
 }
 
+/* A well-formed file with an edit of a field this duban does not know is
+ * refused whole, naming the file. */
+static void unknown_field_is_refused(void **state)
+{
+    (void)state;
+    world w;
+    world_open(&w, 9);
+    duban_error err;
+    node n;
+    edit_result res;
+    assert_int_equal(node_by_ref(w.st[1], w.plan[1], "1.1", &n, &err), DUBAN_OK);
+    assert_int_equal(edit_apply(w.st[1], n.id, FIELD_UNIT, "县发改局", NULL, &res, &err), DUBAN_OK);
+    edit_result_free(&res);
+    node_free(&n);
+    strbuf img = {0}, bad = {0};
+    assert_int_equal(sync_export(w.st[1], w.plan[1], NULL, 1, &img, NULL, &err), DUBAN_OK);
+    change_file cf;
+    assert_int_equal(change_file_decode("f", img.s, img.len, &cf, &err), DUBAN_OK);
+    assert_int_equal(cf.nrows, 1);
+    free(cf.rows[0].field);
+    cf.rows[0].field = strdup("title");
+    assert_int_equal(change_file_encode(&cf, &bad, &err), DUBAN_OK);
+    char *before = dump(&w, 0);
+    sync_result r;
+    assert_int_equal(sync_import(w.st[0], "f.changes", bad.s, bad.len, &r, &err), DUBAN_EPARSE);
+    assert_non_null(strstr(err.msg, "f.changes: cannot apply an edit of title"));
+    char *after = dump(&w, 0);
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    change_file_free(&cf);
+    strbuf_free(&img);
+    strbuf_free(&bad);
+    world_close(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(replicas_converge),
         cmocka_unit_test(damaged_files_are_refused),
+        cmocka_unit_test(unknown_field_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -69,6 +69,12 @@
  * `sync OTHER.db` imports into each database in turn: each is either as
  * before or fully synced.
  *
+ * Not exchanged: meetings (each replica's own; rows that arrive belong to
+ * the meeting open where they land), acknowledgements of conflicts, the
+ * front end's state.  Edits of fields this duban cannot write, and edits
+ * of items the reader does not have (items added after the clone), refuse
+ * the file whole: format 1 carries field edits of items both sides have.
+ *
  * Call order: store_open() -> sync_* -> store_close().  Strings returned
  * in structs are owned by the struct; free with the matching _free.
  * Errors: DUBAN_EPARSE for a file that is not a change file or is

@@ -290,6 +290,8 @@ static int record_exchange(import_ctx *ix, sync_result *res, int64_t first_new, 
         rc = sync_peer_record(ix->st, cf->plan_gid, cf->source, cf->seen, cf->nseen, err);
     if (!rc && res->received)
         rc = sync_conflicts_since(ix->st, ix->plan_id, first_new, &res->conflicts, err);
+    if (rc || !res->received) /* nothing new: no log, the database stays as it was */
+        return rc;
     sqlite3_stmt *s = NULL;
     if (!rc)
         rc = db_prepare(ix->st,

@@ -82,6 +82,7 @@ on "$A" show 2.1; expect_out "2021-11-30" "imported edit applied"
 sum=$(db_sum "$A")
 on "$A" sync import "$T/c1.changes"; expect_rc 0 "import twice"
 expect_out "收到 0 处修改" "the second import brings nothing"
+[ "$(db_sum "$A")" = "$sum" ] && pass || fail "the second import changed the database"
 [ "$(plan_sum "$A")" = "$(plan_sum "$B")" ] && pass || fail "replicas differ after import"
 
 # --- refusals: one line, nothing changed ---

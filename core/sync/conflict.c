@@ -24,7 +24,7 @@
     "  ORDER BY hlc DESC, origin DESC) AS rk FROM a)" \
     " SELECT l.id, n.ref, l.field, l.new_value, w.new_value," \
     "  coalesce(nullif(lr.name, ''), substr(l.origin, 1, 8))," \
-    "  coalesce(nullif(wr.name, ''), substr(w.origin, 1, 8)), l.at, w.at, w.id" \
+    "  coalesce(nullif(wr.name, ''), substr(w.origin, 1, 8)), l.at, w.at, w.id, l.node_id" \
     " FROM r l JOIN r w ON w.node_id = l.node_id AND w.field = l.field AND w.rk = 1" \
     " JOIN node n ON n.id = l.node_id" \
     " LEFT JOIN replica lr ON lr.uuid = l.origin LEFT JOIN replica wr ON wr.uuid = w.origin" \
@@ -45,6 +45,7 @@ static int read_conflict(sqlite3_stmt *s, void *out)
     c->won_by = db_text(s, 6);
     c->lost_at = db_text(s, 7);
     c->won_at = db_text(s, 8);
+    c->node_id = sqlite3_column_int64(s, 10);
     return c->lost_value && c->won_value && c->lost_by && c->won_by && c->lost_at && c->won_at ? 0
                                                                                                : -1;
 }

@@ -180,7 +180,8 @@ void sync_replica_list_free(sync_replica_list *l);
 
 /* Conflicts still to look at (not acknowledged), oldest first. */
 typedef struct sync_conflict {
-    int64_t id; /* the losing row's history id here: `duban conflicts ack ID` */
+    int64_t id;      /* the losing row's history id here: `duban conflicts ack ID` */
+    int64_t node_id; /* the item */
     char ref[32];
     char field[32];
     char *lost_value, *won_value;

@@ -22,4 +22,5 @@ DUBAN_NOW=2099-01-01T00:00:00Z "$DUBAN" --db "$T/laptop.db" set 1.2 done >/dev/n
 "$DUBAN" --db "$T/laptop.db" sync "$DB" >/dev/null || fail "second sync"
 TUI_TIMEOUT_POLLS=20 tui_wait '1 处冲突'
 assert_contains '冲突 1'
+assert_line_contains '1.2 ' '冲突 创新招商方式'
 tui_quit

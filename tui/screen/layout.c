@@ -58,8 +58,8 @@ static void draw_header(app *a, rect r)
     date_format(a->today, iso);
     app_date(a, iso, date, sizeof date);
     char conflicts[32] = "";
-    if (a->conflicts) /* synced edits that lost: duban conflicts lists them */
-        snprintf(conflicts, sizeof conflicts, "   冲突 %d", a->conflicts);
+    if (a->conflicts.n) /* synced edits that lost: duban conflicts lists them */
+        snprintf(conflicts, sizeof conflicts, "   冲突 %zu", a->conflicts.n);
     snprintf(right, sizeof right, "%s%s   完成 %d/%d   逾期 %d%s ", date,
              a->ctx->sample_today ? "（示例日期）" : "", a->ol.done, a->ol.total, a->ol.overdue,
              conflicts);

@@ -39,6 +39,7 @@ static void app_free(app *a)
 {
     vm_free(a);
     views_destroy(a);
+    sync_conflict_list_free(&a->conflicts);
     search_free(&a->sr);
     meeting_free(&a->mtg);
     plan_info_free(&a->plan);
@@ -54,6 +55,15 @@ static void say_created(app *a, const char *path)
         app_message(a, S_OK, "已用内置计划创建数据库 ~%s", path + n);
     else
         app_message(a, S_OK, "已用内置计划创建数据库 %s", path);
+}
+
+/* The conflicts still to look at: the header counts them, item rows
+ * are marked 冲突 (none when the list cannot be read). */
+static void app_load_conflicts(app *a)
+{
+    sync_conflict_list_free(&a->conflicts);
+    if (sync_conflicts(a->st, a->plan_id, &a->conflicts, NULL))
+        memset(&a->conflicts, 0, sizeof a->conflicts);
 }
 
 static int app_init(app *a, cli_ctx *ctx, duban_error *err)
@@ -76,7 +86,7 @@ static int app_init(app *a, cli_ctx *ctx, duban_error *err)
         rc = store_data_version(a->st, &a->data_version, err);
     sync_result got;
     sync_received_since(a->st, &a->sync_log_seen, &got, NULL); /* none yet is fine */
-    sync_conflict_count(a->st, a->plan_id, &a->conflicts, NULL);
+    app_load_conflicts(a);
     if (!rc)
         rc = meeting_current(a->st, a->plan_id, &a->mtg, err);
     if (!rc && (rc = vm_load(a, err)) == DUBAN_OK && ctx->created_db)
@@ -94,7 +104,7 @@ static void poll_store(app *a, int *dirty)
     app_reload(a);
     *dirty = 1;
     sync_result got; /* a sync landed: 从 笔记本 收到 12 处修改，1 处冲突 */
-    sync_conflict_count(a->st, a->plan_id, &a->conflicts, NULL);
+    app_load_conflicts(a);
     if (!sync_received_since(a->st, &a->sync_log_seen, &got, NULL))
         app_message(a, S_OK, "从 %s 收到 %d 处修改，%d 处冲突", got.peer_name, got.received,
                     got.conflicts);

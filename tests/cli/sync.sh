@@ -182,6 +182,15 @@ printf 'junk' >"$T/share/zz.duban-changes"
 on "$A" sync "$T/share"; expect_rc 0 "a bad file in the folder is skipped"
 expect_err "skipped" "bad file in the folder"
 
+# --- an edit made after seeing another wins, whatever the clocks say ---
+export DUBAN_NOW=2030-01-01T00:00:00Z # the laptop's clock is years ahead
+on "$B" unit 5.2 "快钟单位"
+at 12:20:00; on "$A" sync "$B"; expect_rc 0 "sync from the fast clock"
+at 12:20:01; on "$A" unit 5.2 "办公室单位"; expect_rc 0 "edit after seeing it"
+at 12:20:02; on "$A" sync "$B"; expect_rc 0 "sync back"
+on "$B" show 5.2; expect_out "办公室单位" "the later edit (in causal order) wins on the laptop"
+on "$A" conflicts; expect_no_out "快钟单位" "an edit that replaced another knowingly is no conflict"
+
 # --- edits that arrive during a meeting belong to it ---
 at 12:30:00; on "$A" meeting start "第三次推进会"; expect_rc 0 "meeting start"
 at 12:30:01; on "$B" leader 4.1 "王五"

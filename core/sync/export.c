@@ -144,14 +144,51 @@ static int min_over_peers(store *st, int64_t plan_id, const char *plan_gid, sync
     return rc;
 }
 
-int sync_export(store *st, int64_t plan_id, const char *peer, int all, strbuf *out, int *rows,
-                duban_error *err)
+/* For each origin, its last row made before day `since`. */
+static int before_day(store *st, int64_t plan_id, const char *since, sync_seen **from, size_t *n,
+                      duban_error *err)
+{
+    sqlite3_stmt *s;
+    if (db_prepare(st,
+                   "SELECT g.origin, coalesce(max(CASE WHEN h.at < ?2 THEN g.seq END), 0)"
+                   " FROM history h JOIN history_gid g ON g.history_id = h.id"
+                   " WHERE h.plan_id = ?1 GROUP BY g.origin ORDER BY 1",
+                   &s, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(s, 1, plan_id);
+    sqlite3_bind_text(s, 2, since, -1, SQLITE_TRANSIENT);
+    size_t cap = 0;
+    int rc;
+    *from = NULL;
+    *n = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 8;
+            sync_seen *v = realloc(*from, cap * sizeof *v);
+            if (!v)
+                break;
+            *from = v;
+        }
+        db_text_into(s, 0, (*from)[*n].origin, SYNC_ID_LEN);
+        (*from)[(*n)++].seq = sqlite3_column_int64(s, 1);
+    }
+    sqlite3_finalize(s);
+    if (rc == SQLITE_DONE)
+        return DUBAN_OK;
+    return rc == SQLITE_ROW ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
+                            : db_fail(st, err, DUBAN_EDB, "cannot read history");
+}
+
+int sync_export(store *st, int64_t plan_id, const char *peer, int all, const char *since,
+                strbuf *out, int *rows, duban_error *err)
 {
     char gid[SYNC_ID_LEN];
     sync_seen *from = NULL;
     size_t n = 0;
     int rc = sync_plan_gid(st, plan_id, gid, err);
-    if (!rc && !all && peer)
+    if (!rc && since)
+        rc = before_day(st, plan_id, since, &from, &n, err);
+    else if (!rc && !all && peer)
         rc = sync_peer_seen(st, gid, peer, &from, &n, err);
     else if (!rc && !all)
         rc = min_over_peers(st, plan_id, gid, &from, &n, err);

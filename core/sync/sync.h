@@ -126,9 +126,11 @@ typedef struct sync_result {
 /* Writes the changes of plan_id into a change file image (*out): the rows
  * of each origin after what peer (a replica uuid) is known to hold; peer
  * NULL: after what every known replica holds (everything when none is
- * known); all: every row.  *rows is the number of history rows written. */
-int sync_export(store *st, int64_t plan_id, const char *peer, int all, strbuf *out, int *rows,
-                duban_error *err);
+ * known); all: every row; since (YYYY-MM-DD, else NULL): for each origin
+ * the rows after its last one made before that day.  *rows is the number
+ * of history rows written. */
+int sync_export(store *st, int64_t plan_id, const char *peer, int all, const char *since,
+                strbuf *out, int *rows, duban_error *err);
 /* Writes image to path atomically (temporary file, fsync, rename). */
 int sync_write_file(const char *path, const strbuf *image, duban_error *err);
 /* Applies a change file image (name is for messages) in one transaction. */

@@ -190,6 +190,8 @@ at 12:20:01; on "$A" unit 5.2 "办公室单位"; expect_rc 0 "edit after seeing 
 at 12:20:02; on "$A" sync "$B"; expect_rc 0 "sync back"
 on "$B" show 5.2; expect_out "办公室单位" "the later edit (in causal order) wins on the laptop"
 on "$A" conflicts; expect_no_out "快钟单位" "an edit that replaced another knowingly is no conflict"
+on "$B" sync export "$T/since.changes" --since 2030-01-01; expect_out "1 changes" "--since: from a day on"
+on "$B" sync export "$T/since.changes" --since 2030-13-01; expect_rc 2 "--since needs a date"
 
 # --- edits that arrive during a meeting belong to it ---
 at 12:30:00; on "$A" meeting start "第三次推进会"; expect_rc 0 "meeting start"
@@ -227,7 +229,7 @@ offers() { # the offers, from a folder without files
 [ "$(offers sync "$T/sha")" = "$T/share" ] && pass || fail "sync completes a folder"
 [ "$(offers sync export "$T/o1.ch")" = "$T/o1.changes" ] && pass || fail "export completes a file"
 [ "$(offers conflicts "")" = ack ] && pass || fail "completing conflicts"
-[[ "$(offers sync --)" == *" --help --name --to --all" ]] && pass || fail "sync's options: $(offers sync --)"
+[[ "$(offers sync --)" == *" --help --name --to --all --since" ]] && pass || fail "sync's options: $(offers sync --)"
 
 # --- usage ---
 on "$A" sync; expect_rc 2 "sync without arguments"

@@ -166,14 +166,14 @@ static void random_exchange(world *w)
     case 1: /* a file for b */
         assert_int_equal(sync_self_get(w->st[b], &peer, &err), DUBAN_OK);
         strbuf_reset(slot);
-        assert_int_equal(sync_export(w->st[a], w->plan[a], peer.uuid, 0, slot, NULL, &err),
+        assert_int_equal(sync_export(w->st[a], w->plan[a], peer.uuid, 0, NULL, slot, NULL, &err),
                          DUBAN_OK);
         w->nfiles++;
         import_image(w, b, slot);
         break;
     case 2: /* a file for everyone (or everything) */
         strbuf_reset(slot);
-        assert_int_equal(sync_export(w->st[a], w->plan[a], NULL, rnd(w, 2), slot, NULL, &err),
+        assert_int_equal(sync_export(w->st[a], w->plan[a], NULL, rnd(w, 2), NULL, slot, NULL, &err),
                          DUBAN_OK);
         w->nfiles++;
         import_image(w, b, slot);
@@ -282,7 +282,7 @@ static void damaged_files_are_refused(void **state)
         random_edit(&w, 1);
     duban_error err;
     strbuf img = {0};
-    assert_int_equal(sync_export(w.st[1], w.plan[1], NULL, 1, &img, NULL, &err), DUBAN_OK);
+    assert_int_equal(sync_export(w.st[1], w.plan[1], NULL, 1, NULL, &img, NULL, &err), DUBAN_OK);
     char *before = dump(&w, 0);
     char *copy = malloc(img.len);
     sync_result res;
@@ -323,7 +323,7 @@ static void unknown_field_is_refused(void **state)
     edit_result_free(&res);
     node_free(&n);
     strbuf img = {0}, bad = {0};
-    assert_int_equal(sync_export(w.st[1], w.plan[1], NULL, 1, &img, NULL, &err), DUBAN_OK);
+    assert_int_equal(sync_export(w.st[1], w.plan[1], NULL, 1, NULL, &img, NULL, &err), DUBAN_OK);
     change_file cf;
     assert_int_equal(change_file_decode("f", img.s, img.len, &cf, &err), DUBAN_OK);
     assert_int_equal(cf.nrows, 1);

@@ -1,6 +1,7 @@
 /* cli_sync.c - replicas and sync: clone, sync, conflicts (core/sync/sync.h). */
 #include "cli/cli.h"
 
+#include "plan/date.h"
 #include "sync/sync.h"
 #include "base/strbuf.h"
 
@@ -34,7 +35,8 @@ static int say_received(const sync_result *r, duban_error *err)
 static int sync_export_cmd(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
     if (args->npos != 2)
-        return duban_fail(err, DUBAN_EINVAL, "usage: duban sync export FILE [--to NAME] [--all]");
+        return duban_fail(err, DUBAN_EINVAL,
+                          "usage: duban sync export FILE [--to NAME|--all|--since DATE]");
     char peer[SYNC_ID_LEN] = "";
     if (args->to) {
         sync_replica_list l;
@@ -53,7 +55,10 @@ static int sync_export_cmd(cli_ctx *ctx, const cli_args *args, duban_error *err)
     }
     strbuf image = {0};
     int rows = 0;
-    int rc = sync_export(ctx->st, ctx->plan_id, *peer ? peer : NULL, args->all, &image, &rows, err);
+    if (args->since && date_parse(args->since, NULL, err))
+        return DUBAN_EINVAL;
+    int rc = sync_export(ctx->st, ctx->plan_id, *peer ? peer : NULL, args->all, args->since, &image,
+                         &rows, err);
     if (!rc)
         rc = sync_write_file(args->pos[1], &image, err);
     if (!rc)

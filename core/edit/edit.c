@@ -3,6 +3,7 @@
 
 #include "edit/edit_internal.h"
 #include "store/store_internal.h"
+#include "store/target_internal.h"
 #include "base/strbuf.h"
 #include "text/utf8.h"
 
@@ -11,11 +12,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const field_names[] = {"status", "due", "unit", "leader", "note", "extension"};
+static const char *const field_names[] = {"status",    "due",   "unit", "leader", "note",
+                                          "extension", "title", "body", "state"};
 
 const char *edit_field_name(edit_field f)
 {
     return (unsigned)f < sizeof field_names / sizeof field_names[0] ? field_names[f] : "?";
+}
+
+int edit_field_is_value(const char *field)
+{
+    static const char *const values[] = {"status", "due", "unit", "leader", "extension"};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
+        if (!strcmp(field, values[i]))
+            return 1;
+    return target_field_seq(field) > 0;
 }
 
 int edit_field_parse(const char *name, edit_field *f)
@@ -63,6 +74,32 @@ static int status_error(store *st, const char *value, duban_error *err)
     return DUBAN_EINVAL;
 }
 
+int edit_check_title(const char *value, char **out, duban_error *err)
+{
+    *out = NULL;
+    if (!utf8_valid(value, strlen(value), NULL))
+        return duban_fail(err, DUBAN_EINVAL, "title: not valid UTF-8");
+    char *t = trimmed(value);
+    if (!t)
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    size_t chars = 0;
+    int ctrl = 0;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+        chars += (*p & 0xC0) != 0x80;
+        ctrl |= *p < 0x20 || *p == 0x7F;
+    }
+    const char *why = !*t                      ? "a title must not be empty"
+                      : ctrl                   ? "a title is one line without control characters"
+                      : chars > EDIT_TITLE_MAX ? "a title is at most 500 characters"
+                                               : NULL;
+    if (why) {
+        free(t);
+        return duban_fail(err, DUBAN_EINVAL, "%s", why);
+    }
+    *out = t;
+    return DUBAN_OK;
+}
+
 /* Checks and normalises value for field; *out is a heap string. */
 static int normalise(store *st, edit_field field, const char *value, char **out, duban_error *err)
 {
@@ -77,6 +114,12 @@ static int normalise(store *st, edit_field field, const char *value, char **out,
     } else if (field == FIELD_DUE || (field == FIELD_EXTENSION && *value)) {
         if (date_parse(value, NULL, err))
             return DUBAN_EINVAL;
+        *out = duban_strdup(value);
+    } else if (field == FIELD_TITLE) {
+        return edit_check_title(value, out, err);
+    } else if (field == FIELD_STATE) {
+        if (*value && strcmp(value, "cancelled"))
+            return duban_fail(err, DUBAN_EINVAL, "state: '%s' is not 'cancelled' or ''", value);
         *out = duban_strdup(value);
     } else {
         *out = trimmed(value);
@@ -136,6 +179,8 @@ int edit_apply(store *st, int64_t node_id, edit_field field, const char *value, 
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc && note_text && !utf8_valid(note_text, strlen(note_text), NULL))
         rc = duban_fail(err, DUBAN_EINVAL, "note is not valid UTF-8");
+    if (!rc && field == FIELD_STATE && !strcmp(t.value, "removed"))
+        rc = duban_fail(err, DUBAN_ENOTFOUND, "no item with id %lld", (long long)node_id);
     if (rc)
         goto out;
     const char *old = field == FIELD_NOTE ? "" : t.value;

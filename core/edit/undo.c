@@ -68,7 +68,8 @@ static int revert_or_reapply(store *st, int64_t plan_id, int64_t target, int red
      * (redo) then leaves it alone unless it still holds what the edit
      * wrote (what its undo put back), so only this replica's own edit is
      * reverted (see sync/sync.h).  Such a row records old == new. */
-    int stale = !is_note && strcmp(t.value, redo ? e.old_value : e.new_value) != 0;
+    int stale =
+        edit_field_is_value(e.field) && strcmp(t.value, redo ? e.old_value : e.new_value) != 0;
     const char *value = stale ? t.value : redo ? e.new_value : e.old_value;
     const char *before = is_note ? (redo ? "" : e.new_value) : t.value;
     const char *after = is_note ? (redo ? e.new_value : "") : value;
@@ -84,6 +85,8 @@ static int revert_or_reapply(store *st, int64_t plan_id, int64_t target, int red
         rc = edit_delete_notes(st, target, err);
     if (!rc)
         rc = edit_insert_history(st, &h, &hid, err);
+    if (!rc && !is_note) /* a move changes the ref: report the one it has now */
+        rc = edit_current_ref(st, e.node_id, t.ref, sizeof t.ref, err);
     if (rc)
         goto out;
     result->history_id = hid;

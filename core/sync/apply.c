@@ -19,7 +19,8 @@ typedef struct import_ctx {
     sync_seen *have; /* seen vector here */
     size_t nhave;
     sqlite3_stmt *by_gid, *by_seq, *node_of, *ins_gid, *ins_hist;
-    int64_t *local; /* per row: its history id here, 0 if new, -1 known */
+    int64_t *local; /* per row: its history id here, 0 if new, -1 known, -2 skipped */
+    int skipped;    /* rows of items this replica does not have */
 } import_ctx;
 
 static int cmp_rows(const void *a, const void *b)
@@ -88,8 +89,17 @@ static int classify(import_ctx *ix, duban_error *err)
     }
     for (size_t i = 0; i < cf->nrows; i++) {
         const sync_row *r = &cf->rows[i];
+        if (!sync_field_exchanged(r->field))
+            return duban_fail(err, DUBAN_EPARSE,
+                              "%s: cannot apply an edit of %s: sync does not exchange it", ix->name,
+                              r->field);
         if (lookup_id(ix->by_gid, r->gid, 0, 0)) {
             ix->local[i] = -1;
+            continue;
+        }
+        if (!lookup_id(ix->node_of, r->node_gid, ix->plan_id, 1)) {
+            ix->local[i] = -2; /* an item added on another replica: not carried */
+            ix->skipped++;
             continue;
         }
         int ours = !strcmp(r->origin, ix->self.uuid);
@@ -353,6 +363,7 @@ static int import_in_tx(import_ctx *ix, sync_result *res, duban_error *err)
     int64_t first_new = next_history_id(ix->st);
     if (!rc)
         rc = insert_and_settle(ix, &res->received, err);
+    res->skipped = ix->skipped;
     if (!rc)
         rc = record_exchange(ix, res, first_new, err);
     finalize_all(ix);

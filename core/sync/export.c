@@ -1,8 +1,15 @@
 /* export.c - the rows another replica lacks, as a change file. */
 #include "sync/sync_internal.h"
 
+#include "edit/edit.h"
+
 #include <stdlib.h>
 #include <string.h>
+
+int sync_field_exchanged(const char *field)
+{
+    return !strcmp(field, "note") || edit_field_is_value(field);
+}
 
 static int read_row(sqlite3_stmt *s, sync_row *r)
 {
@@ -36,7 +43,8 @@ static int load_rows(store *st, int64_t plan_id, const sync_seen *from, size_t n
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *origin = (const char *)sqlite3_column_text(s, 1);
-        if (sqlite3_column_int64(s, 2) <= sync_seen_lookup(from, nfrom, origin))
+        if (sqlite3_column_int64(s, 2) <= sync_seen_lookup(from, nfrom, origin) ||
+            !sync_field_exchanged((const char *)sqlite3_column_text(s, 9)))
             continue;
         if (cf->nrows == cap) {
             cap = cap ? cap * 2 : 64;

@@ -4,7 +4,7 @@
  *
  * Identities.  Every database is a replica with a random 128-bit identity
  * (32 hex digits) and a name people read (table replica, is_self = 1;
- * made by schema migration 4).  `duban clone` copies the database with
+ * made by schema migration 5).  `duban clone` copies the database with
  * VACUUM INTO and gives the copy an identity of its own.  A plan has a
  * random global id (plan.gid) that its clones share: a change file is for
  * one plan, and a file for another plan is refused.  Items have global ids
@@ -71,9 +71,12 @@
  *
  * Not exchanged: meetings (each replica's own; rows that arrive belong to
  * the meeting open where they land), acknowledgements of conflicts, the
- * front end's state.  Edits of fields this duban cannot write, and edits
- * of items the reader does not have (items added after the clone), refuse
- * the file whole: format 1 carries field edits of items both sides have.
+ * front end's state, and the plan's structure (added, moved, renamed,
+ * cancelled items, milestones: edit_field_is_value() says which fields
+ * travel).  Format 1 carries notes and the plain values of items both
+ * sides have: edits of an item the reader does not have (added after the
+ * clone) are skipped and counted; a file with an edit of another field is
+ * refused whole.
  *
  * Call order: store_open() -> sync_* -> store_close().  Strings returned
  * in structs are owned by the struct; free with the matching _free.
@@ -121,6 +124,7 @@ typedef struct sync_result {
     char peer_name[128];
     int received;  /* rows new here */
     int conflicts; /* conflicts that involve them */
+    int skipped;   /* edits of items this replica does not have (added elsewhere) */
 } sync_result;
 
 /* Writes the changes of plan_id into a change file image (*out): the rows

@@ -61,6 +61,10 @@ int change_file_encode(const change_file *cf, strbuf *out, duban_error *err);
 int change_file_decode(const char *name, const char *data, size_t len, change_file *cf,
                        duban_error *err);
 
+/* Does sync carry edits of this field?  Notes and an item's plain values
+ * (edit_field_is_value); not the plan's structure. */
+int sync_field_exchanged(const char *field);
+
 /* Is s 32 lowercase hex digits? */
 int sync_is_id(const char *s);
 

@@ -193,6 +193,21 @@ on "$A" conflicts; expect_no_out "快钟单位" "an edit that replaced another k
 on "$B" sync export "$T/since.changes" --since 2030-01-01; expect_out "1 changes" "--since: from a day on"
 on "$B" sync export "$T/since.changes" --since 2030-13-01; expect_rc 2 "--since needs a date"
 
+# --- the plan's structure stays on its replica (format 1 carries values and notes) ---
+at 12:25:00; on "$B" add 5 "笔记本新增的事项"; expect_rc 0 "add an item on the laptop"
+newref=$(grep -o '5\.[0-9]*' <<<"$out" | head -1)
+at 12:25:01; on "$B" unit "$newref" "新事项单位"; expect_rc 0 "edit the added item"
+at 12:25:02; on "$B" rename 6.1 "笔记本改的标题"; expect_rc 0 "rename on the laptop"
+at 12:25:03; on "$B" leader 6.2 "赵六"
+at 12:25:04; on "$A" sync "$B"; expect_rc 0 "sync after structural edits"
+expect_out "本副本没有的事项" "edits of an item the office lacks are counted, not applied"
+on "$A" show 6.2; expect_out "赵六" "plain edits still travel"
+on "$A" show 6.1; expect_no_out "笔记本改的标题" "a rename stays on its replica"
+on "$A" sync "$B"; expect_rc 0 "and the next sync is quiet"
+expect_out "收到 0 处修改" "nothing new the second time"
+at 12:25:05; on "$B" undo; expect_rc 0 "undo of the laptop's last edit after sync"
+on "$B" show 6.2; out=$(grep '^leader:' <<<"$out"); expect_no_out "赵六" "undo reverts it"
+
 # --- edits that arrive during a meeting belong to it ---
 at 12:30:00; on "$A" meeting start "第三次推进会"; expect_rc 0 "meeting start"
 at 12:30:01; on "$B" leader 4.1 "王五"
@@ -200,7 +215,7 @@ at 12:31:00; on "$A" sync "$B"; expect_rc 0 "sync during the meeting"
 on "$A" changes; expect_out "王五" "the meeting's changes show the synced edit"
 on "$A" meeting end; expect_rc 0 "meeting end"
 
-# --- a database made before sync (schema 3) gets its identities ---
+# --- a database made before sync (schema 4) gets its identities ---
 O="$T/old.db"
 at 13:00:00; run --db "$O" list
 at 13:00:01; run --db "$O" set 1.1 done
@@ -209,8 +224,8 @@ at 13:00:03; run --db "$O" undo
 sqlite3 "$O" "DROP TRIGGER history_stamp; DROP TRIGGER history_unstamp; DROP TRIGGER plan_gid;
   DROP TRIGGER node_gid; DROP TABLE history_gid; DROP TABLE replica; DROP TABLE sync_peer_seen;
   DROP TABLE sync_log; DROP TABLE conflict_ack; DROP INDEX plan_by_gid; DROP INDEX node_by_gid;
-  ALTER TABLE plan DROP COLUMN gid; ALTER TABLE node DROP COLUMN gid; PRAGMA user_version = 3;"
-run --db "$O" list; expect_rc 0 "migration 4 on an old database"
+  ALTER TABLE plan DROP COLUMN gid; ALTER TABLE node DROP COLUMN gid; PRAGMA user_version = 4;"
+run --db "$O" list; expect_rc 0 "migration 5 on an old database"
 [ "$(sqlite3 "$O" "SELECT count(*) FROM history_gid")" = 3 ] && pass || fail "old rows got no identity"
 run --db "$O" conflicts; expect_no_out "1.1" "old edits are not conflicts"
 at 13:00:04; run --db "$O" clone "$T/old2.db"; expect_rc 0 "clone of a migrated database"

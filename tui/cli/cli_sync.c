@@ -27,6 +27,8 @@ static int say_received(const sync_result *r, duban_error *err)
 {
     int rc =
         cli_say(err, "从 %s 收到 %d 处修改，%d 处冲突", r->peer_name, r->received, r->conflicts);
+    if (!rc && r->skipped)
+        rc = cli_say(err, "%d 处修改是本副本没有的事项的（在别处新增），未应用", r->skipped);
     if (!rc && r->conflicts)
         rc = cli_say(err, "duban conflicts lists them");
     return rc;

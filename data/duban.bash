@@ -12,7 +12,7 @@
 # never creates a database.
 
 _duban_options_fallback=$'--db\tPATH\t@file\n--plan\tPLAN\t@plan\n--today\tDATE\t\n--format\tFORMAT\ttext csv json md html xlsx\n--config\tFILE\t@file\n--no-bom\t\t\n--help\t\t\n--version\t\t'
-_duban_commands_fallback="list present show set due unit leader note undo redo overdue history search import export plans config meeting changes minutes report extend progress add rename body move renumber cancel restore delete milestone"
+_duban_commands_fallback="list present show set due unit leader note undo redo overdue history search import export plans config meeting changes minutes report extend progress add rename body move renumber cancel restore delete milestone clone sync conflicts"
 
 # The value of a global option on the command line being completed.
 _duban_opt() {
@@ -136,6 +136,19 @@ _duban() {
     fi
     if [[ -z $cmd ]]; then
         COMPREPLY=($(compgen -W "$(_duban_commands)" -- "$cur"))
+        return
+    fi
+    # sync and conflicts: a subcommand word or a file (sync OTHER.db|DIR).
+    if [[ $cmd == sync ]]; then
+        if ((npos == 0)); then
+            COMPREPLY=($(compgen -W "export import status name reidentify" -- "$cur") $(compgen -f -- "$cur"))
+        elif ((npos == 1)) && [[ $prev == @(export|import) ]]; then
+            COMPREPLY=($(compgen -f -- "$cur"))
+        fi
+        return
+    fi
+    if [[ $cmd == conflicts ]]; then
+        ((npos == 0)) && COMPREPLY=($(compgen -W "ack" -- "$cur"))
         return
     fi
     # The argument at the cursor, named by the command's usage

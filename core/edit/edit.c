@@ -3,6 +3,7 @@
 
 #include "edit/edit_internal.h"
 #include "store/store_internal.h"
+#include "store/target_internal.h"
 #include "base/strbuf.h"
 #include "text/utf8.h"
 
@@ -17,6 +18,15 @@ static const char *const field_names[] = {"status",    "due",   "unit", "leader"
 const char *edit_field_name(edit_field f)
 {
     return (unsigned)f < sizeof field_names / sizeof field_names[0] ? field_names[f] : "?";
+}
+
+int edit_field_is_value(const char *field)
+{
+    static const char *const values[] = {"status", "due", "unit", "leader", "extension"};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
+        if (!strcmp(field, values[i]))
+            return 1;
+    return target_field_seq(field) > 0;
 }
 
 int edit_field_parse(const char *name, edit_field *f)

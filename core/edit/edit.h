@@ -48,6 +48,8 @@ typedef struct edit_result {
     char *new_value; /* value after this operation */
     char *note;      /* "" when none */
     int changed;     /* 0 when the new value equals the old one (no row written) */
+    int superseded;  /* undo/redo: the field holds another replica's later value, which
+                        stays (sync/sync.h); the row is written, the field is not */
 } edit_result;
 
 void edit_result_free(edit_result *r);
@@ -58,6 +60,12 @@ const char *edit_field_name(edit_field f);
  * or -1.  (Numeric target progress is recorded with field "target.N", see
  * target.h.) */
 int edit_field_parse(const char *name, edit_field *f);
+/* Is field one of an item's plain values (status, due, unit, leader,
+ * extension, target.N), as opposed to a note or the plan's structure
+ * (titles, places, states...)?  Sync exchanges these and notes; undo and
+ * redo leave such a field alone when another replica's value replaced
+ * the edit's (sync/sync.h). */
+int edit_field_is_value(const char *field);
 
 /* Applies one edit.  Setting a field to its current value without a note
  * changes nothing (result->changed == 0, DUBAN_OK).  DUBAN_EINVAL for a bad

@@ -64,13 +64,19 @@ static int revert_or_reapply(store *st, int64_t plan_id, int64_t target, int red
     }
     if (rc)
         goto out;
-    const char *value = redo ? e.new_value : e.old_value;
+    /* After a sync the field may hold another replica's value: an undo
+     * (redo) then leaves it alone unless it still holds what the edit
+     * wrote (what its undo put back), so only this replica's own edit is
+     * reverted (see sync/sync.h).  Such a row records old == new. */
+    int stale =
+        edit_field_is_value(e.field) && strcmp(t.value, redo ? e.old_value : e.new_value) != 0;
+    const char *value = stale ? t.value : redo ? e.new_value : e.old_value;
     const char *before = is_note ? (redo ? "" : e.new_value) : t.value;
     const char *after = is_note ? (redo ? e.new_value : "") : value;
     history_new h = {plan_id, e.node_id, redo ? "redo" : "undo", target,        e.field, before,
                      after,   "",        next->done_top,         next->redo_top};
     int64_t hid = 0;
-    if (!is_note)
+    if (!is_note && !stale)
         rc = edit_write_field(st, e.node_id, e.field, value, err);
     const char *progress = is_note ? e.new_value : e.note;
     if (!rc && redo && *progress)
@@ -86,6 +92,7 @@ static int revert_or_reapply(store *st, int64_t plan_id, int64_t target, int red
     result->history_id = hid;
     result->node_id = e.node_id;
     result->changed = 1;
+    result->superseded = stale;
     snprintf(result->ref, sizeof result->ref, "%s", t.ref);
     snprintf(result->field, sizeof result->field, "%s", e.field);
     result->old_value = duban_strdup(is_note ? "" : e.old_value);

@@ -6,7 +6,7 @@
 #   2 plan    the model: dates, statuses, lights, targets, plan_doc
 #   3 import  text -> plan_doc          3 store   SQLite, schema, migrations
 #   4 edit    edits, undo, meetings     4 config  configuration
-#   5 query   what the views and reports read
+#   5 query   what the views and reports read   5 sync    replicas, change files
 #   6 report  通报 and minutes
 #
 # Checked on the #include lines of the sources and, when DUBAN_BUILD names
@@ -20,7 +20,7 @@ bad() { echo "core_layers: $*"; status=1; }
 rank() {
   case $1 in
   base) echo 0 ;; text) echo 1 ;; plan) echo 2 ;; import | store) echo 3 ;;
-  edit | config) echo 4 ;; query) echo 5 ;; report) echo 6 ;; *) echo "" ;;
+  edit | config) echo 4 ;; query | sync) echo 5 ;; report) echo 6 ;; *) echo "" ;;
   esac
 }
 

@@ -23,6 +23,7 @@
 #include "plan/model.h"
 #include "query/query.h"
 #include "plan/target.h"
+#include "sync/sync.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -112,6 +113,9 @@ typedef struct app {
     long today;
     plan_info plan;
     int64_t data_version;
+    int64_t sync_log_seen;        /* the newest sync log row reported (status line) */
+    sync_conflict_list conflicts; /* 冲突 still to look at (header, item rows), read at start
+                                     and when the store changes */
 
     view_id view;                 /* the main view */
     view_id view_return;          /* where a VF_RETURNS view goes back to */

@@ -57,8 +57,12 @@ static void draw_header(app *a, rect r)
     char iso[DATE_LEN], date[64], right[160];
     date_format(a->today, iso);
     app_date(a, iso, date, sizeof date);
-    snprintf(right, sizeof right, "%s%s   完成 %d/%d   逾期 %d ", date,
-             a->ctx->sample_today ? "（示例日期）" : "", a->ol.done, a->ol.total, a->ol.overdue);
+    char conflicts[32] = "";
+    if (a->conflicts.n) /* synced edits that lost: duban conflicts lists them */
+        snprintf(conflicts, sizeof conflicts, "   冲突 %zu", a->conflicts.n);
+    snprintf(right, sizeof right, "%s%s   完成 %d/%d   逾期 %d%s ", date,
+             a->ctx->sample_today ? "（示例日期）" : "", a->ol.done, a->ol.total, a->ol.overdue,
+             conflicts);
     draw_blank(r.y, r.x, r.w, S_HEADER);
     int x = draw_right(r.y, r.x, r.w, right, S_HEADER);
     int left = r.x + 1, avail = x - r.x - 3;

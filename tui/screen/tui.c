@@ -19,6 +19,7 @@
 #include "screen/view.h"
 #include "screen/vmodel.h"
 #include "store/store.h"
+#include "sync/sync.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,7 @@ static void app_free(app *a)
 {
     vm_free(a);
     views_destroy(a);
+    sync_conflict_list_free(&a->conflicts);
     search_free(&a->sr);
     meeting_free(&a->mtg);
     plan_info_free(&a->plan);
@@ -54,6 +56,15 @@ static void say_created(app *a, const char *path)
         app_message(a, S_OK, "已用内置计划创建数据库 ~%s", path + n);
     else
         app_message(a, S_OK, "已用内置计划创建数据库 %s", path);
+}
+
+/* The conflicts still to look at: the header counts them, item rows
+ * are marked 冲突 (none when the list cannot be read). */
+static void app_load_conflicts(app *a)
+{
+    sync_conflict_list_free(&a->conflicts);
+    if (sync_conflicts(a->st, a->plan_id, &a->conflicts, NULL))
+        memset(&a->conflicts, 0, sizeof a->conflicts);
 }
 
 /* A plan just imported: say once how many warnings the import gave and
@@ -99,6 +110,9 @@ static int app_init(app *a, cli_ctx *ctx, duban_error *err)
     int rc = views_create(a, err);
     if (!rc)
         rc = store_data_version(a->st, &a->data_version, err);
+    sync_result got;
+    sync_received_since(a->st, &a->sync_log_seen, &got, NULL); /* none yet is fine */
+    app_load_conflicts(a);
     if (!rc)
         rc = meeting_current(a->st, a->plan_id, &a->mtg, err);
     if (!rc && (rc = vm_load(a, err)) == DUBAN_OK) {
@@ -119,6 +133,11 @@ static void poll_store(app *a, int *dirty)
     a->data_version = v;
     app_reload(a);
     *dirty = 1;
+    sync_result got; /* a sync landed: 从 笔记本 收到 12 处修改，1 处冲突 */
+    app_load_conflicts(a);
+    if (!sync_received_since(a->st, &a->sync_log_seen, &got, NULL))
+        app_message(a, S_OK, "从 %s 收到 %d 处修改，%d 处冲突", got.peer_name, got.received,
+                    got.conflicts);
 }
 
 static void draw(app *a)

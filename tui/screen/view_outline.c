@@ -122,6 +122,11 @@ static void draw_item(app *a, const outline_row *row, int y, rect r, const item_
     x += 4 + name_w + 2;
     int unit_w = r.w >= 80 ? (r.w >= 120 ? 20 : 12) : 0;
     int right = due_w + 2 + (unit_w ? unit_w + 2 : 0) + 1;
+    for (size_t i = 0; i < a->conflicts.n; i++)
+        if (a->conflicts.v[i].node_id == n->id) { /* a synced edit of it lost */
+            x += draw_text(y, x, r.x + r.w - right - x - 1, "冲突 ", S_LATE | rev);
+            break;
+        }
     draw_text(y, x, r.x + r.w - right - x - 1, n->title, rev);
     x = r.x + r.w - right;
     char due[64];

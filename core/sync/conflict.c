@@ -1,0 +1,130 @@
+/* conflict.c - conflicts: assignments nobody replaced that lost to another
+ * value (the rule is in sync.h), until acknowledged here. */
+#include "sync/sync_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* clang-format off */
+/* Every conflict of plan ?1: the losing head (l) and the winner (w), which
+ * is the greatest head of its field (a row that replaced another has the
+ * greater clock).  Only items with rows from another replica can have
+ * two heads: the others are skipped without reading their history. */
+#define CONFLICTS_SQL \
+    "WITH me AS (SELECT uuid FROM replica WHERE is_self = 1)," \
+    " touched AS (SELECT DISTINCT h2.node_id FROM history_gid g2 JOIN history h2" \
+    "  ON h2.id = g2.history_id WHERE g2.origin < (SELECT uuid FROM me)" \
+    "  OR g2.origin > (SELECT uuid FROM me))," \
+    " a AS (SELECT h.id, h.node_id, h.field, h.new_value, h.at, g.gid, g.origin, g.hlc" \
+    "  FROM history h JOIN history_gid g ON g.history_id = h.id" \
+    "  WHERE h.plan_id = ?1 AND h.node_id IN touched AND h.field <> 'note'" \
+    "  AND h.old_value <> h.new_value" \
+    "  AND NOT EXISTS (SELECT 1 FROM history_gid c WHERE c.prev_gid = g.gid))," \
+    " r AS (SELECT *, row_number() OVER (PARTITION BY node_id, field" \
+    "  ORDER BY hlc DESC, origin DESC) AS rk FROM a)" \
+    " SELECT l.id, n.ref, l.field, l.new_value, w.new_value," \
+    "  coalesce(nullif(lr.name, ''), substr(l.origin, 1, 8))," \
+    "  coalesce(nullif(wr.name, ''), substr(w.origin, 1, 8)), l.at, w.at, w.id, l.node_id" \
+    " FROM r l JOIN r w ON w.node_id = l.node_id AND w.field = l.field AND w.rk = 1" \
+    " JOIN node n ON n.id = l.node_id" \
+    " LEFT JOIN replica lr ON lr.uuid = l.origin LEFT JOIN replica wr ON wr.uuid = w.origin" \
+    " WHERE l.rk > 1 AND l.new_value <> w.new_value" \
+    "  AND NOT EXISTS (SELECT 1 FROM conflict_ack k WHERE k.gid = l.gid)"
+/* clang-format on */
+
+static int read_conflict(sqlite3_stmt *s, void *out)
+{
+    sync_conflict *c = out;
+    memset(c, 0, sizeof *c);
+    c->id = sqlite3_column_int64(s, 0);
+    db_text_into(s, 1, c->ref, sizeof c->ref);
+    db_text_into(s, 2, c->field, sizeof c->field);
+    c->lost_value = db_text(s, 3);
+    c->won_value = db_text(s, 4);
+    c->lost_by = db_text(s, 5);
+    c->won_by = db_text(s, 6);
+    c->lost_at = db_text(s, 7);
+    c->won_at = db_text(s, 8);
+    c->node_id = sqlite3_column_int64(s, 10);
+    return c->lost_value && c->won_value && c->lost_by && c->won_by && c->lost_at && c->won_at ? 0
+                                                                                               : -1;
+}
+
+static void release_conflict(void *p)
+{
+    sync_conflict *c = p;
+    free(c->lost_value);
+    free(c->won_value);
+    free(c->lost_by);
+    free(c->won_by);
+    free(c->lost_at);
+    free(c->won_at);
+}
+
+void sync_conflict_list_free(sync_conflict_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        release_conflict(&l->v[i]);
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+int sync_conflicts(store *st, int64_t plan_id, sync_conflict_list *out, duban_error *err)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *s;
+    if (db_prepare(st, CONFLICTS_SQL " ORDER BY l.hlc, l.origin", &s, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(s, 1, plan_id);
+    void *v;
+    int rc =
+        db_collect(st, s, sizeof(sync_conflict), &v, &out->n, read_conflict, release_conflict, err);
+    out->v = v;
+    return rc;
+}
+
+int sync_conflicts_since(store *st, int64_t plan_id, int64_t first_id, int *n, duban_error *err)
+{
+    sqlite3_stmt *s;
+    *n = 0;
+    if (db_prepare(st, "SELECT count(*) FROM (" CONFLICTS_SQL " AND max(l.id, w.id) >= ?2)", &s,
+                   err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(s, 1, plan_id);
+    sqlite3_bind_int64(s, 2, first_id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *n = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "cannot count conflicts");
+}
+
+int sync_conflict_count(store *st, int64_t plan_id, int *n, duban_error *err)
+{
+    return sync_conflicts_since(st, plan_id, 0, n, err);
+}
+
+int sync_conflict_ack(store *st, int64_t plan_id, int64_t id, duban_error *err)
+{
+    sqlite3_stmt *s;
+    if (db_prepare(st,
+                   "INSERT OR IGNORE INTO conflict_ack(gid, at) SELECT gid, ?3 FROM history_gid"
+                   " WHERE history_id = ?2 AND ?2 IN (SELECT id FROM (" CONFLICTS_SQL "))",
+                   &s, err))
+        return DUBAN_EDB;
+    char now[32];
+    db_now(st, now);
+    sqlite3_bind_int64(s, 1, plan_id);
+    sqlite3_bind_int64(s, 2, id);
+    sqlite3_bind_text(s, 3, now, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    int changed = sqlite3_changes(st->db);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return db_fail(st, err, DUBAN_EDB, "cannot acknowledge conflict");
+    if (!changed)
+        return duban_fail(err, DUBAN_ENOTFOUND,
+                          "no conflict %lld to acknowledge (see duban conflicts)", (long long)id);
+    return DUBAN_OK;
+}

@@ -1,0 +1,207 @@
+/* export.c - the rows another replica lacks, as a change file. */
+#include "sync/sync_internal.h"
+
+#include "edit/edit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int sync_field_exchanged(const char *field)
+{
+    return !strcmp(field, "note") || edit_field_is_value(field);
+}
+
+static int read_row(sqlite3_stmt *s, sync_row *r)
+{
+    memset(r, 0, sizeof *r);
+    char **text[] = {&r->gid,        &r->origin,    NULL,    NULL,       &r->prev_gid,
+                     &r->target_gid, &r->node_gid,  &r->at,  &r->action, &r->field,
+                     &r->old_value,  &r->new_value, &r->note};
+    for (int i = 0; i < 13; i++)
+        if (text[i] && !(*text[i] = db_text(s, i)))
+            return -1;
+    r->seq = sqlite3_column_int64(s, 2);
+    r->hlc = sqlite3_column_int64(s, 3);
+    return 0;
+}
+
+/* The plan's rows after `from`, oldest clock first. */
+static int load_rows(store *st, int64_t plan_id, const sync_seen *from, size_t nfrom,
+                     change_file *cf, duban_error *err)
+{
+    sqlite3_stmt *s;
+    if (db_prepare(st,
+                   "SELECT g.gid, g.origin, g.seq, g.hlc, coalesce(g.prev_gid, ''),"
+                   " coalesce(t.gid, ''), n.gid, h.at, h.action, h.field, h.old_value,"
+                   " h.new_value, h.note FROM history h JOIN history_gid g ON g.history_id = h.id"
+                   " JOIN node n ON n.id = h.node_id LEFT JOIN history_gid t"
+                   " ON t.history_id = h.target_id WHERE h.plan_id = ? ORDER BY g.hlc, g.origin",
+                   &s, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(s, 1, plan_id);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *origin = (const char *)sqlite3_column_text(s, 1);
+        if (sqlite3_column_int64(s, 2) <= sync_seen_lookup(from, nfrom, origin) ||
+            !sync_field_exchanged((const char *)sqlite3_column_text(s, 9)))
+            continue;
+        if (cf->nrows == cap) {
+            cap = cap ? cap * 2 : 64;
+            sync_row *v = realloc(cf->rows, cap * sizeof *v);
+            if (!v)
+                break;
+            cf->rows = v;
+        }
+        int bad = read_row(s, &cf->rows[cf->nrows]);
+        cf->nrows++;
+        if (bad)
+            break;
+    }
+    sqlite3_finalize(s);
+    if (rc == SQLITE_DONE)
+        return DUBAN_OK;
+    return rc == SQLITE_ROW ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
+                            : db_fail(st, err, DUBAN_EDB, "cannot read history");
+}
+
+static int load_names(store *st, change_file *cf, duban_error *err)
+{
+    sqlite3_stmt *s;
+    if (db_prepare(st, "SELECT uuid, name FROM replica WHERE name <> '' ORDER BY uuid", &s, err))
+        return DUBAN_EDB;
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (cf->nnames == cap) {
+            cap = cap ? cap * 2 : 8;
+            sync_name *v = realloc(cf->names, cap * sizeof *v);
+            if (!v)
+                break;
+            cf->names = v;
+        }
+        sync_name *nm = &cf->names[cf->nnames];
+        db_text_into(s, 0, nm->uuid, sizeof nm->uuid);
+        if (!(nm->name = db_text(s, 1)))
+            break;
+        cf->nnames++;
+    }
+    sqlite3_finalize(s);
+    if (rc == SQLITE_DONE)
+        return DUBAN_OK;
+    return rc == SQLITE_ROW ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
+                            : db_fail(st, err, DUBAN_EDB, "cannot read replicas");
+}
+
+int sync_export_after(store *st, int64_t plan_id, const sync_seen *from, size_t nfrom, strbuf *out,
+                      int *rows, duban_error *err)
+{
+    change_file cf = {.version = SYNC_FORMAT};
+    sync_self self;
+    int rc = sync_self_get(st, &self, err);
+    if (!rc)
+        rc = sync_plan_gid(st, plan_id, cf.plan_gid, err);
+    if (!rc)
+        rc = sync_seen_here(st, plan_id, &cf.seen, &cf.nseen, err);
+    if (!rc && cf.nseen && !(cf.ranges = calloc(cf.nseen, sizeof *cf.ranges)))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    for (size_t i = 0; !rc && i < cf.nseen; i++) {
+        sync_range *r = &cf.ranges[cf.nranges++];
+        memcpy(r->origin, cf.seen[i].origin, SYNC_ID_LEN);
+        r->to = cf.seen[i].seq;
+        r->from = sync_seen_lookup(from, nfrom, r->origin);
+        if (r->from > r->to)
+            r->from = r->to;
+    }
+    if (!rc) {
+        memcpy(cf.source, self.uuid, SYNC_ID_LEN);
+        rc = load_rows(st, plan_id, from, nfrom, &cf, err);
+    }
+    if (!rc)
+        rc = load_names(st, &cf, err);
+    if (!rc)
+        rc = change_file_encode(&cf, out, err);
+    if (!rc && rows)
+        *rows = (int)cf.nrows;
+    change_file_free(&cf);
+    return rc;
+}
+
+/* For each origin held here, the least of what the known peers hold. */
+static int min_over_peers(store *st, int64_t plan_id, const char *plan_gid, sync_seen **from,
+                          size_t *n, duban_error *err)
+{
+    int rc = sync_seen_here(st, plan_id, from, n, err);
+    sqlite3_stmt *s = NULL;
+    if (!rc)
+        rc = db_prepare(st,
+                        "SELECT min(coalesce((SELECT seq FROM sync_peer_seen p WHERE"
+                        " p.plan_gid = ?1 AND p.replica = r.uuid AND p.origin = ?2), 0))"
+                        " FROM replica r WHERE r.is_self = 0",
+                        &s, err);
+    for (size_t i = 0; !rc && i < *n; i++) {
+        sqlite3_reset(s);
+        sqlite3_bind_text(s, 1, plan_gid, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, (*from)[i].origin, -1, SQLITE_STATIC);
+        if (sqlite3_step(s) != SQLITE_ROW)
+            rc = db_fail(st, err, DUBAN_EDB, "cannot read peers");
+        else /* NULL when no replica is known: everything */
+            (*from)[i].seq = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* For each origin, its last row made before day `since`. */
+static int before_day(store *st, int64_t plan_id, const char *since, sync_seen **from, size_t *n,
+                      duban_error *err)
+{
+    sqlite3_stmt *s;
+    if (db_prepare(st,
+                   "SELECT g.origin, coalesce(max(CASE WHEN h.at < ?2 THEN g.seq END), 0)"
+                   " FROM history h JOIN history_gid g ON g.history_id = h.id"
+                   " WHERE h.plan_id = ?1 GROUP BY g.origin ORDER BY 1",
+                   &s, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(s, 1, plan_id);
+    sqlite3_bind_text(s, 2, since, -1, SQLITE_TRANSIENT);
+    size_t cap = 0;
+    int rc;
+    *from = NULL;
+    *n = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 8;
+            sync_seen *v = realloc(*from, cap * sizeof *v);
+            if (!v)
+                break;
+            *from = v;
+        }
+        db_text_into(s, 0, (*from)[*n].origin, SYNC_ID_LEN);
+        (*from)[(*n)++].seq = sqlite3_column_int64(s, 1);
+    }
+    sqlite3_finalize(s);
+    if (rc == SQLITE_DONE)
+        return DUBAN_OK;
+    return rc == SQLITE_ROW ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
+                            : db_fail(st, err, DUBAN_EDB, "cannot read history");
+}
+
+int sync_export(store *st, int64_t plan_id, const char *peer, int all, const char *since,
+                strbuf *out, int *rows, duban_error *err)
+{
+    char gid[SYNC_ID_LEN];
+    sync_seen *from = NULL;
+    size_t n = 0;
+    int rc = sync_plan_gid(st, plan_id, gid, err);
+    if (!rc && since)
+        rc = before_day(st, plan_id, since, &from, &n, err);
+    else if (!rc && !all && peer)
+        rc = sync_peer_seen(st, gid, peer, &from, &n, err);
+    else if (!rc && !all)
+        rc = min_over_peers(st, plan_id, gid, &from, &n, err);
+    if (!rc)
+        rc = sync_export_after(st, plan_id, from, n, out, rows, err);
+    free(from);
+    return rc;
+}

@@ -1,0 +1,355 @@
+/* test_sync.c - replicas converge (a property test), and change files are
+ * refused whole when damaged.
+ *
+ * The property: three replicas (a plan and two clones) make random edits
+ * of every kind (status, due, unit, leader, extension, notes, undo, redo)
+ * under clocks that drift and jump back, and exchange them at random:
+ * database to database, change files for one peer, for all, --all, old
+ * files imported again and into the wrong replica.  After a final round of
+ * exchanges every replica holds the same items, history rows, notes and
+ * conflicts.  SYNC_PROPERTY_OPS and SYNC_PROPERTY_SEEDS (environment) make
+ * the run longer; the default keeps it to seconds. */
+#include "testutil.h"
+
+#include "edit/edit.h"
+#include "query/query.h"
+#include "sync/sync.h"
+#include "sync/sync_internal.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NREP 3
+#define NFILES 64
+
+typedef struct world {
+    char *dir;
+    char path[NREP][512];
+    store *st[NREP];
+    int64_t plan[NREP];
+    strbuf files[NFILES]; /* change files written so far (a ring) */
+    int nfiles;
+    unsigned seed;
+    long clock[NREP]; /* seconds since 2021-10-01T00:00:00Z, per replica */
+} world;
+
+static unsigned rnd(world *w, unsigned n)
+{
+    w->seed = w->seed * 1103515245u + 12345u;
+    return ((w->seed >> 8) & 0xFFFFFF) % n;
+}
+
+static void set_clock(world *w, int r)
+{
+    /* mostly forward, sometimes back (a laptop's clock), never in order */
+    w->clock[r] += (long)rnd(w, 3) - (rnd(w, 10) == 0 ? 20 : 0);
+    if (w->clock[r] < 0)
+        w->clock[r] = 0;
+    char now[64];
+    snprintf(now, sizeof now, "2021-10-%02ldT%02ld:%02ld:%02ldZ", 1 + w->clock[r] / 86400,
+             w->clock[r] / 3600 % 24, w->clock[r] / 60 % 60, w->clock[r] % 60);
+    store_set_now(w->st[r], now);
+}
+
+static void world_open(world *w, unsigned seed)
+{
+    memset(w, 0, sizeof *w);
+    w->seed = seed;
+    w->dir = test_mkdtemp();
+    duban_error err;
+    w->st[0] = test_small_store(w->dir, &w->plan[0]);
+    snprintf(w->path[0], sizeof w->path[0], "%s/t.db", w->dir);
+    for (int r = 1; r < NREP; r++) {
+        snprintf(w->path[r], sizeof w->path[r], "%s/r%d.db", w->dir, r);
+        char name[16];
+        snprintf(name, sizeof name, "r%d", r);
+        assert_int_equal(sync_clone(w->st[0], w->path[r], name, &err), DUBAN_OK);
+        assert_int_equal(store_open(w->path[r], 0, &w->st[r], &err), DUBAN_OK);
+        w->plan[r] = w->plan[0]; /* VACUUM INTO keeps the ids */
+    }
+    for (int r = 0; r < NREP; r++)
+        w->clock[r] = 3600 + 100 * (long)rnd(w, 2); /* equal clocks: ties to break */
+}
+
+static void world_close(world *w)
+{
+    for (int r = 0; r < NREP; r++)
+        store_close(w->st[r]);
+    for (int i = 0; i < NFILES; i++)
+        strbuf_free(&w->files[i]);
+    test_rmdir_rf(w->dir);
+    free(w->dir);
+}
+
+static const char *const refs[] = {"1.1", "1.2", "1.2.1", "2.1"};
+
+static void random_edit(world *w, int r)
+{
+    static const char *const statuses[] = {"not_started", "in_progress", "behind", "blocked",
+                                           "done"};
+    static const char *const dates[] = {"2021-10-31", "2021-11-30", "2021-12-31", ""};
+    static const char *const texts[] = {"县发改局", "县住建局", "张三", "李四", ""};
+    duban_error err;
+    node n;
+    assert_int_equal(node_by_ref(w->st[r], w->plan[r], refs[rnd(w, 4)], &n, &err), DUBAN_OK);
+    edit_result res;
+    char note[32];
+    snprintf(note, sizeof note, "进展 %u", rnd(w, 100000));
+    int kind = (int)rnd(w, 9), rc;
+    set_clock(w, r);
+    switch (kind) {
+    case 0:
+    case 1:
+        rc = edit_apply(w->st[r], n.id, FIELD_STATUS, statuses[rnd(w, 5)], rnd(w, 3) ? NULL : note,
+                        &res, &err);
+        break;
+    case 2:
+        rc = edit_apply(w->st[r], n.id, FIELD_DUE, dates[rnd(w, 3)], NULL, &res, &err);
+        break;
+    case 3:
+        rc = edit_apply(w->st[r], n.id, FIELD_UNIT, texts[rnd(w, 5)], NULL, &res, &err);
+        break;
+    case 4:
+        rc = edit_apply(w->st[r], n.id, FIELD_LEADER, texts[rnd(w, 5)], NULL, &res, &err);
+        break;
+    case 5:
+        rc = edit_apply(w->st[r], n.id, FIELD_EXTENSION, dates[rnd(w, 4)], note, &res, &err);
+        break;
+    case 6:
+        rc = edit_apply(w->st[r], n.id, FIELD_NOTE, note, NULL, &res, &err);
+        break;
+    case 7:
+        rc = edit_undo(w->st[r], w->plan[r], &res, &err);
+        break;
+    default:
+        rc = edit_redo(w->st[r], w->plan[r], &res, &err);
+        break;
+    }
+    node_free(&n);
+    if (rc == DUBAN_EEMPTY)
+        return;
+    assert_int_equal(rc, DUBAN_OK);
+    edit_result_free(&res);
+}
+
+/* An import may be refused (out of order, own file); never anything else. */
+static void import_image(world *w, int to, const strbuf *img)
+{
+    sync_result res;
+    duban_error err;
+    set_clock(w, to);
+    int rc = sync_import(w->st[to], "test", img->s, img->len, &res, &err);
+    if (rc != DUBAN_OK && rc != DUBAN_EEMPTY &&
+        !(rc == DUBAN_EINVAL && strstr(err.msg, "earlier file")))
+        fail_msg("import refused: %s", err.msg);
+}
+
+static void random_exchange(world *w)
+{
+    int a = (int)rnd(w, NREP), b = (int)((a + 1 + rnd(w, NREP - 1)) % NREP);
+    duban_error err;
+    sync_result in, out;
+    sync_self peer;
+    strbuf *slot = &w->files[w->nfiles % NFILES];
+    switch (rnd(w, 5)) {
+    case 0: /* database to database */
+        set_clock(w, a);
+        assert_int_equal(sync_with_db(w->st[a], w->plan[a], w->path[b], &in, &out, &err), DUBAN_OK);
+        break;
+    case 1: /* a file for b */
+        assert_int_equal(sync_self_get(w->st[b], &peer, &err), DUBAN_OK);
+        strbuf_reset(slot);
+        assert_int_equal(sync_export(w->st[a], w->plan[a], peer.uuid, 0, NULL, slot, NULL, &err),
+                         DUBAN_OK);
+        w->nfiles++;
+        import_image(w, b, slot);
+        break;
+    case 2: /* a file for everyone (or everything) */
+        strbuf_reset(slot);
+        assert_int_equal(sync_export(w->st[a], w->plan[a], NULL, rnd(w, 2), NULL, slot, NULL, &err),
+                         DUBAN_OK);
+        w->nfiles++;
+        import_image(w, b, slot);
+        break;
+    default: /* an old file again, into anyone */
+        if (w->nfiles)
+            import_image(w, b,
+                         &w->files[rnd(w, (unsigned)(w->nfiles < NFILES ? w->nfiles : NFILES))]);
+        break;
+    }
+}
+
+/* The replica's plan, history, notes and conflicts, by global identity. */
+static char *dump(world *w, int r)
+{
+    static const char *const queries[] = {
+        "SELECT gid, status, due, unit, leader, extended_due FROM node ORDER BY gid",
+        "SELECT g.gid, g.origin, g.seq, g.hlc, coalesce(g.prev_gid, ''), h.action,"
+        " coalesce(t.gid, ''), n.gid, h.field, h.old_value, h.new_value, h.note, h.at"
+        " FROM history h JOIN history_gid g ON g.history_id = h.id JOIN node n"
+        " ON n.id = h.node_id LEFT JOIN history_gid t ON t.history_id = h.target_id"
+        " ORDER BY g.gid",
+        "SELECT g.gid, n.at, n.text FROM note n JOIN history_gid g"
+        " ON g.history_id = n.history_id ORDER BY g.gid, n.text",
+    };
+    strbuf sb = {0};
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(w->path[r], &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        sqlite3_stmt *s;
+        assert_int_equal(sqlite3_prepare_v2(db, queries[q], -1, &s, NULL), SQLITE_OK);
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            for (int c = 0; c < sqlite3_column_count(s); c++) {
+                const unsigned char *t = sqlite3_column_text(s, c);
+                strbuf_printf(&sb, "%s|", t ? (const char *)t : "");
+            }
+            strbuf_appendc(&sb, '\n');
+        }
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
+    sync_conflict_list cl;
+    duban_error err;
+    assert_int_equal(sync_conflicts(w->st[r], w->plan[r], &cl, &err), DUBAN_OK);
+    for (size_t i = 0; i < cl.n; i++)
+        strbuf_printf(&sb, "conflict %s %s %s %s %s %s %s %s\n", cl.v[i].ref, cl.v[i].field,
+                      cl.v[i].lost_value, cl.v[i].won_value, cl.v[i].lost_by, cl.v[i].won_by,
+                      cl.v[i].lost_at, cl.v[i].won_at);
+    sync_conflict_list_free(&cl);
+    return strbuf_take(&sb);
+}
+
+static long env_long(const char *name, long def)
+{
+    const char *v = getenv(name);
+    return v && *v ? strtol(v, NULL, 10) : def;
+}
+
+static void replicas_converge(void **state)
+{
+    (void)state;
+    long ops = env_long("SYNC_PROPERTY_OPS", 1000), seeds = env_long("SYNC_PROPERTY_SEEDS", 2);
+    for (unsigned seed = 1; seed <= (unsigned)seeds; seed++) {
+        world w;
+        world_open(&w, seed);
+        for (long i = 0; i < ops; i++) {
+            if (rnd(&w, 6) == 0)
+                random_exchange(&w);
+            else
+                random_edit(&w, (int)rnd(&w, NREP));
+        }
+        duban_error err;
+        sync_result in, out;
+        for (int round = 0; round < 2; round++)
+            for (int a = 0; a < NREP; a++)
+                assert_int_equal(
+                    sync_with_db(w.st[a], w.plan[a], w.path[(a + 1) % NREP], &in, &out, &err),
+                    DUBAN_OK);
+        char *first = dump(&w, 0);
+        for (int r = 1; r < NREP; r++) {
+            char *other = dump(&w, r);
+            if (strcmp(first, other))
+                fail_msg("seed %u: replica %d differs from replica 0", seed, r);
+            free(other);
+        }
+        assert_non_null(strstr(first, "conflict")); /* the run did make conflicts */
+        /* exchanging again changes nothing */
+        assert_int_equal(sync_with_db(w.st[0], w.plan[0], w.path[1], &in, &out, &err), DUBAN_OK);
+        assert_int_equal(in.received + out.received, 0);
+        char *again = dump(&w, 0);
+        assert_string_equal(first, again);
+        free(again);
+        free(first);
+        world_close(&w);
+    }
+}
+
+/* Every truncation and every flipped byte of a change file is refused,
+ * and the database is left as it was. */
+static void damaged_files_are_refused(void **state)
+{
+    (void)state;
+    world w;
+    world_open(&w, 7);
+    for (int i = 0; i < 12; i++)
+        random_edit(&w, 1);
+    duban_error err;
+    strbuf img = {0};
+    assert_int_equal(sync_export(w.st[1], w.plan[1], NULL, 1, NULL, &img, NULL, &err), DUBAN_OK);
+    char *before = dump(&w, 0);
+    char *copy = malloc(img.len);
+    sync_result res;
+    for (size_t len = 0; len < img.len; len += 1 + len / 16) {
+        int rc = sync_import(w.st[0], "f", img.s, len, &res, &err);
+        assert_int_equal(rc, DUBAN_EPARSE);
+    }
+    for (size_t i = 0; i < img.len; i++) {
+        memcpy(copy, img.s, img.len);
+        copy[i] ^= 0x21;
+        int rc = sync_import(w.st[0], "f", copy, img.len, &res, &err);
+        if (rc != DUBAN_EPARSE && rc != DUBAN_ENEWER)
+            fail_msg("byte %zu flipped: %d %s", i, rc, err.msg);
+    }
+    char *after = dump(&w, 0);
+    assert_string_equal(before, after);
+    assert_int_equal(sync_import(w.st[0], "f", img.s, img.len, &res, &err), DUBAN_OK);
+    assert_true(res.received > 0);
+    free(before);
+    free(after);
+    free(copy);
+    strbuf_free(&img);
+    world_close(&w);
+}
+
+/* A well-formed file with an edit of a field this duban does not know is
+ * refused whole, naming the file. */
+static void unknown_field_is_refused(void **state)
+{
+    (void)state;
+    world w;
+    world_open(&w, 9);
+    duban_error err;
+    node n;
+    edit_result res;
+    assert_int_equal(node_by_ref(w.st[1], w.plan[1], "1.1", &n, &err), DUBAN_OK);
+    assert_int_equal(edit_apply(w.st[1], n.id, FIELD_UNIT, "县发改局", NULL, &res, &err), DUBAN_OK);
+    edit_result_free(&res);
+    node_free(&n);
+    strbuf img = {0}, bad = {0};
+    assert_int_equal(sync_export(w.st[1], w.plan[1], NULL, 1, NULL, &img, NULL, &err), DUBAN_OK);
+    change_file cf;
+    assert_int_equal(change_file_decode("f", img.s, img.len, &cf, &err), DUBAN_OK);
+    assert_int_equal(cf.nrows, 1);
+    free(cf.rows[0].field);
+    cf.rows[0].field = strdup("title");
+    assert_int_equal(change_file_encode(&cf, &bad, &err), DUBAN_OK);
+    char *before = dump(&w, 0);
+    sync_result r;
+    assert_int_equal(sync_import(w.st[0], "f.changes", bad.s, bad.len, &r, &err), DUBAN_EPARSE);
+    assert_non_null(strstr(err.msg, "f.changes: cannot apply an edit of title"));
+    char *after = dump(&w, 0);
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    change_file_free(&cf);
+    strbuf_free(&img);
+    strbuf_free(&bad);
+    world_close(&w);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(replicas_converge),
+        cmocka_unit_test(damaged_files_are_refused),
+        cmocka_unit_test(unknown_field_is_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -156,12 +156,6 @@ void draw_blank(int y, int x, int w, int style)
         mvhline(y, x, ' ' | attr_of(style), w);
 }
 
-void draw_field(int y, int x, int w, const char *s, int style)
-{
-    int used = draw_text(y, x, w, s, style);
-    draw_blank(y, x + used, w - used, style);
-}
-
 int draw_width(const char *s)
 {
     char *clean = text_sanitize(s ? s : "");

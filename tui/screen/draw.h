@@ -62,8 +62,6 @@ const text_measure *draw_measure(void);
 /* Draws s at (y, x) in at most w columns (cut with "…"); returns the
  * columns used. */
 int draw_text(int y, int x, int w, const char *s, int style);
-/* draw_text, then spaces up to exactly w columns in the same style. */
-void draw_field(int y, int x, int w, const char *s, int style);
 /* Right-aligns s in [x, x+w); returns the column where it starts. */
 int draw_right(int y, int x, int w, const char *s, int style);
 /* Centres s in [x, x+w). */

@@ -1,5 +1,6 @@
 /* flow.c - text laid out into lines before it is drawn (see flow.h). */
 #include "screen/flow.h"
+#include "base/list.h"
 
 #include "screen/draw.h"
 #include "base/strbuf.h"
@@ -26,14 +27,8 @@ void flow_free(flow *f)
 /* Appends a segment; text (may be NULL for a bar) is copied. */
 static flow_seg *add(flow *f, int line, int col, int w, const char *text, int style)
 {
-    if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 16;
-        flow_seg *v = realloc(f->v, cap * sizeof *v);
-        if (!v)
-            return NULL;
-        f->v = v;
-        f->cap = cap;
-    }
+    if (ARRAY_GROW(f->v, f->cap, f->n + 1))
+        return NULL;
     char *copy = text ? duban_strdup(text) : NULL;
     if (text && !copy)
         return NULL;
@@ -150,15 +145,6 @@ int flow_height(const flow *f)
         if (f->v[i].line + 1 > h)
             h = f->v[i].line + 1;
     return h;
-}
-
-int flow_extent(const flow *f)
-{
-    int w = 0;
-    for (size_t i = 0; i < f->n; i++)
-        if (f->v[i].col + f->v[i].w > w)
-            w = f->v[i].col + f->v[i].w;
-    return w;
 }
 
 int flow_line_extent(const flow *f, int line)

@@ -55,8 +55,7 @@ void flow_reserve(flow *f, int w, int gap);
 void flow_newline(flow *f);
 /* Lines used so far. */
 int flow_height(const flow *f);
-/* Columns used: the right end of the widest line, or of line `line`. */
-int flow_extent(const flow *f);
+/* Columns used: the right end of line `line`. */
 int flow_line_extent(const flow *f, int line);
 /* Draws lines [from, from + h) of the flow with its line `from` at screen
  * row y and its column 0 at x; extra is or-ed into every style (S_REVERSE

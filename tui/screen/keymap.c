@@ -37,16 +37,6 @@ static const struct {
     {KEYNAME_DELETE, KEY_DC},   {KEYNAME_BACKTAB, KEY_BTAB},
 };
 
-int keymap_to_curses(int code)
-{
-    if (code > KEYNAME_F0 && code <= KEYNAME_F(KEYNAME_FMAX))
-        return KEY_F(code - KEYNAME_F0);
-    for (size_t i = 0; i < sizeof special / sizeof special[0]; i++)
-        if (special[i].code == code)
-            return special[i].curses;
-    return code < KEYNAME_BASE ? code : 0;
-}
-
 int keymap_from_curses(int is_fn, int key)
 {
     if (!is_fn)

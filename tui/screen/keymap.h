@@ -21,8 +21,6 @@
  * (ACT_NONE is 0).  Static storage, valid for the whole run. */
 const config_action *keymap_actions(size_t *n);
 
-/* ncurses key code for a keyname code (characters pass unchanged). */
-int keymap_to_curses(int code);
 /* keyname code for a key read from curses: is_fn says it is a function
  * key code (get_wch() returned KEY_CODE_YES, or getch() >= KEY_MIN),
  * else key is a character.  KEY_ENTER and '\r' give '\n', KEY_BACKSPACE

@@ -3,6 +3,7 @@
  * targets, milestones, notes and history, wrapped to
  * the pane's width.  Loaded only for the selected node (detail_sync) and
  * scrolled independently of the outline. */
+#include "base/list.h"
 #include "screen/view.h"
 
 #include "screen/draw.h"
@@ -66,15 +67,9 @@ static void push(detail_state *d, char *text, int style)
 {
     if (!text)
         return;
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 32;
-        detail_line *v = realloc(d->lines, cap * sizeof *v);
-        if (!v) {
-            free(text);
-            return;
-        }
-        d->lines = v;
-        d->cap = cap;
+    if (ARRAY_GROW(d->lines, d->cap, d->n + 1)) {
+        free(text);
+        return;
     }
     d->lines[d->n++] = (detail_line){text, style};
 }

@@ -1,5 +1,6 @@
 /* vmodel.c - the outline's view model (see vmodel.h). */
 #include "screen/vmodel.h"
+#include "base/list.h"
 
 #include "query/query_view.h"
 #include "base/strbuf.h"
@@ -80,17 +81,7 @@ size_t vm_area_row(const app *a, size_t i)
 
 static int grow_rows(app *a, size_t need)
 {
-    if (need <= a->ol.rows_cap)
-        return 0;
-    size_t cap = a->ol.rows_cap ? a->ol.rows_cap : 64;
-    while (cap < need)
-        cap *= 2;
-    outline_row *v = realloc(a->ol.rows, cap * sizeof *v);
-    if (!v)
-        return -1;
-    a->ol.rows = v;
-    a->ol.rows_cap = cap;
-    return 0;
+    return ARRAY_GROW(a->ol.rows, a->ol.rows_cap, need) ? -1 : 0;
 }
 
 /* Row of node id, or of its area when the area is collapsed. */

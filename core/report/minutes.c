@@ -88,6 +88,12 @@ static int head(minutes_doc *d, const minutes_data *md)
     rc |= text_block(d, BLOCK_LI, "开始：%s；结束：%s", started,
                      md->m.open ? "（会议进行中）" : ended);
     rc |= text_block(d, BLOCK_LI, "统计截至：%s", md->today);
+    if (query_filter_active(md->filter)) {
+        strbuf f = {0};
+        rc |= query_filter_describe(md->filter, store_statuses(md->st), &f);
+        rc |= text_block(d, BLOCK_LI, "筛选：%s", strbuf_str(&f));
+        strbuf_free(&f);
+    }
     rc |= text_block(d, BLOCK_LI, "亮灯规则：%s", legend_buf);
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
@@ -198,8 +204,15 @@ static int build_doc(const minutes_data *md, minutes_doc *d)
 int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
                    const light_rule *rule, const text_measure *m, strbuf *out, duban_error *err)
 {
+    return minutes_render_where(st, meeting_id, fmt, today, rule, NULL, m, out, err);
+}
+
+int minutes_render_where(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
+                         const light_rule *rule, const query_filter *f, const text_measure *m,
+                         strbuf *out, duban_error *err)
+{
     minutes_data md;
-    int rc = minutes_load(st, meeting_id, today, rule, &md, err);
+    int rc = minutes_load(st, meeting_id, today, rule, f, &md, err);
     if (rc)
         return rc;
     if (fmt == MINUTES_CSV) {
@@ -218,8 +231,14 @@ int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long 
 int minutes_write_file(store *st, int64_t meeting_id, long today, const light_rule *rule,
                        const char *path, duban_error *err)
 {
+    return minutes_write_file_where(st, meeting_id, today, rule, NULL, path, err);
+}
+
+int minutes_write_file_where(store *st, int64_t meeting_id, long today, const light_rule *rule,
+                             const query_filter *f, const char *path, duban_error *err)
+{
     minutes_data md;
-    int rc = minutes_load(st, meeting_id, today, rule, &md, err);
+    int rc = minutes_load(st, meeting_id, today, rule, f, &md, err);
     if (rc)
         return rc;
     minutes_doc d;

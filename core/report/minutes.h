@@ -24,6 +24,7 @@
 
 #include "base/error.h"
 #include "plan/light.h"
+#include "query/filter.h"
 #include "store/store.h"
 #include "base/strbuf.h"
 #include "text/textwidth.h"
@@ -39,6 +40,12 @@ enum minutes_format { MINUTES_MD, MINUTES_HTML, MINUTES_CSV };
 int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
                    const light_rule *rule, const text_measure *m, strbuf *out, duban_error *err);
 
+/* The same restricted to the items matching f (query/filter.h; NULL:
+ * all); the head names the filter (筛选：...). */
+int minutes_render_where(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
+                         const light_rule *rule, const query_filter *f, const text_measure *m,
+                         strbuf *out, duban_error *err);
+
 /* The same minutes as an XLSX workbook written to path (sheet 会议纪要:
  * the blocks in order, tables with their headers, numbers and dates as
  * such, every text a string): written to a temporary file next to path
@@ -46,5 +53,8 @@ int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long 
  * DUBAN_ENOTFOUND for an unknown meeting, DUBAN_EIO naming path. */
 int minutes_write_file(store *st, int64_t meeting_id, long today, const light_rule *rule,
                        const char *path, duban_error *err);
+
+int minutes_write_file_where(store *st, int64_t meeting_id, long today, const light_rule *rule,
+                             const query_filter *f, const char *path, duban_error *err);
 
 #endif

@@ -20,28 +20,50 @@ void minutes_data_free(minutes_data *md)
     memset(md, 0, sizeof *md);
 }
 
+DEFINE_KEEP_BY_ID(keep_changes, meeting_change_list, node_id)
+DEFINE_KEEP_BY_ID(keep_nodes, node_list, id)
+DEFINE_KEEP_BY_ID(keep_targets, target_list, node_id)
+
+/* Restricts the changes, the silent items and the targets to f. */
+static int filter_sections(minutes_data *md, long today, duban_error *err)
+{
+    id_list ids;
+    int rc = query_filter_ids(md->st, md->m.plan_id, today, md->rule, md->filter, &ids, err);
+    if (rc)
+        return rc;
+    if (keep_changes(&md->changes, &ids) || keep_nodes(&md->silent, &ids) ||
+        keep_targets(&md->targets, &ids))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    id_list_free(&ids);
+    return rc;
+}
+
 int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *rule,
-                 minutes_data *md, duban_error *err)
+                 const query_filter *f, minutes_data *md, duban_error *err)
 {
     memset(md, 0, sizeof *md);
     md->st = st;
     md->rule = rule;
+    md->filter = f;
     date_format(today, md->today);
     int rc = meeting_get(st, meeting_id, &md->m, err);
     if (!rc)
         rc = plan_get(st, md->m.plan_id, &md->plan, err);
     if (!rc)
-        rc = query_light_tally(st, md->m.plan_id, LIGHT_BY_AREA, today, rule, &md->areas, err);
+        rc = query_light_tally_where(st, md->m.plan_id, LIGHT_BY_AREA, today, rule, f, &md->areas,
+                                     err);
     if (!rc)
         rc = meeting_changes(st, meeting_id, &md->changes, err);
     if (!rc)
-        rc = query_overdue(st, md->m.plan_id, today, &md->overdue, err);
+        rc = query_overdue_where(st, md->m.plan_id, today, rule, f, &md->overdue, err);
     if (!rc && group_overdue(&md->overdue, LIGHT_BY_UNIT, GROUP_ORDER_FIRST, &md->units))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc)
         rc = meeting_silent_items(st, meeting_id, &md->silent, err);
     if (!rc)
         rc = plan_targets(st, md->m.plan_id, &md->targets, err);
+    if (!rc && query_filter_active(f))
+        rc = filter_sections(md, today, err);
     if (rc)
         minutes_data_free(md);
     return rc;

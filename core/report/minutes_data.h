@@ -5,6 +5,7 @@
 
 #include "plan/light.h"
 #include "edit/meeting.h"
+#include "query/filter.h"
 #include "query/group.h"
 #include "query/query.h"
 #include "base/strbuf.h"
@@ -12,8 +13,9 @@
 #include "plan/target.h"
 
 typedef struct minutes_data {
-    store *st;              /* borrowed */
-    const light_rule *rule; /* borrowed, may be NULL */
+    store *st;                  /* borrowed */
+    const query_filter *filter; /* borrowed, may be NULL: every item */
+    const light_rule *rule;     /* borrowed, may be NULL */
     meeting m;
     plan_info plan;
     char today[DATE_LEN];
@@ -25,8 +27,10 @@ typedef struct minutes_data {
     target_list targets;
 } minutes_data;
 
+/* Reads the minutes; with an active filter f (query/filter.h) every
+ * section keeps only the matching items. */
 int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *rule,
-                 minutes_data *md, duban_error *err);
+                 const query_filter *f, minutes_data *md, duban_error *err);
 void minutes_data_free(minutes_data *md);
 
 /* Section tables; each initialises *t (free with table_free) and returns

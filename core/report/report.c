@@ -71,15 +71,21 @@ static const char *target_group(const target *t, enum light_group by, const item
 
 /* Counts targets and met targets per group into two arrays of groups->n. */
 static int count_targets(store *st, int64_t plan_id, enum light_group by, long today,
-                         const light_tally_list *groups, int *targets, int *met, duban_error *err)
+                         const query_filter *f, const light_tally_list *groups, int *targets,
+                         int *met, duban_error *err)
 {
     target_list tl;
     item_light_list items = {0};
+    id_list ids = {0};
     int rc = plan_targets(st, plan_id, &tl, err);
     if (!rc && by != LIGHT_BY_AREA)
         rc = query_item_lights(st, plan_id, today, NULL, &items, err);
+    if (!rc && query_filter_active(f))
+        rc = query_filter_ids(st, plan_id, today, NULL, f, &ids, err);
     for (size_t i = 0; !rc && i < tl.n; i++) {
         char area[REF_LEN];
+        if (query_filter_active(f) && !id_list_contains(&ids, tl.v[i].node_id))
+            continue;
         const char *key = target_group(&tl.v[i], by, &items, area);
         for (size_t g = 0; key && g < groups->n; g++)
             if (!strcmp(groups->v[g].key, key)) {
@@ -90,6 +96,7 @@ static int count_targets(store *st, int64_t plan_id, enum light_group by, long t
     }
     target_list_free(&tl);
     item_light_list_free(&items);
+    id_list_free(&ids);
     return rc;
 }
 
@@ -133,7 +140,7 @@ static int fill_table(table *t, enum light_group by, enum table_format fmt,
 }
 
 static int heading(store *st, int64_t plan_id, enum light_group by, enum table_format fmt,
-                   long today, strbuf *out, duban_error *err)
+                   long today, const query_filter *f, strbuf *out, duban_error *err)
 {
     plan_info p;
     int rc = plan_get(st, plan_id, &p, err);
@@ -143,6 +150,9 @@ static int heading(store *st, int64_t plan_id, enum light_group by, enum table_f
     date_format(today, day);
     rc = strbuf_printf(out, "%s通报（%s，截至 %s）\n\n%s%s\n\n", fmt == FORMAT_MD ? "# " : "",
                        by_title[by], day, fmt == FORMAT_MD ? "计划：" : "", p.title);
+    if (!rc && query_filter_active(f))
+        rc = strbuf_append(out, "筛选：") || query_filter_describe(f, store_statuses(st), out) ||
+             strbuf_append(out, "\n\n");
     plan_info_free(&p);
     return rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
 }
@@ -170,8 +180,15 @@ int report_groups(store *st, int64_t plan_id, enum light_group by, long today,
                   const light_rule *rule, light_tally_list *groups, int **targets, int **met,
                   duban_error *err)
 {
+    return report_groups_where(st, plan_id, by, today, rule, NULL, groups, targets, met, err);
+}
+
+int report_groups_where(store *st, int64_t plan_id, enum light_group by, long today,
+                        const light_rule *rule, const query_filter *f, light_tally_list *groups,
+                        int **targets, int **met, duban_error *err)
+{
     *targets = *met = NULL;
-    int rc = query_light_tally(st, plan_id, by, today, rule, groups, err);
+    int rc = query_light_tally_where(st, plan_id, by, today, rule, f, groups, err);
     if (rc)
         return rc;
     if (by != LIGHT_BY_AREA && groups->n > 1)
@@ -181,7 +198,7 @@ int report_groups(store *st, int64_t plan_id, enum light_group by, long today,
     if (!*targets || !*met)
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc)
-        rc = count_targets(st, plan_id, by, today, groups, *targets, *met, err);
+        rc = count_targets(st, plan_id, by, today, f, groups, *targets, *met, err);
     if (rc) {
         free(*targets);
         free(*met);
@@ -195,14 +212,21 @@ int report_render(store *st, int64_t plan_id, enum light_group by, enum table_fo
                   long today, const light_rule *rule, const text_measure *m, strbuf *out,
                   duban_error *err)
 {
+    return report_render_where(st, plan_id, by, fmt, today, rule, NULL, m, out, err);
+}
+
+int report_render_where(store *st, int64_t plan_id, enum light_group by, enum table_format fmt,
+                        long today, const light_rule *rule, const query_filter *f,
+                        const text_measure *m, strbuf *out, duban_error *err)
+{
     light_tally_list groups;
     int *targets, *met;
-    int rc = report_groups(st, plan_id, by, today, rule, &groups, &targets, &met, err);
+    int rc = report_groups_where(st, plan_id, by, today, rule, f, &groups, &targets, &met, err);
     if (rc)
         return rc;
     int people = fmt == FORMAT_TEXT || fmt == FORMAT_MD;
     if (!rc && people)
-        rc = heading(st, plan_id, by, fmt, today, out, err);
+        rc = heading(st, plan_id, by, fmt, today, f, out, err);
     table t;
     const table_column *cols = by == LIGHT_BY_AREA   ? area_cols
                                : by == LIGHT_BY_UNIT ? unit_cols

@@ -91,10 +91,10 @@ expect_offers() { # WHAT EXPECTED WORDS...
   [ "$got" = "$want" ] && pass || fail "completing $what offers '$got', expected '$want'"
 }
 g="--db --plan --today --format --config --no-bom --help"
-expect_offers "report --" "$g --by" report --
+expect_offers "report --" "$g --by --unit --leader --status --light --due-within" report --
 expect_offers "changes --" "$g --meeting --since-last" changes --
 expect_offers "set --" "$g --note" set 5.1 --
-expect_offers "overdue --" "$g --by" overdue --
+expect_offers "overdue --" "$g --by --unit --leader --status --light --due-within" overdue --
 expect_offers "history --" "$g" history --
 expect_offers "config --d" "--db --dump" config --d
 expect_offers "report --by" "area unit leader" report --by ""

@@ -63,7 +63,12 @@ int cmd_list(cli_ctx *ctx, const cli_args *args, duban_error *err)
     if (no_args(args, "list", err))
         return DUBAN_EINVAL;
     node_list nodes;
-    int rc = node_all(ctx->st, ctx->plan_id, &nodes, err);
+    query_filter f;
+    light_rule rule;
+    cli_light_rule(ctx, &rule);
+    int rc = cli_filter(ctx, args, &f, err);
+    if (!rc)
+        rc = node_all_where(ctx->st, ctx->plan_id, ctx->today, &rule, &f, &nodes, err);
     if (rc)
         return rc;
     table t;
@@ -124,7 +129,12 @@ int cmd_overdue(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return duban_fail(err, DUBAN_EINVAL,
                           "--by: unknown grouping '%s' (use area, unit or leader)", args->by);
     overdue_list l;
-    int rc = query_overdue(ctx->st, ctx->plan_id, ctx->today, &l, err);
+    query_filter f;
+    light_rule rule;
+    cli_light_rule(ctx, &rule);
+    int rc = cli_filter(ctx, args, &f, err);
+    if (!rc)
+        rc = query_overdue_where(ctx->st, ctx->plan_id, ctx->today, &rule, &f, &l, err);
     if (rc)
         return rc;
     table t;

@@ -206,13 +206,16 @@ int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return rc;
     light_rule rule;
     cli_light_rule(ctx, &rule);
+    query_filter f;
+    if ((rc = cli_filter(ctx, args, &f, err)))
+        return rc;
     if (ctx->format_xlsx) { /* a workbook, to a file */
         const char *path = args->output && *args->output ? args->output : "会议纪要.xlsx";
-        rc = minutes_write_file(ctx->st, id, ctx->today, &rule, path, err);
+        rc = minutes_write_file_where(ctx->st, id, ctx->today, &rule, &f, path, err);
         return rc ? rc : cli_say(err, "wrote %s", path);
     }
     strbuf sb = {0};
-    rc = minutes_render(ctx->st, id, fmt, ctx->today, &rule, &ctx->measure, &sb, err);
+    rc = minutes_render_where(ctx->st, id, fmt, ctx->today, &rule, &f, &ctx->measure, &sb, err);
     if (!rc)
         rc = cli_emit_data(ctx, &sb, err);
     strbuf_free(&sb);

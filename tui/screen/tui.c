@@ -294,8 +294,12 @@ int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err)
         slide = (int)k;
     }
     if (!on_terminal()) {
-        cli_args none = {0};
-        return cmd_report(ctx, &none, err);
+        cli_args filter_only = *args; /* the report of the same items */
+        filter_only.npos = 0;
+        return cmd_report(ctx, &filter_only, err);
     }
+    int rc = cli_filter(ctx, args, &ctx->filter, err);
+    if (rc)
+        return rc;
     return run_front_end(ctx, slide, err);
 }

@@ -3,6 +3,7 @@
 
 #include "plan/date.h"
 #include "plan/status.h"
+#include "base/list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -141,17 +142,22 @@ int query_filter_ids(store *st, int64_t plan_id, long today, const light_rule *r
 
 /* Keeps the nodes of l that are in ids or above one that is (l is in
  * outline order: a node's ancestors come before it, at smaller depths). */
-static void keep_with_ancestors(node_list *l, const id_list *ids)
+void node_list_keep_matching(node_list *l, const id_list *ids)
 {
     char *keep = calloc(l->n ? l->n : 1, 1);
-    size_t above[8] = {0}; /* index of the latest node at each depth */
+    size_t above[8]; /* index of the latest node at each depth (none: l->n) */
+    for (int d = 0; d < 8; d++)
+        above[d] = l->n;
     for (size_t i = 0; keep && i < l->n; i++) {
         int d = l->v[i].depth;
         if (d >= 1 && d < 8)
             above[d] = i;
+        for (int below = d + 1; below < 8; below++)
+            above[below] = l->n; /* a new branch */
         if (d >= 2 && id_list_contains(ids, l->v[i].id))
             for (int up = 1; up <= d && up < 8; up++)
-                keep[above[up]] = 1;
+                if (above[up] < l->n)
+                    keep[above[up]] = 1;
     }
     size_t k = 0;
     for (size_t i = 0; i < l->n; i++) {
@@ -175,7 +181,7 @@ int node_all_where(store *st, int64_t plan_id, long today, const light_rule *rul
         node_list_free(out);
         return rc;
     }
-    keep_with_ancestors(out, &ids);
+    node_list_keep_matching(out, &ids);
     id_list_free(&ids);
     return rc;
 }
@@ -197,4 +203,54 @@ int query_overdue_where(store *st, int64_t plan_id, long today, const light_rule
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     id_list_free(&ids);
     return rc;
+}
+
+static void choice_free(filter_choice *c)
+{
+    free(c->text);
+}
+
+DEFINE_LIST_FREE(filter_choice_list, choice_free)
+
+static int cmp_choice(const void *a, const void *b)
+{
+    return strcmp(((const filter_choice *)a)->text, ((const filter_choice *)b)->text);
+}
+
+/* Adds text once (count 0); DUBAN_ENOMEM. */
+static int add_choice(filter_choice_list *l, size_t *cap, const char *text)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (!strcmp(l->v[i].text, text))
+            return DUBAN_OK;
+    if (ARRAY_GROW(l->v, *cap, l->n + 1))
+        return DUBAN_ENOMEM;
+    if (!(l->v[l->n].text = duban_strdup(text)))
+        return DUBAN_ENOMEM;
+    l->v[l->n++].count = 0;
+    return DUBAN_OK;
+}
+
+int query_filter_choices(const item_light_list *items, enum light_group by, filter_choice_list *out)
+{
+    size_t cap = 0;
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < items->n; i++) {
+        const item_light *it = &items->v[i];
+        const char *t = by == LIGHT_BY_LEADER ? it->leader : it->unit;
+        if (it->depth == NODE_ITEM && t && *t && add_choice(out, &cap, t)) {
+            filter_choice_list_free(out);
+            return DUBAN_ENOMEM;
+        }
+    }
+    for (size_t i = 0; i < items->n; i++) {
+        const item_light *it = &items->v[i];
+        const char *t = by == LIGHT_BY_LEADER ? it->leader : it->unit;
+        for (size_t c = 0; it->depth == NODE_ITEM && t && *t && c < out->n; c++)
+            if (strstr(t, out->v[c].text))
+                out->v[c].count++;
+    }
+    if (out->n > 1)
+        qsort(out->v, out->n, sizeof *out->v, cmp_choice);
+    return DUBAN_OK;
 }

@@ -59,6 +59,26 @@ int query_filter_ids(store *st, int64_t plan_id, long today, const light_rule *r
 /* Whether id is in l, which is sorted ascending. */
 int id_list_contains(const id_list *l, int64_t id);
 
+/* Keeps the nodes of l (in outline order) that are in ids or above one
+ * that is; frees the others. */
+void node_list_keep_matching(node_list *l, const id_list *ids);
+
+/* What a filter can be set to, for a picker: each distinct unit (or
+ * leader) of the items (depth 2) of items, by text, with how many of
+ * those items a filter on it keeps (the filter matches by containment,
+ * so "县发改局" also counts "县发改局、县经信局").  "" is not listed. */
+typedef struct filter_choice {
+    char *text;
+    int count;
+} filter_choice;
+typedef struct filter_choice_list {
+    filter_choice *v;
+    size_t n;
+} filter_choice_list;
+int query_filter_choices(const item_light_list *items, enum light_group by,
+                         filter_choice_list *out);
+void filter_choice_list_free(filter_choice_list *l);
+
 /* node_all() keeping the matching items, and the areas and items above
  * them (in outline order). */
 int node_all_where(store *st, int64_t plan_id, long today, const light_rule *rule,

@@ -9,6 +9,7 @@
 #include "query/filter.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static item_light item(const char *unit, const char *leader, const char *status,
@@ -96,12 +97,49 @@ static void lights_parse_and_describe(void **state)
     strbuf_free(&sb);
 }
 
+static node_list nodes(const int *depth, size_t n)
+{
+    node_list l = {calloc(n, sizeof(node)), n};
+    for (size_t i = 0; i < n; i++) {
+        l.v[i].id = (int64_t)i + 1;
+        l.v[i].depth = depth[i];
+        l.v[i].title = strdup("");
+    }
+    return l;
+}
+
+static void kept_with_what_is_above(void **state)
+{
+    (void)state;
+    /* an area's subtree without the area: 1 item, 2 sub, 3 item, 4 sub */
+    int d1[] = {2, 3, 2, 3};
+    int64_t want4[] = {4};
+    id_list ids = {want4, 1};
+    node_list l = nodes(d1, 4);
+    node_list_keep_matching(&l, &ids);
+    assert_int_equal(l.n, 2);
+    assert_int_equal(l.v[0].id, 3);
+    assert_int_equal(l.v[1].id, 4);
+    node_list_free(&l);
+    /* a whole plan: area 1 (item 2), area 3 (item 4, sub 5) */
+    int d2[] = {1, 2, 1, 2, 3};
+    int64_t want2[] = {2};
+    ids = (id_list){want2, 1};
+    l = nodes(d2, 5);
+    node_list_keep_matching(&l, &ids);
+    assert_int_equal(l.n, 2);
+    assert_int_equal(l.v[0].id, 1);
+    assert_int_equal(l.v[1].id, 2);
+    node_list_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(empty_filter_matches_all),
         cmocka_unit_test(conditions_combine),
         cmocka_unit_test(lights_parse_and_describe),
+        cmocka_unit_test(kept_with_what_is_above),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,6 +21,7 @@
 #include "edit/edit.h"
 #include "edit/meeting.h"
 #include "plan/model.h"
+#include "query/filter.h"
 #include "query/query.h"
 #include "plan/target.h"
 
@@ -115,6 +116,13 @@ typedef struct app {
     search_state sr;
     meeting mtg;     /* the open meeting (id 0: none) */
     light_rule rule; /* lights: the defaults with the configured warn_days */
+    /* The filter (筛选) the outline, slides, overdue list and counts
+     * follow (vm_filter.c): its texts live in filter_text; with an active
+     * filter filter_ids holds the matching items, filter_areas their areas
+     * (both sorted ids). */
+    query_filter filter;
+    char filter_text[3][256]; /* unit, leader, status key */
+    id_list filter_ids, filter_areas;
 
     prompt_kind prompt;
     int64_t prompt_node;

@@ -70,11 +70,14 @@ static int app_init(app *a, cli_ctx *ctx, duban_error *err)
     a->spacing = cfg ? cfg->spacing : 0;
     a->bar_width = cfg ? cfg->bar_width : 10;
     cli_light_rule(ctx, &a->rule);
+    query_filter_clear(&a->filter);
     int rc = views_create(a, err);
     if (!rc)
         rc = store_data_version(a->st, &a->data_version, err);
     if (!rc)
         rc = meeting_current(a->st, a->plan_id, &a->mtg, err);
+    if (!rc && query_filter_active(&ctx->filter)) /* duban present --unit ... */
+        rc = vm_filter_set(a, &ctx->filter, err);
     if (!rc && (rc = vm_load(a, err)) == DUBAN_OK && ctx->created_db)
         say_created(a, ctx->db_path);
     return rc;

@@ -200,7 +200,7 @@ static void present_reveal(app *a, int64_t id)
 
 const view_ops view_present = {
     .name = "present",
-    .flags = VF_REFRESH_AFTER_EDIT | VF_NO_DETAIL | VF_FULL_SCREEN,
+    .flags = VF_REFRESH_AFTER_EDIT | VF_NO_DETAIL | VF_FULL_SCREEN | VF_FOLLOWS_FILTER,
     .toggle = ACT_present,
     .create = present_create,
     .destroy = present_destroy,

@@ -28,6 +28,7 @@ static void present_destroy(void *state)
 {
     present_state *p = state;
     target_list_free(&p->targets);
+    item_report_list_free(&p->reports);
     free(p);
 }
 
@@ -58,7 +59,9 @@ static void present_sync(app *a)
     if (p->targets_area == id && !p->targets_stale)
         return;
     target_list_free(&p->targets);
-    if (area_targets(a->st, id, &p->targets, &err))
+    item_report_list_free(&p->reports);
+    if (area_targets(a->st, id, &p->targets, &err) ||
+        query_area_reports(a->st, id, &p->reports, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     p->targets_area = id;
     p->targets_stale = 0;

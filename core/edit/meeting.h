@@ -16,7 +16,9 @@
  * and was not undone by the end of it.
  *
  * "No progress reported" (未报进展): items (depth 2) not done whose subtree
- * has no standing edit (any field, notes included) since the previous
+ * has no standing report (an edit of the status, a progress note, a
+ * target's value or an extension; a change of due date, unit or leader is
+ * not a report) since the previous
  * meeting ended (since the plan was imported for the first meeting) up to
  * the end of this one.  "Standing" means not undone (as of that end).
  *

@@ -151,6 +151,7 @@ static const char silent_sql[] =
     "WITH done(k) AS (SELECT value FROM json_each(?4)),"
     " active(id) AS (SELECT h.node_id FROM history h"
     "  WHERE h.plan_id = ?1 AND h.id > ?2 AND h.id <= ?3 AND h.action = 'edit'"
+    "   AND (h.field IN ('status', 'note', 'extension') OR h.field LIKE 'target.%')"
     "   AND " STANDING("h") ")"
     " SELECT n.id FROM node n WHERE n.plan_id = ?1 AND n.depth = 2 AND n.status NOT IN done"
     "  AND n.id NOT IN active"

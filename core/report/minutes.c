@@ -4,6 +4,7 @@
 #include "report/minutes_internal.h"
 
 #include "report/minutes_data.h"
+#include "edit/meeting_room.h"
 #include "report/report.h"
 #include "text/textwidth.h"
 #include "base/list.h"
@@ -87,6 +88,8 @@ static int head(minutes_doc *d, const minutes_data *md)
     date_local_time(md->m.ended_at, ended);
     rc |= text_block(d, BLOCK_LI, "开始：%s；结束：%s", started,
                      md->m.open ? "（会议进行中）" : ended);
+    if (*md->attendees)
+        rc |= text_block(d, BLOCK_LI, "参会人员：%s", md->attendees);
     rc |= text_block(d, BLOCK_LI, "统计截至：%s", md->today);
     if (query_filter_active(md->filter)) {
         strbuf f = {0};
@@ -152,7 +155,9 @@ static int silent(minutes_doc *d, const minutes_data *md)
     const char *since = md->m.seq > 1 ? "上次会议以来" : "计划导入以来";
     if (!md->silent.n)
         return rc | text_block(d, BLOCK_P, "%s，所有未完成事项均报告了进展。", since);
-    rc |= text_block(d, BLOCK_P, "%s没有任何进展、变更的未完成事项 %zu 项。", since, md->silent.n);
+    rc |=
+        text_block(d, BLOCK_P, "%s没有报告进展（状态、进展、量化指标、延期）的未完成事项 %zu 项。",
+                   since, md->silent.n);
     table t;
     if (rc || minutes_silent_table(md, &t))
         return DUBAN_ENOMEM;
@@ -207,25 +212,79 @@ int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long 
     return minutes_render_where(st, meeting_id, fmt, today, rule, NULL, m, out, err);
 }
 
+static const char *const format_names[] = {"md", "html", "csv", "json"};
+
+/* Renders the live minutes of md in fmt. */
+static int render_data(const minutes_data *md, enum minutes_format fmt, const text_measure *m,
+                       strbuf *out)
+{
+    if (fmt == MINUTES_CSV)
+        return minutes_write_csv(md, out);
+    if (fmt == MINUTES_JSON)
+        return minutes_write_rows(md, FORMAT_JSON, out);
+    minutes_doc d;
+    int rc = build_doc(md, &d);
+    if (!rc)
+        rc = fmt == MINUTES_HTML ? minutes_write_html(&d, out) : minutes_write_md(&d, m, out);
+    minutes_doc_free(&d);
+    return rc;
+}
+
+/* The frozen body of an ended meeting in fmt into out; *found 0 when none. */
+static int frozen(store *st, int64_t meeting_id, enum minutes_format fmt, strbuf *out, int *found,
+                  duban_error *err)
+{
+    char *body = NULL;
+    *found = 0;
+    int rc = meeting_minutes_get(st, meeting_id, format_names[fmt], &body, err);
+    if (!rc && body) {
+        *found = 1;
+        if (strbuf_append(out, body))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    free(body);
+    return rc;
+}
+
 int minutes_render_where(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
                          const light_rule *rule, const query_filter *f, const text_measure *m,
                          strbuf *out, duban_error *err)
 {
+    int found = 0, rc;
+    if (!query_filter_active(f) && (rc = frozen(st, meeting_id, fmt, out, &found, err)))
+        return rc;
+    if (found)
+        return DUBAN_OK;
     minutes_data md;
-    int rc = minutes_load(st, meeting_id, today, rule, f, &md, err);
+    rc = minutes_load(st, meeting_id, today, rule, f, &md, err);
     if (rc)
         return rc;
-    if (fmt == MINUTES_CSV) {
-        rc = minutes_write_csv(&md, out);
-    } else {
-        minutes_doc d;
-        rc = build_doc(&md, &d);
-        if (!rc)
-            rc = fmt == MINUTES_HTML ? minutes_write_html(&d, out) : minutes_write_md(&d, m, out);
-        minutes_doc_free(&d);
-    }
+    rc = render_data(&md, fmt, m, out);
     minutes_data_free(&md);
     return rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
+}
+
+int minutes_freeze(store *st, int64_t meeting_id, long today, const light_rule *rule,
+                   const text_measure *m, duban_error *err)
+{
+    minutes_data md;
+    int rc = minutes_load(st, meeting_id, today, rule, NULL, &md, err);
+    if (rc)
+        return rc;
+    if (md.m.open) {
+        minutes_data_free(&md);
+        return duban_fail(err, DUBAN_EINVAL, "meeting %lld is still open", (long long)meeting_id);
+    }
+    for (int fmt = 0; !rc && fmt < (int)(sizeof format_names / sizeof format_names[0]); fmt++) {
+        strbuf body = {0};
+        if (render_data(&md, (enum minutes_format)fmt, m, &body))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+        else
+            rc = meeting_minutes_put(st, meeting_id, format_names[fmt], strbuf_str(&body), err);
+        strbuf_free(&body);
+    }
+    minutes_data_free(&md);
+    return rc;
 }
 
 int minutes_write_file(store *st, int64_t meeting_id, long today, const light_rule *rule,

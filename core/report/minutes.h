@@ -31,7 +31,7 @@
 
 #include <stdint.h>
 
-enum minutes_format { MINUTES_MD, MINUTES_HTML, MINUTES_CSV };
+enum minutes_format { MINUTES_MD, MINUTES_HTML, MINUTES_CSV, MINUTES_JSON };
 
 /* Renders the minutes of meeting_id as of day `today` (date.h day number);
  * rule NULL = light_rule_default(); m aligns the Markdown tables
@@ -45,6 +45,14 @@ int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long 
 int minutes_render_where(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
                          const light_rule *rule, const query_filter *f, const text_measure *m,
                          strbuf *out, duban_error *err);
+
+/* Freezes the minutes of an ended meeting as of today: renders them in
+ * every format (md with m) and keeps them (edit/meeting_room.h), so that
+ * minutes_render() of that meeting without a filter reprints them
+ * unchanged whatever is edited later.  Call right after meeting_end().
+ * DUBAN_EINVAL when the meeting is open. */
+int minutes_freeze(store *st, int64_t meeting_id, long today, const light_rule *rule,
+                   const text_measure *m, duban_error *err);
 
 /* The same minutes as an XLSX workbook written to path (sheet 会议纪要:
  * the blocks in order, tables with their headers, numbers and dates as

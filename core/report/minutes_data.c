@@ -2,6 +2,7 @@
 #include "report/minutes_data.h"
 
 #include "plan/date.h"
+#include "edit/meeting_room.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@ void minutes_data_free(minutes_data *md)
     group_list_free(&md->units);
     node_list_free(&md->silent);
     target_list_free(&md->targets);
+    free(md->attendees);
     memset(md, 0, sizeof *md);
 }
 
@@ -49,6 +51,8 @@ int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *ru
     int rc = meeting_get(st, meeting_id, &md->m, err);
     if (!rc)
         rc = plan_get(st, md->m.plan_id, &md->plan, err);
+    if (!rc)
+        rc = meeting_attendees(st, meeting_id, &md->attendees, err);
     if (!rc)
         rc = query_light_tally_where(st, md->m.plan_id, LIGHT_BY_AREA, today, rule, f, &md->areas,
                                      err);

@@ -25,6 +25,7 @@ typedef struct minutes_data {
     group_list units; /* the overdue rows by unit, the most overdue unit first */
     node_list silent;
     target_list targets;
+    char *attendees; /* 参会人员, "" none recorded */
 } minutes_data;
 
 /* Reads the minutes; with an active filter f (query/filter.h) every
@@ -54,5 +55,7 @@ void minutes_tally_numbers(const light_tally *g, int percent, char out[6][16]);
 
 /* The whole minutes as one CSV table (see minutes.h). */
 int minutes_write_csv(const minutes_data *md, strbuf *out);
+/* The same rows in another table format (JSON: an array of objects). */
+int minutes_write_rows(const minutes_data *md, enum table_format fmt, strbuf *out);
 
 #endif

@@ -139,6 +139,15 @@ static const struct migration {
     "ALTER TABLE history ADD COLUMN redo_top INTEGER NOT NULL DEFAULT 0;"
     "DROP TRIGGER history_is_append_only;",
      schema_step_undo},
+    /* 4 (meeting room): who attended a meeting, and its minutes frozen
+     * when it ended (one body per format; dropped when it is reopened). */
+    {"ALTER TABLE meeting ADD COLUMN attendees TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE meeting_minutes("
+    "  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+    "  format TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  PRIMARY KEY (meeting_id, format));",
+     NULL},
 };
 /* clang-format on */
 

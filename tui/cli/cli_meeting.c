@@ -4,6 +4,7 @@
 
 #include "plan/date.h"
 #include "edit/meeting.h"
+#include "edit/meeting_room.h"
 #include "report/minutes.h"
 #include "base/strbuf.h"
 #include "text/textwidth.h"
@@ -31,6 +32,8 @@ static int meeting_start_cmd(cli_ctx *ctx, const cli_args *args, duban_error *er
     int64_t id;
     int rc = meeting_start(ctx->st, ctx->plan_id, args->pos[1],
                            args->date && *args->date ? args->date : today, &id, err);
+    if (!rc && args->attendees)
+        rc = meeting_set_attendees(ctx->st, id, args->attendees, err);
     meeting m;
     if (!rc && !(rc = meeting_get(ctx->st, id, &m, err))) {
         rc = cli_say(err, "meeting %lld started: %s (%s); edits now belong to it", (long long)id,
@@ -49,6 +52,11 @@ static int meeting_end_cmd(cli_ctx *ctx, duban_error *err)
         rc = duban_fail(err, DUBAN_EINVAL, "no meeting is open");
     if (!rc)
         rc = meeting_end(ctx->st, ctx->plan_id, err);
+    if (!rc) { /* the minutes' figures as they are now, for every reprint */
+        light_rule rule;
+        cli_light_rule(ctx, &rule);
+        rc = minutes_freeze(ctx->st, m.id, ctx->today, &rule, &ctx->measure, err);
+    }
     if (!rc)
         rc = count_changes(ctx, m.id, &n, err);
     if (!rc)
@@ -106,13 +114,29 @@ static int meeting_list_cmd(cli_ctx *ctx, duban_error *err)
     return rc;
 }
 
+static int meeting_reopen_cmd(cli_ctx *ctx, duban_error *err)
+{
+    int64_t id;
+    meeting m;
+    int rc = meeting_reopen(ctx->st, ctx->plan_id, &id, err);
+    if (!rc && !(rc = meeting_get(ctx->st, id, &m, err))) {
+        rc = cli_say(err, "meeting %lld reopened: %s (%s); edits belong to it again", (long long)id,
+                     m.title, m.date);
+        meeting_free(&m);
+    }
+    return rc;
+}
+
 int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
     const char *sub = args->npos ? args->pos[0] : "";
     int is_start = !strcmp(sub, "start");
     if (args->date && !is_start)
         return duban_fail(err, DUBAN_EINVAL, "--date goes with 'duban meeting start'");
-    int says_a_line = is_start || !strcmp(sub, "end") || !strcmp(sub, "current");
+    if (args->attendees && !is_start)
+        return duban_fail(err, DUBAN_EINVAL, "--attendees goes with 'duban meeting start'");
+    int says_a_line =
+        is_start || !strcmp(sub, "end") || !strcmp(sub, "current") || !strcmp(sub, "reopen");
     if (says_a_line && ctx->format != FORMAT_TEXT)
         return duban_fail(err, DUBAN_EINVAL,
                           "meeting %s writes text; --format is for 'meeting list'", sub);
@@ -124,8 +148,11 @@ int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return meeting_list_cmd(ctx, err);
     if (args->npos == 1 && !strcmp(sub, "current"))
         return meeting_current_cmd(ctx, err);
+    if (args->npos == 1 && !strcmp(sub, "reopen"))
+        return meeting_reopen_cmd(ctx, err);
     return duban_fail(err, DUBAN_EINVAL,
-                      "usage: duban meeting start TITLE [--date D] | end | list | current");
+                      "usage: duban meeting start TITLE [--date D] [--attendees TEXT] | end | "
+                      "reopen | list | current");
 }
 
 static const table_column change_cols[] = {
@@ -197,7 +224,7 @@ int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err)
     else if (ctx->format == FORMAT_CSV)
         fmt = MINUTES_CSV;
     else if (ctx->format == FORMAT_JSON)
-        return duban_fail(err, DUBAN_EINVAL, "minutes: use --format md, html or csv");
+        fmt = MINUTES_JSON;
     if (args->output && !ctx->format_xlsx)
         return duban_fail(err, DUBAN_EINVAL, "minutes: --output goes with --format xlsx");
     int64_t id;

@@ -123,6 +123,7 @@ typedef struct app {
     query_filter filter;
     char filter_text[3][256]; /* unit, leader, status key */
     id_list filter_ids, filter_areas;
+    int64_t undo_reopens; /* M just ended this meeting: the next u reopens it (0: none) */
 
     prompt_kind prompt;
     int64_t prompt_node;

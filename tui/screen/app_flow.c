@@ -11,6 +11,8 @@
 
 #include "screen/draw.h"
 #include "screen/view.h"
+#include "edit/meeting_room.h"
+#include "report/minutes.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -165,15 +167,35 @@ static void end_meeting(app *a)
     char title[256];
     snprintf(title, sizeof title, "%s", a->mtg.title);
     int64_t id = a->mtg.id;
-    if (meeting_end(a->st, a->plan_id, &err) || meeting_changes(a->st, id, &l, &err)) {
+    if (meeting_end(a->st, a->plan_id, &err) ||
+        minutes_freeze(a->st, id, a->today, &a->rule, draw_measure(), &err) ||
+        meeting_changes(a->st, id, &l, &err)) {
         app_message(a, S_ERROR, "%s", err.msg);
     } else {
-        app_message(a, S_OK, "会议已结束: %s · %zu 项变更 meeting ended (m: 查看 changes)", title,
-                    l.n);
+        a->undo_reopens = id;
+        app_message(a, S_OK, "会议已结束: %s · %zu 项变更 · u 撤销结束 reopens it · m 查看 changes",
+                    title, l.n);
     }
     meeting_change_list_free(&l);
     app_load_meeting(a);
     views_invalidate(a, VF_FOLLOWS_MEETING);
+}
+
+/* u right after M: the meeting goes on. */
+int app_undo_meeting_end(app *a)
+{
+    if (!a->undo_reopens)
+        return 0;
+    duban_error err = {0};
+    a->undo_reopens = 0;
+    if (meeting_reopen(a->st, a->plan_id, NULL, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return 1;
+    }
+    app_load_meeting(a);
+    views_invalidate(a, VF_FOLLOWS_MEETING);
+    app_message(a, S_OK, "已撤销结束会议: %s 继续 meeting reopened", a->mtg.title);
+    return 1;
 }
 
 void app_meeting(app *a)
@@ -205,6 +227,7 @@ static void meeting_title_done(app *a)
         app_message(a, S_ERROR, "%s", err.msg);
         return;
     }
+    a->undo_reopens = 0;
     app_load_meeting(a);
     views_invalidate(a, VF_FOLLOWS_MEETING);
     app_message(a, S_OK, "● 会议开始: %s · 此后的修改记入本次会议 (M 结束 ends it)", a->mtg.title);

@@ -104,6 +104,11 @@ int meeting_changes(store *st, int64_t meeting_id, meeting_change_list *out, dub
  * when there is none), including an open meeting's. */
 int changes_since_last_meeting(store *st, int64_t plan_id, meeting_change_list *out,
                                duban_error *err);
+/* The net changes made between the end of the meeting before meeting_id
+ * (the import for the first) and its start: the reports that came in
+ * between meetings. */
+int changes_before_meeting(store *st, int64_t meeting_id, meeting_change_list *out,
+                           duban_error *err);
 /* Items with no progress reported (see above), in outline order. */
 int meeting_silent_items(store *st, int64_t meeting_id, node_list *out, duban_error *err);
 

@@ -144,6 +144,24 @@ int changes_since_last_meeting(store *st, int64_t plan_id, meeting_change_list *
     return rc ? rc : window_changes(st, plan_id, lo, INT64_MAX, 0, out, err);
 }
 
+int changes_before_meeting(store *st, int64_t meeting_id, meeting_change_list *out,
+                           duban_error *err)
+{
+    meeting m;
+    int64_t lo = 0;
+    memset(out, 0, sizeof *out);
+    int rc = meeting_get(st, meeting_id, &m, err);
+    if (!rc)
+        rc = scalar(st,
+                    "SELECT coalesce((SELECT coalesce(history_end, history_start) FROM meeting"
+                    " WHERE plan_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT 1), 0)",
+                    m.plan_id, meeting_id, &lo, err);
+    if (!rc)
+        rc = window_changes(st, m.plan_id, lo, m.history_start, 0, out, err);
+    meeting_free(&m);
+    return rc;
+}
+
 /* ?1 plan, ?2 < id <= ?3, ?4 done keys.  Items with a standing edit on
  * themselves or a sub-item in the window reported progress. */
 /* clang-format off */

@@ -26,3 +26,18 @@ tui_wait '已撤销:'
 assert_not_contains '● 会议中'
 "$DUBAN" --db "$DB" meeting current | grep -q 'no meeting is open' || fail "reopened after an edit"
 tui_quit
+
+# the changes view lists the reports made between meetings in their own section
+"$DUBAN" --db "$DB" note 2.2 "设备已到货" >/dev/null || fail "note between meetings"
+tui_start 100 24 -- --today 2021-10-02
+tui_wait 持之以恒抓招商
+tui_keys M
+tui_wait '开始会议'
+tui_keys C-u
+tui_type 第四次推进会
+tui_keys Enter
+tui_wait '会前变更 1 项'
+tui_keys m
+tui_wait '会前变更 1 项 reported between meetings'
+assert_line_contains '2.2 ' '设备已到货'
+tui_quit

@@ -23,6 +23,29 @@ static int count_changes(cli_ctx *ctx, int64_t id, size_t *n, duban_error *err)
     return rc;
 }
 
+static const char *for_people(cli_ctx *ctx, const meeting_change *c, const char *v);
+
+/* The reports that came in since the last meeting, counted and listed. */
+static int say_changes_before(cli_ctx *ctx, int64_t id, duban_error *err)
+{
+    meeting_change_list l;
+    int rc = changes_before_meeting(ctx->st, id, &l, err);
+    if (!rc)
+        rc = cli_say(err, "%zu change%s since the last meeting%s", l.n, l.n == 1 ? "" : "s",
+                     l.n ? ":" : "");
+    for (size_t i = 0; !rc && i < l.n; i++) {
+        const meeting_change *c = &l.v[i];
+        if (!strcmp(c->field, "note"))
+            rc = cli_say(err, "  %s %s: %s", c->ref, meeting_field_title(c->field), c->new_value);
+        else
+            rc = cli_say(err, "  %s %s%s%s: %s -> %s", c->ref, meeting_field_title(c->field),
+                         *c->label ? " " : "", c->label, for_people(ctx, c, c->old_value),
+                         for_people(ctx, c, c->new_value));
+    }
+    meeting_change_list_free(&l);
+    return rc;
+}
+
 static int meeting_start_cmd(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
     if (args->npos != 2)
@@ -40,7 +63,7 @@ static int meeting_start_cmd(cli_ctx *ctx, const cli_args *args, duban_error *er
                      m.title, m.date);
         meeting_free(&m);
     }
-    return rc;
+    return rc ? rc : say_changes_before(ctx, id, err);
 }
 
 static int meeting_end_cmd(cli_ctx *ctx, duban_error *err)

@@ -230,7 +230,13 @@ static void meeting_title_done(app *a)
     a->undo_reopens = 0;
     app_load_meeting(a);
     views_invalidate(a, VF_FOLLOWS_MEETING);
-    app_message(a, S_OK, "● 会议开始: %s · 此后的修改记入本次会议 (M 结束 ends it)", a->mtg.title);
+    meeting_change_list before = {0};
+    if (changes_before_meeting(a->st, a->mtg.id, &before, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    else
+        app_message(a, S_OK, "● 会议开始: %s · 会前变更 %zu 项 (m 查看) · M 结束 ends it",
+                    a->mtg.title, before.n);
+    meeting_change_list_free(&before);
 }
 
 void app_flow_done(app *a, int accepted)

@@ -117,6 +117,18 @@ static int summary(minutes_doc *d, const minutes_data *md)
     return table_block(d, &t);
 }
 
+/* 议定事项, when the meeting decided something (under section 二). */
+static int decisions(minutes_doc *d, const minutes_data *md)
+{
+    if (!md->decisions.n)
+        return DUBAN_OK;
+    int rc = text_block(d, BLOCK_H3, "议定事项（%zu 项）", md->decisions.n);
+    table t;
+    if (rc || minutes_decisions_table(md, &t))
+        return DUBAN_ENOMEM;
+    return table_block(d, &t);
+}
+
 static int changes(minutes_doc *d, const minutes_data *md)
 {
     int rc = text_block(d, BLOCK_H2, "二、本次会议调度情况");
@@ -197,6 +209,8 @@ static int build_doc(const minutes_data *md, minutes_doc *d)
         rc = summary(d, md);
     if (!rc)
         rc = changes(d, md);
+    if (!rc)
+        rc = decisions(d, md);
     if (!rc)
         rc = overdue(d, md);
     if (!rc)

@@ -6,6 +6,7 @@
  *   change       ref, title, field, old, new, note, at (values for people)
  *   overdue      group = unit, ref, title, status, due, extended_due, days_late,
  *                note = the late milestone ("三季度：...")
+ *   decision     group = unit, ref = the item it is about, title = text, due, at
  *   no_progress  group = unit, ref, title, status, due, extended_due
  *   target       ref, title = label, field = goal, new = current, status = state
  */
@@ -146,6 +147,19 @@ static int silent_rows(const minutes_data *md, table *t)
     return rc;
 }
 
+static int decision_rows(const minutes_data *md, table *t)
+{
+    int rc = 0;
+    for (size_t i = 0; !rc && i < md->decisions.n; i++) {
+        const decision *x = &md->decisions.v[i];
+        const char *cells[C_COUNT] = {"decision", x->unit, x->ref, x->text};
+        cells[C_DUE] = x->due;
+        cells[C_AT] = x->at;
+        rc = table_add_row(t, cells);
+    }
+    return rc;
+}
+
 static int target_rows(const minutes_data *md, table *t)
 {
     int rc = 0;
@@ -183,6 +197,8 @@ int minutes_write_rows(const minutes_data *md, enum table_format fmt, strbuf *ou
         rc = summary_row(&t, "total", "", &sum);
     if (!rc)
         rc = change_rows(md, &t);
+    if (!rc)
+        rc = decision_rows(md, &t);
     if (!rc)
         rc = overdue_rows(md, &t);
     if (!rc)

@@ -19,12 +19,14 @@ void minutes_data_free(minutes_data *md)
     node_list_free(&md->silent);
     target_list_free(&md->targets);
     free(md->attendees);
+    decision_list_free(&md->decisions);
     memset(md, 0, sizeof *md);
 }
 
 DEFINE_KEEP_BY_ID(keep_changes, meeting_change_list, node_id)
 DEFINE_KEEP_BY_ID(keep_nodes, node_list, id)
 DEFINE_KEEP_BY_ID(keep_targets, target_list, node_id)
+DEFINE_KEEP_BY_ID(keep_decisions, decision_list, node_id)
 
 /* Restricts the changes, the silent items and the targets to f. */
 static int filter_sections(minutes_data *md, long today, duban_error *err)
@@ -34,7 +36,7 @@ static int filter_sections(minutes_data *md, long today, duban_error *err)
     if (rc)
         return rc;
     if (keep_changes(&md->changes, &ids) || keep_nodes(&md->silent, &ids) ||
-        keep_targets(&md->targets, &ids))
+        keep_targets(&md->targets, &ids) || keep_decisions(&md->decisions, &ids))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     id_list_free(&ids);
     return rc;
@@ -53,6 +55,8 @@ int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *ru
         rc = plan_get(st, md->m.plan_id, &md->plan, err);
     if (!rc)
         rc = meeting_attendees(st, meeting_id, &md->attendees, err);
+    if (!rc)
+        rc = decision_list_of(st, meeting_id, &md->decisions, err);
     if (!rc)
         rc = query_light_tally_where(st, md->m.plan_id, LIGHT_BY_AREA, today, rule, f, &md->areas,
                                      err);
@@ -231,6 +235,27 @@ int minutes_silent_table(const minutes_data *md, table *t)
         else
             snprintf(due, sizeof due, "%s", n->due);
         const char *cells[] = {n->ref, n->title, minutes_status_name(md, n->status), due, n->unit};
+        if (table_add_row(t, cells)) {
+            table_free(t);
+            return DUBAN_ENOMEM;
+        }
+    }
+    return DUBAN_OK;
+}
+
+static const table_column decision_cols[] = {
+    {"seq", "序号", 1},      {"text", "议定内容", 0}, {"ref", "事项", 0},
+    {"unit", "责任单位", 0}, {"due", "时限", 0},
+};
+
+int minutes_decisions_table(const minutes_data *md, table *t)
+{
+    table_init(t, decision_cols, sizeof decision_cols / sizeof decision_cols[0]);
+    for (size_t i = 0; i < md->decisions.n; i++) {
+        const decision *x = &md->decisions.v[i];
+        char seq[24];
+        snprintf(seq, sizeof seq, "%zu", i + 1);
+        const char *cells[] = {seq, x->text, x->ref, x->unit, x->due};
         if (table_add_row(t, cells)) {
             table_free(t);
             return DUBAN_ENOMEM;

@@ -4,6 +4,7 @@
 #define DUBAN_MINUTES_DATA_H
 
 #include "plan/light.h"
+#include "edit/decision.h"
 #include "edit/meeting.h"
 #include "query/filter.h"
 #include "query/group.h"
@@ -25,7 +26,8 @@ typedef struct minutes_data {
     group_list units; /* the overdue rows by unit, the most overdue unit first */
     node_list silent;
     target_list targets;
-    char *attendees; /* 参会人员, "" none recorded */
+    char *attendees;         /* 参会人员, "" none recorded */
+    decision_list decisions; /* 议定事项 of the meeting */
 } minutes_data;
 
 /* Reads the minutes; with an active filter f (query/filter.h) every
@@ -40,6 +42,7 @@ int minutes_summary_table(const minutes_data *md, table *t);
 int minutes_changes_table(const minutes_data *md, table *t);
 int minutes_overdue_table(const minutes_data *md, const row_group *unit, table *t);
 int minutes_silent_table(const minutes_data *md, table *t);
+int minutes_decisions_table(const minutes_data *md, table *t);
 int minutes_targets_table(const minutes_data *md, table *t);
 
 /* Display helpers: a status key's name; a change's value for people

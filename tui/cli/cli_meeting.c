@@ -3,7 +3,9 @@
 #include "cli/cli.h"
 
 #include "plan/date.h"
+#include "edit/decision.h"
 #include "edit/meeting.h"
+#include "query/query.h"
 #include "edit/meeting_room.h"
 #include "report/minutes.h"
 #include "base/strbuf.h"
@@ -269,5 +271,23 @@ int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err)
     if (!rc)
         rc = cli_emit_data(ctx, &sb, err);
     strbuf_free(&sb);
+    return rc;
+}
+
+int cmd_decide(cli_ctx *ctx, const cli_args *args, duban_error *err)
+{
+    if (args->npos != 1)
+        return duban_fail(err, DUBAN_EINVAL,
+                          "usage: duban decide TEXT [--unit U] [--due DATE] [--item REF]");
+    node n = {0};
+    int rc = args->item ? node_by_ref(ctx->st, ctx->plan_id, args->item, &n, err) : DUBAN_OK;
+    int64_t id = 0;
+    if (!rc)
+        rc = decision_add(ctx->st, ctx->plan_id, args->pos[0], args->where_unit, args->decision_due,
+                          n.id, &id, err);
+    if (!rc)
+        rc = cli_say(err, "decision %lld recorded%s%s", (long long)id, n.id ? " on " : "",
+                     n.id ? n.ref : "");
+    node_free(&n);
     return rc;
 }

@@ -194,6 +194,17 @@ static int targets(minutes_doc *d, const minutes_data *md)
     return table_block(d, &t);
 }
 
+/* 落款: the issuer and the meeting's date, at the end, when configured. */
+static int signature(minutes_doc *d, const minutes_data *md)
+{
+    if (!md->issuer || !*md->issuer)
+        return DUBAN_OK;
+    int y = 0, mo = 0, dd = 0;
+    sscanf(md->m.date, "%d-%d-%d", &y, &mo, &dd);
+    return text_block(d, BLOCK_SIGN, "%s", md->issuer) |
+           text_block(d, BLOCK_SIGN, "%d年%d月%d日", y, mo, dd);
+}
+
 static int build_doc(const minutes_data *md, minutes_doc *d)
 {
     memset(d, 0, sizeof *d);
@@ -217,13 +228,15 @@ static int build_doc(const minutes_data *md, minutes_doc *d)
         rc = silent(d, md);
     if (!rc)
         rc = targets(d, md);
+    if (!rc)
+        rc = signature(d, md);
     return rc;
 }
 
 int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
                    const light_rule *rule, const text_measure *m, strbuf *out, duban_error *err)
 {
-    return minutes_render_where(st, meeting_id, fmt, today, rule, NULL, m, out, err);
+    return minutes_render_where(st, meeting_id, fmt, today, rule, NULL, NULL, m, out, err);
 }
 
 static const char *const format_names[] = {"md", "html", "csv", "json"};
@@ -261,8 +274,8 @@ static int frozen(store *st, int64_t meeting_id, enum minutes_format fmt, strbuf
 }
 
 int minutes_render_where(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
-                         const light_rule *rule, const query_filter *f, const text_measure *m,
-                         strbuf *out, duban_error *err)
+                         const light_rule *rule, const query_filter *f, const char *issuer,
+                         const text_measure *m, strbuf *out, duban_error *err)
 {
     int found = 0, rc;
     if (!query_filter_active(f) && (rc = frozen(st, meeting_id, fmt, out, &found, err)))
@@ -273,18 +286,20 @@ int minutes_render_where(store *st, int64_t meeting_id, enum minutes_format fmt,
     rc = minutes_load(st, meeting_id, today, rule, f, &md, err);
     if (rc)
         return rc;
+    md.issuer = issuer;
     rc = render_data(&md, fmt, m, out);
     minutes_data_free(&md);
     return rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
 }
 
 int minutes_freeze(store *st, int64_t meeting_id, long today, const light_rule *rule,
-                   const text_measure *m, duban_error *err)
+                   const char *issuer, const text_measure *m, duban_error *err)
 {
     minutes_data md;
     int rc = minutes_load(st, meeting_id, today, rule, NULL, &md, err);
     if (rc)
         return rc;
+    md.issuer = issuer;
     if (md.m.open) {
         minutes_data_free(&md);
         return duban_fail(err, DUBAN_EINVAL, "meeting %lld is still open", (long long)meeting_id);

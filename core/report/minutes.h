@@ -42,9 +42,11 @@ int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long 
 
 /* The same restricted to the items matching f (query/filter.h; NULL:
  * all); the head names the filter (筛选：...). */
+/* issuer (NULL or "" none) adds the 落款 at the end: the issuer and the
+ * meeting's date (config key issuer, duban.ini(5)). */
 int minutes_render_where(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
-                         const light_rule *rule, const query_filter *f, const text_measure *m,
-                         strbuf *out, duban_error *err);
+                         const light_rule *rule, const query_filter *f, const char *issuer,
+                         const text_measure *m, strbuf *out, duban_error *err);
 
 /* Freezes the minutes of an ended meeting as of today: renders them in
  * every format (md with m) and keeps them (edit/meeting_room.h), so that
@@ -52,7 +54,7 @@ int minutes_render_where(store *st, int64_t meeting_id, enum minutes_format fmt,
  * unchanged whatever is edited later.  Call right after meeting_end().
  * DUBAN_EINVAL when the meeting is open. */
 int minutes_freeze(store *st, int64_t meeting_id, long today, const light_rule *rule,
-                   const text_measure *m, duban_error *err);
+                   const char *issuer, const text_measure *m, duban_error *err);
 
 /* The same minutes as an XLSX workbook written to path (sheet 会议纪要:
  * the blocks in order, tables with their headers, numbers and dates as

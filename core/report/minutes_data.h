@@ -28,6 +28,7 @@ typedef struct minutes_data {
     target_list targets;
     char *attendees;         /* 参会人员, "" none recorded */
     decision_list decisions; /* 议定事项 of the meeting */
+    const char *issuer;      /* 落款: who issues the minutes (borrowed), NULL or "" none */
 } minutes_data;
 
 /* Reads the minutes; with an active filter f (query/filter.h) every

@@ -9,11 +9,11 @@
 
 #include <stddef.h>
 
-enum block_kind { BLOCK_H1, BLOCK_H2, BLOCK_H3, BLOCK_P, BLOCK_LI, BLOCK_TABLE };
+enum block_kind { BLOCK_H1, BLOCK_H2, BLOCK_H3, BLOCK_P, BLOCK_LI, BLOCK_TABLE, BLOCK_SIGN };
 
 typedef struct minutes_block {
     enum block_kind kind;
-    char *text; /* heading, paragraph or list item (sanitised); NULL for a table */
+    char *text; /* heading, paragraph, list item or 落款 (lines; sanitised); NULL for a table */
     table t;    /* BLOCK_TABLE only; cells sanitised by table_add_row */
 } minutes_block;
 

@@ -72,4 +72,19 @@ run --db "$DB" minutes --format csv
 expect_out "attendees,,王县长" "attendees in the csv minutes"
 run --db "$DB" meeting end --attendees x
 expect_rc 2 "--attendees only with start"
+
+# HTML: page numbers, dates and statuses that never wrap, the 落款 from the
+# configuration (issuer) with the meeting's date
+run --db "$DB" minutes 2 --format html
+expect_out 'counter(page)' "page numbers"
+expect_out '<td class="nw">2021-10-01 09:00</td>' "times do not wrap"
+expect_out '<td class="nw">未启动</td>' "statuses do not wrap"
+printf '[general]\nissuer = 县委县政府督查室\n' >"$T/issuer.ini"
+run --config "$T/issuer.ini" --db "$DB" minutes 3 --format html
+expect_out '<p class="sign">县委县政府督查室</p>' "the issuer signs"
+run --config "$T/issuer.ini" --db "$DB" minutes 3
+expect_out "县委县政府督查室" "in Markdown too"
+expect_out "2021年12月1日" "with the meeting's date"
+run --config "$T/issuer.ini" --db "$DB" config --dump
+expect_out "issuer = 县委县政府督查室" "config --dump shows it"
 finish

@@ -200,6 +200,9 @@ int cli_show_extra_text(const show_extra *x, const node *n, strbuf *sb, int md);
 int cli_show_extra_json(const show_extra *x, const node *n, strbuf *sb);
 int cli_show_extra_csv(const show_extra *x, const node *n, table *t);
 
+/* The 落款 of minutes and 通报: the configuration's issuer, "" none. */
+const char *cli_issuer(const cli_ctx *ctx);
+
 /* The filter options of args as a core filter (cli_filter.c); the texts
  * stay args' and the store's.  Call after cli_open_store() (statuses are
  * the store's).  DUBAN_EINVAL with one line for a bad value. */

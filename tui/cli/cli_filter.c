@@ -37,3 +37,8 @@ int cli_filter(cli_ctx *ctx, const cli_args *args, query_filter *f, duban_error 
     }
     return DUBAN_OK;
 }
+
+const char *cli_issuer(const cli_ctx *ctx)
+{
+    return ctx->config ? ctx->config->issuer : "";
+}

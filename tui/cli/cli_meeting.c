@@ -80,7 +80,7 @@ static int meeting_end_cmd(cli_ctx *ctx, duban_error *err)
     if (!rc) { /* the minutes' figures as they are now, for every reprint */
         light_rule rule;
         cli_light_rule(ctx, &rule);
-        rc = minutes_freeze(ctx->st, m.id, ctx->today, &rule, &ctx->measure, err);
+        rc = minutes_freeze(ctx->st, m.id, ctx->today, &rule, cli_issuer(ctx), &ctx->measure, err);
     }
     if (!rc)
         rc = count_changes(ctx, m.id, &n, err);
@@ -267,7 +267,8 @@ int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return rc ? rc : cli_say(err, "wrote %s", path);
     }
     strbuf sb = {0};
-    rc = minutes_render_where(ctx->st, id, fmt, ctx->today, &rule, &f, &ctx->measure, &sb, err);
+    rc = minutes_render_where(ctx->st, id, fmt, ctx->today, &rule, &f, cli_issuer(ctx),
+                              &ctx->measure, &sb, err);
     if (!rc)
         rc = cli_emit_data(ctx, &sb, err);
     strbuf_free(&sb);

@@ -168,7 +168,7 @@ static void end_meeting(app *a)
     snprintf(title, sizeof title, "%s", a->mtg.title);
     int64_t id = a->mtg.id;
     if (meeting_end(a->st, a->plan_id, &err) ||
-        minutes_freeze(a->st, id, a->today, &a->rule, draw_measure(), &err) ||
+        minutes_freeze(a->st, id, a->today, &a->rule, cli_issuer(a->ctx), draw_measure(), &err) ||
         meeting_changes(a->st, id, &l, &err)) {
         app_message(a, S_ERROR, "%s", err.msg);
     } else {

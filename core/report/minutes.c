@@ -73,6 +73,16 @@ static int table_block(minutes_doc *d, table *t)
     return DUBAN_OK;
 }
 
+int minutes_doc_text(minutes_doc *d, enum block_kind kind, const char *text)
+{
+    return text_block(d, kind, "%s", text);
+}
+
+int minutes_doc_table(minutes_doc *d, table *t)
+{
+    return table_block(d, t);
+}
+
 static int head(minutes_doc *d, const minutes_data *md)
 {
     char legend_buf[512];

@@ -24,6 +24,11 @@ typedef struct minutes_doc {
 } minutes_doc;
 
 void minutes_doc_free(minutes_doc *d);
+/* Appends a text block (sanitised) or moves *t into a table block (on
+ * failure *t is freed); DUBAN_ENOMEM.  For other documents of the same
+ * look (the 通报 as HTML, report.c). */
+int minutes_doc_text(minutes_doc *d, enum block_kind kind, const char *text);
+int minutes_doc_table(minutes_doc *d, table *t);
 int minutes_write_md(const minutes_doc *d, const text_measure *m, strbuf *out);
 int minutes_write_html(const minutes_doc *d, strbuf *out);
 /* The blocks as a workbook at path (minutes_xlsx.c; see minutes_write_file). */

@@ -2,6 +2,7 @@
 #include "report/report.h"
 
 #include "plan/date.h"
+#include "report/minutes_internal.h"
 #include "query/group.h"
 #include "query/query.h"
 #include "plan/target.h"
@@ -213,6 +214,76 @@ int report_render(store *st, int64_t plan_id, enum light_group by, enum table_fo
                   duban_error *err)
 {
     return report_render_where(st, plan_id, by, fmt, today, rule, NULL, m, out, err);
+}
+
+/* The blocks of the HTML 通报: heading, plan, filter, table, legend, 落款. */
+static int html_doc(store *st, int64_t plan_id, enum light_group by, long today,
+                    const query_filter *f, const char *issuer, table *t, const light_rule *rule,
+                    minutes_doc *d, duban_error *err)
+{
+    plan_info p;
+    int rc = plan_get(st, plan_id, &p, err);
+    if (rc) {
+        table_free(t);
+        return rc;
+    }
+    char day[DATE_LEN], line[512];
+    date_format(today, day);
+    snprintf(line, sizeof line, "通报（%s，截至 %s）", by_title[by], day);
+    d->title = duban_strdup(line);
+    strbuf extra = {0};
+    rc = !d->title || minutes_doc_text(d, BLOCK_H1, line) || minutes_doc_text(d, BLOCK_P, p.title);
+    if (!rc && query_filter_active(f))
+        rc = strbuf_append(&extra, "筛选：") ||
+             query_filter_describe(f, store_statuses(st), &extra) ||
+             minutes_doc_text(d, BLOCK_P, strbuf_str(&extra));
+    if (rc)
+        table_free(t);
+    else
+        rc = minutes_doc_table(d, t); /* the block owns t now (freed on failure) */
+    extra.len = 0;
+    if (!rc)
+        rc = report_light_legend(store_statuses(st), rule, &extra) ||
+             minutes_doc_text(d, BLOCK_P, strbuf_str(&extra));
+    if (!rc && issuer && *issuer) {
+        int y = 0, m = 0, dd = 0;
+        sscanf(day, "%d-%d-%d", &y, &m, &dd);
+        snprintf(line, sizeof line, "%d年%d月%d日", y, m, dd);
+        rc = minutes_doc_text(d, BLOCK_SIGN, issuer) || minutes_doc_text(d, BLOCK_SIGN, line);
+    }
+    strbuf_free(&extra);
+    plan_info_free(&p);
+    return rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
+}
+
+int report_render_html(store *st, int64_t plan_id, enum light_group by, long today,
+                       const light_rule *rule, const query_filter *f, const char *issuer,
+                       strbuf *out, duban_error *err)
+{
+    light_tally_list groups;
+    int *targets, *met;
+    int rc = report_groups_where(st, plan_id, by, today, rule, f, &groups, &targets, &met, err);
+    if (rc)
+        return rc;
+    table t;
+    const table_column *cols = by == LIGHT_BY_AREA   ? area_cols
+                               : by == LIGHT_BY_UNIT ? unit_cols
+                                                     : leader_cols;
+    table_init(&t, cols, by == LIGHT_BY_AREA ? 10 : 9);
+    minutes_doc d = {0};
+    if (fill_table(&t, by, FORMAT_TEXT, &groups, targets, met)) {
+        table_free(&t);
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    } else {
+        rc = html_doc(st, plan_id, by, today, f, issuer, &t, rule, &d, err);
+    }
+    if (!rc && minutes_write_html(&d, out))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    minutes_doc_free(&d);
+    free(targets);
+    free(met);
+    light_tally_list_free(&groups);
+    return rc;
 }
 
 int report_render_where(store *st, int64_t plan_id, enum light_group by, enum table_format fmt,

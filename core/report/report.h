@@ -51,6 +51,12 @@ int report_groups_where(store *st, int64_t plan_id, enum light_group by, long to
                         const light_rule *rule, const query_filter *f, light_tally_list *groups,
                         int **targets, int **met, duban_error *err);
 
+/* The same 通报 as one printable HTML page with the look of the minutes
+ * (A4, page numbers; issuer NULL or "" for no 落款). */
+int report_render_html(store *st, int64_t plan_id, enum light_group by, long today,
+                       const light_rule *rule, const query_filter *f, const char *issuer,
+                       strbuf *out, duban_error *err);
+
 /* One line explaining the lights, e.g. "(!) 红灯：逾期未完成或受阻；(~) 黄灯：
  * 14天内到期未完成或滞后；(o) 绿灯：其余（含已完成）" (status names from set). */
 int report_light_legend(const status_set *set, const light_rule *rule, strbuf *out);

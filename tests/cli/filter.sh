@@ -72,6 +72,17 @@ expect_no_out "已协调用地" "minutes drop other items' changes"
 run --db "$DB" minutes --leader 张三 --format csv
 expect_no_out "已协调用地" "csv minutes follow the filter"
 
+# the 通报 as a printable page, filtered, with the 落款
+printf '[general]\nissuer = 县委督查室\n' >"$T/issuer.ini"
+run --config "$T/issuer.ini" --db "$DB" report --format html --unit 县发改局
+expect_rc 0 "report --format html"
+expect_out "<h1>通报（按方面，截至 2021-10-01）</h1>" "heading"
+expect_out "<p>筛选：单位 县发改局</p>" "the filter is named"
+expect_out "counter(page)" "page numbers"
+expect_out '<p class="sign">县委督查室</p>' "the issuer signs"
+expect_out '<td class="num red">0</td>' "light columns coloured"
+expect_no_out "<script" "no scripts"
+
 # refusals
 for bad in "--light blue" "--status nosuch" "--due-within -3" "--due-within x"; do
   sum=$(db_sum "$DB")

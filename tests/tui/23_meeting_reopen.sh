@@ -36,7 +36,16 @@ tui_wait '开始会议'
 tui_keys C-u
 tui_type 第四次推进会
 tui_keys Enter
+tui_wait '参会人员 attendees'
+tui_keys Escape
 tui_wait '会前变更 1 项'
+# Y records a decision about the selected item
+tui_keys g j Y # area 1 is still expanded (folds are kept)
+tui_wait '议定事项 decision:'
+tui_type '由县发改局牵头推进'
+tui_keys Enter
+tui_wait '议定事项已记录 (关于 1.1)'
+"$DUBAN" --db "$DB" minutes | grep -q '由县发改局牵头推进' || fail "decision not in the minutes"
 tui_keys m
 tui_wait '会前变更 1 项 reported between meetings'
 assert_line_contains '2.2 ' '设备已到货'

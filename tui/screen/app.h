@@ -91,6 +91,8 @@ typedef enum prompt_kind {
     PROMPT_TARGET,       /* progress: which target ... */
     PROMPT_TARGET_VALUE, /* ... then its current value */
     PROMPT_MEETING,      /* the title of a new meeting */
+    PROMPT_ATTENDEES,    /* ... then who attends it */
+    PROMPT_DECISION,     /* the text of a decision (议定事项) of the open meeting */
 } prompt_kind;
 
 /* The views, by id (views.def; view.h has their functions). */

@@ -11,6 +11,7 @@
 
 #include "screen/draw.h"
 #include "screen/view.h"
+#include "edit/decision.h"
 #include "edit/meeting_room.h"
 #include "report/minutes.h"
 
@@ -230,6 +231,17 @@ static void meeting_title_done(app *a)
     a->undo_reopens = 0;
     app_load_meeting(a);
     views_invalidate(a, VF_FOLLOWS_MEETING);
+    ask(a, PROMPT_ATTENDEES, 0, "", "参会人员 attendees (Enter 跳过 skips): ");
+}
+
+static void attendees_done(app *a)
+{
+    duban_error err = {0};
+    a->prompt = PROMPT_NONE;
+    if (!blank(a->le.buf) && meeting_set_attendees(a->st, a->mtg.id, a->le.buf, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return;
+    }
     meeting_change_list before = {0};
     if (changes_before_meeting(a->st, a->mtg.id, &before, &err))
         app_message(a, S_ERROR, "%s", err.msg);
@@ -239,8 +251,42 @@ static void meeting_title_done(app *a)
     meeting_change_list_free(&before);
 }
 
+void app_decide(app *a)
+{
+    if (!a->mtg.id) {
+        app_message(a, S_NORMAL,
+                    "议定事项属于会议: 先按 M 开始会议 (decisions belong to a meeting)");
+        return;
+    }
+    int64_t id = app_selected(a);
+    ask(a, PROMPT_DECISION, id, "", "议定事项 decision: ");
+}
+
+static void decision_done(app *a)
+{
+    duban_error err = {0};
+    node n = {0};
+    a->prompt = PROMPT_NONE;
+    if (a->prompt_node && node_by_id(a->st, a->prompt_node, &n, &err) == DUBAN_OK &&
+        n.depth == NODE_AREA)
+        n.id = 0; /* about an area: about nothing in particular */
+    if (decision_add(a->st, a->plan_id, a->le.buf, NULL, NULL, n.id, NULL, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    else if (n.id)
+        app_message(a, S_OK, "议定事项已记录 (关于 %s) decision recorded", n.ref);
+    else
+        app_message(a, S_OK, "议定事项已记录 decision recorded");
+    node_free(&n);
+    views_invalidate(a, VF_FOLLOWS_MEETING);
+}
+
 void app_flow_done(app *a, int accepted)
 {
+    if (!accepted && a->prompt == PROMPT_ATTENDEES) { /* Esc: none given; the meeting is on */
+        a->le.buf[0] = '\0';
+        attendees_done(a);
+        return;
+    }
     if (!accepted) {
         a->prompt = PROMPT_NONE;
         app_message(a, S_NORMAL, "已取消 cancelled");
@@ -261,6 +307,12 @@ void app_flow_done(app *a, int accepted)
         break;
     case PROMPT_MEETING:
         meeting_title_done(a);
+        break;
+    case PROMPT_ATTENDEES:
+        attendees_done(a);
+        break;
+    case PROMPT_DECISION:
+        decision_done(a);
         break;
     default:
         a->prompt = PROMPT_NONE;

@@ -34,6 +34,9 @@ static view_result edit_action(app *a, action act, int arg)
     case ACT_meeting:
         app_meeting(a);
         break;
+    case ACT_decide:
+        app_decide(a);
+        break;
     case ACT_undo:
         app_undo(a, 0);
         break;

@@ -11,17 +11,21 @@
 
 /* ?1 the area.  Reports: standing edits of the report fields. */
 /* clang-format off */
-static const char reports_sql[] =
-    "SELECT n.id,"
-    " (SELECT t.at FROM note t WHERE t.node_id = n.id ORDER BY t.at DESC, t.id DESC LIMIT 1),"
-    " (SELECT t.text FROM note t WHERE t.node_id = n.id ORDER BY t.at DESC, t.id DESC LIMIT 1),"
-    " (SELECT max(h.at) FROM history h WHERE h.node_id = n.id AND h.action IN ('edit', 'redo')"
-    "   AND (h.field IN ('status', 'note', 'extension') OR h.field LIKE 'target.%')"
-    "   AND NOT EXISTS (SELECT 1 FROM history u WHERE u.target_id = h.id AND u.action = 'undo'"
+#define REPORT_COLUMNS                                                                             \
+    "SELECT n.id,"                                                                                 \
+    " (SELECT t.at FROM note t WHERE t.node_id = n.id ORDER BY t.at DESC, t.id DESC LIMIT 1),"     \
+    " (SELECT t.text FROM note t WHERE t.node_id = n.id ORDER BY t.at DESC, t.id DESC LIMIT 1),"   \
+    " (SELECT max(h.at) FROM history h WHERE h.node_id = n.id AND h.action IN ('edit', 'redo')"    \
+    "   AND (h.field IN ('status', 'note', 'extension') OR h.field LIKE 'target.%')"              \
+    "   AND NOT EXISTS (SELECT 1 FROM history u WHERE u.target_id = h.id AND u.action = 'undo'"    \
     "    AND NOT EXISTS (SELECT 1 FROM history r WHERE r.target_id = h.id AND r.id > u.id)))"
+static const char reports_sql[] =
+    REPORT_COLUMNS
     " FROM node a JOIN node n ON n.plan_id = a.plan_id AND n.depth >= 2"
     "  AND n.sort_key > a.sort_key || '.' AND n.sort_key < a.sort_key || '/'"
     " WHERE a.id = ?1 AND a.depth = 1 ORDER BY n.sort_key";
+static const char plan_reports_sql[] =
+    REPORT_COLUMNS " FROM node n WHERE n.plan_id = ?1 AND n.depth >= 2 ORDER BY n.sort_key";
 /* clang-format on */
 
 static void day_of(sqlite3_stmt *s, int col, char out[DATE_LEN])
@@ -66,6 +70,17 @@ int query_area_reports(store *st, int64_t area_id, item_report_list *out, duban_
     if (db_prepare(st, reports_sql, &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, area_id);
+    return db_collect(st, stmt, sizeof(item_report), (void **)&out->v, &out->n, read_report,
+                      report_free_v, err);
+}
+
+int query_plan_reports(store *st, int64_t plan_id, item_report_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    memset(out, 0, sizeof *out);
+    if (db_prepare(st, plan_reports_sql, &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, plan_id);
     return db_collect(st, stmt, sizeof(item_report), (void **)&out->v, &out->n, read_report,
                       report_free_v, err);
 }

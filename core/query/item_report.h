@@ -31,6 +31,8 @@ typedef struct item_report_list {
  * One query; the cost follows the area's size. */
 int query_area_reports(store *st, int64_t area_id, item_report_list *out, duban_error *err);
 void item_report_list_free(item_report_list *l);
+/* The same for every item and sub-item of the plan (the minutes). */
+int query_plan_reports(store *st, int64_t plan_id, item_report_list *out, duban_error *err);
 /* The report of node id in l, or NULL. */
 const item_report *item_report_find(const item_report_list *l, int64_t id);
 

@@ -20,6 +20,7 @@ void minutes_data_free(minutes_data *md)
     target_list_free(&md->targets);
     free(md->attendees);
     decision_list_free(&md->decisions);
+    item_report_list_free(&md->reports);
     memset(md, 0, sizeof *md);
 }
 
@@ -57,6 +58,9 @@ int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *ru
         rc = meeting_attendees(st, meeting_id, &md->attendees, err);
     if (!rc)
         rc = decision_list_of(st, meeting_id, &md->decisions, err);
+    if (!rc)
+        rc = query_plan_reports(st, md->m.plan_id, &md->reports, err);
+    md->today_day = today;
     if (!rc)
         rc = query_light_tally_where(st, md->m.plan_id, LIGHT_BY_AREA, today, rule, f, &md->areas,
                                      err);
@@ -221,7 +225,7 @@ int minutes_overdue_table(const minutes_data *md, const row_group *unit, table *
 
 static const table_column silent_cols[] = {
     {"ref", "事项", 0}, {"title", "名称", 0},    {"status", "状态", 0},
-    {"due", "时限", 0}, {"unit", "责任单位", 0},
+    {"due", "时限", 0}, {"unit", "责任单位", 0}, {"days", "未报天数", 1},
 };
 
 int minutes_silent_table(const minutes_data *md, table *t)
@@ -234,7 +238,13 @@ int minutes_silent_table(const minutes_data *md, table *t)
             snprintf(due, sizeof due, "%s（延期，原 %s）", n->extended_due, n->due);
         else
             snprintf(due, sizeof due, "%s", n->due);
-        const char *cells[] = {n->ref, n->title, minutes_status_name(md, n->status), due, n->unit};
+        long days = item_report_silent_days(item_report_find(&md->reports, n->id), md->plan.start,
+                                            md->today_day);
+        char num[24] = "";
+        if (days >= 0)
+            snprintf(num, sizeof num, "%ld", days);
+        const char *cells[] = {n->ref, n->title, minutes_status_name(md, n->status),
+                               due,    n->unit,  num};
         if (table_add_row(t, cells)) {
             table_free(t);
             return DUBAN_ENOMEM;

@@ -8,6 +8,7 @@
 #include "edit/meeting.h"
 #include "query/filter.h"
 #include "query/group.h"
+#include "query/item_report.h"
 #include "query/query.h"
 #include "base/strbuf.h"
 #include "text/table.h"
@@ -26,9 +27,11 @@ typedef struct minutes_data {
     group_list units; /* the overdue rows by unit, the most overdue unit first */
     node_list silent;
     target_list targets;
-    char *attendees;         /* 参会人员, "" none recorded */
-    decision_list decisions; /* 议定事项 of the meeting */
-    const char *issuer;      /* 落款: who issues the minutes (borrowed), NULL or "" none */
+    char *attendees;          /* 参会人员, "" none recorded */
+    decision_list decisions;  /* 议定事项 of the meeting */
+    item_report_list reports; /* last report of every item (未报进展's days) */
+    long today_day;           /* today as a day number */
+    const char *issuer;       /* 落款: who issues the minutes (borrowed), NULL or "" none */
 } minutes_data;
 
 /* Reads the minutes; with an active filter f (query/filter.h) every

@@ -16,6 +16,8 @@ done
 tui_start 100 30 -- --today 2021-10-01
 tui_wait 持之以恒抓招商
 assert_contains '完成 0/38'
+tui_keys J Enter # area 2 expanded (and saved) before any filter
+tui_wait '2.1 '
 tui_keys F
 tui_wait '责任单位 unit'
 assert_line_contains '县发改局、县经信局' '1 项'
@@ -45,6 +47,7 @@ tui_wait '已清除筛选'
 assert_contains '完成 0/38'
 assert_not_contains '▼ 筛选'
 assert_contains 坚定不移强工业
+assert_contains '2.1 ' # area 2's saved fold is back
 
 # red only: 2.1 (受阻) and 5.1 (a late milestone); the overdue view follows
 tui_keys F

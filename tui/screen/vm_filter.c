@@ -126,7 +126,16 @@ int vm_filter_set(app *a, const query_filter *f, duban_error *err)
     a->filter.light = keep.light;
     a->filter.due_within = keep.due_within;
     int rc = vm_filter_load_ids(a, err);
-    return rc ? rc : vm_reload(a, err);
+    if (!rc)
+        rc = vm_reload(a, err);
+    if (!rc && !query_filter_active(&a->filter)) { /* the saved folds of every area again */
+        char *folds = NULL;
+        rc = store_get_state(a->st, a->plan_id, "folds", &folds, err);
+        if (!rc)
+            rc = vm_set_folds(a, folds, err);
+        free(folds);
+    }
+    return rc;
 }
 
 void vm_filter_describe(const app *a, char *out, size_t outsz)

@@ -263,6 +263,8 @@ int vm_set_folds(app *a, const char *folds, duban_error *err)
 
 int vm_save_folds(app *a, duban_error *err)
 {
+    if (query_filter_active(&a->filter))
+        return DUBAN_OK; /* folds under a filter are for the moment; the saved ones come back */
     char *folds = vm_folds(a);
     if (!folds)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");

@@ -64,7 +64,8 @@ size_t vm_area_row(const app *a, size_t i);
 char *vm_folds(const app *a);
 /* Expands exactly the areas listed in folds (NULL: none); rebuilds rows. */
 int vm_set_folds(app *a, const char *folds, duban_error *err);
-/* Stores the fold state for the next start; returns a core code. */
+/* Stores the fold state for the next start (not under a filter: clearing
+ * it brings the saved folds back); returns a core code. */
 int vm_save_folds(app *a, duban_error *err);
 
 void vm_free(app *a);

@@ -55,6 +55,7 @@ int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
     cli_ctx ctx = {0};
+    query_filter_clear(&ctx.filter);
     ctx.argv0 = argv[0];
     duban_error err = {0};
     const char *command = NULL;

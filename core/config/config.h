@@ -91,6 +91,8 @@ typedef struct duban_config {
     char date_format[64];           /* see config_format_date() */
     int warn_days;                  /* at-risk window for lights, 0..365 */
     int csv_bom;                    /* CSV output starts with a UTF-8 BOM (default 1) */
+    int silent_days;  /* days without a report before `N 天未报进展` shows, 1..3650 */
+    char issuer[256]; /* 落款 of minutes and 通报 (e.g. 县委督查室), "" none */
 
     /* [theme] */
     enum config_theme theme;

@@ -92,6 +92,15 @@ int config_apply_general(loader *ld, const ini_entry *e)
         if (parse_int(v, 0, 365, &cfg->warn_days))
             return config_fail(ld, e->line, "warn_days must be a number of days 0-365, not '%s'",
                                v);
+    } else if (!strcmp(k, "issuer")) {
+        if (strlen(v) >= sizeof cfg->issuer)
+            return config_fail(ld, e->line, "issuer must be at most %zu bytes",
+                               sizeof cfg->issuer - 1);
+        snprintf(cfg->issuer, sizeof cfg->issuer, "%s", v);
+    } else if (!strcmp(k, "silent_days")) {
+        if (parse_int(v, 1, 3650, &cfg->silent_days))
+            return config_fail(ld, e->line, "silent_days must be a number of days 1-3650, not '%s'",
+                               v);
     } else if (!strcmp(k, "csv_bom")) {
         if (parse_bool(v, &cfg->csv_bom))
             return config_fail(ld, e->line, "csv_bom must be yes or no, not '%s'", v);

@@ -17,6 +17,8 @@ static int dump_general(const duban_config *cfg, strbuf *out)
     rc = rc ? rc : ini_append_pair(out, "date_format", cfg->date_format);
     rc = rc ? rc : strbuf_printf(out, "warn_days = %d\n", cfg->warn_days);
     rc = rc ? rc : strbuf_printf(out, "csv_bom = %s\n", cfg->csv_bom ? "yes" : "no");
+    rc = rc ? rc : strbuf_printf(out, "silent_days = %d\n", cfg->silent_days);
+    rc = rc ? rc : ini_append_pair(out, "issuer", cfg->issuer);
     return rc;
 }
 

@@ -16,7 +16,9 @@
  * and was not undone by the end of it.
  *
  * "No progress reported" (未报进展): items (depth 2) not done whose subtree
- * has no standing edit (any field, notes included) since the previous
+ * has no standing report (an edit of the status, a progress note, a
+ * target's value or an extension; a change of due date, unit or leader is
+ * not a report) since the previous
  * meeting ended (since the plan was imported for the first meeting) up to
  * the end of this one.  "Standing" means not undone (as of that end).
  *
@@ -110,6 +112,11 @@ int meeting_changes(store *st, int64_t meeting_id, meeting_change_list *out, dub
  * when there is none), including an open meeting's. */
 int changes_since_last_meeting(store *st, int64_t plan_id, meeting_change_list *out,
                                duban_error *err);
+/* The net changes made between the end of the meeting before meeting_id
+ * (the import for the first) and its start: the reports that came in
+ * between meetings. */
+int changes_before_meeting(store *st, int64_t meeting_id, meeting_change_list *out,
+                           duban_error *err);
 /* Items with no progress reported (see above), in outline order. */
 int meeting_silent_items(store *st, int64_t meeting_id, node_list *out, duban_error *err);
 

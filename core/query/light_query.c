@@ -4,6 +4,7 @@
  * is applied in C by light_of() so that there is one definition of it. */
 #include "plan/light.h"
 
+#include "query/filter.h"
 #include "query/node_internal.h"
 #include "query/group.h"
 #include "query/query.h"
@@ -207,10 +208,17 @@ static int tally_groups(group_list *g, const item_light_list *items, light_tally
 int query_light_tally(store *st, int64_t plan_id, enum light_group by, long today,
                       const light_rule *rule, light_tally_list *out, duban_error *err)
 {
+    return query_light_tally_where(st, plan_id, by, today, rule, NULL, out, err);
+}
+
+int query_light_tally_where(store *st, int64_t plan_id, enum light_group by, long today,
+                            const light_rule *rule, const query_filter *f, light_tally_list *out,
+                            duban_error *err)
+{
     memset(out, 0, sizeof *out);
     item_light_list items;
     group_list g = {0};
-    int rc = query_item_lights(st, plan_id, today, rule, &items, err);
+    int rc = query_item_lights_where(st, plan_id, today, rule, f, &items, err);
     if (rc)
         return rc;
     if (by == LIGHT_BY_AREA)

@@ -174,6 +174,24 @@ int changes_since_last_meeting(store *st, int64_t plan_id, meeting_change_list *
     return rc ? rc : window_changes(st, plan_id, lo, INT64_MAX, 0, out, err);
 }
 
+int changes_before_meeting(store *st, int64_t meeting_id, meeting_change_list *out,
+                           duban_error *err)
+{
+    meeting m;
+    int64_t lo = 0;
+    memset(out, 0, sizeof *out);
+    int rc = meeting_get(st, meeting_id, &m, err);
+    if (!rc)
+        rc = scalar(st,
+                    "SELECT coalesce((SELECT coalesce(history_end, history_start) FROM meeting"
+                    " WHERE plan_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT 1), 0)",
+                    m.plan_id, meeting_id, &lo, err);
+    if (!rc)
+        rc = window_changes(st, m.plan_id, lo, m.history_start, 0, out, err);
+    meeting_free(&m);
+    return rc;
+}
+
 /* ?1 plan, ?2 < id <= ?3, ?4 done keys.  Items with a standing edit on
  * themselves or a sub-item in the window reported progress.  Two forms
  * of one answer (a unit test holds them together): silent_by_window reads
@@ -185,6 +203,7 @@ static const char silent_by_window[] =
     "WITH done(k) AS (SELECT value FROM json_each(?4)),"
     " active(id) AS (SELECT h.node_id FROM history h"
     "  WHERE h.plan_id = ?1 AND h.id > ?2 AND h.id <= ?3 AND h.action = 'edit'"
+    "   AND (h.field IN ('status', 'note', 'extension') OR h.field LIKE 'target.%')"
     "   AND " STANDING("h") ")"
     " SELECT n.id FROM node n WHERE n.plan_id = ?1 AND n.depth = 2 AND n.status NOT IN done"
     "  AND n.state = '' AND NOT EXISTS (SELECT 1 FROM node xa WHERE xa.id = n.parent_id"

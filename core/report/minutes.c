@@ -4,6 +4,7 @@
 #include "report/minutes_internal.h"
 
 #include "report/minutes_data.h"
+#include "edit/meeting_room.h"
 #include "report/report.h"
 #include "text/textwidth.h"
 #include "base/list.h"
@@ -72,6 +73,16 @@ static int table_block(minutes_doc *d, table *t)
     return DUBAN_OK;
 }
 
+int minutes_doc_text(minutes_doc *d, enum block_kind kind, const char *text)
+{
+    return text_block(d, kind, "%s", text);
+}
+
+int minutes_doc_table(minutes_doc *d, table *t)
+{
+    return table_block(d, t);
+}
+
 static int head(minutes_doc *d, const minutes_data *md)
 {
     char legend_buf[512];
@@ -87,7 +98,15 @@ static int head(minutes_doc *d, const minutes_data *md)
     date_local_time(md->m.ended_at, ended);
     rc |= text_block(d, BLOCK_LI, "开始：%s；结束：%s", started,
                      md->m.open ? "（会议进行中）" : ended);
+    if (*md->attendees)
+        rc |= text_block(d, BLOCK_LI, "参会人员：%s", md->attendees);
     rc |= text_block(d, BLOCK_LI, "统计截至：%s", md->today);
+    if (query_filter_active(md->filter)) {
+        strbuf f = {0};
+        rc |= query_filter_describe(md->filter, store_statuses(md->st), &f);
+        rc |= text_block(d, BLOCK_LI, "筛选：%s", strbuf_str(&f));
+        strbuf_free(&f);
+    }
     rc |= text_block(d, BLOCK_LI, "亮灯规则：%s", legend_buf);
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
@@ -104,6 +123,18 @@ static int summary(minutes_doc *d, const minutes_data *md)
                      sum.count[LIGHT_YELLOW], light_label(LIGHT_GREEN), sum.count[LIGHT_GREEN]);
     table t;
     if (rc || minutes_summary_table(md, &t))
+        return DUBAN_ENOMEM;
+    return table_block(d, &t);
+}
+
+/* 议定事项, when the meeting decided something (under section 二). */
+static int decisions(minutes_doc *d, const minutes_data *md)
+{
+    if (!md->decisions.n)
+        return DUBAN_OK;
+    int rc = text_block(d, BLOCK_H3, "议定事项（%zu 项）", md->decisions.n);
+    table t;
+    if (rc || minutes_decisions_table(md, &t))
         return DUBAN_ENOMEM;
     return table_block(d, &t);
 }
@@ -146,7 +177,9 @@ static int silent(minutes_doc *d, const minutes_data *md)
     const char *since = md->m.seq > 1 ? "上次会议以来" : "计划导入以来";
     if (!md->silent.n)
         return rc | text_block(d, BLOCK_P, "%s，所有未完成事项均报告了进展。", since);
-    rc |= text_block(d, BLOCK_P, "%s没有任何进展、变更的未完成事项 %zu 项。", since, md->silent.n);
+    rc |=
+        text_block(d, BLOCK_P, "%s没有报告进展（状态、进展、量化指标、延期）的未完成事项 %zu 项。",
+                   since, md->silent.n);
     table t;
     if (rc || minutes_silent_table(md, &t))
         return DUBAN_ENOMEM;
@@ -171,6 +204,17 @@ static int targets(minutes_doc *d, const minutes_data *md)
     return table_block(d, &t);
 }
 
+/* 落款: the issuer and the meeting's date, at the end, when configured. */
+static int signature(minutes_doc *d, const minutes_data *md)
+{
+    if (!md->issuer || !*md->issuer)
+        return DUBAN_OK;
+    int y = 0, mo = 0, dd = 0;
+    sscanf(md->m.date, "%d-%d-%d", &y, &mo, &dd);
+    return text_block(d, BLOCK_SIGN, "%s", md->issuer) |
+           text_block(d, BLOCK_SIGN, "%d年%d月%d日", y, mo, dd);
+}
+
 static int build_doc(const minutes_data *md, minutes_doc *d)
 {
     memset(d, 0, sizeof *d);
@@ -187,39 +231,112 @@ static int build_doc(const minutes_data *md, minutes_doc *d)
     if (!rc)
         rc = changes(d, md);
     if (!rc)
+        rc = decisions(d, md);
+    if (!rc)
         rc = overdue(d, md);
     if (!rc)
         rc = silent(d, md);
     if (!rc)
         rc = targets(d, md);
+    if (!rc)
+        rc = signature(d, md);
     return rc;
 }
 
 int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
                    const light_rule *rule, const text_measure *m, strbuf *out, duban_error *err)
 {
+    return minutes_render_where(st, meeting_id, fmt, today, rule, NULL, NULL, m, out, err);
+}
+
+static const char *const format_names[] = {"md", "html", "csv", "json"};
+
+/* Renders the live minutes of md in fmt. */
+static int render_data(const minutes_data *md, enum minutes_format fmt, const text_measure *m,
+                       strbuf *out)
+{
+    if (fmt == MINUTES_CSV)
+        return minutes_write_csv(md, out);
+    if (fmt == MINUTES_JSON)
+        return minutes_write_rows(md, FORMAT_JSON, out);
+    minutes_doc d;
+    int rc = build_doc(md, &d);
+    if (!rc)
+        rc = fmt == MINUTES_HTML ? minutes_write_html(&d, out) : minutes_write_md(&d, m, out);
+    minutes_doc_free(&d);
+    return rc;
+}
+
+/* The frozen body of an ended meeting in fmt into out; *found 0 when none. */
+static int frozen(store *st, int64_t meeting_id, enum minutes_format fmt, strbuf *out, int *found,
+                  duban_error *err)
+{
+    char *body = NULL;
+    *found = 0;
+    int rc = meeting_minutes_get(st, meeting_id, format_names[fmt], &body, err);
+    if (!rc && body) {
+        *found = 1;
+        if (strbuf_append(out, body))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    free(body);
+    return rc;
+}
+
+int minutes_render_where(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
+                         const light_rule *rule, const query_filter *f, const char *issuer,
+                         const text_measure *m, strbuf *out, duban_error *err)
+{
+    int found = 0, rc;
+    if (!query_filter_active(f) && (rc = frozen(st, meeting_id, fmt, out, &found, err)))
+        return rc;
+    if (found)
+        return DUBAN_OK;
     minutes_data md;
-    int rc = minutes_load(st, meeting_id, today, rule, &md, err);
+    rc = minutes_load(st, meeting_id, today, rule, f, &md, err);
     if (rc)
         return rc;
-    if (fmt == MINUTES_CSV) {
-        rc = minutes_write_csv(&md, out);
-    } else {
-        minutes_doc d;
-        rc = build_doc(&md, &d);
-        if (!rc)
-            rc = fmt == MINUTES_HTML ? minutes_write_html(&d, out) : minutes_write_md(&d, m, out);
-        minutes_doc_free(&d);
-    }
+    md.issuer = issuer;
+    rc = render_data(&md, fmt, m, out);
     minutes_data_free(&md);
     return rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
+}
+
+int minutes_freeze(store *st, int64_t meeting_id, long today, const light_rule *rule,
+                   const char *issuer, const text_measure *m, duban_error *err)
+{
+    minutes_data md;
+    int rc = minutes_load(st, meeting_id, today, rule, NULL, &md, err);
+    if (rc)
+        return rc;
+    md.issuer = issuer;
+    if (md.m.open) {
+        minutes_data_free(&md);
+        return duban_fail(err, DUBAN_EINVAL, "meeting %lld is still open", (long long)meeting_id);
+    }
+    for (int fmt = 0; !rc && fmt < (int)(sizeof format_names / sizeof format_names[0]); fmt++) {
+        strbuf body = {0};
+        if (render_data(&md, (enum minutes_format)fmt, m, &body))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+        else
+            rc = meeting_minutes_put(st, meeting_id, format_names[fmt], strbuf_str(&body), err);
+        strbuf_free(&body);
+    }
+    minutes_data_free(&md);
+    return rc;
 }
 
 int minutes_write_file(store *st, int64_t meeting_id, long today, const light_rule *rule,
                        const char *path, duban_error *err)
 {
+    return minutes_write_file_where(st, meeting_id, today, rule, NULL, path, err);
+}
+
+int minutes_write_file_where(store *st, int64_t meeting_id, long today, const light_rule *rule,
+                             const query_filter *f, const char *path, duban_error *err)
+{
     minutes_data md;
-    int rc = minutes_load(st, meeting_id, today, rule, &md, err);
+    int rc = minutes_load(st, meeting_id, today, rule, f, &md, err);
     if (rc)
         return rc;
     minutes_doc d;

@@ -24,13 +24,14 @@
 
 #include "base/error.h"
 #include "plan/light.h"
+#include "query/filter.h"
 #include "store/store.h"
 #include "base/strbuf.h"
 #include "text/textwidth.h"
 
 #include <stdint.h>
 
-enum minutes_format { MINUTES_MD, MINUTES_HTML, MINUTES_CSV };
+enum minutes_format { MINUTES_MD, MINUTES_HTML, MINUTES_CSV, MINUTES_JSON };
 
 /* Renders the minutes of meeting_id as of day `today` (date.h day number);
  * rule NULL = light_rule_default(); m aligns the Markdown tables
@@ -39,6 +40,22 @@ enum minutes_format { MINUTES_MD, MINUTES_HTML, MINUTES_CSV };
 int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
                    const light_rule *rule, const text_measure *m, strbuf *out, duban_error *err);
 
+/* The same restricted to the items matching f (query/filter.h; NULL:
+ * all); the head names the filter (筛选：...). */
+/* issuer (NULL or "" none) adds the 落款 at the end: the issuer and the
+ * meeting's date (config key issuer, duban.ini(5)). */
+int minutes_render_where(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
+                         const light_rule *rule, const query_filter *f, const char *issuer,
+                         const text_measure *m, strbuf *out, duban_error *err);
+
+/* Freezes the minutes of an ended meeting as of today: renders them in
+ * every format (md with m) and keeps them (edit/meeting_room.h), so that
+ * minutes_render() of that meeting without a filter reprints them
+ * unchanged whatever is edited later.  Call right after meeting_end().
+ * DUBAN_EINVAL when the meeting is open. */
+int minutes_freeze(store *st, int64_t meeting_id, long today, const light_rule *rule,
+                   const char *issuer, const text_measure *m, duban_error *err);
+
 /* The same minutes as an XLSX workbook written to path (sheet 会议纪要:
  * the blocks in order, tables with their headers, numbers and dates as
  * such, every text a string): written to a temporary file next to path
@@ -46,5 +63,8 @@ int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long 
  * DUBAN_ENOTFOUND for an unknown meeting, DUBAN_EIO naming path. */
 int minutes_write_file(store *st, int64_t meeting_id, long today, const light_rule *rule,
                        const char *path, duban_error *err);
+
+int minutes_write_file_where(store *st, int64_t meeting_id, long today, const light_rule *rule,
+                             const query_filter *f, const char *path, duban_error *err);
 
 #endif

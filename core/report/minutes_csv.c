@@ -1,10 +1,12 @@
 /* minutes_csv.c - the minutes as one CSV table with a `section` column:
  *
- *   meeting      field = title|date|seq|started_at|ended_at|plan|as_of, new = value
+ *   meeting      field = title|date|seq|started_at|ended_at|plan|as_of|attendees
+ *                (attendees only when recorded), new = value
  *   summary      group = area number (or "total"), title, items .. green
  *   change       ref, title, field, old, new, note, at (values for people)
  *   overdue      group = unit, ref, title, status, due, extended_due, days_late,
  *                note = the late milestone ("三季度：...")
+ *   decision     group = unit, ref = the item it is about, title = text, due, at
  *   no_progress  group = unit, ref, title, status, due, extended_due
  *   target       ref, title = label, field = goal, new = current, status = state
  */
@@ -68,9 +70,12 @@ static int meeting_rows(const minutes_data *md, table *t)
                            {"started_at", md->m.started_at},
                            {"ended_at", md->m.ended_at},
                            {"plan", md->plan.title},
-                           {"as_of", md->today}};
+                           {"as_of", md->today},
+                           {"attendees", md->attendees}};
     int rc = 0;
     for (size_t i = 0; !rc && i < sizeof kv / sizeof kv[0]; i++) {
+        if (!strcmp(kv[i][0], "attendees") && !*kv[i][1])
+            continue; /* none recorded */
         const char *cells[C_COUNT] = {"meeting"};
         cells[C_FIELD] = kv[i][0];
         cells[C_NEW] = kv[i][1];
@@ -142,6 +147,19 @@ static int silent_rows(const minutes_data *md, table *t)
     return rc;
 }
 
+static int decision_rows(const minutes_data *md, table *t)
+{
+    int rc = 0;
+    for (size_t i = 0; !rc && i < md->decisions.n; i++) {
+        const decision *x = &md->decisions.v[i];
+        const char *cells[C_COUNT] = {"decision", x->unit, x->ref, x->text};
+        cells[C_DUE] = x->due;
+        cells[C_AT] = x->at;
+        rc = table_add_row(t, cells);
+    }
+    return rc;
+}
+
 static int target_rows(const minutes_data *md, table *t)
 {
     int rc = 0;
@@ -163,6 +181,11 @@ static int target_rows(const minutes_data *md, table *t)
 
 int minutes_write_csv(const minutes_data *md, strbuf *out)
 {
+    return minutes_write_rows(md, FORMAT_CSV, out);
+}
+
+int minutes_write_rows(const minutes_data *md, enum table_format fmt, strbuf *out)
+{
     table t;
     table_init(&t, csv_cols, C_COUNT);
     int rc = meeting_rows(md, &t);
@@ -175,13 +198,15 @@ int minutes_write_csv(const minutes_data *md, strbuf *out)
     if (!rc)
         rc = change_rows(md, &t);
     if (!rc)
+        rc = decision_rows(md, &t);
+    if (!rc)
         rc = overdue_rows(md, &t);
     if (!rc)
         rc = silent_rows(md, &t);
     if (!rc)
         rc = target_rows(md, &t);
     if (!rc)
-        rc = table_render(&t, FORMAT_CSV, NULL, out);
+        rc = table_render(&t, fmt, NULL, out);
     table_free(&t);
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }

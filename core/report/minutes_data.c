@@ -2,6 +2,7 @@
 #include "report/minutes_data.h"
 
 #include "plan/date.h"
+#include "edit/meeting_room.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,31 +18,64 @@ void minutes_data_free(minutes_data *md)
     group_list_free(&md->units);
     node_list_free(&md->silent);
     target_list_free(&md->targets);
+    free(md->attendees);
+    decision_list_free(&md->decisions);
+    item_report_list_free(&md->reports);
     memset(md, 0, sizeof *md);
 }
 
+DEFINE_KEEP_BY_ID(keep_changes, meeting_change_list, node_id)
+DEFINE_KEEP_BY_ID(keep_nodes, node_list, id)
+DEFINE_KEEP_BY_ID(keep_targets, target_list, node_id)
+DEFINE_KEEP_BY_ID(keep_decisions, decision_list, node_id)
+
+/* Restricts the changes, the silent items and the targets to f. */
+static int filter_sections(minutes_data *md, long today, duban_error *err)
+{
+    id_list ids;
+    int rc = query_filter_ids(md->st, md->m.plan_id, today, md->rule, md->filter, &ids, err);
+    if (rc)
+        return rc;
+    if (keep_changes(&md->changes, &ids) || keep_nodes(&md->silent, &ids) ||
+        keep_targets(&md->targets, &ids) || keep_decisions(&md->decisions, &ids))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    id_list_free(&ids);
+    return rc;
+}
+
 int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *rule,
-                 minutes_data *md, duban_error *err)
+                 const query_filter *f, minutes_data *md, duban_error *err)
 {
     memset(md, 0, sizeof *md);
     md->st = st;
     md->rule = rule;
+    md->filter = f;
     date_format(today, md->today);
     int rc = meeting_get(st, meeting_id, &md->m, err);
     if (!rc)
         rc = plan_get(st, md->m.plan_id, &md->plan, err);
     if (!rc)
-        rc = query_light_tally(st, md->m.plan_id, LIGHT_BY_AREA, today, rule, &md->areas, err);
+        rc = meeting_attendees(st, meeting_id, &md->attendees, err);
+    if (!rc)
+        rc = decision_list_of(st, meeting_id, &md->decisions, err);
+    if (!rc)
+        rc = query_plan_reports(st, md->m.plan_id, &md->reports, err);
+    md->today_day = today;
+    if (!rc)
+        rc = query_light_tally_where(st, md->m.plan_id, LIGHT_BY_AREA, today, rule, f, &md->areas,
+                                     err);
     if (!rc)
         rc = meeting_changes(st, meeting_id, &md->changes, err);
     if (!rc)
-        rc = query_overdue(st, md->m.plan_id, today, &md->overdue, err);
+        rc = query_overdue_where(st, md->m.plan_id, today, rule, f, &md->overdue, err);
     if (!rc && group_overdue(&md->overdue, LIGHT_BY_UNIT, GROUP_ORDER_FIRST, &md->units))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc)
         rc = meeting_silent_items(st, meeting_id, &md->silent, err);
     if (!rc)
         rc = plan_targets(st, md->m.plan_id, &md->targets, err);
+    if (!rc && query_filter_active(f))
+        rc = filter_sections(md, today, err);
     if (rc)
         minutes_data_free(md);
     return rc;
@@ -191,7 +225,7 @@ int minutes_overdue_table(const minutes_data *md, const row_group *unit, table *
 
 static const table_column silent_cols[] = {
     {"ref", "事项", 0}, {"title", "名称", 0},    {"status", "状态", 0},
-    {"due", "时限", 0}, {"unit", "责任单位", 0},
+    {"due", "时限", 0}, {"unit", "责任单位", 0}, {"days", "未报天数", 1},
 };
 
 int minutes_silent_table(const minutes_data *md, table *t)
@@ -204,7 +238,34 @@ int minutes_silent_table(const minutes_data *md, table *t)
             snprintf(due, sizeof due, "%s（延期，原 %s）", n->extended_due, n->due);
         else
             snprintf(due, sizeof due, "%s", n->due);
-        const char *cells[] = {n->ref, n->title, minutes_status_name(md, n->status), due, n->unit};
+        long days = item_report_silent_days(item_report_find(&md->reports, n->id), md->plan.start,
+                                            md->today_day);
+        char num[24] = "";
+        if (days >= 0)
+            snprintf(num, sizeof num, "%ld", days);
+        const char *cells[] = {n->ref, n->title, minutes_status_name(md, n->status),
+                               due,    n->unit,  num};
+        if (table_add_row(t, cells)) {
+            table_free(t);
+            return DUBAN_ENOMEM;
+        }
+    }
+    return DUBAN_OK;
+}
+
+static const table_column decision_cols[] = {
+    {"seq", "序号", 1},      {"text", "议定内容", 0}, {"ref", "事项", 0},
+    {"unit", "责任单位", 0}, {"due", "时限", 0},
+};
+
+int minutes_decisions_table(const minutes_data *md, table *t)
+{
+    table_init(t, decision_cols, sizeof decision_cols / sizeof decision_cols[0]);
+    for (size_t i = 0; i < md->decisions.n; i++) {
+        const decision *x = &md->decisions.v[i];
+        char seq[24];
+        snprintf(seq, sizeof seq, "%zu", i + 1);
+        const char *cells[] = {seq, x->text, x->ref, x->unit, x->due};
         if (table_add_row(t, cells)) {
             table_free(t);
             return DUBAN_ENOMEM;

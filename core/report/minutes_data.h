@@ -4,16 +4,20 @@
 #define DUBAN_MINUTES_DATA_H
 
 #include "plan/light.h"
+#include "edit/decision.h"
 #include "edit/meeting.h"
+#include "query/filter.h"
 #include "query/group.h"
+#include "query/item_report.h"
 #include "query/query.h"
 #include "base/strbuf.h"
 #include "text/table.h"
 #include "plan/target.h"
 
 typedef struct minutes_data {
-    store *st;              /* borrowed */
-    const light_rule *rule; /* borrowed, may be NULL */
+    store *st;                  /* borrowed */
+    const query_filter *filter; /* borrowed, may be NULL: every item */
+    const light_rule *rule;     /* borrowed, may be NULL */
     meeting m;
     plan_info plan;
     char today[DATE_LEN];
@@ -23,10 +27,17 @@ typedef struct minutes_data {
     group_list units; /* the overdue rows by unit, the most overdue unit first */
     node_list silent;
     target_list targets;
+    char *attendees;          /* 参会人员, "" none recorded */
+    decision_list decisions;  /* 议定事项 of the meeting */
+    item_report_list reports; /* last report of every item (未报进展's days) */
+    long today_day;           /* today as a day number */
+    const char *issuer;       /* 落款: who issues the minutes (borrowed), NULL or "" none */
 } minutes_data;
 
+/* Reads the minutes; with an active filter f (query/filter.h) every
+ * section keeps only the matching items. */
 int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *rule,
-                 minutes_data *md, duban_error *err);
+                 const query_filter *f, minutes_data *md, duban_error *err);
 void minutes_data_free(minutes_data *md);
 
 /* Section tables; each initialises *t (free with table_free) and returns
@@ -35,6 +46,7 @@ int minutes_summary_table(const minutes_data *md, table *t);
 int minutes_changes_table(const minutes_data *md, table *t);
 int minutes_overdue_table(const minutes_data *md, const row_group *unit, table *t);
 int minutes_silent_table(const minutes_data *md, table *t);
+int minutes_decisions_table(const minutes_data *md, table *t);
 int minutes_targets_table(const minutes_data *md, table *t);
 
 /* Display helpers: a status key's name; a change's value for people
@@ -50,5 +62,7 @@ void minutes_tally_numbers(const light_tally *g, int percent, char out[6][16]);
 
 /* The whole minutes as one CSV table (see minutes.h). */
 int minutes_write_csv(const minutes_data *md, strbuf *out);
+/* The same rows in another table format (JSON: an array of objects). */
+int minutes_write_rows(const minutes_data *md, enum table_format fmt, strbuf *out);
 
 #endif

@@ -9,11 +9,11 @@
 
 #include <stddef.h>
 
-enum block_kind { BLOCK_H1, BLOCK_H2, BLOCK_H3, BLOCK_P, BLOCK_LI, BLOCK_TABLE };
+enum block_kind { BLOCK_H1, BLOCK_H2, BLOCK_H3, BLOCK_P, BLOCK_LI, BLOCK_TABLE, BLOCK_SIGN };
 
 typedef struct minutes_block {
     enum block_kind kind;
-    char *text; /* heading, paragraph or list item (sanitised); NULL for a table */
+    char *text; /* heading, paragraph, list item or 落款 (lines; sanitised); NULL for a table */
     table t;    /* BLOCK_TABLE only; cells sanitised by table_add_row */
 } minutes_block;
 
@@ -24,6 +24,11 @@ typedef struct minutes_doc {
 } minutes_doc;
 
 void minutes_doc_free(minutes_doc *d);
+/* Appends a text block (sanitised) or moves *t into a table block (on
+ * failure *t is freed); DUBAN_ENOMEM.  For other documents of the same
+ * look (the 通报 as HTML, report.c). */
+int minutes_doc_text(minutes_doc *d, enum block_kind kind, const char *text);
+int minutes_doc_table(minutes_doc *d, table *t);
 int minutes_write_md(const minutes_doc *d, const text_measure *m, strbuf *out);
 int minutes_write_html(const minutes_doc *d, strbuf *out);
 /* The blocks as a workbook at path (minutes_xlsx.c; see minutes_write_file). */

@@ -18,6 +18,7 @@ int minutes_write_md(const minutes_doc *d, const text_measure *m, strbuf *out)
             rc |= strbuf_printf(out, "%s%s\n\n", marks[b->kind - BLOCK_H1], b->text);
             break;
         case BLOCK_P:
+        case BLOCK_SIGN:
             rc |= strbuf_printf(out, "%s\n\n", b->text);
             break;
         case BLOCK_LI:
@@ -70,7 +71,9 @@ static const char html_head[] =
 
 static const char html_style[] =
     "</title>\n<style>\n"
-    "@page { size: A4; margin: 18mm 15mm 18mm 15mm; }\n"
+    "@page { size: A4; margin: 18mm 15mm 18mm 15mm;\n"
+    "  @bottom-center { content: \"第 \" counter(page) \" 页 / 共 \" counter(pages) \" 页\";"
+    " font-size: 9pt; } }\n"
     "html { background: #fff; }\n"
     "body { font-family: \"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Songti SC\","
     " SimSun, serif; font-size: 11pt; line-height: 1.5; color: #000; max-width: 190mm;"
@@ -85,6 +88,9 @@ static const char html_style[] =
     " vertical-align: top; }\n"
     "th { background: #eee; white-space: nowrap; }\n"
     "td.num, th.num { text-align: right; white-space: nowrap; }\n"
+    "td.nw { white-space: nowrap; }\n"
+    "p.sign { text-align: right; margin: 24pt 0 0; }\n"
+    "p.sign + p.sign { margin-top: 0; }\n"
     ".red { color: #b00000; font-weight: bold; }\n"
     ".yellow { color: #8a5a00; font-weight: bold; }\n"
     ".green { color: #006400; }\n"
@@ -110,9 +116,16 @@ static const char *column_class(const table_column *c)
     return "";
 }
 
+/* Dates and statuses never wrap inside a cell. */
+static int no_wrap(const table_column *c)
+{
+    return !strcmp(c->key, "due") || !strcmp(c->key, "extended_due") || !strcmp(c->key, "status") ||
+           !strcmp(c->key, "at") || !strcmp(c->key, "date");
+}
+
 static int cell(strbuf *out, const char *tag, const table_column *c, const char *text)
 {
-    const char *cls = column_class(c);
+    const char *cls = no_wrap(c) && !strcmp(tag, "td") ? "nw" : column_class(c);
     int rc = strbuf_printf(out, "<%s", tag);
     if (c->numeric || *cls)
         rc |= strbuf_printf(out, " class=\"%s%s%s\"", c->numeric ? "num" : "",
@@ -143,6 +156,9 @@ static int html_block(strbuf *out, const minutes_doc *d, size_t i)
     int rc = 0;
     if (b->kind == BLOCK_TABLE)
         return html_table(out, &b->t);
+    if (b->kind == BLOCK_SIGN)
+        return strbuf_append(out, "<p class=\"sign\">") | html_escape(out, b->text) |
+               strbuf_append(out, "</p>\n");
     if (b->kind == BLOCK_LI) {
         int first = !i || d->v[i - 1].kind != BLOCK_LI;
         int last = i + 1 == d->n || d->v[i + 1].kind != BLOCK_LI;

@@ -112,7 +112,7 @@ int minutes_write_xlsx(const minutes_doc *d, const char *path, duban_error *err)
         const minutes_block *b = &d->v[i];
         if (b->kind == BLOCK_TABLE) {
             table_rows(&x, &b->t, &row);
-        } else if (b->kind == BLOCK_LI || b->kind == BLOCK_P) {
+        } else if (b->kind == BLOCK_LI || b->kind == BLOCK_P || b->kind == BLOCK_SIGN) {
             char *line = malloc(strlen(b->text) + 8);
             if (!line)
                 xlsx_keep(&x.book, LXW_ERROR_MEMORY_MALLOC_FAILED);

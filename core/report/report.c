@@ -2,6 +2,7 @@
 #include "report/report.h"
 
 #include "plan/date.h"
+#include "report/minutes_internal.h"
 #include "query/group.h"
 #include "query/query.h"
 #include "plan/target.h"
@@ -71,15 +72,21 @@ static const char *target_group(const target *t, enum light_group by, const item
 
 /* Counts targets and met targets per group into two arrays of groups->n. */
 static int count_targets(store *st, int64_t plan_id, enum light_group by, long today,
-                         const light_tally_list *groups, int *targets, int *met, duban_error *err)
+                         const query_filter *f, const light_tally_list *groups, int *targets,
+                         int *met, duban_error *err)
 {
     target_list tl;
     item_light_list items = {0};
+    id_list ids = {0};
     int rc = plan_targets(st, plan_id, &tl, err);
     if (!rc && by != LIGHT_BY_AREA)
         rc = query_item_lights(st, plan_id, today, NULL, &items, err);
+    if (!rc && query_filter_active(f))
+        rc = query_filter_ids(st, plan_id, today, NULL, f, &ids, err);
     for (size_t i = 0; !rc && i < tl.n; i++) {
         char area[REF_LEN];
+        if (query_filter_active(f) && !id_list_contains(&ids, tl.v[i].node_id))
+            continue;
         const char *key = target_group(&tl.v[i], by, &items, area);
         for (size_t g = 0; key && g < groups->n; g++)
             if (!strcmp(groups->v[g].key, key)) {
@@ -90,6 +97,7 @@ static int count_targets(store *st, int64_t plan_id, enum light_group by, long t
     }
     target_list_free(&tl);
     item_light_list_free(&items);
+    id_list_free(&ids);
     return rc;
 }
 
@@ -133,7 +141,7 @@ static int fill_table(table *t, enum light_group by, enum table_format fmt,
 }
 
 static int heading(store *st, int64_t plan_id, enum light_group by, enum table_format fmt,
-                   long today, strbuf *out, duban_error *err)
+                   long today, const query_filter *f, strbuf *out, duban_error *err)
 {
     plan_info p;
     int rc = plan_get(st, plan_id, &p, err);
@@ -143,6 +151,9 @@ static int heading(store *st, int64_t plan_id, enum light_group by, enum table_f
     date_format(today, day);
     rc = strbuf_printf(out, "%s通报（%s，截至 %s）\n\n%s%s\n\n", fmt == FORMAT_MD ? "# " : "",
                        by_title[by], day, fmt == FORMAT_MD ? "计划：" : "", p.title);
+    if (!rc && query_filter_active(f))
+        rc = strbuf_append(out, "筛选：") || query_filter_describe(f, store_statuses(st), out) ||
+             strbuf_append(out, "\n\n");
     plan_info_free(&p);
     return rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
 }
@@ -170,8 +181,15 @@ int report_groups(store *st, int64_t plan_id, enum light_group by, long today,
                   const light_rule *rule, light_tally_list *groups, int **targets, int **met,
                   duban_error *err)
 {
+    return report_groups_where(st, plan_id, by, today, rule, NULL, groups, targets, met, err);
+}
+
+int report_groups_where(store *st, int64_t plan_id, enum light_group by, long today,
+                        const light_rule *rule, const query_filter *f, light_tally_list *groups,
+                        int **targets, int **met, duban_error *err)
+{
     *targets = *met = NULL;
-    int rc = query_light_tally(st, plan_id, by, today, rule, groups, err);
+    int rc = query_light_tally_where(st, plan_id, by, today, rule, f, groups, err);
     if (rc)
         return rc;
     if (by != LIGHT_BY_AREA && groups->n > 1)
@@ -181,7 +199,7 @@ int report_groups(store *st, int64_t plan_id, enum light_group by, long today,
     if (!*targets || !*met)
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc)
-        rc = count_targets(st, plan_id, by, today, groups, *targets, *met, err);
+        rc = count_targets(st, plan_id, by, today, f, groups, *targets, *met, err);
     if (rc) {
         free(*targets);
         free(*met);
@@ -195,14 +213,91 @@ int report_render(store *st, int64_t plan_id, enum light_group by, enum table_fo
                   long today, const light_rule *rule, const text_measure *m, strbuf *out,
                   duban_error *err)
 {
+    return report_render_where(st, plan_id, by, fmt, today, rule, NULL, m, out, err);
+}
+
+/* The blocks of the HTML 通报: heading, plan, filter, table, legend, 落款. */
+static int html_doc(store *st, int64_t plan_id, enum light_group by, long today,
+                    const query_filter *f, const char *issuer, table *t, const light_rule *rule,
+                    minutes_doc *d, duban_error *err)
+{
+    plan_info p;
+    int rc = plan_get(st, plan_id, &p, err);
+    if (rc) {
+        table_free(t);
+        return rc;
+    }
+    char day[DATE_LEN], line[512];
+    date_format(today, day);
+    snprintf(line, sizeof line, "通报（%s，截至 %s）", by_title[by], day);
+    d->title = duban_strdup(line);
+    strbuf extra = {0};
+    rc = !d->title || minutes_doc_text(d, BLOCK_H1, line) || minutes_doc_text(d, BLOCK_P, p.title);
+    if (!rc && query_filter_active(f))
+        rc = strbuf_append(&extra, "筛选：") ||
+             query_filter_describe(f, store_statuses(st), &extra) ||
+             minutes_doc_text(d, BLOCK_P, strbuf_str(&extra));
+    if (rc)
+        table_free(t);
+    else
+        rc = minutes_doc_table(d, t); /* the block owns t now (freed on failure) */
+    extra.len = 0;
+    if (!rc)
+        rc = report_light_legend(store_statuses(st), rule, &extra) ||
+             minutes_doc_text(d, BLOCK_P, strbuf_str(&extra));
+    if (!rc && issuer && *issuer) {
+        int y = 0, m = 0, dd = 0;
+        sscanf(day, "%d-%d-%d", &y, &m, &dd);
+        snprintf(line, sizeof line, "%d年%d月%d日", y, m, dd);
+        rc = minutes_doc_text(d, BLOCK_SIGN, issuer) || minutes_doc_text(d, BLOCK_SIGN, line);
+    }
+    strbuf_free(&extra);
+    plan_info_free(&p);
+    return rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
+}
+
+int report_render_html(store *st, int64_t plan_id, enum light_group by, long today,
+                       const light_rule *rule, const query_filter *f, const char *issuer,
+                       strbuf *out, duban_error *err)
+{
     light_tally_list groups;
     int *targets, *met;
-    int rc = report_groups(st, plan_id, by, today, rule, &groups, &targets, &met, err);
+    int rc = report_groups_where(st, plan_id, by, today, rule, f, &groups, &targets, &met, err);
+    if (rc)
+        return rc;
+    table t;
+    const table_column *cols = by == LIGHT_BY_AREA   ? area_cols
+                               : by == LIGHT_BY_UNIT ? unit_cols
+                                                     : leader_cols;
+    table_init(&t, cols, by == LIGHT_BY_AREA ? 10 : 9);
+    minutes_doc d = {0};
+    if (fill_table(&t, by, FORMAT_TEXT, &groups, targets, met)) {
+        table_free(&t);
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    } else {
+        rc = html_doc(st, plan_id, by, today, f, issuer, &t, rule, &d, err);
+    }
+    if (!rc && minutes_write_html(&d, out))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    minutes_doc_free(&d);
+    free(targets);
+    free(met);
+    light_tally_list_free(&groups);
+    return rc;
+}
+
+int report_render_where(store *st, int64_t plan_id, enum light_group by, enum table_format fmt,
+                        long today, const light_rule *rule, const query_filter *f,
+                        const text_measure *m, strbuf *out, duban_error *err)
+{
+    light_tally_list groups;
+    int *targets, *met;
+    int rc = report_groups_where(st, plan_id, by, today, rule, f, &groups, &targets, &met, err);
     if (rc)
         return rc;
     int people = fmt == FORMAT_TEXT || fmt == FORMAT_MD;
     if (!rc && people)
-        rc = heading(st, plan_id, by, fmt, today, out, err);
+        rc = heading(st, plan_id, by, fmt, today, f, out, err);
     table t;
     const table_column *cols = by == LIGHT_BY_AREA   ? area_cols
                                : by == LIGHT_BY_UNIT ? unit_cols

@@ -24,6 +24,7 @@
 #include "base/error.h"
 #include "plan/light.h"
 #include "plan/status.h"
+#include "query/filter.h"
 #include "store/store.h"
 #include "base/strbuf.h"
 #include "text/table.h"
@@ -41,6 +42,21 @@ int report_render(store *st, int64_t plan_id, enum light_group by, enum table_fo
 int report_groups(store *st, int64_t plan_id, enum light_group by, long today,
                   const light_rule *rule, light_tally_list *groups, int **targets, int **met,
                   duban_error *err);
+/* The same restricted to the items that match f (query/filter.h; NULL:
+ * all); text and Markdown name the filter under the heading (筛选：...). */
+int report_render_where(store *st, int64_t plan_id, enum light_group by, enum table_format fmt,
+                        long today, const light_rule *rule, const query_filter *f,
+                        const text_measure *m, strbuf *out, duban_error *err);
+int report_groups_where(store *st, int64_t plan_id, enum light_group by, long today,
+                        const light_rule *rule, const query_filter *f, light_tally_list *groups,
+                        int **targets, int **met, duban_error *err);
+
+/* The same 通报 as one printable HTML page with the look of the minutes
+ * (A4, page numbers; issuer NULL or "" for no 落款). */
+int report_render_html(store *st, int64_t plan_id, enum light_group by, long today,
+                       const light_rule *rule, const query_filter *f, const char *issuer,
+                       strbuf *out, duban_error *err);
+
 /* One line explaining the lights, e.g. "(!) 红灯：逾期未完成或受阻；(~) 黄灯：
  * 14天内到期未完成或滞后；(o) 绿灯：其余（含已完成）" (status names from set). */
 int report_light_legend(const status_set *set, const light_rule *rule, strbuf *out);

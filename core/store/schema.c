@@ -300,6 +300,26 @@ static const struct migration {
     "  gid TEXT PRIMARY KEY,"
     "  at TEXT NOT NULL);",
      NULL},
+    /* 8 (meeting room): who attended a meeting, its minutes frozen when
+     * it ended (one body per format; dropped when it is reopened), and its
+     * decisions (议定事项), each about an item or not, with a unit and a
+     * due date or not. */
+    {"ALTER TABLE meeting ADD COLUMN attendees TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE meeting_minutes("
+    "  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+    "  format TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  PRIMARY KEY (meeting_id, format));"
+    "CREATE TABLE decision("
+    "  id INTEGER PRIMARY KEY,"
+    "  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+    "  node_id INTEGER REFERENCES node(id) ON DELETE SET NULL,"
+    "  text TEXT NOT NULL,"
+    "  unit TEXT NOT NULL DEFAULT '',"
+    "  due TEXT NOT NULL DEFAULT '',"
+    "  at TEXT NOT NULL);"
+    "CREATE INDEX decision_by_meeting ON decision(meeting_id, id);",
+     NULL},
 };
 /* clang-format on */
 

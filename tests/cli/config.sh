@@ -9,6 +9,7 @@ run config --dump
 expect_rc 0 "config --dump without a file"
 expect_out "[general]" "dump has [general]"
 expect_out "warn_days = 14" "dump has defaults"
+expect_out "silent_days = 30" "dump has silent_days"
 expect_out "[status.done]" "dump has the statuses"
 expect_out "move_down = j, Down" "dump has the key bindings from the front end"
 expect_out "name = default" "dump has the theme"
@@ -40,6 +41,10 @@ printf '[general]\nambiguous_width = 3\n' >"$CFG"
 run --config "$CFG" --db "$T/broken.db"
 expect_rc 9 "ambiguous_width 3 (front end)"
 expect_err "$CFG:2: ambiguous_width must be 1 or 2, not '3'" "ambiguous message"
+printf '[general]\nsilent_days = 0\n' >"$CFG"
+run --config "$CFG" --db "$T/broken.db" list
+expect_rc 9 "silent_days 0"
+expect_err "$CFG:2: silent_days must be a number of days 1-3650, not '0'" "silent_days message"
 printf '[status.a]\nglyph = a\n[status.b]\nglyph = b\n' >"$CFG"
 run --config "$CFG" --db "$T/broken.db" list
 expect_rc 9 "no done status"

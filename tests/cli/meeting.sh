@@ -112,4 +112,17 @@ for c in meeting changes minutes report extend progress; do
   expect_rc 0 "$c --help"
   expect_out "Exit status" "$c --help documents exit statuses"
 done
+
+# reports between meetings are listed when the next meeting starts
+"$DUBAN" --db "$DB" meeting current | grep -q 'no meeting is open' || fail "a meeting is open"
+"$DUBAN" --db "$DB" set 2.1 behind >/dev/null || fail "set between meetings"
+"$DUBAN" --db "$DB" note 2.2 "设备已到货" >/dev/null || fail "note between meetings"
+run --db "$DB" meeting start 第四次推进会
+expect_rc 0 "start after reports"
+expect_out "3 changes since the last meeting:" "counted (with the progress of 10.1 made after the meeting)"
+expect_out "  2.1 状态: 未启动 -> 滞后" "the status report listed"
+expect_out "  2.2 进展: 设备已到货" "the note listed"
+"$DUBAN" --db "$DB" meeting end >/dev/null || fail "end"
+run --db "$DB" meeting start 第五次推进会
+expect_out "0 changes since the last meeting" "none since the last one"
 finish

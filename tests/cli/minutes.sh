@@ -25,9 +25,66 @@ run --db "$DB" changes --meeting 2
 expect_no_out "3.2" "an edit undone in the meeting is not a change"
 run --db "$DB" minutes 1
 expect_out "计划导入以来" "the first meeting counts from the import"
+expect_out "| 3.1  | 加快项目推进速度" "a change of unit or due date is not a report (未报进展)"
+expect_no_out "| 4.1  |" "a status is a report"
 run --db "$DB" minutes 7
 expect_rc 3 "unknown meeting"
 expect_one_line_err "unknown meeting"
 run --db "$DB" minutes --format json
-expect_rc 2 "json is not a minutes format"
+expect_rc 0 "json minutes"
+expect_out '"section": "summary"' "json minutes have the sections"
+run --db "$DB" minutes --format text
+expect_rc 2 "text is not a minutes format"
+
+# Frozen: after more edits (and another day) the two meetings' minutes
+# are reprinted unchanged, in every format.
+export DUBAN_TODAY=2021-11-15
+scenario_step set 1.1 done --note "立功竞赛已完成"
+scenario_step unit 2.1 县经信局
+scenario_step extend 6.1 2021-12-31 --reason "征迁延后"
+scenario_step progress 8.2 美丽乡村 17
+golden minutes.md minutes 2
+golden minutes.html minutes 2 --format html
+golden minutes-first.md minutes 1 --format md
+golden minutes.csv minutes 2 --format csv
+run --db "$DB" minutes 2 --unit 县商务局
+expect_out "统计截至：2021-11-15" "with a filter the minutes are live"
+# reopen and end again: frozen anew, as of the new day
+run --db "$DB" meeting reopen
+expect_rc 0 "reopen the last meeting"
+expect_out "meeting 2 reopened: 第三次推进会" "reopen names the meeting"
+run --db "$DB" meeting reopen
+expect_rc 2 "reopen with a meeting open"
+expect_one_line_err "reopen with a meeting open"
+run --db "$DB" minutes 2
+expect_out "统计截至：2021-11-15" "an open meeting's minutes are live"
+scenario_step meeting end
+run --db "$DB" minutes 2
+expect_out "统计截至：2021-11-15" "frozen again at the second end"
+export DUBAN_TODAY=2021-12-01
+run --db "$DB" minutes 2
+expect_out "统计截至：2021-11-15" "and kept"
+# attendees
+scenario_step meeting start 第四次推进会 --attendees "王县长、李副县长、各责任单位负责人"
+run --db "$DB" minutes
+expect_out "参会人员：王县长、李副县长、各责任单位负责人" "attendees in the minutes"
+run --db "$DB" minutes --format csv
+expect_out "attendees,,王县长" "attendees in the csv minutes"
+run --db "$DB" meeting end --attendees x
+expect_rc 2 "--attendees only with start"
+
+# HTML: page numbers, dates and statuses that never wrap, the 落款 from the
+# configuration (issuer) with the meeting's date
+run --db "$DB" minutes 2 --format html
+expect_out 'counter(page)' "page numbers"
+expect_out '<td class="nw">2021-10-01 09:00</td>' "times do not wrap"
+expect_out '<td class="nw">未启动</td>' "statuses do not wrap"
+printf '[general]\nissuer = 县委县政府督查室\n' >"$T/issuer.ini"
+run --config "$T/issuer.ini" --db "$DB" minutes 3 --format html
+expect_out '<p class="sign">县委县政府督查室</p>' "the issuer signs"
+run --config "$T/issuer.ini" --db "$DB" minutes 3
+expect_out "县委县政府督查室" "in Markdown too"
+expect_out "2021年12月1日" "with the meeting's date"
+run --config "$T/issuer.ini" --db "$DB" config --dump
+expect_out "issuer = 县委县政府督查室" "config --dump shows it"
 finish

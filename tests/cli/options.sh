@@ -39,7 +39,7 @@ expect_err "set does not write --format json (it writes text)" "set names its fo
 refuse "--format csv import" import "$DUBAN_SRC/data/haiyan-2021-h2.plan" --format csv
 refuse "--format md undo" undo --format md
 refuse "minutes --format text" minutes --format text
-expect_err "(it writes md, html, csv or xlsx)" "minutes lists its formats"
+expect_err "(it writes md, html, csv, json or xlsx)" "minutes lists its formats"
 refuse "--format json meeting start" --format json meeting start X
 [ "$(db_sum "$DB")" = "$sum" ] && pass || fail "a refused format changed the database"
 run --db "$DB" --format text set 5.1 done
@@ -91,18 +91,18 @@ expect_offers() { # WHAT EXPECTED WORDS...
   [ "$got" = "$want" ] && pass || fail "completing $what offers '$got', expected '$want'"
 }
 g="--db --plan --today --format --config --no-bom --help"
-expect_offers "report --" "$g --by" report --
+expect_offers "report --" "$g --by --unit --leader --status --light --due-within" report --
 expect_offers "changes --" "$g --meeting --since-last" changes --
 expect_offers "set --" "$g --note" set 5.1 --
-expect_offers "overdue --" "$g --by" overdue --
+expect_offers "overdue --" "$g --by --unit --leader --status --light --due-within" overdue --
 expect_offers "history --" "$g" history --
 expect_offers "config --d" "--db --dump" config --d
 expect_offers "report --by" "area unit leader" report --by ""
-expect_offers "minutes --format" "csv md html xlsx" minutes --format ""
+expect_offers "minutes --format" "csv json md html xlsx" minutes --format ""
 expect_offers "set --format" "text" set --format ""
-expect_offers "after an option's value" "start end list current" --today 2021-10-01 meeting ""
-expect_offers "the command after a command option" "start end list current" --date 2021-10-01 meeting ""
-expect_offers "a flag takes no value" "start end list current" --since-last meeting ""
+expect_offers "after an option's value" "start end reopen list current" --today 2021-10-01 meeting ""
+expect_offers "the command after a command option" "start end reopen list current" --date 2021-10-01 meeting ""
+expect_offers "a flag takes no value" "start end reopen list current" --since-last meeting ""
 # Arguments, named by the usage in the table (duban __usage CMD).
 [ "$("$DUBAN" __usage extend | tr '\n' ' ')" = "REF DATE " ] && pass || fail "__usage extend"
 [ "$("$DUBAN" __usage history)" = REF ] && pass || fail "__usage history: [REF] is a REF"

@@ -21,5 +21,8 @@ run --db "$DB" report --by department
 expect_rc 2 "unknown --by"
 expect_one_line_err "unknown --by"
 run --db "$DB" report --format html
-expect_rc 2 "html is only for minutes"
+expect_rc 0 "report --format html is the printable 通报"
+expect_out "@page { size: A4" "an A4 page"
+run --db "$DB" overdue --format html
+expect_rc 2 "html is only for minutes and the report"
 finish

@@ -224,7 +224,9 @@ at 13:00:03; run --db "$O" undo
 sqlite3 "$O" "DROP TRIGGER history_stamp; DROP TRIGGER history_unstamp; DROP TRIGGER plan_gid;
   DROP TRIGGER node_gid; DROP TABLE history_gid; DROP TABLE replica; DROP TABLE sync_peer_seen;
   DROP TABLE sync_log; DROP TABLE conflict_ack; DROP INDEX plan_by_gid; DROP INDEX node_by_gid;
-  ALTER TABLE plan DROP COLUMN gid; ALTER TABLE node DROP COLUMN gid; PRAGMA user_version = 6;"
+  ALTER TABLE plan DROP COLUMN gid; ALTER TABLE node DROP COLUMN gid;
+  DROP TABLE decision; DROP TABLE meeting_minutes; ALTER TABLE meeting DROP COLUMN attendees;
+  PRAGMA user_version = 6;"
 run --db "$O" list; expect_rc 0 "migration 7 on an old database"
 [ "$(sqlite3 "$O" "SELECT count(*) FROM history_gid")" = 3 ] && pass || fail "old rows got no identity"
 run --db "$O" conflicts; expect_no_out "1.1" "old edits are not conflicts"

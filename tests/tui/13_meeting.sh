@@ -17,7 +17,12 @@ assert_contains '第一次推进会'
 tui_keys C-u
 tui_type 第三次推进会
 tui_keys Enter
+tui_wait '参会人员 attendees'
+tui_type '王县长、李副县长'
+tui_keys Enter
 tui_wait '● 会议中: 第三次推进会'
+tui_wait '会前变更 0 项'
+"$DUBAN" --db "$DB" minutes | grep -q '参会人员：王县长、李副县长' || fail "attendees not kept"
 "$DUBAN" --db "$DB" meeting current | grep -q 'open: 第三次推进会' || fail "no open meeting"
 
 tui_keys j j j j Enter

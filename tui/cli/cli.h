@@ -14,6 +14,7 @@
 #include "base/strbuf.h"
 #include "edit/edit.h"
 #include "plan/light.h"
+#include "query/filter.h"
 #include "store/store.h"
 #include "text/table.h"
 #include "plan/target.h"
@@ -47,6 +48,10 @@ enum cli_option_id {
     CLI_OPTION_COUNT
 };
 #define CLI_OPT(field) (UINT64_C(1) << CLI_OPTION_##field)
+/* The filter options, taken by every command that lists items. */
+#define CLI_OPTS_FILTER                                                                            \
+    (CLI_OPT(unit) | CLI_OPT(leader) | CLI_OPT(where_status) | CLI_OPT(where_light) |              \
+     CLI_OPT(due_within))
 
 /* One option as the parser, --help and completion see it. */
 typedef struct cli_option {
@@ -92,6 +97,7 @@ typedef struct cli_ctx {
     int sample_today;           /* today is CLI_SAMPLE_TODAY (see cli_open_store()) */
     int no_bom;                 /* --no-bom: CSV output without TABLE_CSV_BOM */
     int format_xlsx;            /* --format xlsx (duban export, minutes) */
+    query_filter filter;        /* the filter options given to `duban present` */
 } cli_ctx;
 
 /* The day the built-in sample plan (second half of 2021) is shown on when
@@ -208,6 +214,14 @@ void cli_show_extra_free(show_extra *x);
 int cli_show_extra_text(const show_extra *x, const node *n, strbuf *sb, int md);
 int cli_show_extra_json(const show_extra *x, const node *n, strbuf *sb);
 int cli_show_extra_csv(const show_extra *x, const node *n, table *t);
+
+/* The 落款 of minutes and 通报: the configuration's issuer, "" none. */
+const char *cli_issuer(const cli_ctx *ctx);
+
+/* The filter options of args as a core filter (cli_filter.c); the texts
+ * stay args' and the store's.  Call after cli_open_store() (statuses are
+ * the store's).  DUBAN_EINVAL with one line for a bad value. */
+int cli_filter(cli_ctx *ctx, const cli_args *args, query_filter *f, duban_error *err);
 
 /* Loads the configuration (cli_config.c): --config FILE or the default
  * place, merged over the built-in defaults; prints its warnings to

@@ -1,6 +1,7 @@
 /* cli_list.c - the listing commands: list, overdue, plans, history, search. */
 #include "cli/cli.h"
 
+#include "query/due_soon.h"
 #include "query/group.h"
 #include "edit/plan_edit.h"
 #include "query/query.h"
@@ -9,6 +10,7 @@
 #include "base/strbuf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *cli_status_name(cli_ctx *ctx, const char *key)
@@ -79,7 +81,12 @@ int cmd_list(cli_ctx *ctx, const cli_args *args, duban_error *err)
     if (no_args(args, "list", err))
         return DUBAN_EINVAL;
     node_list nodes;
-    int rc = node_all(ctx->st, ctx->plan_id, &nodes, err);
+    query_filter f;
+    light_rule rule;
+    cli_light_rule(ctx, &rule);
+    int rc = cli_filter(ctx, args, &f, err);
+    if (!rc)
+        rc = node_all_where(ctx->st, ctx->plan_id, ctx->today, &rule, &f, &nodes, err);
     if (rc)
         return rc;
     table t;
@@ -140,7 +147,12 @@ int cmd_overdue(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return duban_fail(err, DUBAN_EINVAL,
                           "--by: unknown grouping '%s' (use area, unit or leader)", args->by);
     overdue_list l;
-    int rc = query_overdue(ctx->st, ctx->plan_id, ctx->today, &l, err);
+    query_filter f;
+    light_rule rule;
+    cli_light_rule(ctx, &rule);
+    int rc = cli_filter(ctx, args, &f, err);
+    if (!rc)
+        rc = query_overdue_where(ctx->st, ctx->plan_id, ctx->today, &rule, &f, &l, err);
     if (rc)
         return rc;
     table t;
@@ -156,6 +168,53 @@ int cmd_overdue(cli_ctx *ctx, const cli_args *args, duban_error *err)
         rc = cli_emit_table(ctx, &t, err);
     table_free(&t);
     overdue_list_free(&l);
+    return rc;
+}
+
+static const table_column due_soon_cols[] = {
+    {"ref", "REF", 0},        {"due", "DUE", 0},
+    {"days_left", "LEFT", 1}, {"status", "STATUS", 0},
+    {"unit", "UNIT", 0},      {"title", "ITEM", 0},
+    {"word", "DEADLINE", 0},  {"milestone", "MILESTONE", 0},
+    {"area", "AREA", 0},
+};
+
+int cmd_due_soon(cli_ctx *ctx, const cli_args *args, duban_error *err)
+{
+    if (no_args(args, "due-soon", err))
+        return DUBAN_EINVAL;
+    light_rule rule;
+    cli_light_rule(ctx, &rule);
+    long days = rule.warn_days;
+    char *end = NULL;
+    if (args->days &&
+        ((days = strtol(args->days, &end, 10)) < 0 || days > 3650 || !*args->days || *end))
+        return duban_fail(err, DUBAN_EINVAL, "--days: not a number of days: '%s'", args->days);
+    query_filter f;
+    due_soon_list l;
+    int rc = cli_filter(ctx, args, &f, err);
+    if (!rc)
+        rc = query_due_soon(ctx->st, ctx->plan_id, ctx->today, (int)days, &rule, &f, &l, err);
+    if (rc)
+        return rc;
+    table t;
+    table_init(&t, due_soon_cols, sizeof due_soon_cols / sizeof due_soon_cols[0]);
+    for (size_t i = 0; !rc && i < l.n; i++) {
+        const due_soon_row *r = &l.v[i];
+        char left[16], due[DATE_LEN + 8];
+        snprintf(left, sizeof left, "%d", r->days_left);
+        int people = ctx->format == FORMAT_TEXT || ctx->format == FORMAT_MD;
+        snprintf(due, sizeof due, "%s%s", r->due, people && r->extended ? " 延" : "");
+        const char *cells[] = {r->ref,       due,      left,    cli_status_name(ctx, r->status),
+                               r->unit,      r->title, r->word, r->phrase,
+                               r->area_title};
+        if (table_add_row(&t, cells))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    if (!rc)
+        rc = cli_emit_table(ctx, &t, err);
+    table_free(&t);
+    due_soon_list_free(&l);
     return rc;
 }
 

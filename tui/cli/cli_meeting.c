@@ -3,7 +3,10 @@
 #include "cli/cli.h"
 
 #include "plan/date.h"
+#include "edit/decision.h"
 #include "edit/meeting.h"
+#include "query/query.h"
+#include "edit/meeting_room.h"
 #include "report/minutes.h"
 #include "base/strbuf.h"
 #include "text/textwidth.h"
@@ -22,6 +25,29 @@ static int count_changes(cli_ctx *ctx, int64_t id, size_t *n, duban_error *err)
     return rc;
 }
 
+static const char *for_people(cli_ctx *ctx, const meeting_change *c, const char *v);
+
+/* The reports that came in since the last meeting, counted and listed. */
+static int say_changes_before(cli_ctx *ctx, int64_t id, duban_error *err)
+{
+    meeting_change_list l;
+    int rc = changes_before_meeting(ctx->st, id, &l, err);
+    if (!rc)
+        rc = cli_say(err, "%zu change%s since the last meeting%s", l.n, l.n == 1 ? "" : "s",
+                     l.n ? ":" : "");
+    for (size_t i = 0; !rc && i < l.n; i++) {
+        const meeting_change *c = &l.v[i];
+        if (!strcmp(c->field, "note"))
+            rc = cli_say(err, "  %s %s: %s", c->ref, meeting_field_title(c->field), c->new_value);
+        else
+            rc = cli_say(err, "  %s %s%s%s: %s -> %s", c->ref, meeting_field_title(c->field),
+                         *c->label ? " " : "", c->label, for_people(ctx, c, c->old_value),
+                         for_people(ctx, c, c->new_value));
+    }
+    meeting_change_list_free(&l);
+    return rc;
+}
+
 static int meeting_start_cmd(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
     if (args->npos != 2)
@@ -31,13 +57,15 @@ static int meeting_start_cmd(cli_ctx *ctx, const cli_args *args, duban_error *er
     int64_t id;
     int rc = meeting_start(ctx->st, ctx->plan_id, args->pos[1],
                            args->date && *args->date ? args->date : today, &id, err);
+    if (!rc && args->attendees)
+        rc = meeting_set_attendees(ctx->st, id, args->attendees, err);
     meeting m;
     if (!rc && !(rc = meeting_get(ctx->st, id, &m, err))) {
         rc = cli_say(err, "meeting %lld started: %s (%s); edits now belong to it", (long long)id,
                      m.title, m.date);
         meeting_free(&m);
     }
-    return rc;
+    return rc ? rc : say_changes_before(ctx, id, err);
 }
 
 static int meeting_end_cmd(cli_ctx *ctx, duban_error *err)
@@ -49,6 +77,11 @@ static int meeting_end_cmd(cli_ctx *ctx, duban_error *err)
         rc = duban_fail(err, DUBAN_EINVAL, "no meeting is open");
     if (!rc)
         rc = meeting_end(ctx->st, ctx->plan_id, err);
+    if (!rc) { /* the minutes' figures as they are now, for every reprint */
+        light_rule rule;
+        cli_light_rule(ctx, &rule);
+        rc = minutes_freeze(ctx->st, m.id, ctx->today, &rule, cli_issuer(ctx), &ctx->measure, err);
+    }
     if (!rc)
         rc = count_changes(ctx, m.id, &n, err);
     if (!rc)
@@ -106,13 +139,29 @@ static int meeting_list_cmd(cli_ctx *ctx, duban_error *err)
     return rc;
 }
 
+static int meeting_reopen_cmd(cli_ctx *ctx, duban_error *err)
+{
+    int64_t id;
+    meeting m;
+    int rc = meeting_reopen(ctx->st, ctx->plan_id, &id, err);
+    if (!rc && !(rc = meeting_get(ctx->st, id, &m, err))) {
+        rc = cli_say(err, "meeting %lld reopened: %s (%s); edits belong to it again", (long long)id,
+                     m.title, m.date);
+        meeting_free(&m);
+    }
+    return rc;
+}
+
 int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
     const char *sub = args->npos ? args->pos[0] : "";
     int is_start = !strcmp(sub, "start");
     if (args->date && !is_start)
         return duban_fail(err, DUBAN_EINVAL, "--date goes with 'duban meeting start'");
-    int says_a_line = is_start || !strcmp(sub, "end") || !strcmp(sub, "current");
+    if (args->attendees && !is_start)
+        return duban_fail(err, DUBAN_EINVAL, "--attendees goes with 'duban meeting start'");
+    int says_a_line =
+        is_start || !strcmp(sub, "end") || !strcmp(sub, "current") || !strcmp(sub, "reopen");
     if (says_a_line && ctx->format != FORMAT_TEXT)
         return duban_fail(err, DUBAN_EINVAL,
                           "meeting %s writes text; --format is for 'meeting list'", sub);
@@ -124,8 +173,11 @@ int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return meeting_list_cmd(ctx, err);
     if (args->npos == 1 && !strcmp(sub, "current"))
         return meeting_current_cmd(ctx, err);
+    if (args->npos == 1 && !strcmp(sub, "reopen"))
+        return meeting_reopen_cmd(ctx, err);
     return duban_fail(err, DUBAN_EINVAL,
-                      "usage: duban meeting start TITLE [--date D] | end | list | current");
+                      "usage: duban meeting start TITLE [--date D] [--attendees TEXT] | end | "
+                      "reopen | list | current");
 }
 
 static const table_column change_cols[] = {
@@ -197,7 +249,7 @@ int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err)
     else if (ctx->format == FORMAT_CSV)
         fmt = MINUTES_CSV;
     else if (ctx->format == FORMAT_JSON)
-        return duban_fail(err, DUBAN_EINVAL, "minutes: use --format md, html or csv");
+        fmt = MINUTES_JSON;
     if (args->output && !ctx->format_xlsx)
         return duban_fail(err, DUBAN_EINVAL, "minutes: --output goes with --format xlsx");
     int64_t id;
@@ -206,15 +258,37 @@ int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return rc;
     light_rule rule;
     cli_light_rule(ctx, &rule);
+    query_filter f;
+    if ((rc = cli_filter(ctx, args, &f, err)))
+        return rc;
     if (ctx->format_xlsx) { /* a workbook, to a file */
         const char *path = args->output && *args->output ? args->output : "会议纪要.xlsx";
-        rc = minutes_write_file(ctx->st, id, ctx->today, &rule, path, err);
+        rc = minutes_write_file_where(ctx->st, id, ctx->today, &rule, &f, path, err);
         return rc ? rc : cli_say(err, "wrote %s", path);
     }
     strbuf sb = {0};
-    rc = minutes_render(ctx->st, id, fmt, ctx->today, &rule, &ctx->measure, &sb, err);
+    rc = minutes_render_where(ctx->st, id, fmt, ctx->today, &rule, &f, cli_issuer(ctx),
+                              &ctx->measure, &sb, err);
     if (!rc)
         rc = cli_emit_data(ctx, &sb, err);
     strbuf_free(&sb);
+    return rc;
+}
+
+int cmd_decide(cli_ctx *ctx, const cli_args *args, duban_error *err)
+{
+    if (args->npos != 1)
+        return duban_fail(err, DUBAN_EINVAL,
+                          "usage: duban decide TEXT [--unit U] [--due DATE] [--item REF]");
+    node n = {0};
+    int rc = args->item ? node_by_ref(ctx->st, ctx->plan_id, args->item, &n, err) : DUBAN_OK;
+    int64_t id = 0;
+    if (!rc)
+        rc = decision_add(ctx->st, ctx->plan_id, args->pos[0], args->unit, args->due, n.id, &id,
+                          err);
+    if (!rc)
+        rc = cli_say(err, "decision %lld recorded%s%s", (long long)id, n.id ? " on " : "",
+                     n.id ? n.ref : "");
+    node_free(&n);
     return rc;
 }

@@ -30,9 +30,17 @@ int cmd_report(cli_ctx *ctx, const cli_args *args, duban_error *err)
                           "--by: unknown grouping '%s' (use area, unit or leader)", args->by);
     light_rule rule;
     cli_light_rule(ctx, &rule);
+    query_filter f;
+    int rc = cli_filter(ctx, args, &f, err);
+    if (rc)
+        return rc;
     strbuf sb = {0};
-    int rc = report_render(ctx->st, ctx->plan_id, by, ctx->format, ctx->today, &rule, &ctx->measure,
-                           &sb, err);
+    if (ctx->format_html)
+        rc = report_render_html(ctx->st, ctx->plan_id, by, ctx->today, &rule, &f, cli_issuer(ctx),
+                                &sb, err);
+    else
+        rc = report_render_where(ctx->st, ctx->plan_id, by, ctx->format, ctx->today, &rule, &f,
+                                 &ctx->measure, &sb, err);
     if (!rc)
         rc = cli_emit_data(ctx, &sb, err);
     strbuf_free(&sb);

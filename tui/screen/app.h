@@ -21,6 +21,7 @@
 #include "edit/edit.h"
 #include "edit/meeting.h"
 #include "plan/model.h"
+#include "query/filter.h"
 #include "query/query.h"
 #include "plan/target.h"
 #include "sync/sync.h"
@@ -91,6 +92,8 @@ typedef enum prompt_kind {
     PROMPT_TARGET,        /* progress: which target ... */
     PROMPT_TARGET_VALUE,  /* ... then its current value */
     PROMPT_MEETING,       /* the title of a new meeting */
+    PROMPT_ATTENDEES,     /* ... then who attends it */
+    PROMPT_DECISION,      /* the text of a decision (议定事项) of the open meeting */
     PROMPT_ADD_TITLE,     /* structural edits (app_struct.c): a new item's title */
     PROMPT_RENAME,        /* the selected node's title */
     PROMPT_CANCEL_REASON, /* why it is cancelled */
@@ -124,6 +127,14 @@ typedef struct app {
     search_state sr;
     meeting mtg;     /* the open meeting (id 0: none) */
     light_rule rule; /* lights: the defaults with the configured warn_days */
+    /* The filter (筛选) the outline, slides, overdue list and counts
+     * follow (vm_filter.c): its texts live in filter_text; with an active
+     * filter filter_ids holds the matching items, filter_areas their areas
+     * (both sorted ids). */
+    query_filter filter;
+    char filter_text[3][256]; /* unit, leader, status key */
+    id_list filter_ids, filter_areas;
+    int64_t undo_reopens; /* M just ended this meeting: the next u reopens it (0: none) */
 
     prompt_kind prompt;
     int64_t prompt_node;

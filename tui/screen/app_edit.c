@@ -16,6 +16,7 @@
 
 void app_after_change(app *a, int64_t id)
 {
+    a->undo_reopens = 0; /* u now undoes this edit, not the end of a meeting */
     duban_error err = {0};
     size_t area = a->ol.nareas;
     if (vm_refresh_node(a, id, &area, &err) || vm_refresh_area(a, area, id, &err))
@@ -207,6 +208,9 @@ void app_prompt_key(app *a, int is_fn, uint32_t key)
 
 void app_undo(app *a, int redo)
 {
+    if (!redo && app_undo_meeting_end(a))
+        return;
+    a->undo_reopens = 0;
     duban_error err = {0};
     edit_result r;
     int rc = redo ? edit_redo(a->st, a->plan_id, &r, &err) : edit_undo(a->st, a->plan_id, &r, &err);

@@ -46,6 +46,11 @@ void app_load_meeting(app *a);
 void app_extend(app *a);
 void app_progress(app *a);
 void app_meeting(app *a);
+/* u right after M ended a meeting: reopens it and returns 1; else 0
+ * (nothing done). */
+int app_undo_meeting_end(app *a);
+/* Y: asks for a decision of the open meeting, about the selected item. */
+void app_decide(app *a);
 /* Enter (accepted 1) or Esc on one of their prompts (the kinds after
  * PROMPT_FIELD). */
 void app_flow_done(app *a, int accepted);

@@ -11,6 +11,9 @@
 
 #include "screen/draw.h"
 #include "screen/view.h"
+#include "edit/decision.h"
+#include "edit/meeting_room.h"
+#include "report/minutes.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -165,15 +168,35 @@ static void end_meeting(app *a)
     char title[256];
     snprintf(title, sizeof title, "%s", a->mtg.title);
     int64_t id = a->mtg.id;
-    if (meeting_end(a->st, a->plan_id, &err) || meeting_changes(a->st, id, &l, &err)) {
+    if (meeting_end(a->st, a->plan_id, &err) ||
+        minutes_freeze(a->st, id, a->today, &a->rule, cli_issuer(a->ctx), draw_measure(), &err) ||
+        meeting_changes(a->st, id, &l, &err)) {
         app_message(a, S_ERROR, "%s", err.msg);
     } else {
-        app_message(a, S_OK, "会议已结束: %s · %zu 项变更 meeting ended (m: 查看 changes)", title,
-                    l.n);
+        a->undo_reopens = id;
+        app_message(a, S_OK, "会议已结束: %s · %zu 项变更 · u 撤销结束 reopens it · m 查看 changes",
+                    title, l.n);
     }
     meeting_change_list_free(&l);
     app_load_meeting(a);
     views_invalidate(a, VF_FOLLOWS_MEETING);
+}
+
+/* u right after M: the meeting goes on. */
+int app_undo_meeting_end(app *a)
+{
+    if (!a->undo_reopens)
+        return 0;
+    duban_error err = {0};
+    a->undo_reopens = 0;
+    if (meeting_reopen(a->st, a->plan_id, NULL, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return 1;
+    }
+    app_load_meeting(a);
+    views_invalidate(a, VF_FOLLOWS_MEETING);
+    app_message(a, S_OK, "已撤销结束会议: %s 继续 meeting reopened", a->mtg.title);
+    return 1;
 }
 
 void app_meeting(app *a)
@@ -205,15 +228,67 @@ static void meeting_title_done(app *a)
         app_message(a, S_ERROR, "%s", err.msg);
         return;
     }
+    a->undo_reopens = 0;
     app_load_meeting(a);
     views_invalidate(a, VF_FOLLOWS_MEETING);
-    app_message(a, S_OK, "● 会议开始: %s · 此后的修改记入本次会议 (M 结束 ends it)", a->mtg.title);
+    ask(a, PROMPT_ATTENDEES, 0, "", "参会人员 attendees (Enter 跳过 skips): ");
+}
+
+static void attendees_done(app *a)
+{
+    duban_error err = {0};
+    a->prompt = PROMPT_NONE;
+    if (!blank(a->le.buf) && meeting_set_attendees(a->st, a->mtg.id, a->le.buf, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return;
+    }
+    meeting_change_list before = {0};
+    if (changes_before_meeting(a->st, a->mtg.id, &before, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    else
+        app_message(a, S_OK, "● 会议开始: %s · 会前变更 %zu 项 (m 查看) · M 结束 ends it",
+                    a->mtg.title, before.n);
+    meeting_change_list_free(&before);
+}
+
+void app_decide(app *a)
+{
+    if (!a->mtg.id) {
+        app_message(a, S_NORMAL,
+                    "议定事项属于会议: 先按 M 开始会议 (decisions belong to a meeting)");
+        return;
+    }
+    int64_t id = app_selected(a);
+    ask(a, PROMPT_DECISION, id, "", "议定事项 decision: ");
+}
+
+static void decision_done(app *a)
+{
+    duban_error err = {0};
+    node n = {0};
+    a->prompt = PROMPT_NONE;
+    if (a->prompt_node && node_by_id(a->st, a->prompt_node, &n, &err) == DUBAN_OK &&
+        n.depth == NODE_AREA)
+        n.id = 0; /* about an area: about nothing in particular */
+    if (decision_add(a->st, a->plan_id, a->le.buf, NULL, NULL, n.id, NULL, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    else if (n.id)
+        app_message(a, S_OK, "议定事项已记录 (关于 %s) decision recorded", n.ref);
+    else
+        app_message(a, S_OK, "议定事项已记录 decision recorded");
+    node_free(&n);
+    views_invalidate(a, VF_FOLLOWS_MEETING);
 }
 
 void app_flow_done(app *a, int accepted)
 {
-    if (a->prompt >= PROMPT_ADD_TITLE) {
+    if (a->prompt >= PROMPT_ADD_TITLE && a->prompt <= PROMPT_MOVE_TO) {
         app_struct_done(a, accepted);
+        return;
+    }
+    if (!accepted && a->prompt == PROMPT_ATTENDEES) { /* Esc: none given; the meeting is on */
+        a->le.buf[0] = '\0';
+        attendees_done(a);
         return;
     }
     if (!accepted) {
@@ -236,6 +311,12 @@ void app_flow_done(app *a, int accepted)
         break;
     case PROMPT_MEETING:
         meeting_title_done(a);
+        break;
+    case PROMPT_ATTENDEES:
+        attendees_done(a);
+        break;
+    case PROMPT_DECISION:
+        decision_done(a);
         break;
     default:
         a->prompt = PROMPT_NONE;

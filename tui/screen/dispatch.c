@@ -58,6 +58,9 @@ static view_result edit_action(app *a, action act, int arg)
     case ACT_move_item_to:
         app_move_to(a);
         break;
+    case ACT_decide:
+        app_decide(a);
+        break;
     case ACT_undo:
         app_undo(a, 0);
         break;

@@ -73,6 +73,14 @@ static void draw_header(app *a, rect r)
         left += used;
         avail -= used;
     }
+    if (query_filter_active(&a->filter)) { /* what the screen is restricted to */
+        char f[300], m[320];
+        vm_filter_describe(a, f, sizeof f);
+        snprintf(m, sizeof m, "▼ 筛选: %s  ", f);
+        int used = draw_text(r.y, left, avail, m, S_HEADER);
+        left += used;
+        avail -= used;
+    }
     draw_text(r.y, left, avail, a->plan.title, S_HEADER);
 }
 

@@ -340,6 +340,27 @@ static void item_targets(app *a, flow *f, int64_t id, int bar)
     }
 }
 
+/* The latest progress note ("进展 10-01 text", wrapped) and, for an item
+ * not done with no report for silent_days or more, "N 天未报进展". */
+static void item_progress(app *a, flow *f, const node *n, const item_light *l)
+{
+    const item_report *r = item_report_find(&present_state_of(a)->reports, n->id);
+    if (r && *r->note) {
+        char day[64], buf[4096];
+        app_date(a, r->note_day, day, sizeof day);
+        snprintf(buf, sizeof buf, "进展 %s  %s", day, r->note);
+        flow_text(f, buf, S_NORMAL);
+    }
+    int limit = a->ctx->config ? a->ctx->config->silent_days : 30;
+    long days = item_report_silent_days(r, a->plan.start, a->today);
+    if ((!l || !l->done) && days >= limit) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%ld 天未报进展", days);
+        flow_newline(f);
+        flow_chip(f, buf, S_RISK, GAP);
+    }
+}
+
 static void item_layout(app *a, size_t k, int w, int selected, flow *f, void *ctx)
 {
     const area_ctx *c = ctx;
@@ -353,6 +374,7 @@ static void item_layout(app *a, size_t k, int w, int selected, flow *f, void *ct
     f->head = flow_height(f);
     item_chips(a, f, c->area, k);
     item_targets(a, f, n->id, c->tbar);
+    item_progress(a, f, n, vm_item_light(a, c->area, k));
 }
 
 static void draw_area_slide(app *a, rect r)

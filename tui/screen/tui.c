@@ -107,6 +107,7 @@ static int app_init(app *a, cli_ctx *ctx, duban_error *err)
     a->spacing = cfg ? cfg->spacing : 0;
     a->bar_width = cfg ? cfg->bar_width : 10;
     cli_light_rule(ctx, &a->rule);
+    query_filter_clear(&a->filter);
     int rc = views_create(a, err);
     if (!rc)
         rc = store_data_version(a->st, &a->data_version, err);
@@ -115,6 +116,8 @@ static int app_init(app *a, cli_ctx *ctx, duban_error *err)
     app_load_conflicts(a);
     if (!rc)
         rc = meeting_current(a->st, a->plan_id, &a->mtg, err);
+    if (!rc && query_filter_active(&ctx->filter)) /* duban present --unit ... */
+        rc = vm_filter_set(a, &ctx->filter, err);
     if (!rc && (rc = vm_load(a, err)) == DUBAN_OK) {
         if (ctx->created_db)
             say_created(a, ctx->db_path);
@@ -343,8 +346,12 @@ int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err)
         slide = (int)k;
     }
     if (!on_terminal()) {
-        cli_args none = {0};
-        return cmd_report(ctx, &none, err);
+        cli_args filter_only = *args; /* the report of the same items */
+        filter_only.npos = 0;
+        return cmd_report(ctx, &filter_only, err);
     }
+    int rc = cli_filter(ctx, args, &ctx->filter, err);
+    if (rc)
+        return rc;
     return run_front_end(ctx, slide, err);
 }

@@ -1,6 +1,9 @@
 /* view.c - the registry of views and what every view shares (see view.h). */
 #include "screen/view.h"
 
+#include "screen/draw.h"
+#include "screen/vmodel.h"
+
 #include <stdlib.h>
 
 static const view_ops *const registry[VIEW_COUNT] = {
@@ -139,4 +142,19 @@ void view_scroll_to(size_t cursor, size_t *top, size_t n, int h)
         *top = cursor;
     else if (cursor >= *top + hh)
         *top = cursor - hh + 1;
+}
+
+void view_set_filter(app *a, const query_filter *f)
+{
+    duban_error err = {0};
+    if (vm_filter_set(a, f, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+    } else if (query_filter_active(&a->filter)) {
+        char d[300];
+        vm_filter_describe(a, d, sizeof d);
+        app_message(a, S_OK, "筛选 %s: %d 项 (Esc 清除 clears)", d, a->ol.total);
+    } else {
+        app_message(a, S_OK, "已清除筛选 filter cleared");
+    }
+    views_invalidate(a, VF_FOLLOWS_FILTER);
 }

@@ -43,6 +43,7 @@ typedef enum view_flag {
     VF_FULL_SCREEN = 1 << 3,        /* no header line, no key hints (the wall) */
     VF_RETURNS = 1 << 4,            /* closing it goes back where it was opened */
     VF_PANE = 1 << 5,               /* drawn beside the main view, never the main view */
+    VF_FOLLOWS_FILTER = 1 << 6,     /* invalidated when the filter (筛选) changes */
 } view_flag;
 
 /* Mouse wheel: one notch is the move_down / move_up action repeated. */
@@ -114,6 +115,10 @@ view_result view_handle(app *a, view_id id, action act, int arg);
 view_result view_wheel(app *a, view_id id, int dir);
 /* The node the main view has selected (0 none). */
 int64_t app_selected(app *a);
+
+/* Sets the filter (NULL: clears it): reloads the view model, invalidates
+ * the views with VF_FOLLOWS_FILTER and says so on the status line. */
+void view_set_filter(app *a, const query_filter *f);
 
 /* Presentation mode on slide (0 the summary, k area k), from the start. */
 void present_enter(app *a, size_t slide);

@@ -12,9 +12,11 @@
 #include <string.h>
 
 enum {
-    CH_MEETING, /* the meeting's title line */
-    CH_HEAD,    /* "变更 N 项" */
-    CH_CHANGE,  /* one change (selectable) */
+    CH_MEETING,     /* the meeting's title line */
+    CH_HEAD,        /* "变更 N 项" */
+    CH_CHANGE,      /* one change (selectable) */
+    CH_HEAD_BEFORE, /* "会前变更 N 项": reports between meetings */
+    CH_BEFORE,      /* one of them (selectable) */
     CH_HEAD_SILENT,
     CH_SILENT, /* one item with no progress (selectable) */
     CH_NOTE,   /* a dim remark: none / no meeting */
@@ -30,6 +32,7 @@ typedef struct changes_state {
     int loaded;
     meeting m; /* the open meeting, else the last one; id 0: none */
     meeting_change_list changes;
+    meeting_change_list before; /* made between the last meeting and this one */
     node_list silent;
     changes_entry *rows;
     size_t nrows;
@@ -46,6 +49,7 @@ static void drop_loaded(changes_state *c)
 {
     meeting_free(&c->m);
     meeting_change_list_free(&c->changes);
+    meeting_change_list_free(&c->before);
     node_list_free(&c->silent);
     free(c->rows);
     c->rows = NULL;
@@ -72,12 +76,12 @@ static void changes_invalidate(app *a)
 
 static int selectable(const changes_entry *e)
 {
-    return e->kind == CH_CHANGE || e->kind == CH_SILENT;
+    return e->kind == CH_CHANGE || e->kind == CH_SILENT || e->kind == CH_BEFORE;
 }
 
 static int build_rows(changes_state *c)
 {
-    size_t cap = c->changes.n + c->silent.n + 8, r = 0;
+    size_t cap = c->changes.n + c->before.n + c->silent.n + 8, r = 0;
     changes_entry *rows = malloc(cap * sizeof *rows);
     if (!rows)
         return -1;
@@ -88,6 +92,10 @@ static int build_rows(changes_state *c)
             rows[r++] = (changes_entry){CH_CHANGE, i};
         if (!c->changes.n)
             rows[r++] = (changes_entry){CH_NOTE, 1};
+        rows[r++] = (changes_entry){CH_BLANK, 0};
+        rows[r++] = (changes_entry){CH_HEAD_BEFORE, 0};
+        for (size_t i = 0; i < c->before.n; i++)
+            rows[r++] = (changes_entry){CH_BEFORE, i};
         rows[r++] = (changes_entry){CH_BLANK, 0};
         rows[r++] = (changes_entry){CH_HEAD_SILENT, 0};
         for (size_t i = 0; i < c->silent.n; i++)
@@ -122,6 +130,8 @@ static int load(app *a, duban_error *err)
         rc = meeting_get(a->st, id, &c->m, err);
     if (!rc)
         rc = meeting_changes(a->st, id, &c->changes, err);
+    if (!rc)
+        rc = changes_before_meeting(a->st, id, &c->before, err);
     if (!rc)
         rc = meeting_silent_items(a->st, id, &c->silent, err);
     return rc;
@@ -201,6 +211,9 @@ static void draw_heading(app *a, const changes_entry *e, int y, rect r)
                  c->m.open ? " · 会议中 open" : " · 已结束 ended");
     else if (e->kind == CH_HEAD)
         snprintf(buf, sizeof buf, "变更 %zu 项 changes", c->changes.n);
+    else if (e->kind == CH_HEAD_BEFORE)
+        snprintf(buf, sizeof buf, "会前变更 %zu 项 reported between meetings (before it started)",
+                 c->before.n);
     else if (e->kind == CH_HEAD_SILENT)
         snprintf(buf, sizeof buf, "未报进展 %zu 项 no progress reported", c->silent.n);
     else if (e->kind == CH_NOTE && e->idx == 0)
@@ -225,6 +238,8 @@ static void changes_draw(app *a, rect r)
         int rev = k == c->cursor ? S_REVERSE : 0;
         if (e->kind == CH_CHANGE)
             draw_change(a, &c->changes.v[e->idx], y, r, rev);
+        else if (e->kind == CH_BEFORE)
+            draw_change(a, &c->before.v[e->idx], y, r, rev);
         else if (e->kind == CH_SILENT)
             draw_silent(a, &c->silent.v[e->idx], y, r, rev);
         else if (e->kind != CH_BLANK)
@@ -238,6 +253,8 @@ static int64_t changes_selected(app *a)
     if (c->cursor >= c->nrows || !selectable(&c->rows[c->cursor]))
         return 0;
     const changes_entry *e = &c->rows[c->cursor];
+    if (e->kind == CH_BEFORE)
+        return c->before.v[e->idx].node_id;
     return e->kind == CH_CHANGE ? c->changes.v[e->idx].node_id : c->silent.v[e->idx].id;
 }
 

@@ -243,10 +243,13 @@ static view_result outline_handle(app *a, action act, int arg)
     case ACT_search_prev:
         search_step(a, -1);
         break;
-    case ACT_back:
-        if (!a->sr.active)
+    case ACT_back: /* Esc: the search first, then the filter */
+        if (a->sr.active)
+            search_clear(a);
+        else if (query_filter_active(&a->filter))
+            view_set_filter(a, NULL);
+        else
             return VIEW_IGNORED;
-        search_clear(a);
         break;
     default:
         return VIEW_IGNORED;

@@ -104,7 +104,7 @@ static void overdue_sync(app *a)
         return;
     duban_error err = {0};
     overdue_list_free(&o->list);
-    if (query_overdue(a->st, a->plan_id, a->today, &o->list, &err))
+    if (query_overdue_where(a->st, a->plan_id, a->today, &a->rule, &a->filter, &o->list, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     if (build_rows(o))
         o->nrows = 0;
@@ -238,7 +238,7 @@ static void overdue_position(app *a, char *out, size_t outsz)
 
 const view_ops view_overdue = {
     .name = "overdue",
-    .flags = VF_REFRESH_AFTER_EDIT,
+    .flags = VF_REFRESH_AFTER_EDIT | VF_FOLLOWS_FILTER,
     .toggle = ACT_overdue_view,
     .create = overdue_create,
     .destroy = overdue_destroy,

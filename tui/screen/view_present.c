@@ -28,6 +28,7 @@ static void present_destroy(void *state)
 {
     present_state *p = state;
     target_list_free(&p->targets);
+    item_report_list_free(&p->reports);
     free(p);
 }
 
@@ -58,7 +59,9 @@ static void present_sync(app *a)
     if (p->targets_area == id && !p->targets_stale)
         return;
     target_list_free(&p->targets);
-    if (area_targets(a->st, id, &p->targets, &err))
+    item_report_list_free(&p->reports);
+    if (area_targets(a->st, id, &p->targets, &err) ||
+        query_area_reports(a->st, id, &p->reports, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     p->targets_area = id;
     p->targets_stale = 0;
@@ -200,7 +203,7 @@ static void present_reveal(app *a, int64_t id)
 
 const view_ops view_present = {
     .name = "present",
-    .flags = VF_REFRESH_AFTER_EDIT | VF_NO_DETAIL | VF_FULL_SCREEN,
+    .flags = VF_REFRESH_AFTER_EDIT | VF_NO_DETAIL | VF_FULL_SCREEN | VF_FOLLOWS_FILTER,
     .toggle = ACT_present,
     .create = present_create,
     .destroy = present_destroy,

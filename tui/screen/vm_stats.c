@@ -92,6 +92,8 @@ int vm_load_stats(app *a, duban_error *err)
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     item_light_list_free(&lights);
     area_stats_list_free(&stats);
+    if (!rc)
+        rc = vm_filter_stats(a, err); /* under a filter: the matching items' numbers */
     sum_totals(a);
     return rc;
 }
@@ -166,6 +168,8 @@ int vm_refresh_area(app *a, size_t i, int64_t id, duban_error *err)
     int rc = ar->parts_loaded && id ? update_item(a, ar, id, err) : NOT_KEPT;
     if (rc == NOT_KEPT)
         rc = reload_area(a, i, err);
+    if (!rc)
+        rc = vm_filter_stats(a, err);
     if (!rc)
         sum_totals(a);
     return rc;

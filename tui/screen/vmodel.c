@@ -24,6 +24,7 @@ void vm_free(app *a)
     free_areas(a->ol.areas, a->ol.nareas);
     free(a->ol.rows);
     memset(&a->ol, 0, sizeof a->ol);
+    vm_filter_free(a);
 }
 
 int vm_load_items(app *a, size_t i, duban_error *err)
@@ -35,6 +36,7 @@ int vm_load_items(app *a, size_t i, duban_error *err)
     int rc = node_subtree(a->st, ar->area.id, &items, err);
     if (rc)
         return rc;
+    vm_filter_items(a, &items);
     node_list_free(&ar->items);
     ar->items = items;
     ar->loaded = 1;
@@ -252,6 +254,8 @@ int vm_set_folds(app *a, const char *folds, duban_error *err)
 
 int vm_save_folds(app *a, duban_error *err)
 {
+    if (query_filter_active(&a->filter))
+        return DUBAN_OK; /* folds under a filter are for the moment; the saved ones come back */
     char *folds = vm_folds(a);
     if (!folds)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
@@ -272,15 +276,20 @@ static int load_areas(app *a, duban_error *err)
         node_list_free(&fresh);
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }
+    size_t n = 0;
     for (size_t i = 0; i < fresh.n; i++) {
-        v[i].area = fresh.v[i];
+        if (!vm_filter_keeps_area(a, fresh.v[i].id)) {
+            node_free(&fresh.v[i]);
+            continue;
+        }
+        v[n].area = fresh.v[i];
         size_t old = vm_area_index(a, fresh.v[i].id);
-        v[i].expanded = old < a->ol.nareas && a->ol.areas[old].expanded;
+        v[n++].expanded = old < a->ol.nareas && a->ol.areas[old].expanded;
     }
     free(fresh.v); /* the nodes now belong to v */
     free_areas(a->ol.areas, a->ol.nareas);
     a->ol.areas = v;
-    a->ol.nareas = fresh.n;
+    a->ol.nareas = n;
     return DUBAN_OK;
 }
 
@@ -288,7 +297,9 @@ int vm_reload(app *a, duban_error *err)
 {
     int64_t sel = vm_selected(a);
     size_t sel_area = vm_cursor_area(a);
-    int rc = load_areas(a, err);
+    int rc = vm_filter_load_ids(a, err);
+    if (!rc)
+        rc = load_areas(a, err);
     a->ol.nrows = 0; /* the old rows point into the old areas */
     for (size_t i = 0; !rc && i < a->ol.nareas; i++)
         if (a->ol.areas[i].expanded)
@@ -303,6 +314,8 @@ int vm_reload(app *a, duban_error *err)
 int vm_load(app *a, duban_error *err)
 {
     int rc = plan_get(a->st, a->plan_id, &a->plan, err);
+    if (!rc)
+        rc = vm_filter_load_ids(a, err);
     if (!rc)
         rc = load_areas(a, err);
     if (!rc)

@@ -64,9 +64,27 @@ size_t vm_area_row(const app *a, size_t i);
 char *vm_folds(const app *a);
 /* Expands exactly the areas listed in folds (NULL: none); rebuilds rows. */
 int vm_set_folds(app *a, const char *folds, duban_error *err);
-/* Stores the fold state for the next start; returns a core code. */
+/* Stores the fold state for the next start (not under a filter: clearing
+ * it brings the saved folds back); returns a core code. */
 int vm_save_folds(app *a, duban_error *err);
 
 void vm_free(app *a);
+
+/* The filter (vm_filter.c).  vm_filter_set copies f (NULL: none) into
+ * a->filter and reloads the model: only areas with a matching item, only
+ * matching items (and the items above them), counts of those only. */
+int vm_filter_set(app *a, const query_filter *f, duban_error *err);
+/* Re-reads a->filter_ids and filter_areas (nothing when inactive). */
+int vm_filter_load_ids(app *a, duban_error *err);
+/* With an active filter, re-counts every area's statistics and lights on
+ * the matching items (after the statistics were read); else nothing. */
+int vm_filter_stats(app *a, duban_error *err);
+/* Whether area area_id is shown under the filter (always when inactive). */
+int vm_filter_keeps_area(const app *a, int64_t area_id);
+/* Drops from an area's items those the filter hides. */
+void vm_filter_items(const app *a, node_list *items);
+/* The filter in words ("" when inactive), for the header. */
+void vm_filter_describe(const app *a, char *out, size_t outsz);
+void vm_filter_free(app *a);
 
 #endif

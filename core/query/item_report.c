@@ -1,0 +1,103 @@
+/* item_report.c - the latest note and report of an area's items (see
+ * item_report.h). */
+#include "query/item_report.h"
+
+#include "plan/date.h"
+#include "store/store_internal.h"
+#include "base/list.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ?1 the area.  Reports: standing edits of the report fields. */
+/* clang-format off */
+#define REPORT_COLUMNS                                                                             \
+    "SELECT n.id,"                                                                                 \
+    " (SELECT t.at FROM note t WHERE t.node_id = n.id ORDER BY t.at DESC, t.id DESC LIMIT 1),"     \
+    " (SELECT t.text FROM note t WHERE t.node_id = n.id ORDER BY t.at DESC, t.id DESC LIMIT 1),"   \
+    " (SELECT max(h.at) FROM history h WHERE h.node_id = n.id AND h.action IN ('edit', 'redo')"    \
+    "   AND (h.field IN ('status', 'note', 'extension') OR h.field LIKE 'target.%')"              \
+    "   AND NOT EXISTS (SELECT 1 FROM history u WHERE u.target_id = h.id AND u.action = 'undo'"    \
+    "    AND NOT EXISTS (SELECT 1 FROM history r WHERE r.target_id = h.id AND r.id > u.id)))"
+static const char reports_sql[] =
+    REPORT_COLUMNS
+    " FROM node a JOIN node n ON n.plan_id = a.plan_id AND n.depth >= 2"
+    "  AND n.sort_key > a.sort_key || '.' AND n.sort_key < a.sort_key || '/'"
+    " WHERE a.id = ?1 AND a.depth = 1 ORDER BY n.sort_key";
+static const char plan_reports_sql[] =
+    REPORT_COLUMNS " FROM node n WHERE n.plan_id = ?1 AND n.depth >= 2 ORDER BY n.sort_key";
+/* clang-format on */
+
+static void day_of(sqlite3_stmt *s, int col, char out[DATE_LEN])
+{
+    const unsigned char *t = sqlite3_column_text(s, col);
+    out[0] = '\0';
+    if (t && strlen((const char *)t) >= DATE_LEN - 1) {
+        memcpy(out, t, DATE_LEN - 1);
+        out[DATE_LEN - 1] = '\0';
+    }
+}
+
+static int read_report(sqlite3_stmt *s, void *p)
+{
+    item_report *r = p;
+    memset(r, 0, sizeof *r);
+    r->node_id = sqlite3_column_int64(s, 0);
+    day_of(s, 1, r->note_day);
+    r->note = db_text(s, 2);
+    day_of(s, 3, r->last_report);
+    if (strcmp(r->note_day, r->last_report) > 0) /* a note kept without an edit */
+        memcpy(r->last_report, r->note_day, DATE_LEN);
+    return r->note ? DUBAN_OK : DUBAN_ENOMEM;
+}
+
+static void report_free(item_report *r)
+{
+    free(r->note);
+}
+
+static void report_free_v(void *p)
+{
+    report_free(p);
+}
+
+DEFINE_LIST_FREE(item_report_list, report_free)
+
+int query_area_reports(store *st, int64_t area_id, item_report_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    memset(out, 0, sizeof *out);
+    if (db_prepare(st, reports_sql, &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, area_id);
+    return db_collect(st, stmt, sizeof(item_report), (void **)&out->v, &out->n, read_report,
+                      report_free_v, err);
+}
+
+int query_plan_reports(store *st, int64_t plan_id, item_report_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    memset(out, 0, sizeof *out);
+    if (db_prepare(st, plan_reports_sql, &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, plan_id);
+    return db_collect(st, stmt, sizeof(item_report), (void **)&out->v, &out->n, read_report,
+                      report_free_v, err);
+}
+
+const item_report *item_report_find(const item_report_list *l, int64_t id)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].node_id == id)
+            return &l->v[i];
+    return NULL;
+}
+
+long item_report_silent_days(const item_report *r, const char *since, long today)
+{
+    const char *from = r && *r->last_report ? r->last_report : since;
+    long d;
+    if (!from || date_parse(from, &d, NULL) || d > today)
+        return -1;
+    return today - d;
+}

@@ -1,0 +1,148 @@
+/* vm_filter.c - the view model under a filter (筛选, see vmodel.h): which
+ * areas and items show, and their numbers counted on the matching items.
+ *
+ * The matching ids are read at load, reload and after an edit (one query
+ * of the plan's lights); moving about reads nothing. */
+#include "screen/vmodel.h"
+
+#include "plan/date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void vm_filter_free(app *a)
+{
+    id_list_free(&a->filter_ids);
+    id_list_free(&a->filter_areas);
+}
+
+static int cmp_id(const void *x, const void *y)
+{
+    int64_t p = *(const int64_t *)x, q = *(const int64_t *)y;
+    return p < q ? -1 : p > q;
+}
+
+int vm_filter_load_ids(app *a, duban_error *err)
+{
+    vm_filter_free(a);
+    if (!query_filter_active(&a->filter))
+        return DUBAN_OK;
+    item_light_list l;
+    int rc = query_item_lights_where(a->st, a->plan_id, a->today, &a->rule, &a->filter, &l, err);
+    if (rc)
+        return rc;
+    size_t n = l.n ? l.n : 1;
+    a->filter_ids.v = malloc(n * sizeof *a->filter_ids.v);
+    a->filter_areas.v = malloc(n * sizeof *a->filter_areas.v);
+    if (!a->filter_ids.v || !a->filter_areas.v)
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    for (size_t i = 0; !rc && i < l.n; i++) {
+        a->filter_ids.v[a->filter_ids.n++] = l.v[i].node_id;
+        if (!a->filter_areas.n || a->filter_areas.v[a->filter_areas.n - 1] != l.v[i].area_id)
+            a->filter_areas.v[a->filter_areas.n++] = l.v[i].area_id;
+    }
+    qsort(a->filter_ids.v, a->filter_ids.n, sizeof(int64_t), cmp_id);
+    qsort(a->filter_areas.v, a->filter_areas.n, sizeof(int64_t), cmp_id);
+    item_light_list_free(&l);
+    return rc;
+}
+
+int vm_filter_keeps_area(const app *a, int64_t area_id)
+{
+    return !query_filter_active(&a->filter) || id_list_contains(&a->filter_areas, area_id);
+}
+
+void vm_filter_items(const app *a, node_list *items)
+{
+    if (query_filter_active(&a->filter))
+        node_list_keep_matching(items, &a->filter_ids);
+}
+
+/* Area ar's numbers from its lights, counting the matching items only. */
+static void count_area(app *a, area_row *ar)
+{
+    int64_t id = ar->area.id;
+    int rows = ar->stats.overdue_rows;
+    memset(&ar->stats, 0, sizeof ar->stats);
+    ar->stats.area_id = id;
+    ar->stats.seq = ar->area.seq;
+    ar->stats.overdue_rows = rows;
+    memset(ar->nlight, 0, sizeof ar->nlight);
+    for (size_t k = 0; k < ar->lights.n; k++) {
+        const item_light *l = &ar->lights.v[k];
+        if (l->depth != NODE_ITEM || !id_list_contains(&a->filter_ids, l->node_id))
+            continue;
+        long d;
+        int dated = l->deadline[0] && !date_parse(l->deadline, &d, NULL);
+        ar->stats.total++;
+        ar->stats.done += l->done;
+        if (!l->done && dated && d < a->today)
+            ar->stats.overdue++;
+        else if (!l->done && dated && d <= a->today + a->warn_days)
+            ar->stats.at_risk++;
+        if (l->light < LIGHT_COUNT)
+            ar->nlight[l->light]++;
+    }
+}
+
+int vm_filter_stats(app *a, duban_error *err)
+{
+    if (!query_filter_active(&a->filter))
+        return DUBAN_OK;
+    int rc = vm_filter_load_ids(a, err);
+    overdue_list od = {0};
+    if (!rc)
+        rc = query_overdue_where(a->st, a->plan_id, a->today, &a->rule, &a->filter, &od, err);
+    for (size_t i = 0; !rc && i < a->ol.nareas; i++) {
+        area_row *ar = &a->ol.areas[i];
+        ar->stats.overdue_rows = 0;
+        for (size_t k = 0; k < od.n; k++)
+            ar->stats.overdue_rows += od.v[k].area_seq == ar->area.seq;
+        count_area(a, ar);
+    }
+    overdue_list_free(&od);
+    return rc;
+}
+
+int vm_filter_set(app *a, const query_filter *f, duban_error *err)
+{
+    query_filter keep;
+    char text[3][sizeof a->filter_text[0]]; /* f may point into a->filter_text */
+    query_filter_clear(&keep);
+    if (f) {
+        const char *src[3] = {f->unit, f->leader, f->status};
+        for (int i = 0; i < 3; i++)
+            snprintf(text[i], sizeof text[i], "%s", src[i] ? src[i] : "");
+        keep = *f;
+    } else {
+        memset(text, 0, sizeof text);
+    }
+    memcpy(a->filter_text, text, sizeof text);
+    query_filter_clear(&a->filter);
+    const char **dst[3] = {&a->filter.unit, &a->filter.leader, &a->filter.status};
+    for (int i = 0; i < 3; i++)
+        *dst[i] = a->filter_text[i][0] ? a->filter_text[i] : NULL;
+    a->filter.light = keep.light;
+    a->filter.due_within = keep.due_within;
+    int rc = vm_filter_load_ids(a, err);
+    if (!rc)
+        rc = vm_reload(a, err);
+    if (!rc && !query_filter_active(&a->filter)) { /* the saved folds of every area again */
+        char *folds = NULL;
+        rc = store_get_state(a->st, a->plan_id, "folds", &folds, err);
+        if (!rc)
+            rc = vm_set_folds(a, folds, err);
+        free(folds);
+    }
+    return rc;
+}
+
+void vm_filter_describe(const app *a, char *out, size_t outsz)
+{
+    strbuf sb = {0};
+    *out = '\0';
+    if (!query_filter_describe(&a->filter, store_statuses(a->st), &sb))
+        snprintf(out, outsz, "%s", strbuf_str(&sb));
+    strbuf_free(&sb);
+}

@@ -6,7 +6,8 @@
  * table_free().  Cells are copied.  Text and Markdown cells are sanitised
  * (textwidth.h) and aligned by display width; CSV follows RFC 4180 (cells
  * sanitised, quoted when needed); JSON is an array of objects keyed by the
- * column keys, with every control character escaped.
+ * column keys, with every control character escaped.  Markdown cells also
+ * have | & < > escaped (\|, &amp; &lt; &gt;).
  */
 #ifndef DUBAN_TABLE_H
 #define DUBAN_TABLE_H
@@ -39,7 +40,15 @@ int table_add_row(table *t, const char *const *cells);
 int table_render(const table *t, enum table_format fmt, strbuf *out);
 void table_free(table *t);
 
-/* JSON string literal of s (quoted, escaped) appended to out. */
+/* JSON string literal of s (quoted, escaped) appended to out: " \ and
+ * controls (C0, DEL, C1), the bidi controls U+202A..U+202E and
+ * U+2066..U+2069 and U+2028/U+2029 are escaped (\uXXXX); malformed UTF-8
+ * becomes U+FFFD. */
 int json_append_string(strbuf *out, const char *s);
+
+/* Markdown text: s appended with & < > written as &amp; &lt; &gt;, so that
+ * no HTML in data reaches a Markdown renderer.  s should be sanitised
+ * (text_sanitize) first.  Returns 0 or DUBAN_ENOMEM. */
+int md_append_text(strbuf *out, const char *s);
 
 #endif

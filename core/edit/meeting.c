@@ -213,7 +213,7 @@ static int insert_meeting(store *st, int64_t plan_id, const char *title, const c
     int rc = sqlite3_step(stmt);
     sqlite3_finalize(stmt);
     if (rc == SQLITE_READONLY)
-        return duban_fail(err, DUBAN_EIO, "%s: database is read-only", store_path(st));
+        return db_fail_readonly(st, err);
     if (rc != SQLITE_DONE)
         return db_fail(st, err, DUBAN_EDB, "cannot start meeting");
     if (!sqlite3_changes(st->db))
@@ -259,7 +259,7 @@ int meeting_end(store *st, int64_t plan_id, duban_error *err)
     int rc = sqlite3_step(stmt);
     sqlite3_finalize(stmt);
     if (rc == SQLITE_READONLY)
-        return duban_fail(err, DUBAN_EIO, "%s: database is read-only", store_path(st));
+        return db_fail_readonly(st, err);
     if (rc != SQLITE_DONE)
         return db_fail(st, err, DUBAN_EDB, "cannot end meeting");
     if (!sqlite3_changes(st->db))

@@ -11,7 +11,8 @@ struct store {
     sqlite3 *db;
     char *path;
     status_set statuses;
-    int batch; /* inside store_begin() .. store_commit() */
+    int batch;    /* inside store_begin() .. store_commit() */
+    int readonly; /* opened with STORE_READONLY */
 };
 
 /* Prepares sql (a constant) on st; DUBAN_EDB with SQLite's message. */
@@ -22,6 +23,9 @@ int db_fail(store *st, duban_error *err, int code, const char *what);
 char *db_text(sqlite3_stmt *stmt, int col);
 /* Copies a text column into a fixed buffer (truncating safely). */
 void db_text_into(sqlite3_stmt *stmt, int col, char *out, size_t outsz);
+/* DUBAN_EIO: st is read-only, saying why (file, directory or the
+ * read-only open) so an edit can tell people why it cannot be made. */
+int db_fail_readonly(store *st, duban_error *err);
 /* Runs one constant statement without results (BEGIN, SAVEPOINT, ...). */
 int db_exec(store *st, const char *sql, duban_error *err);
 

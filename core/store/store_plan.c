@@ -177,6 +177,8 @@ int store_put_state(store *st, int64_t plan_id, const char *key, const char *val
                     duban_error *err)
 {
     sqlite3_stmt *stmt;
+    if (st->readonly) /* a read-only database keeps no view state */
+        return DUBAN_OK;
     if (db_prepare(st,
                    "INSERT INTO ui_state(plan_id, key, value) VALUES (?, ?, ?)"
                    " ON CONFLICT(plan_id, key) DO UPDATE SET value = excluded.value",
@@ -189,7 +191,7 @@ int store_put_state(store *st, int64_t plan_id, const char *key, const char *val
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE) {
         if (rc == SQLITE_READONLY)
-            return duban_fail(err, DUBAN_EIO, "%s: database is read-only", st->path);
+            return db_fail_readonly(st, err);
         return db_fail(st, err, DUBAN_EDB, "cannot save state");
     }
     return DUBAN_OK;

@@ -10,7 +10,7 @@
 # so completing never creates a database.
 
 _duban_options_fallback=$'--db\tPATH\t@file\n--plan\tPLAN\t@plan\n--today\tDATE\t\n--format\tFORMAT\ttext csv json md html\n--config\tFILE\t@file\n--help\t\t\n--version\t\t'
-_duban_commands_fallback="list present show set due unit leader note undo redo overdue history search import plans config meeting changes minutes report extend progress"
+_duban_commands_fallback="list present show set due unit leader note undo redo overdue history search import plans config meeting changes minutes report extend progress check"
 
 # The value of a global option on the command line being completed.
 _duban_opt() {

@@ -23,7 +23,7 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
     if (cli_check_format(ctx, cmd, err))
         return err->code;
     int crc = cli_load_config(ctx, err);
-    if (crc || cmd->run == cmd_config) /* config never opens the database */
+    if (crc || cmd->run == cmd_config || cmd->run == cmd_check) /* they open no store here */
         return crc ? crc : cmd->run(ctx, args, err);
     int is_import = cmd->run == cmd_import;
     int rc = cli_open_store(ctx, cmd->needs_plan, !is_import, err);

@@ -19,8 +19,17 @@ int store_schema_version(void)
     return schema_migration_count();
 }
 
+/* SQLite found the file damaged (or not a database where it was one). */
+static int is_damage(int sqlite_code)
+{
+    return (sqlite_code & 0xff) == SQLITE_CORRUPT || (sqlite_code & 0xff) == SQLITE_NOTADB;
+}
+
 int db_fail(store *st, duban_error *err, int code, const char *what)
 {
+    if (is_damage(sqlite3_extended_errcode(st->db)))
+        return duban_fail(err, code, "%s: %s: %s; the database is damaged: run 'duban check'",
+                          st->path, what, sqlite3_errmsg(st->db));
     return duban_fail(err, code, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
 }
 

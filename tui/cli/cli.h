@@ -165,6 +165,8 @@ int cmd_plans(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_search(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_config(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* `duban check` (cli_check.c): opens the database itself, read-only. */
+int cmd_check(cli_ctx *ctx, const cli_args *args, duban_error *err);
 /* Meetings, minutes, reports, extensions, targets (cli_meeting.c, cli_report.c). */
 int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err);
 int cmd_changes(cli_ctx *ctx, const cli_args *args, duban_error *err);

@@ -190,6 +190,15 @@ const cli_command cli_commands[] = {
      .formats = CLI_FMT_TEXT,
      .needs_plan = 1,
      .run = cmd_progress},
+    {.name = "check",
+     .summary = "check the database: SQLite's integrity, and items against their history",
+     .help = "Runs SQLite's integrity and foreign-key checks, then checks that every item's\n"
+             "status, due date, unit, leader, extension and targets equal the last change\n"
+             "recorded in its history, and that progress notes match the edits that made\n"
+             "them.  Opens the database read-only.  Prints one line per problem.\n"
+             "Exit status: 0 when sound, 6 when a problem is found or the file is damaged.",
+     .formats = CLI_FMT_TEXT,
+     .run = cmd_check},
 };
 
 const size_t cli_command_count = sizeof cli_commands / sizeof cli_commands[0];

@@ -27,9 +27,12 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
         return crc ? crc : cmd->run(ctx, args, err);
     int is_import = cmd->run == cmd_import;
     int rc = cli_open_store(ctx, cmd->needs_plan, !is_import, err);
+    if (!rc)
+        rc = cmd->run(ctx, args, err);
+    /* after the output, and only with it: an error stays one line */
     if (!rc && cmd->dated && ctx->sample_today)
         cli_warn("sample plan as of %s (--today or DUBAN_TODAY for another day)", CLI_SAMPLE_TODAY);
-    return rc ? rc : cmd->run(ctx, args, err);
+    return rc;
 }
 
 int main(int argc, char **argv)

@@ -63,12 +63,24 @@ static int status_error(store *st, const char *value, duban_error *err)
     return DUBAN_EINVAL;
 }
 
+int edit_check_text(const char *what, const char *s, int multiline, duban_error *err)
+{
+    size_t n = strlen(s), bad = 0, max = multiline ? EDIT_NOTE_MAX : EDIT_TEXT_MAX;
+    /* Control characters are kept: every output shows them escaped. */
+    if (!utf8_valid(s, n, &bad))
+        return duban_fail(err, DUBAN_EINVAL, "%s: value is not valid UTF-8 (byte %zu)", what,
+                          bad + 1);
+    if (n > max)
+        return duban_fail(err, DUBAN_EINVAL, "%s: value is %zu bytes long; at most %zu", what, n,
+                          max);
+    return DUBAN_OK;
+}
+
 /* Checks and normalises value for field; *out is a heap string. */
 static int normalise(store *st, edit_field field, const char *value, char **out, duban_error *err)
 {
-    if (!utf8_valid(value, strlen(value), NULL))
-        return duban_fail(err, DUBAN_EINVAL, "%s: value is not valid UTF-8",
-                          edit_field_name(field));
+    if (edit_check_text(edit_field_name(field), value, field == FIELD_NOTE, err))
+        return DUBAN_EINVAL;
     if (field == FIELD_STATUS) {
         const status_def *d = status_lookup(store_statuses(st), value);
         if (!d)
@@ -134,8 +146,8 @@ int edit_apply(store *st, int64_t node_id, edit_field field, const char *value, 
         rc = normalise(st, field, value ? value : "", &val, err);
     if (!rc && !(note_text = trimmed(note ? note : "")))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    if (!rc && note_text && !utf8_valid(note_text, strlen(note_text), NULL))
-        rc = duban_fail(err, DUBAN_EINVAL, "note is not valid UTF-8");
+    if (!rc && note_text)
+        rc = edit_check_text("note", note_text, 1, err);
     if (rc)
         goto out;
     const char *old = field == FIELD_NOTE ? "" : t.value;

@@ -1,6 +1,7 @@
 /* meeting.c - opening, closing and listing meetings (see meeting.h). */
 #include "edit/meeting.h"
 
+#include "edit/edit_internal.h"
 #include "plan/date.h"
 #include "store/store_internal.h"
 #include "base/strbuf.h"
@@ -160,12 +161,15 @@ static int clean_title(const char *title, char **out, duban_error *err)
         n--;
     if (!n)
         return duban_fail(err, DUBAN_EINVAL, "a meeting needs a title");
-    if (!utf8_valid(title, n, NULL))
-        return duban_fail(err, DUBAN_EINVAL, "meeting title is not valid UTF-8");
     if (!(*out = malloc(n + 1)))
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     memcpy(*out, title, n);
     (*out)[n] = '\0';
+    if (edit_check_text("meeting title", *out, 0, err)) {
+        free(*out);
+        *out = NULL;
+        return DUBAN_EINVAL;
+    }
     return DUBAN_OK;
 }
 

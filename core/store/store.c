@@ -27,6 +27,9 @@ static int is_damage(int sqlite_code)
 
 int db_fail(store *st, duban_error *err, int code, const char *what)
 {
+    if ((sqlite3_extended_errcode(st->db) & 0xff) == SQLITE_FULL)
+        return duban_fail(err, code, "%s: the disk is full; nothing was changed (free some space)",
+                          st->path);
     if (is_damage(sqlite3_extended_errcode(st->db)))
         return duban_fail(err, code, "%s: %s: %s; the database is damaged: run 'duban check'",
                           st->path, what, sqlite3_errmsg(st->db));
@@ -98,6 +101,11 @@ int db_exec(store *st, const char *sql, duban_error *err)
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
         if (rc == SQLITE_READONLY)
             return db_fail_readonly(st, err);
+        if ((rc & 0xff) == SQLITE_BUSY)
+            return duban_fail(err, DUBAN_EDB,
+                              "%s: another program is writing the database; waited %d s, "
+                              "nothing was changed (try again)",
+                              st->path, STORE_BUSY_MS / 1000);
         return db_fail(st, err, DUBAN_EDB, sql);
     }
     return DUBAN_OK;
@@ -275,7 +283,7 @@ static int check_version(store *st, int flags, int version, duban_error *err)
 static int configure(store *st, int flags, duban_error *err)
 {
     int version = 0, rc;
-    sqlite3_busy_timeout(st->db, 5000);
+    sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
     if ((rc = read_user_version(st, &version, err)))
         return rc;
     if (version > schema_migration_count())

@@ -7,6 +7,8 @@
 
 #include <sqlite3.h>
 
+#define STORE_BUSY_MS 5000 /* how long a write waits for another writer */
+
 struct store {
     sqlite3 *db;
     char *path;

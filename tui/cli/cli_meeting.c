@@ -124,6 +124,9 @@ int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return meeting_list_cmd(ctx, err);
     if (args->npos == 1 && !strcmp(sub, "current"))
         return meeting_current_cmd(ctx, err);
+    if (*sub && !says_a_line && strcmp(sub, "list"))
+        return duban_fail(err, DUBAN_EINVAL,
+                          "meeting: unknown '%s' (use start TITLE, end, list or current)", sub);
     return duban_fail(err, DUBAN_EINVAL,
                       "usage: duban meeting start TITLE [--date D] | end | list | current");
 }

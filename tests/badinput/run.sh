@@ -224,14 +224,8 @@ chmod 644 "$R/x.db"
 
 # ---- a held write lock -------------------------------------------------------
 cp "$DB" "$T/locked.db"
-python3 - "$T/locked.db" "$T/locked.ready" <<'PY' &
-import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN IMMEDIATE")
-open(sys.argv[2], "w").close()
-time.sleep(6)
-c.execute("ROLLBACK")
-PY
+printf 'BEGIN IMMEDIATE;\n.system touch %s\n.system sleep 6\nROLLBACK;\n' "$T/locked.ready" |
+  sqlite3 "$T/locked.db" >/dev/null &
 holder=$!
 for _ in $(seq 100); do [ -e "$T/locked.ready" ] && break; sleep 0.05; done
 CASE_DB="$T/locked.db" bad "set while another process writes" "another program is writing" set 5.1 behind

@@ -5,9 +5,11 @@
 # run); options, which take a value and what completes it, from the
 # hidden `duban __options [CMD]`, which prints the program's own option
 # table (tui/cli/cli_options.def; the global options when duban cannot
-# be run); refs from `duban list --format csv` on the database the command
-# line names (--db, --plan, --config), and only when that file exists,
-# so completing never creates a database.
+# be run); what an argument is (REF, STATUS, FILE, one of a|b|c) from the
+# hidden `duban __usage CMD`, the command's usage in the same table; refs
+# from `duban list --format csv` on the database the command line names
+# (--db, --plan, --config), and only when that file exists, so completing
+# never creates a database.
 
 _duban_options_fallback=$'--db\tPATH\t@file\n--plan\tPLAN\t@plan\n--today\tDATE\t\n--format\tFORMAT\ttext csv json md html\n--config\tFILE\t@file\n--help\t\t\n--version\t\t'
 _duban_commands_fallback="list present show set due unit leader note undo redo overdue history search import plans config meeting changes minutes report extend progress check"
@@ -134,20 +136,15 @@ _duban() {
         COMPREPLY=($(compgen -W "$(_duban_commands)" -- "$cur"))
         return
     fi
-    case $cmd in
-    show | set | due | unit | leader | note | history | extend | progress)
-        if ((npos == 0)); then
-            COMPREPLY=($(compgen -W "$(_duban_refs)" -- "$cur"))
-        elif [[ $cmd == set && $npos -eq 1 ]]; then
-            COMPREPLY=($(compgen -W "$(_duban_statuses)" -- "$cur"))
-        fi
-        ;;
-    import)
-        ((npos == 0)) && COMPREPLY=($(compgen -f -- "$cur"))
-        ;;
-    meeting)
-        ((npos == 0)) && COMPREPLY=($(compgen -W "start end list current" -- "$cur"))
-        ;;
+    # The argument at the cursor, named by the command's usage
+    # (`duban __usage CMD`: REF, STATUS, FILE, start|end|list|current...).
+    local kind
+    kind=$("${COMP_WORDS[0]/#\~/$HOME}" __usage "$cmd" 2>/dev/null | sed -n "$((npos + 1))p")
+    case $kind in
+    REF) COMPREPLY=($(compgen -W "$(_duban_refs)" -- "$cur")) ;;
+    STATUS) COMPREPLY=($(compgen -W "$(_duban_statuses)" -- "$cur")) ;;
+    FILE) COMPREPLY=($(compgen -f -- "$cur")) ;;
+    *'|'*) COMPREPLY=($(compgen -W "${kind//|/ }" -- "$cur")) ;;
     esac
 }
 

@@ -35,6 +35,23 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
     return rc;
 }
 
+/* What core takes from the environment, read here once: core itself
+ * reads none.  DUBAN_TODAY must parse; --today (cli_parse) overrides it. */
+static int read_environment(cli_ctx *ctx, duban_error *err)
+{
+    ctx->env.xdg_config_home = getenv("XDG_CONFIG_HOME");
+    ctx->env.home = getenv("HOME");
+    ctx->now = getenv("DUBAN_NOW");
+    const char *today = getenv("DUBAN_TODAY");
+    ctx->today_set = today && *today; /* the sample's own day yields to it */
+    if (!ctx->today_set)
+        return date_local_today(&ctx->today, err);
+    duban_error e;
+    if (date_parse(today, &ctx->today, &e))
+        return duban_fail(err, DUBAN_EINVAL, "DUBAN_TODAY: %s", e.msg);
+    return DUBAN_OK;
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
@@ -43,20 +60,13 @@ int main(int argc, char **argv)
     duban_error err = {0};
     const char *command = NULL;
     cli_args args;
-    int rc = date_today(&ctx.today, &err);
-    const char *env_today = getenv("DUBAN_TODAY");
-    ctx.today_set = env_today && *env_today;
+    int rc = read_environment(&ctx, &err);
     if (!rc)
         rc = cli_parse(&ctx, argc, argv, &command, &args, &err);
     if (!rc && command && !strcmp(command, "--version")) {
         printf("duban %s\n", DUBAN_VERSION);
-    } else if (!rc && command && !strcmp(command, "__options")) {
-        /* for completion (data/duban.bash); not in --help */
-        const cli_command *cmd = args.npos ? cli_find(args.pos[0]) : NULL;
-        if (args.npos && !cmd)
-            rc = duban_fail(&err, DUBAN_EINVAL, "unknown command '%s'", args.pos[0]);
-        else
-            cli_print_options(stdout, cmd);
+    } else if (!rc && command && cli_hidden_command(command, &args, &rc, &err)) {
+        /* done: completion's queries */
     } else if (!rc && !command && args.help) {
         cli_print_usage(stdout);
     } else if (!rc && command) {

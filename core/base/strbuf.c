@@ -1,7 +1,6 @@
 #include "base/strbuf.h"
 
 #include "base/error.h"
-#include "text/textwidth.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -55,16 +54,6 @@ int strbuf_printf(strbuf *sb, const char *fmt, ...)
     vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
     sb->len += (size_t)n;
-    return DUBAN_OK;
-}
-
-int strbuf_append_padded(strbuf *sb, const char *s, int w)
-{
-    if (strbuf_append(sb, s))
-        return DUBAN_ENOMEM;
-    for (int pad = w - text_width(s ? s : ""); pad > 0; pad--)
-        if (strbuf_appendc(sb, ' '))
-            return DUBAN_ENOMEM;
     return DUBAN_OK;
 }
 

@@ -20,8 +20,6 @@ int strbuf_append(strbuf *sb, const char *s);
 int strbuf_appendn(strbuf *sb, const char *s, size_t n);
 int strbuf_appendc(strbuf *sb, char c);
 int strbuf_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Appends s padded with spaces to display width w (see textwidth.h). */
-int strbuf_append_padded(strbuf *sb, const char *s, int w);
 const char *strbuf_str(const strbuf *sb); /* "" when empty */
 void strbuf_reset(strbuf *sb);
 char *strbuf_take(strbuf *sb);

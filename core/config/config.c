@@ -23,10 +23,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int config_default_path(char *out, size_t outsz)
+int config_default_path(const char *xdg, const char *home, char *out, size_t outsz)
 {
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    const char *home = getenv("HOME");
     int n;
     if (xdg && *xdg == '/')
         n = snprintf(out, outsz, "%s/duban/config.ini", xdg);
@@ -281,7 +279,8 @@ static void init_defaults(loader *ld, const config_action *actions, size_t nacti
     cfg->bar_width = 10;
 }
 
-static int load_all(loader *ld, const char *path, const config_action *actions, size_t nactions)
+static int load_all(loader *ld, const char *path, const config_env *env,
+                    const config_action *actions, size_t nactions)
 {
     duban_config *cfg = ld->cfg;
     if (nactions > CONFIG_ACTIONS_MAX)
@@ -289,7 +288,8 @@ static int load_all(loader *ld, const char *path, const config_action *actions, 
     init_defaults(ld, actions, nactions);
     if (path)
         snprintf(cfg->path, sizeof cfg->path, "%s", path);
-    else if (config_default_path(cfg->path, sizeof cfg->path))
+    else if (config_default_path(env ? env->xdg_config_home : NULL, ld->home, cfg->path,
+                                 sizeof cfg->path))
         cfg->path[0] = '\0';
     ini_doc builtin, user = {0};
     int rc = ini_scan(CONFIG_BUILTIN_NAME, builtin_default_config, builtin_default_config_len,
@@ -308,8 +308,8 @@ static int load_all(loader *ld, const char *path, const config_action *actions, 
     return rc;
 }
 
-int config_load(const char *path, const config_action *actions, size_t nactions, duban_config **out,
-                duban_error *err)
+int config_load(const char *path, const config_env *env, const config_action *actions,
+                size_t nactions, duban_config **out, duban_error *err)
 {
     *out = NULL;
     duban_config *cfg = calloc(1, sizeof *cfg);
@@ -322,7 +322,8 @@ int config_load(const char *path, const config_action *actions, size_t nactions,
     ld->cfg = cfg;
     ld->err = err;
     ld->file = CONFIG_BUILTIN_NAME;
-    int rc = load_all(ld, path, actions, nactions);
+    ld->home = env ? env->home : NULL;
+    int rc = load_all(ld, path, env, actions, nactions);
     free(ld);
     if (rc) {
         config_free(cfg);

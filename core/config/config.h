@@ -91,7 +91,7 @@ typedef struct duban_config {
 
     /* [general] */
     char database[CONFIG_PATH_MAX]; /* absolute path, "" = default place */
-    int ambiguous_width;            /* 1 or 2 (text_set_ambiguous_width) */
+    int ambiguous_width;            /* 1 or 2 (textwidth.h text_measure) */
     char date_format[64];           /* see config_format_date() */
     int warn_days;                  /* at-risk window for lights, 0..365 */
 
@@ -115,17 +115,27 @@ typedef struct duban_config {
     size_t nwarnings;
 } duban_config;
 
+/* The user's directories, which the executable reads from the
+ * environment and passes in (core reads no environment).  NULL or ""
+ * means unset. */
+typedef struct config_env {
+    const char *xdg_config_home; /* $XDG_CONFIG_HOME */
+    const char *home;            /* $HOME: the default place, and '~' in paths */
+} config_env;
+
 /* Loads the defaults, then the user file: path when non-NULL (it must
- * exist), else config_default_path() (a missing file is fine).  actions
- * lists the front end's actions (at most CONFIG_ACTIONS_MAX).  Sets *out
- * to a heap config (config_free() it) on success, NULL on failure. */
-int config_load(const char *path, const config_action *actions, size_t nactions, duban_config **out,
-                duban_error *err);
+ * exist), else config_default_path() of env (a missing file is fine).
+ * env may be NULL (nothing set).  actions lists the front end's actions
+ * (at most CONFIG_ACTIONS_MAX).  Sets *out to a heap config
+ * (config_free() it) on success, NULL on failure. */
+int config_load(const char *path, const config_env *env, const config_action *actions,
+                size_t nactions, duban_config **out, duban_error *err);
 void config_free(duban_config *cfg); /* NULL is fine */
 
-/* $XDG_CONFIG_HOME/duban/config.ini, else ~/.config/duban/config.ini.
- * Returns DUBAN_OK, or DUBAN_ENOTFOUND when neither variable is usable. */
-int config_default_path(char *out, size_t outsz);
+/* xdg_config_home/duban/config.ini when it is absolute, else
+ * home/.config/duban/config.ini (either may be NULL).  Returns DUBAN_OK,
+ * or DUBAN_ENOTFOUND when neither is usable. */
+int config_default_path(const char *xdg_config_home, const char *home, char *out, size_t outsz);
 
 /* The effective configuration as an INI file that config_load() reads
  * back to an equal configuration. */

@@ -53,7 +53,7 @@ static int set_database(loader *ld, const ini_entry *e)
     if (!*v || v[0] == '/' || ld->builtin) {
         n = snprintf(dst, sz, "%s", v);
     } else if (v[0] == '~' && (v[1] == '/' || !v[1])) {
-        const char *home = getenv("HOME");
+        const char *home = ld->home;
         if (!home || !*home)
             return config_fail(ld, e->line, "cannot expand '~' in database = %s: HOME is not set",
                                v);
@@ -220,6 +220,13 @@ static int status_field(loader *ld, const ini_entry *e, status_def *def)
     } else if (!strcmp(k, "done")) {
         if (parse_bool(v, &def->done))
             return config_fail(ld, e->line, "done must be yes or no, not '%s'", v);
+    } else if (!strcmp(k, "role")) {
+        enum status_role role;
+        if (status_role_parse(v, &role))
+            return config_fail(ld, e->line,
+                               "role of status '%s' must be none, behind or blocked, not '%s'",
+                               def->key, v);
+        def->role = (int)role;
     } else {
         return config_warn(ld, e->line, "unknown key '%s' in [status.%s]", k, def->key);
     }
@@ -244,6 +251,8 @@ static int read_status(loader *ld, size_t s, status_def *def)
     snprintf(def->key, sizeof def->key, "%s", key);
     snprintf(def->name, sizeof def->name, "%s", key);
     snprintf(def->color, sizeof def->color, "default");
+    /* a built-in key keeps its role unless the section sets one */
+    def->role = (int)status_role_of(status_defaults(), key);
     for (size_t i = 0; i < d->nent; i++) {
         int rc = d->ent[i].section == s ? status_field(ld, &d->ent[i], def) : DUBAN_OK;
         if (rc)

@@ -57,6 +57,7 @@ static int dump_status(const status_def *s, strbuf *out)
     rc = rc ? rc : ini_append_pair(out, "glyph", s->glyph);
     rc = rc ? rc : ini_append_pair(out, "colour", s->color);
     rc = rc ? rc : strbuf_printf(out, "done = %s\n", s->done ? "yes" : "no");
+    rc = rc ? rc : strbuf_printf(out, "role = %s\n", status_role_name((enum status_role)s->role));
     return rc;
 }
 

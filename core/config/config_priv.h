@@ -25,6 +25,7 @@ typedef struct loader {
     const ini_doc *doc; /* the document being applied */
     const char *file;   /* its name in messages */
     int builtin;        /* it is the compiled-in default file */
+    const char *home;   /* config_env's home, for '~' (NULL: unset) */
     config_origin key_origin[CONFIG_ACTIONS_MAX];
     config_origin status_origin[STATUS_MAX];     /* its [status.KEY] line */
     config_origin status_key_origin[STATUS_MAX]; /* its key = line */

@@ -69,4 +69,13 @@ int edit_redo(store *st, int64_t plan_id, edit_result *result, duban_error *err)
 /* Counts of what undo/redo would act on (for the status line). */
 int edit_undo_depth(store *st, int64_t plan_id, int *undo, int *redo, duban_error *err);
 
+/* Sets the current value of node_id's numeric target (plan/target.h)
+ * matched by label (as target_find) to value: a decimal number, or "" to
+ * clear it.  One transaction and one history row (field "target.SEQ",
+ * values as decimal text); note as in edit_apply().  Setting the same value without a note
+ * changes nothing (result->changed 0).  DUBAN_EINVAL for a value that is
+ * not a number. */
+int target_set_progress(store *st, int64_t node_id, const char *label, const char *value,
+                        const char *note, edit_result *result, duban_error *err);
+
 #endif

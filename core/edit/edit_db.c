@@ -104,7 +104,7 @@ int edit_insert_history(store *st, const history_new *h, int64_t *id, duban_erro
                    &stmt, err))
         return DUBAN_EDB;
     char now[32];
-    db_now(now);
+    db_now(st, now);
     sqlite3_bind_int64(stmt, 1, h->plan_id);
     sqlite3_bind_int64(stmt, 2, h->node_id);
     sqlite3_bind_text(stmt, 3, now, -1, SQLITE_TRANSIENT);
@@ -134,7 +134,7 @@ int edit_insert_note(store *st, int64_t node_id, int64_t history_id, const char 
                    err))
         return DUBAN_EDB;
     char now[32];
-    db_now(now);
+    db_now(st, now);
     sqlite3_bind_int64(stmt, 1, node_id);
     sqlite3_bind_int64(stmt, 2, history_id);
     sqlite3_bind_text(stmt, 3, at ? at : now, -1, SQLITE_TRANSIENT);

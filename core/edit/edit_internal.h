@@ -44,6 +44,10 @@ int edit_insert_history(store *st, const history_new *h, int64_t *id, duban_erro
 int edit_insert_note(store *st, int64_t node_id, int64_t history_id, const char *at,
                      const char *text, duban_error *err);
 int edit_delete_notes(store *st, int64_t history_id, duban_error *err);
+/* The current value of node_id's target "target.N" as decimal text (""
+ * if none), for edit_load_target (target_progress.c). */
+int target_load_field(store *st, int64_t node_id, const char *field, edit_target *t,
+                      duban_error *err);
 
 /* undo_state.c: the undo/redo stacks stored with each history row. */
 typedef struct undo_state {
@@ -57,8 +61,5 @@ int undo_state_after(store *st, int64_t plan_id, int64_t before_id, undo_state *
                      duban_error *err);
 /* The edit a history row is or acts on (its target, or itself). */
 int undo_edit_of(store *st, int64_t row_id, int64_t *edit_id, duban_error *err);
-/* Fills the undo state of every history row of the plan by replaying it
- * (migration 3, with the append-only trigger lifted). */
-int undo_backfill(store *st, int64_t plan_id, duban_error *err);
 
 #endif

@@ -6,6 +6,7 @@
 #include "store/store_internal.h"
 #include "base/strbuf.h"
 #include "text/utf8.h"
+#include "base/list.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -20,14 +21,7 @@ void meeting_free(meeting *m)
     memset(m, 0, sizeof *m);
 }
 
-void meeting_list_free(meeting_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        meeting_free(&l->v[i]);
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
+DEFINE_LIST_FREE(meeting_list, meeting_free)
 
 #define MEETING_COLUMNS                                                                            \
     "SELECT m.id, m.plan_id, (SELECT count(*) FROM meeting p WHERE p.plan_id = m.plan_id"          \
@@ -176,12 +170,10 @@ static int clean_title(const char *title, char **out, duban_error *err)
 static int meeting_date(const char *date, char out[DATE_LEN], duban_error *err)
 {
     long day;
-    if (date && *date) {
-        if (date_parse(date, &day, err))
-            return DUBAN_EINVAL;
-    } else if (date_today(&day, err)) {
-        return err ? err->code : DUBAN_EINVAL;
-    }
+    if (!date || !*date)
+        return duban_fail(err, DUBAN_EINVAL, "a meeting needs a date");
+    if (date_parse(date, &day, err))
+        return DUBAN_EINVAL;
     date_format(day, out);
     return DUBAN_OK;
 }
@@ -209,7 +201,7 @@ static int insert_meeting(store *st, int64_t plan_id, const char *title, const c
                    &stmt, err))
         return DUBAN_EDB;
     char now[32];
-    db_now(now);
+    db_now(st, now);
     sqlite3_bind_int64(stmt, 1, plan_id);
     sqlite3_bind_text(stmt, 2, title, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 3, date, -1, SQLITE_STATIC);
@@ -257,7 +249,7 @@ int meeting_end(store *st, int64_t plan_id, duban_error *err)
                    &stmt, err))
         return DUBAN_EDB;
     char now[32];
-    db_now(now);
+    db_now(st, now);
     sqlite3_bind_int64(stmt, 1, plan_id);
     sqlite3_bind_text(stmt, 2, now, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(stmt);

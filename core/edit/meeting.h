@@ -55,7 +55,7 @@ void meeting_free(meeting *m);
 void meeting_list_free(meeting_list *l);
 
 /* Opens a meeting of plan_id titled `title` (trimmed, non-empty, UTF-8) on
- * `date` (YYYY-MM-DD; NULL or "" = today, DUBAN_TODAY honoured).  Refuses
+ * `date` (YYYY-MM-DD, required: the caller passes today).  Refuses
  * with DUBAN_EINVAL naming the open meeting when there is one.  *id (may
  * be NULL) is the new meeting's id. */
 int meeting_start(store *st, int64_t plan_id, const char *title, const char *date, int64_t *id,

@@ -70,8 +70,8 @@ static char *default_title(const char *name, const char *preamble)
 }
 
 /* Year: argument, header year, header period, 20xx年 in the text, today. */
-static int choose_year(int year, const imp_header *h, const imp_line *lines, size_t n, int *out,
-                       duban_error *err)
+static int choose_year(int year, long today, const imp_header *h, const imp_line *lines, size_t n,
+                       int *out, duban_error *err)
 {
     if (!year)
         year = h->year;
@@ -80,12 +80,8 @@ static int choose_year(int year, const imp_header *h, const imp_line *lines, siz
     if (!year)
         year = imp_guess_year(lines, n);
     if (!year) {
-        long today;
-        int y, m, d;
-        if (date_today(&today, err))
-            return err ? err->code : DUBAN_EINVAL;
-        date_to_ymd(today, &y, &m, &d);
-        year = y;
+        int m, d;
+        date_to_ymd(today, &year, &m, &d);
     }
     if (year < 1900 || year > 9998)
         return duban_fail(err, DUBAN_EINVAL, "year %d out of range", year);
@@ -107,7 +103,7 @@ static char *take(char **s)
 
 /* Builds the tree, then year, title, source, period, milestones, dues. */
 static int fill_doc(const char *name, imp_header *h, imp_line *lines, size_t n, int last_line,
-                    int year, plan_doc *doc, duban_error *err)
+                    int year, long today, plan_doc *doc, duban_error *err)
 {
     if (imp_build_tree(lines, n, doc))
         return out_of_memory(err);
@@ -115,7 +111,7 @@ static int fill_doc(const char *name, imp_header *h, imp_line *lines, size_t n, 
         return duban_fail(err, DUBAN_EPARSE,
                           "%s:%d: no areas found (expected headings such as 一、 or 1.)", name,
                           n ? lines[0].no : last_line);
-    int rc = choose_year(year, h, lines, n, &doc->year, err);
+    int rc = choose_year(year, today, h, lines, n, &doc->year, err);
     if (rc)
         return rc;
     doc->title = h->title ? take(&h->title) : default_title(name, doc->preamble);
@@ -139,8 +135,8 @@ static int all_blank(const imp_line *lines, size_t n)
     return 1;
 }
 
-int import_parse(const char *name, const char *text, size_t len, int year, plan_doc *out,
-                 duban_error *err)
+int import_parse(const char *name, const char *text, size_t len, int year, long today,
+                 plan_doc *out, duban_error *err)
 {
     if (!name)
         name = "<input>";
@@ -161,7 +157,7 @@ int import_parse(const char *name, const char *text, size_t len, int year, plan_
         rc = imp_header_parse(name, lines, n, &used, &h, err);
     if (rc == DUBAN_OK)
         rc = fill_doc(name, &h, lines + used, content_lines(lines + used, n - used),
-                      lines[n - 1].no, year, &doc, err);
+                      lines[n - 1].no, year, today, &doc, err);
     imp_header_free(&h);
     free(lines);
     if (rc) {
@@ -173,7 +169,7 @@ int import_parse(const char *name, const char *text, size_t len, int year, plan_
     return DUBAN_OK;
 }
 
-int import_file(const char *path, int year, plan_doc *out, duban_error *err)
+int import_file(const char *path, int year, long today, plan_doc *out, duban_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -189,7 +185,7 @@ int import_file(const char *path, int year, plan_doc *out, duban_error *err)
         rc = duban_fail(err, DUBAN_EIO, "%s: %s", path, strerror(errno));
     fclose(f);
     if (rc == DUBAN_OK)
-        rc = import_parse(path, strbuf_str(&sb), sb.len, year, out, err);
+        rc = import_parse(path, strbuf_str(&sb), sb.len, year, today, out, err);
     strbuf_free(&sb);
     return rc;
 }

@@ -38,8 +38,9 @@
  *
  * Year: the `year` parameter if non-zero, else the header's year, else the
  * year of the header's period, else the most frequent 20xx年 in the text
- * (ties: the first written), else the year of today (DUBAN_TODAY
- * honoured).  Period: header, else 上半年/下半年 in the title or else the
+ * (ties: the first written), else the year of `today` (a day number,
+ * date.h, which the caller passes: core reads no clock or environment
+ * for it).  Period: header, else 上半年/下半年 in the title or else the
  * preamble (下半年 wins when both appear), else the whole year.  Title:
  * header, else the first preamble line cut to 60 characters, else the
  * base name of `name` without its extension.  Source: header, else name.
@@ -52,17 +53,17 @@
 #define DUBAN_IMPORT_H
 
 #include "base/error.h"
-#include "import/plandoc.h"
+#include "plan/plandoc.h"
 
 #include <stddef.h>
 
 /* Parses text[0..len) named name (used in messages and as the default
  * source).  On success fills *out (caller frees with plan_doc_free). */
-int import_parse(const char *name, const char *text, size_t len, int year, plan_doc *out,
-                 duban_error *err);
+int import_parse(const char *name, const char *text, size_t len, int year, long today,
+                 plan_doc *out, duban_error *err);
 
 /* Reads the file at path and parses it as above.  Unreadable files give
  * DUBAN_EIO naming the path. */
-int import_file(const char *path, int year, plan_doc *out, duban_error *err);
+int import_file(const char *path, int year, long today, plan_doc *out, duban_error *err);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include "text/cnnum.h"
 #include "text/utf8.h"
+#include "base/list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -45,14 +46,9 @@ int imp_split_lines(const char *text, size_t len, imp_line **lines, size_t *n)
     for (int no = 1; pos < len || (pos == len && count == 0); no++) {
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - text) : len;
-        if (count == cap) {
-            cap = cap ? cap * 2 : 128;
-            imp_line *grown = realloc(out, cap * sizeof *out);
-            if (!grown) {
-                free(out);
-                return DUBAN_ENOMEM;
-            }
-            out = grown;
+        if (ARRAY_GROW(out, cap, count + 1)) {
+            free(out);
+            return DUBAN_ENOMEM;
         }
         imp_line *l = &out[count++];
         memset(l, 0, sizeof *l);

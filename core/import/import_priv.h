@@ -11,7 +11,7 @@
 
 #include "plan/date.h"
 #include "base/error.h"
-#include "import/plandoc.h"
+#include "plan/plandoc.h"
 
 #include <stddef.h>
 

@@ -10,6 +10,7 @@
 
 #include "base/strbuf.h"
 #include "text/utf8.h"
+#include "base/list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -127,19 +128,12 @@ typedef struct builder {
 
 static int grow(builder *b)
 {
-    if (b->doc->nnodes < b->cap)
-        return DUBAN_OK;
-    size_t cap = b->cap ? b->cap * 2 : 64;
-    doc_node *nodes = realloc(b->doc->nodes, cap * sizeof *nodes);
-    if (!nodes)
+    size_t ncap = b->cap, bcap = b->cap;
+    if (ARRAY_GROW(b->doc->nodes, ncap, b->doc->nnodes + 1) ||
+        ARRAY_GROW(b->bodies, bcap, b->doc->nnodes + 1))
         return DUBAN_ENOMEM;
-    b->doc->nodes = nodes;
-    strbuf *bodies = realloc(b->bodies, cap * sizeof *bodies);
-    if (!bodies)
-        return DUBAN_ENOMEM;
-    memset(bodies + b->cap, 0, (cap - b->cap) * sizeof *bodies);
-    b->bodies = bodies;
-    b->cap = cap;
+    memset(b->bodies + b->cap, 0, (bcap - b->cap) * sizeof *b->bodies); /* new strbufs empty */
+    b->cap = bcap;
     return DUBAN_OK;
 }
 

@@ -95,15 +95,8 @@ int date_parse(const char *s, long *day, duban_error *err)
     return DUBAN_OK;
 }
 
-int date_today(long *day, duban_error *err)
+int date_local_today(long *day, duban_error *err)
 {
-    const char *env = getenv("DUBAN_TODAY");
-    if (env && *env) {
-        duban_error e;
-        if (date_parse(env, day, &e))
-            return duban_fail(err, DUBAN_EINVAL, "DUBAN_TODAY: %s", e.msg);
-        return DUBAN_OK;
-    }
     time_t now = time(NULL);
     struct tm tm;
     if (!localtime_r(&now, &tm))

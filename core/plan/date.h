@@ -29,7 +29,9 @@ long date_end_of_month(int y, int m);
  * not such a timestamp is copied (cut to fit). */
 void date_local_time(const char *iso_utc, char out[TIMESTAMP_LEN]);
 
-/* Today's date: $DUBAN_TODAY if set (must parse), else the local date. */
-int date_today(long *day, duban_error *err);
+/* Today's local date from the system clock.  Core never reads the
+ * environment: the executable applies --today and DUBAN_TODAY itself and
+ * passes today down. */
+int date_local_today(long *day, duban_error *err);
 
 #endif

@@ -28,7 +28,7 @@
 #define DUBAN_DEADLINE_H
 
 #include "base/error.h"
-#include "import/plandoc.h"
+#include "plan/plandoc.h"
 
 #include <stddef.h>
 

@@ -18,18 +18,6 @@ void light_rule_default(light_rule *rule)
 {
     memset(rule, 0, sizeof *rule);
     rule->warn_days = LIGHT_WARN_DAYS;
-    snprintf(rule->red_keys[0], sizeof rule->red_keys[0], "blocked");
-    rule->nred = 1;
-    snprintf(rule->yellow_keys[0], sizeof rule->yellow_keys[0], "behind");
-    rule->nyellow = 1;
-}
-
-static int listed(const char (*keys)[32], size_t n, const char *key)
-{
-    for (size_t i = 0; i < n && i < STATUS_MAX; i++)
-        if (!strcmp(keys[i], key))
-            return 1;
-    return 0;
 }
 
 light light_of(const status_set *set, const light_rule *rule, const char *status,
@@ -46,10 +34,11 @@ light light_of(const status_set *set, const light_rule *rule, const char *status
         return LIGHT_GREEN;
     long due = 0;
     int has_due = deadline && *deadline && date_parse(deadline, &due, NULL) == DUBAN_OK;
-    if (listed(rule->red_keys, rule->nred, status) || (has_due && due < today))
+    enum status_role role = status_role_of(set, status);
+    if (role == STATUS_ROLE_BLOCKED || (has_due && due < today))
         return LIGHT_RED;
     int warn = rule->warn_days > 0 ? rule->warn_days : 0;
-    if (listed(rule->yellow_keys, rule->nyellow, status) || (has_due && due <= today + warn))
+    if (role == STATUS_ROLE_BEHIND || (has_due && due <= today + warn))
         return LIGHT_YELLOW;
     return LIGHT_GREEN;
 }

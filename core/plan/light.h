@@ -3,10 +3,10 @@
  *
  * The rule (light_of), in this order:
  *   - a done status (status_def.done) is green;
- *   - red: a status listed in rule->red_keys (default: blocked 受阻), or a
- *     deadline before today;
- *   - yellow: a status listed in rule->yellow_keys (default: behind 滞后), or
- *     a deadline within rule->warn_days of today (today <= deadline <=
+ *   - red: a status whose role is blocked (status.h; by default 受阻), or
+ *     a deadline before today;
+ *   - yellow: a status whose role is behind (by default 滞后), or a
+ *     deadline within rule->warn_days of today (today <= deadline <=
  *     today + warn_days);
  *   - green otherwise (also when there is no deadline).
  *
@@ -20,8 +20,8 @@
  * The glyphs are ASCII and differ in shape.
  *
  * light_rule is a plain value; NULL wherever a rule is taken means
- * light_rule_default().  Queries fill caller-provided lists (free them
- * with the matching _free) and return DUBAN_OK or an error code.
+ * light_rule_default().  The queries that judge a plan's items
+ * (query_item_lights, query_light_tally) are in query/query.h.
  */
 #ifndef DUBAN_LIGHT_H
 #define DUBAN_LIGHT_H
@@ -29,7 +29,6 @@
 #include "base/error.h"
 #include "plan/model.h"
 #include "plan/status.h"
-#include "store/store.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -39,21 +38,19 @@ typedef enum light { LIGHT_GREEN, LIGHT_YELLOW, LIGHT_RED } light;
 #define LIGHT_COUNT 3
 #define LIGHT_WARN_DAYS 14
 
+/* Which statuses force red or yellow is the status set's business
+ * (status_def.role), not the rule's. */
 typedef struct light_rule {
-    int warn_days;                 /* yellow window in days, >= 0 */
-    char red_keys[STATUS_MAX][32]; /* status keys that force red */
-    size_t nred;
-    char yellow_keys[STATUS_MAX][32]; /* status keys that force yellow */
-    size_t nyellow;
+    int warn_days; /* yellow window in days, >= 0 */
 } light_rule;
 
-/* warn_days 14, red: blocked, yellow: behind. */
+/* warn_days 14. */
 void light_rule_default(light_rule *rule);
 
 /* The light of an item with status key `status` and deadline `deadline`
  * (YYYY-MM-DD, "" for none; an unparsable date counts as none) on day
- * `today` (date.h day number).  set decides what is done; rule NULL means
- * the default rule. */
+ * `today` (date.h day number).  set decides what is done, blocked and
+ * behind; rule NULL means the default rule. */
 light light_of(const status_set *set, const light_rule *rule, const char *status,
                const char *deadline, long today);
 
@@ -88,24 +85,6 @@ typedef struct item_light_list {
     size_t n;
 } item_light_list;
 
-/* Every item and sub-item of the plan in outline order, with its light on
- * day `today`.  One query. */
-int query_item_lights(store *st, int64_t plan_id, long today, const light_rule *rule,
-                      item_light_list *out, duban_error *err);
-void item_light_list_free(item_light_list *l);
-/* The same for the items and sub-items of one area (area_id, a depth-1 node
- * of plan_id), in outline order: what query_item_lights() gives for them.
- * The cost follows the area's size, not the plan's (for a refresh after an
- * edit).  An unknown area gives an empty list. */
-int query_area_lights(store *st, int64_t plan_id, int64_t area_id, long today,
-                      const light_rule *rule, item_light_list *out, duban_error *err);
-/* The light of one item or sub-item (what query_item_lights() gives for
- * it), for refreshing a single row after an edit.  Free the strings with
- * item_light_free_one().  DUBAN_ENOTFOUND for an unknown id or an area. */
-int query_node_light(store *st, int64_t plan_id, int64_t node_id, long today,
-                     const light_rule *rule, item_light *out, duban_error *err);
-void item_light_free_one(item_light *l);
-
 /* Counts per group of the items (depth 2 only; sub-items are parts of
  * their item) for reports (通报) and the minutes' summary. */
 enum light_group { LIGHT_BY_AREA, LIGHT_BY_UNIT, LIGHT_BY_LEADER };
@@ -123,15 +102,6 @@ typedef struct light_tally_list {
     size_t n;
 } light_tally_list;
 
-/* Groups in order: areas by number (areas without items included, with
- * zero counts); units and leaders by text, "" last.  Completion rate is
- * done / total (see light_rate_percent). */
-int query_light_tally(store *st, int64_t plan_id, enum light_group by, long today,
-                      const light_rule *rule, light_tally_list *out, duban_error *err);
-void light_tally_list_free(light_tally_list *l);
-/* The sum of all groups into *sum (key and title are set to NULL: do not
- * free them). */
-void light_tally_total(const light_tally_list *l, light_tally *sum);
 /* done * 100 / total rounded to the nearest integer; 0 when total is 0. */
 int light_rate_percent(int done, int total);
 

@@ -1,5 +1,7 @@
 #include "plan/model.h"
 
+#include "base/list.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,16 +46,6 @@ void history_row_free(history_row *h)
     free(h->note);
     memset(h, 0, sizeof *h);
 }
-
-#define DEFINE_LIST_FREE(list_type, elem_free)                                                     \
-    void list_type##_free(list_type *l)                                                            \
-    {                                                                                              \
-        for (size_t i = 0; i < l->n; i++)                                                          \
-            elem_free(&l->v[i]);                                                                   \
-        free(l->v);                                                                                \
-        l->v = NULL;                                                                               \
-        l->n = 0;                                                                                  \
-    }
 
 DEFINE_LIST_FREE(node_list, node_free)
 DEFINE_LIST_FREE(milestone_list, milestone_free)

@@ -20,8 +20,8 @@ static const status_set defaults = {
         {
             {"not_started", "未启动", "[ ]", "white", '1', 0},
             {"in_progress", "推进中", "[>]", "cyan", '2', 0},
-            {"behind", "滞后", "[!]", "yellow", '3', 0},
-            {"blocked", "受阻", "[#]", "red", '4', 0},
+            {"behind", "滞后", "[!]", "yellow", '3', 0, STATUS_ROLE_BEHIND},
+            {"blocked", "受阻", "[#]", "red", '4', 0, STATUS_ROLE_BLOCKED},
             {"done", "已完成", "[x]", "green", '5', 1},
         },
     .n = 5,
@@ -83,6 +83,31 @@ int status_is_done(const status_set *set, const char *key)
 {
     const status_def *d = status_by_key(set, key);
     return d && d->done;
+}
+
+enum status_role status_role_of(const status_set *set, const char *key)
+{
+    const status_def *d = status_by_key(set, key);
+    return d && d->role > STATUS_ROLE_NONE && d->role < STATUS_ROLE_COUNT
+               ? (enum status_role)d->role
+               : STATUS_ROLE_NONE;
+}
+
+static const char *const role_names[STATUS_ROLE_COUNT] = {"none", "behind", "blocked"};
+
+const char *status_role_name(enum status_role role)
+{
+    return (unsigned)role < STATUS_ROLE_COUNT ? role_names[role] : role_names[0];
+}
+
+int status_role_parse(const char *name, enum status_role *role)
+{
+    for (int i = 0; name && i < STATUS_ROLE_COUNT; i++)
+        if (!strcmp(name, role_names[i])) {
+            *role = (enum status_role)i;
+            return 0;
+        }
+    return -1;
 }
 
 int status_done_json(const status_set *set, char *out, size_t outsz)

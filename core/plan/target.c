@@ -302,11 +302,6 @@ const char *target_dir_key(target_dir d)
     return d == TARGET_AT_MOST ? "at_most" : "at_least";
 }
 
-const char *target_dir_sign(target_dir d)
-{
-    return d == TARGET_AT_MOST ? "<=" : ">=";
-}
-
 void target_format_number(double x, char out[32])
 {
     if (!isfinite(x))

@@ -19,10 +19,8 @@
 #ifndef DUBAN_TARGET_H
 #define DUBAN_TARGET_H
 
-#include "edit/edit.h"
 #include "base/error.h"
 #include "plan/model.h"
-#include "store/store.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -43,8 +41,7 @@ typedef struct target_hit {
 int target_scan(const char *text, target_hit **v, size_t *n);
 void target_hits_free(target_hit *v, size_t n);
 
-const char *target_dir_key(target_dir d);  /* "at_least" / "at_most" */
-const char *target_dir_sign(target_dir d); /* ">=" / "<=" */
+const char *target_dir_key(target_dir d); /* "at_least" / "at_most" */
 /* A number as people write it: 17, 2, 1.5 (at most 10 significant digits). */
 void target_format_number(double x, char out[32]);
 
@@ -68,14 +65,6 @@ typedef struct target_list {
 } target_list;
 
 void target_list_free(target_list *l);
-/* Targets of one node, by seq. */
-int node_targets(store *st, int64_t node_id, target_list *out, duban_error *err);
-/* Targets of a plan, in outline order then seq. */
-int plan_targets(store *st, int64_t plan_id, target_list *out, duban_error *err);
-/* Targets of the items and sub-items below one area (a depth-1 node), in
- * outline order then seq; the cost follows the area's size. */
-int area_targets(store *st, int64_t area_id, target_list *out, duban_error *err);
-
 /* 1 when the current value reaches the target (>= for at least, <= for at
  * most), 0 otherwise or when no value was reported. */
 int target_met(const target *t);
@@ -86,20 +75,5 @@ void target_progress_text(const target *t, char *out, size_t outsz);
  * containing it.  DUBAN_ENOTFOUND / DUBAN_EINVAL (ambiguous) name the
  * labels there are. */
 int target_find(const target_list *l, const char *label, size_t *index, duban_error *err);
-
-/* Sets the current value of node_id's target matched by label (as
- * target_find) to value: a decimal number, or "" to clear it.  One
- * transaction and one history row (field "target.SEQ", values as decimal
- * text); note as in edit_apply().  Setting the same value without a note
- * changes nothing (result->changed 0).  DUBAN_EINVAL for a value that is
- * not a number. */
-int target_set_progress(store *st, int64_t node_id, const char *label, const char *value,
-                        const char *note, edit_result *result, duban_error *err);
-
-/* For databases whose plans were stored before targets existed: scans
- * every node of the plan when the plan has no targets at all, and stores
- * what it finds (one transaction).  *added (may be NULL) is the number of
- * targets stored. */
-int target_rescan_plan(store *st, int64_t plan_id, int *added, duban_error *err);
 
 #endif

@@ -4,9 +4,11 @@
  * is applied in C by light_of() so that there is one definition of it. */
 #include "plan/light.h"
 
+#include "query/group.h"
 #include "query/query.h"
 #include "store/store_internal.h"
 #include "base/strbuf.h"
+#include "base/list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -82,14 +84,7 @@ static void item_light_free(void *p)
     free(l->leader);
 }
 
-void item_light_list_free(item_light_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        item_light_free(&l->v[i]);
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
+DEFINE_LIST_FREE(item_light_list, item_light_free)
 
 /* Runs sql (?1 plan, ?2 area or unbound) and judges each row's light. */
 static int collect_lights(store *st, const char *sql, int64_t plan_id, int64_t area_id, long today,
@@ -151,90 +146,55 @@ void item_light_free_one(item_light *l)
     memset(l, 0, sizeof *l);
 }
 
-void light_tally_list_free(light_tally_list *l)
+static void light_tally_free(light_tally *g)
 {
-    for (size_t i = 0; i < l->n; i++) {
-        free(l->v[i].key);
-        free(l->v[i].title);
-    }
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
+    free(g->key);
+    free(g->title);
 }
 
-/* Finds the group named key, appending it when absent; NULL when out of
- * memory. */
-static light_tally *group_for(light_tally_list *l, size_t *cap, const char *key, const char *title)
-{
-    for (size_t i = 0; i < l->n; i++)
-        if (!strcmp(l->v[i].key, key))
-            return &l->v[i];
-    if (l->n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        light_tally *v = realloc(l->v, ncap * sizeof *v);
-        if (!v)
-            return NULL;
-        l->v = v;
-        *cap = ncap;
-    }
-    light_tally *g = &l->v[l->n];
-    memset(g, 0, sizeof *g);
-    g->key = duban_strdup(key);
-    g->title = duban_strdup(title);
-    if (!g->key || !g->title) {
-        free(g->key);
-        free(g->title);
-        return NULL;
-    }
-    l->n++;
-    return g;
-}
+DEFINE_LIST_FREE(light_tally_list, light_tally_free)
 
 /* The areas first, so that areas without items are listed too. */
-static int add_areas(store *st, int64_t plan_id, light_tally_list *out, size_t *cap,
-                     duban_error *err)
+static int add_areas(store *st, int64_t plan_id, group_list *g, duban_error *err)
 {
     node_list areas;
     int rc = node_children(st, plan_id, 0, &areas, err);
     for (size_t i = 0; !rc && i < areas.n; i++)
-        if (!group_for(out, cap, areas.v[i].ref, areas.v[i].title))
+        if (group_add(g, areas.v[i].ref, areas.v[i].title, GROUP_NO_ROW))
             rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     node_list_free(&areas);
     return rc;
 }
 
-static int by_text(const void *a, const void *b)
-{
-    const light_tally *x = a, *y = b;
-    if (!*x->key != !*y->key)
-        return *x->key ? -1 : 1; /* "" last */
-    return strcmp(x->key, y->key);
-}
-
-static int tally_items(const item_light_list *items, enum light_group by, light_tally_list *out,
-                       size_t *cap)
+/* The items (depth 2) into their groups (group.h). */
+static int group_items(const item_light_list *items, enum light_group by, group_list *g)
 {
     for (size_t i = 0; i < items->n; i++) {
         const item_light *it = &items->v[i];
-        if (it->depth != NODE_ITEM)
-            continue;
         char area[REF_LEN];
-        const char *key = it->unit;
-        if (by == LIGHT_BY_AREA) {
-            memcpy(area, it->ref, sizeof area);
-            char *dot = strchr(area, '.');
-            if (dot)
-                *dot = '\0';
-            key = area;
-        } else if (by == LIGHT_BY_LEADER) {
-            key = it->leader;
-        }
-        light_tally *g = group_for(out, cap, key, key);
-        if (!g)
+        if (it->depth == NODE_ITEM &&
+            group_add(g, group_key(by, it->ref, it->unit, it->leader, area), NULL, i))
             return DUBAN_ENOMEM;
-        g->total++;
-        g->done += it->done;
-        g->count[it->light]++;
+    }
+    return DUBAN_OK;
+}
+
+/* One tally a group, counting its items; the key and title move from g. */
+static int tally_groups(group_list *g, const item_light_list *items, light_tally_list *out)
+{
+    if (!(out->v = calloc(g->n + 1, sizeof *out->v)))
+        return DUBAN_ENOMEM;
+    for (size_t k = 0; k < g->n; k++, out->n++) {
+        light_tally *t = &out->v[k];
+        t->key = g->v[k].key;
+        t->title = g->v[k].title;
+        g->v[k].key = g->v[k].title = NULL;
+        for (size_t r = 0; r < g->v[k].n; r++) {
+            const item_light *it = &items->v[g->v[k].rows[r]];
+            t->total++;
+            t->done += it->done;
+            t->count[it->light]++;
+        }
     }
     return DUBAN_OK;
 }
@@ -244,20 +204,23 @@ int query_light_tally(store *st, int64_t plan_id, enum light_group by, long toda
 {
     memset(out, 0, sizeof *out);
     item_light_list items;
-    size_t cap = 0;
+    group_list g = {0};
     int rc = query_item_lights(st, plan_id, today, rule, &items, err);
-    if (!rc && by == LIGHT_BY_AREA)
-        rc = add_areas(st, plan_id, out, &cap, err);
-    if (!rc && tally_items(&items, by, out, &cap))
-        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    item_light_list_free(&items);
-    if (rc) {
-        light_tally_list_free(out);
+    if (rc)
         return rc;
-    }
-    if (by != LIGHT_BY_AREA && out->n > 1)
-        qsort(out->v, out->n, sizeof *out->v, by_text);
-    return DUBAN_OK;
+    if (by == LIGHT_BY_AREA)
+        rc = add_areas(st, plan_id, &g, err);
+    if (!rc && group_items(&items, by, &g))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    if (!rc && by != LIGHT_BY_AREA)
+        group_sort(&g, by);
+    if (!rc && tally_groups(&g, &items, out))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    group_list_free(&g);
+    item_light_list_free(&items);
+    if (rc)
+        light_tally_list_free(out);
+    return rc;
 }
 
 void light_tally_total(const light_tally_list *l, light_tally *sum)

@@ -5,6 +5,7 @@
 #include "query/query.h"
 #include "store/store_internal.h"
 #include "base/strbuf.h"
+#include "base/list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -80,14 +81,7 @@ static void change_free(void *p)
     free(c->at);
 }
 
-void meeting_change_list_free(meeting_change_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        change_free(&l->v[i]);
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
+DEFINE_LIST_FREE(meeting_change_list, change_free)
 
 static int window_changes(store *st, int64_t plan_id, int64_t lo, int64_t hi, int64_t meeting_id,
                           meeting_change_list *out, duban_error *err)
@@ -180,13 +174,8 @@ static int silent_ids(store *st, const meeting *m, int64_t lo, id_list *ids, dub
     int rc;
     size_t cap = 0;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (ids->n == cap) {
-            cap = cap ? cap * 2 : 32;
-            int64_t *v = realloc(ids->v, cap * sizeof *v);
-            if (!v)
-                break;
-            ids->v = v;
-        }
+        if (ARRAY_GROW(ids->v, cap, ids->n + 1))
+            break;
         ids->v[ids->n++] = sqlite3_column_int64(stmt, 0);
     }
     sqlite3_finalize(stmt);

@@ -7,6 +7,7 @@
 #define DUBAN_QUERY_H
 
 #include "base/error.h"
+#include "plan/light.h"
 #include "plan/model.h"
 #include "store/store.h"
 
@@ -49,6 +50,7 @@ typedef struct overdue_row {
     int days_late;
     char status[32];
     char *unit;
+    char *leader;
     int area_seq;
     char *area_title;
     char original_due[DATE_LEN]; /* the item's due before its extension, "" when none */
@@ -116,4 +118,34 @@ typedef struct id_list {
 int query_search(store *st, int64_t plan_id, const char *text, id_list *out, duban_error *err);
 void id_list_free(id_list *l);
 
+/* Lights (plan/light.h says the rule) of a plan's items, and their counts
+ * per group.  Queries fill caller-provided lists (free them with the
+ * matching _free) and return DUBAN_OK or an error code. */
+/* Every item and sub-item of the plan in outline order, with its light on
+ * day `today`.  One query. */
+int query_item_lights(store *st, int64_t plan_id, long today, const light_rule *rule,
+                      item_light_list *out, duban_error *err);
+void item_light_list_free(item_light_list *l);
+/* The same for the items and sub-items of one area (area_id, a depth-1 node
+ * of plan_id), in outline order: what query_item_lights() gives for them.
+ * The cost follows the area's size, not the plan's (for a refresh after an
+ * edit).  An unknown area gives an empty list. */
+int query_area_lights(store *st, int64_t plan_id, int64_t area_id, long today,
+                      const light_rule *rule, item_light_list *out, duban_error *err);
+/* The light of one item or sub-item (what query_item_lights() gives for
+ * it), for refreshing a single row after an edit.  Free the strings with
+ * item_light_free_one().  DUBAN_ENOTFOUND for an unknown id or an area. */
+int query_node_light(store *st, int64_t plan_id, int64_t node_id, long today,
+                     const light_rule *rule, item_light *out, duban_error *err);
+void item_light_free_one(item_light *l);
+
+/* Groups in order: areas by number (areas without items included, with
+ * zero counts); units and leaders by text, "" last.  Completion rate is
+ * done / total (see light_rate_percent). */
+int query_light_tally(store *st, int64_t plan_id, enum light_group by, long today,
+                      const light_rule *rule, light_tally_list *out, duban_error *err);
+void light_tally_list_free(light_tally_list *l);
+/* The sum of all groups into *sum (key and title are set to NULL: do not
+ * free them). */
+void light_tally_total(const light_tally_list *l, light_tally *sum);
 #endif

@@ -3,6 +3,7 @@
 
 #include "query/stats_internal.h"
 #include "store/store_internal.h"
+#include "base/list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,11 +33,6 @@ static int read_item_stats(sqlite3_stmt *s, void *p)
     return DUBAN_OK;
 }
 
-static void nothing(void *p)
-{
-    (void)p;
-}
-
 int query_item_stats(store *st, int64_t plan_id, int64_t area_id, int64_t node_id, long today,
                      item_stats_list *out, duban_error *err)
 {
@@ -54,15 +50,10 @@ int query_item_stats(store *st, int64_t plan_id, int64_t area_id, int64_t node_i
     sqlite3_bind_int64(stmt, 4, area_id);
     sqlite3_bind_int64(stmt, 5, node_id);
     return db_collect(st, stmt, sizeof(item_stats), (void **)&out->v, &out->n, read_item_stats,
-                      nothing, err);
+                      db_release_nothing, err);
 }
 
-void item_stats_list_free(item_stats_list *l)
-{
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
+DEFINE_FLAT_LIST_FREE(item_stats_list)
 
 void item_stats_add(area_stats *s, const item_stats *it, long risk_until, int sign)
 {

@@ -5,6 +5,7 @@
 #include "store/store_internal.h"
 #include "base/strbuf.h"
 #include "text/utf8.h"
+#include "base/list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,14 +28,14 @@ static const char overdue_sql[] =
     "  SELECT n.id, n.ref, n.title, '' AS phrase, '' AS word, " EFFECTIVE_DUE("n") " AS due,"
     "   CAST(julianday(?3) - julianday(" EFFECTIVE_DUE("n") ") AS INTEGER) AS days, n.status,"
     "   n.unit, a.seq AS aseq, a.title AS atitle, n.sort_key, 0 AS mseq,"
-    "   CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END AS original_due"
+    "   CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END AS original_due, n.leader"
     "  FROM node n JOIN node a ON a.id = " AREA_OF("n")
     "  WHERE n.plan_id = ?1 AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " <> ''"
     "   AND " EFFECTIVE_DUE("n") " < ?3 AND n.status NOT IN done"
     "  UNION ALL"
     "  SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"
     "   CAST(julianday(?3) - julianday(m.due) AS INTEGER), n.status, n.unit,"
-    "   a.seq, a.title, n.sort_key, m.seq, ''"
+    "   a.seq, a.title, n.sort_key, m.seq, '', n.leader"
     "  FROM milestone m JOIN node n ON n.id = m.node_id JOIN node a ON a.id = " AREA_OF("n")
     "  WHERE n.plan_id = ?1 AND m.due < ?3 AND n.status NOT IN done AND n.extended_due = ''"
     "   AND NOT (n.due <> '' AND n.due < ?3))"
@@ -57,7 +58,9 @@ static int read_overdue(sqlite3_stmt *s, void *p)
     r->area_seq = sqlite3_column_int(s, 9);
     r->area_title = db_text(s, 10);
     db_text_into(s, 13, r->original_due, sizeof r->original_due);
-    return r->title && r->phrase && r->word && r->unit && r->area_title ? DUBAN_OK : DUBAN_ENOMEM;
+    r->leader = db_text(s, 14);
+    return r->title && r->phrase && r->word && r->unit && r->area_title && r->leader ? DUBAN_OK
+                                                                                     : DUBAN_ENOMEM;
 }
 
 static void overdue_row_free(void *p)
@@ -67,17 +70,11 @@ static void overdue_row_free(void *p)
     free(r->phrase);
     free(r->word);
     free(r->unit);
+    free(r->leader);
     free(r->area_title);
 }
 
-void overdue_list_free(overdue_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        overdue_row_free(&l->v[i]);
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
+DEFINE_LIST_FREE(overdue_list, overdue_row_free)
 
 static int bind_common(store *st, sqlite3_stmt *stmt, int64_t plan_id, long today, duban_error *err)
 {
@@ -147,11 +144,6 @@ static int read_stats(sqlite3_stmt *s, void *p)
     return DUBAN_OK;
 }
 
-static void nothing_to_free(void *p)
-{
-    (void)p;
-}
-
 static int load_area_stats(store *st, int64_t plan_id, int64_t area_id, long today, int warn_days,
                            area_stats_list *out, duban_error *err)
 {
@@ -169,7 +161,7 @@ static int load_area_stats(store *st, int64_t plan_id, int64_t area_id, long tod
     if (area_id)
         sqlite3_bind_int64(stmt, 5, area_id);
     return db_collect(st, stmt, sizeof(area_stats), (void **)&out->v, &out->n, read_stats,
-                      nothing_to_free, err);
+                      db_release_nothing, err);
 }
 
 int query_area_stats(store *st, int64_t plan_id, long today, int warn_days, area_stats_list *out,
@@ -191,18 +183,7 @@ int query_area_stats_one(store *st, int64_t plan_id, int64_t area_id, long today
     return rc;
 }
 
-void area_stats_list_free(area_stats_list *l)
-{
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
-
-static int read_id(sqlite3_stmt *s, void *p)
-{
-    *(int64_t *)p = sqlite3_column_int64(s, 0);
-    return DUBAN_OK;
-}
+DEFINE_FLAT_LIST_FREE(area_stats_list)
 
 int query_search(store *st, int64_t plan_id, const char *text, id_list *out, duban_error *err)
 {
@@ -228,13 +209,8 @@ int query_search(store *st, int64_t plan_id, const char *text, id_list *out, dub
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
     sqlite3_bind_text(stmt, 2, text, -1, SQLITE_STATIC);
-    return db_collect(st, stmt, sizeof(int64_t), (void **)&out->v, &out->n, read_id,
-                      nothing_to_free, err);
+    return db_collect(st, stmt, sizeof(int64_t), (void **)&out->v, &out->n, db_read_int64,
+                      db_release_nothing, err);
 }
 
-void id_list_free(id_list *l)
-{
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
+DEFINE_FLAT_LIST_FREE(id_list)

@@ -6,26 +6,12 @@
 #include "report/minutes_data.h"
 #include "report/report.h"
 #include "text/textwidth.h"
+#include "base/list.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-int minutes_format_parse(const char *name, enum minutes_format *fmt)
-{
-    static const struct {
-        const char *name;
-        enum minutes_format fmt;
-    } names[] = {
-        {"md", MINUTES_MD}, {"markdown", MINUTES_MD}, {"html", MINUTES_HTML}, {"csv", MINUTES_CSV}};
-    for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++)
-        if (!strcmp(name, names[i].name)) {
-            *fmt = names[i].fmt;
-            return 0;
-        }
-    return -1;
-}
 
 void minutes_doc_free(minutes_doc *d)
 {
@@ -41,14 +27,8 @@ void minutes_doc_free(minutes_doc *d)
 
 static minutes_block *new_block(minutes_doc *d, enum block_kind kind)
 {
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 32;
-        minutes_block *v = realloc(d->v, cap * sizeof *v);
-        if (!v)
-            return NULL;
-        d->v = v;
-        d->cap = cap;
-    }
+    if (ARRAY_GROW(d->v, d->cap, d->n + 1))
+        return NULL;
     minutes_block *b = &d->v[d->n];
     memset(b, 0, sizeof *b);
     b->kind = kind;
@@ -148,12 +128,10 @@ static int overdue(minutes_doc *d, const minutes_data *md)
     rc |= text_block(d, BLOCK_P,
                      "逾期 %zu 项（含逾期的时间节点），按责任单位列出，逾期最久的单位在前。",
                      md->overdue.n);
-    for (size_t u = 0; !rc && u < md->nunits; u++) {
-        const char *unit = md->units[u];
-        size_t count = 0;
-        for (size_t i = 0; i < md->overdue.n; i++)
-            count += !strcmp(md->overdue.v[i].unit, unit);
-        rc = text_block(d, BLOCK_H3, "%s（%zu 项）", *unit ? unit : "未明确责任单位", count);
+    for (size_t u = 0; !rc && u < md->units.n; u++) {
+        const row_group *unit = &md->units.v[u];
+        rc = text_block(d, BLOCK_H3, "%s（%zu 项）", *unit->key ? unit->key : "未明确责任单位",
+                        unit->n);
         table t;
         if (rc || minutes_overdue_table(md, unit, &t))
             return DUBAN_ENOMEM;
@@ -218,7 +196,7 @@ static int build_doc(const minutes_data *md, minutes_doc *d)
 }
 
 int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
-                   const light_rule *rule, strbuf *out, duban_error *err)
+                   const light_rule *rule, const text_measure *m, strbuf *out, duban_error *err)
 {
     minutes_data md;
     int rc = minutes_load(st, meeting_id, today, rule, &md, err);
@@ -230,7 +208,7 @@ int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long 
         minutes_doc d;
         rc = build_doc(&md, &d);
         if (!rc)
-            rc = fmt == MINUTES_HTML ? minutes_write_html(&d, out) : minutes_write_md(&d, out);
+            rc = fmt == MINUTES_HTML ? minutes_write_html(&d, out) : minutes_write_md(&d, m, out);
         minutes_doc_free(&d);
     }
     minutes_data_free(&md);

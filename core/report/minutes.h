@@ -26,18 +26,17 @@
 #include "plan/light.h"
 #include "store/store.h"
 #include "base/strbuf.h"
+#include "text/textwidth.h"
 
 #include <stdint.h>
 
 enum minutes_format { MINUTES_MD, MINUTES_HTML, MINUTES_CSV };
 
-/* Parses md|markdown|html|csv; returns 0 or -1. */
-int minutes_format_parse(const char *name, enum minutes_format *fmt);
-
 /* Renders the minutes of meeting_id as of day `today` (date.h day number);
- * rule NULL = light_rule_default().  DUBAN_ENOTFOUND for an unknown
+ * rule NULL = light_rule_default(); m aligns the Markdown tables
+ * (textwidth.h; NULL = ambiguous 1).  DUBAN_ENOTFOUND for an unknown
  * meeting; on error *out may hold partial output. */
 int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
-                   const light_rule *rule, strbuf *out, duban_error *err);
+                   const light_rule *rule, const text_measure *m, strbuf *out, duban_error *err);
 
 #endif

@@ -109,11 +109,9 @@ static int change_rows(const minutes_data *md, table *t)
 static int overdue_rows(const minutes_data *md, table *t)
 {
     int rc = 0;
-    for (size_t u = 0; !rc && u < md->nunits; u++)
-        for (size_t i = 0; !rc && i < md->overdue.n; i++) {
-            const overdue_row *r = &md->overdue.v[i];
-            if (strcmp(r->unit, md->units[u]))
-                continue;
+    for (size_t u = 0; !rc && u < md->units.n; u++)
+        for (size_t i = 0; !rc && i < md->units.v[u].n; i++) {
+            const overdue_row *r = &md->overdue.v[md->units.v[u].rows[i]];
             char days[16], late[1024] = "";
             snprintf(days, sizeof days, "%d", r->days_late);
             if (*r->phrase)
@@ -183,7 +181,7 @@ int minutes_write_csv(const minutes_data *md, strbuf *out)
     if (!rc)
         rc = target_rows(md, &t);
     if (!rc)
-        rc = table_render(&t, FORMAT_CSV, out);
+        rc = table_render(&t, FORMAT_CSV, NULL, out);
     table_free(&t);
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }

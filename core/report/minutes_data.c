@@ -14,26 +14,10 @@ void minutes_data_free(minutes_data *md)
     light_tally_list_free(&md->areas);
     meeting_change_list_free(&md->changes);
     overdue_list_free(&md->overdue);
-    free(md->units);
+    group_list_free(&md->units);
     node_list_free(&md->silent);
     target_list_free(&md->targets);
     memset(md, 0, sizeof *md);
-}
-
-static int collect_units(minutes_data *md)
-{
-    md->units = calloc(md->overdue.n + 1, sizeof *md->units);
-    if (!md->units)
-        return DUBAN_ENOMEM;
-    for (size_t i = 0; i < md->overdue.n; i++) {
-        const char *unit = md->overdue.v[i].unit;
-        size_t u = 0;
-        while (u < md->nunits && strcmp(md->units[u], unit))
-            u++;
-        if (u == md->nunits)
-            md->units[md->nunits++] = unit;
-    }
-    return DUBAN_OK;
 }
 
 int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *rule,
@@ -52,7 +36,7 @@ int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *ru
         rc = meeting_changes(st, meeting_id, &md->changes, err);
     if (!rc)
         rc = query_overdue(st, md->m.plan_id, today, &md->overdue, err);
-    if (!rc && collect_units(md))
+    if (!rc && group_overdue(&md->overdue, LIGHT_BY_UNIT, GROUP_ORDER_FIRST, &md->units))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc)
         rc = meeting_silent_items(st, meeting_id, &md->silent, err);
@@ -180,13 +164,11 @@ static const table_column overdue_cols[] = {
     {"milestone", "逾期节点", 0},
 };
 
-int minutes_overdue_table(const minutes_data *md, const char *unit, table *t)
+int minutes_overdue_table(const minutes_data *md, const row_group *unit, table *t)
 {
     table_init(t, overdue_cols, sizeof overdue_cols / sizeof overdue_cols[0]);
-    for (size_t i = 0; i < md->overdue.n; i++) {
-        const overdue_row *r = &md->overdue.v[i];
-        if (strcmp(r->unit, unit))
-            continue;
+    for (size_t i = 0; i < unit->n; i++) {
+        const overdue_row *r = &md->overdue.v[unit->rows[i]];
         char days[16], late[1024] = "";
         snprintf(days, sizeof days, "%d", r->days_late);
         if (*r->phrase)

@@ -5,6 +5,7 @@
 
 #include "plan/light.h"
 #include "edit/meeting.h"
+#include "query/group.h"
 #include "query/query.h"
 #include "base/strbuf.h"
 #include "text/table.h"
@@ -19,8 +20,7 @@ typedef struct minutes_data {
     light_tally_list areas;
     meeting_change_list changes;
     overdue_list overdue;
-    const char **units; /* distinct overdue units, most overdue first (borrowed) */
-    size_t nunits;
+    group_list units; /* the overdue rows by unit, the most overdue unit first */
     node_list silent;
     target_list targets;
 } minutes_data;
@@ -33,7 +33,7 @@ void minutes_data_free(minutes_data *md);
  * DUBAN_OK or DUBAN_ENOMEM (then *t is already freed). */
 int minutes_summary_table(const minutes_data *md, table *t);
 int minutes_changes_table(const minutes_data *md, table *t);
-int minutes_overdue_table(const minutes_data *md, const char *unit, table *t);
+int minutes_overdue_table(const minutes_data *md, const row_group *unit, table *t);
 int minutes_silent_table(const minutes_data *md, table *t);
 int minutes_targets_table(const minutes_data *md, table *t);
 

@@ -24,7 +24,7 @@ typedef struct minutes_doc {
 } minutes_doc;
 
 void minutes_doc_free(minutes_doc *d);
-int minutes_write_md(const minutes_doc *d, strbuf *out);
+int minutes_write_md(const minutes_doc *d, const text_measure *m, strbuf *out);
 int minutes_write_html(const minutes_doc *d, strbuf *out);
 /* HTML-escapes s (& < > " ') into out. */
 int html_escape(strbuf *out, const char *s);

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-int minutes_write_md(const minutes_doc *d, strbuf *out)
+int minutes_write_md(const minutes_doc *d, const text_measure *m, strbuf *out)
 {
     static const char *const marks[] = {"# ", "## ", "### "};
     int rc = 0;
@@ -26,7 +26,7 @@ int minutes_write_md(const minutes_doc *d, strbuf *out)
                   strbuf_append(out, last_li ? "\n\n" : "\n");
             break;
         case BLOCK_TABLE:
-            rc |= table_render(&b->t, FORMAT_MD, out);
+            rc |= table_render(&b->t, FORMAT_MD, m, out);
             rc |= strbuf_append(out, "\n");
             break;
         }

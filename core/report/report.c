@@ -2,6 +2,7 @@
 #include "report/report.h"
 
 #include "plan/date.h"
+#include "query/group.h"
 #include "query/query.h"
 #include "plan/target.h"
 #include "text/textwidth.h"
@@ -31,6 +32,16 @@ static const table_column leader_cols[] = {
 
 static const char *const by_title[] = {"按方面", "按责任单位", "按分管领导"};
 
+/* "或受阻" for each not-done status of the role. */
+static int legend_statuses(const status_set *set, enum status_role role, strbuf *out)
+{
+    int rc = 0;
+    for (size_t i = 0; i < set->n; i++)
+        if (set->v[i].role == (int)role && !set->v[i].done)
+            rc |= strbuf_printf(out, "或%s", set->v[i].name);
+    return rc;
+}
+
 int report_light_legend(const status_set *set, const light_rule *rule, strbuf *out)
 {
     light_rule def;
@@ -39,33 +50,23 @@ int report_light_legend(const status_set *set, const light_rule *rule, strbuf *o
         rule = &def;
     }
     int rc = strbuf_printf(out, "%s：逾期未完成", light_label(LIGHT_RED));
-    for (size_t i = 0; i < rule->nred; i++) {
-        const status_def *d = status_by_key(set, rule->red_keys[i]);
-        rc |= strbuf_printf(out, "或%s", d ? d->name : rule->red_keys[i]);
-    }
+    rc |= legend_statuses(set, STATUS_ROLE_BLOCKED, out);
     rc |= strbuf_printf(out, "；%s：%d天内到期未完成", light_label(LIGHT_YELLOW), rule->warn_days);
-    for (size_t i = 0; i < rule->nyellow; i++) {
-        const status_def *d = status_by_key(set, rule->yellow_keys[i]);
-        rc |= strbuf_printf(out, "或%s", d ? d->name : rule->yellow_keys[i]);
-    }
+    rc |= legend_statuses(set, STATUS_ROLE_BEHIND, out);
     rc |= strbuf_printf(out, "；%s：其余（含已完成）", light_label(LIGHT_GREEN));
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
-/* The group key of a target: area number, or its item's unit / leader. */
+/* The group key of a target (group.h): its area, or its item's unit /
+ * leader; NULL when the item is not in items. */
 static const char *target_group(const target *t, enum light_group by, const item_light_list *items,
                                 char area[REF_LEN])
 {
-    if (by == LIGHT_BY_AREA) {
-        memcpy(area, t->ref, REF_LEN);
-        char *dot = strchr(area, '.');
-        if (dot)
-            *dot = '\0';
-        return area;
-    }
+    if (by == LIGHT_BY_AREA)
+        return group_key(by, t->ref, NULL, NULL, area);
     for (size_t i = 0; i < items->n; i++)
         if (items->v[i].node_id == t->node_id)
-            return by == LIGHT_BY_UNIT ? items->v[i].unit : items->v[i].leader;
+            return group_key(by, items->v[i].ref, items->v[i].unit, items->v[i].leader, area);
     return NULL;
 }
 
@@ -172,7 +173,8 @@ static int worst_first(const void *pa, const void *pb)
 }
 
 int report_render(store *st, int64_t plan_id, enum light_group by, enum table_format fmt,
-                  long today, const light_rule *rule, strbuf *out, duban_error *err)
+                  long today, const light_rule *rule, const text_measure *m, strbuf *out,
+                  duban_error *err)
 {
     light_tally_list groups;
     int rc = query_light_tally(st, plan_id, by, today, rule, &groups, err);
@@ -193,7 +195,7 @@ int report_render(store *st, int64_t plan_id, enum light_group by, enum table_fo
                                : by == LIGHT_BY_UNIT ? unit_cols
                                                      : leader_cols;
     table_init(&t, cols, by == LIGHT_BY_AREA ? 10 : 9);
-    if (!rc && (fill_table(&t, by, fmt, &groups, targets, met) || table_render(&t, fmt, out)))
+    if (!rc && (fill_table(&t, by, fmt, &groups, targets, met) || table_render(&t, fmt, m, out)))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc && people &&
         (strbuf_append(out, "\n") || report_light_legend(store_statuses(st), rule, out) ||

@@ -31,7 +31,8 @@
 #include <stdint.h>
 
 int report_render(store *st, int64_t plan_id, enum light_group by, enum table_format fmt,
-                  long today, const light_rule *rule, strbuf *out, duban_error *err);
+                  long today, const light_rule *rule, const text_measure *m, strbuf *out,
+                  duban_error *err);
 
 /* One line explaining the lights, e.g. "(!) 红灯：逾期未完成或受阻；(~) 黄灯：
  * 14天内到期未完成或滞后；(o) 绿灯：其余（含已完成）" (status names from set). */

@@ -5,9 +5,13 @@
 
 #include <stddef.h>
 
-static const char *const migrations[] = {
+/* clang-format off */
+static const struct migration {
+    const char *sql;  /* run first */
+    schema_step step; /* then this, or NULL */
+} migrations[] = {
     /* 1: plans, the outline tree, milestones, notes, history, UI state, search */
-    "CREATE TABLE plan("
+    {"CREATE TABLE plan("
     "  id INTEGER PRIMARY KEY,"
     "  title TEXT NOT NULL,"
     "  year INTEGER NOT NULL,"
@@ -92,11 +96,12 @@ static const char *const migrations[] = {
     "  UPDATE node_fts SET notes = coalesce((SELECT group_concat(text, ' ') FROM note"
     "    WHERE node_id = old.node_id), '') WHERE rowid = old.node_id;"
     "END;",
+     NULL},
     /* 2: meetings (history rows made while one is open belong to it),
      * approved extensions of due dates, numeric targets (see meeting.h,
      * target.h).  history_start/history_end are the largest history id
      * when the meeting started/ended (NULL while open). */
-    "CREATE TABLE meeting("
+    {"CREATE TABLE meeting("
     "  id INTEGER PRIMARY KEY,"
     "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
     "  title TEXT NOT NULL,"
@@ -122,17 +127,20 @@ static const char *const migrations[] = {
     "  phrase TEXT NOT NULL DEFAULT '',"
     "  current REAL,"
     "  UNIQUE (node_id, seq));",
+     schema_step_targets},
     /* 3: the undo and redo stacks as they stand after each history row, so
      * undo and redo read one row instead of replaying the history.
      * done_top: the row that pushed the top of the undo stack (an edit or
      * a redo; -1 = this row, 0 = empty); redo_top: the undo row at the top
      * of the redo stack (-1 = this row, 0 = empty).  Existing rows are
-     * filled by replaying them (undo_backfill, run inside this migration),
+     * filled by replaying them (schema_step_undo, run inside this migration),
      * which needs the append-only trigger lifted for that one pass. */
-    "ALTER TABLE history ADD COLUMN done_top INTEGER NOT NULL DEFAULT 0;"
+    {"ALTER TABLE history ADD COLUMN done_top INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE history ADD COLUMN redo_top INTEGER NOT NULL DEFAULT 0;"
     "DROP TRIGGER history_is_append_only;",
+     schema_step_undo},
 };
+/* clang-format on */
 
 int schema_migration_count(void)
 {
@@ -145,9 +153,16 @@ const char *schema_append_only_trigger(void)
            "  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;";
 }
 
+schema_step schema_migration_step(int version)
+{
+    if (version < 1 || version > schema_migration_count())
+        return NULL;
+    return migrations[version - 1].step;
+}
+
 const char *schema_migration(int version)
 {
     if (version < 1 || version > schema_migration_count())
         return NULL;
-    return migrations[version - 1];
+    return migrations[version - 1].sql;
 }

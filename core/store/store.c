@@ -1,10 +1,8 @@
 #include "store/store_internal.h"
 
-#include "query/query.h"
 #include "store/schema.h"
-#include "edit/edit_internal.h"
-#include "plan/target.h"
 #include "base/strbuf.h"
+#include "base/list.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -136,11 +134,15 @@ void db_tx_rollback(store *st)
     }
 }
 
-void db_now(char out[32])
+void store_set_now(store *st, const char *now)
 {
-    const char *env = getenv("DUBAN_NOW");
-    if (env && *env) {
-        snprintf(out, 32, "%s", env);
+    snprintf(st->fixed_now, sizeof st->fixed_now, "%s", now ? now : "");
+}
+
+void db_now(const store *st, char out[32])
+{
+    if (st->fixed_now[0]) {
+        snprintf(out, 32, "%s", st->fixed_now);
         return;
     }
     time_t now = time(NULL);
@@ -183,25 +185,9 @@ static int check_foreign(store *st, duban_error *err)
     return DUBAN_OK;
 }
 
-/* Steps of migration v that SQL alone cannot do, inside its transaction
- * (st->batch is set, so core's own writes nest as savepoints): plans get
- * their numeric targets scanned (2); history rows get their undo state
- * (3), after which history is append-only again. */
-static int migration_step(store *st, int v, duban_error *err)
-{
-    if (v != 2 && v != 3)
-        return DUBAN_OK;
-    plan_list plans;
-    int rc = plan_list_all(st, &plans, err);
-    for (size_t i = 0; !rc && i < plans.n; i++)
-        rc = v == 2 ? target_rescan_plan(st, plans.v[i].id, NULL, err)
-                    : undo_backfill(st, plans.v[i].id, err);
-    plan_list_free(&plans);
-    if (!rc && v == 3)
-        rc = db_exec_script(st, schema_append_only_trigger(), err);
-    return rc;
-}
-
+/* Brings the database from version `from` to the current one, each
+ * migration in its own transaction: its SQL, then the C step registered
+ * with it (schema.h). */
 static int migrate(store *st, int from, duban_error *err)
 {
     for (int v = from + 1; v <= schema_migration_count(); v++) {
@@ -211,8 +197,9 @@ static int migrate(store *st, int from, duban_error *err)
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
         st->batch = 1;
         int rc = db_exec_script(st, schema_migration(v), err);
-        if (!rc)
-            rc = migration_step(st, v, err);
+        schema_step step = schema_migration_step(v);
+        if (!rc && step)
+            rc = step(st, err);
         if (!rc)
             rc = db_exec_script(st, pragma, err);
         st->batch = 0;
@@ -429,6 +416,17 @@ void store_rollback(store *st)
     db_exec(st, "ROLLBACK", NULL);
 }
 
+int db_read_int64(sqlite3_stmt *stmt, void *out)
+{
+    *(int64_t *)out = sqlite3_column_int64(stmt, 0);
+    return DUBAN_OK;
+}
+
+void db_release_nothing(void *elem)
+{
+    (void)elem;
+}
+
 /* Steps stmt to the end, appending each row to a growing array of
  * elem_size elements read by `read`.  Finalizes stmt. */
 int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, size_t *count,
@@ -438,13 +436,8 @@ int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, si
     char *v = NULL;
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char *nv = realloc(v, cap * elem_size);
-            if (!nv)
-                break;
-            v = nv;
-        }
+        if (grow_array((void **)&v, &cap, n + 1, elem_size))
+            break;
         if (read(stmt, v + n * elem_size)) {
             release(v + n * elem_size);
             break;

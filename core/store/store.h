@@ -24,7 +24,7 @@
 #define DUBAN_STORE_H
 
 #include "base/error.h"
-#include "import/plandoc.h"
+#include "plan/plandoc.h"
 #include "plan/status.h"
 
 #include <stddef.h>
@@ -53,6 +53,12 @@ const char *store_path(const store *st);
 void store_set_statuses(store *st, const status_set *set);
 const status_set *store_statuses(const store *st);
 
+/* The time stamp edits, notes, meetings and imports record: `now`
+ * ("2021-10-01T09:00:00Z", copied, cut to 31 bytes) for every write from
+ * here on, or the system clock (UTC) when now is NULL or "" (the
+ * default).  The executable passes DUBAN_NOW; core reads no environment. */
+void store_set_now(store *st, const char *now);
+
 /* PRAGMA data_version: changes when another connection commits. */
 int store_data_version(store *st, int64_t *version, duban_error *err);
 
@@ -71,5 +77,21 @@ int store_add_plan(store *st, const plan_doc *doc, int64_t *plan_id, duban_error
 int store_get_state(store *st, int64_t plan_id, const char *key, char **value, duban_error *err);
 int store_put_state(store *st, int64_t plan_id, const char *key, const char *value,
                     duban_error *err);
+
+/* Numeric targets as stored (target_list: plan/target.h). */
+struct target_list;
+/* Targets of one node, by seq. */
+int node_targets(store *st, int64_t node_id, struct target_list *out, duban_error *err);
+/* Targets of a plan, in outline order then seq. */
+int plan_targets(store *st, int64_t plan_id, struct target_list *out, duban_error *err);
+/* Targets of the items and sub-items below one area (a depth-1 node), in
+ * outline order then seq; the cost follows the area's size. */
+int area_targets(store *st, int64_t area_id, struct target_list *out, duban_error *err);
+
+/* For databases whose plans were stored before targets existed: scans
+ * every node of the plan when the plan has no targets at all, and stores
+ * what it finds (one transaction).  *added (may be NULL) is the number of
+ * targets stored. */
+int target_rescan_plan(store *st, int64_t plan_id, int *added, duban_error *err);
 
 #endif

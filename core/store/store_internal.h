@@ -13,8 +13,9 @@ struct store {
     sqlite3 *db;
     char *path;
     status_set statuses;
-    int batch;    /* inside store_begin() .. store_commit() */
-    int readonly; /* opened with STORE_READONLY */
+    int batch;          /* inside store_begin() .. store_commit() */
+    int readonly;       /* opened with STORE_READONLY */
+    char fixed_now[32]; /* store_set_now(); "" = the system clock */
 };
 
 /* Prepares sql (a constant) on st; DUBAN_EDB with SQLite's message. */
@@ -36,6 +37,9 @@ int db_exec(store *st, const char *sql, duban_error *err);
  * memory; release then frees the partial element).  Finalizes stmt. */
 int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, size_t *count,
                int (*read)(sqlite3_stmt *, void *), void (*release)(void *), duban_error *err);
+/* For db_collect: read the first column as an int64_t; release nothing. */
+int db_read_int64(sqlite3_stmt *stmt, void *out);
+void db_release_nothing(void *elem);
 
 /* Runs a constant multi-statement script (migrations only). */
 int db_exec_script(store *st, const char *sql, duban_error *err);
@@ -45,8 +49,8 @@ int db_tx_begin(store *st, duban_error *err);
 int db_tx_commit(store *st, duban_error *err);
 void db_tx_rollback(store *st);
 
-/* Current UTC time as ISO-8601 "YYYY-MM-DDTHH:MM:SSZ" (honours
- * DUBAN_NOW for reproducible tests). */
-void db_now(char out[32]);
+/* Current UTC time as ISO-8601 "YYYY-MM-DDTHH:MM:SSZ", or the time fixed
+ * by store_set_now() (reproducible tests). */
+void db_now(const store *st, char out[32]);
 
 #endif

@@ -17,7 +17,7 @@ static int insert_plan_row(store *st, const plan_doc *doc, int64_t *plan_id, dub
                    &stmt, err))
         return DUBAN_EDB;
     char now[32];
-    db_now(now);
+    db_now(st, now);
     sqlite3_bind_text(stmt, 1, doc->title, -1, SQLITE_STATIC);
     sqlite3_bind_int(stmt, 2, doc->year);
     sqlite3_bind_text(stmt, 3, doc->start, -1, SQLITE_STATIC);

@@ -3,6 +3,7 @@
 #include "base/error.h"
 #include "text/textwidth.h"
 #include "text/utf8.h"
+#include "base/list.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,14 +36,9 @@ void table_init(table *t, const table_column *cols, size_t ncols)
 
 int table_add_row(table *t, const char *const *cells)
 {
-    if (t->nrows == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 16;
-        char **c = realloc(t->cells, cap * t->ncols * sizeof *c);
-        if (!c)
-            return DUBAN_ENOMEM;
-        t->cells = c;
-        t->cap = cap;
-    }
+    /* cap counts rows of ncols cells */
+    if (grow_array((void **)&t->cells, &t->cap, t->nrows + 1, t->ncols * sizeof *t->cells))
+        return DUBAN_ENOMEM;
     char **row = t->cells + t->nrows * t->ncols;
     for (size_t i = 0; i < t->ncols; i++) {
         row[i] = text_sanitize(cells[i] ? cells[i] : "");
@@ -69,16 +65,16 @@ static const char *cell(const table *t, size_t r, size_t c)
     return t->cells[r * t->ncols + c];
 }
 
-static int render_text(const table *t, strbuf *out, int markdown)
+static int render_text(const table *t, const text_measure *m, strbuf *out, int markdown)
 {
     int *w = calloc(t->ncols ? t->ncols : 1, sizeof *w);
     if (!w)
         return DUBAN_ENOMEM;
     for (size_t c = 0; c < t->ncols; c++) {
-        w[c] = text_width(t->cols[c].header);
+        w[c] = text_width(t->cols[c].header, m);
         for (size_t r = 0; r < t->nrows; r++)
-            if (text_width(cell(t, r, c)) > w[c])
-                w[c] = text_width(cell(t, r, c));
+            if (text_width(cell(t, r, c), m) > w[c])
+                w[c] = text_width(cell(t, r, c), m);
         if (markdown && w[c] < 3)
             w[c] = 3;
     }
@@ -96,7 +92,7 @@ static int render_text(const table *t, strbuf *out, int markdown)
             } else if (t->cols[c].numeric) {
                 rc |= strbuf_printf(out, "%*s", w[c], s);
             } else {
-                rc |= strbuf_append_padded(out, s, last && !markdown ? 0 : w[c]);
+                rc |= strbuf_append_padded(out, s, last && !markdown ? 0 : w[c], m);
             }
             rc |= strbuf_append(out, last ? (markdown ? " |" : "") : (markdown ? " | " : "  "));
         }
@@ -197,7 +193,7 @@ int md_append_text(strbuf *out, const char *s)
 
 /* Markdown: a '|' inside a cell would end the cell, so it becomes "\|";
  * & < > become entities (md_append_text). */
-static int render_markdown(const table *t, strbuf *out)
+static int render_markdown(const table *t, const text_measure *m, strbuf *out)
 {
     table esc = *t;
     size_t n = t->nrows * t->ncols;
@@ -215,14 +211,14 @@ static int render_markdown(const table *t, strbuf *out)
         rc |= !esc.cells[i];
     }
     if (!rc)
-        rc = render_text(&esc, out, 1);
+        rc = render_text(&esc, m, out, 1);
     for (size_t i = 0; i < n; i++)
         free(esc.cells[i]);
     free(esc.cells);
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
-int table_render(const table *t, enum table_format fmt, strbuf *out)
+int table_render(const table *t, enum table_format fmt, const text_measure *m, strbuf *out)
 {
     switch (fmt) {
     case FORMAT_CSV:
@@ -230,8 +226,8 @@ int table_render(const table *t, enum table_format fmt, strbuf *out)
     case FORMAT_JSON:
         return render_json(t, out);
     case FORMAT_MD:
-        return render_markdown(t, out);
+        return render_markdown(t, m, out);
     default:
-        return render_text(t, out, 0);
+        return render_text(t, m, out, 0);
     }
 }

@@ -7,12 +7,14 @@
  * (textwidth.h) and aligned by display width; CSV follows RFC 4180 (cells
  * sanitised, quoted when needed); JSON is an array of objects keyed by the
  * column keys, with every control character escaped.  Markdown cells also
- * have | & < > escaped (\|, &amp; &lt; &gt;).
+ * have | & < > escaped (\|, &amp; &lt; &gt;).  Text and Markdown
+ * are aligned with the caller's measure (textwidth.h; NULL = ambiguous 1).
  */
 #ifndef DUBAN_TABLE_H
 #define DUBAN_TABLE_H
 
 #include "base/strbuf.h"
+#include "text/textwidth.h"
 
 #include <stddef.h>
 
@@ -37,7 +39,7 @@ int table_format_parse(const char *name, enum table_format *fmt);
 void table_init(table *t, const table_column *cols, size_t ncols);
 /* Appends a row of ncols cells (NULL cells are ""); DUBAN_ENOMEM on failure. */
 int table_add_row(table *t, const char *const *cells);
-int table_render(const table *t, enum table_format fmt, strbuf *out);
+int table_render(const table *t, enum table_format fmt, const text_measure *m, strbuf *out);
 void table_free(table *t);
 
 /* JSON string literal of s (quoted, escaped) appended to out: " \ and

@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "text/utf8.h"
 #include "text/widthtable.h"
+#include "base/list.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,27 +15,19 @@
 #define ELLIPSIS 0x2026u
 #define SAN_MAX 12 /* longest sanitised form of one code point: "<U+10FFFF>" */
 
-/* Width of East Asian Ambiguous characters.  Set once at start-up from the
- * configuration, before any drawing; the only state in this file. */
-static int ambiguous_width = 1;
-
-void text_set_ambiguous_width(int w)
+int text_ambiguous_width(const text_measure *m)
 {
-    if (w == 1 || w == 2)
-        ambiguous_width = w;
+    return m && m->ambiguous == 2 ? 2 : 1;
 }
 
-int text_ambiguous_width(void)
-{
-    return ambiguous_width;
-}
-
-int text_cp_width(uint32_t cp)
+int text_cp_width(uint32_t cp, const text_measure *m)
 {
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
         return 0;
     if (cp < 0x7F)
         return 1;
+    if (cp >= 0x4E00 && cp <= 0x9FFF)
+        return 2; /* CJK Unified Ideographs, most of a plan: wide (all of the block) */
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         cp = UTF8_REPLACEMENT; /* shown as U+FFFD */
     if (widthtable_zero(cp))
@@ -42,7 +35,7 @@ int text_cp_width(uint32_t cp)
     if (widthtable_wide(cp))
         return 2;
     if (widthtable_ambiguous(cp))
-        return ambiguous_width;
+        return text_ambiguous_width(m);
     return 1;
 }
 
@@ -68,7 +61,8 @@ static size_t put_hex_form(uint32_t cp, char *out)
 /* One sanitising step: decodes the code point at s[0..n) (n > 0), writes
  * its terminal-safe form to out (SAN_MAX bytes), sets *outlen and *width
  * (display columns of that form) and returns the input bytes consumed. */
-static size_t san_step(const char *s, size_t n, char *out, size_t *outlen, int *width)
+static size_t san_step(const char *s, size_t n, const text_measure *m, char *out, size_t *outlen,
+                       int *width)
 {
     uint32_t cp;
     size_t used = utf8_decode(s, n, &cp);
@@ -84,7 +78,7 @@ static size_t san_step(const char *s, size_t n, char *out, size_t *outlen, int *
     } else {
         /* Re-encoding turns every malformed byte into EF BF BD. */
         *outlen = utf8_encode(cp, out);
-        *width = text_cp_width(cp);
+        *width = text_cp_width(cp, m);
         return used;
     }
     *width = (int)*outlen; /* visible forms are printable ASCII */
@@ -98,13 +92,13 @@ static char *sanitize_n(const char *s, size_t n)
     size_t total = 0, flen;
     int fw;
     for (size_t off = 0; off < n; total += flen)
-        off += san_step(s + off, n - off, form, &flen, &fw);
+        off += san_step(s + off, n - off, NULL, form, &flen, &fw);
     char *out = malloc(total + 1);
     if (!out)
         return NULL;
     size_t k = 0;
     for (size_t off = 0; off < n;) {
-        off += san_step(s + off, n - off, out + k, &flen, &fw);
+        off += san_step(s + off, n - off, NULL, out + k, &flen, &fw);
         k += flen;
     }
     out[k] = '\0';
@@ -118,25 +112,25 @@ char *text_sanitize(const char *s)
     return sanitize_n(s, strlen(s));
 }
 
-int text_width(const char *s)
+int text_width(const char *s, const text_measure *m)
 {
     char form[SAN_MAX];
     size_t flen, n = s ? strlen(s) : 0;
     int fw, total = 0;
     for (size_t off = 0; off < n;) {
-        off += san_step(s + off, n - off, form, &flen, &fw);
+        off += san_step(s + off, n - off, m, form, &flen, &fw);
         total += fw;
     }
     return total;
 }
 
-size_t text_prefix_bytes(const char *s, int w)
+size_t text_prefix_bytes(const char *s, int w, const text_measure *m)
 {
     char form[SAN_MAX];
     size_t flen, n = s ? strlen(s) : 0, off = 0;
     int fw, total = 0;
     while (off < n) {
-        size_t used = san_step(s + off, n - off, form, &flen, &fw);
+        size_t used = san_step(s + off, n - off, m, form, &flen, &fw);
         if (total + fw > w)
             break;
         total += fw;
@@ -145,19 +139,19 @@ size_t text_prefix_bytes(const char *s, int w)
     return off;
 }
 
-char *text_truncate(const char *s, int w)
+char *text_truncate(const char *s, int w, const text_measure *m)
 {
     if (w <= 0)
         return strdup("");
     char *san = text_sanitize(s);
-    if (!san || text_width(san) <= w)
+    if (!san || text_width(san, m) <= w)
         return san;
-    int ew = text_cp_width(ELLIPSIS);
+    int ew = text_cp_width(ELLIPSIS, m);
     if (ew > w) { /* no room even for the ellipsis: plain cut */
-        san[text_prefix_bytes(san, w)] = '\0';
+        san[text_prefix_bytes(san, w, m)] = '\0';
         return san;
     }
-    size_t cut = text_prefix_bytes(san, w - ew);
+    size_t cut = text_prefix_bytes(san, w - ew, m);
     char *out = malloc(cut + 4);
     if (out) {
         memcpy(out, san, cut);
@@ -168,12 +162,12 @@ char *text_truncate(const char *s, int w)
     return out;
 }
 
-char *text_fit(const char *s, int w)
+char *text_fit(const char *s, int w, const text_measure *m)
 {
-    char *t = text_truncate(s, w);
+    char *t = text_truncate(s, w, m);
     if (!t || w <= 0)
         return t;
-    int pad = w - text_width(t);
+    int pad = w - text_width(t, m);
     if (pad <= 0)
         return t;
     size_t len = strlen(t);
@@ -245,7 +239,7 @@ static enum cluster_class classify(uint32_t cp)
 }
 
 /* Splits the sanitised s into clusters; *out is NULL when s is empty. */
-static int make_clusters(const char *s, struct cluster **out, size_t *count)
+static int make_clusters(const char *s, const text_measure *m, struct cluster **out, size_t *count)
 {
     size_t n = strlen(s), k = 0;
     *out = NULL;
@@ -258,7 +252,7 @@ static int make_clusters(const char *s, struct cluster **out, size_t *count)
     for (size_t off = 0; off < n;) {
         uint32_t cp;
         size_t len = utf8_decode(s + off, n - off, &cp);
-        int w = text_cp_width(cp);
+        int w = text_cp_width(cp, m);
         if (w == 0 && k > 0) {
             c[k - 1].len += len;
         } else {
@@ -328,14 +322,8 @@ static size_t pick_end(const struct cluster *c, size_t n, size_t st, int w)
 
 static int push_line(struct linevec *lv, const char *s, size_t len)
 {
-    if (lv->n == lv->cap) {
-        size_t cap = lv->cap ? lv->cap * 2 : 8;
-        char **v = realloc(lv->v, cap * sizeof *v);
-        if (!v)
-            return DUBAN_ENOMEM;
-        lv->v = v;
-        lv->cap = cap;
-    }
+    if (ARRAY_GROW(lv->v, lv->cap, lv->n + 1))
+        return DUBAN_ENOMEM;
     char *line = strndup(s, len);
     if (!line)
         return DUBAN_ENOMEM;
@@ -344,14 +332,15 @@ static int push_line(struct linevec *lv, const char *s, size_t len)
 }
 
 /* Wraps one newline-free segment of raw input. */
-static int wrap_segment(const char *raw, size_t rawlen, int w, struct linevec *lv)
+static int wrap_segment(const char *raw, size_t rawlen, int w, const text_measure *m,
+                        struct linevec *lv)
 {
     char *san = sanitize_n(raw, rawlen);
     if (!san)
         return DUBAN_ENOMEM;
     struct cluster *c;
     size_t n, st = 0;
-    int rc = make_clusters(san, &c, &n);
+    int rc = make_clusters(san, m, &c, &n);
     if (rc == DUBAN_OK && n == 0)
         rc = push_line(lv, "", 0);
     while (rc == DUBAN_OK && st < n) {
@@ -373,7 +362,7 @@ static int wrap_segment(const char *raw, size_t rawlen, int w, struct linevec *l
     return rc;
 }
 
-int text_wrap(const char *s, int w, char ***lines, size_t *count)
+int text_wrap(const char *s, int w, const text_measure *m, char ***lines, size_t *count)
 {
     *lines = NULL;
     *count = 0;
@@ -386,7 +375,7 @@ int text_wrap(const char *s, int w, char ***lines, size_t *count)
     for (const char *p = s;; p++) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        rc = wrap_segment(p, len, w, &lv);
+        rc = wrap_segment(p, len, w, m, &lv);
         if (rc != DUBAN_OK || !nl)
             break;
         p = nl;
@@ -407,4 +396,14 @@ void text_lines_free(char **lines, size_t count)
     for (size_t i = 0; i < count; i++)
         free(lines[i]);
     free(lines);
+}
+
+int strbuf_append_padded(strbuf *sb, const char *s, int w, const text_measure *m)
+{
+    if (strbuf_append(sb, s))
+        return DUBAN_ENOMEM;
+    for (int pad = w - text_width(s ? s : "", m); pad > 0; pad--)
+        if (strbuf_appendc(sb, ' '))
+            return DUBAN_ENOMEM;
+    return DUBAN_OK;
 }

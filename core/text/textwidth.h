@@ -2,11 +2,13 @@
  *
  * Widths are terminal columns: East Asian Wide and Fullwidth characters
  * count 2, combining marks and zero-width characters 0, East Asian
- * Ambiguous characters (“ ” — · ...) count text_ambiguous_width() (1 by
- * default, 2 when set), everything else 1.  Invalid UTF-8 counts as U+FFFD.
+ * Ambiguous characters (“ ” — · ...) count the measure's ambiguous width
+ * (1 by default, 2 for terminals that draw them wide), everything else 1.
+ * Invalid UTF-8 counts as U+FFFD.
  *
- * The ambiguous width is process-wide configuration set once at start-up
- * (from the config file) before any drawing; it is the only state here.
+ * There is no state here: every function that measures takes the
+ * measure (a plain value the caller builds from the configuration; NULL
+ * means the default, ambiguous 1).
  *
  * Functions returning char * give a heap string the caller frees, or NULL
  * when out of memory.  No function here ever splits a multi-byte sequence
@@ -15,17 +17,29 @@
 #ifndef DUBAN_TEXTWIDTH_H
 #define DUBAN_TEXTWIDTH_H
 
+#include "base/strbuf.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
-void text_set_ambiguous_width(int w); /* 1 or 2; other values ignored */
-int text_ambiguous_width(void);
+/* How the terminal measures text.  ambiguous is the width of East Asian
+ * Ambiguous characters: 1 or 2 (anything else counts as 1). */
+typedef struct text_measure {
+    int ambiguous;
+} text_measure;
+
+/* The ambiguous width m stands for: 1 or 2 (1 for NULL). */
+int text_ambiguous_width(const text_measure *m);
 
 /* Width of one code point: 0, 1 or 2; control characters count 0. */
-int text_cp_width(uint32_t cp);
+int text_cp_width(uint32_t cp, const text_measure *m);
 
 /* Display width of a NUL-terminated UTF-8 string (after sanitising). */
-int text_width(const char *s);
+int text_width(const char *s, const text_measure *m);
+
+/* Appends s (NULL as "") to sb, padded with spaces to display width w
+ * as measured by m (NULL: ambiguous width 1).  DUBAN_OK or DUBAN_ENOMEM. */
+int strbuf_append_padded(strbuf *sb, const char *s, int w, const text_measure *m);
 
 /* Returns a copy in which control characters (C0, DEL, C1), escape
  * sequences (ESC ... up to and including its final byte, CSI/OSC/DCS with
@@ -37,14 +51,14 @@ int text_width(const char *s);
 char *text_sanitize(const char *s);
 
 /* Longest prefix of s (in bytes) whose width is <= w. */
-size_t text_prefix_bytes(const char *s, int w);
+size_t text_prefix_bytes(const char *s, int w, const text_measure *m);
 
 /* Copy of s cut to at most width w; when cut, ends with "…" (width 1) and
  * the total stays <= w.  w <= 0 gives "". */
-char *text_truncate(const char *s, int w);
+char *text_truncate(const char *s, int w, const text_measure *m);
 
 /* Copy of s padded with spaces (or truncated with "…") to exactly width w. */
-char *text_fit(const char *s, int w);
+char *text_fit(const char *s, int w, const text_measure *m);
 
 /* Wraps s into lines of width <= w (w >= 2) by display width, breaking
  * anywhere between CJK characters and at spaces in Latin text, following
@@ -53,7 +67,7 @@ char *text_fit(const char *s, int w);
  * ends with （「『《“‘ ( .  Newlines in s start a new line.  Sets *lines to
  * a heap array of *count heap strings; free with text_lines_free().
  * Returns 0, or DUBAN_ENOMEM. */
-int text_wrap(const char *s, int w, char ***lines, size_t *count);
+int text_wrap(const char *s, int w, const text_measure *m, char ***lines, size_t *count);
 void text_lines_free(char **lines, size_t count);
 
 #endif

@@ -129,4 +129,46 @@ run --config "$CFG" --db "$DB" list
 expect_rc 0 "--db with a configured database"
 [ ! -e "$T/data/plan.db" ] && pass || fail "--db must beat the configured database"
 
+# The lights' blocked and behind statuses come from the status set
+# (role), not from the keys blocked and behind.
+cat >"$T/roles.ini" <<'EOF'
+[status.not_started]
+name = 未启动
+glyph = "[ ]"
+[status.stuck]
+name = 卡住
+glyph = "[#]"
+role = blocked
+[status.blocked]
+name = 待议
+glyph = [?]
+role = none
+[status.done]
+name = 已完成
+glyph = [x]
+done = yes
+EOF
+RDB="$T/roles.db"
+"$DUBAN" --db "$RDB" list >/dev/null 2>&1
+run --config "$T/roles.ini" --db "$RDB" set 5.2 stuck
+run --config "$T/roles.ini" --db "$RDB" set 3.1 blocked
+run --config "$T/roles.ini" --db "$RDB" report --format csv
+expect_out "3,全力以赴推项目,3,0,0,0,0,3,0,0" "a status keyed blocked with role none is not red"
+expect_out "5,筑巢引凤壮三产,3,0,0,2,0,1,0,0" "stuck (role = blocked) is red: 5.2, with 5.1 late"
+run --config "$T/roles.ini" --db "$RDB" report
+expect_out "逾期未完成或卡住；" "the legend names the blocked status"
+run --config "$T/roles.ini" config --dump
+expect_out "role = blocked" "the dump has the roles"
+
+# ambiguous_width = 2 aligns the command line's tables too: “ ” take two
+# columns, so the UNIT column is two wider.
+printf '[general]\nambiguous_width = 2\n' >"$T/wide.ini"
+WDB="$T/wide.db"
+"$DUBAN" --db "$WDB" list >/dev/null 2>&1
+run --db "$WDB" unit 1.1 '“招商”专班'
+run --db "$WDB" list
+expect_out "1.2   [ ] 未启动  2021-12-31                        创新招商方式" "narrow: 6+2 columns for the unit"
+run --config "$T/wide.ini" --db "$WDB" list
+expect_out "1.2   [ ] 未启动  2021-12-31                          创新招商方式" "wide: 8+2 columns for the unit"
+
 finish

@@ -38,4 +38,11 @@ expect_err "does-not-exist.txt" "names the missing file"
 run --db "$DB" import "$T/other.txt" --year 20x2
 expect_rc 2 "bad --year"
 [ "$(db_sum "$DB")" = "$before" ] && pass || fail "refusals changed the database"
+# no year anywhere in the text: the year of today, which the executable
+# takes from DUBAN_TODAY (core reads no environment) or --today
+printf '%s\n' '一、甲' '（一）乙。' >"$T/noyear.txt"
+DUBAN_TODAY=2027-05-06 run --db "$DB" import "$T/noyear.txt"
+expect_out "(2027, 2027-01-01..2027-12-31)" "DUBAN_TODAY gives the year"
+run --db "$DB" --today 2028-02-03 import "$T/noyear.txt"
+expect_out "(2028, 2028-01-01..2028-12-31)" "--today gives the year"
 finish

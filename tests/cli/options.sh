@@ -1,4 +1,4 @@
-# One table (tui/cli/cli_commands.c, cli_options.def) gives each command
+# One table (tui/cli/cli_commands.def, cli_options.def) gives each command
 # its options and formats: the parser refuses the others in one line,
 # `duban CMD --help` and `duban __options CMD` list the same ones, and the
 # bash completion offers them per command.
@@ -14,8 +14,8 @@ refuse() { # WHAT ARGS...
   expect_one_line_err "$what"
   [ -z "$out" ] && pass || fail "$what: printed '$out'"
 }
-refuse "overdue --by" overdue --by leader
-expect_err "overdue does not take --by" "names the command and the option"
+refuse "history --by" history --by leader
+expect_err "history does not take --by" "names the command and the option"
 refuse "list --reason" list --reason x
 expect_err "list does not take --reason" "list --reason"
 refuse "show --note" show 5.1 --note x
@@ -25,7 +25,7 @@ refuse "report --meeting" report --meeting=1
 refuse "config --note" config --note x
 refuse "import --by" import "$DUBAN_SRC/data/haiyan-2021-h2.plan" --by unit
 refuse "set --since-last" set 5.1 done --since-last
-refuse "option before the command" --by unit overdue
+refuse "option before the command" --by unit history
 refuse "command option without a command" --note x
 refuse "unknown option" list --bogus
 [ "$(db_sum "$DB")" = "$sum" ] && pass || fail "a refused command changed the database"
@@ -94,7 +94,8 @@ g="--db --plan --today --format --config --help"
 expect_offers "report --" "$g --by" report --
 expect_offers "changes --" "$g --meeting --since-last" changes --
 expect_offers "set --" "$g --note" set 5.1 --
-expect_offers "overdue --" "$g" overdue --
+expect_offers "overdue --" "$g --by" overdue --
+expect_offers "history --" "$g" history --
 expect_offers "config --d" "--db --dump" config --d
 expect_offers "report --by" "area unit leader" report --by ""
 expect_offers "minutes --format" "csv md html" minutes --format ""
@@ -102,6 +103,17 @@ expect_offers "set --format" "text" set --format ""
 expect_offers "after an option's value" "start end list current" --today 2021-10-01 meeting ""
 expect_offers "the command after a command option" "start end list current" --date 2021-10-01 meeting ""
 expect_offers "a flag takes no value" "start end list current" --since-last meeting ""
+# Arguments, named by the usage in the table (duban __usage CMD).
+[ "$("$DUBAN" __usage extend | tr '\n' ' ')" = "REF DATE " ] && pass || fail "__usage extend"
+[ "$("$DUBAN" __usage history)" = REF ] && pass || fail "__usage history: [REF] is a REF"
+run __usage
+expect_rc 2 "__usage needs a command"
+expect_offers "extend's REF" "10.1 10.2 10.3" --db "$DB" extend 10.
+expect_offers "progress's REF" "10.1 10.2 10.3" --db "$DB" progress --note x 10.
+expect_offers "extend's DATE" "" --db "$DB" extend 10.1 ""
+expect_offers "set's STATUS" "in_progress" --db "$DB" set 5.1 in
+mkdir -p "$T/files" && touch "$T/files/plan-a.txt"
+expect_offers "import's FILE" "$T/files/plan-a.txt" import "$T/files/plan-"
 # Without a runnable duban: the global options, the same as the program's.
 got=$(offers /nonexistent/duban --)
 [ "$got" = "$(echo $globals)" ] && pass || fail "fallback options '$got', the program's '$(echo $globals)'"

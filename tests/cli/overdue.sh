@@ -27,4 +27,25 @@ expect_rc 2 "bad --today"
 DUBAN_TODAY=garbage run --db "$DB" overdue
 expect_rc 2 "bad DUBAN_TODAY"
 expect_err "DUBAN_TODAY" "names the variable"
+
+# --by area|unit|leader: core's groups (query/group.h) after the scripted
+# meetings of the golden files, on a day when several units are late.
+DB="$T/scenario.db"
+. "$DUBAN_SRC/tests/golden/meeting-scenario.bash"
+scenario_step unit 6.2 县交通运输局
+scenario_step due 6.2 2021-11-01
+scenario_step leader 6.2 李副县长
+scenario_step leader 3.1 王副县长
+scenario_step unit 1.1 县发改局、县经信局 # one key: units are not split
+scenario_step due 1.1 2021-10-15
+golden overdue-unit.txt overdue --by unit --today 2021-11-20
+golden overdue-leader.csv overdue --by leader --today 2021-11-20 --format csv
+run --db "$DB" overdue --by area --today 2021-11-20 --format csv
+[ "$(cut -d, -f1 <<<"$out" | sed 1d | uniq | tr '\n' ' ')" = "1 3 6 9 " ] && pass \
+  || fail "areas in plan order: $out"
+run --db "$DB" overdue --today 2021-11-20 --format csv
+expect_no_out "group," "no group column without --by"
+run --db "$DB" overdue --by department
+expect_rc 2 "unknown --by"
+expect_one_line_err "unknown --by"
 finish

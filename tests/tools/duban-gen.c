@@ -8,7 +8,7 @@
  * history rows (default 0) made by real edits (status, due, unit, leader,
  * note, and some undo/redo).  The output depends only on the arguments. */
 #include "edit/edit.h"
-#include "import/plandoc.h"
+#include "plan/plandoc.h"
 #include "query/query.h"
 #include "store/store.h"
 #include "base/strbuf.h"

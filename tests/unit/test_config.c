@@ -12,6 +12,8 @@
 
 #include "config/config.h"
 #include "config/keyname.h"
+#include "plan/date.h"
+#include "plan/light.h"
 #include "plan/status.h"
 #include "testutil.h"
 
@@ -29,6 +31,7 @@ static const config_action acts[] = {
 typedef struct config_fixture {
     char *dir;
     char path[1024];
+    config_env env; /* what the executable would pass from the environment */
 } config_fixture;
 
 static int setup(void **state)
@@ -37,7 +40,7 @@ static int setup(void **state)
     f->dir = test_mkdtemp();
     snprintf(f->path, sizeof f->path, "%s/config.ini", f->dir);
     /* the default place is inside dir and empty */
-    setenv("XDG_CONFIG_HOME", f->dir, 1);
+    f->env.xdg_config_home = f->dir;
     *state = f;
     return 0;
 }
@@ -64,7 +67,7 @@ static duban_config *load_text(config_fixture *f, const char *text, duban_error 
 {
     write_text(f->path, text);
     duban_config *cfg = NULL;
-    int rc = config_load(f->path, acts, NACTS, &cfg, err);
+    int rc = config_load(f->path, &f->env, acts, NACTS, &cfg, err);
     assert_int_equal(rc == DUBAN_OK, cfg != NULL);
     return cfg;
 }
@@ -87,7 +90,7 @@ static void defaults_without_a_file(void **state)
     config_fixture *f = *state;
     duban_config *cfg = NULL;
     duban_error err = {0};
-    assert_int_equal(config_load(NULL, acts, NACTS, &cfg, &err), DUBAN_OK);
+    assert_int_equal(config_load(NULL, &f->env, acts, NACTS, &cfg, &err), DUBAN_OK);
     char want[1100];
     snprintf(want, sizeof want, "%s/duban/config.ini", f->dir);
     assert_string_equal(cfg->path, want); /* $XDG_CONFIG_HOME/duban/config.ini */
@@ -131,7 +134,7 @@ static void missing_file_given_explicitly_is_an_error(void **state)
     duban_error err = {0};
     char path[1100];
     snprintf(path, sizeof path, "%s/nope.ini", f->dir);
-    assert_int_equal(config_load(path, acts, NACTS, &cfg, &err), DUBAN_ECONFIG);
+    assert_int_equal(config_load(path, &f->env, acts, NACTS, &cfg, &err), DUBAN_ECONFIG);
     assert_null(cfg);
     assert_non_null(strstr(err.msg, path));
 }
@@ -315,7 +318,7 @@ static void round_trip(config_fixture *f, const duban_config *cfg)
     write_text(dumped, strbuf_str(&sb));
     duban_config *again = NULL;
     duban_error err = {0};
-    if (config_load(dumped, acts, NACTS, &again, &err))
+    if (config_load(dumped, &f->env, acts, NACTS, &again, &err))
         fail_msg("the dump does not load: %s\n%s", err.msg, strbuf_str(&sb));
     assert_int_equal(again->nwarnings, 0);
     assert_config_equal(cfg, again);
@@ -323,12 +326,56 @@ static void round_trip(config_fixture *f, const duban_config *cfg)
     strbuf_free(&sb);
 }
 
+/* The light's blocked and behind statuses are the set's roles: built-in
+ * keys keep theirs, a renamed set names its own. */
+static void status_roles_come_from_the_file(void **state)
+{
+    config_fixture *f = *state;
+    duban_error err = {0};
+    duban_config *cfg = load_text(f, "", &err);
+    assert_non_null(cfg);
+    assert_int_equal(status_role_of(&cfg->statuses, "blocked"), STATUS_ROLE_BLOCKED);
+    assert_int_equal(status_role_of(&cfg->statuses, "behind"), STATUS_ROLE_BEHIND);
+    assert_int_equal(status_role_of(&cfg->statuses, "in_progress"), STATUS_ROLE_NONE);
+    config_free(cfg);
+    /* the seven-status file has no role keys: slow and stop are plain */
+    cfg = load_text(f, seven, &err);
+    assert_non_null(cfg);
+    for (size_t i = 0; i < cfg->statuses.n; i++)
+        assert_int_equal(cfg->statuses.v[i].role, STATUS_ROLE_NONE);
+    config_free(cfg);
+    cfg = load_text(f,
+                    "[status.not_started]\nglyph = a\n"
+                    "[status.stuck]\nglyph = b\nrole = blocked\n"
+                    "[status.late]\nglyph = c\nrole = behind\n"
+                    "[status.blocked]\nglyph = d\nrole = none\n"
+                    "[status.behind]\nglyph = e\n"
+                    "[status.closed]\nglyph = f\ndone = yes\n",
+                    &err);
+    assert_non_null(cfg);
+    const status_set *s = &cfg->statuses;
+    assert_int_equal(status_role_of(s, "stuck"), STATUS_ROLE_BLOCKED);
+    assert_int_equal(status_role_of(s, "late"), STATUS_ROLE_BEHIND);
+    assert_int_equal(status_role_of(s, "blocked"), STATUS_ROLE_NONE);
+    assert_int_equal(status_role_of(s, "behind"), STATUS_ROLE_BEHIND); /* the built-in default */
+    long today = date_from_ymd(2021, 10, 1), later = date_from_ymd(2021, 12, 31);
+    char due[DATE_LEN];
+    date_format(later, due);
+    assert_int_equal(light_of(s, NULL, "stuck", due, today), LIGHT_RED);
+    assert_int_equal(light_of(s, NULL, "late", due, today), LIGHT_YELLOW);
+    assert_int_equal(light_of(s, NULL, "blocked", due, today), LIGHT_GREEN);
+    round_trip(f, cfg);
+    config_free(cfg);
+    expect_error(f, "[status.done]\nglyph = x\ndone = yes\nrole = red\n", 4,
+                 "role of status 'done' must be none, behind or blocked, not 'red'");
+}
+
 static void dump_reparses_to_the_same_config(void **state)
 {
     config_fixture *f = *state;
     duban_config *cfg = NULL;
     duban_error err = {0};
-    assert_int_equal(config_load(NULL, acts, NACTS, &cfg, &err), DUBAN_OK);
+    assert_int_equal(config_load(NULL, &f->env, acts, NACTS, &cfg, &err), DUBAN_OK);
     round_trip(f, cfg);
     config_free(cfg);
 
@@ -397,19 +444,42 @@ static void database_path_expands_home(void **state)
 {
     config_fixture *f = *state;
     duban_error err = {0};
-    setenv("HOME", "/home/secretary", 1);
+    f->env.home = "/home/secretary";
     duban_config *cfg = load_text(f, "[general]\ndatabase = ~/duban/main.db\n", &err);
     assert_non_null(cfg);
     assert_string_equal(cfg->database, "/home/secretary/duban/main.db");
     config_free(cfg);
+    f->env.home = NULL; /* no HOME: '~' cannot be expanded */
+    assert_null(load_text(f, "[general]\ndatabase = ~/x.db\n", &err));
+    assert_non_null(strstr(err.msg, "HOME is not set"));
+    f->env.home = "/home/secretary";
     cfg = load_text(f, "[general]\ndatabase = /srv/duban.db\n", &err);
     assert_string_equal(cfg->database, "/srv/duban.db");
     config_free(cfg);
 }
 
+/* The default place comes from what the caller passes, not from the
+ * environment of the test process. */
+static void default_path_from_the_callers_directories(void **state)
+{
+    (void)state;
+    char out[256];
+    setenv("XDG_CONFIG_HOME", "/from/the/environment", 1);
+    assert_int_equal(config_default_path("/xdg", "/home/a", out, sizeof out), DUBAN_OK);
+    assert_string_equal(out, "/xdg/duban/config.ini");
+    assert_int_equal(config_default_path("relative", "/home/a", out, sizeof out), DUBAN_OK);
+    assert_string_equal(out, "/home/a/.config/duban/config.ini");
+    assert_int_equal(config_default_path(NULL, "/home/a", out, sizeof out), DUBAN_OK);
+    assert_string_equal(out, "/home/a/.config/duban/config.ini");
+    assert_int_equal(config_default_path(NULL, "", out, sizeof out), DUBAN_ENOTFOUND);
+    assert_int_equal(config_default_path("/xdg", NULL, out, 8), DUBAN_ENOTFOUND);
+    unsetenv("XDG_CONFIG_HOME");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(default_path_from_the_callers_directories),
         cmocka_unit_test_setup_teardown(defaults_without_a_file, setup, teardown),
         cmocka_unit_test_setup_teardown(missing_file_given_explicitly_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(user_file_is_merged_over_defaults, setup, teardown),
@@ -418,6 +488,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_user_binding_takes_a_default_key, setup, teardown),
         cmocka_unit_test_setup_teardown(errors_name_file_line_and_value, setup, teardown),
         cmocka_unit_test_setup_teardown(seven_statuses_replace_the_default_set, setup, teardown),
+        cmocka_unit_test_setup_teardown(status_roles_come_from_the_file, setup, teardown),
         cmocka_unit_test_setup_teardown(dump_reparses_to_the_same_config, setup, teardown),
         cmocka_unit_test_setup_teardown(the_round_trip_check_can_fail, setup, teardown),
         cmocka_unit_test_setup_teardown(byte_order_mark_reads_like_iniparser, setup, teardown),

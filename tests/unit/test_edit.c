@@ -80,7 +80,9 @@ static void bad_values_change_nothing(void **state)
 static void each_edit_writes_one_history_row(void **state)
 {
     fixture *f = *state;
-    setenv("DUBAN_NOW", "2021-10-01T09:00:00Z", 1);
+    /* the time stamp comes from the store's caller, not the environment */
+    setenv("DUBAN_NOW", "1999-01-01T00:00:00Z", 1);
+    store_set_now(f->st, "2021-10-01T09:00:00Z");
     fixture_edit(f, "2.1", FIELD_STATUS, "done", "开元森泊已开工");
     fixture_edit(f, "2.1", FIELD_DUE, "2021-11-15", NULL);
     fixture_edit(f, "2.1", FIELD_UNIT, "  县商务局 ", NULL);

@@ -68,7 +68,7 @@ static void markdown_cells_escape_html(void **state)
     table_init(&t, cols, 1);
     assert_int_equal(table_add_row(&t, (const char *[]){"<b>a|b</b> & c"}), 0);
     strbuf sb = {0};
-    assert_int_equal(table_render(&t, FORMAT_MD, &sb), 0);
+    assert_int_equal(table_render(&t, FORMAT_MD, NULL, &sb), 0);
     assert_non_null(strstr(strbuf_str(&sb), "| &lt;b&gt;a\\|b&lt;/b&gt; &amp; c |"));
     assert_null(strchr(strbuf_str(&sb), '<'));
     strbuf_free(&sb);

@@ -7,16 +7,21 @@
 #include <cmocka.h>
 
 #include "import/import.h"
+#include "plan/date.h"
 #include "testutil.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The today the caller passes (the executable: --today, DUBAN_TODAY or
+ * the clock). */
+#define TODAY date_from_ymd(2021, 10, 1)
+
 static void parse_ok(const char *text, int year, plan_doc *doc)
 {
     duban_error err;
-    int rc = import_parse("t.txt", text, strlen(text), year, doc, &err);
+    int rc = import_parse("t.txt", text, strlen(text), year, TODAY, doc, &err);
     if (rc)
         fail_msg("import failed: %s", err.msg);
     assert_int_equal(err.code, DUBAN_OK);
@@ -25,7 +30,7 @@ static void parse_ok(const char *text, int year, plan_doc *doc)
 static void import_ok(const char *path, int year, plan_doc *doc)
 {
     duban_error err;
-    if (import_file(path, year, doc, &err))
+    if (import_file(path, year, TODAY, doc, &err))
         fail_msg("import of %s failed: %s", path, err.msg);
 }
 
@@ -225,12 +230,10 @@ static void check_seed_dues(const plan_doc *doc)
 static void test_seed_overdue_only_hotels(void **state)
 {
     (void)state;
-    setenv("DUBAN_TODAY", "2021-10-01", 1);
     plan_doc doc;
     import_ok(DUBAN_SEED_PATH, 2021, &doc);
     check_seed_dues(&doc);
     plan_doc_free(&doc);
-    unsetenv("DUBAN_TODAY");
 }
 
 /* The bare seed text (no header): year from today, period from 下半年. */
@@ -240,11 +243,10 @@ static void test_seed_text_without_header(void **state)
     size_t len;
     char *text = test_read_file(DUBAN_SEED_PATH, &len);
     char *body = strstr(text + 3, "---\n") + 4;
-    setenv("DUBAN_TODAY", "2021-10-01", 1);
     plan_doc doc;
     duban_error err;
-    assert_int_equal(import_parse("haiyan-2021-h2.txt", body, strlen(body), 0, &doc, &err), 0);
-    unsetenv("DUBAN_TODAY");
+    assert_int_equal(import_parse("haiyan-2021-h2.txt", body, strlen(body), 0, TODAY, &doc, &err),
+                     0);
     assert_int_equal(doc.year, 2021);
     assert_string_equal(doc.start, "2021-07-01");
     assert_string_equal(doc.end, "2021-12-31");
@@ -510,14 +512,17 @@ static void test_year_detection(void **state)
     assert_int_equal(doc.year, 2025);
     assert_string_equal(doc.end, "2025-12-31");
     plan_doc_free(&doc);
-    /* none written: today's year */
-    setenv("DUBAN_TODAY", "2027-05-06", 1);
-    parse_ok("一、甲\n", 0, &doc);
+    /* none written: the year of the today the caller passes, not of the
+     * environment (core reads none) */
+    setenv("DUBAN_TODAY", "2030-01-01", 1);
+    duban_error err;
+    assert_int_equal(
+        import_parse("t.txt", "一、甲\n", 10, 0, date_from_ymd(2027, 5, 6), &doc, &err), 0);
+    unsetenv("DUBAN_TODAY");
     assert_int_equal(doc.year, 2027);
     assert_string_equal(doc.start, "2027-01-01");
     assert_string_equal(doc.end, "2027-12-31");
     plan_doc_free(&doc);
-    unsetenv("DUBAN_TODAY");
 }
 
 static void test_period_and_title_defaults(void **state)
@@ -539,7 +544,7 @@ static void test_period_and_title_defaults(void **state)
     plan_doc_free(&doc);
     /* no preamble: the file's base name */
     duban_error err;
-    assert_int_equal(import_parse("/x/y/plan.v2.txt", "一、甲\n", 10, 2021, &doc, &err), 0);
+    assert_int_equal(import_parse("/x/y/plan.v2.txt", "一、甲\n", 10, 2021, TODAY, &doc, &err), 0);
     assert_string_equal(doc.title, "plan.v2");
     assert_string_equal(doc.source, "/x/y/plan.v2.txt");
     plan_doc_free(&doc);

@@ -20,7 +20,7 @@ static void expect_refusal(const char *name, const char *text, size_t len, const
     memset(&doc, 0x5A, sizeof doc);
     before = doc;
     duban_error err;
-    int rc = import_parse(name, text, len, 2021, &doc, &err);
+    int rc = import_parse(name, text, len, 2021, 0, &doc, &err);
     assert_int_equal(rc, DUBAN_EPARSE);
     assert_int_equal(err.code, DUBAN_EPARSE);
     if (strncmp(err.msg, want, strlen(want)) != 0)
@@ -70,7 +70,7 @@ static void test_file_errors(void **state)
     (void)state;
     plan_doc doc;
     duban_error err;
-    assert_int_equal(import_file(DUBAN_TESTDATA "/no-such-plan.txt", 0, &doc, &err), DUBAN_EIO);
+    assert_int_equal(import_file(DUBAN_TESTDATA "/no-such-plan.txt", 0, 0, &doc, &err), DUBAN_EIO);
     assert_non_null(strstr(err.msg, "no-such-plan.txt"));
     char *dir = test_mkdtemp();
     char path[1024];
@@ -79,7 +79,7 @@ static void test_file_errors(void **state)
     assert_non_null(f);
     fwrite("一、甲\n\0\0\0", 1, 13, f);
     fclose(f);
-    assert_int_equal(import_file(path, 0, &doc, &err), DUBAN_EPARSE);
+    assert_int_equal(import_file(path, 0, 0, &doc, &err), DUBAN_EPARSE);
     char want[1100];
     snprintf(want, sizeof want, "%s:2: ", path);
     assert_int_equal(strncmp(err.msg, want, strlen(want)), 0);

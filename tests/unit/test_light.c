@@ -9,6 +9,7 @@
 #include "edit/edit.h"
 #include "plan/light.h"
 #include "query/query.h"
+#include "report/report.h"
 #include "testutil.h"
 
 #include <stdio.h>
@@ -70,23 +71,34 @@ static void rule_table(void **state)
 static void the_status_set_decides(void **state)
 {
     (void)state;
-    /* a configuration whose statuses have other keys */
-    status_set set = {.n = 3};
-    set.v[0] = (status_def){"open", "未办", "[ ]", "white", '1', 0};
-    set.v[1] = (status_def){"stuck", "卡住", "[#]", "red", '2', 0};
-    set.v[2] = (status_def){"closed", "销号", "[x]", "green", '3', 1};
-    light_rule r;
-    light_rule_default(&r);
-    snprintf(r.red_keys[0], sizeof r.red_keys[0], "stuck");
-    r.nyellow = 0;
+    /* a configuration whose statuses have other keys: the roles in the
+     * set, not the keys blocked and behind, force red and yellow */
+    status_set set = {.n = 5};
+    set.v[0] = (status_def){"open", "未办", "[ ]", "white", '1', 0, STATUS_ROLE_NONE};
+    set.v[1] = (status_def){"stuck", "卡住", "[#]", "red", '2', 0, STATUS_ROLE_BLOCKED};
+    set.v[2] = (status_def){"slow", "慢了", "[!]", "yellow", '3', 0, STATUS_ROLE_BEHIND};
+    set.v[3] = (status_def){"blocked", "待定", "[?]", "white", '4', 0, STATUS_ROLE_NONE};
+    set.v[4] = (status_def){"closed", "销号", "[x]", "green", '5', 1, STATUS_ROLE_BLOCKED};
     long today = day("2021-10-01");
-    assert_int_equal(light_of(&set, &r, "stuck", "2021-12-31", today), LIGHT_RED);
-    assert_int_equal(light_of(&set, &r, "closed", "2021-09-01", today), LIGHT_GREEN);
-    assert_int_equal(light_of(&set, &r, "open", "2021-12-31", today), LIGHT_GREEN);
-    /* "done" is not a done key in this set, "blocked" no longer forces red */
-    assert_int_equal(light_of(&set, &r, "done", "2021-09-01", today), LIGHT_RED);
-    assert_int_equal(light_of(&set, &r, "blocked", "2021-12-31", today), LIGHT_GREEN);
-    assert_int_equal(light_of(&set, &r, "behind", "2021-12-31", today), LIGHT_GREEN);
+    assert_int_equal(light_of(&set, NULL, "stuck", "2021-12-31", today), LIGHT_RED);
+    assert_int_equal(light_of(&set, NULL, "slow", "2021-12-31", today), LIGHT_YELLOW);
+    assert_int_equal(light_of(&set, NULL, "slow", "2021-09-30", today), LIGHT_RED);
+    assert_int_equal(light_of(&set, NULL, "open", "2021-12-31", today), LIGHT_GREEN);
+    /* done wins over a role */
+    assert_int_equal(light_of(&set, NULL, "closed", "2021-09-01", today), LIGHT_GREEN);
+    /* "done" is not a done key in this set, "blocked" and "behind" force
+     * nothing here */
+    assert_int_equal(light_of(&set, NULL, "done", "2021-09-01", today), LIGHT_RED);
+    assert_int_equal(light_of(&set, NULL, "blocked", "2021-12-31", today), LIGHT_GREEN);
+    assert_int_equal(light_of(&set, NULL, "behind", "2021-12-31", today), LIGHT_GREEN);
+    /* the legend names the set's own blocked and behind statuses */
+    strbuf sb = {0};
+    assert_int_equal(report_light_legend(&set, NULL, &sb), DUBAN_OK);
+    assert_non_null(strstr(strbuf_str(&sb), "逾期未完成或卡住；"));
+    assert_non_null(strstr(strbuf_str(&sb), "到期未完成或慢了；"));
+    assert_null(strstr(strbuf_str(&sb), "待定"));
+    assert_null(strstr(strbuf_str(&sb), "销号"));
+    strbuf_free(&sb);
 }
 
 static void names_differ_without_colour(void **state)

@@ -50,7 +50,8 @@ static void one_meeting_at_a_time(void **state)
     assert_int_equal(meeting_current(f->st, f->plan, &m, &err), DUBAN_OK);
     assert_int_equal(m.id, 0);
     int64_t id = start(f, "  第三次推进会 ");
-    assert_int_equal(meeting_start(f->st, f->plan, "另一个会", NULL, NULL, &err), DUBAN_EINVAL);
+    assert_int_equal(meeting_start(f->st, f->plan, "另一个会", "2021-10-02", NULL, &err),
+                     DUBAN_EINVAL);
     assert_non_null(strstr(err.msg, "第三次推进会"));
     assert_int_equal(meeting_current(f->st, f->plan, &m, &err), DUBAN_OK);
     assert_int_equal(m.id, id);
@@ -61,9 +62,12 @@ static void one_meeting_at_a_time(void **state)
     meeting_free(&m);
     assert_int_equal(meeting_end(f->st, f->plan, &err), DUBAN_OK);
     assert_int_equal(meeting_end(f->st, f->plan, &err), DUBAN_EINVAL);
-    assert_int_equal(meeting_start(f->st, f->plan, " ", NULL, NULL, &err), DUBAN_EINVAL);
+    assert_int_equal(meeting_start(f->st, f->plan, " ", "2021-10-02", NULL, &err), DUBAN_EINVAL);
     assert_int_equal(meeting_start(f->st, f->plan, "会", "2021-02-30", NULL, &err), DUBAN_EINVAL);
-    assert_int_equal(meeting_start(f->st, 999, "会", NULL, NULL, &err), DUBAN_ENOTFOUND);
+    assert_int_equal(meeting_start(f->st, 999, "会", "2021-10-02", NULL, &err), DUBAN_ENOTFOUND);
+    /* the caller passes the date: core knows no today of its own */
+    assert_int_equal(meeting_start(f->st, f->plan, "会", NULL, NULL, &err), DUBAN_EINVAL);
+    assert_non_null(strstr(err.msg, "date"));
     int64_t second = start(f, "第四次推进会");
     meeting_list l;
     assert_int_equal(meeting_list_all(f->st, f->plan, &l, &err), DUBAN_OK);
@@ -257,7 +261,7 @@ static void renderers_say_what_happened(void **state)
     strbuf sb = {0};
     duban_error err;
     long today = day("2021-10-01");
-    assert_int_equal(minutes_render(f->st, id, MINUTES_HTML, today, NULL, &sb, &err), 0);
+    assert_int_equal(minutes_render(f->st, id, MINUTES_HTML, today, NULL, NULL, &sb, &err), 0);
     const char *html = strbuf_str(&sb);
     assert_non_null(strstr(html, "<!DOCTYPE html>"));
     assert_non_null(strstr(html, "@page"));
@@ -267,18 +271,18 @@ static void renderers_say_what_happened(void **state)
     assert_null(strstr(html, "<script"));
     assert_null(strstr(html, "http"));
     strbuf_reset(&sb);
-    assert_int_equal(minutes_render(f->st, id, MINUTES_MD, today, NULL, &sb, &err), 0);
+    assert_int_equal(minutes_render(f->st, id, MINUTES_MD, today, NULL, NULL, &sb, &err), 0);
     assert_non_null(strstr(strbuf_str(&sb), "## 二、本次会议调度情况"));
     assert_non_null(strstr(strbuf_str(&sb), "| 未启动 "));
     assert_non_null(
         strstr(strbuf_str(&sb), "| 已完成 &amp; &lt;验收&gt; ")); /* no raw HTML in Markdown */
     assert_non_null(strstr(strbuf_str(&sb), "| 延期"));
     strbuf_reset(&sb);
-    assert_int_equal(minutes_render(f->st, 999, MINUTES_MD, today, NULL, &sb, &err),
+    assert_int_equal(minutes_render(f->st, 999, MINUTES_MD, today, NULL, NULL, &sb, &err),
                      DUBAN_ENOTFOUND);
     strbuf_reset(&sb);
     assert_int_equal(
-        report_render(f->st, f->plan, LIGHT_BY_AREA, FORMAT_JSON, today, NULL, &sb, &err), 0);
+        report_render(f->st, f->plan, LIGHT_BY_AREA, FORMAT_JSON, today, NULL, NULL, &sb, &err), 0);
     assert_non_null(strstr(strbuf_str(&sb), "\"area\": \"1\""));
     assert_non_null(strstr(strbuf_str(&sb), "\"done\": 1"));
     strbuf_free(&sb);

@@ -20,7 +20,7 @@ static char *render(enum table_format fmt, const char *const rows[][3], size_t n
     for (size_t i = 0; i < nrows; i++)
         assert_int_equal(table_add_row(&t, rows[i]), 0);
     strbuf sb = {0};
-    assert_int_equal(table_render(&t, fmt, &sb), 0);
+    assert_int_equal(table_render(&t, fmt, NULL, &sb), 0);
     table_free(&t);
     return strbuf_take(&sb);
 }
@@ -34,6 +34,30 @@ static void text_aligns_by_display_width(void **state)
                            "1.1   海盐    7\n"
                            "10.2  ab     12\n");
     free(s);
+}
+
+/* The caller's measure aligns the columns: “ ” are two columns wide when
+ * it says so, and nothing remembers it between calls. */
+static void text_aligns_with_the_callers_measure(void **state)
+{
+    (void)state;
+    table t;
+    table_init(&t, cols, 3);
+    const char *r1[] = {"1", "“abcd”", "2"}, *r2[] = {"2", "abcdefg", "3"};
+    assert_int_equal(table_add_row(&t, r1), 0);
+    assert_int_equal(table_add_row(&t, r2), 0);
+    text_measure narrow = {1}, wide = {2};
+    strbuf a = {0}, b = {0}, c = {0};
+    assert_int_equal(table_render(&t, FORMAT_TEXT, &wide, &a), 0);
+    assert_int_equal(table_render(&t, FORMAT_TEXT, &narrow, &b), 0);
+    assert_int_equal(table_render(&t, FORMAT_TEXT, NULL, &c), 0);
+    assert_non_null(strstr(strbuf_str(&a), "abcdefg   3\n"));
+    assert_non_null(strstr(strbuf_str(&b), "abcdefg  3\n"));
+    assert_string_equal(strbuf_str(&b), strbuf_str(&c));
+    strbuf_free(&a);
+    strbuf_free(&b);
+    strbuf_free(&c);
+    table_free(&t);
 }
 
 static void csv_quotes_when_needed(void **state)
@@ -81,8 +105,11 @@ static void control_characters_never_pass(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(text_aligns_by_display_width),  cmocka_unit_test(csv_quotes_when_needed),
-        cmocka_unit_test(json_escapes_and_numbers),      cmocka_unit_test(markdown_escapes_pipes),
+        cmocka_unit_test(text_aligns_by_display_width),
+        cmocka_unit_test(text_aligns_with_the_callers_measure),
+        cmocka_unit_test(csv_quotes_when_needed),
+        cmocka_unit_test(json_escapes_and_numbers),
+        cmocka_unit_test(markdown_escapes_pipes),
         cmocka_unit_test(control_characters_never_pass),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

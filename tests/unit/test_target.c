@@ -135,7 +135,8 @@ static int setup(void **state)
     if (store_open(path, STORE_CREATE, &f->st, &err))
         fail_msg("%s", err.msg);
     plan_doc doc;
-    if (import_file(DUBAN_SEED_PATH, 0, &doc, &err) || store_add_plan(f->st, &doc, &f->plan, &err))
+    if (import_file(DUBAN_SEED_PATH, 0, 0, &doc, &err) ||
+        store_add_plan(f->st, &doc, &f->plan, &err))
         fail_msg("%s", err.msg);
     plan_doc_free(&doc);
     *state = f;

@@ -12,6 +12,7 @@
 #include "testutil.h"
 #include "text/textwidth.h"
 #include "text/utf8.h"
+#include "text/widthtable.h"
 
 /* Seed plan (haiyan-2021-h2.txt) lines 10 and 19: mixed CJK, ASCII and
  * full-width punctuation, ambiguous quotes. */
@@ -24,10 +25,13 @@ static const char SEED_19[] =
     "企业、瞪羚企业、独角兽企业培育,滚动实施“专精特新”精准化诊断培育计划,培植一批单打冠军、"
     "隐形冠军。";
 
+/* The measure the tests use; each test starts with ambiguous 1. */
+static text_measure M = {1};
+
 static int reset_ambiguous(void **state)
 {
     (void)state;
-    text_set_ambiguous_width(1);
+    M.ambiguous = 1;
     return 0;
 }
 
@@ -40,48 +44,62 @@ static void assert_str_free(char *got, const char *want)
 
 /* ---- code point widths ------------------------------------------------- */
 
+/* The measure is a plain value: 2 is wide, anything else (NULL too) 1. */
 static void test_ambiguous_setting(void **state)
 {
     (void)state;
-    assert_int_equal(text_ambiguous_width(), 1); /* the default */
-    text_set_ambiguous_width(2);
-    assert_int_equal(text_ambiguous_width(), 2);
-    text_set_ambiguous_width(3);
-    assert_int_equal(text_ambiguous_width(), 2);
-    text_set_ambiguous_width(0);
-    assert_int_equal(text_ambiguous_width(), 2);
-    text_set_ambiguous_width(1);
-    assert_int_equal(text_ambiguous_width(), 1);
+    assert_int_equal(text_ambiguous_width(NULL), 1); /* the default */
+    static const int given[] = {1, 2, 3, 0, -1}, want[] = {1, 2, 1, 1, 1};
+    for (size_t i = 0; i < sizeof given / sizeof given[0]; i++) {
+        text_measure m = {given[i]};
+        assert_int_equal(text_ambiguous_width(&m), want[i]);
+        assert_int_equal(text_cp_width(0x201C, &m), want[i]); /* “ */
+    }
+    assert_int_equal(text_cp_width(0x201C, NULL), 1);
+    /* two measures side by side: no hidden state between them */
+    text_measure narrow = {1}, wide = {2};
+    assert_int_equal(text_width("“三服务”", &wide), 10);
+    assert_int_equal(text_width("“三服务”", &narrow), 8);
+    assert_int_equal(text_width("“三服务”", &wide), 10);
 }
 
 static void test_cp_width_basic(void **state)
 {
     (void)state;
     for (uint32_t cp = 0x20; cp < 0x7F; cp++)
-        assert_int_equal(text_cp_width(cp), 1);
+        assert_int_equal(text_cp_width(cp, &M), 1);
     for (uint32_t cp = 0; cp < 0x20; cp++)
-        assert_int_equal(text_cp_width(cp), 0);
+        assert_int_equal(text_cp_width(cp, &M), 0);
     for (uint32_t cp = 0x7F; cp < 0xA0; cp++)
-        assert_int_equal(text_cp_width(cp), 0);
+        assert_int_equal(text_cp_width(cp, &M), 0);
     static const uint32_t wide[] = {
         0x4E2D, 0x6D77, 0x9FA5, 0x3400, 0x20000, 0x2A6D6, 0x30000, /* ideographs */
         0xAC00, 0xD7A3, 0x1100, 0x3042, 0x30A2,  0x3000,  0x3001,  0x3002,  0x300A,  0x300B,
         0x300C, 0x300D, 0x303E, 0xFF01, 0xFF08,  0xFF09,  0xFF0C,  0xFF1A,  0xFF1B,  0xFF1F,
         0xFF21, 0xFF60, 0xFFE0, 0xFFE6, 0x1F300, 0x1F600, 0x1F64F, 0x1F680, 0x1F9D0, 0x1F9FF};
     for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
-        if (text_cp_width(wide[i]) != 2)
+        if (text_cp_width(wide[i], &M) != 2)
             fail_msg("U+%04X should be wide", (unsigned)wide[i]);
     static const uint32_t zero[] = {0x0300, 0x0301, 0x036F,  0x0483,  0x0591, 0x093C, 0x1160,
                                     0x200B, 0x200C, 0x200D,  0x2060,  0x20D0, 0xFE00, 0xFE0F,
                                     0xFE20, 0xFEFF, 0xE0100, 0xE01EF, 0x302A};
     for (size_t i = 0; i < sizeof zero / sizeof zero[0]; i++)
-        if (text_cp_width(zero[i]) != 0)
+        if (text_cp_width(zero[i], &M) != 0)
             fail_msg("U+%04X should be zero width", (unsigned)zero[i]);
     static const uint32_t narrow[] = {0xE9,   0x0100, 0x0430 + 0x30, 0x05D0, 0x0E01, 0x2591,
                                       0x20A9, 0xFF61, 0xFF71,        0xFFE8, 0x303F, 0x1F321};
     for (size_t i = 0; i < sizeof narrow / sizeof narrow[0]; i++)
-        if (text_cp_width(narrow[i]) != 1)
+        if (text_cp_width(narrow[i], &M) != 1)
             fail_msg("U+%04X should be narrow", (unsigned)narrow[i]);
+}
+
+/* text_cp_width() answers U+4E00..U+9FFF without the tables; they agree. */
+static void test_cjk_fast_path_matches_the_tables(void **state)
+{
+    (void)state;
+    for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++)
+        if (!widthtable_wide(cp) || widthtable_zero(cp) || widthtable_ambiguous(cp))
+            fail_msg("U+%04X is not plainly wide in widthtable.c", (unsigned)cp);
 }
 
 /* “ ” — · … ← → ○ ● □ ■ △ ▲ ① █ ▒ and friends follow the setting. */
@@ -99,16 +117,16 @@ static void test_cp_width_ambiguous(void **state)
         0x25CB, 0x25CE, 0x25CF, 0x2605, 0x2606, 0x2609, 0x260E, 0x2640,  0x2642,  0x2660,
         0x2663, 0x2667, 0x266C, 0x266F, 0xE000, 0xF8FF, 0xFFFD, 0xF0000, 0x10FFFD};
     for (int aw = 1; aw <= 2; aw++) {
-        text_set_ambiguous_width(aw);
+        M.ambiguous = aw;
         for (size_t i = 0; i < sizeof amb / sizeof amb[0]; i++)
-            if (text_cp_width(amb[i]) != aw)
+            if (text_cp_width(amb[i], &M) != aw)
                 fail_msg("U+%04X should be %d with ambiguous %d", (unsigned)amb[i], aw, aw);
         /* The setting changes nothing else. */
-        assert_int_equal(text_cp_width('a'), 1);
-        assert_int_equal(text_cp_width(0x4E2D), 2);
-        assert_int_equal(text_cp_width(0x0301), 0);
-        assert_int_equal(text_cp_width(0xFE0F), 0); /* ambiguous in EAW but a mark */
-        assert_int_equal(text_cp_width(0x2591), 1);
+        assert_int_equal(text_cp_width('a', &M), 1);
+        assert_int_equal(text_cp_width(0x4E2D, &M), 2);
+        assert_int_equal(text_cp_width(0x0301, &M), 0);
+        assert_int_equal(text_cp_width(0xFE0F, &M), 0); /* ambiguous in EAW but a mark */
+        assert_int_equal(text_cp_width(0x2591, &M), 1);
     }
 }
 
@@ -117,45 +135,45 @@ static void test_cp_width_ambiguous(void **state)
 static void test_width_strings(void **state)
 {
     (void)state;
-    assert_int_equal(text_width(NULL), 0);
-    assert_int_equal(text_width(""), 0);
-    assert_int_equal(text_width("abc"), 3);
-    assert_int_equal(text_width("海盐县"), 6);
-    assert_int_equal(text_width("基金+股权+项目"), 14);
-    assert_int_equal(text_width("中a，b。"), 8);
-    assert_int_equal(text_width("（一）、《规划》「x」"), 2 * 10 + 1);
-    assert_int_equal(text_width("e\xCC\x81"), 1);
-    assert_int_equal(text_width("用好“基金+股权+项目”招商。"), 26);
-    assert_int_equal(text_width("“三服务”"), 8);
-    assert_int_equal(text_width("——"), 2);
-    assert_int_equal(text_width("…"), 1);
-    assert_int_equal(text_width("\xFF"), 1); /* U+FFFD, ambiguous */
-    text_set_ambiguous_width(2);
-    assert_int_equal(text_width("基金+股权+项目"), 14);
-    assert_int_equal(text_width("用好“基金+股权+项目”招商。"), 28);
-    assert_int_equal(text_width("“三服务”"), 10);
-    assert_int_equal(text_width("——"), 4);
-    assert_int_equal(text_width("①○●□■△▲←→·"), 20);
-    assert_int_equal(text_width("\xFF"), 2);
+    assert_int_equal(text_width(NULL, &M), 0);
+    assert_int_equal(text_width("", &M), 0);
+    assert_int_equal(text_width("abc", &M), 3);
+    assert_int_equal(text_width("海盐县", &M), 6);
+    assert_int_equal(text_width("基金+股权+项目", &M), 14);
+    assert_int_equal(text_width("中a，b。", &M), 8);
+    assert_int_equal(text_width("（一）、《规划》「x」", &M), 2 * 10 + 1);
+    assert_int_equal(text_width("e\xCC\x81", &M), 1);
+    assert_int_equal(text_width("用好“基金+股权+项目”招商。", &M), 26);
+    assert_int_equal(text_width("“三服务”", &M), 8);
+    assert_int_equal(text_width("——", &M), 2);
+    assert_int_equal(text_width("…", &M), 1);
+    assert_int_equal(text_width("\xFF", &M), 1); /* U+FFFD, ambiguous */
+    M.ambiguous = 2;
+    assert_int_equal(text_width("基金+股权+项目", &M), 14);
+    assert_int_equal(text_width("用好“基金+股权+项目”招商。", &M), 28);
+    assert_int_equal(text_width("“三服务”", &M), 10);
+    assert_int_equal(text_width("——", &M), 4);
+    assert_int_equal(text_width("①○●□■△▲←→·", &M), 20);
+    assert_int_equal(text_width("\xFF", &M), 2);
 }
 
 /* Width is measured on the sanitised form of the text. */
 static void test_width_of_controls(void **state)
 {
     (void)state;
-    assert_int_equal(text_width("\x1b[31m"), 6); /* ^[[31m */
-    assert_int_equal(text_width("a\tb"), 3);
-    assert_int_equal(text_width("a\nb"), 3);
-    assert_int_equal(text_width("\x7f"), 2);
-    assert_int_equal(text_width("\xC2\x85"), 8);     /* <U+0085> */
-    assert_int_equal(text_width("\xE2\x80\xAE"), 8); /* <U+202E> */
+    assert_int_equal(text_width("\x1b[31m", &M), 6); /* ^[[31m */
+    assert_int_equal(text_width("a\tb", &M), 3);
+    assert_int_equal(text_width("a\nb", &M), 3);
+    assert_int_equal(text_width("\x7f", &M), 2);
+    assert_int_equal(text_width("\xC2\x85", &M), 8);     /* <U+0085> */
+    assert_int_equal(text_width("\xE2\x80\xAE", &M), 8); /* <U+202E> */
     const char *tricky[] = {
         "\x1b]0;pwned\x07", "a\x01\x02\x7f",  "\xC2\2332J", /* C1 CSI, then "2J" */
         "\xE4\xB8",         "x\xE2\x81\xA6y", "中\r\n文"};
     for (size_t i = 0; i < sizeof tricky / sizeof tricky[0]; i++) {
         char *san = text_sanitize(tricky[i]);
         assert_non_null(san);
-        assert_int_equal(text_width(tricky[i]), text_width(san));
+        assert_int_equal(text_width(tricky[i], &M), text_width(san, &M));
         free(san);
     }
 }
@@ -259,67 +277,67 @@ static void test_sanitize_property(void **state)
 static void test_prefix_bytes(void **state)
 {
     (void)state;
-    assert_int_equal(text_prefix_bytes("海盐县", -1), 0);
-    assert_int_equal(text_prefix_bytes("海盐县", 0), 0);
-    assert_int_equal(text_prefix_bytes("海盐县", 1), 0);
-    assert_int_equal(text_prefix_bytes("海盐县", 2), 3);
-    assert_int_equal(text_prefix_bytes("海盐县", 3), 3);
-    assert_int_equal(text_prefix_bytes("海盐县", 5), 6);
-    assert_int_equal(text_prefix_bytes("海盐县", 6), 9);
-    assert_int_equal(text_prefix_bytes("海盐县", 100), 9);
-    assert_int_equal(text_prefix_bytes("中a", 3), 4);
+    assert_int_equal(text_prefix_bytes("海盐县", -1, &M), 0);
+    assert_int_equal(text_prefix_bytes("海盐县", 0, &M), 0);
+    assert_int_equal(text_prefix_bytes("海盐县", 1, &M), 0);
+    assert_int_equal(text_prefix_bytes("海盐县", 2, &M), 3);
+    assert_int_equal(text_prefix_bytes("海盐县", 3, &M), 3);
+    assert_int_equal(text_prefix_bytes("海盐县", 5, &M), 6);
+    assert_int_equal(text_prefix_bytes("海盐县", 6, &M), 9);
+    assert_int_equal(text_prefix_bytes("海盐县", 100, &M), 9);
+    assert_int_equal(text_prefix_bytes("中a", 3, &M), 4);
     assert_int_equal(text_prefix_bytes("ae\xCC\x81"
                                        "b",
-                                       2),
+                                       2, &M),
                      4); /* keeps the accent */
     assert_int_equal(text_prefix_bytes("\x1b"
                                        "a",
-                                       1),
+                                       1, &M),
                      0); /* ^[ is 2 wide */
-    assert_int_equal(text_prefix_bytes("“x", 1), 3);
-    text_set_ambiguous_width(2);
-    assert_int_equal(text_prefix_bytes("“x", 1), 0);
-    assert_int_equal(text_prefix_bytes("“x", 2), 3);
+    assert_int_equal(text_prefix_bytes("“x", 1, &M), 3);
+    M.ambiguous = 2;
+    assert_int_equal(text_prefix_bytes("“x", 1, &M), 0);
+    assert_int_equal(text_prefix_bytes("“x", 2, &M), 3);
 }
 
 static void test_truncate(void **state)
 {
     (void)state;
-    assert_str_free(text_truncate("海盐县", 4), "海…");
-    assert_str_free(text_truncate("海盐县", 5), "海盐…");
-    assert_str_free(text_truncate("海盐县", 6), "海盐县");
-    assert_str_free(text_truncate("海盐县", 99), "海盐县");
-    assert_str_free(text_truncate("海盐县", 2), "…");
-    assert_str_free(text_truncate("海盐县", 1), "…");
-    assert_str_free(text_truncate("海盐县", 0), "");
-    assert_str_free(text_truncate("海盐县", -3), "");
-    assert_str_free(text_truncate("abcdef", 4), "abc…");
-    assert_str_free(text_truncate("abc", 3), "abc");
-    assert_str_free(text_truncate(NULL, 3), "");
-    assert_str_free(text_truncate("a\x1b[1mb", 99), "a^[[1mb"); /* sanitised */
+    assert_str_free(text_truncate("海盐县", 4, &M), "海…");
+    assert_str_free(text_truncate("海盐县", 5, &M), "海盐…");
+    assert_str_free(text_truncate("海盐县", 6, &M), "海盐县");
+    assert_str_free(text_truncate("海盐县", 99, &M), "海盐县");
+    assert_str_free(text_truncate("海盐县", 2, &M), "…");
+    assert_str_free(text_truncate("海盐县", 1, &M), "…");
+    assert_str_free(text_truncate("海盐县", 0, &M), "");
+    assert_str_free(text_truncate("海盐县", -3, &M), "");
+    assert_str_free(text_truncate("abcdef", 4, &M), "abc…");
+    assert_str_free(text_truncate("abc", 3, &M), "abc");
+    assert_str_free(text_truncate(NULL, 3, &M), "");
+    assert_str_free(text_truncate("a\x1b[1mb", 99, &M), "a^[[1mb"); /* sanitised */
     assert_str_free(text_truncate("e\xCC\x81"
                                   "xyz",
-                                  2),
+                                  2, &M),
                     "e\xCC\x81…");
-    text_set_ambiguous_width(2);
-    assert_str_free(text_truncate("海盐县", 4), "海…");
-    assert_str_free(text_truncate("海盐县", 5), "海…");
-    assert_str_free(text_truncate("abc", 1), "a"); /* no room for a 2-wide "…" */
-    assert_str_free(text_truncate("abc", 2), "…");
+    M.ambiguous = 2;
+    assert_str_free(text_truncate("海盐县", 4, &M), "海…");
+    assert_str_free(text_truncate("海盐县", 5, &M), "海…");
+    assert_str_free(text_truncate("abc", 1, &M), "a"); /* no room for a 2-wide "…" */
+    assert_str_free(text_truncate("abc", 2, &M), "…");
 }
 
 static void test_fit(void **state)
 {
     (void)state;
-    assert_str_free(text_fit("海盐县", 4), "海… ");
-    assert_str_free(text_fit("海盐县", 6), "海盐县");
-    assert_str_free(text_fit("海盐县", 7), "海盐县 ");
-    assert_str_free(text_fit("ab", 5), "ab   ");
-    assert_str_free(text_fit("", 3), "   ");
-    assert_str_free(text_fit("abc", 0), "");
-    text_set_ambiguous_width(2);
-    assert_str_free(text_fit("abc", 1), "a");
-    assert_str_free(text_fit("海盐县", 3), "… ");
+    assert_str_free(text_fit("海盐县", 4, &M), "海… ");
+    assert_str_free(text_fit("海盐县", 6, &M), "海盐县");
+    assert_str_free(text_fit("海盐县", 7, &M), "海盐县 ");
+    assert_str_free(text_fit("ab", 5, &M), "ab   ");
+    assert_str_free(text_fit("", 3, &M), "   ");
+    assert_str_free(text_fit("abc", 0, &M), "");
+    M.ambiguous = 2;
+    assert_str_free(text_fit("abc", 1, &M), "a");
+    assert_str_free(text_fit("海盐县", 3, &M), "… ");
 }
 
 /* For every width, truncate stays within it, fit hits it exactly, and
@@ -329,16 +347,16 @@ static void test_truncate_fit_property(void **state)
     (void)state;
     const char *inputs[] = {SEED_19, "海盐县", "a“b”c——d…e①", "x\x1b]0;t\x07y\xC2\x85z", ""};
     for (int aw = 1; aw <= 2; aw++) {
-        text_set_ambiguous_width(aw);
+        M.ambiguous = aw;
         for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
-            int full = text_width(inputs[i]);
+            int full = text_width(inputs[i], &M);
             for (int w = 0; w <= 60; w++) {
-                char *t = text_truncate(inputs[i], w);
-                char *f = text_fit(inputs[i], w);
+                char *t = text_truncate(inputs[i], w, &M);
+                char *f = text_fit(inputs[i], w, &M);
                 assert_non_null(t);
                 assert_non_null(f);
-                assert_true(text_width(t) <= w);
-                assert_int_equal(text_width(f), w);
+                assert_true(text_width(t, &M) <= w);
+                assert_int_equal(text_width(f, &M), w);
                 assert_true(utf8_valid(t, strlen(t), NULL));
                 assert_true(utf8_valid(f, strlen(f), NULL));
                 if (w >= full) {
@@ -363,7 +381,7 @@ static void expect_wrap(const char *s, int w, const char *const *want, size_t nw
 {
     char **lines = NULL;
     size_t n = 0;
-    assert_int_equal(text_wrap(s, w, &lines, &n), DUBAN_OK);
+    assert_int_equal(text_wrap(s, w, &M, &lines, &n), DUBAN_OK);
     assert_non_null(lines);
     if (n != nwant)
         fail_msg("wrap(\"%s\", %d): %zu lines, want %zu (first: \"%s\")", s, w, n, nwant,
@@ -417,7 +435,7 @@ static void test_wrap_bad_width(void **state)
     (void)state;
     char **lines = (char **)1;
     size_t n = 7;
-    assert_int_equal(text_wrap("abc", 1, &lines, &n), DUBAN_EINVAL);
+    assert_int_equal(text_wrap("abc", 1, &M, &lines, &n), DUBAN_EINVAL);
     assert_null(lines);
     assert_int_equal(n, 0);
 }
@@ -494,10 +512,10 @@ static void check_wrap_paragraph(const char *s, int w, int check_rules)
 {
     char **lines = NULL;
     size_t n = 0;
-    assert_int_equal(text_wrap(s, w, &lines, &n), DUBAN_OK);
+    assert_int_equal(text_wrap(s, w, &M, &lines, &n), DUBAN_OK);
     assert_true(n >= 1);
     for (size_t i = 0; i < n; i++) {
-        int lw = text_width(lines[i]);
+        int lw = text_width(lines[i], &M);
         if (lw > w || (i > 0 && (lines[i][0] == '\0' || lines[i][0] == ' ')))
             fail_msg("w=%d line %zu \"%s\" has width %d", w, i, lines[i], lw);
         assert_true(utf8_valid(lines[i], strlen(lines[i]), NULL));
@@ -524,7 +542,7 @@ static void test_wrap_property_seed(void **state)
                            "Mixed 中英 text, with “quotes” (and parens), "
                            "a verylongwordthatmustbehardbroken and 123."};
     for (int aw = 1; aw <= 2; aw++) {
-        text_set_ambiguous_width(aw);
+        M.ambiguous = aw;
         for (size_t i = 0; i < sizeof paras / sizeof paras[0]; i++)
             for (int w = 2; w <= 40; w++)
                 check_wrap_paragraph(paras[i], w, w >= 5);
@@ -551,6 +569,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ambiguous_setting), /* first: checks the default */
         T(test_cp_width_basic),
+        T(test_cjk_fast_path_matches_the_tables),
         T(test_cp_width_ambiguous),
         T(test_width_strings),
         T(test_width_of_controls),

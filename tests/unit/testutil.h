@@ -2,7 +2,7 @@
 #ifndef DUBAN_TESTUTIL_H
 #define DUBAN_TESTUTIL_H
 
-#include "import/plandoc.h"
+#include "plan/plandoc.h"
 #include "store/store.h"
 
 #include <stddef.h>

@@ -80,6 +80,9 @@ typedef struct cli_ctx {
     int created_db;  /* cli_open_store() made the database just now */
     const char *argv0;
     const char *config_path;    /* --config FILE, or NULL */
+    config_env env;             /* XDG_CONFIG_HOME and HOME, read by main() */
+    const char *now;            /* DUBAN_NOW: the time stamp edits record, or NULL */
+    text_measure measure;       /* ambiguous_width from the config (cli_load_config) */
     const duban_config *config; /* after cli_load_config(); never NULL then */
     int format_html;            /* --format html (only `duban minutes` accepts it) */
     int today_set;              /* --today or DUBAN_TODAY gave today */
@@ -93,8 +96,9 @@ typedef struct cli_ctx {
 #define CLI_SAMPLE_TODAY "2021-10-25"
 
 /* One subcommand.  Adding a subcommand: its run function in the
- * cli_FAMILY.c of its family and one row in cli_commands.c; new options
- * get a line in cli_options.def. */
+ * cli_FAMILY.c of its family and one entry in cli_commands.def (which
+ * also declares the function); a new option is a line in
+ * cli_options.def. */
 typedef struct cli_command {
     const char *name;
     const char *usage;   /* arguments, e.g. "REF STATUS"; the options follow from `options`
@@ -138,6 +142,14 @@ void cli_print_command_help(FILE *f, const cli_command *cmd);
  * "NAME<TAB>ARG<TAB>WORDS" (ARG empty for a flag), the global options
  * first, then CMD's; without CMD every option of every command. */
 void cli_print_options(FILE *f, const cli_command *cmd);
+/* For completion (`duban __usage CMD`): the words of CMD's usage that
+ * stand for its arguments, one a line, without brackets ("REF", "STATUS",
+ * "start|end|list|current"). */
+void cli_print_usage_words(FILE *f, const cli_command *cmd);
+/* Runs `duban __options [CMD]` or `duban __usage CMD` (hidden: for
+ * data/duban.bash) and returns 1, with *rc set on error; 0 for any other
+ * command. */
+int cli_hidden_command(const char *command, const cli_args *args, int *rc, duban_error *err);
 /* Writes rendered output to stdout. */
 int cli_emit(const strbuf *sb, duban_error *err);
 /* Writes one printf-style line, sanitised, to stdout. */
@@ -149,34 +161,13 @@ int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err);
 /* Display name of a status key ("已完成"), or the key itself when unknown. */
 const char *cli_status_name(cli_ctx *ctx, const char *key);
 
-/* The subcommands (cli_*.c). */
-int cmd_list(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_show(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_set(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_due(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_unit(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_leader(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_note(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_undo(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_redo(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_overdue(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_import(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_plans(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_search(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_config(cli_ctx *ctx, const cli_args *args, duban_error *err);
-/* `duban check` (cli_check.c): opens the database itself, read-only. */
-int cmd_check(cli_ctx *ctx, const cli_args *args, duban_error *err);
-/* Meetings, minutes, reports, extensions, targets (cli_meeting.c, cli_report.c). */
-int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_changes(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_report(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_extend(cli_ctx *ctx, const cli_args *args, duban_error *err);
-int cmd_progress(cli_ctx *ctx, const cli_args *args, duban_error *err);
-/* The front end in presentation mode (tui.c); prints the report when
- * not on a terminal. */
-int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* The subcommands' run functions, int cmd_fn(ctx, args, err), one per row
+ * of cli_commands.def, each in the cli_FAMILY.c of its family (cmd_present
+ * in screen/tui.c).  A run function returns a core status code. */
+#define CLI_COMMAND(fn, cmd_name, ...)                                                             \
+    int cmd_##fn(cli_ctx *ctx, const cli_args *args, duban_error *err);
+#include "cli/cli_commands.def"
+#undef CLI_COMMAND
 /* The light rule in use: the defaults with the configuration's warn_days. */
 void cli_light_rule(cli_ctx *ctx, light_rule *rule);
 /* What `duban show` adds about lights, extensions and targets (cli_report.c).

@@ -173,7 +173,7 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const char **command, cli_arg
             return duban_fail(err, DUBAN_EINVAL, "too many arguments");
         }
     }
-    if (*command && (!strcmp(*command, "--version") || !strcmp(*command, "__options")))
+    if (*command && (!strcmp(*command, "--version") || !strncmp(*command, "__", 2)))
         return DUBAN_OK;
     if (ctx->format_html && !*command)
         return duban_fail(err, DUBAN_EINVAL,

@@ -1,9 +1,9 @@
 /* cli_check.c - `duban check`: the database's integrity and the plan's
- * agreement with its history (core/store/check.h).  Opens the file
+ * agreement with its history (core/edit/check.h).  Opens the file
  * read-only and never changes it. */
 #include "cli/cli.h"
 
-#include "store/check.h"
+#include "edit/check.h"
 
 #include <string.h>
 
@@ -30,9 +30,9 @@ int cmd_check(cli_ctx *ctx, const cli_args *args, duban_error *err)
     strbuf_free(&report);
     if (!rc && problems)
         return duban_fail(err, DUBAN_EDB,
-                          "%s: %zu problem%s found (see above); restore a copy, or salvage with "
-                          "'sqlite3 %s .recover'",
-                          ctx->db_path, problems, problems == 1 ? "" : "s", ctx->db_path);
+                          "%s: %zu problem%s found (see above); restore a copy, or salvage it "
+                          "(duban(1), check)",
+                          ctx->db_path, problems, problems == 1 ? "" : "s");
     return rc ? rc
               : cli_say(err, "%s: ok (SQLite integrity, items agree with their history)",
                         ctx->db_path);

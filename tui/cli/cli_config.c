@@ -14,12 +14,12 @@ int cli_load_config(cli_ctx *ctx, duban_error *err)
     size_t nactions;
     const config_action *actions = keymap_actions(&nactions);
     duban_config *cfg;
-    int rc = config_load(ctx->config_path, actions, nactions, &cfg, err);
+    int rc = config_load(ctx->config_path, &ctx->env, actions, nactions, &cfg, err);
     if (rc)
         return rc;
     for (size_t i = 0; i < cfg->nwarnings; i++)
         cli_warn("%s", cfg->warnings[i]);
-    text_set_ambiguous_width(cfg->ambiguous_width);
+    ctx->measure.ambiguous = cfg->ambiguous_width;
     if (!ctx->db_explicit && cfg->database[0]) {
         /* like --db: the directory must exist, so a typo creates nothing */
         snprintf(ctx->db_path, sizeof ctx->db_path, "%s", cfg->database);

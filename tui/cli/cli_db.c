@@ -55,8 +55,8 @@ static int make_parent_dirs(const char *path, duban_error *err)
 static int seed_builtin(cli_ctx *ctx, duban_error *err)
 {
     plan_doc doc;
-    int rc =
-        import_parse("built-in plan", builtin_plan_haiyan, builtin_plan_haiyan_len, 0, &doc, err);
+    int rc = import_parse("built-in plan", builtin_plan_haiyan, builtin_plan_haiyan_len, 0,
+                          ctx->today, &doc, err);
     if (rc)
         return rc;
     rc = store_add_plan(ctx->st, &doc, NULL, err);
@@ -82,7 +82,8 @@ static int only_the_sample(cli_ctx *ctx, int *yes, duban_error *err)
         return rc;
     }
     plan_doc doc;
-    rc = import_parse("built-in plan", builtin_plan_haiyan, builtin_plan_haiyan_len, 0, &doc, err);
+    rc = import_parse("built-in plan", builtin_plan_haiyan, builtin_plan_haiyan_len, 0, ctx->today,
+                      &doc, err);
     if (!rc) {
         const plan_info *p = &l.v[0];
         *yes = !strcmp(p->title, doc.title) && !strcmp(p->start, doc.start) &&
@@ -125,6 +126,7 @@ int cli_open_store(cli_ctx *ctx, int resolve_plan, int create_with_builtin, duba
     int rc = store_open(ctx->db_path, flags, &ctx->st, err);
     if (rc)
         return rc;
+    store_set_now(ctx->st, ctx->now);
     if (ctx->config)
         store_set_statuses(ctx->st, &ctx->config->statuses);
     if (fresh && create_with_builtin && (rc = seed_builtin(ctx, err))) {

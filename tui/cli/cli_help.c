@@ -1,5 +1,5 @@
 /* cli_help.c - `duban --help`, `duban CMD --help` and the option list for
- * completion, all written from the tables (cli_commands.c,
+ * completion, all written from the tables (cli_commands.def,
  * cli_options.def, cli_globals). */
 #include "cli/cli.h"
 
@@ -130,4 +130,40 @@ void cli_print_options(FILE *f, const cli_command *cmd)
     for (int o = 0; o < CLI_OPTION_COUNT; o++)
         if (!cmd || (cmd->options & (UINT64_C(1) << o)))
             print_option_line(f, &cli_options[o], cli_options[o].words);
+}
+
+void cli_print_usage_words(FILE *f, const cli_command *cmd)
+{
+    char usage[256];
+    snprintf(usage, sizeof usage, "%s", cmd->usage ? cmd->usage : "");
+    int skip_value = 0;
+    for (char *save = NULL, *w = strtok_r(usage, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+        if (skip_value || !strncmp(w, "--", 2)) { /* "--reason TEXT": an option, not an argument */
+            skip_value = !skip_value;
+            continue;
+        }
+        size_t n = strlen(w);
+        if (w[0] == '[' && w[n - 1] == ']') {
+            w[n - 1] = '\0';
+            w++;
+        }
+        fprintf(f, "%s\n", w);
+    }
+}
+
+int cli_hidden_command(const char *command, const cli_args *args, int *rc, duban_error *err)
+{
+    int usage = !strcmp(command, "__usage");
+    if (!usage && strcmp(command, "__options"))
+        return 0;
+    const cli_command *cmd = args->npos ? cli_find(args->pos[0]) : NULL;
+    if (usage && !args->npos)
+        *rc = duban_fail(err, DUBAN_EINVAL, "usage: duban __usage COMMAND");
+    else if (args->npos && !cmd)
+        *rc = duban_fail(err, DUBAN_EINVAL, "%s: unknown command '%s'", command, args->pos[0]);
+    else if (usage)
+        cli_print_usage_words(stdout, cmd);
+    else
+        cli_print_options(stdout, cmd);
+    return 1;
 }

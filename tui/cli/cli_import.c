@@ -22,7 +22,7 @@ int cmd_import(cli_ctx *ctx, const cli_args *args, duban_error *err)
         year = (int)y;
     }
     plan_doc doc;
-    int rc = import_file(args->pos[0], year, &doc, err);
+    int rc = import_file(args->pos[0], year, ctx->today, &doc, err);
     if (rc)
         return rc;
     int64_t id = 0;

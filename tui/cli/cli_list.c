@@ -1,7 +1,9 @@
 /* cli_list.c - the listing commands: list, overdue, plans, history, search. */
 #include "cli/cli.h"
 
+#include "query/group.h"
 #include "query/query.h"
+#include "report/report.h"
 #include "plan/status.h"
 #include "base/strbuf.h"
 
@@ -80,33 +82,60 @@ int cmd_list(cli_ctx *ctx, const cli_args *args, duban_error *err)
 }
 
 static const table_column overdue_cols[] = {
-    {"ref", "REF", 0},        {"due", "DUE", 0},
-    {"days_late", "LATE", 1}, {"status", "STATUS", 0},
-    {"unit", "UNIT", 0},      {"title", "ITEM", 0},
-    {"word", "DEADLINE", 0},  {"milestone", "MILESTONE", 0},
+    {"group", "GROUP", 0},    {"ref", "REF", 0},       {"due", "DUE", 0},
+    {"days_late", "LATE", 1}, {"status", "STATUS", 0}, {"unit", "UNIT", 0},
+    {"title", "ITEM", 0},     {"word", "DEADLINE", 0}, {"milestone", "MILESTONE", 0},
     {"area", "AREA", 0},
 };
 
+/* One row; the group column (cells[0]) only with --by. */
+static int add_overdue_row(cli_ctx *ctx, table *t, const overdue_row *r, const char *group)
+{
+    char days[16];
+    snprintf(days, sizeof days, "%d", r->days_late);
+    const char *cells[] = {group,   r->ref,   r->due,  days,      cli_status_name(ctx, r->status),
+                           r->unit, r->title, r->word, r->phrase, r->area_title};
+    return table_add_row(t, group ? cells : cells + 1);
+}
+
+/* With --by: the rows by area, unit or leader (core's groups, query/group.h),
+ * a group column first; none given is （未指定） for people, "" for machines. */
+static int add_overdue_groups(cli_ctx *ctx, table *t, const overdue_list *l, enum light_group by)
+{
+    group_list g;
+    if (group_overdue(l, by, GROUP_ORDER_KEY, &g))
+        return DUBAN_ENOMEM;
+    int people = ctx->format == FORMAT_TEXT || ctx->format == FORMAT_MD, rc = DUBAN_OK;
+    for (size_t i = 0; !rc && i < g.n; i++) {
+        const char *key = people && !*g.v[i].key ? REPORT_NONE_GIVEN : g.v[i].key;
+        for (size_t j = 0; !rc && j < g.v[i].n; j++)
+            rc = add_overdue_row(ctx, t, &l->v[g.v[i].rows[j]], key);
+    }
+    group_list_free(&g);
+    return rc;
+}
+
 int cmd_overdue(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
+    enum light_group by = LIGHT_BY_AREA;
     if (no_args(args, "overdue", err))
         return DUBAN_EINVAL;
+    if (args->by && light_group_parse(args->by, &by))
+        return duban_fail(err, DUBAN_EINVAL,
+                          "--by: unknown grouping '%s' (use area, unit or leader)", args->by);
     overdue_list l;
     int rc = query_overdue(ctx->st, ctx->plan_id, ctx->today, &l, err);
     if (rc)
         return rc;
     table t;
-    table_init(&t, overdue_cols, sizeof overdue_cols / sizeof overdue_cols[0]);
-    for (size_t i = 0; !rc && i < l.n; i++) {
-        const overdue_row *r = &l.v[i];
-        char days[16];
-        snprintf(days, sizeof days, "%d", r->days_late);
-        const char *cells[] = {r->ref,       r->due,   days,    cli_status_name(ctx, r->status),
-                               r->unit,      r->title, r->word, r->phrase,
-                               r->area_title};
-        if (table_add_row(&t, cells))
-            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    }
+    size_t skip = args->by ? 0 : 1; /* the group column */
+    table_init(&t, overdue_cols + skip, sizeof overdue_cols / sizeof overdue_cols[0] - skip);
+    if (args->by)
+        rc = add_overdue_groups(ctx, &t, &l, by);
+    for (size_t i = 0; !args->by && !rc && i < l.n; i++)
+        rc = add_overdue_row(ctx, &t, &l.v[i], NULL);
+    if (rc)
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc)
         rc = cli_emit_table(ctx, &t, err);
     table_free(&t);

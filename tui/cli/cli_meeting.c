@@ -29,8 +29,8 @@ static int meeting_start_cmd(cli_ctx *ctx, const cli_args *args, duban_error *er
     char today[DATE_LEN];
     date_format(ctx->today, today);
     int64_t id;
-    int rc = meeting_start(ctx->st, ctx->plan_id, args->pos[1], args->date ? args->date : today,
-                           &id, err);
+    int rc = meeting_start(ctx->st, ctx->plan_id, args->pos[1],
+                           args->date && *args->date ? args->date : today, &id, err);
     meeting m;
     if (!rc && !(rc = meeting_get(ctx->st, id, &m, err))) {
         rc = cli_say(err, "meeting %lld started: %s (%s); edits now belong to it", (long long)id,
@@ -208,7 +208,7 @@ int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err)
     light_rule rule;
     cli_light_rule(ctx, &rule);
     strbuf sb = {0};
-    rc = minutes_render(ctx->st, id, fmt, ctx->today, &rule, &sb, err);
+    rc = minutes_render(ctx->st, id, fmt, ctx->today, &rule, &ctx->measure, &sb, err);
     if (!rc)
         rc = cli_emit(&sb, err);
     strbuf_free(&sb);

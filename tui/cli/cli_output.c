@@ -20,7 +20,7 @@ int cli_emit(const strbuf *sb, duban_error *err)
 int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err)
 {
     strbuf sb = {0};
-    int rc = table_render(t, ctx->format, &sb);
+    int rc = table_render(t, ctx->format, &ctx->measure, &sb);
     if (rc)
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     else

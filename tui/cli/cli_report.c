@@ -31,7 +31,8 @@ int cmd_report(cli_ctx *ctx, const cli_args *args, duban_error *err)
     light_rule rule;
     cli_light_rule(ctx, &rule);
     strbuf sb = {0};
-    int rc = report_render(ctx->st, ctx->plan_id, by, ctx->format, ctx->today, &rule, &sb, err);
+    int rc = report_render(ctx->st, ctx->plan_id, by, ctx->format, ctx->today, &rule, &ctx->measure,
+                           &sb, err);
     if (!rc)
         rc = cli_emit(&sb, err);
     strbuf_free(&sb);

@@ -184,7 +184,7 @@ static int show_csv(cli_ctx *ctx, const item_detail *d, strbuf *sb)
         rc |= table_add_row(&t, (const char *[]){"history", h->at, change, h->note});
     }
     if (!rc)
-        rc = table_render(&t, FORMAT_CSV, sb);
+        rc = table_render(&t, FORMAT_CSV, NULL, sb);
     table_free(&t);
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }

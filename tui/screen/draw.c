@@ -11,6 +11,7 @@
 /* The only state: attributes per style, fixed at start-up. */
 static attr_t style_attr[S_COUNT];
 static attr_t selection_attr = A_REVERSE;
+static text_measure measure = {1}; /* draw_init(); ambiguous width of the terminal */
 
 /* The theme element each style takes its colours from (-1: none). */
 static const int style_element[S_STATUS] = {
@@ -62,8 +63,15 @@ static config_color status_color(const status_def *d)
     return c;
 }
 
-void draw_init(int use_color, const status_set *set, const config_color *theme)
+const text_measure *draw_measure(void)
 {
+    return &measure;
+}
+
+void draw_init(int use_color, const status_set *set, const config_color *theme,
+               const text_measure *m)
+{
+    measure.ambiguous = text_ambiguous_width(m);
     int colors = use_color && has_colors() && start_color() == OK;
     if (colors)
         use_default_colors();
@@ -104,7 +112,7 @@ static size_t to_wide(const char *s, int w, wchar_t *out, int *cols)
     for (size_t off = 0; off < len;) {
         uint32_t cp;
         off += utf8_decode(s + off, len - off, &cp);
-        int cw = wcwidth((wchar_t)cp), ow = text_cp_width(cp);
+        int cw = wcwidth((wchar_t)cp), ow = text_cp_width(cp, &measure);
         if (cw < 0) {
             cp = '?';
             cw = ow = 1;
@@ -125,7 +133,7 @@ int draw_text(int y, int x, int w, const char *s, int style)
     if (w <= 0 || !s || !*s)
         return 0;
     char *clean = text_sanitize(s);
-    char *cut = clean && text_width(clean) > w ? text_truncate(clean, w) : NULL;
+    char *cut = clean && text_width(clean, &measure) > w ? text_truncate(clean, w, &measure) : NULL;
     const char *t = cut ? cut : clean;
     int cols = 0;
     wchar_t *wide = t ? malloc((strlen(t) + 1) * sizeof *wide) : NULL;
@@ -157,7 +165,7 @@ void draw_field(int y, int x, int w, const char *s, int style)
 int draw_width(const char *s)
 {
     char *clean = text_sanitize(s ? s : "");
-    int w = clean ? text_width(clean) : 0;
+    int w = clean ? text_width(clean, &measure) : 0;
     free(clean);
     return w;
 }
@@ -180,7 +188,7 @@ void draw_centered(int y, int x, int w, const char *s, int style)
 /* Box-drawing lines are East Asian ambiguous: ASCII when those are wide. */
 void draw_vline(int y, int x, int h)
 {
-    if (h > 0 && text_ambiguous_width() == 1)
+    if (h > 0 && text_ambiguous_width(&measure) == 1)
         mvvline_set(y, x, WACS_VLINE, h);
     else if (h > 0)
         mvvline(y, x, '|', h);
@@ -188,7 +196,7 @@ void draw_vline(int y, int x, int h)
 
 void draw_hline(int y, int x, int w)
 {
-    if (w > 0 && text_ambiguous_width() == 1)
+    if (w > 0 && text_ambiguous_width(&measure) == 1)
         mvhline_set(y, x, WACS_HLINE, w);
     else if (w > 0)
         mvhline(y, x, '-', w);

@@ -20,6 +20,7 @@
 
 #include "config/config.h"
 #include "plan/status.h"
+#include "text/textwidth.h"
 
 /* Styles; most take their colours from a theme element (config.h). */
 enum draw_style {
@@ -50,8 +51,13 @@ enum draw_style {
 /* Chooses attributes for the styles from theme (CONFIG_EL_COUNT colours,
  * config.h) and the statuses' colour specs.  Without use_color, or on a
  * terminal without colours, only the attributes (bold, underline,
- * reverse) of the theme are used. */
-void draw_init(int use_color, const status_set *set, const config_color *theme);
+ * reverse) of the theme are used.  m (copied; NULL = ambiguous 1) is how
+ * the terminal measures text: the screen's one copy of that setting. */
+void draw_init(int use_color, const status_set *set, const config_color *theme,
+               const text_measure *m);
+/* The measure given to draw_init(), for everything on the screen that
+ * measures, cuts or wraps text (textwidth.h). */
+const text_measure *draw_measure(void);
 
 /* Draws s at (y, x) in at most w columns (cut with "…"); returns the
  * columns used. */

@@ -56,10 +56,10 @@ static void wrap_lines(flow *f, const char *clean, int style, int col, int w)
 {
     char **lines = NULL;
     size_t count = 0;
-    if (text_wrap(clean, w > 2 ? w : 2, &lines, &count))
+    if (text_wrap(clean, w > 2 ? w : 2, draw_measure(), &lines, &count))
         return;
     for (size_t i = 0; i < count; i++, f->line++)
-        add(f, f->line, col, text_width(lines[i]), lines[i], style);
+        add(f, f->line, col, text_width(lines[i], draw_measure()), lines[i], style);
     f->col = 0;
     text_lines_free(lines, count);
 }
@@ -99,7 +99,7 @@ void flow_reserve(flow *f, int w, int gap)
 void flow_chip(flow *f, const char *text, int style, int gap)
 {
     char *clean = text_sanitize(text ? text : "");
-    int w = clean ? text_width(clean) : 0;
+    int w = clean ? text_width(clean, draw_measure()) : 0;
     if (w > f->width - f->indent) { /* longer than a line: a paragraph */
         flow_newline(f);
         wrap_lines(f, clean, style, f->indent, f->width - f->indent);

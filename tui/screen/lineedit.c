@@ -29,7 +29,7 @@ static int width_at(const lineedit *le, size_t off, size_t *bytes)
 {
     uint32_t cp;
     *bytes = utf8_decode(le->buf + off, le->len - off, &cp);
-    return *bytes ? text_cp_width(cp) : 0;
+    return *bytes ? text_cp_width(cp, draw_measure()) : 0;
 }
 
 /* Offset of the start of the character (base + zero-width marks) before off. */

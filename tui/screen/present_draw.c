@@ -75,7 +75,8 @@ static char *letter_spaced(const char *s)
     for (size_t off = 0; off < len;) {
         uint32_t cp;
         size_t n = utf8_decode(s + off, len - off, &cp);
-        int space = off && text_cp_width(cp) == 2 && text_cp_width(prev) == 2 && !tight(cp) &&
+        int space = off && text_cp_width(cp, draw_measure()) == 2 &&
+                    text_cp_width(prev, draw_measure()) == 2 && !tight(cp) &&
                     !tight(prev); /* between Chinese characters only */
         if ((space && strbuf_appendc(&sb, ' ')) || strbuf_appendn(&sb, s + off, n)) {
             strbuf_free(&sb);
@@ -106,17 +107,19 @@ static int draw_title(rect r, int y, const char *title)
     char *clean = text_sanitize(title), *wide = NULL;
     if (!clean)
         return y;
-    if (r.w >= 120 && (wide = letter_spaced(clean)) && text_width(wide) > w * 2 / 3) {
+    if (r.w >= 120 && (wide = letter_spaced(clean)) &&
+        text_width(wide, draw_measure()) > w * 2 / 3) {
         free(wide);
         wide = NULL;
     }
     char **lines = NULL;
     size_t n = 0;
     int tw = 0;
-    if (!text_wrap(wide ? wide : clean, w, &lines, &n)) {
+    if (!text_wrap(wide ? wide : clean, w, draw_measure(), &lines, &n)) {
         for (size_t i = 0; i < n; i++, y++) {
             draw_centered(y, r.x, r.w, lines[i], S_AREA);
-            tw = text_width(lines[i]) > tw ? text_width(lines[i]) : tw;
+            tw = text_width(lines[i], draw_measure()) > tw ? text_width(lines[i], draw_measure())
+                                                           : tw;
         }
         text_lines_free(lines, n);
     }

@@ -199,7 +199,7 @@ static void start_curses(app *a)
         memcpy(theme, a->ctx->config->color, sizeof theme);
     else
         config_theme_colors(THEME_DEFAULT, theme);
-    draw_init(a->use_color, store_statuses(a->st), theme);
+    draw_init(a->use_color, store_statuses(a->st), theme, &a->ctx->measure);
 }
 
 static int run_loop(app *a)

@@ -52,14 +52,16 @@ static void add_hanging(detail_state *d, const char *prefix, const char *text, i
         pw = 4;
     char **lines = NULL;
     size_t count = 0;
-    if (!clean || text_wrap(clean, d->width - pw > 2 ? d->width - pw : 2, &lines, &count)) {
+    if (!clean ||
+        text_wrap(clean, d->width - pw > 2 ? d->width - pw : 2, draw_measure(), &lines, &count)) {
         free(clean);
         return;
     }
     for (size_t i = 0; i < count || i == 0; i++) {
         strbuf sb = {0};
         if (i == 0)
-            strbuf_append_padded(&sb, prefix, pw > draw_width(prefix) ? pw : draw_width(prefix));
+            strbuf_append_padded(&sb, prefix, pw > draw_width(prefix) ? pw : draw_width(prefix),
+                                 draw_measure());
         else
             strbuf_printf(&sb, "%*s", pw, "");
         strbuf_append(&sb, i < count ? lines[i] : "");
@@ -172,7 +174,7 @@ static void add_milestones(app *a, detail_state *d, const node *n, int done)
         char shown[64];
         app_date(a, m->due, shown, sizeof shown);
         strbuf_printf(&prefix, "%s ", shown);
-        strbuf_append_padded(&prefix, word, 8);
+        strbuf_append_padded(&prefix, word, 8, draw_measure());
         strbuf_append(&prefix, " ");
         add_hanging(d, strbuf_str(&prefix), m->phrase, late ? S_LATE : S_NORMAL);
         strbuf_free(&prefix);

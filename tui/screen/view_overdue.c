@@ -5,6 +5,7 @@
 
 #include "screen/draw.h"
 #include "screen/vmodel.h"
+#include "query/group.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,64 +25,32 @@ void overdue_invalidate(app *a)
     a->od.loaded = 0;
 }
 
-/* Group order: area number, or unit name with "no unit" last. */
-static int group_cmp(const overdue_state *o, size_t i, size_t j)
-{
-    const overdue_row *p = &o->list.v[i], *q = &o->list.v[j];
-    if (!o->by_unit)
-        return (p->area_seq > q->area_seq) - (p->area_seq < q->area_seq);
-    if (!*p->unit || !*q->unit)
-        return !*p->unit - !*q->unit;
-    return strcmp(p->unit, q->unit);
-}
-
-/* Stable merge sort of idx[0..n) by group (keeps most overdue first). */
-static void sort_idx(const overdue_state *o, size_t *idx, size_t *tmp, size_t n)
-{
-    if (n < 2)
-        return;
-    size_t h = n / 2, i = 0, j = h, k = 0;
-    sort_idx(o, idx, tmp, h);
-    sort_idx(o, idx + h, tmp, n - h);
-    while (i < h && j < n)
-        tmp[k++] = group_cmp(o, idx[j], idx[i]) < 0 ? idx[j++] : idx[i++];
-    while (i < h)
-        tmp[k++] = idx[i++];
-    while (j < n)
-        tmp[k++] = idx[j++];
-    memcpy(idx, tmp, n * sizeof *idx);
-}
-
+/* Heading and entry rows from the groups of core (query/group.h): areas
+ * by number, or units by name with "no unit" last; most overdue first
+ * within a group. */
 static int build_rows(overdue_state *o)
 {
-    size_t n = o->list.n;
-    size_t *idx = malloc((n + 1) * sizeof *idx), *tmp = malloc((n + 1) * sizeof *tmp);
-    overdue_entry *rows = malloc((2 * n + 1) * sizeof *rows);
-    if (!idx || !tmp || !rows) {
-        free(idx);
-        free(tmp);
-        free(rows);
+    group_list g;
+    if (group_overdue(&o->list, o->by_unit ? LIGHT_BY_UNIT : LIGHT_BY_AREA, GROUP_ORDER_KEY, &g))
+        return -1;
+    overdue_entry *rows = malloc((o->list.n + g.n + 1) * sizeof *rows);
+    if (!rows) {
+        group_list_free(&g);
         return -1;
     }
-    for (size_t i = 0; i < n; i++)
-        idx[i] = i;
-    sort_idx(o, idx, tmp, n);
-    size_t r = 0, head = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i == 0 || group_cmp(o, idx[i - 1], idx[i]) != 0) {
-            head = r;
-            rows[r++] = (overdue_entry){1, idx[i], 0};
-        }
-        rows[head].count++;
-        rows[r++] = (overdue_entry){0, idx[i], (int)i + 1};
+    size_t r = 0;
+    int k = 0;
+    for (size_t i = 0; i < g.n; i++) {
+        rows[r++] = (overdue_entry){1, g.v[i].rows[0], (int)g.v[i].n};
+        for (size_t j = 0; j < g.v[i].n; j++)
+            rows[r++] = (overdue_entry){0, g.v[i].rows[j], ++k};
     }
-    free(idx);
-    free(tmp);
+    group_list_free(&g);
     free(o->rows);
     o->rows = rows;
     o->nrows = r;
     o->ref_w = 4;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < o->list.n; i++)
         if ((int)strlen(o->list.v[i].ref) > o->ref_w)
             o->ref_w = (int)strlen(o->list.v[i].ref); /* refs are ASCII */
     return 0;

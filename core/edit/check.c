@@ -1,6 +1,6 @@
 /* check.c - SQLite's integrity check and the store's own invariants (see
  * check.h). */
-#include "store/check.h"
+#include "edit/check.h"
 
 #include "edit/edit_internal.h"
 #include "store/store_internal.h"

@@ -1,5 +1,5 @@
 /* plandoc.c - releasing a parsed plan. */
-#include "import/plandoc.h"
+#include "plan/plandoc.h"
 
 #include <stdlib.h>
 #include <string.h>

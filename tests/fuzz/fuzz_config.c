@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fclose(f);
     duban_config *cfg = NULL;
     duban_error err = {0};
-    int rc = config_load(path, actions, sizeof actions / sizeof actions[0], &cfg, &err);
+    int rc = config_load(path, NULL, actions, sizeof actions / sizeof actions[0], &cfg, &err);
     if ((rc == DUBAN_OK) != (cfg != NULL) || (rc != DUBAN_OK && !err.msg[0]))
         abort();
     config_free(cfg);

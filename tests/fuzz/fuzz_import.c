@@ -19,7 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int pass = 0; pass < 2; pass++) {
         plan_doc doc;
         duban_error err = {0};
-        if (import_parse("fuzz.txt", text, size, pass ? 2021 : 0, &doc, &err) != DUBAN_OK)
+        if (import_parse("fuzz.txt", text, size, pass ? 2021 : 0, date_from_ymd(2021, 10, 1), &doc,
+                         &err) != DUBAN_OK)
             continue;
         for (size_t i = 0; i < doc.nnodes; i++) {
             const doc_node *n = &doc.nodes[i];

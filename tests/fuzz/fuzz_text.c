@@ -39,19 +39,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(clean);
     }
     int w = size ? 2 + data[0] % 40 : 10;
-    char *fit = text_fit(text, w);
+    char *fit = text_fit(text, w, NULL);
     if (fit) {
         no_controls(fit);
-        if (text_width(fit) != w)
+        if (text_width(fit, NULL) != w)
             abort();
         free(fit);
     }
     char **lines;
     size_t count;
-    if (text_wrap(text, w, &lines, &count) == 0) {
+    if (text_wrap(text, w, NULL, &lines, &count) == 0) {
         for (size_t i = 0; i < count; i++) {
             no_controls(lines[i]);
-            if (text_width(lines[i]) > w)
+            if (text_width(lines[i], NULL) > w)
                 abort();
         }
         text_lines_free(lines, count);

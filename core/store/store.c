@@ -103,7 +103,7 @@ int db_exec(store *st, const char *sql, duban_error *err)
             return duban_fail(err, DUBAN_EDB,
                               "%s: another program is writing the database; waited %d s, "
                               "nothing was changed (try again)",
-                              st->path, STORE_BUSY_MS / 1000);
+                              st->path, (st->wait ? st->waited_ms : STORE_BUSY_MS) / 1000);
         return db_fail(st, err, DUBAN_EDB, sql);
     }
     return DUBAN_OK;
@@ -380,6 +380,35 @@ void store_set_statuses(store *st, const status_set *set)
 const status_set *store_statuses(const store *st)
 {
     return &st->statuses;
+}
+
+static long monotonic_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite's busy handler when a wait function is set: sleep a little, then
+ * ask it whether to go on. */
+static int busy_wait(void *p, int count)
+{
+    store *st = p;
+    if (count == 0)
+        st->wait_start_ms = monotonic_ms();
+    sqlite3_sleep(50);
+    st->waited_ms = (int)(monotonic_ms() - st->wait_start_ms);
+    return st->wait(st->wait_arg, st->waited_ms) ? 1 : 0;
+}
+
+void store_set_wait(store *st, store_wait_fn wait, void *arg)
+{
+    st->wait = wait;
+    st->wait_arg = arg;
+    if (wait)
+        sqlite3_busy_handler(st->db, busy_wait, st);
+    else
+        sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 }
 
 int store_data_version(store *st, int64_t *version, duban_error *err)

@@ -59,6 +59,15 @@ const status_set *store_statuses(const store *st);
  * default).  The executable passes DUBAN_NOW; core reads no environment. */
 void store_set_now(store *st, const char *now);
 
+/* While an edit waits for another process that is writing, wait(arg,
+ * waited_ms) is called about every 50 ms instead of SQLite's plain
+ * timeout (STORE_BUSY_MS, 5 s): it returns 1 to go on waiting, 0 to give
+ * up, and the edit then fails with DUBAN_EDB and nothing changed.  It must
+ * not use the store (it runs inside SQLite's busy handler): the front end
+ * draws its status line and reads keys there.  NULL restores the timeout. */
+typedef int (*store_wait_fn)(void *arg, int waited_ms);
+void store_set_wait(store *st, store_wait_fn wait, void *arg);
+
 /* PRAGMA data_version: changes when another connection commits. */
 int store_data_version(store *st, int64_t *version, duban_error *err);
 

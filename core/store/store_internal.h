@@ -16,6 +16,10 @@ struct store {
     int batch;          /* inside store_begin() .. store_commit() */
     int readonly;       /* opened with STORE_READONLY */
     char fixed_now[32]; /* store_set_now(); "" = the system clock */
+    store_wait_fn wait; /* store_set_wait(); NULL = STORE_BUSY_MS */
+    void *wait_arg;
+    long wait_start_ms; /* when the current wait began */
+    int waited_ms;      /* how long the last wait lasted */
 };
 
 /* Prepares sql (a constant) on st; DUBAN_EDB with SQLite's message. */

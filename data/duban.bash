@@ -11,8 +11,8 @@
 # (--db, --plan, --config), and only when that file exists, so completing
 # never creates a database.
 
-_duban_options_fallback=$'--db\tPATH\t@file\n--plan\tPLAN\t@plan\n--today\tDATE\t\n--format\tFORMAT\ttext csv json md html\n--config\tFILE\t@file\n--help\t\t\n--version\t\t'
-_duban_commands_fallback="list present show set due unit leader note undo redo overdue history search import plans config meeting changes minutes report extend progress check"
+_duban_options_fallback=$'--db\tPATH\t@file\n--plan\tPLAN\t@plan\n--today\tDATE\t\n--format\tFORMAT\ttext csv json md html xlsx\n--config\tFILE\t@file\n--no-bom\t\t\n--help\t\t\n--version\t\t'
+_duban_commands_fallback="list present show set due unit leader note undo redo overdue history search import export plans config meeting changes minutes report extend progress check"
 
 # The value of a global option on the command line being completed.
 _duban_opt() {
@@ -100,12 +100,14 @@ _duban() {
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=""
     ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
+    [[ $prev == -o ]] && prev=--output # the one short option
 
     # The command and how many arguments it has before the cursor; every
     # option of every command, to skip the values of those that take one.
     _duban_read_options < <(_duban_options)
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${COMP_WORDS[i]}
+        [[ $w == -o ]] && w=--output
         case $w in
         --*=* | -) ;;
         -*) [[ -n ${arg[$w]:-} ]] && ((i++)) ;;

@@ -3,7 +3,8 @@
 # is missing.  Safe to run again; does nothing when everything is present.
 set -euo pipefail
 packages=(build-essential cmake pkg-config libsqlite3-dev libncurses-dev libiniparser-dev
-          libcmocka-dev tmux groff-base sqlite3 clang-format clang libclang-rt-dev)
+          libcmocka-dev tmux groff-base sqlite3 clang-format
+          libxlsxwriter-dev python3-openpyxl libzip-dev libexpat1-dev clang libclang-rt-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -264,6 +264,7 @@ static void init_defaults(loader *ld, const config_action *actions, size_t nacti
     cfg->ambiguous_width = 1;
     snprintf(cfg->date_format, sizeof cfg->date_format, "%%Y-%%m-%%d");
     cfg->warn_days = 14;
+    cfg->csv_bom = 1;
     cfg->theme = THEME_DEFAULT;
     config_theme_colors(THEME_DEFAULT, cfg->color);
     cfg->statuses = *status_defaults();

@@ -94,6 +94,7 @@ typedef struct duban_config {
     int ambiguous_width;            /* 1 or 2 (textwidth.h text_measure) */
     char date_format[64];           /* see config_format_date() */
     int warn_days;                  /* at-risk window for lights, 0..365 */
+    int csv_bom;                    /* CSV output starts with a UTF-8 BOM (default 1) */
 
     /* [theme] */
     enum config_theme theme;

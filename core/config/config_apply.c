@@ -92,6 +92,9 @@ int config_apply_general(loader *ld, const ini_entry *e)
         if (parse_int(v, 0, 365, &cfg->warn_days))
             return config_fail(ld, e->line, "warn_days must be a number of days 0-365, not '%s'",
                                v);
+    } else if (!strcmp(k, "csv_bom")) {
+        if (parse_bool(v, &cfg->csv_bom))
+            return config_fail(ld, e->line, "csv_bom must be yes or no, not '%s'", v);
     } else {
         return config_warn(ld, e->line, "unknown key '%s' in [general]", k);
     }

@@ -16,6 +16,7 @@ static int dump_general(const duban_config *cfg, strbuf *out)
     rc = rc ? rc : strbuf_printf(out, "ambiguous_width = %d\n", cfg->ambiguous_width);
     rc = rc ? rc : ini_append_pair(out, "date_format", cfg->date_format);
     rc = rc ? rc : strbuf_printf(out, "warn_days = %d\n", cfg->warn_days);
+    rc = rc ? rc : strbuf_printf(out, "csv_bom = %s\n", cfg->csv_bom ? "yes" : "no");
     return rc;
 }
 

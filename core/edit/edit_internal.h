@@ -31,7 +31,7 @@ typedef struct history_new {
  * labels): valid UTF-8 of at most EDIT_TEXT_MAX bytes (EDIT_NOTE_MAX for
  * notes: multiline).  DUBAN_EINVAL naming what. */
 #define EDIT_TEXT_MAX 1000
-#define EDIT_NOTE_MAX 10000
+#define EDIT_NOTE_MAX 128000
 int edit_check_text(const char *what, const char *s, int multiline, duban_error *err);
 
 int edit_load_target(store *st, int64_t node_id, const char *field, edit_target *t,

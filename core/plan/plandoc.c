@@ -10,6 +10,7 @@ static void node_free(doc_node *nd)
     free(nd->body);
     free(nd->unit);
     free(nd->leader);
+    free(nd->note);
     for (size_t i = 0; i < nd->nms; i++) {
         free(nd->ms[i].phrase);
         free(nd->ms[i].word);

@@ -30,6 +30,9 @@ typedef struct doc_node {
     char *leader;       /* 分管领导 / 责任领导 written in the text, or NULL */
     doc_milestone *ms;
     size_t nms;
+    char status[32];             /* status key (a ledger's 状态); "" = the set's first */
+    char *note;                  /* a first progress note (a ledger's 进展情况), or NULL */
+    char extended_due[DATE_LEN]; /* an approved extension (a ledger's 延期至), "" none */
 } doc_node;
 
 typedef struct plan_doc {

@@ -214,3 +214,18 @@ int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long 
     minutes_data_free(&md);
     return rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
 }
+
+int minutes_write_file(store *st, int64_t meeting_id, long today, const light_rule *rule,
+                       const char *path, duban_error *err)
+{
+    minutes_data md;
+    int rc = minutes_load(st, meeting_id, today, rule, &md, err);
+    if (rc)
+        return rc;
+    minutes_doc d;
+    rc = build_doc(&md, &d) ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
+                            : minutes_write_xlsx(&d, path, err);
+    minutes_doc_free(&d);
+    minutes_data_free(&md);
+    return rc;
+}

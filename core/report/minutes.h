@@ -39,4 +39,12 @@ enum minutes_format { MINUTES_MD, MINUTES_HTML, MINUTES_CSV };
 int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
                    const light_rule *rule, const text_measure *m, strbuf *out, duban_error *err);
 
+/* The same minutes as an XLSX workbook written to path (sheet 会议纪要:
+ * the blocks in order, tables with their headers, numbers and dates as
+ * such, every text a string): written to a temporary file next to path
+ * and renamed over it, so a failure leaves nothing half-written.
+ * DUBAN_ENOTFOUND for an unknown meeting, DUBAN_EIO naming path. */
+int minutes_write_file(store *st, int64_t meeting_id, long today, const light_rule *rule,
+                       const char *path, duban_error *err);
+
 #endif

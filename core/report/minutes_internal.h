@@ -26,6 +26,8 @@ typedef struct minutes_doc {
 void minutes_doc_free(minutes_doc *d);
 int minutes_write_md(const minutes_doc *d, const text_measure *m, strbuf *out);
 int minutes_write_html(const minutes_doc *d, strbuf *out);
+/* The blocks as a workbook at path (minutes_xlsx.c; see minutes_write_file). */
+int minutes_write_xlsx(const minutes_doc *d, const char *path, duban_error *err);
 /* HTML-escapes s (& < > " ') into out. */
 int html_escape(strbuf *out, const char *s);
 

@@ -172,21 +172,40 @@ static int worst_first(const void *pa, const void *pb)
     return strcmp(a->key, b->key);
 }
 
+int report_groups(store *st, int64_t plan_id, enum light_group by, long today,
+                  const light_rule *rule, light_tally_list *groups, int **targets, int **met,
+                  duban_error *err)
+{
+    *targets = *met = NULL;
+    int rc = query_light_tally(st, plan_id, by, today, rule, groups, err);
+    if (rc)
+        return rc;
+    if (by != LIGHT_BY_AREA && groups->n > 1)
+        qsort(groups->v, groups->n, sizeof *groups->v, worst_first);
+    *targets = calloc(groups->n + 1, sizeof **targets);
+    *met = calloc(groups->n + 1, sizeof **met);
+    if (!*targets || !*met)
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    if (!rc)
+        rc = count_targets(st, plan_id, by, today, groups, *targets, *met, err);
+    if (rc) {
+        free(*targets);
+        free(*met);
+        *targets = *met = NULL;
+        light_tally_list_free(groups);
+    }
+    return rc;
+}
+
 int report_render(store *st, int64_t plan_id, enum light_group by, enum table_format fmt,
                   long today, const light_rule *rule, const text_measure *m, strbuf *out,
                   duban_error *err)
 {
     light_tally_list groups;
-    int rc = query_light_tally(st, plan_id, by, today, rule, &groups, err);
+    int *targets, *met;
+    int rc = report_groups(st, plan_id, by, today, rule, &groups, &targets, &met, err);
     if (rc)
         return rc;
-    if (by != LIGHT_BY_AREA && groups.n > 1)
-        qsort(groups.v, groups.n, sizeof *groups.v, worst_first);
-    int *targets = calloc(groups.n + 1, sizeof *targets), *met = calloc(groups.n + 1, sizeof *met);
-    if (!targets || !met)
-        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    if (!rc)
-        rc = count_targets(st, plan_id, by, today, &groups, targets, met, err);
     int people = fmt == FORMAT_TEXT || fmt == FORMAT_MD;
     if (!rc && people)
         rc = heading(st, plan_id, by, fmt, today, out, err);

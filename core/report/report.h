@@ -34,6 +34,13 @@ int report_render(store *st, int64_t plan_id, enum light_group by, enum table_fo
                   long today, const light_rule *rule, const text_measure *m, strbuf *out,
                   duban_error *err);
 
+/* The groups of that report in its order (areas by number, units and
+ * leaders worst first) with, per group g, its numeric targets targets[g]
+ * and those met met[g] (heap arrays of groups->n; free() them and
+ * light_tally_list_free() the groups).  On error nothing is left to free. */
+int report_groups(store *st, int64_t plan_id, enum light_group by, long today,
+                  const light_rule *rule, light_tally_list *groups, int **targets, int **met,
+                  duban_error *err);
 /* One line explaining the lights, e.g. "(!) 红灯：逾期未完成或受阻；(~) 黄灯：
  * 14天内到期未完成或滞后；(o) 绿灯：其余（含已完成）" (status names from set). */
 int report_light_legend(const status_set *set, const light_rule *rule, strbuf *out);

@@ -80,17 +80,34 @@ static void place_node(const plan_doc *doc, placed *pl, size_t i, int *areas)
     pl[i].children = seq; /* temporarily the node's own seq; reset by caller */
 }
 
+/* A ledger's progress cell becomes the item's first note, dated now. */
+static int insert_first_note(store *st, int64_t node_id, const char *text, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    char now[32];
+    db_now(st, now);
+    if (db_prepare(st, "INSERT INTO note(node_id, at, text) VALUES (?, ?, ?)", &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, node_id);
+    sqlite3_bind_text(stmt, 2, now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, text, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt) == SQLITE_DONE ? DUBAN_OK
+                                               : db_fail(st, err, DUBAN_EDB, "cannot add note");
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
 static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_error *err)
 {
     sqlite3_stmt *ins = NULL, *ms = NULL;
     placed *pl = calloc(doc->nnodes ? doc->nnodes : 1, sizeof *pl);
     if (!pl)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    int rc = db_prepare(
-        st,
-        "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title,"
-        " body, due, line, status, unit, leader) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        &ins, err);
+    int rc = db_prepare(st,
+                        "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title,"
+                        " body, due, line, status, unit, leader, extended_due)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        &ins, err);
     if (!rc)
         rc = db_prepare(st,
                         "INSERT INTO milestone(node_id, seq, phrase, word, due, approximate)"
@@ -118,16 +135,22 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
         sqlite3_bind_int(ins, 10, dn->line);
         /* New items take the first status of the set in force (未启动 by
          * default), so a county's own status set needs no fixed key. */
-        sqlite3_bind_text(ins, 11, st->statuses.n ? st->statuses.v[0].key : "not_started", -1,
-                          SQLITE_STATIC);
+        sqlite3_bind_text(ins, 11,
+                          dn->status[0]    ? dn->status
+                          : st->statuses.n ? st->statuses.v[0].key
+                                           : "not_started",
+                          -1, SQLITE_STATIC);
         sqlite3_bind_text(ins, 12, dn->unit ? dn->unit : "", -1, SQLITE_STATIC);
         sqlite3_bind_text(ins, 13, dn->leader ? dn->leader : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 14, dn->extended_due, -1, SQLITE_STATIC);
         if (sqlite3_step(ins) != SQLITE_DONE) {
             rc = db_fail(st, err, DUBAN_EDB, "cannot add item");
             break;
         }
         pl[i].id = sqlite3_last_insert_rowid(st->db);
         rc = insert_milestones(st, ms, pl[i].id, dn, err);
+        if (!rc && dn->note && *dn->note)
+            rc = insert_first_note(st, pl[i].id, dn->note, err);
         if (!rc) /* numeric targets in the text (target.h) */
             rc = target_store_node(st, pl[i].id, dn->title, dn->body, NULL, err);
     }

@@ -102,11 +102,38 @@ static int render_text(const table *t, const text_measure *m, strbuf *out, int m
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
+/* A plain number ("-3", "+1.5") is data to a spreadsheet, not a formula. */
+static int csv_plain_number(const char *s)
+{
+    if (*s == '-' || *s == '+')
+        s++;
+    if (!(*s >= '0' && *s <= '9'))
+        return 0;
+    while (*s >= '0' && *s <= '9')
+        s++;
+    if (*s == '.') {
+        s++;
+        if (!(*s >= '0' && *s <= '9'))
+            return 0;
+        while (*s >= '0' && *s <= '9')
+            s++;
+    }
+    return *s == '\0';
+}
+
+/* A cell Excel, WPS or LibreOffice would run as a formula (leading = + - @,
+ * tab or CR) gets a leading ' so that it stays text (CSV injection). */
+static int csv_formula_like(const char *s)
+{
+    return strchr("=+-@\t\r", *s) && *s && !csv_plain_number(s);
+}
+
 static int csv_cell(strbuf *out, const char *s)
 {
+    const char *lead = csv_formula_like(s) ? "'" : "";
     if (!strpbrk(s, ",\"\r\n"))
-        return strbuf_append(out, s);
-    int rc = strbuf_appendc(out, '"');
+        return strbuf_append(out, lead) | strbuf_append(out, s);
+    int rc = strbuf_appendc(out, '"') | strbuf_append(out, lead);
     for (; *s; s++)
         rc |= *s == '"' ? strbuf_append(out, "\"\"") : strbuf_appendc(out, *s);
     return rc | strbuf_appendc(out, '"');

@@ -5,10 +5,13 @@
  * Call order: table_init() -> table_add_row()* -> table_render()* ->
  * table_free().  Cells are copied.  Text and Markdown cells are sanitised
  * (textwidth.h) and aligned by display width; CSV follows RFC 4180 (cells
- * sanitised, quoted when needed); JSON is an array of objects keyed by the
- * column keys, with every control character escaped.  Markdown cells also
- * have | & < > escaped (\|, &amp; &lt; &gt;).  Text and Markdown
- * are aligned with the caller's measure (textwidth.h; NULL = ambiguous 1).
+ * sanitised, quoted when needed, CRLF line ends; a cell a spreadsheet would
+ * run as a formula, with a leading = + - @, tab or CR and not a plain
+ * number, gets a leading ' so that it stays text); JSON is an array of
+ * objects keyed by the column keys, with every control character escaped.
+ * Markdown cells also have | & < > escaped (\|, &amp; &lt; &gt;).
+ * Text and Markdown are aligned with the caller's measure (textwidth.h;
+ * NULL = ambiguous 1).
  */
 #ifndef DUBAN_TABLE_H
 #define DUBAN_TABLE_H
@@ -32,6 +35,11 @@ typedef struct table {
     char **cells; /* nrows * ncols heap strings */
     size_t nrows, cap;
 } table;
+
+/* The UTF-8 byte-order mark that makes Excel and WPS read a CSV file as
+ * UTF-8.  table_render() never writes it (a rendering may be one part of
+ * the output); whoever writes the whole CSV stream puts it first. */
+#define TABLE_CSV_BOM "\xEF\xBB\xBF"
 
 /* Parses text|csv|json|md; returns 0 or -1. */
 int table_format_parse(const char *name, enum table_format *fmt);

@@ -128,12 +128,12 @@ bad "set 已 完成" "已 完成" set 1.1 "已 完成"
 bad "set -1" "'-1'" set 1.1 -1
 
 # ---- notes and other text ---------------------------------------------------
-long_note=$(head -c 10001 /dev/zero | tr '\0' x)
+long_note=$(head -c 128001 /dev/zero | tr '\0' x)
 long_unit=$(head -c 1001 /dev/zero | tr '\0' x)
 bad "an empty note" note note 1.1 ""
 bad "a blank note" note note 1.1 "   "
 bad "a note not UTF-8" note note 1.1 $'\xff\xfe'
-bad "a note over 10000 bytes" 10000 note 1.1 "$long_note"
+bad "a note over 128000 bytes" 128000 note 1.1 "$long_note"
 bad "a unit over 1000 bytes" unit unit 1.1 "$long_unit"
 bad "a leader not UTF-8" leader leader 1.1 $'\xc3('
 bad "a --note not UTF-8" note set 1.1 behind --note $'a\xffb'

@@ -68,8 +68,8 @@ offers=$(complete_words "$P/bin:$PATH" duban --db "$T/x.db" show 10.)
 offers=$(complete_words "$P/bin:$PATH" duban --db "$T/x.db" set 1.1 in)
 [ "$offers" = "in_progress" ] && pass || fail "status completion offers '$offers'"
 offers=$(complete_words "$P/bin:$PATH" duban --format "")
-[ "$offers" = "text csv json md html" ] && pass || fail "format completion offers '$offers'"
-offers=$(complete_words "$P/bin:$PATH" duban set --n)
+[ "$offers" = "text csv json md html xlsx" ] && pass || fail "format completion offers '$offers'"
+offers=$(complete_words "$P/bin:$PATH" duban set --not)
 [ "$offers" = "--note" ] && pass || fail "option completion offers '$offers'"
 complete_words "$P/bin:$PATH" duban --db "$T/none.db" show "" >/dev/null
 [ ! -e "$T/none.db" ] && pass || fail "completing refs created a database"

@@ -39,7 +39,7 @@ expect_err "set does not write --format json (it writes text)" "set names its fo
 refuse "--format csv import" import "$DUBAN_SRC/data/haiyan-2021-h2.plan" --format csv
 refuse "--format md undo" undo --format md
 refuse "minutes --format text" minutes --format text
-expect_err "(it writes md, html or csv)" "minutes lists its formats"
+expect_err "(it writes md, html, csv or xlsx)" "minutes lists its formats"
 refuse "--format json meeting start" --format json meeting start X
 [ "$(db_sum "$DB")" = "$sum" ] && pass || fail "a refused format changed the database"
 run --db "$DB" --format text set 5.1 done
@@ -90,7 +90,7 @@ expect_offers() { # WHAT EXPECTED WORDS...
   got=$(offers "$DUBAN" "$@")
   [ "$got" = "$want" ] && pass || fail "completing $what offers '$got', expected '$want'"
 }
-g="--db --plan --today --format --config --help"
+g="--db --plan --today --format --config --no-bom --help"
 expect_offers "report --" "$g --by" report --
 expect_offers "changes --" "$g --meeting --since-last" changes --
 expect_offers "set --" "$g --note" set 5.1 --
@@ -98,7 +98,7 @@ expect_offers "overdue --" "$g --by" overdue --
 expect_offers "history --" "$g" history --
 expect_offers "config --d" "--db --dump" config --d
 expect_offers "report --by" "area unit leader" report --by ""
-expect_offers "minutes --format" "csv md html" minutes --format ""
+expect_offers "minutes --format" "csv md html xlsx" minutes --format ""
 expect_offers "set --format" "text" set --format ""
 expect_offers "after an option's value" "start end list current" --today 2021-10-01 meeting ""
 expect_offers "the command after a command option" "start end list current" --date 2021-10-01 meeting ""
@@ -114,6 +114,9 @@ expect_offers "extend's DATE" "" --db "$DB" extend 10.1 ""
 expect_offers "set's STATUS" "in_progress" --db "$DB" set 5.1 in
 mkdir -p "$T/files" && touch "$T/files/plan-a.txt"
 expect_offers "import's FILE" "$T/files/plan-a.txt" import "$T/files/plan-"
+touch "$T/files/ledger.xlsx"
+expect_offers "export --output" "$T/files/ledger.xlsx" export --output "$T/files/le"
+expect_offers "export -o (its short form)" "$T/files/ledger.xlsx" export -o "$T/files/le"
 # Without a runnable duban: the global options, the same as the program's.
 got=$(offers /nonexistent/duban --)
 [ "$got" = "$(echo $globals)" ] && pass || fail "fallback options '$got', the program's '$(echo $globals)'"

@@ -102,6 +102,19 @@ static void control_characters_never_pass(void **state)
     }
 }
 
+static void csv_neutralises_formulas(void **state)
+{
+    (void)state;
+    const char *rows[][3] = {
+        {"=1+1", "@SUM(A1)", "-3"}, {"+cmd|' /C calc'!A0", "-2+3", "1.5"}, {"a=b", "-", "+7"}};
+    char *s = render(FORMAT_CSV, rows, 3);
+    assert_string_equal(s, "ref,title,n\r\n"
+                           "'=1+1,'@SUM(A1),-3\r\n"
+                           "'+cmd|' /C calc'!A0,'-2+3,1.5\r\n"
+                           "a=b,'-,+7\r\n");
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -111,6 +124,7 @@ int main(void)
         cmocka_unit_test(json_escapes_and_numbers),
         cmocka_unit_test(markdown_escapes_pipes),
         cmocka_unit_test(control_characters_never_pass),
+        cmocka_unit_test(csv_neutralises_formulas),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -64,6 +64,7 @@ extern const cli_option cli_globals[];
  * refuses the others (cli_check_format()); html is minutes' only. */
 #define CLI_FMT(f) (1u << (f))
 #define CLI_FMT_HTML (1u << 4)
+#define CLI_FMT_XLSX (1u << 5)            /* a workbook written to a file (duban export) */
 #define CLI_FMT_TEXT CLI_FMT(FORMAT_TEXT) /* commands that print a line */
 #define CLI_FMT_TABLE                                                                              \
     (CLI_FMT(FORMAT_TEXT) | CLI_FMT(FORMAT_CSV) | CLI_FMT(FORMAT_JSON) | CLI_FMT(FORMAT_MD))
@@ -87,6 +88,8 @@ typedef struct cli_ctx {
     int format_html;            /* --format html (only `duban minutes` accepts it) */
     int today_set;              /* --today or DUBAN_TODAY gave today */
     int sample_today;           /* today is CLI_SAMPLE_TODAY (see cli_open_store()) */
+    int no_bom;                 /* --no-bom: CSV output without TABLE_CSV_BOM */
+    int format_xlsx;            /* --format xlsx (duban export, minutes) */
 } cli_ctx;
 
 /* The day the built-in sample plan (second half of 2021) is shown on when
@@ -152,6 +155,9 @@ void cli_print_usage_words(FILE *f, const cli_command *cmd);
 int cli_hidden_command(const char *command, const cli_args *args, int *rc, duban_error *err);
 /* Writes rendered output to stdout. */
 int cli_emit(const strbuf *sb, duban_error *err);
+/* The same for a command's data in ctx->format: CSV output starts with
+ * TABLE_CSV_BOM unless --no-bom or the setting csv_bom = no. */
+int cli_emit_data(cli_ctx *ctx, const strbuf *sb, duban_error *err);
 /* Writes one printf-style line, sanitised, to stdout. */
 int cli_say(duban_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Writes "duban: " and one printf-style line, sanitised, to stderr. */

@@ -22,9 +22,10 @@ const cli_option cli_globals[] = {
     {"--db", "PATH", "database file (default $XDG_DATA_HOME/duban/duban.db)", "@file"},
     {"--plan", "PLAN", "plan number or title (default: the most recent)", "@plan"},
     {"--today", "DATE", "take DATE (YYYY-MM-DD) as today (also DUBAN_TODAY)", ""},
-    {"--format", "FORMAT", "text, csv, json or md for listings (html: minutes)",
-     "text csv json md html"},
+    {"--format", "FORMAT", "text, csv, json or md for listings (html: minutes; xlsx: export)",
+     "text csv json md html xlsx"},
     {"--config", "FILE", "configuration file (default $XDG_CONFIG_HOME/duban/config.ini)", "@file"},
+    {"--no-bom", NULL, "CSV without the UTF-8 byte-order mark (setting csv_bom)", ""},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -76,10 +77,13 @@ static int set_global(cli_ctx *ctx, const char *name, const char *value, duban_e
         ctx->today_set = 1;
     } else if (!strcmp(name, "--format")) {
         ctx->format_html = !strcmp(value, "html"); /* checked in cli_check_format() */
-        if (!ctx->format_html && table_format_parse(value, &ctx->format))
+        ctx->format_xlsx = !strcmp(value, "xlsx");
+        if (!ctx->format_html && !ctx->format_xlsx && table_format_parse(value, &ctx->format))
             return duban_fail(err, DUBAN_EINVAL,
                               "--format: unknown format '%s' (use text, csv, json or md)", value);
         ctx->format_set = 1;
+    } else if (!strcmp(name, "--no-bom")) {
+        ctx->no_bom = 1;
     }
     return DUBAN_OK;
 }
@@ -112,9 +116,11 @@ static int parse_one(cli_ctx *ctx, int argc, char **argv, int *i, cli_args *args
         args->help = 1;
         return DUBAN_OK;
     }
+    if (!strcmp(arg, "-o")) /* the one short option: -o FILE is --output FILE */
+        arg = "--output";
     for (const cli_option *g = cli_globals; g->name; g++)
-        if (is_option(arg, g->name)) {
-            const char *v = option_value(arg, g->name, argc, argv, i, err);
+        if (g->arg ? is_option(arg, g->name) : !strcmp(arg, g->name)) {
+            const char *v = g->arg ? option_value(arg, g->name, argc, argv, i, err) : "";
             return v ? set_global(ctx, g->name, v, err) : DUBAN_EINVAL;
         }
     for (int o = 0; o < CLI_OPTION_COUNT; o++) {
@@ -178,19 +184,21 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const char **command, cli_arg
     if (ctx->format_html && !*command)
         return duban_fail(err, DUBAN_EINVAL,
                           "--format html is only for 'duban minutes' (use text, csv, json or md)");
+    if (ctx->format_xlsx && !*command)
+        return duban_fail(err, DUBAN_EINVAL, "--format xlsx is only for 'duban export'");
     return check_taken(*command, seen, err);
 }
 
 /* "text", "md, html or csv": the formats of mask, for a message. */
 static void format_names(unsigned mask, char *out, size_t outsz)
 {
-    static const char *const names[] = {"text", "csv", "json", "md", "html"};
-    static const int order[] = {FORMAT_TEXT, FORMAT_MD, 4, FORMAT_CSV, FORMAT_JSON};
+    static const char *const names[] = {"text", "csv", "json", "md", "html", "xlsx"};
+    static const int order[] = {FORMAT_TEXT, FORMAT_MD, 4, FORMAT_CSV, FORMAT_JSON, 5};
     int n = 0, total = 0;
-    for (size_t i = 0; i < 5; i++)
+    for (size_t i = 0; i < 6; i++)
         total += (mask & (1u << order[i])) != 0;
     out[0] = '\0';
-    for (size_t i = 0; i < 5; i++) {
+    for (size_t i = 0; i < 6; i++) {
         if (!(mask & (1u << order[i])))
             continue;
         size_t len = strlen(out);
@@ -207,12 +215,17 @@ int cli_check_format(const cli_ctx *ctx, const cli_command *cmd, duban_error *er
 {
     if (!ctx->format_set)
         return DUBAN_OK;
-    unsigned f = ctx->format_html ? CLI_FMT_HTML : CLI_FMT(ctx->format);
+    unsigned f = ctx->format_html   ? CLI_FMT_HTML
+                 : ctx->format_xlsx ? CLI_FMT_XLSX
+                                    : CLI_FMT(ctx->format);
     if (cmd->formats & f)
         return DUBAN_OK;
     static const char *const names[] = {"text", "csv", "json", "md"};
     char ok[64];
     format_names(cmd->formats, ok, sizeof ok);
     return duban_fail(err, DUBAN_EINVAL, "%s does not write --format %s (it writes %s)", cmd->name,
-                      ctx->format_html ? "html" : names[ctx->format], ok);
+                      ctx->format_html   ? "html"
+                      : ctx->format_xlsx ? "xlsx"
+                                         : names[ctx->format],
+                      ok);
 }

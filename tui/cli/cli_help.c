@@ -79,9 +79,9 @@ void cli_print_usage(FILE *f)
 /* "text, md, csv, json": the --format values of mask, in a fixed order. */
 static void format_words(unsigned mask, const char *sep, char *out, size_t outsz)
 {
-    static const char *const names[] = {"text", "csv", "json", "md", "html"};
+    static const char *const names[] = {"text", "csv", "json", "md", "html", "xlsx"};
     out[0] = '\0';
-    for (unsigned i = 0; i < 5; i++) {
+    for (unsigned i = 0; i < 6; i++) {
         if (!(mask & (1u << i)))
             continue;
         size_t len = strlen(out);
@@ -105,7 +105,7 @@ void cli_print_command_help(FILE *f, const cli_command *cmd)
     format_words(cmd->formats, ", ", formats, sizeof formats);
     fprintf(f, "\nFormats (--format): %s.\n", formats);
     fprintf(f, "Global options: --db PATH, --plan PLAN, --today DATE, --format FORMAT,\n"
-               "--config FILE.\n");
+               "--config FILE, --no-bom.\n");
 }
 
 static void print_option_line(FILE *f, const cli_option *opt, const char *words)

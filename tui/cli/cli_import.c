@@ -2,11 +2,26 @@
 #include "cli/cli.h"
 
 #include "import/import.h"
+#include "import/ledger_import.h"
 #include "text/textwidth.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A plan text, or a ledger (台账) spreadsheet by its extension (.xlsx,
+ * .csv), whose warnings go to stderr. */
+static int cli_read_plan(cli_ctx *ctx, const char *path, int year, plan_doc *doc, duban_error *err)
+{
+    if (ledger_kind_of(path) == LEDGER_NOT)
+        return import_file(path, year, ctx->today, doc, err);
+    ledger_warnings warn = {0};
+    int rc = ledger_import_file(path, year, store_statuses(ctx->st), doc, &warn, err);
+    for (size_t i = 0; i < warn.n; i++)
+        cli_warn("%s", warn.v[i]);
+    ledger_warnings_free(&warn);
+    return rc;
+}
 
 int cmd_import(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
@@ -22,7 +37,7 @@ int cmd_import(cli_ctx *ctx, const cli_args *args, duban_error *err)
         year = (int)y;
     }
     plan_doc doc;
-    int rc = import_file(args->pos[0], year, ctx->today, &doc, err);
+    int rc = cli_read_plan(ctx, args->pos[0], year, &doc, err);
     if (rc)
         return rc;
     int64_t id = 0;

@@ -201,16 +201,23 @@ int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err)
         fmt = MINUTES_CSV;
     else if (ctx->format == FORMAT_JSON)
         return duban_fail(err, DUBAN_EINVAL, "minutes: use --format md, html or csv");
+    if (args->output && !ctx->format_xlsx)
+        return duban_fail(err, DUBAN_EINVAL, "minutes: --output goes with --format xlsx");
     int64_t id;
     int rc = meeting_resolve(ctx->st, ctx->plan_id, args->npos ? args->pos[0] : NULL, &id, err);
     if (rc)
         return rc;
     light_rule rule;
     cli_light_rule(ctx, &rule);
+    if (ctx->format_xlsx) { /* a workbook, to a file */
+        const char *path = args->output && *args->output ? args->output : "会议纪要.xlsx";
+        rc = minutes_write_file(ctx->st, id, ctx->today, &rule, path, err);
+        return rc ? rc : cli_say(err, "wrote %s", path);
+    }
     strbuf sb = {0};
     rc = minutes_render(ctx->st, id, fmt, ctx->today, &rule, &ctx->measure, &sb, err);
     if (!rc)
-        rc = cli_emit(&sb, err);
+        rc = cli_emit_data(ctx, &sb, err);
     strbuf_free(&sb);
     return rc;
 }

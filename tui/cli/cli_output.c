@@ -17,6 +17,15 @@ int cli_emit(const strbuf *sb, duban_error *err)
     return DUBAN_OK;
 }
 
+int cli_emit_data(cli_ctx *ctx, const strbuf *sb, duban_error *err)
+{
+    int bom = ctx->format == FORMAT_CSV && !ctx->format_html && !ctx->no_bom &&
+              (!ctx->config || ctx->config->csv_bom);
+    if (bom && fputs(TABLE_CSV_BOM, stdout) == EOF)
+        return duban_fail(err, DUBAN_EIO, "cannot write output");
+    return cli_emit(sb, err);
+}
+
 int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err)
 {
     strbuf sb = {0};
@@ -24,7 +33,7 @@ int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err)
     if (rc)
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     else
-        rc = cli_emit(&sb, err);
+        rc = cli_emit_data(ctx, &sb, err);
     strbuf_free(&sb);
     return rc;
 }

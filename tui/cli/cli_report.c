@@ -34,7 +34,7 @@ int cmd_report(cli_ctx *ctx, const cli_args *args, duban_error *err)
     int rc = report_render(ctx->st, ctx->plan_id, by, ctx->format, ctx->today, &rule, &ctx->measure,
                            &sb, err);
     if (!rc)
-        rc = cli_emit(&sb, err);
+        rc = cli_emit_data(ctx, &sb, err);
     strbuf_free(&sb);
     return rc;
 }

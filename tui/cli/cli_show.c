@@ -209,7 +209,7 @@ int cmd_show(cli_ctx *ctx, const cli_args *args, duban_error *err)
             strbuf_free(&sb);
             sb = md;
         }
-        rc = rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : cli_emit(&sb, err);
+        rc = rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : cli_emit_data(ctx, &sb, err);
     }
     strbuf_free(&sb);
     item_detail_free(&d);

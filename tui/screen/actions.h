@@ -2,9 +2,9 @@
  *
  * Keys are ints: a character ('j', '\n', 27) or a curses key code
  * (KEY_DOWN, always >= KEY_MIN).  Characters outside ASCII never map to
- * an action (they are text for the line editor).  actions_dispatch() offers
- * an action to the current view first (view.h) and, when the view leaves
- * it, runs the application-wide meaning (edits, undo, switching views).
+ * an action (they are text for the line editor).  What an action does is
+ * dispatch.h's: this header is only the vocabulary, below every layer
+ * that handles actions.
  */
 #ifndef DUBAN_TUI_ACTIONS_H
 #define DUBAN_TUI_ACTIONS_H
@@ -40,10 +40,5 @@ struct duban_config;
  * the status.  ACT_NONE when unbound. */
 action action_for_key(const struct duban_config *cfg, int is_fn, int key, const status_set *set,
                       int *arg);
-
-struct app;
-/* Runs act on the application: the current view first, then the global
- * meaning.  Returns a view_result (view.h). */
-int actions_dispatch(struct app *a, action act, int arg);
 
 #endif

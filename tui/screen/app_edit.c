@@ -2,6 +2,7 @@
 #include "screen/app_edit.h"
 
 #include "screen/draw.h"
+#include "screen/fields.h"
 #include "edit/edit.h"
 #include "plan/target.h"
 #include "screen/search.h"
@@ -19,10 +20,7 @@ void app_after_change(app *a, int64_t id)
     size_t area = a->ol.nareas;
     if (vm_refresh_node(a, id, &area, &err) || vm_refresh_area(a, area, id, &err))
         app_message(a, S_ERROR, "%s", err.msg);
-    a->dt.stale = 1;
-    overdue_invalidate(a);
-    changes_invalidate(a);
-    present_invalidate(a);
+    views_invalidate(a, VF_REFRESH_AFTER_EDIT);
 }
 
 void app_load_meeting(app *a)
@@ -39,22 +37,7 @@ void app_reload(app *a)
     if (vm_reload(a, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     app_load_meeting(a);
-    a->dt.stale = 1;
-    overdue_invalidate(a);
-    changes_invalidate(a);
-    present_invalidate(a);
-}
-
-static const char *field_label(const char *field)
-{
-    static const char *const labels[][2] = {
-        {"status", ""},      {"due", "时限 "},  {"unit", "单位 "},
-        {"leader", "领导 "}, {"note", "进展 "}, {"extension", "延期 "},
-    };
-    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-        if (!strcmp(labels[i][0], field))
-            return labels[i][1];
-    return "";
+    views_invalidate(a, VF_REFRESH_AFTER_EDIT);
 }
 
 static const char *shown_value(app *a, const char *field, const char *v)
@@ -83,7 +66,9 @@ static void target_label(app *a, int64_t id, const char *field, char *out, size_
 void app_describe(app *a, const edit_result *r, char *out, size_t outsz)
 {
     char label[160];
-    snprintf(label, sizeof label, "%s", field_label(r->field));
+    edit_field f;
+    snprintf(label, sizeof label, "%s",
+             edit_field_parse(r->field, &f) ? "" : field_change_label(f));
     if (!strncmp(r->field, "target.", 7))
         target_label(a, r->node_id, r->field, label, sizeof label);
     if (!strcmp(r->field, "note"))
@@ -160,52 +145,47 @@ void app_next_status(app *a)
     node_free(&n);
 }
 
-void app_prompt(app *a, prompt_kind kind)
+void app_prompt_search(app *a)
 {
-    static const edit_field fields[] = {[PROMPT_DUE] = FIELD_DUE,
-                                        [PROMPT_UNIT] = FIELD_UNIT,
-                                        [PROMPT_LEADER] = FIELD_LEADER,
-                                        [PROMPT_NOTE] = FIELD_NOTE};
-    if (kind == PROMPT_SEARCH) {
-        search_begin(a);
-        lineedit_init(&a->le, NULL);
-        a->prompt = kind;
-        return;
-    }
+    search_begin(a);
+    lineedit_init(&a->le, NULL);
+    snprintf(a->prompt_title, sizeof a->prompt_title, "搜索 /");
+    a->prompt = PROMPT_SEARCH;
+}
+
+void app_prompt_field(app *a, edit_field f)
+{
     node n;
-    if (!app_editable(a, fields[kind], &n))
+    if (!field_prompt(f) || !app_editable(a, f, &n))
         return;
-    const char *prefill = kind == PROMPT_DUE      ? n.due
-                          : kind == PROMPT_UNIT   ? n.unit
-                          : kind == PROMPT_LEADER ? n.leader
-                                                  : NULL;
-    lineedit_init(&a->le, prefill);
-    a->prompt = kind;
+    lineedit_init(&a->le, field_prefill(f, &n));
+    snprintf(a->prompt_title, sizeof a->prompt_title, "%s", field_prompt(f));
+    a->prompt = PROMPT_FIELD;
+    a->prompt_field = f;
     a->prompt_node = n.id;
     node_free(&n);
 }
 
 static void prompt_done(app *a, int accepted)
 {
-    static const edit_field fields[] = {[PROMPT_DUE] = FIELD_DUE,
-                                        [PROMPT_UNIT] = FIELD_UNIT,
-                                        [PROMPT_LEADER] = FIELD_LEADER,
-                                        [PROMPT_NOTE] = FIELD_NOTE};
-    prompt_kind kind = a->prompt;
-    if (kind >= PROMPT_EXT_DATE) {
-        app_flow_done(a, accepted);
-        return;
-    }
-    a->prompt = PROMPT_NONE;
-    if (kind == PROMPT_SEARCH) {
+    switch (a->prompt) {
+    case PROMPT_SEARCH:
+        a->prompt = PROMPT_NONE;
         if (accepted)
             search_accept(a);
         else
             search_cancel(a);
-    } else if (accepted) {
-        app_apply(a, a->prompt_node, fields[kind], a->le.buf, NULL);
-    } else {
-        app_message(a, S_NORMAL, "已取消 cancelled");
+        break;
+    case PROMPT_FIELD:
+        a->prompt = PROMPT_NONE;
+        if (accepted)
+            app_apply(a, a->prompt_node, a->prompt_field, a->le.buf, NULL);
+        else
+            app_message(a, S_NORMAL, "已取消 cancelled");
+        break;
+    default: /* the edits that ask twice, and meetings */
+        app_flow_done(a, accepted);
+        break;
     }
 }
 
@@ -236,9 +216,7 @@ void app_undo(app *a, int redo)
     app_describe(a, &r, what, sizeof what);
     app_message(a, S_OK, "%s %s", redo ? "已重做:" : "已撤销:", what);
     app_after_change(a, r.node_id);
-    if (a->view == &view_outline && vm_reveal(a, r.node_id, &err))
-        app_message(a, S_ERROR, "%s", err.msg);
-    else if (a->view == &view_present)
-        present_show(a, r.node_id);
+    if (view_current(a)->reveal)
+        view_current(a)->reveal(a, r.node_id);
     edit_result_free(&r);
 }

@@ -9,6 +9,9 @@
  * nothing asks for confirmation.  Areas take only notes.
  *
  * app_edit.c has the one-question edits, app_flow.c the others.
+ *
+ * Layer: app, below dispatch and above the views: it invalidates views
+ * through the registry (views_invalidate), never by name.
  */
 #ifndef DUBAN_TUI_APP_EDIT_H
 #define DUBAN_TUI_APP_EDIT_H
@@ -20,8 +23,11 @@
 void app_set_status(app *a, int idx);
 /* Sets the selected item's status to the next one in the set. */
 void app_next_status(app *a);
-/* Opens a prompt (due, unit, leader, note, search) on the status line. */
-void app_prompt(app *a, prompt_kind kind);
+/* Opens the prompt for a new value of field f of the selected node
+ * (fields.def: due, unit, leader, note) on the status line. */
+void app_prompt_field(app *a, edit_field f);
+/* Opens the search prompt. */
+void app_prompt_search(app *a);
 /* Feeds one key to the open prompt. */
 void app_prompt_key(app *a, int is_fn, uint32_t key);
 /* Undoes (redo = 0) or redoes the plan's last edit. */
@@ -40,7 +46,8 @@ void app_load_meeting(app *a);
 void app_extend(app *a);
 void app_progress(app *a);
 void app_meeting(app *a);
-/* Enter (accepted 1) or Esc on one of their prompts (kind >= PROMPT_EXT_DATE). */
+/* Enter (accepted 1) or Esc on one of their prompts (the kinds after
+ * PROMPT_FIELD). */
 void app_flow_done(app *a, int accepted);
 
 /* For app_flow.c. */

@@ -173,7 +173,7 @@ static void end_meeting(app *a)
     }
     meeting_change_list_free(&l);
     app_load_meeting(a);
-    changes_invalidate(a);
+    views_invalidate(a, VF_FOLLOWS_MEETING);
 }
 
 void app_meeting(app *a)
@@ -206,7 +206,7 @@ static void meeting_title_done(app *a)
         return;
     }
     app_load_meeting(a);
-    changes_invalidate(a);
+    views_invalidate(a, VF_FOLLOWS_MEETING);
     app_message(a, S_OK, "● 会议开始: %s · 此后的修改记入本次会议 (M 结束 ends it)", a->mtg.title);
 }
 

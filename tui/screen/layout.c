@@ -1,5 +1,5 @@
-/* layout.c - regions, header, status line, and the helpers every view
- * shares (see layout.h, view.h). */
+/* layout.c - regions, header, status line and separators around the
+ * views (see layout.h). */
 #include "screen/layout.h"
 
 #include "screen/draw.h"
@@ -7,89 +7,12 @@
 #include "screen/view.h"
 #include "screen/vmodel.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-void app_message(app *a, int style, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(a->msg, sizeof a->msg, fmt, ap);
-    va_end(ap);
-    a->msg_style = style;
-}
-
-int64_t app_selected(app *a)
-{
-    return a->view->selected(a);
-}
-
-void app_date(const app *a, const char *iso, char *out, size_t outsz)
-{
-    if (!*iso || config_format_date(a->ctx->config, iso, out, outsz) != DUBAN_OK)
-        snprintf(out, outsz, "%s", iso);
-}
-
-void app_chinese_number(int n, char *out, size_t outsz)
-{
-    static const char *const d[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    if (n < 1 || n > 99)
-        snprintf(out, outsz, "%d", n);
-    else if (n < 10)
-        snprintf(out, outsz, "%s", d[n]);
-    else
-        snprintf(out, outsz, "%s十%s", n >= 20 ? d[n / 10] : "", d[n % 10]);
-}
-
-void view_switch(app *a, const view_ops *v)
-{
-    a->view = v ? v : &view_outline;
-}
-
-int view_move_cursor(action act, size_t *cursor, size_t n, int page)
-{
-    size_t c = *cursor, p = page > 1 ? (size_t)page - 1 : 1;
-    switch (act) {
-    case ACT_move_down:
-        c++;
-        break;
-    case ACT_move_up:
-        c = c ? c - 1 : 0;
-        break;
-    case ACT_page_down:
-        c += p;
-        break;
-    case ACT_page_up:
-        c = c > p ? c - p : 0;
-        break;
-    case ACT_first_row:
-        c = 0;
-        break;
-    case ACT_last_row:
-        c = n;
-        break;
-    default:
-        return 0;
-    }
-    *cursor = n == 0 ? 0 : c >= n ? n - 1 : c;
-    return 1;
-}
-
-void view_scroll_to(size_t cursor, size_t *top, size_t n, int h)
-{
-    size_t hh = h > 0 ? (size_t)h : 1;
-    if (*top + hh > n)
-        *top = n > hh ? n - hh : 0; /* no empty space below when it fits */
-    if (cursor < *top)
-        *top = cursor;
-    else if (cursor >= *top + hh)
-        *top = cursor - hh + 1;
-}
-
 static int detail_wanted(const app *a)
 {
-    if (a->view == &view_help || a->view == &view_present)
+    if (view_current(a)->flags & VF_NO_DETAIL)
         return 0;
     if (a->detail_pref >= 0)
         return a->detail_pref;
@@ -107,7 +30,7 @@ void layout_compute(app *a, int lines, int cols)
     if (l->too_small)
         return;
     l->status = (rect){lines - 1, 0, 1, cols};
-    if (a->view == &view_present) { /* the slide has its own top line */
+    if (view_current(a)->flags & VF_FULL_SCREEN) { /* e.g. a slide: its own top line */
         l->main = (rect){0, 0, lines - 1, cols};
         return;
     }
@@ -149,31 +72,9 @@ static void draw_header(app *a, rect r)
     draw_text(r.y, left, avail, a->plan.title, S_HEADER);
 }
 
-/* The prompt's label for each kind. */
-static const char *prompt_label(const app *a, prompt_kind k)
-{
-    if (k >= PROMPT_EXT_DATE)
-        return a->prompt_title;
-    switch (k) {
-    case PROMPT_SEARCH:
-        return "搜索 /";
-    case PROMPT_DUE:
-        return "时限 due (YYYY-MM-DD): ";
-    case PROMPT_UNIT:
-        return "责任单位 unit: ";
-    case PROMPT_LEADER:
-        return "分管领导 leader: ";
-    case PROMPT_NOTE:
-        return "进展 note: ";
-    default:
-        return "";
-    }
-}
-
 static int draw_prompt(app *a, rect r)
 {
-    const char *label = prompt_label(a, a->prompt);
-    int x = r.x + 1 + draw_text(r.y, r.x + 1, r.w * 3 / 5, label, S_BOLD);
+    int x = r.x + 1 + draw_text(r.y, r.x + 1, r.w * 3 / 5, a->prompt_title, S_BOLD);
     char count[64] = "";
     if (a->prompt == PROMPT_SEARCH && a->le.len)
         snprintf(count, sizeof count, " %zu 处 ", a->sr.matches.n);
@@ -193,10 +94,14 @@ static int draw_status(app *a, rect r)
         return draw_prompt(a, r);
     char pos[96], right[160];
     int x;
-    if (a->view == &view_present) { /* no key hints on the wall: a faint ? only */
+    if (view_current(a)->flags & VF_FULL_SCREEN) { /* no key hints on the wall: a faint ? */
         x = draw_right(r.y, r.x, r.w, " ? ", S_DIM);
     } else {
-        a->view->position(a, pos, sizeof pos);
+        const view_ops *v = view_current(a);
+        if (v->position)
+            v->position(a, pos, sizeof pos);
+        else
+            snprintf(pos, sizeof pos, "%s", v->name);
         snprintf(right, sizeof right, " %s   ? 帮助 ", pos);
         x = draw_right(r.y, r.x, r.w, right, S_BAR_LINE);
     }
@@ -223,14 +128,16 @@ int layout_draw_frame(app *a)
         draw_too_small(a);
         return -1;
     }
-    a->view->sync(a);
+    const view_ops *v = view_current(a), *pane = view_get(VIEW_detail);
+    if (v->sync)
+        v->sync(a);
     if (l->detail.w > 0)
-        detail_sync(a, l->detail.w - 2);
+        pane->sync(a); /* after the main view: it describes its selection */
     if (l->header.h)
         draw_header(a, l->header);
-    a->view->draw(a, l->main);
+    v->draw(a, l->main);
     if (l->detail.w > 0)
-        detail_draw(a, l->detail);
+        pane->draw(a, l->detail);
     if (l->vsep_x >= 0)
         draw_vline(l->main.y, l->vsep_x, l->main.h);
     if (l->hsep_y >= 0)

@@ -14,6 +14,23 @@
 #include "screen/app.h"
 #include "screen/flow.h"
 
+/* Presentation mode's state (view_present.c): slide 0 is the summary of
+ * all areas, slide k (1..nareas) area k-1 with its items. */
+#define PRESENT_VISIBLE_MAX 128
+typedef struct present_state {
+    size_t slide;
+    size_t cursor;           /* item of the area (summary: area index) */
+    size_t top;              /* first item (summary: area) drawn */
+    target_list targets;     /* the targets of the slide's area */
+    int64_t targets_area;    /* area the targets are for, 0 none */
+    int targets_stale;       /* reload them at the next refresh */
+    size_t vis_first, vis_n; /* blocks drawn in the last frame ... */
+    int vis_y[PRESENT_VISIBLE_MAX], vis_h[PRESENT_VISIBLE_MAX]; /* ... rows (for clicks) */
+} present_state;
+
+/* The view's state (owned by view_present.c). */
+present_state *present_state_of(const app *a);
+
 /* Blocks of a slide, measured and drawn through two callbacks. */
 typedef struct present_blocks {
     size_t n;

@@ -54,7 +54,7 @@ static void draw_top(app *a, rect r, const char *pos)
     if (a->mtg.id) {
         snprintf(left, sizeof left, "● 会议中: %s", a->mtg.title);
         draw_text(r.y, r.x + 1, x - r.x - 4, left, S_BOLD);
-    } else if (a->pr.slide > 0) {
+    } else if (present_state_of(a)->slide > 0) {
         draw_text(r.y, r.x + 1, x - r.x - 4, a->plan.title, S_DIM);
     }
 }
@@ -177,7 +177,7 @@ static int choose_gap(app *a, const present_blocks *b, int w, int avail, int *fi
 /* Moves top so that the cursor's block ends within avail rows. */
 static void fit_top(app *a, const present_blocks *b, int w, int avail, int gap)
 {
-    present_state *p = &a->pr;
+    present_state *p = present_state_of(a);
     if (p->top > p->cursor)
         p->top = p->cursor;
     size_t k = p->cursor - p->top + 1;
@@ -214,7 +214,7 @@ static void draw_more(rect r, int y, size_t above, size_t below)
  * [x, x + w); returns its height. */
 static int draw_block(app *a, const present_blocks *b, size_t i, int x, int w, int y, int room)
 {
-    present_state *p = &a->pr;
+    present_state *p = present_state_of(a);
     flow f;
     int sel = i == p->cursor;
     b->layout(a, i, w, sel, &f, b->ctx);
@@ -232,7 +232,7 @@ static int draw_block(app *a, const present_blocks *b, size_t i, int x, int w, i
 
 void present_blocks_draw(app *a, const present_blocks *b, rect r, int y)
 {
-    present_state *p = &a->pr;
+    present_state *p = present_state_of(a);
     int x, w = present_column(r, &x), avail = r.y + r.h - y, fits, spare;
     p->vis_n = 0;
     p->vis_first = p->top;
@@ -309,7 +309,7 @@ static void item_chips(app *a, flow *f, size_t area, size_t k)
 /* The item's targets, "9/17个" with a bar (numbered when several). */
 static void item_targets(app *a, flow *f, int64_t id, int bar)
 {
-    const target_list *t = &a->pr.targets;
+    const target_list *t = &present_state_of(a)->targets;
     int count = 0, k = 0;
     for (size_t i = 0; i < t->n; i++)
         count += t->v[i].node_id == id;
@@ -351,7 +351,7 @@ static void item_layout(app *a, size_t k, int w, int selected, flow *f, void *ct
 
 static void draw_area_slide(app *a, rect r)
 {
-    size_t i = a->pr.slide - 1;
+    size_t i = present_state_of(a)->slide - 1;
     const area_row *ar = &a->ol.areas[i];
     const area_stats *s = &ar->stats;
     char pos[64], num[32], title[512], buf[64];
@@ -369,7 +369,7 @@ static void draw_area_slide(app *a, rect r)
     present_light_chips(&fig, ar->nlight, GAP + 2);
     int y = present_head(a, r, pos, title, &fig);
     flow_free(&fig);
-    a->pr.vis_n = 0;
+    present_state_of(a)->vis_n = 0;
     if (!ar->loaded || ar->items.n == 0) {
         draw_centered(y, r.x, r.w, "本方面没有事项 no items", S_DIM);
         return;
@@ -384,9 +384,9 @@ static void draw_area_slide(app *a, rect r)
 
 size_t present_count(const app *a)
 {
-    if (a->pr.slide == 0 || a->pr.slide > a->ol.nareas)
+    if (present_state_of(a)->slide == 0 || present_state_of(a)->slide > a->ol.nareas)
         return a->ol.nareas;
-    const area_row *ar = &a->ol.areas[a->pr.slide - 1];
+    const area_row *ar = &a->ol.areas[present_state_of(a)->slide - 1];
     return ar->loaded ? ar->items.n : 0;
 }
 
@@ -394,7 +394,7 @@ void present_draw(app *a, rect r)
 {
     for (int y = r.y; y < r.y + r.h; y++)
         draw_blank(y, r.x, r.w, S_NORMAL);
-    if (a->pr.slide == 0 || a->pr.slide > a->ol.nareas)
+    if (present_state_of(a)->slide == 0 || present_state_of(a)->slide > a->ol.nareas)
         present_draw_summary(a, r);
     else
         draw_area_slide(a, r);

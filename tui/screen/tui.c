@@ -12,6 +12,7 @@
 #include "screen/actions.h"
 #include "screen/app.h"
 #include "screen/app_edit.h"
+#include "screen/dispatch.h"
 #include "screen/draw.h"
 #include "screen/layout.h"
 #include "screen/search.h"
@@ -37,10 +38,7 @@ static long now_ms(void)
 static void app_free(app *a)
 {
     vm_free(a);
-    detail_free(&a->dt);
-    overdue_free(&a->od);
-    changes_free(&a->ch);
-    present_free(&a->pr);
+    views_destroy(a);
     search_free(&a->sr);
     meeting_free(&a->mtg);
     plan_info_free(&a->plan);
@@ -65,7 +63,7 @@ static int app_init(app *a, cli_ctx *ctx, duban_error *err)
     a->st = ctx->st;
     a->plan_id = ctx->plan_id;
     a->today = ctx->today;
-    a->view = &view_outline;
+    a->view = VIEW_outline;
     a->detail_pref = -1;
     a->use_color = getenv("NO_COLOR") == NULL;
     const duban_config *cfg = ctx->config;
@@ -73,7 +71,9 @@ static int app_init(app *a, cli_ctx *ctx, duban_error *err)
     a->spacing = cfg ? cfg->spacing : 0;
     a->bar_width = cfg ? cfg->bar_width : 10;
     cli_light_rule(ctx, &a->rule);
-    int rc = store_data_version(a->st, &a->data_version, err);
+    int rc = views_create(a, err);
+    if (!rc)
+        rc = store_data_version(a->st, &a->data_version, err);
     if (!rc)
         rc = meeting_current(a->st, a->plan_id, &a->mtg, err);
     if (!rc && (rc = vm_load(a, err)) == DUBAN_OK && ctx->created_db)
@@ -111,6 +111,20 @@ static void draw(app *a)
     doupdate();
 }
 
+static int inside(rect r, int y, int x)
+{
+    return r.w > 0 && r.h > 0 && y >= r.y && y < r.y + r.h && x >= r.x && x < r.x + r.w;
+}
+
+/* The view under (y, x) and its region, or VIEW_COUNT. */
+static view_id view_at(const app *a, int y, int x, rect *r)
+{
+    *r = inside(a->lay.main, y, x) ? a->lay.main : a->lay.detail;
+    if (inside(a->lay.main, y, x))
+        return a->view;
+    return inside(a->lay.detail, y, x) ? VIEW_detail : VIEW_COUNT;
+}
+
 static void on_mouse(app *a)
 {
     MEVENT ev;
@@ -125,11 +139,14 @@ static void on_mouse(app *a)
         return;
     if (!wheel && (ev.bstate & BUTTON1_RELEASED))
         return; /* the press already acted */
-    rect m = a->lay.main, d = a->lay.detail;
-    if (ev.y >= m.y && ev.y < m.y + m.h && ev.x >= m.x && ev.x < m.x + m.w)
-        a->view->click(a, m, ev.y - m.y, ev.x - m.x, wheel);
-    else if (d.w && ev.y >= d.y && ev.y < d.y + d.h && ev.x >= d.x && ev.x < d.x + d.w)
-        detail_scroll(a, wheel * 3);
+    rect r;
+    view_id id = view_at(a, ev.y, ev.x, &r);
+    if (id == VIEW_COUNT)
+        return;
+    if (wheel)
+        view_wheel(a, id, wheel); /* one handler for all views: the moves repeated */
+    else if (view_get(id)->click)
+        view_get(id)->click(a, r, ev.y - r.y, ev.x - r.x);
 }
 
 /* One key; returns 1 to quit. */
@@ -155,7 +172,7 @@ static int on_key(app *a, int is_fn, wint_t ch)
     action act = action_for_key(a->ctx->config, is_fn, key, store_statuses(a->st), &arg);
     if (a->lay.too_small && act != ACT_quit && act != ACT_redraw)
         return 0; /* nothing changes that cannot be seen */
-    int r = actions_dispatch(a, act, arg);
+    view_result r = dispatch_action(a, act, arg);
     if (r == VIEW_REPAINT)
         a->repaint = 1;
     return r == VIEW_QUIT;

@@ -21,7 +21,28 @@ enum {
     CH_BLANK,
 };
 
-void changes_free(changes_state *c)
+typedef struct changes_entry {
+    int kind;   /* CH_* */
+    size_t idx; /* into changes or silent */
+} changes_entry;
+
+typedef struct changes_state {
+    int loaded;
+    meeting m; /* the open meeting, else the last one; id 0: none */
+    meeting_change_list changes;
+    node_list silent;
+    changes_entry *rows;
+    size_t nrows;
+    size_t cursor, top;
+} changes_state;
+
+static changes_state *state(const app *a)
+{
+    return view_state(a, VIEW_changes);
+}
+
+/* Drops what was loaded (the cursor stays). */
+static void drop_loaded(changes_state *c)
 {
     meeting_free(&c->m);
     meeting_change_list_free(&c->changes);
@@ -32,9 +53,21 @@ void changes_free(changes_state *c)
     c->loaded = 0;
 }
 
-void changes_invalidate(app *a)
+static void *changes_create(app *a)
 {
-    a->ch.loaded = 0;
+    (void)a;
+    return calloc(1, sizeof(changes_state));
+}
+
+static void changes_destroy(void *state)
+{
+    drop_loaded(state);
+    free(state);
+}
+
+static void changes_invalidate(app *a)
+{
+    state(a)->loaded = 0;
 }
 
 static int selectable(const changes_entry *e)
@@ -80,7 +113,7 @@ static void settle(changes_state *c, int dir)
 
 static int load(app *a, duban_error *err)
 {
-    changes_state *c = &a->ch;
+    changes_state *c = state(a);
     int64_t id;
     int rc = meeting_resolve(a->st, a->plan_id, NULL, &id, err);
     if (rc == DUBAN_ENOTFOUND)
@@ -96,11 +129,11 @@ static int load(app *a, duban_error *err)
 
 static void changes_sync(app *a)
 {
-    changes_state *c = &a->ch;
+    changes_state *c = state(a);
     if (c->loaded)
         return;
     duban_error err = {0};
-    changes_free(c);
+    drop_loaded(c);
     if (load(a, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     if (build_rows(c))
@@ -161,7 +194,7 @@ static void draw_silent(app *a, const node *n, int y, rect r, int rev)
 
 static void draw_heading(app *a, const changes_entry *e, int y, rect r)
 {
-    const changes_state *c = &a->ch;
+    const changes_state *c = state(a);
     char buf[512];
     if (e->kind == CH_MEETING)
         snprintf(buf, sizeof buf, "%s%s · %s%s", c->m.open ? "● " : "", c->m.title, c->m.date,
@@ -180,7 +213,7 @@ static void draw_heading(app *a, const changes_entry *e, int y, rect r)
 
 static void changes_draw(app *a, rect r)
 {
-    changes_state *c = &a->ch;
+    changes_state *c = state(a);
     view_scroll_to(c->cursor, &c->top, c->nrows, r.h);
     for (int i = 0; i < r.h; i++) {
         size_t k = c->top + (size_t)i;
@@ -201,7 +234,7 @@ static void changes_draw(app *a, rect r)
 
 static int64_t changes_selected(app *a)
 {
-    const changes_state *c = &a->ch;
+    const changes_state *c = state(a);
     if (c->cursor >= c->nrows || !selectable(&c->rows[c->cursor]))
         return 0;
     const changes_entry *e = &c->rows[c->cursor];
@@ -210,10 +243,9 @@ static int64_t changes_selected(app *a)
 
 static view_result changes_handle(app *a, action act, int arg)
 {
-    changes_state *c = &a->ch;
-    (void)arg;
+    changes_state *c = state(a);
     size_t before = c->cursor;
-    if (view_move_cursor(act, &c->cursor, c->nrows, a->lay.main.h)) {
+    if (view_move_cursor(act, arg, &c->cursor, c->nrows, a->lay.main.h)) {
         settle(c, c->cursor >= before ? 1 : -1);
         return VIEW_HANDLED;
     }
@@ -223,23 +255,17 @@ static view_result changes_handle(app *a, action act, int arg)
     duban_error err = {0};
     if (!id)
         return VIEW_HANDLED;
-    view_switch(a, NULL);
+    view_switch(a, VIEW_outline);
     if (vm_reveal(a, id, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     return VIEW_HANDLED;
 }
 
-static view_result changes_click(app *a, rect r, int y, int x, int wheel)
+static view_result changes_click(app *a, rect r, int y, int x)
 {
-    changes_state *c = &a->ch;
+    changes_state *c = state(a);
     (void)r;
     (void)x;
-    if (wheel) {
-        for (int i = 0; i < 3; i++)
-            view_move_cursor(wheel < 0 ? ACT_move_up : ACT_move_down, &c->cursor, c->nrows, 0);
-        settle(c, wheel);
-        return VIEW_HANDLED;
-    }
     size_t k = c->top + (size_t)y;
     if (y >= 0 && k < c->nrows && selectable(&c->rows[k]))
         c->cursor = k;
@@ -248,12 +274,17 @@ static view_result changes_click(app *a, rect r, int y, int x, int wheel)
 
 static void changes_position(app *a, char *out, size_t outsz)
 {
-    const changes_state *c = &a->ch;
+    const changes_state *c = state(a);
     snprintf(out, outsz, "变更 %zu · 未报进展 %zu", c->changes.n, c->silent.n);
 }
 
 const view_ops view_changes = {
     .name = "changes",
+    .flags = VF_REFRESH_AFTER_EDIT | VF_FOLLOWS_MEETING,
+    .toggle = ACT_changes,
+    .create = changes_create,
+    .destroy = changes_destroy,
+    .invalidate = changes_invalidate,
     .sync = changes_sync,
     .draw = changes_draw,
     .handle = changes_handle,

@@ -6,6 +6,7 @@
 #include "screen/view.h"
 
 #include "screen/draw.h"
+#include "screen/fields.h"
 #include "base/strbuf.h"
 #include "text/textwidth.h"
 #include "screen/vmodel.h"
@@ -16,13 +17,49 @@
 
 #define HISTORY_SHOWN 50
 
-void detail_free(detail_state *d)
+typedef struct detail_line {
+    char *text; /* sanitised, fits the width */
+    int style;  /* draw.h style */
+} detail_line;
+
+typedef struct detail_state {
+    int64_t node_id; /* what lines describe, 0 none */
+    int width;       /* lines were wrapped for this width */
+    int stale;       /* reload before the next draw */
+    detail_line *lines;
+    size_t n, cap;
+    int scroll;
+} detail_state;
+
+static detail_state *state(const app *a)
+{
+    return view_state(a, VIEW_detail);
+}
+
+static void drop_loaded(detail_state *d)
 {
     for (size_t i = 0; i < d->n; i++)
         free(d->lines[i].text);
     free(d->lines);
     d->lines = NULL;
     d->n = d->cap = 0;
+}
+
+static void *detail_create(app *a)
+{
+    (void)a;
+    return calloc(1, sizeof(detail_state));
+}
+
+static void detail_destroy(void *state)
+{
+    drop_loaded(state);
+    free(state);
+}
+
+static void detail_invalidate(app *a)
+{
+    state(a)->stale = 1;
 }
 
 static void push(detail_state *d, char *text, int style)
@@ -72,6 +109,14 @@ static void add_hanging(detail_state *d, const char *prefix, const char *text, i
     free(clean);
 }
 
+/* "单位  text": the field's label (fields.def) as the prefix. */
+static void add_field(detail_state *d, edit_field f, const char *text, int style)
+{
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "%s  ", field_label(f));
+    add_hanging(d, prefix, text, style);
+}
+
 static void add_blank(detail_state *d)
 {
     push(d, duban_strdup(""), S_NORMAL);
@@ -111,7 +156,7 @@ static void add_due(app *a, detail_state *d, const node *n, int done, const hist
             snprintf(buf + len, sizeof buf - (size_t)len, "  延期 (原 %s)", *n->due ? orig : "—");
     if (late)
         snprintf(buf + len, sizeof buf - (size_t)len, "  逾期 %ld 天", a->today - due);
-    add_hanging(d, "时限  ", buf, late ? S_LATE : S_NORMAL);
+    add_field(d, FIELD_DUE, buf, late ? S_LATE : S_NORMAL);
     if (*n->extended_due) {
         const char *why = history_extension_reason(hl, n->extended_due);
         add_hanging(d, "理由  ", *why ? why : "—", S_NORMAL);
@@ -124,11 +169,11 @@ static void add_fields(app *a, detail_state *d, const node *n, const history_lis
     const status_def *s = status_by_key(set, n->status);
     char buf[160];
     snprintf(buf, sizeof buf, "%s %s", s ? s->glyph : "[?]", s ? s->name : n->status);
-    add_hanging(d, "状态  ", buf, s ? S_STATUS + (int)(s - set->v) : S_NORMAL);
+    add_field(d, FIELD_STATUS, buf, s ? S_STATUS + (int)(s - set->v) : S_NORMAL);
     add_light(a, d, n);
     add_due(a, d, n, s && s->done, hl);
-    add_hanging(d, "单位  ", n->unit[0] ? n->unit : "—", S_NORMAL);
-    add_hanging(d, "领导  ", n->leader[0] ? n->leader : "—", S_NORMAL);
+    add_field(d, FIELD_UNIT, n->unit[0] ? n->unit : "—", S_NORMAL);
+    add_field(d, FIELD_LEADER, n->leader[0] ? n->leader : "—", S_NORMAL);
 }
 
 /* Numeric targets with their progress, numbered for P. */
@@ -290,15 +335,17 @@ static void build(app *a, detail_state *d, int64_t id)
     node_free(&n);
 }
 
-void detail_sync(app *a, int width)
+/* Rebuilds the lines when the selection, the width or the node changed. */
+static void detail_sync(app *a)
 {
-    detail_state *d = &a->dt;
+    detail_state *d = state(a);
+    int width = a->lay.detail.w - 2;
     int64_t id = app_selected(a);
     if (width < 8 || (id == d->node_id && !d->stale && width == d->width))
         return;
     if (id != d->node_id)
         d->scroll = 0;
-    detail_free(d);
+    drop_loaded(d);
     d->node_id = id;
     d->width = width;
     d->stale = 0;
@@ -306,9 +353,9 @@ void detail_sync(app *a, int width)
         build(a, d, id);
 }
 
-void detail_draw(app *a, rect r)
+static void detail_draw(app *a, rect r)
 {
-    detail_state *d = &a->dt;
+    detail_state *d = state(a);
     int max = (int)d->n > r.h ? (int)d->n - r.h : 0;
     if (d->scroll > max)
         d->scroll = max;
@@ -326,10 +373,44 @@ void detail_draw(app *a, rect r)
         draw_right(r.y, r.x, r.w - 1, " … [ ", S_BOLD | S_REVERSE);
 }
 
-view_result detail_scroll(app *a, int lines)
+/* Scrolls: ] and [ by half the pane, the wheel (moves) by its lines. */
+static view_result detail_handle(app *a, action act, int arg)
 {
-    a->dt.scroll += lines;
-    if (a->dt.scroll < 0)
-        a->dt.scroll = 0;
+    detail_state *d = state(a);
+    int page = a->lay.detail.h > 2 ? a->lay.detail.h / 2 : 1;
+    int lines = act == ACT_detail_down ? page
+                : act == ACT_detail_up ? -page
+                : act == ACT_move_down ? (arg > 1 ? arg : 1)
+                : act == ACT_move_up   ? -(arg > 1 ? arg : 1)
+                                       : 0;
+    if (!lines)
+        return VIEW_IGNORED;
+    d->scroll += lines;
+    if (d->scroll < 0)
+        d->scroll = 0;
     return VIEW_HANDLED;
 }
+
+static int64_t detail_selected(app *a)
+{
+    return state(a)->node_id;
+}
+
+static void detail_position(app *a, char *out, size_t outsz)
+{
+    (void)a;
+    snprintf(out, outsz, "详情 detail");
+}
+
+const view_ops view_detail = {
+    .name = "detail",
+    .flags = VF_PANE | VF_REFRESH_AFTER_EDIT,
+    .create = detail_create,
+    .destroy = detail_destroy,
+    .invalidate = detail_invalidate,
+    .sync = detail_sync,
+    .draw = detail_draw,
+    .handle = detail_handle,
+    .selected = detail_selected,
+    .position = detail_position,
+};

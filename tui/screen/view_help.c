@@ -6,9 +6,25 @@
 #include "screen/keymap.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define HELP_HEAD 2 /* title line and a blank line */
+
+typedef struct help_state {
+    int top; /* first line shown */
+} help_state;
+
+static help_state *state(const app *a)
+{
+    return view_state(a, VIEW_help);
+}
+
+static void *help_create(app *a)
+{
+    (void)a;
+    return calloc(1, sizeof(help_state));
+}
 
 /* Help lines: the actions in table order, set_status expanded into one
  * line per status. */
@@ -42,20 +58,16 @@ static void help_line(app *a, size_t k, char *keys, size_t ksz, char *text, size
     }
 }
 
-static void help_sync(app *a)
-{
-    (void)a;
-}
-
 static void help_draw(app *a, rect r)
 {
+    help_state *h = state(a);
     size_t n = help_lines(a);
-    if (a->help_top > (int)n - r.h)
-        a->help_top = (int)n - r.h;
-    if (a->help_top < 0)
-        a->help_top = 0;
+    if (h->top > (int)n - r.h)
+        h->top = (int)n - r.h;
+    if (h->top < 0)
+        h->top = 0;
     for (int i = 0; i < r.h; i++) {
-        size_t k = (size_t)a->help_top + (size_t)i;
+        size_t k = (size_t)h->top + (size_t)i;
         int y = r.y + i;
         draw_blank(y, r.x, r.w, S_NORMAL);
         if (k == 0)
@@ -71,15 +83,15 @@ static void help_draw(app *a, rect r)
 
 static view_result help_handle(app *a, action act, int arg)
 {
-    (void)arg;
-    size_t top = (size_t)a->help_top;
+    help_state *h = state(a);
+    size_t top = (size_t)h->top, k = arg > 1 ? (size_t)arg : 1;
     int page = a->lay.main.h > 1 ? a->lay.main.h - 1 : 1;
     switch (act) {
     case ACT_move_down:
-        top++;
+        top += k;
         break;
     case ACT_move_up:
-        top = top ? top - 1 : 0;
+        top = top > k ? top - k : 0;
         break;
     case ACT_page_down:
         top += (size_t)page;
@@ -94,10 +106,9 @@ static view_result help_handle(app *a, action act, int arg)
         top = help_lines(a);
         break;
     case ACT_toggle:
-        view_switch(a, a->help_return);
-        return VIEW_HANDLED;
     case ACT_quit: /* as in less and man: q closes the help, not duban */
-        view_switch(a, a->help_return);
+    case ACT_back:
+        view_close(a);
         return VIEW_HANDLED;
     case ACT_redraw:
     case ACT_help:
@@ -105,24 +116,10 @@ static view_result help_handle(app *a, action act, int arg)
     case ACT_changes:
     case ACT_present:
         return VIEW_IGNORED;
-    case ACT_back:
-        view_switch(a, a->help_return);
-        return VIEW_HANDLED;
     default:
         return VIEW_HANDLED; /* edits do not apply here */
     }
-    a->help_top = top > 100000 ? 100000 : (int)top;
-    return VIEW_HANDLED;
-}
-
-static view_result help_click(app *a, rect r, int y, int x, int wheel)
-{
-    (void)r;
-    (void)y;
-    (void)x;
-    a->help_top += wheel * 3;
-    if (a->help_top < 0)
-        a->help_top = 0;
+    h->top = top > 100000 ? 100000 : (int)top;
     return VIEW_HANDLED;
 }
 
@@ -140,10 +137,12 @@ static void help_position(app *a, char *out, size_t outsz)
 
 const view_ops view_help = {
     .name = "help",
-    .sync = help_sync,
+    .flags = VF_NO_DETAIL | VF_RETURNS,
+    .toggle = ACT_help,
+    .create = help_create,
+    .destroy = free,
     .draw = help_draw,
     .handle = help_handle,
-    .click = help_click,
     .selected = help_selected,
     .position = help_position,
 };

@@ -9,11 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static void outline_sync(app *a)
-{
-    (void)a;
-}
-
 /* Column widths of the right-hand part of area lines, from the numbers
  * of all areas so that the columns line up. */
 typedef struct area_cols {
@@ -210,8 +205,7 @@ static view_result activate(app *a)
 
 static view_result outline_handle(app *a, action act, int arg)
 {
-    (void)arg;
-    if (view_move_cursor(act, &a->ol.cursor, a->ol.nrows, visible_rows(a, a->lay.main.h)))
+    if (view_move_cursor(act, arg, &a->ol.cursor, a->ol.nrows, visible_rows(a, a->lay.main.h)))
         return VIEW_HANDLED;
     switch (act) {
     case ACT_next_area:
@@ -251,16 +245,10 @@ static view_result outline_handle(app *a, action act, int arg)
     return VIEW_HANDLED;
 }
 
-static view_result outline_click(app *a, rect r, int y, int x, int wheel)
+static view_result outline_click(app *a, rect r, int y, int x)
 {
     (void)r;
     (void)x;
-    if (wheel) {
-        for (int i = 0; i < 3; i++)
-            view_move_cursor(wheel < 0 ? ACT_move_up : ACT_move_down, &a->ol.cursor, a->ol.nrows,
-                             0);
-        return VIEW_HANDLED;
-    }
     size_t row = a->ol.top + (size_t)(y / (1 + a->spacing));
     if (y < 0 || y % (1 + a->spacing) || row >= a->ol.nrows)
         return VIEW_HANDLED;
@@ -280,12 +268,20 @@ static void outline_position(app *a, char *out, size_t outsz)
     snprintf(out, outsz, "方面 %zu/%zu", a->ol.nareas ? vm_cursor_area(a) + 1 : 0, a->ol.nareas);
 }
 
+/* Expands the node's area and selects it (after an undo). */
+static void outline_reveal(app *a, int64_t id)
+{
+    duban_error err = {0};
+    if (vm_reveal(a, id, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+}
+
 const view_ops view_outline = {
     .name = "outline",
-    .sync = outline_sync,
     .draw = outline_draw,
     .handle = outline_handle,
     .click = outline_click,
     .selected = outline_selected,
     .position = outline_position,
+    .reveal = outline_reveal,
 };

@@ -11,18 +11,44 @@
 #include <stdlib.h>
 #include <string.h>
 
-void overdue_free(overdue_state *o)
+typedef struct overdue_entry {
+    int header; /* 1: a group heading */
+    size_t idx; /* row of list (for a heading: its first row) */
+    int count;  /* heading: rows in the group */
+} overdue_entry;
+
+typedef struct overdue_state {
+    overdue_list list;
+    int loaded;
+    int by_unit;
+    overdue_entry *rows;
+    size_t nrows;
+    size_t cursor, top; /* cursor is always on a data row */
+    int ref_w;          /* width of the widest ref */
+} overdue_state;
+
+static overdue_state *state(const app *a)
 {
-    overdue_list_free(&o->list);
-    free(o->rows);
-    o->rows = NULL;
-    o->nrows = 0;
-    o->loaded = 0;
+    return view_state(a, VIEW_overdue);
 }
 
-void overdue_invalidate(app *a)
+static void *overdue_create(app *a)
 {
-    a->od.loaded = 0;
+    (void)a;
+    return calloc(1, sizeof(overdue_state));
+}
+
+static void overdue_destroy(void *state)
+{
+    overdue_state *o = state;
+    overdue_list_free(&o->list);
+    free(o->rows);
+    free(o);
+}
+
+static void overdue_invalidate(app *a)
+{
+    state(a)->loaded = 0;
 }
 
 /* Heading and entry rows from the groups of core (query/group.h): areas
@@ -73,7 +99,7 @@ static void settle(overdue_state *o, int dir)
 
 static void overdue_sync(app *a)
 {
-    overdue_state *o = &a->od;
+    overdue_state *o = state(a);
     if (o->loaded)
         return;
     duban_error err = {0};
@@ -88,9 +114,9 @@ static void overdue_sync(app *a)
 
 static void draw_heading(app *a, const overdue_entry *e, int y, rect r)
 {
-    const overdue_row *row = &a->od.list.v[e->idx];
+    const overdue_row *row = &state(a)->list.v[e->idx];
     char buf[512];
-    if (a->od.by_unit)
+    if (state(a)->by_unit)
         snprintf(buf, sizeof buf, "%s", *row->unit ? row->unit : "未定责任单位 no unit");
     else
         snprintf(buf, sizeof buf, "%d %s", row->area_seq, row->area_title);
@@ -106,8 +132,8 @@ static void draw_entry(app *a, const overdue_row *row, int y, rect r, int rev)
     char buf[64];
     draw_blank(y, r.x, r.w, rev);
     int x = r.x + 3;
-    draw_text(y, x, a->od.ref_w, row->ref, S_BOLD | rev);
-    x += a->od.ref_w + 2;
+    draw_text(y, x, state(a)->ref_w, row->ref, S_BOLD | rev);
+    x += state(a)->ref_w + 2;
     snprintf(buf, sizeof buf, "逾期 %d 天", row->days_late);
     draw_text(y, x, 13, buf, S_LATE | rev);
     char due[64];
@@ -118,7 +144,7 @@ static void draw_entry(app *a, const overdue_row *row, int y, rect r, int rev)
         x += draw_text(y, x, 10, row->word, S_BOLD | rev) + 2;
     draw_text(y, x, 4, d ? d->glyph : "[?]", (d ? S_STATUS + (int)(d - set->v) : 0) | rev);
     x += 4;
-    int unit_w = r.w >= 110 && !a->od.by_unit ? 16 : 0;
+    int unit_w = r.w >= 110 && !state(a)->by_unit ? 16 : 0;
     int text_w = r.x + r.w - x - (unit_w ? unit_w + 2 : 0) - 1;
     x += draw_text(y, x, text_w, row->title, rev);
     if (*row->phrase && x + 4 < r.x + r.w - unit_w) {
@@ -131,7 +157,7 @@ static void draw_entry(app *a, const overdue_row *row, int y, rect r, int rev)
 
 static void overdue_draw(app *a, rect r)
 {
-    overdue_state *o = &a->od;
+    overdue_state *o = state(a);
     if (!o->nrows) {
         draw_centered(r.y + r.h / 3, r.x, r.w, "没有逾期事项 nothing is overdue", S_BOLD);
         return;
@@ -151,12 +177,12 @@ static void overdue_draw(app *a, rect r)
 
 static view_result jump(app *a)
 {
-    overdue_state *o = &a->od;
+    overdue_state *o = state(a);
     if (o->cursor >= o->nrows || o->rows[o->cursor].header)
         return VIEW_HANDLED;
     duban_error err = {0};
     int64_t id = o->list.v[o->rows[o->cursor].idx].node_id;
-    view_switch(a, NULL);
+    view_switch(a, VIEW_outline);
     if (vm_reveal(a, id, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     return VIEW_HANDLED;
@@ -164,10 +190,9 @@ static view_result jump(app *a)
 
 static view_result overdue_handle(app *a, action act, int arg)
 {
-    overdue_state *o = &a->od;
-    (void)arg;
+    overdue_state *o = state(a);
     size_t before = o->cursor;
-    if (view_move_cursor(act, &o->cursor, o->nrows, a->lay.main.h)) {
+    if (view_move_cursor(act, arg, &o->cursor, o->nrows, a->lay.main.h)) {
         settle(o, o->cursor >= before ? 1 : -1);
         return VIEW_HANDLED;
     }
@@ -185,17 +210,11 @@ static view_result overdue_handle(app *a, action act, int arg)
     }
 }
 
-static view_result overdue_click(app *a, rect r, int y, int x, int wheel)
+static view_result overdue_click(app *a, rect r, int y, int x)
 {
-    overdue_state *o = &a->od;
+    overdue_state *o = state(a);
     (void)r;
     (void)x;
-    if (wheel) {
-        for (int i = 0; i < 3; i++)
-            view_move_cursor(wheel < 0 ? ACT_move_up : ACT_move_down, &o->cursor, o->nrows, 0);
-        settle(o, wheel);
-        return VIEW_HANDLED;
-    }
     size_t k = o->top + (size_t)y;
     if (y >= 0 && k < o->nrows && !o->rows[k].header)
         o->cursor = k;
@@ -204,7 +223,7 @@ static view_result overdue_click(app *a, rect r, int y, int x, int wheel)
 
 static int64_t overdue_selected(app *a)
 {
-    const overdue_state *o = &a->od;
+    const overdue_state *o = state(a);
     if (o->cursor >= o->nrows || o->rows[o->cursor].header)
         return 0;
     return o->list.v[o->rows[o->cursor].idx].node_id;
@@ -212,13 +231,18 @@ static int64_t overdue_selected(app *a)
 
 static void overdue_position(app *a, char *out, size_t outsz)
 {
-    const overdue_state *o = &a->od;
+    const overdue_state *o = state(a);
     int k = o->cursor < o->nrows ? o->rows[o->cursor].count : 0;
     snprintf(out, outsz, "逾期 %d/%zu · t %s", k, o->list.n, o->by_unit ? "按方面" : "按单位");
 }
 
 const view_ops view_overdue = {
     .name = "overdue",
+    .flags = VF_REFRESH_AFTER_EDIT,
+    .toggle = ACT_overdue_view,
+    .create = overdue_create,
+    .destroy = overdue_destroy,
+    .invalidate = overdue_invalidate,
     .sync = overdue_sync,
     .draw = overdue_draw,
     .handle = overdue_handle,

@@ -10,29 +10,42 @@
 #include "screen/vmodel.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-void present_free(present_state *p)
+present_state *present_state_of(const app *a)
 {
-    target_list_free(&p->targets);
-    p->targets_area = 0;
+    return view_state(a, VIEW_present);
 }
 
-void present_invalidate(app *a)
+static void *present_create(app *a)
 {
-    a->pr.targets_stale = 1;
+    (void)a;
+    return calloc(1, sizeof(present_state));
+}
+
+static void present_destroy(void *state)
+{
+    present_state *p = state;
+    target_list_free(&p->targets);
+    free(p);
+}
+
+static void present_invalidate(app *a)
+{
+    present_state_of(a)->targets_stale = 1;
 }
 
 /* The area index of the current slide (nareas on the summary). */
 static size_t slide_area(const app *a)
 {
-    size_t s = a->pr.slide;
+    size_t s = present_state_of(a)->slide;
     return s >= 1 && s <= a->ol.nareas ? s - 1 : a->ol.nareas;
 }
 
 static void present_sync(app *a)
 {
-    present_state *p = &a->pr;
+    present_state *p = present_state_of(a);
     if (p->slide > a->ol.nareas)
         p->slide = a->ol.nareas;
     size_t i = slide_area(a);
@@ -53,14 +66,14 @@ static void present_sync(app *a)
 
 static void go_to(app *a, size_t slide, size_t cursor)
 {
-    a->pr.slide = slide > a->ol.nareas ? a->ol.nareas : slide;
-    a->pr.cursor = cursor;
-    a->pr.top = 0;
+    present_state_of(a)->slide = slide > a->ol.nareas ? a->ol.nareas : slide;
+    present_state_of(a)->cursor = cursor;
+    present_state_of(a)->top = 0;
 }
 
 static void next_slide(app *a)
 {
-    const present_state *p = &a->pr;
+    const present_state *p = present_state_of(a);
     if (p->slide == 0)
         go_to(a, p->cursor + 1, 0);
     else if (p->slide < a->ol.nareas)
@@ -69,20 +82,30 @@ static void next_slide(app *a)
 
 static void prev_slide(app *a)
 {
-    const present_state *p = &a->pr;
+    const present_state *p = present_state_of(a);
     if (p->slide > 0)
         go_to(a, p->slide - 1, 0); /* from area 1: the summary, on area 1 */
 }
 
+static int64_t present_selected(app *a);
+
+/* Back to the outline with the presented item selected there. */
+static void leave(app *a)
+{
+    int64_t id = present_selected(a);
+    view_switch(a, VIEW_outline);
+    if (id)
+        vm_select(a, id);
+}
+
 static view_result present_handle(app *a, action act, int arg)
 {
-    (void)arg;
     switch (act) {
     case ACT_move_down:
     case ACT_move_up:
     case ACT_first_row:
     case ACT_last_row:
-        view_move_cursor(act, &a->pr.cursor, present_count(a), 1);
+        view_move_cursor(act, arg, &present_state_of(a)->cursor, present_count(a), 1);
         break;
     case ACT_slide_next:
     case ACT_next_area:
@@ -97,7 +120,7 @@ static view_result present_handle(app *a, action act, int arg)
         break;
     case ACT_back:
     case ACT_present:
-        present_leave(a);
+        leave(a);
         break;
     case ACT_expand_all:
     case ACT_collapse_all:
@@ -113,16 +136,10 @@ static view_result present_handle(app *a, action act, int arg)
     return VIEW_HANDLED;
 }
 
-static view_result present_click(app *a, rect r, int y, int x, int wheel)
+static view_result present_click(app *a, rect r, int y, int x)
 {
-    present_state *p = &a->pr;
+    present_state *p = present_state_of(a);
     (void)x;
-    if (wheel) {
-        for (int i = 0; i < 3; i++)
-            view_move_cursor(wheel < 0 ? ACT_move_up : ACT_move_down, &p->cursor, present_count(a),
-                             1);
-        return VIEW_HANDLED;
-    }
     for (size_t j = 0; j < p->vis_n; j++)
         if (r.y + y >= p->vis_y[j] && r.y + y < p->vis_y[j] + p->vis_h[j])
             p->cursor = p->vis_first + j;
@@ -131,7 +148,7 @@ static view_result present_click(app *a, rect r, int y, int x, int wheel)
 
 static int64_t present_selected(app *a)
 {
-    const present_state *p = &a->pr;
+    const present_state *p = present_state_of(a);
     size_t i = slide_area(a);
     if (i == a->ol.nareas)
         return p->cursor < a->ol.nareas ? a->ol.areas[p->cursor].area.id : 0;
@@ -153,18 +170,17 @@ static void present_position(app *a, char *out, size_t outsz)
 void present_enter(app *a, size_t slide)
 {
     go_to(a, slide, slide == 0 ? vm_cursor_area(a) : 0);
-    view_switch(a, &view_present);
+    view_switch(a, VIEW_present);
 }
 
-void present_leave(app *a)
+/* p from the outline: the summary with the cursor's area selected. */
+static void present_open(app *a)
 {
-    int64_t id = present_selected(a);
-    view_switch(a, NULL);
-    if (id)
-        vm_select(a, id);
+    go_to(a, 0, vm_cursor_area(a));
 }
 
-void present_show(app *a, int64_t id)
+/* Moves to the slide holding node id and selects it (after an undo). */
+static void present_reveal(app *a, int64_t id)
 {
     const item_light *l = vm_light(a, id);
     size_t i = vm_area_index(a, l ? l->area_id : id);
@@ -179,15 +195,22 @@ void present_show(app *a, int64_t id)
     const area_row *ar = &a->ol.areas[i];
     for (size_t k = 0; k < ar->items.n; k++)
         if (ar->items.v[k].id == id)
-            a->pr.cursor = k;
+            present_state_of(a)->cursor = k;
 }
 
 const view_ops view_present = {
     .name = "present",
+    .flags = VF_REFRESH_AFTER_EDIT | VF_NO_DETAIL | VF_FULL_SCREEN,
+    .toggle = ACT_present,
+    .create = present_create,
+    .destroy = present_destroy,
+    .invalidate = present_invalidate,
     .sync = present_sync,
     .draw = present_draw,
     .handle = present_handle,
     .click = present_click,
     .selected = present_selected,
     .position = present_position,
+    .enter = present_open,
+    .reveal = present_reveal,
 };

@@ -1,0 +1,147 @@
+/* ledger.c - loading the ledger (台账) of a plan (see ledger.h). */
+#include "report/ledger.h"
+
+#include "base/strbuf.h"
+#include "query/query.h"
+#include "report/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const ledger_headers[LEDGER_NCOLS] = {
+    "序号",   "方面", "工作任务", "责任单位", "责任领导", "完成时限",
+    "延期至", "状态", "亮灯",     "最新进展", "进展日期", "量化指标",
+};
+
+static int by_node_then_seq(const void *pa, const void *pb)
+{
+    const target *a = pa, *b = pb;
+    if (a->node_id != b->node_id)
+        return a->node_id < b->node_id ? -1 : 1;
+    return a->seq - b->seq;
+}
+
+/* "label current/goal unit" for each target of node_id, joined with "；". */
+static char *targets_text(const target_list *tl, int64_t node_id)
+{
+    size_t lo = 0, hi = tl->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (tl->v[mid].node_id < node_id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    strbuf sb = {0};
+    int rc = strbuf_append(&sb, "");
+    for (size_t i = lo; i < tl->n && tl->v[i].node_id == node_id; i++) {
+        const target *t = &tl->v[i];
+        char cur[32] = "—";
+        if (t->has_current)
+            snprintf(cur, sizeof cur, "%g", t->current);
+        rc |= strbuf_printf(&sb, "%s%s %s/%g%s", i > lo ? "；" : "", t->label, cur, t->number,
+                            t->unit);
+    }
+    if (rc) {
+        strbuf_free(&sb);
+        return NULL;
+    }
+    return strbuf_take(&sb);
+}
+
+static const progress_note *latest_note(const note_list *notes, int64_t node_id)
+{
+    size_t lo = 0, hi = notes->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (notes->v[mid].node_id < node_id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < notes->n && notes->v[lo].node_id == node_id ? &notes->v[lo] : NULL;
+}
+
+/* One row per item light (outline order), matched to the nodes. */
+static int fill_rows(ledger *lg, const item_light_list *lights, const target_list *tl)
+{
+    lg->rows = calloc(lights->n ? lights->n : 1, sizeof *lg->rows);
+    if (!lg->rows)
+        return DUBAN_ENOMEM;
+    const node *area = NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < lg->nodes.n && k < lights->n; i++) {
+        const node *n = &lg->nodes.v[i];
+        if (n->depth == NODE_AREA)
+            area = n;
+        if (n->id != lights->v[k].node_id)
+            continue;
+        ledger_row *r = &lg->rows[lg->nrows++];
+        r->item = n;
+        r->area = area;
+        r->light = lights->v[k++].light;
+        const progress_note *pn = latest_note(&lg->notes, n->id);
+        r->note = pn ? pn->text : "";
+        if (pn) {
+            char local[TIMESTAMP_LEN];
+            date_local_time(pn->at, local);
+            snprintf(r->note_day, sizeof r->note_day, "%.10s", local);
+        }
+        r->targets = targets_text(tl, n->id);
+        if (!r->targets)
+            return DUBAN_ENOMEM;
+    }
+    return DUBAN_OK;
+}
+
+int ledger_load(store *st, int64_t plan_id, long today, const light_rule *rule, ledger *out,
+                duban_error *err)
+{
+    memset(out, 0, sizeof *out);
+    date_format(today, out->today);
+    out->statuses = *store_statuses(st);
+    item_light_list lights = {0};
+    target_list tl = {0};
+    int rc = plan_get(st, plan_id, &out->plan, err);
+    if (!rc)
+        rc = node_all(st, plan_id, &out->nodes, err);
+    if (!rc)
+        rc = plan_latest_notes(st, plan_id, &out->notes, err);
+    if (!rc)
+        rc = query_item_lights(st, plan_id, today, rule, &lights, err);
+    if (!rc)
+        rc = plan_targets(st, plan_id, &tl, err);
+    if (!rc && tl.n > 1)
+        qsort(tl.v, tl.n, sizeof *tl.v, by_node_then_seq);
+    if (!rc && fill_rows(out, &lights, &tl))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    if (!rc)
+        rc = report_groups(st, plan_id, LIGHT_BY_AREA, today, rule, &out->by_area,
+                           &out->area_targets, &out->area_met, err);
+    if (!rc)
+        rc = report_groups(st, plan_id, LIGHT_BY_UNIT, today, rule, &out->by_unit,
+                           &out->unit_targets, &out->unit_met, err);
+    item_light_list_free(&lights);
+    target_list_free(&tl);
+    if (rc)
+        ledger_free(out);
+    return rc;
+}
+
+void ledger_free(ledger *lg)
+{
+    for (size_t i = 0; i < lg->nrows; i++)
+        free(lg->rows[i].targets);
+    free(lg->rows);
+    plan_info_free(&lg->plan);
+    node_list_free(&lg->nodes);
+    note_list_free(&lg->notes);
+    light_tally_list_free(&lg->by_area);
+    light_tally_list_free(&lg->by_unit);
+    free(lg->area_targets);
+    free(lg->area_met);
+    free(lg->unit_targets);
+    free(lg->unit_met);
+    memset(lg, 0, sizeof *lg);
+}

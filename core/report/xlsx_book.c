@@ -1,0 +1,107 @@
+/* xlsx_book.c - the shared parts of core's XLSX writers (xlsx_book.h). */
+#include "report/xlsx_book.h"
+
+#include "plan/date.h"
+#include "text/textwidth.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Creates a new empty file next to path, "DIR/.NAME.PID-N.tmp", with the
+ * permissions a new file gets (mkstemp() would make it private). */
+static int temp_next_to(const char *path, char *tmp, size_t tmpsz)
+{
+    const char *slash = strrchr(path, '/');
+    int dirlen = slash ? (int)(slash - path + 1) : 0;
+    for (int i = 0; i < 100; i++) {
+        int n = snprintf(tmp, tmpsz, "%.*s.%s.%ld-%d.tmp", dirlen, path, path + dirlen,
+                         (long)getpid(), i);
+        if (n < 0 || (size_t)n >= tmpsz) {
+            errno = ENAMETOOLONG;
+            return -1;
+        }
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+        if (fd >= 0)
+            return close(fd);
+        if (errno != EEXIST)
+            return -1;
+    }
+    return -1;
+}
+
+int xlsx_book_open(xlsx_book *b, const char *path, duban_error *err)
+{
+    memset(b, 0, sizeof *b);
+    b->path = path;
+    if (temp_next_to(path, b->tmp, sizeof b->tmp))
+        return duban_fail(err, DUBAN_EIO, "%s: cannot create a file there: %s", path,
+                          strerror(errno));
+    b->wb = workbook_new(b->tmp);
+    if (!b->wb) {
+        unlink(b->tmp);
+        return duban_fail(err, DUBAN_EIO, "%s: cannot write the workbook", path);
+    }
+    return DUBAN_OK;
+}
+
+int xlsx_book_close(xlsx_book *b, duban_error *err)
+{
+    xlsx_keep(b, workbook_close(b->wb));
+    b->wb = NULL;
+    if (b->rc) {
+        unlink(b->tmp);
+        return duban_fail(err, b->rc == LXW_ERROR_MEMORY_MALLOC_FAILED ? DUBAN_ENOMEM : DUBAN_EIO,
+                          "%s: %s", b->path, lxw_strerror(b->rc));
+    }
+    if (rename(b->tmp, b->path)) {
+        int e = errno;
+        unlink(b->tmp);
+        return duban_fail(err, DUBAN_EIO, "%s: %s", b->path, strerror(e));
+    }
+    return DUBAN_OK;
+}
+
+void xlsx_keep(xlsx_book *b, lxw_error e)
+{
+    if (e && !b->rc)
+        b->rc = e;
+}
+
+int xlsx_text(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
+{
+    char *clean = text_sanitize(s ? s : "");
+    if (!clean) {
+        xlsx_keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return 0;
+    }
+    size_t n = strlen(clean);
+    if (n > XLSX_TEXT_MAX) { /* a cell holds at most 32767 characters: cut, not fail */
+        n = XLSX_TEXT_MAX;
+        while (n && ((unsigned char)clean[n] & 0xC0) == 0x80)
+            n--;
+        clean[n] = '\0';
+    }
+    if (*clean)
+        xlsx_keep(b, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, clean, f));
+    else
+        xlsx_keep(b, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f));
+    int w = text_width(clean, NULL); /* Excel counts ambiguous characters as 1 */
+    free(clean);
+    return w;
+}
+
+int xlsx_date(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *iso,
+              lxw_format *date_fmt, lxw_format *text_fmt)
+{
+    int y, m, d;
+    if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && date_valid_ymd(y, m, d)) {
+        lxw_datetime dt = {y, m, d, 0, 0, 0};
+        xlsx_keep(b, worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &dt, date_fmt));
+        return 10;
+    }
+    return xlsx_text(b, ws, row, col, iso, text_fmt);
+}

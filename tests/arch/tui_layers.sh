@@ -1,0 +1,98 @@
+# The front end's layers call downward only (issue 8, DESIGN.md):
+#
+#   input   the loop: keys, mouse, resize, live reload    tui
+#   action  what an action does                           dispatch
+#   app     edits, prompts, undo, meetings                app_edit app_flow
+#   view    the registry, the views and the frame         view view_* present present_* layout
+#   model   the state the views show, search              app vmodel vm_stats search
+#   base    vocabulary (actions, fields, keys, views.def)
+#           and drawing primitives                        actions keymap fields views draw flow lineedit
+#
+# A file of tui/screen/ may include a header of its own layer or of a lower
+# one, never of a higher one; every file must belong to a layer (a new
+# view_NAME.c is in "view" by its name).  With DUBAN_BUILD set, the objects
+# are checked too: no object calls a function defined in a higher layer.
+set -u
+cd "${DUBAN_SRC:?}"
+status=0
+bad() {
+    echo "tui_layers: $*"
+    status=1
+}
+
+LAYERS=(
+    "input:tui"
+    "action:dispatch"
+    "app:app_edit app_flow"
+    "view:view view_* present present_* layout"
+    "model:app vmodel vm_stats search"
+    "base:actions keymap fields views draw flow lineedit"
+)
+
+# layer_of MODULE: prints "RANK NAME" (0 = top) or nothing.
+layer_of() {
+    local rank=0 entry pat
+    for entry in "${LAYERS[@]}"; do
+        for pat in ${entry#*:}; do
+            # shellcheck disable=SC2053
+            if [[ $1 == $pat ]]; then
+                echo "$rank ${entry%%:*}"
+                return
+            fi
+        done
+        rank=$((rank + 1))
+    done
+}
+
+module() { # tui/screen/view_help.c -> view_help
+    local b=${1##*/}
+    echo "${b%.*}"
+}
+
+for f in tui/screen/*; do
+    m=$(module "$f")
+    read -r rank name <<<"$(layer_of "$m")"
+    if [ -z "${rank:-}" ]; then
+        bad "$f belongs to no layer (add it to LAYERS in tests/arch/tui_layers.sh)"
+        continue
+    fi
+    while read -r inc; do
+        [ -n "$inc" ] || continue
+        read -r irank iname <<<"$(layer_of "$(module "$inc")")"
+        if [ -z "${irank:-}" ]; then
+            bad "$f includes $inc, which belongs to no layer"
+        elif [ "$irank" -lt "$rank" ]; then
+            bad "$f ($name) includes $inc ($iname): a lower layer includes a higher one"
+        fi
+    done < <(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"screen\/\([^"]*\)".*/\1/p' "$f")
+    unset rank irank
+done
+
+# The objects: every undefined function must be defined at the same layer
+# or below (or outside tui/screen: core, the command line, libraries).
+if [ -n "${DUBAN_BUILD:-}" ] && command -v nm >/dev/null; then
+    dir=$(find "$DUBAN_BUILD/tui" -type d -path '*duban.dir/screen' 2>/dev/null | head -n 1)
+    if [ -n "$dir" ]; then
+        declare -A owner
+        for o in "$dir"/*.o; do
+            m=$(basename "$o" .c.o)
+            for sym in $(nm --defined-only -g "$o" | awk '$2 ~ /[TDBR]/ {print $3}'); do
+                owner[$sym]=$m
+            done
+        done
+        for o in "$dir"/*.o; do
+            m=$(basename "$o" .c.o)
+            read -r rank name <<<"$(layer_of "$m")"
+            [ -n "${rank:-}" ] || continue
+            for sym in $(nm -u "$o" | awk '{print $2}'); do
+                def=${owner[$sym]:-}
+                [ -n "$def" ] || continue
+                read -r drank dname <<<"$(layer_of "$def")"
+                if [ -n "${drank:-}" ] && [ "$drank" -lt "$rank" ]; then
+                    bad "$m.c ($name) calls $sym of $def.c ($dname): a call upward"
+                fi
+            done
+        done
+    fi
+fi
+exit $status

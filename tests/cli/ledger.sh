@@ -1,0 +1,97 @@
+# duban import of ledgers (台账) from XLSX and CSV: fixtures made by
+# tests/data/ledger/make_fixtures.py (title row, merged area cells, dates
+# as serial numbers, shared/rich/inline strings) against a golden listing;
+# warnings naming cells; refusals (not a spreadsheet, password-protected,
+# corrupt, zip bomb, DTD, no header) with nothing changed; and the round
+# trip export --format xlsx -> import.
+. "$DUBAN_SRC/tests/cli/lib.sh"
+PY=/usr/bin/python3
+G="$DUBAN_SRC/tests/golden"
+mkdir "$T/fx"
+"$PY" "$DUBAN_SRC/tests/data/ledger/make_fixtures.py" "$T/fx" || { fail "make_fixtures.py"; finish; exit 1; }
+
+# A ledger with a title row, a blank row, merged area cells, serial dates.
+run --db "$T/good.db" import "$T/fx/good.xlsx"
+expect_rc 0 "import good.xlsx"
+expect_out '"某县2022年重点工作任务推进台账" (2022, 2022-01-01..2022-12-31): 2 areas, 6 items' "the plan"
+expect_err "good.xlsx:台账!F8: 完成时限 '长期坚持' is not a date" "a due that is not a date names its cell"
+expect_err "good.xlsx:台账!H8: unknown status '不知道'" "an unknown status names its cell"
+[ "$(wc -l <<<"$errout")" -eq 2 ] && pass || fail "two warnings, got: $errout"
+"$DUBAN" --db "$T/good.db" list --format csv --no-bom >"$T/good.csv" 2>/dev/null
+[ -n "${DUBAN_UPDATE_GOLDEN:-}" ] && cp "$T/good.csv" "$G/ledger-good.csv"
+diff -u "$G/ledger-good.csv" "$T/good.csv" >"$T/diff" && pass || fail "ledger-good.csv differs:
+$(cat "$T/diff")"
+run --db "$T/good.db" show 1.2
+expect_out "在谈项目5个 签约2个" "the progress cell is the first note"
+
+# Refusals: one line naming the file, exit 4, the database unchanged.
+run --db "$DB" list
+before=$(db_sum "$DB")
+refuse() { # FILE MESSAGE
+  run --db "$DB" import "$T/fx/$1"
+  expect_rc 4 "$1 refused"
+  expect_one_line_err "$1"
+  expect_err "$T/fx/$1$2" "$1 says why"
+  [ "$(db_sum "$DB")" = "$before" ] && pass || fail "$1 changed the database"
+}
+refuse text.xlsx ": not an XLSX workbook (not a zip file)"
+refuse encrypted.xlsx ": a password-protected workbook"
+refuse corrupt.xlsx ": not an XLSX workbook"
+refuse crc.xlsx ": xl/worksheets/data.xml is corrupt"
+refuse bomb.xlsx ": xl/sharedStrings.xml unpacks to more than 64 MiB"
+refuse dtd.xlsx ": xl/sharedStrings.xml has a DTD"
+refuse noheader.xlsx ":台账: no header row"
+printf '序号,工作任务,责任单位\r\n1,\xb9\xa4\xd7\xf7,x\r\n' >"$T/gbk.csv"
+run --db "$DB" import "$T/gbk.csv"
+expect_rc 4 "a GBK CSV"
+expect_err "gbk.csv:2: not UTF-8" "names the line"
+[ "$(db_sum "$DB")" = "$before" ] && pass || fail "the GBK CSV changed the database"
+
+# A CSV ledger: BOM, CRLF, a quoted note over two lines, a guarded formula.
+printf '\xef\xbb\xbf2021年重点工作台账\r\n序号,方面,工作任务,牵头单位,完成时限,进展情况,状态\r\n1,招商,造浓招商氛围,县商务局,2021-10-31,"已启动\r\n竞赛",已完成\r\n2,,'"'"'=1+1,,年底前,,滞后\r\n' >"$T/l.csv"
+run --db "$T/csv.db" import "$T/l.csv"
+expect_rc 0 "import a CSV ledger"
+"$DUBAN" --db "$T/csv.db" list --format csv --no-bom 2>/dev/null | tr -d '\r' >"$T/csv.out"
+grep -qx '1.1,item,done,已完成,2021-10-31,县商务局,,造浓招商氛围' "$T/csv.out" && pass || fail "csv item 1.1: $(cat "$T/csv.out")"
+grep -qx "1.2,item,behind,滞后,2021-12-31,,,'=1+1" "$T/csv.out" && pass || fail "csv item 1.2: $(cat "$T/csv.out")"
+
+# A workbook written by another program (openpyxl): real date cells,
+# merged area cells, a title merged across the top.
+"$PY" - "$T/opx.xlsx" <<'PY' || fail "openpyxl could not write the fixture"
+import datetime, sys
+import openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "2022年"
+ws["A1"] = "城关镇2022年重点工作"
+ws.merge_cells("A1:F1")
+ws.append([])
+ws.append(["序号", "类别", "工作任务", "责任单位", "完成时限", "状态"])
+ws.append([1, "民生", "新建幼儿园", "镇社会事务办", datetime.datetime(2022, 8, 31), "已完成"])
+ws.append([2, None, "改造农贸市场", "镇建设办", datetime.datetime(2022, 11, 30), "推进中"])
+ws.append([3, "环境", "河道清淤", None, None, "未启动"])
+ws.merge_cells("B4:B5")
+wb.save(sys.argv[1])
+PY
+run --db "$T/opx.db" import "$T/opx.xlsx"
+expect_rc 0 "import an openpyxl workbook"
+"$DUBAN" --db "$T/opx.db" list --format csv --no-bom 2>/dev/null | tr -d '\r' >"$T/opx.out"
+grep -qx '1.2,item,in_progress,推进中,2022-11-30,镇建设办,,改造农贸市场' "$T/opx.out" && pass \
+  || fail "openpyxl workbook: $(cat "$T/opx.out")"
+grep -qx '2.1,item,not_started,未启动,2022-12-31,,,河道清淤' "$T/opx.out" && pass \
+  || fail "openpyxl workbook, area 2: $(cat "$T/opx.out")"
+
+# Round trip: the scenario's plan out as XLSX and back in.
+. "$DUBAN_SRC/tests/golden/meeting-scenario.bash"
+"$DUBAN" --db "$DB" export -o "$T/rt.xlsx" >/dev/null 2>&1 || fail "export for the round trip"
+run --db "$T/rt.db" import "$T/rt.xlsx"
+expect_rc 0 "import the export"
+"$DUBAN" --db "$DB" list --format csv >"$T/a.csv" 2>/dev/null
+"$DUBAN" --db "$T/rt.db" list --format csv >"$T/b.csv" 2>/dev/null
+diff -u "$T/a.csv" "$T/b.csv" >"$T/diff" && pass || fail "the round trip changed items:
+$(cat "$T/diff")"
+run --db "$T/rt.db" show 5.1
+expect_out "开元森泊已开工" "the latest note comes back"
+run --db "$T/rt.db" show 10.2
+expect_out "extended: 2021-12-31 (延期, original due" "the extension (延期至) comes back"
+finish

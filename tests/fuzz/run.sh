@@ -5,14 +5,14 @@
 # fails the run and leaves the input in build-fuzz/fuzz-artifacts/.
 #
 #   cmake --preset fuzz && cmake --build --preset fuzz
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]     # targets: import date config text
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]     # targets: import date config text ledger
 # The long run (documented in tests/fuzz/README.md): tests/fuzz/run.sh 3600
 set -u
 cd "$(dirname "$0")/../.."
 secs=${1:-20}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(import date config text)
+[ ${#targets[@]} -gt 0 ] || targets=(import date config text ledger)
 BUILD=${DUBAN_FUZZ_BUILD:-build-fuzz}
 ART="$BUILD/fuzz-artifacts"
 mkdir -p "$ART"
@@ -29,6 +29,9 @@ for t in "${targets[@]}"; do
     date) cp tests/fuzz/seeds/date/* tests/data/*.txt "$corpus"/ ;;
     config) cp tests/fuzz/seeds/config/* data/duban.ini "$corpus"/ ;;
     text) cp tests/fuzz/seeds/text/* tests/data/*.txt "$corpus"/ ;;
+    ledger) # the ledger fixtures (CSV and XLSX), written by the script the CLI tests use
+      python3 tests/data/ledger/make_fixtures.py "$corpus" >/dev/null 2>&1 ||
+        cp tests/data/*.txt "$corpus"/ ;;
   esac
   "$bin" -max_total_time="$secs" -print_final_stats=1 -rss_limit_mb=2048 -max_len=16384 \
     -timeout=10 -artifact_prefix="$ART/$t-" "$corpus" >"$W/$t.log" 2>&1

@@ -474,10 +474,17 @@ int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, si
         n++;
     }
     sqlite3_finalize(stmt);
-    *items = v;
-    *count = n;
-    if (rc == SQLITE_DONE)
+    *items = NULL;
+    *count = 0;
+    if (rc == SQLITE_DONE) {
+        *items = v;
+        *count = n;
         return DUBAN_OK;
+    }
+    /* a failure leaves nothing for the caller to free */
+    for (size_t i = 0; i < n; i++)
+        release(v + i * elem_size);
+    free(v);
     if (rc == SQLITE_ROW)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     return db_fail(st, err, DUBAN_EDB, "query failed");

@@ -293,16 +293,19 @@ static int configure(store *st, int flags, duban_error *err)
 
 /* "file:PATH?mode=ro" with PATH percent-encoded; with "&immutable=1"
  * when the directory cannot hold the WAL index (-shm) and there is none:
- * a read-only share, where SQLite could not open the file otherwise. */
+ * a read-only share, where SQLite could not open the file otherwise (and
+ * where nobody writes while we read). */
 static char *readonly_uri(const char *path)
 {
     static const char hex[] = "0123456789ABCDEF";
-    char why[256];
+    char dir[4096];
+    dir_of(path, dir, sizeof dir);
     strbuf shm = {0}, uri = {0};
     int rc = strbuf_printf(&shm, "%s-shm", path);
     struct stat sb;
-    int immutable =
-        !rc && stat(strbuf_str(&shm), &sb) != 0 && !store_can_write(path, why, sizeof why);
+    /* only where SQLite cannot make the -shm: a read-only file in a
+     * writable directory is read normally (its owner may be writing it) */
+    int immutable = !rc && stat(strbuf_str(&shm), &sb) != 0 && access(dir, W_OK) != 0;
     strbuf_free(&shm);
     rc |= strbuf_append(&uri, "file:");
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {

@@ -26,6 +26,8 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
     if (crc || cmd->run == cmd_config || cmd->run == cmd_check) /* they open no store here */
         return crc ? crc : cmd->run(ctx, args, err);
     int is_import = cmd->run == cmd_import;
+    if (is_import && args->dry_run) /* a preview opens no database */
+        return cmd->run(ctx, args, err);
     int rc = cli_open_store(ctx, cmd->needs_plan, !is_import, err);
     if (!rc)
         rc = cmd->run(ctx, args, err);

@@ -102,6 +102,7 @@ typedef struct duban_config {
 
     /* [status.KEY] sections, in file order; colours are colour specs */
     status_set statuses;
+    int statuses_from_user; /* the user's file defines them (else the defaults) */
 
     /* [keys]: keys[i] for actions[i] */
     const config_action *actions;

@@ -287,7 +287,9 @@ int config_apply_statuses(loader *ld)
         ld->status_key_origin[set.n] = (config_origin){ld->file, key ? key->line : d->sec[s].line};
         ld->status_origin[set.n++] = (config_origin){ld->file, d->sec[s].line};
     }
-    if (set.n)
+    if (set.n) {
         ld->cfg->statuses = set;
+        ld->cfg->statuses_from_user = ld->file && ld->file == ld->cfg->path;
+    }
     return DUBAN_OK;
 }

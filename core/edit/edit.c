@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const field_names[] = {"status", "due", "unit", "leader", "note", "extension"};
+static const char *const field_names[] = {"status",    "due",   "unit", "leader", "note",
+                                          "extension", "title", "body", "state"};
 
 const char *edit_field_name(edit_field f)
 {
@@ -76,11 +77,42 @@ int edit_check_text(const char *what, const char *s, int multiline, duban_error 
     return DUBAN_OK;
 }
 
+int edit_check_title(const char *value, char **out, duban_error *err)
+{
+    *out = NULL;
+    if (!utf8_valid(value, strlen(value), NULL))
+        return duban_fail(err, DUBAN_EINVAL, "title: not valid UTF-8");
+    char *t = trimmed(value);
+    if (!t)
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    size_t chars = 0;
+    int ctrl = 0;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+        chars += (*p & 0xC0) != 0x80;
+        ctrl |= *p < 0x20 || *p == 0x7F;
+    }
+    const char *why = !*t                      ? "a title must not be empty"
+                      : ctrl                   ? "a title is one line without control characters"
+                      : chars > EDIT_TITLE_MAX ? "a title is at most 500 characters"
+                                               : NULL;
+    if (why) {
+        free(t);
+        return duban_fail(err, DUBAN_EINVAL, "%s", why);
+    }
+    *out = t;
+    return DUBAN_OK;
+}
+
 /* Checks and normalises value for field; *out is a heap string. */
 static int normalise(store *st, edit_field field, const char *value, char **out, duban_error *err)
 {
-    if (edit_check_text(edit_field_name(field), value, field == FIELD_NOTE, err))
+    /* titles have their own rule (edit_check_title), a body is long text */
+    int bounded = field == FIELD_UNIT || field == FIELD_LEADER || field == FIELD_NOTE;
+    if (bounded && edit_check_text(edit_field_name(field), value, field == FIELD_NOTE, err))
         return DUBAN_EINVAL;
+    if (!bounded && !utf8_valid(value, strlen(value), NULL))
+        return duban_fail(err, DUBAN_EINVAL, "%s: value is not valid UTF-8",
+                          edit_field_name(field));
     if (field == FIELD_STATUS) {
         const status_def *d = status_lookup(store_statuses(st), value);
         if (!d)
@@ -89,6 +121,12 @@ static int normalise(store *st, edit_field field, const char *value, char **out,
     } else if (field == FIELD_DUE || (field == FIELD_EXTENSION && *value)) {
         if (date_parse(value, NULL, err))
             return DUBAN_EINVAL;
+        *out = duban_strdup(value);
+    } else if (field == FIELD_TITLE) {
+        return edit_check_title(value, out, err);
+    } else if (field == FIELD_STATE) {
+        if (*value && strcmp(value, "cancelled"))
+            return duban_fail(err, DUBAN_EINVAL, "state: '%s' is not 'cancelled' or ''", value);
         *out = duban_strdup(value);
     } else {
         *out = trimmed(value);
@@ -148,6 +186,8 @@ int edit_apply(store *st, int64_t node_id, edit_field field, const char *value, 
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc && note_text)
         rc = edit_check_text("note", note_text, 1, err);
+    if (!rc && field == FIELD_STATE && !strcmp(t.value, "removed"))
+        rc = duban_fail(err, DUBAN_ENOTFOUND, "no item with id %lld", (long long)node_id);
     if (rc)
         goto out;
     const char *old = field == FIELD_NOTE ? "" : t.value;

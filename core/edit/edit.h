@@ -9,7 +9,8 @@
  *
  * Values: status by key, name, alias or number (status_lookup); due as
  * YYYY-MM-DD (validated); unit and leader as free text (trimmed; "" clears);
- * a note must be non-empty.  Text must be valid UTF-8.  A status change may
+ * a note must be non-empty; a title is one non-empty line of at most
+ * EDIT_TITLE_MAX characters.  Text must be valid UTF-8.  A status change may
  * carry a note; it is also recorded as a progress note on the item.
  */
 #ifndef DUBAN_EDIT_H
@@ -27,7 +28,14 @@ typedef enum edit_field {
     FIELD_NOTE,
     FIELD_EXTENSION, /* 延期: approved new due date (YYYY-MM-DD, "" withdraws it); the
                         original due is kept; the note is the reason */
+    FIELD_TITLE,     /* the title: one line, 1..EDIT_TITLE_MAX characters */
+    FIELD_BODY,      /* the body text (may be empty) */
+    FIELD_STATE,     /* "cancelled" (取消, the note is the reason) or "" (restored);
+                        other states are set by structure.h */
 } edit_field;
+
+/* The longest title accepted, in characters. */
+#define EDIT_TITLE_MAX 500
 
 /* What an edit, undo or redo did.  Values are as stored (status keys);
  * old_value/new_value are "" for a note edit's old value. */
@@ -35,7 +43,7 @@ typedef struct edit_result {
     int64_t history_id;
     int64_t node_id;
     char ref[REF_LEN];
-    char field[16];
+    char field[32];
     char *old_value; /* value before this operation */
     char *new_value; /* value after this operation */
     char *note;      /* "" when none */
@@ -45,7 +53,8 @@ typedef struct edit_result {
 void edit_result_free(edit_result *r);
 
 const char *edit_field_name(edit_field f);
-/* Parses "status", "due", "unit", "leader", "note", "extension"; returns 0
+/* Parses "status", "due", "unit", "leader", "note", "extension", "title",
+ * "body", "state"; returns 0
  * or -1.  (Numeric target progress is recorded with field "target.N", see
  * target.h.) */
 int edit_field_parse(const char *name, edit_field *f);

@@ -3,6 +3,7 @@
 
 #include "store/store_internal.h"
 #include "base/strbuf.h"
+#include "edit/struct_internal.h"
 #include "store/target_internal.h"
 
 #include <stdlib.h>
@@ -22,6 +23,12 @@ static const struct {
      "UPDATE node SET leader = ? WHERE id = ?"},
     {"extension", "SELECT plan_id, ref, extended_due FROM node WHERE id = ?",
      "UPDATE node SET extended_due = ? WHERE id = ?"},
+    {"title", "SELECT plan_id, ref, title FROM node WHERE id = ?",
+     "UPDATE node SET title = ? WHERE id = ?"},
+    {"body", "SELECT plan_id, ref, body FROM node WHERE id = ?",
+     "UPDATE node SET body = ? WHERE id = ?"},
+    {"state", "SELECT plan_id, ref, state FROM node WHERE id = ?",
+     "UPDATE node SET state = ? WHERE id = ?"},
 };
 
 static int field_index(const char *field)
@@ -38,6 +45,8 @@ int edit_load_target(store *st, int64_t node_id, const char *field, edit_target 
     memset(t, 0, sizeof *t);
     if (target_field_seq(field) > 0) /* "target.N": a numeric target's value */
         return target_load_field(st, node_id, field, t, err);
+    if (struct_field_kind(field)) /* place, order, ms.N.*, note.N */
+        return struct_load_field(st, node_id, field, t, err);
     int fi = field_index(field);
     if (fi < 0)
         return duban_fail(err, DUBAN_EINVAL, "unknown field '%s'", field);
@@ -82,6 +91,8 @@ int edit_write_field(store *st, int64_t node_id, const char *field, const char *
 {
     if (target_field_seq(field) > 0)
         return target_write_field(st, node_id, field, value, err);
+    if (struct_field_kind(field))
+        return struct_write_field(st, node_id, field, value, err);
     int fi = field_index(field);
     if (fi < 0)
         return duban_fail(err, DUBAN_EINVAL, "unknown field '%s'", field);

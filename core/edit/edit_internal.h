@@ -26,6 +26,10 @@ typedef struct history_new {
     int64_t done_top, redo_top;
 } history_new;
 
+/* A title checked and trimmed (*out on the heap); DUBAN_EINVAL names the
+ * problem (empty, control characters, too long, bad UTF-8). */
+int edit_check_title(const char *value, char **out, duban_error *err);
+
 /* field: status, due, unit or leader. DUBAN_ENOTFOUND for unknown ids. */
 /* Text people type into the plan (unit, leader, notes, meeting titles,
  * labels): valid UTF-8 of at most EDIT_TEXT_MAX bytes (EDIT_NOTE_MAX for
@@ -44,6 +48,8 @@ int edit_insert_history(store *st, const history_new *h, int64_t *id, duban_erro
 int edit_insert_note(store *st, int64_t node_id, int64_t history_id, const char *at,
                      const char *text, duban_error *err);
 int edit_delete_notes(store *st, int64_t history_id, duban_error *err);
+/* The node's ref as it stands (after a move or a renumber). */
+int edit_current_ref(store *st, int64_t node_id, char *ref, size_t refsz, duban_error *err);
 /* The current value of node_id's target "target.N" as decimal text (""
  * if none), for edit_load_target (target_progress.c). */
 int target_load_field(store *st, int64_t node_id, const char *field, edit_target *t,

@@ -267,10 +267,33 @@ const char *meeting_field_title(const char *field)
 {
     static const struct {
         const char *field, *title;
-    } titles[] = {{"status", "状态"},     {"due", "时限"},  {"unit", "责任单位"},
-                  {"leader", "分管领导"}, {"note", "进展"}, {"extension", "延期"}};
+    } titles[] = {{"status", "状态"},
+                  {"due", "时限"},
+                  {"unit", "责任单位"},
+                  {"leader", "分管领导"},
+                  {"note", "进展"},
+                  {"extension", "延期"},
+                  {"added", "新增事项"},
+                  {"cancelled", "取消"},
+                  {"restored", "恢复"},
+                  {"deleted", "删除"},
+                  {"moved", "调整位置"},
+                  {"reordered", "调整顺序"},
+                  {"ms_added", "新增节点"},
+                  {"ms_deleted", "删除节点"},
+                  {"ms_done", "节点完成"},
+                  {"ms_reopened", "节点重开"},
+                  {"ms_due", "节点时限"},
+                  {"note_deleted", "删除进展"},
+                  {"note_restored", "恢复进展"},
+                  {"title", "名称"},
+                  {"body", "内容"}};
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
         if (!strcmp(field, titles[i].field))
             return titles[i].title;
-    return !strncmp(field, "target.", 7) ? "目标" : field;
+    return !strncmp(field, "target.", 7) ? "目标"
+           : !strncmp(field, "ms.", 3)   ? "节点"
+           : !strncmp(field, "note.", 5) ? "删除进展"
+           : !strncmp(field, "plan.", 5) ? "计划"
+                                         : field;
 }

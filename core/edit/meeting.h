@@ -82,7 +82,15 @@ typedef struct meeting_change {
     char ref[REF_LEN];
     char *title; /* the item's title */
     int area_seq;
-    char field[32];  /* status, due, unit, leader, note, extension, target.N */
+    char field[32];  /* status, due, unit, leader, note, extension, target.N, title,
+                        body, ms.N.due|done|state, note.H, plan.title|period; and
+                        for structural changes: added (new: the title),
+                        deleted, cancelled, restored (old and new ""), moved
+                        (new: the ref now),
+                        reordered (renumbered or moved up or down),
+                        ms_added, ms_deleted, ms_done, ms_reopened, ms_due
+                        (label: the milestone's word), note_deleted,
+                        note_restored */
     char *label;     /* target label for target.N, else "" */
     char *old_value; /* as stored (status keys); "" for a note */
     char *new_value; /* for a note: its text */

@@ -81,6 +81,8 @@ static int revert_or_reapply(store *st, int64_t plan_id, int64_t target, int red
         rc = edit_delete_notes(st, target, err);
     if (!rc)
         rc = edit_insert_history(st, &h, &hid, err);
+    if (!rc && !is_note) /* a move changes the ref: report the one it has now */
+        rc = edit_current_ref(st, e.node_id, t.ref, sizeof t.ref, err);
     if (rc)
         goto out;
     result->history_id = hid;

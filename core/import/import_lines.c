@@ -92,10 +92,10 @@ static int paren_mark(const char *s, size_t n, imp_mark *m)
     return 1;
 }
 
-/* 1. 1、 1． but not 1.5 */
+/* 1. 1、 1． 1000、 but not 1.5 */
 static int arabic_mark(const char *s, size_t n, imp_mark *m)
 {
-    size_t k = cnnum_digits(s, n, 3, &m->value), e;
+    size_t k = cnnum_digits(s, n, 4, &m->value), e;
     if (!k)
         return 0;
     if ((e = lit(s + k, n - k, ".")) != 0) {
@@ -140,11 +140,34 @@ static int circled_mark(const char *s, size_t n, imp_mark *m)
     return 1;
 }
 
+/* A bullet glyph, or "-" "*" "?" followed by white space (a "?" is what
+ * a lost glyph becomes in some conversions; "-5%" is not a bullet). */
+static int bullet_mark(const char *s, size_t n, imp_mark *m)
+{
+    static const uint32_t glyphs[] = {0x2022, 0x25CF, 0x25CB, 0x25A0, 0x25A1, 0x25AA, 0x25C6,
+                                      0x25C7, 0x2605, 0x2606, 0x00B7, 0x30FB, 0xFF65, 0x2023};
+    uint32_t cp;
+    size_t k = utf8_decode(s, n, &cp);
+    if (!k)
+        return 0;
+    int ok = 0;
+    for (size_t i = 0; i < sizeof glyphs / sizeof glyphs[0] && !ok; i++)
+        ok = cp == glyphs[i];
+    if (!ok && (cp == '-' || cp == '*' || cp == '?' || cp == 0xFF1F))
+        ok = k < n && space_at(s + k, n - k);
+    if (!ok)
+        return 0;
+    m->style = IMP_BULLET;
+    m->value = 1;
+    m->len = k;
+    return 1;
+}
+
 void imp_number(const char *s, size_t n, imp_mark *m)
 {
     memset(m, 0, sizeof *m);
     if (!paren_mark(s, n, m) && !arabic_mark(s, n, m) && !chinese_mark(s, n, m) &&
-        !circled_mark(s, n, m)) {
+        !circled_mark(s, n, m) && !bullet_mark(s, n, m)) {
         memset(m, 0, sizeof *m);
         return;
     }

@@ -45,36 +45,107 @@ static int half_in(const char *s)
     return strstr(s, "上半年") ? 1 : 0;
 }
 
+/* 一季度 .. 四季度 (第一季度, 1季度) in the title: 1..4, else 0. */
+static int quarter_in(const char *s)
+{
+    static const char *const q[4][3] = {{"一季度", "第1季度", "1季度"},
+                                        {"二季度", "第2季度", "2季度"},
+                                        {"三季度", "第3季度", "3季度"},
+                                        {"四季度", "第4季度", "4季度"}};
+    for (int i = 0; s && i < 4; i++)
+        for (int k = 0; k < 3; k++)
+            if (strstr(s, q[i][k]))
+                return i + 1;
+    return 0;
+}
+
 void imp_guess_period(plan_doc *doc)
 {
-    int h = half_in(doc->title);
-    if (!h)
+    int h = half_in(doc->title), q = quarter_in(doc->title);
+    if (!h && !q)
         h = half_in(doc->preamble);
     if (h == 1)
         set_period(doc, 1, 6);
     else if (h == 2)
         set_period(doc, 7, 12);
+    else if (q)
+        set_period(doc, 3 * q - 2, 3 * q);
     else
         set_period(doc, 1, 12);
 }
 
+/* 1 when the word only names the plan's own period: 下半年 in a plan for
+ * the second half, 上半年 in one for the first. */
+static int names_own_period(const plan_doc *doc, const doc_milestone *m)
+{
+    const char *w = m->word;
+    if (strlen(w) > 7 && !strncmp(w + 4, "年", 3)) /* 2023年下半年 */
+        w += 7;
+    int h2 = !strcmp(w, "下半年") && !strcmp(doc->start + 4, "-07-01");
+    int h1 = !strcmp(w, "上半年") && !strcmp(doc->start + 4, "-01-01") &&
+             !strcmp(doc->end + 4, "-06-30");
+    return (h1 || h2) && !strcmp(m->due, doc->end);
+}
+
+/* A phrase ending in a role note （牵头单位：…） loses the note: the phrase
+ * is the commitment, the unit is the item's. */
+static void drop_role_note(char *phrase)
+{
+    static const char *const words[] = {"单位", "單位", "部门", "部門",
+                                        "领导", "領導", "牵头", "牽頭"};
+    size_t n = strlen(phrase);
+    int fw = n >= 3 && !memcmp(phrase + n - 3, "）", 3);
+    if (!fw && !(n && (phrase[n - 1] == ')' || phrase[n - 1] == ']')))
+        return;
+    char *open = NULL;
+    for (char *p = phrase; *p; p++)
+        if (!strncmp(p, "（", 3) || *p == '(' || *p == '[')
+            open = p;
+    if (!open || open == phrase)
+        return;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(open, words[i])) {
+            *open = '\0';
+            return;
+        }
+}
+
+/* Work that never ends: no date, due at the period end. */
+static int ongoing_words(const doc_node *nd)
+{
+    static const char *const words[] = {"长期坚持", "持续推进", "長期堅持", "持續推進"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(nd->title, words[i]) || strstr(nd->body, words[i]))
+            return 1;
+    return 0;
+}
+
 /* Milestones of one node from its title and body, without those dated
- * before the plan period starts (history, not commitments). */
+ * before the plan period starts (history, not commitments) and those
+ * that only name the plan's own period. */
 static int node_milestones(const plan_doc *doc, doc_node *nd)
 {
     if (deadline_scan(nd->title, doc->year, &nd->ms, &nd->nms) ||
         deadline_scan(nd->body, doc->year, &nd->ms, &nd->nms))
         return DUBAN_ENOMEM;
     size_t keep = 0;
+    char eve[DATE_LEN];
     for (size_t i = 0; i < nd->nms; i++) {
-        if (strcmp(nd->ms[i].due, doc->start) < 0) {
+        /* 春节前 is the plan year's own Spring Festival when it falls in the
+         * period (a plan for the first half or a quarter), else the next */
+        if ((strstr(nd->ms[i].word, "春节") || strstr(nd->ms[i].word, "春節")) &&
+            deadline_spring_eve(doc->year, eve) && strcmp(eve, doc->start) >= 0)
+            memcpy(nd->ms[i].due, eve, DATE_LEN);
+        if (strcmp(nd->ms[i].due, doc->start) < 0 || names_own_period(doc, &nd->ms[i])) {
             free(nd->ms[i].phrase);
             free(nd->ms[i].word);
         } else {
+            drop_role_note(nd->ms[i].phrase);
             nd->ms[keep++] = nd->ms[i];
         }
     }
     nd->nms = keep;
+    nd->ongoing = keep == 0 && nd->depth > 1 && ongoing_words(nd);
     return DUBAN_OK;
 }
 

@@ -45,13 +45,19 @@ static int set_end_of_month(hit *h, size_t len, int y, int m)
     return set_hit(h, len, y, m, date_days_in_month(y, m));
 }
 
+/* A trailing 末 (三季度末, 上半年末). */
+static size_t end_suffix(const char *s, size_t n)
+{
+    return lit(s, n, "末");
+}
+
 static int parse_half(const char *s, size_t n, int y, hit *h)
 {
     size_t k;
     if ((k = lit(s, n, "上半年")) != 0)
-        return set_hit(h, k, y, 6, 30);
+        return set_hit(h, k + end_suffix(s + k, n - k), y, 6, 30);
     if ((k = lit(s, n, "下半年")) != 0)
-        return set_hit(h, k, y, 12, 31);
+        return set_hit(h, k + end_suffix(s + k, n - k), y, 12, 31);
     return 0;
 }
 
@@ -63,6 +69,8 @@ static int parse_quarter(const char *s, size_t n, int y, hit *h)
     if (!k || q < 1 || q > 4)
         return 0;
     size_t e = lit(s + p + k, n - p - k, "季度");
+    if (e)
+        e += end_suffix(s + p + k + e, n - p - k - e);
     return e && set_end_of_month(h, p + k + e, y, 3 * q);
 }
 
@@ -88,6 +96,8 @@ static long parse_month_suffix(const char *s, size_t n, int y, int m, int *d)
     size_t e = k ? lit(s + k, n - k, "日") : 0;
     if (k && !e)
         e = lit(s + k, n - k, "号");
+    if (k && !e)
+        e = lit(s + k, n - k, "號");
     if (!e)
         return 0;
     if (!date_valid_ymd(y, m, day))
@@ -158,7 +168,7 @@ static int parse_prefixed(const char *s, size_t n, int year, hit *h)
     if (!p)
         return 0;
     h->kind = W_PREFIXED;
-    static const char *const ends[] = {"年底", "年内", "年末", "底", "内", "末"};
+    static const char *const ends[] = {"年底", "年内", "年內", "年末", "底", "内", "內", "末"};
     for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
         size_t k = lit(s + p, n - p, ends[i]);
         if (k)
@@ -171,9 +181,42 @@ static int parse_prefixed(const char *s, size_t n, int year, hit *h)
     return bare && set_hit(h, p, y, 12, 31);
 }
 
+/* 春节前: the eve of the first Spring Festival after the middle of year
+ * (a plan's 春节前 is the one that ends its working year: for a 2023 plan,
+ * 2024-02-09).  Dates from the Chinese calendar, 2015..2041; outside
+ * them, approximately the end of January. */
+static const char *spring_eve(int y)
+{
+    static const char *const dates[] = {
+        "2016-02-07", "2017-01-27", "2018-02-15", "2019-02-04", "2020-01-24", "2021-02-11",
+        "2022-01-31", "2023-01-21", "2024-02-09", "2025-01-28", "2026-02-16", "2027-02-05",
+        "2028-01-25", "2029-02-12", "2030-02-02", "2031-01-22", "2032-02-10", "2033-01-30",
+        "2034-02-18", "2035-02-07", "2036-01-27", "2037-02-14", "2038-02-03", "2039-01-23",
+        "2040-02-11", "2041-01-31"};
+    return y >= 2016 && y <= 2041 ? dates[y - 2016] : NULL;
+}
+
+static int spring_festival_eve(hit *h, size_t len, int year)
+{
+    const char *d = spring_eve(year + 1);
+    if (d)
+        return set_hit(h, len, year + 1, atoi(d + 5), atoi(d + 8));
+    h->approx = 1;
+    return set_hit(h, len, year + 1, 1, 31);
+}
+
+int deadline_spring_eve(int year, char due[DATE_LEN])
+{
+    const char *d = spring_eve(year);
+    if (!d)
+        return 0;
+    memcpy(due, d, DATE_LEN);
+    return 1;
+}
+
 static int parse_bare(const char *s, size_t n, int year, int strict_cn, hit *h)
 {
-    static const char *const ends[] = {"年底", "年内", "年末"};
+    static const char *const ends[] = {"年底", "年内", "年內", "年末"};
     for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
         size_t k = lit(s, n, ends[i]);
         if (k) {
@@ -190,6 +233,15 @@ static int parse_bare(const char *s, size_t n, int year, int strict_cn, hit *h)
         h->kind = W_FREE;
         h->approx = 1;
         return set_hit(h, k, year, 12, 31);
+    }
+    if ((k = lit(s, n, "国庆节前")) || (k = lit(s, n, "国庆前")) || (k = lit(s, n, "國慶節前")) ||
+        (k = lit(s, n, "國慶前"))) {
+        h->kind = W_FREE;
+        return set_hit(h, k, year, 9, 30);
+    }
+    if ((k = lit(s, n, "春节前")) || (k = lit(s, n, "春节假期前")) || (k = lit(s, n, "春節前"))) {
+        h->kind = W_FREE;
+        return spring_festival_eve(h, k, year);
     }
     h->kind = W_PART;
     return parse_part(s, n, year, strict_cn, h);
@@ -255,9 +307,18 @@ static int left_ok(const char *s, size_t pos, int kind)
     return !cp_in(cp, ".-~～—－至/");
 }
 
-/* Right context: 7月以来, 10月起, 今年以后, 7月至9月, 7月-9月. */
-static int right_ok(const char *s, size_t n)
+/* Right context: 7月以来, 10月起, 今年以后, 7月至9月, 7月-9月; 全年目标
+ * and 完成全年 实现全年 (the year's target, not a date). */
+static int right_ok(const char *word, size_t before, size_t wlen, const char *s, size_t n)
 {
+    static const char *const objects[] = {"目标", "任务", "计划", "经济", "的", "累计"};
+    if (wlen == strlen("全年") && !memcmp(word, "全年", wlen) && before >= 6 &&
+        (lit(word - 6, 6, "完成") || lit(word - 6, 6, "实现")))
+        return 0;
+    if (wlen == strlen("全年") && !memcmp(word, "全年", wlen))
+        for (size_t i = 0; i < sizeof objects / sizeof objects[0]; i++)
+            if (lit(s, n, objects[i]))
+                return 0;
     static const char *const after[] = {"以来", "以后", "起", "开始", "后", "至",
                                         "-",    "~",    "～", "—",    "－", "度"};
     for (size_t i = 0; i < sizeof after / sizeof after[0]; i++)
@@ -268,6 +329,26 @@ static int right_ok(const char *s, size_t n)
     if (k && utf8_decode(s + k, n - k, &cp) && cnnum_is_numeral(cp))
         return 0;
     return 1;
+}
+
+/* ① .. ⑳ start the steps of a schedule: ①3月上旬前……②5月底前…… */
+static size_t circled_len(const char *s, size_t n)
+{
+    uint32_t cp;
+    size_t k = utf8_decode(s, n, &cp);
+    return k && cp >= 0x2460 && cp <= 0x2473 ? k : 0;
+}
+
+static int bracket(const char *s, size_t n)
+{
+    uint32_t cp;
+    if (!utf8_decode(s, n, &cp))
+        return 0;
+    if (cp == '(' || cp == 0xFF08 || cp == '[' || cp == 0x3010)
+        return 1;
+    if (cp == ')' || cp == 0xFF09 || cp == ']' || cp == 0x3011)
+        return -1;
+    return 0;
 }
 
 static size_t sep_len(const char *s, size_t n)
@@ -292,19 +373,34 @@ static int is_space_at(const char *s, size_t n, size_t *k)
     return *k != 0;
 }
 
-/* The clause around text[a..b): bounded by separators, spaces trimmed. */
+/* The clause around text[a..b): bounded by separators (not inside
+ * brackets) and by ① .. ⑳, spaces trimmed. */
 static char *clause(const char *text, size_t n, size_t a, size_t b)
 {
     size_t lo = a, hi = b, k;
     uint32_t cp;
+    int depth = 0;
     while (lo > 0) {
         size_t pk = utf8_prev(text, lo);
-        if (sep_len(text + lo - pk, pk))
+        if (!pk || (sep_len(text + lo - pk, pk) && depth <= 0))
             break;
+        depth -= bracket(text + lo - pk, pk);
+        if (circled_len(text + lo - pk, pk)) {
+            lo -= pk;
+            break;
+        }
         lo -= pk;
     }
-    while (hi < n && !sep_len(text + hi, n - hi))
-        hi += (k = utf8_decode(text + hi, n - hi, &cp)) ? k : 1;
+    for (depth = 0; hi < n && !circled_len(text + hi, n - hi); hi += k) {
+        if (sep_len(text + hi, n - hi) && depth <= 0)
+            break;
+        depth += bracket(text + hi, n - hi);
+        k = utf8_decode(text + hi, n - hi, &cp);
+        if (!k)
+            k = 1;
+    }
+    while (lo < a && circled_len(text + lo, a - lo))
+        lo += circled_len(text + lo, a - lo);
     while (lo < a && is_space_at(text + lo, a - lo, &k))
         lo += k;
     while (hi > b && (text[hi - 1] == ' ' || text[hi - 1] == '\t'))
@@ -340,7 +436,7 @@ int deadline_scan(const char *text, int year, doc_milestone **ms, size_t *n)
     while (pos < len) {
         hit h;
         if (parse_word(text + pos, len - pos, year, 1, &h) && left_ok(text, pos, h.kind) &&
-            right_ok(text + pos + h.len, len - pos - h.len)) {
+            right_ok(text + pos, pos, h.len, text + pos + h.len, len - pos - h.len)) {
             if (add_milestone(ms, n, text, len, pos, &h))
                 return DUBAN_ENOMEM;
             pos += h.len;

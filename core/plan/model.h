@@ -45,6 +45,7 @@ typedef struct node {
     int children;                /* number of direct children */
     char extended_due[DATE_LEN]; /* approved extension (延期), "" when none; due keeps
                                     the original date */
+    char state[16];              /* "" or "cancelled" (取消: shown marked, out of the counts) */
 } node;
 
 typedef struct milestone {
@@ -54,7 +55,9 @@ typedef struct milestone {
     char *phrase;      /* the clause the date came from */
     char *word;        /* the deadline word itself, e.g. 三季度 */
     char due[DATE_LEN];
-    int approximate; /* 今冬 and the like */
+    int approximate;     /* 今冬 and the like */
+    int seq;             /* its number on the item (stable: deleted ones keep theirs) */
+    char done[DATE_LEN]; /* the day it was marked done, "" while open */
 } milestone;
 
 typedef struct progress_note {

@@ -1,6 +1,10 @@
-/* plandoc.c - releasing a parsed plan. */
+/* plandoc.c - releasing a parsed plan; its warnings. */
 #include "plan/plandoc.h"
 
+#include "base/error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +15,7 @@ static void node_free(doc_node *nd)
     free(nd->unit);
     free(nd->leader);
     free(nd->note);
+    free(nd->status_text);
     for (size_t i = 0; i < nd->nms; i++) {
         free(nd->ms[i].phrase);
         free(nd->ms[i].word);
@@ -25,8 +30,47 @@ void plan_doc_free(plan_doc *doc)
     for (size_t i = 0; i < doc->nnodes; i++)
         node_free(&doc->nodes[i]);
     free(doc->nodes);
+    for (size_t i = 0; i < doc->nwarn; i++)
+        free(doc->warn[i].msg);
+    free(doc->warn);
     free(doc->title);
     free(doc->source);
     free(doc->preamble);
     memset(doc, 0, sizeof *doc);
+}
+
+int plan_doc_warn(plan_doc *doc, int line, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char *msg = strdup(buf);
+    if (!msg)
+        return DUBAN_ENOMEM;
+    /* capacity doubles: it is the next power of two of nwarn */
+    if ((doc->nwarn & (doc->nwarn - 1)) == 0) {
+        doc_warning *grown = realloc(doc->warn, (doc->nwarn ? 2 * doc->nwarn : 1) * sizeof *grown);
+        if (!grown) {
+            free(msg);
+            return DUBAN_ENOMEM;
+        }
+        doc->warn = grown;
+    }
+    doc->warn[doc->nwarn].line = line;
+    doc->warn[doc->nwarn].msg = msg;
+    doc->nwarn++;
+    return DUBAN_OK;
+}
+
+void plan_doc_sort_warnings(plan_doc *doc)
+{
+    for (size_t i = 1; i < doc->nwarn; i++) {
+        doc_warning w = doc->warn[i];
+        size_t j = i;
+        for (; j > 0 && doc->warn[j - 1].line > w.line; j--)
+            doc->warn[j] = doc->warn[j - 1];
+        doc->warn[j] = w;
+    }
 }

@@ -30,10 +30,20 @@ typedef struct doc_node {
     char *leader;       /* 分管领导 / 责任领导 written in the text, or NULL */
     doc_milestone *ms;
     size_t nms;
+    int ongoing;                 /* 长期坚持 / 持续推进: no date, due at the period end */
     char status[32];             /* status key (a ledger's 状态); "" = the set's first */
-    char *note;                  /* a first progress note (a ledger's 进展情况), or NULL */
+    char *note;                  /* a first progress note (a ledger's or a table's 进展情况) */
     char extended_due[DATE_LEN]; /* an approved extension (a ledger's 延期至), "" none */
+    char *status_text;           /* a text table's 完成情况 / 状态 cell as written, or NULL */
 } doc_node;
+
+/* Something the importer read but did not fully understand: line is the
+ * 1-based source line (0 for the whole file), msg a sentence without the
+ * file name.  The caller prints "FILE:LINE: msg" (core never prints). */
+typedef struct doc_warning {
+    int line;
+    char *msg;
+} doc_warning;
 
 typedef struct plan_doc {
     char *title;
@@ -43,8 +53,18 @@ typedef struct plan_doc {
     char *preamble; /* text before the first area, "" if none */
     doc_node *nodes;
     size_t nnodes;
+    doc_warning *warn; /* in line order */
+    size_t nwarn;
 } plan_doc;
 
 void plan_doc_free(plan_doc *doc);
+
+/* Appends a warning for line to doc->warn.  Returns DUBAN_OK or
+ * DUBAN_ENOMEM (the doc is unchanged then). */
+int plan_doc_warn(plan_doc *doc, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Sorts doc->warn by line (stable). */
+void plan_doc_sort_warnings(plan_doc *doc);
 
 #endif

@@ -4,6 +4,7 @@
  * is applied in C by light_of() so that there is one definition of it. */
 #include "plan/light.h"
 
+#include "query/node_internal.h"
 #include "query/group.h"
 #include "query/query.h"
 #include "store/store_internal.h"
@@ -25,9 +26,10 @@ static const char lights_sql[] =
     "  ELSE coalesce(min(nullif(n.due, ''), ms.d), nullif(n.due, ''), ms.d, '') END,"
     " n.unit, n.leader"
     " FROM node n JOIN node a ON a.id = " AREA_OF("n")
-    " LEFT JOIN (SELECT node_id, min(due) AS d FROM milestone GROUP BY node_id) ms"
+    " LEFT JOIN (SELECT node_id, min(due) AS d FROM milestone"
+    "  WHERE done = '' AND state = '' GROUP BY node_id) ms"
     "  ON ms.node_id = n.id"
-    " WHERE n.plan_id = ?1 AND n.depth >= 2 ORDER BY n.sort_key";
+    " WHERE n.plan_id = ?1 AND n.depth >= 2 AND " NODE_ACTIVE("n") " ORDER BY n.sort_key";
 /* clang-format on */
 
 /* The same for one area (?2): its items by their sort-key range (an index
@@ -40,11 +42,13 @@ static const char area_lights_sql[] =
     " unit, leader FROM ("
     "  SELECT n.id, a.id AS aid, a.seq AS aseq, n.depth, n.ref, n.status, n.due,"
     "   n.extended_due, n.unit, n.leader, n.sort_key,"
-    "   (SELECT min(m.due) FROM milestone m WHERE m.node_id = n.id) AS ms"
+    "   (SELECT min(m.due) FROM milestone m WHERE m.node_id = n.id"
+    "    AND m.done = '' AND m.state = '') AS ms"
     "  FROM node a JOIN node n ON n.plan_id = a.plan_id AND n.depth >= 2"
     "   AND n.sort_key > a.sort_key || '.' AND n.sort_key < a.sort_key || '/'"
-    "  WHERE a.id = ?2 AND a.plan_id = ?1 AND a.depth = 1)"
-    " ORDER BY sort_key";
+    "  WHERE a.id = ?2 AND a.plan_id = ?1 AND a.depth = 1 AND " NODE_ACTIVE(
+        "n") ")"
+             " ORDER BY sort_key";
 
 /* The same for one item or sub-item (?2): its area by sort-key prefix. */
 static const char node_light_sql[] =
@@ -54,7 +58,8 @@ static const char node_light_sql[] =
     " unit, leader FROM ("
     "  SELECT n.id, a.id AS aid, a.seq AS aseq, n.depth, n.ref, n.status, n.due,"
     "   n.extended_due, n.unit, n.leader,"
-    "   (SELECT min(m.due) FROM milestone m WHERE m.node_id = n.id) AS ms"
+    "   (SELECT min(m.due) FROM milestone m WHERE m.node_id = n.id"
+    "    AND m.done = '' AND m.state = '') AS ms"
     "  FROM node n JOIN node a ON a.plan_id = n.plan_id AND a.parent_id IS NULL"
     "   AND a.sort_key = substr(n.sort_key, 1, 5)"
     "  WHERE n.id = ?2 AND n.plan_id = ?1 AND n.depth >= 2)";

@@ -22,6 +22,28 @@
     "coalesce((SELECT u.action FROM history u WHERE u.target_id = " h ".id AND u.id <= ?3"         \
     " ORDER BY u.id DESC LIMIT 1), 'edit') <> 'undo'"
 
+/* A structural change as people say it (edit/struct_internal.h): the
+ * state an item went from and to becomes added, deleted, cancelled or
+ * restored; a new place is moved (to the ref it has now); a milestone's
+ * fields become ms_added, ms_deleted, ms_done, ms_reopened, ms_due (its
+ * word or phrase the label); a note's, note_deleted or note_restored. */
+#define STRUCT_FIELD                                                                               \
+    "CASE WHEN net.field = 'state' THEN CASE WHEN net.old_value = 'removed' THEN 'added'"          \
+    "  WHEN net.new_value = 'removed' THEN 'deleted' WHEN net.new_value = 'cancelled'"             \
+    "  THEN 'cancelled' ELSE 'restored' END"                                                       \
+    " WHEN net.field = 'place' THEN 'moved' WHEN net.field = 'order' THEN 'reordered'"             \
+    " WHEN net.field LIKE 'ms.%.state' THEN CASE net.new_value WHEN 'removed' THEN 'ms_deleted'"   \
+    "  ELSE 'ms_added' END"                                                                        \
+    " WHEN net.field LIKE 'ms.%.done' THEN CASE net.new_value WHEN '' THEN 'ms_reopened'"          \
+    "  ELSE 'ms_done' END"                                                                         \
+    " WHEN net.field LIKE 'ms.%.due' THEN 'ms_due'"                                                \
+    " WHEN net.field LIKE 'note.%' THEN CASE net.new_value WHEN 'removed' THEN 'note_deleted'"     \
+    "  ELSE 'note_restored' END"                                                                   \
+    " ELSE net.field END"
+/* Values that say nothing once the field names the change. */
+#define STRUCT_VALUELESS(f)                                                                        \
+    "(" f " IN ('state', 'place', 'order') OR " f " LIKE 'ms.%.state' OR " f " LIKE 'note.%')"
+
 /* Fields: first row's old value against last row's new value, per item
  * and field.  The note is the one of the latest edit (or re-applied edit)
  * that set the final value.  Notes: standing note edits of the window. */
@@ -43,11 +65,18 @@ static const char changes_sql[] =
     "  SELECT e.node_id, 'note', '', e.new_value, e.at, e.id, '' FROM history e"
     "  WHERE " IN_WINDOW("e") " AND e.action = 'edit' AND e.field = 'note'"
     "   AND " STANDING("e") ")"
-    " SELECT net.node_id, n.ref, n.title, a.seq, net.field,"
+    " SELECT net.node_id, n.ref, n.title, a.seq, " STRUCT_FIELD ","
     "  CASE WHEN net.field LIKE 'target.%' THEN coalesce((SELECT t.label FROM target t"
     "   WHERE t.node_id = net.node_id AND t.seq = CAST(substr(net.field, 8) AS INTEGER)), '')"
+    "   WHEN net.field LIKE 'ms.%' THEN coalesce((SELECT CASE m.word WHEN '' THEN m.phrase"
+    "    ELSE m.word END FROM milestone m WHERE m.node_id = net.node_id"
+    "    AND m.seq = CAST(substr(net.field, 4) AS INTEGER)), '')"
     "   ELSE '' END,"
-    "  net.old_value, net.new_value, net.note, net.at"
+    "  CASE WHEN " STRUCT_VALUELESS("net.field") " THEN '' ELSE net.old_value END,"
+    "  CASE WHEN net.field = 'place' THEN n.ref"
+    "   WHEN net.field = 'state' AND net.old_value = 'removed' THEN n.title"
+    "   WHEN " STRUCT_VALUELESS("net.field") " THEN '' ELSE net.new_value END,"
+    "  net.note, net.at"
     " FROM net JOIN node n ON n.id = net.node_id JOIN node a ON a.id = " AREA_OF("n")
     " ORDER BY n.sort_key, net.first_id";
 /* clang-format on */
@@ -153,6 +182,8 @@ static const char silent_sql[] =
     "  WHERE h.plan_id = ?1 AND h.id > ?2 AND h.id <= ?3 AND h.action = 'edit'"
     "   AND " STANDING("h") ")"
     " SELECT n.id FROM node n WHERE n.plan_id = ?1 AND n.depth = 2 AND n.status NOT IN done"
+    "  AND n.state = '' AND NOT EXISTS (SELECT 1 FROM node xa WHERE xa.id = n.parent_id"
+    "   AND xa.state <> '')"
     "  AND n.id NOT IN active"
     "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id AND c.id IN active)"
     " ORDER BY n.sort_key";

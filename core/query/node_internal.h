@@ -2,7 +2,12 @@
  *
  * Every query returning nodes selects NODE_COLUMNS (then its own WHERE /
  * ORDER BY) and reads each row with node_read_row(), so the column list
- * and the struct stay in step in one place. */
+ * and the struct stay in step in one place.  Removed nodes (an undone
+ * addition, a deleted item; see edit/structure.h) are never selected.
+ *
+ * NODE_ACTIVE(n): the node counts (progress, lights, overdue): neither it
+ * nor its parent nor its grandparent (nodes nest three deep) is cancelled
+ * or removed: two primary-key lookups a row. */
 #ifndef DUBAN_NODE_INTERNAL_H
 #define DUBAN_NODE_INTERNAL_H
 
@@ -13,7 +18,15 @@
 #define NODE_COLUMNS                                                                               \
     "SELECT n.id, n.plan_id, coalesce(n.parent_id, 0), n.depth, n.seq, n.ref, n.title, n.body,"    \
     " n.status, n.due, n.unit, n.leader, n.line,"                                                  \
-    " (SELECT count(*) FROM node c WHERE c.parent_id = n.id), n.extended_due FROM node n "
+    " (SELECT count(*) FROM node c WHERE c.parent_id = n.id AND c.state <> 'removed'),"            \
+    " n.extended_due, n.state FROM (SELECT * FROM node WHERE state <> 'removed') n "
+
+/* clang-format off */
+#define NODE_ACTIVE(n)                                                                             \
+    "(" n ".state = '' AND coalesce((SELECT xp.state = '' AND coalesce((SELECT xg.state = ''"      \
+    " FROM node xg WHERE xg.id = xp.parent_id), 1) FROM node xp WHERE xp.id = " n ".parent_id),"   \
+    " 1))"
+/* clang-format on */
 
 /* Fills the node at p from the current row (DUBAN_ENOMEM on failure);
  * node_release_row frees one.  Shaped for db_collect(). */

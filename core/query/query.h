@@ -13,7 +13,8 @@
 
 /* Plans, newest first. */
 int plan_list_all(store *st, plan_list *out, duban_error *err);
-/* Resolves a --plan selector: NULL/"" = most recent, a number = plan id, or
+/* Resolves a --plan selector: NULL/"" = the default plan (plan_edit.h) or
+ * else the most recent, a number = plan id, or
  * a (unique) title substring.  DUBAN_ENOTFOUND names the selector. */
 int plan_resolve(store *st, const char *selector, int64_t *plan_id, duban_error *err);
 int plan_get(store *st, int64_t plan_id, plan_info *out, duban_error *err);

@@ -28,6 +28,7 @@ int node_read_row(sqlite3_stmt *s, void *p)
     n->line = sqlite3_column_int(s, 12);
     n->children = sqlite3_column_int(s, 13);
     db_text_into(s, 14, n->extended_due, sizeof n->extended_due);
+    db_text_into(s, 15, n->state, sizeof n->state);
     return n->title && n->body && n->unit && n->leader ? DUBAN_OK : DUBAN_ENOMEM;
 }
 void node_release_row(void *p)
@@ -78,7 +79,7 @@ int node_children(store *st, int64_t plan_id, int64_t parent_id, node_list *out,
 {
     sqlite3_stmt *stmt;
     memset(out, 0, sizeof *out);
-    const char *sql = parent_id ? NODE_COLUMNS "WHERE n.parent_id = ?2 ORDER BY n.seq"
+    const char *sql = parent_id ? NODE_COLUMNS "WHERE n.parent_id = ?2 ORDER BY n.sort_key"
                                 : NODE_COLUMNS "WHERE n.plan_id = ?1 AND n.parent_id IS NULL"
                                                " ORDER BY n.seq";
     if (db_prepare(st, sql, &stmt, err))
@@ -113,6 +114,8 @@ static int read_milestone(sqlite3_stmt *s, void *p)
     m->word = db_text(s, 4);
     db_text_into(s, 5, m->due, sizeof m->due);
     m->approximate = sqlite3_column_int(s, 6);
+    m->seq = sqlite3_column_int(s, 7);
+    db_text_into(s, 8, m->done, sizeof m->done);
     return m->phrase && m->word ? DUBAN_OK : DUBAN_ENOMEM;
 }
 static void milestone_free_v(void *p)
@@ -125,9 +128,9 @@ int node_milestones(store *st, int64_t node_id, milestone_list *out, duban_error
     sqlite3_stmt *stmt;
     memset(out, 0, sizeof *out);
     if (db_prepare(st,
-                   "SELECT m.id, m.node_id, n.ref, m.phrase, m.word, m.due, m.approximate"
-                   " FROM milestone m JOIN node n ON n.id = m.node_id"
-                   " WHERE m.node_id = ? ORDER BY m.seq",
+                   "SELECT m.id, m.node_id, n.ref, m.phrase, m.word, m.due, m.approximate,"
+                   " m.seq, m.done FROM milestone m JOIN node n ON n.id = m.node_id"
+                   " WHERE m.node_id = ? AND m.state = '' ORDER BY m.seq",
                    &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, node_id);
@@ -154,7 +157,9 @@ int node_notes(store *st, int64_t node_id, note_list *out, duban_error *err)
 {
     sqlite3_stmt *stmt;
     memset(out, 0, sizeof *out);
-    if (db_prepare(st, "SELECT id, node_id, at, text FROM note WHERE node_id = ? ORDER BY at, id",
+    if (db_prepare(st,
+                   "SELECT id, node_id, at, text FROM note WHERE node_id = ? AND state = ''"
+                   " ORDER BY at, id",
                    &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, node_id);

@@ -31,6 +31,7 @@ static const char overdue_sql[] =
     "   CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END AS original_due, n.leader"
     "  FROM node n JOIN node a ON a.id = " AREA_OF("n")
     "  WHERE n.plan_id = ?1 AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " <> ''"
+    "   AND " NODE_ACTIVE("n")
     "   AND " EFFECTIVE_DUE("n") " < ?3 AND n.status NOT IN done"
     "  UNION ALL"
     "  SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"
@@ -38,6 +39,7 @@ static const char overdue_sql[] =
     "   a.seq, a.title, n.sort_key, m.seq, '', n.leader"
     "  FROM milestone m JOIN node n ON n.id = m.node_id JOIN node a ON a.id = " AREA_OF("n")
     "  WHERE n.plan_id = ?1 AND m.due < ?3 AND n.status NOT IN done AND n.extended_due = ''"
+    "   AND m.done = '' AND m.state = '' AND " NODE_ACTIVE("n")
     "   AND NOT (n.due <> '' AND n.due < ?3))"
     " SELECT * FROM late ORDER BY days DESC, sort_key, mseq";
 /* clang-format on */
@@ -121,7 +123,8 @@ int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, dub
     " SELECT a.id, a.seq, coalesce(agg.total, 0), coalesce(agg.done, 0),"                          \
     "  coalesce(agg.late, 0), coalesce(agg.risk, 0), coalesce(agg.rows_late, 0)"                   \
     " FROM node a LEFT JOIN agg ON agg.akey = a.sort_key"                                          \
-    " WHERE a.plan_id = ?1 AND a.parent_id IS NULL AND (?5 IS NULL OR a.id = ?5)"                  \
+    " WHERE a.plan_id = ?1 AND a.parent_id IS NULL AND a.state <> 'removed'"                       \
+    "  AND (?5 IS NULL OR a.id = ?5)"                                                              \
     " ORDER BY a.seq"
 
 static const char area_stats_all_sql[] = AREA_STATS_SQL("");
@@ -197,13 +200,15 @@ int query_search(store *st, int64_t plan_id, const char *text, id_list *out, dub
         return DUBAN_OK;
     /* The trigram index needs three characters; shorter needles are found
      * by instr() inside SQLite. The FTS query is one quoted phrase. */
-    const char *sql = chars >= 3 ? "SELECT n.id FROM node_fts f JOIN node n ON n.id = f.rowid"
-                                   " WHERE node_fts MATCH '\"' || replace(?2, '\"', '\"\"') || '\"'"
-                                   " AND n.plan_id = ?1 ORDER BY n.sort_key"
-                                 : "SELECT n.id FROM node n JOIN node_fts f ON f.rowid = n.id"
-                                   " WHERE n.plan_id = ?1 AND (instr(lower(n.title), lower(?2)) > 0"
-                                   " OR instr(lower(n.body), lower(?2)) > 0"
-                                   " OR instr(lower(f.notes), lower(?2)) > 0) ORDER BY n.sort_key";
+    const char *sql = chars >= 3
+                          ? "SELECT n.id FROM node_fts f JOIN node n ON n.id = f.rowid"
+                            " WHERE node_fts MATCH '\"' || replace(?2, '\"', '\"\"') || '\"'"
+                            " AND n.plan_id = ?1 AND n.state <> 'removed' ORDER BY n.sort_key"
+                          : "SELECT n.id FROM node n JOIN node_fts f ON f.rowid = n.id"
+                            " WHERE n.plan_id = ?1 AND n.state <> 'removed'"
+                            " AND (instr(lower(n.title), lower(?2)) > 0"
+                            " OR instr(lower(n.body), lower(?2)) > 0"
+                            " OR instr(lower(f.notes), lower(?2)) > 0) ORDER BY n.sort_key";
     sqlite3_stmt *stmt;
     if (db_prepare(st, sql, &stmt, err))
         return DUBAN_EDB;

@@ -78,7 +78,8 @@ int plan_resolve(store *st, const char *selector, int64_t *plan_id, duban_error 
     sqlite3_stmt *stmt;
     const char *sql;
     if (!selector || !*selector)
-        sql = "SELECT id FROM plan ORDER BY id DESC LIMIT 2";
+        sql = "SELECT id FROM plan ORDER BY id = (SELECT CAST(value AS INTEGER) FROM setting"
+              " WHERE key = 'default_plan') DESC, id DESC LIMIT 2";
     else if (all_digits(selector))
         sql = "SELECT id FROM plan WHERE id = CAST(?1 AS INTEGER)";
     else

@@ -6,9 +6,12 @@
  *
  * Parameters: ?2 JSON array of done status keys (CTE "done" must exist),
  * ?3 today.  Columns: akey (the area's sort key), depth, due (effective),
- * is_done, own_late, ms_late, id. */
+ * is_done, own_late, ms_late, id.  Only active nodes (NODE_ACTIVE: not
+ * cancelled) and open milestones (not done, not deleted) count. */
 #ifndef DUBAN_STATS_INTERNAL_H
 #define DUBAN_STATS_INTERNAL_H
+
+#include "query/node_internal.h"
 
 /* The due date in force: an approved extension, else the planned date. */
 #define EFFECTIVE_DUE(n) "coalesce(nullif(" n ".extended_due, ''), " n ".due)"
@@ -20,8 +23,9 @@
     "   (n.status NOT IN done AND " EFFECTIVE_DUE("n") " <> ''"                                \
     "    AND " EFFECTIVE_DUE("n") " < ?3) AS own_late,"                                        \
     "   (SELECT count(*) FROM milestone m WHERE m.node_id = n.id AND m.due < ?3"              \
+    "    AND m.done = '' AND m.state = ''"                                                     \
     "    AND n.extended_due = '') AS ms_late," /* an extension covers the milestones */       \
-    "   n.id AS id FROM node n"
+    "   n.id AS id FROM (SELECT * FROM node nn WHERE " NODE_ACTIVE("nn") ") n"
 /* clang-format on */
 
 #endif

@@ -139,6 +139,42 @@ static const struct migration {
     "ALTER TABLE history ADD COLUMN redo_top INTEGER NOT NULL DEFAULT 0;"
     "DROP TRIGGER history_is_append_only;",
      schema_step_undo},
+    /* 4: the plan's structure is editable (edit/structure.h).
+     * node.state: '' live, 'cancelled' (取消, kept and restorable, out of
+     * the counts), 'removed' (an undone addition or a deleted item: kept
+     * for the history, shown nowhere).  milestone.done: the day it was
+     * marked done ('' open); milestone.state and note.state: '' or
+     * 'removed'.  moved_ref: refs a node had before a move or a renumber,
+     * so an old ref still leads to it.  setting: database-wide choices
+     * (the default plan).  plan.statuses: the plan's status set, as
+     * written by status_set_serialize ('' = none recorded yet). */
+    {"ALTER TABLE node ADD COLUMN state TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE milestone ADD COLUMN done TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE milestone ADD COLUMN state TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE note ADD COLUMN state TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE moved_ref("
+    "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+    "  old_ref TEXT NOT NULL,"
+    "  node_id INTEGER NOT NULL REFERENCES node(id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (plan_id, old_ref));"
+    "CREATE INDEX moved_ref_by_node ON moved_ref(node_id);"
+    "CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "ALTER TABLE plan ADD COLUMN statuses TEXT NOT NULL DEFAULT '';"
+    "DROP TRIGGER note_fts_insert;"
+    "DROP TRIGGER note_fts_delete;"
+    "CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN"
+    "  UPDATE node_fts SET notes = coalesce((SELECT group_concat(text, ' ') FROM note"
+    "    WHERE node_id = new.node_id AND state = ''), '') WHERE rowid = new.node_id;"
+    "END;"
+    "CREATE TRIGGER note_fts_update AFTER UPDATE OF state ON note BEGIN"
+    "  UPDATE node_fts SET notes = coalesce((SELECT group_concat(text, ' ') FROM note"
+    "    WHERE node_id = new.node_id AND state = ''), '') WHERE rowid = new.node_id;"
+    "END;"
+    "CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN"
+    "  UPDATE node_fts SET notes = coalesce((SELECT group_concat(text, ' ') FROM note"
+    "    WHERE node_id = old.node_id AND state = ''), '') WHERE rowid = old.node_id;"
+    "END;",
+     NULL},
 };
 /* clang-format on */
 

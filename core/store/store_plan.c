@@ -1,6 +1,8 @@
 /* store_plan.c - writing a parsed plan, and the per-plan UI state. */
 #include "store/store_internal.h"
 
+#include "store/plan_status.h"
+
 #include "base/strbuf.h"
 #include "store/target_internal.h"
 
@@ -13,7 +15,7 @@ static int insert_plan_row(store *st, const plan_doc *doc, int64_t *plan_id, dub
     sqlite3_stmt *stmt;
     if (db_prepare(st,
                    "INSERT INTO plan(title, year, period_start, period_end, source, preamble,"
-                   " imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   " imported_at, statuses) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    &stmt, err))
         return DUBAN_EDB;
     char now[32];
@@ -25,8 +27,16 @@ static int insert_plan_row(store *st, const plan_doc *doc, int64_t *plan_id, dub
     sqlite3_bind_text(stmt, 5, doc->source ? doc->source : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 6, doc->preamble ? doc->preamble : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 7, now, -1, SQLITE_STATIC);
+    /* The plan keeps the status set it is created with (plan_status.h). */
+    char *statuses = status_set_serialize(&st->statuses);
+    if (!statuses) { /* not '': that would mean no set was ever recorded */
+        sqlite3_finalize(stmt);
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    sqlite3_bind_text(stmt, 8, statuses, -1, SQLITE_STATIC);
     int rc = sqlite3_step(stmt);
     sqlite3_finalize(stmt);
+    free(statuses);
     if (rc != SQLITE_DONE)
         return db_fail(st, err, DUBAN_EDB, "cannot add plan");
     *plan_id = sqlite3_last_insert_rowid(st->db);

@@ -2,7 +2,7 @@
 #
 #   input   the loop: keys, mouse, resize, live reload    tui
 #   action  what an action does                           dispatch
-#   app     edits, prompts, undo, meetings                app_edit app_flow
+#   app     edits, prompts, undo, meetings, structure     app_edit app_flow app_struct
 #   view    the registry, the views and the frame         view view_* present present_* layout
 #   model   the state the views show, search              app vmodel vm_stats search
 #   base    vocabulary (actions, fields, keys, views.def)
@@ -23,7 +23,7 @@ bad() {
 LAYERS=(
     "input:tui"
     "action:dispatch"
-    "app:app_edit app_flow"
+    "app:app_edit app_flow app_struct"
     "view:view view_* present present_* layout"
     "model:app vmodel vm_stats search"
     "base:actions keymap fields views draw flow lineedit"

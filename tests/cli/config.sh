@@ -114,8 +114,19 @@ grep -q '^2\.1 ' <<<"$out" && pass || fail "a not-done item is overdue"
 run --db "$DB" set 1.1 in_progress_not
 expect_rc 2 "unknown status is refused"
 rm "$XDG_CONFIG_HOME/duban/config.ini"
+# The plan keeps the status set it was used with: without the file (another
+# machine) the statuses and counts still show right.
 run --db "$DB" set 2.1 已谋划
-expect_rc 2 "without the file the custom status is unknown"
+expect_rc 0 "without the file the plan's own statuses still apply"
+run --db "$DB" list
+expect_out "[~] 已谋划" "list shows the stored custom status without the file"
+# A configuration dropping a status that items use is refused, naming it.
+printf '[status.not_started]\nname = 未启动\nglyph = [ ]\n[status.done]\nname = 已完成\nglyph = [x]\ndone = yes\n' \
+    >"$XDG_CONFIG_HOME/duban/config.ini"
+run --db "$DB" list
+expect_rc 2 "dropping a used status is refused"
+expect_err "status 'planned' (已谋划) is used by 2 items" "the refusal names the status and count"
+rm "$XDG_CONFIG_HOME/duban/config.ini"
 
 # The database path from the configuration (used when --db is absent).
 printf '[general]\ndatabase = data/plan.db\n' >"$CFG"

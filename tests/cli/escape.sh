@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ESC=$'\033' BEL=$'\a' NEL=$'\xc2\x85' RLO=$'\xe2\x80\xae' LRI=$'\xe2\x81\xa6'
-printf '%s\n' "2022年${ESC}]52;c;aGk=${BEL}重点${ESC}[2J工作<b>&</b>" \
+printf '%s\n' --- "title: 2022年${ESC}]52;c;aGk=${BEL}重点${ESC}[2J工作<b>&</b>" "year: 2022" --- \
   '一、扎实推进<script>alert(1)</script>' \
   "（一）加快项目建设${NEL}${RLO}${LRI}。全年新开工项目30个，6月底前完成。" >"$T/hostile.txt"
 run --db "$DB" import "$T/hostile.txt" --year 2022

@@ -35,6 +35,17 @@ expect_rc 4 "no areas"; expect_err "prose.txt" "names the file"
 run --db "$DB" import "$T/does-not-exist.txt"
 [ "$rc" -ne 0 ] && pass || fail "missing file"
 expect_err "does-not-exist.txt" "names the missing file"
+mkfifo "$T/fifo.txt"
+out=$(timeout 5 "$DUBAN" --db "$DB" import "$T/fifo.txt" 2>"$T/stderr"); rc=$?; errout=$(cat "$T/stderr")
+expect_rc 4 "a FIFO is refused at once (never opened for a blocking read)"
+expect_err "fifo.txt: not a regular file" "names the FIFO"
+run --db "$DB" import "$T"
+expect_rc 4 "a directory"; expect_err "not a regular file (a directory)" "says directory"
+run --db "$DB" import /dev/zero
+expect_rc 4 "a device"; expect_one_line_err "device"
+truncate -s 17M "$T/huge.txt"
+run --db "$DB" import "$T/huge.txt"
+expect_rc 4 "over the size cap"; expect_err "huge.txt: too large" "names the large file"
 run --db "$DB" import "$T/other.txt" --year 20x2
 expect_rc 2 "bad --year"
 [ "$(db_sum "$DB")" = "$before" ] && pass || fail "refusals changed the database"

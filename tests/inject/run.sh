@@ -68,7 +68,7 @@ step() { # an edit: its own output line is checked too
 
 # A plan whose title, areas and items carry everything.
 {
-  printf '2021年%s重点工作\n' "$ALL"
+  printf -- '---\ntitle: 2021年%s重点工作\nyear: 2021\n---\n' "$ALL"
   printf '一、扎实推进%s\n' "$ALL"
   printf '（一）%s加快项目建设。全年新开工项目30个，9月底前完成。%s\n' "$FORMULA" "$ALL"
   printf '（二）优化营商环境%s。年底前完成。\n' "$OSC52"

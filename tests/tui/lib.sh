@@ -65,8 +65,16 @@ tui_start() {
         env TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
         XDG_DATA_HOME="$XDG_DATA_HOME" "${envs[@]}" \
         "$DUBAN" --db "$DB" "${args[@]}")
-    tmx -f /dev/null new-session -d -s "$TUI_SESSION" -x "$cols" -y "$rows" "$cmd" ||
-        fail "cannot start tmux"
+    # A tmux server starting while the machine is loaded now and then dies
+    # before the client attaches ("server exited unexpectedly"): that is
+    # tmux, not duban, so try again before calling it a failure.
+    local try
+    for try in 1 2 3 4 5; do
+        tmx -f /dev/null new-session -d -s "$TUI_SESSION" -x "$cols" -y "$rows" "$cmd" && break
+        tmx kill-server 2>/dev/null
+        [ "$try" = 5 ] && fail "cannot start tmux"
+        sleep 0.2
+    done
     tmx set-option -g window-size manual >/dev/null
 }
 

@@ -177,6 +177,44 @@ static void test_scan_approximate_and_append(void **state)
     free_ms(ms, n);
 }
 
+/* Issue 9: 国庆前, 春节前, X月底前, X月上旬前, 2024年6月底前, 三季度末,
+ * 全年; steps of a ①②③ schedule are separate milestones, each with its
+ * own phrase; a ： inside brackets does not end the phrase. */
+static void test_more_words(void **state)
+{
+    (void)state;
+    check_word("国庆前", 2023, "2023-09-30", 0);
+    check_word("国庆节前", 2023, "2023-09-30", 0);
+    check_word("春节前", 2023, "2024-02-09", 0);
+    check_word("春节前", 2024, "2025-01-28", 0);
+    check_word("春节前", 2050, "2051-01-31", 1);
+    check_word("6月底前", 2024, "2024-06-30", 0);
+    check_word("3月上旬前", 2024, "2024-03-10", 0);
+    check_word("2024年6月底前", 2023, "2024-06-30", 0);
+    check_word("三季度末", 2024, "2024-09-30", 0);
+    check_word("二季度末前", 2024, "2024-06-30", 0);
+    check_word("全年", 2024, "2024-12-31", 0);
+    expect_scan("11月底前完成全年目标，全年任务", "2021-11-30 11月底前");
+    doc_milestone *ms = NULL;
+    size_t n = 0;
+    assert_int_equal(deadline_scan("分三步推进：①3月上旬前完成摸底②5月底前完成整改③9月底前全面验收",
+                                   2021, &ms, &n),
+                     0);
+    assert_int_equal(n, 3);
+    assert_string_equal(ms[0].phrase, "3月上旬前完成摸底");
+    assert_string_equal(ms[0].due, "2021-03-10");
+    assert_string_equal(ms[1].phrase, "5月底前完成整改");
+    assert_string_equal(ms[2].phrase, "9月底前全面验收");
+    assert_string_equal(ms[2].due, "2021-09-30");
+    free_ms(ms, n);
+    ms = NULL;
+    n = 0;
+    assert_int_equal(deadline_scan("上半年完成诊断(牵头单位：县经信局)。", 2021, &ms, &n), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(ms[0].phrase, "上半年完成诊断(牵头单位：县经信局)");
+    free_ms(ms, n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +224,7 @@ int main(void)
         cmocka_unit_test(test_scan_hits),
         cmocka_unit_test(test_scan_clause),
         cmocka_unit_test(test_scan_approximate_and_append),
+        cmocka_unit_test(test_more_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* ---- refusals ----------------------------------------------------------- */
 
@@ -87,12 +88,50 @@ static void test_file_errors(void **state)
     free(dir);
 }
 
+/* Refused at once by what the file is, never read: a directory, a FIFO
+ * (whose open would block without a writer), a device, and a file over
+ * the 16 MiB cap. */
+static void expect_file_refusal(const char *path, const char *want)
+{
+    plan_doc doc, before;
+    memset(&doc, 0x5A, sizeof doc);
+    before = doc;
+    duban_error err;
+    assert_int_equal(import_file(path, 0, 0, &doc, &err), DUBAN_EPARSE);
+    if (!strstr(err.msg, path) || !strstr(err.msg, want))
+        fail_msg("message '%s' lacks '%s' or '%s'", err.msg, path, want);
+    assert_memory_equal(&doc, &before, sizeof doc);
+}
+
+static void test_not_regular_or_too_large(void **state)
+{
+    (void)state;
+    char *dir = test_mkdtemp();
+    char path[1024];
+    expect_file_refusal(dir, "not a regular file (a directory)");
+    snprintf(path, sizeof path, "%s/fifo", dir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    expect_file_refusal(path, "not a regular file (a FIFO)");
+    expect_file_refusal("/dev/null", "not a regular file (a device)");
+    snprintf(path, sizeof path, "%s/big.txt", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fputs("一、甲\n", f) >= 0, 1);
+    assert_int_equal(fseek(f, IMPORT_MAX_BYTES, SEEK_SET), 0);
+    assert_int_equal(fputc('\n', f), '\n');
+    fclose(f);
+    expect_file_refusal(path, "the limit is 16 MiB");
+    test_rmdir_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_header_refusals),
         cmocka_unit_test(test_file_errors),
+        cmocka_unit_test(test_not_regular_or_too_large),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,8 @@
 
 #include "config/config.h"
 #include "base/error.h"
+#include "base/strbuf.h"
+#include "edit/edit.h"
 #include "plan/light.h"
 #include "store/store.h"
 #include "text/table.h"
@@ -174,6 +176,19 @@ const char *cli_status_name(cli_ctx *ctx, const char *key);
     int cmd_##fn(cli_ctx *ctx, const cli_args *args, duban_error *err);
 #include "cli/cli_commands.def"
 #undef CLI_COMMAND
+/* Editing the plan's structure (cli_structure.c, cli_body.c,
+ * cli_milestone.c, cli_plans.c): `duban note REF --delete N` and
+ * `duban plans VERB N ...`. */
+int cli_note_delete(cli_ctx *ctx, const cli_args *args, duban_error *err);
+int cli_plans_edit(cli_ctx *ctx, const cli_args *args, duban_error *err);
+/* The node at ref; an old ref of a moved node fails naming where it went. */
+int cli_node(cli_ctx *ctx, const char *ref, node *out, duban_error *err);
+/* Appends what a structural edit did ("1.3 added", "1.2 milestone 1
+ * done"); -1 (nothing appended) for a plain field edit. */
+int cli_change_text(cli_ctx *ctx, const edit_result *r, strbuf *sb);
+/* Runs $VISUAL / $EDITOR (else vi) on path and waits; DUBAN_EINVAL when it
+ * exits non-zero.  The caller leaves curses first, if in it. */
+int cli_run_editor(const char *path, duban_error *err);
 /* The light rule in use: the defaults with the configuration's warn_days. */
 void cli_light_rule(cli_ctx *ctx, light_rule *rule);
 /* What `duban show` adds about lights, extensions and targets (cli_report.c).

@@ -20,7 +20,7 @@ _Static_assert(CLI_OPTION_COUNT <= 64, "cli_command.options is a 64-bit mask");
 
 const cli_option cli_globals[] = {
     {"--db", "PATH", "database file (default $XDG_DATA_HOME/duban/duban.db)", "@file"},
-    {"--plan", "PLAN", "plan number or title (default: the most recent)", "@plan"},
+    {"--plan", "PLAN", "plan number or title (default: see plans default)", "@plan"},
     {"--today", "DATE", "take DATE (YYYY-MM-DD) as today (also DUBAN_TODAY)", ""},
     {"--format", "FORMAT", "text, csv, json or md for listings (html: minutes; xlsx: export)",
      "text csv json md html xlsx"},

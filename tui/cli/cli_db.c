@@ -1,6 +1,8 @@
 /* cli_db.c - finding, creating and opening the database for a command. */
 #include "cli/cli.h"
 
+#include "store/plan_status.h"
+
 #include "store/builtin.h"
 #include "import/import.h"
 #include "plan/date.h"
@@ -136,6 +138,11 @@ int cli_open_store(cli_ctx *ctx, int resolve_plan, int create_with_builtin, duba
         return rc;
     }
     if (resolve_plan && (rc = plan_resolve(ctx->st, ctx->plan_sel, &ctx->plan_id, err)))
+        return rc;
+    /* The plan's own status set, unless the configuration defines one. */
+    if (resolve_plan && ctx->config &&
+        (rc = store_use_plan_statuses(ctx->st, ctx->plan_id, &ctx->config->statuses,
+                                      ctx->config->statuses_from_user, err)))
         return rc;
     return sample_day(ctx, err);
 }

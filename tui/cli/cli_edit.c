@@ -17,13 +17,17 @@ static int report(cli_ctx *ctx, const char *prefix, const edit_result *r, duban_
     int is_status = !strcmp(r->field, "status"), is_note = !strcmp(r->field, "note");
     const char *old_v = is_status ? cli_status_name(ctx, r->old_value) : r->old_value;
     const char *new_v = is_status ? cli_status_name(ctx, r->new_value) : r->new_value;
-    int rc = strbuf_printf(&sb, "%s%s %s: ", prefix, r->ref, r->field);
+    int rc = strbuf_append(&sb, prefix);
+    if (r->changed && !cli_change_text(ctx, r, &sb)) /* a structural edit */
+        goto done;
+    rc |= strbuf_printf(&sb, "%s %s: ", r->ref, r->field);
     if (is_note)
         rc |= strbuf_append(&sb, new_v);
     else if (!r->changed)
         rc |= strbuf_printf(&sb, "already %s", *new_v ? new_v : "—");
     else
         rc |= strbuf_printf(&sb, "%s → %s", *old_v ? old_v : "—", *new_v ? new_v : "—");
+done:
     if (*r->note && !is_note)
         rc |= strbuf_printf(&sb, " (note: %s)", r->note);
     char *clean = rc ? NULL : text_sanitize(strbuf_str(&sb));
@@ -44,7 +48,7 @@ static int edit_command(cli_ctx *ctx, const cli_args *args, edit_field field, co
     if (args->npos != 2)
         return duban_fail(err, DUBAN_EINVAL, "usage: duban %s", usage);
     node n;
-    int rc = node_by_ref(ctx->st, ctx->plan_id, args->pos[0], &n, err);
+    int rc = cli_node(ctx, args->pos[0], &n, err);
     if (rc)
         return rc;
     if (n.depth == NODE_AREA && field != FIELD_NOTE) {
@@ -85,6 +89,8 @@ int cmd_leader(cli_ctx *ctx, const cli_args *args, duban_error *err)
 
 int cmd_note(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
+    if (args->delete_note)
+        return cli_note_delete(ctx, args, err);
     return edit_command(ctx, args, FIELD_NOTE, "note REF TEXT", err);
 }
 

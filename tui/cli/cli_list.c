@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include "query/group.h"
+#include "edit/plan_edit.h"
 #include "query/query.h"
 #include "report/report.h"
 #include "plan/status.h"
@@ -34,11 +35,26 @@ static const table_column list_text_cols[] = {
     {"unit", "UNIT", 0}, {"leader", "LEADER", 0}, {"title", "TITLE", 0},
 };
 
+static int add_cancelled_row(table *t, const node *n, int text)
+{
+    static const char *const kinds[] = {"", "area", "item", "subitem"};
+    char title[1024];
+    snprintf(title, sizeof title, "%*s%s", (n->depth - 1) * 2, "", n->title);
+    const char *text_cells[] = {n->ref, "[-] 已取消", n->due, n->unit, n->leader, title};
+    const char *cells[] = {n->ref,      kinds[n->depth > 3 ? 0 : n->depth],
+                           "cancelled", "已取消",
+                           n->due,      n->unit,
+                           n->leader,   n->title};
+    return table_add_row(t, text ? text_cells : cells);
+}
+
 static int add_node_row(cli_ctx *ctx, table *t, const node *n)
 {
     static const char *const kinds[] = {"", "area", "item", "subitem"};
     const status_def *d = status_by_key(store_statuses(ctx->st), n->status);
     int area = n->depth == NODE_AREA;
+    if (*n->state) /* 已取消: marked in place of the status */
+        return add_cancelled_row(t, n, t->cols == list_text_cols);
     if (t->cols == list_text_cols) {
         char status[128], title[1024];
         snprintf(status, sizeof status, "%s %s", d ? d->glyph : "?", d ? d->name : n->status);
@@ -151,22 +167,31 @@ static const table_column plan_cols[] = {
 
 int cmd_plans(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
+    if (args->npos) /* default|rename|period|delete N ... */
+        return cli_plans_edit(ctx, args, err);
     if (no_args(args, "plans", err))
         return DUBAN_EINVAL;
     plan_list l;
     int rc = plan_list_all(ctx->st, &l, err);
     if (rc)
         return rc;
+    int64_t chosen = 0; /* the default plan (plans default N), marked in text */
+    if ((rc = plan_default(ctx->st, &chosen, err))) {
+        plan_list_free(&l);
+        return rc;
+    }
     table t;
     table_init(&t, plan_cols, sizeof plan_cols / sizeof plan_cols[0]);
     for (size_t i = 0; !rc && i < l.n; i++) {
         const plan_info *p = &l.v[i];
-        char id[24], year[16], areas[16], items[16];
+        char id[24], year[16], areas[16], items[16], title[600];
+        snprintf(title, sizeof title, "%.500s%s", p->title,
+                 p->id == chosen && ctx->format == FORMAT_TEXT ? "  (默认 default)" : "");
         snprintf(id, sizeof id, "%lld", (long long)p->id);
         snprintf(year, sizeof year, "%d", p->year);
         snprintf(areas, sizeof areas, "%d", p->areas);
         snprintf(items, sizeof items, "%d", p->items);
-        const char *cells[] = {id, p->title, year, p->start, p->end, areas, items, p->imported_at};
+        const char *cells[] = {id, title, year, p->start, p->end, areas, items, p->imported_at};
         if (table_add_row(&t, cells))
             rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }

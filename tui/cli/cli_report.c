@@ -178,8 +178,11 @@ int cli_show_extra_text(const show_extra *x, const node *n, strbuf *sb, int md)
                             n->due) |
               put_clean(sb, *x->reason ? x->reason : "no reason recorded") |
               strbuf_append(sb, ")\n");
-    rc |= strbuf_printf(sb, "%slight:  %s", li, light_label(x->light));
-    if (*x->deadline && n->depth != NODE_AREA)
+    if (*n->state) /* a cancelled item has no light: it is out of the counts */
+        rc |= strbuf_printf(sb, "%slight:  — (已取消 cancelled)", li);
+    else
+        rc |= strbuf_printf(sb, "%slight:  %s", li, light_label(x->light));
+    if (*x->deadline && n->depth != NODE_AREA && !*n->state)
         rc |= strbuf_printf(sb, " (deadline %s)", x->deadline);
     rc |= strbuf_appendc(sb, '\n');
     for (size_t i = 0; i < x->targets.n; i++) {

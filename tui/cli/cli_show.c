@@ -1,6 +1,7 @@
 /* cli_show.c - `duban show REF` and `duban history [REF]`. */
 #include "cli/cli.h"
 
+#include "edit/structure.h"
 #include "query/query.h"
 #include "plan/status.h"
 #include "base/strbuf.h"
@@ -11,11 +12,30 @@
 #include <string.h>
 
 /* A history value for people: status keys become names, "" becomes "—". */
-static const char *shown_value(cli_ctx *ctx, const char *field, const char *v)
+/* A history value for people: status keys become names, a place (see
+ * edit/structure.h) the ref it gives, "" becomes "—".  buf holds what is
+ * made here. */
+static const char *shown_value(cli_ctx *ctx, const char *field, const char *v, char *buf,
+                               size_t bufsz)
 {
+    long long parent = 0;
+    int seq = 0;
+    node p;
     if (!*v)
         return "—";
-    return !strcmp(field, "status") ? cli_status_name(ctx, v) : v;
+    if (!strcmp(field, "order"))
+        return "…";
+    if (strcmp(field, "place") || sscanf(v, "%lld %d", &parent, &seq) != 2)
+        return !strcmp(field, "status") ? cli_status_name(ctx, v) : v;
+    if (!parent)
+        snprintf(buf, bufsz, "%d", seq);
+    else if (!node_by_id(ctx->st, parent, &p, NULL))
+        snprintf(buf, bufsz, "%s.%d", p.ref, seq);
+    else
+        snprintf(buf, bufsz, "?.%d", seq);
+    if (parent)
+        node_free(&p);
+    return buf;
 }
 
 typedef struct item_detail {
@@ -39,6 +59,10 @@ static int load_detail(cli_ctx *ctx, const char *ref, item_detail *d, duban_erro
 {
     memset(d, 0, sizeof *d);
     int rc = node_by_ref(ctx->st, ctx->plan_id, ref, &d->n, err);
+    int64_t moved = 0;
+    if (rc == DUBAN_ENOTFOUND && !node_moved_to(ctx->st, ctx->plan_id, ref, &moved, NULL) &&
+        !(rc = node_by_id(ctx->st, moved, &d->n, err)))
+        cli_warn("%s has moved: it is now %s", ref, d->n.ref);
     if (!rc)
         rc = node_milestones(ctx->st, d->n.id, &d->ms, err);
     if (!rc)
@@ -73,8 +97,11 @@ static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
     const status_def *st = status_by_key(store_statuses(ctx->st), d->n.status);
     int rc = strbuf_append(sb, md ? "## " : "") | put(sb, d->n.ref) | strbuf_appendc(sb, ' ') |
              put(sb, d->n.title) | strbuf_append(sb, md ? "\n\n" : "\n\n");
-    rc |= strbuf_printf(sb, "%sstatus: %s %s\n", md ? "- " : "", st ? st->glyph : "",
+    rc |= strbuf_printf(sb, "%sstatus: %s %s", md ? "- " : "", st ? st->glyph : "",
                         st ? st->name : d->n.status);
+    if (*d->n.state) /* 已取消: out of the counts until restored */
+        rc |= strbuf_append(sb, "  [-] 已取消 cancelled (duban restore brings it back)");
+    rc |= strbuf_appendc(sb, '\n');
     rc |= strbuf_printf(sb, "%sdue:    %s\n", md ? "- " : "", *d->n.due ? d->n.due : "—");
     rc |= strbuf_append(sb, md ? "- unit:   " : "unit:   ") |
           put(sb, *d->n.unit ? d->n.unit : "—") | strbuf_appendc(sb, '\n');
@@ -87,8 +114,10 @@ static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
     for (size_t i = 0; i < d->ms.n; i++) {
         const milestone *m = &d->ms.v[i];
         rc |= strbuf_printf(sb, "%s%s%s  ", md ? "- " : "  ", m->due, m->approximate ? "~" : "");
-        rc |= put(sb, m->word) | strbuf_append(sb, "  ") | put(sb, m->phrase) |
-              strbuf_appendc(sb, '\n');
+        rc |= put(sb, m->word) | strbuf_append(sb, "  ") | put(sb, m->phrase);
+        if (*m->done)
+            rc |= strbuf_printf(sb, "  [done %s]", m->done);
+        rc |= strbuf_appendc(sb, '\n');
     }
     if (!d->ms.n)
         rc |= strbuf_append(sb, md ? "- none\n" : "  none\n");
@@ -103,8 +132,10 @@ static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
         const history_row *h = &d->hist.v[i];
         rc |= strbuf_printf(sb, "%s%s  %s %s: ", md ? "- " : "  ", local_time(h->at, when),
                             h->action, h->field);
-        rc |= put(sb, shown_value(ctx, h->field, h->old_value)) | strbuf_append(sb, " → ") |
-              put(sb, shown_value(ctx, h->field, h->new_value));
+        char ob[64], nb[64];
+        rc |= put(sb, shown_value(ctx, h->field, h->old_value, ob, sizeof ob)) |
+              strbuf_append(sb, " → ") |
+              put(sb, shown_value(ctx, h->field, h->new_value, nb, sizeof nb));
         if (*h->note)
             rc |= strbuf_append(sb, "  (") | put(sb, h->note) | strbuf_appendc(sb, ')');
         rc |= strbuf_appendc(sb, '\n');
@@ -126,13 +157,15 @@ static int show_json(cli_ctx *ctx, const item_detail *d, strbuf *sb)
     rc |= kv(sb, "ref", d->n.ref, 0) | kv(sb, "title", d->n.title, 0) |
           kv(sb, "body", d->n.body, 0) | kv(sb, "status", d->n.status, 0) |
           kv(sb, "status_name", cli_status_name(ctx, d->n.status), 0) | kv(sb, "due", d->n.due, 0) |
-          kv(sb, "unit", d->n.unit, 0) | kv(sb, "leader", d->n.leader, 0);
+          kv(sb, "unit", d->n.unit, 0) | kv(sb, "leader", d->n.leader, 0) |
+          strbuf_printf(sb, "\"cancelled\": %s, ", *d->n.state ? "true" : "false");
     rc |= cli_show_extra_json(&d->extra, &d->n, sb);
     rc |= strbuf_append(sb, "\n \"milestones\": [");
     for (size_t i = 0; i < d->ms.n; i++) {
         const milestone *m = &d->ms.v[i];
-        rc |= strbuf_append(sb, i ? ", {" : "{") | kv(sb, "due", m->due, 0) |
-              kv(sb, "word", m->word, 0) | kv(sb, "phrase", m->phrase, 0) |
+        rc |= strbuf_append(sb, i ? ", {" : "{") | strbuf_printf(sb, "\"n\": %d, ", m->seq) |
+              kv(sb, "done", m->done, 0) | kv(sb, "due", m->due, 0) | kv(sb, "word", m->word, 0) |
+              kv(sb, "phrase", m->phrase, 0) |
               strbuf_printf(sb, "\"approximate\": %s}", m->approximate ? "true" : "false");
     }
     rc |= strbuf_append(sb, "],\n \"notes\": [");
@@ -227,7 +260,7 @@ int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return duban_fail(err, DUBAN_EINVAL, "usage: duban history [REF]");
     history_list l;
     node n = {0};
-    int rc = args->npos ? node_by_ref(ctx->st, ctx->plan_id, args->pos[0], &n, err) : 0;
+    int rc = args->npos ? cli_node(ctx, args->pos[0], &n, err) : 0;
     if (!rc)
         rc = args->npos ? node_history(ctx->st, n.id, &l, err)
                         : plan_history(ctx->st, ctx->plan_id, 0, &l, err);
@@ -239,17 +272,18 @@ int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err)
     int text = ctx->format == FORMAT_TEXT || ctx->format == FORMAT_MD;
     for (size_t i = 0; !rc && i < l.n; i++) {
         const history_row *h = &l.v[i];
-        char id[24];
+        char id[24], ob[64], nb[64];
         snprintf(id, sizeof id, "%lld", (long long)h->id);
         char when[TIMESTAMP_LEN];
-        const char *cells[] = {id,
-                               text ? local_time(h->at, when) : h->at,
-                               h->action,
-                               h->ref,
-                               h->field,
-                               text ? shown_value(ctx, h->field, h->old_value) : h->old_value,
-                               text ? shown_value(ctx, h->field, h->new_value) : h->new_value,
-                               h->note};
+        const char *cells[] = {
+            id,
+            text ? local_time(h->at, when) : h->at,
+            h->action,
+            h->ref,
+            h->field,
+            text ? shown_value(ctx, h->field, h->old_value, ob, sizeof ob) : h->old_value,
+            text ? shown_value(ctx, h->field, h->new_value, nb, sizeof nb) : h->new_value,
+            h->note};
         if (table_add_row(&t, cells))
             rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }

@@ -83,13 +83,18 @@ typedef struct search_state {
  * app.prompt_title. */
 typedef enum prompt_kind {
     PROMPT_NONE,
-    PROMPT_SEARCH,       /* the search text (search.h) */
-    PROMPT_FIELD,        /* a new value of app.prompt_field (fields.def) */
-    PROMPT_EXT_DATE,     /* extension: the approved date ... */
-    PROMPT_EXT_REASON,   /* ... then the reason */
-    PROMPT_TARGET,       /* progress: which target ... */
-    PROMPT_TARGET_VALUE, /* ... then its current value */
-    PROMPT_MEETING,      /* the title of a new meeting */
+    PROMPT_SEARCH,        /* the search text (search.h) */
+    PROMPT_FIELD,         /* a new value of app.prompt_field (fields.def) */
+    PROMPT_EXT_DATE,      /* extension: the approved date ... */
+    PROMPT_EXT_REASON,    /* ... then the reason */
+    PROMPT_TARGET,        /* progress: which target ... */
+    PROMPT_TARGET_VALUE,  /* ... then its current value */
+    PROMPT_MEETING,       /* the title of a new meeting */
+    PROMPT_ADD_TITLE,     /* structural edits (app_struct.c): a new item's title */
+    PROMPT_RENAME,        /* the selected node's title */
+    PROMPT_CANCEL_REASON, /* why it is cancelled */
+    PROMPT_MILESTONE,     /* which milestone is done (or reopened) */
+    PROMPT_MOVE_TO,       /* where the selected item goes */
 } prompt_kind;
 
 /* The views, by id (views.def; view.h has their functions). */

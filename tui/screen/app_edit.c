@@ -65,6 +65,13 @@ static void target_label(app *a, int64_t id, const char *field, char *out, size_
 
 void app_describe(app *a, const edit_result *r, char *out, size_t outsz)
 {
+    strbuf sb = {0};
+    if (!cli_change_text(a->ctx, r, &sb)) { /* structural: "5.4 added" */
+        snprintf(out, outsz, "%s", strbuf_str(&sb));
+        strbuf_free(&sb);
+        return;
+    }
+    strbuf_free(&sb);
     char label[160];
     edit_field f;
     snprintf(label, sizeof label, "%s",
@@ -215,8 +222,24 @@ void app_undo(app *a, int redo)
     char what[400];
     app_describe(a, &r, what, sizeof what);
     app_message(a, S_OK, "%s %s", redo ? "已重做:" : "已撤销:", what);
-    app_after_change(a, r.node_id);
-    if (view_current(a)->reveal)
+    /* Rows come and go with additions, removals, moves and cancellations. */
+    int rows = !strcmp(r.field, "state") || !strcmp(r.field, "place") ||
+               !strcmp(r.field, "order") || !strncmp(r.field, "plan.", 5);
+    if (rows)
+        app_reload(a);
+    else
+        app_after_change(a, r.node_id);
+    if (!strncmp(r.field, "plan.", 5)) { /* the header shows the plan's title */
+        plan_info_free(&a->plan);
+        if (plan_get(a->st, a->plan_id, &a->plan, &err))
+            app_message(a, S_ERROR, "%s", err.msg);
+    }
+    /* An undone addition (a redone deletion) has no row to reveal. */
+    node still;
+    int shown = !node_by_id(a->st, r.node_id, &still, NULL);
+    if (shown)
+        node_free(&still);
+    if (shown && view_current(a)->reveal)
         view_current(a)->reveal(a, r.node_id);
     edit_result_free(&r);
 }

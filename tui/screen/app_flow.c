@@ -212,6 +212,10 @@ static void meeting_title_done(app *a)
 
 void app_flow_done(app *a, int accepted)
 {
+    if (a->prompt >= PROMPT_ADD_TITLE) {
+        app_struct_done(a, accepted);
+        return;
+    }
     if (!accepted) {
         a->prompt = PROMPT_NONE;
         app_message(a, S_NORMAL, "已取消 cancelled");

@@ -34,6 +34,30 @@ static view_result edit_action(app *a, action act, int arg)
     case ACT_meeting:
         app_meeting(a);
         break;
+    case ACT_add_item:
+        app_add_item(a);
+        break;
+    case ACT_rename:
+        app_rename(a);
+        break;
+    case ACT_cancel_item:
+        app_cancel_item(a);
+        break;
+    case ACT_milestone_done:
+        app_milestone_done(a);
+        break;
+    case ACT_edit_body:
+        app_edit_body(a);
+        break;
+    case ACT_move_item_up:
+        app_move_item(a, -1);
+        break;
+    case ACT_move_item_down:
+        app_move_item(a, 1);
+        break;
+    case ACT_move_item_to:
+        app_move_to(a);
+        break;
     case ACT_undo:
         app_undo(a, 0);
         break;

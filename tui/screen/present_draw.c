@@ -287,9 +287,15 @@ static void item_chips(app *a, flow *f, size_t area, size_t k)
     const item_light *l = vm_item_light(a, area, k);
     char buf[512];
     long day;
-    snprintf(buf, sizeof buf, "%s %s", d ? d->glyph : "[?]", d ? d->name : n->status);
+    snprintf(buf, sizeof buf, "%s %s",
+             *n->state ? "[-]"
+             : d       ? d->glyph
+                       : "[?]",
+             *n->state ? "已取消"
+             : d       ? d->name
+                       : n->status);
     flow_newline(f);
-    flow_chip(f, buf, d ? S_STATUS + (int)(d - set->v) : S_NORMAL, GAP);
+    flow_chip(f, buf, *n->state ? S_DIM : d ? S_STATUS + (int)(d - set->v) : S_NORMAL, GAP);
     if (l)
         flow_chip(f, light_label(l->light), S_LIGHT + (int)l->light, GAP);
     if (l && !l->done && *l->deadline && !date_parse(l->deadline, &day, NULL) && day < a->today) {

@@ -170,6 +170,8 @@ static void add_fields(app *a, detail_state *d, const node *n, const history_lis
     char buf[160];
     snprintf(buf, sizeof buf, "%s %s", s ? s->glyph : "[?]", s ? s->name : n->status);
     add_field(d, FIELD_STATUS, buf, s ? S_STATUS + (int)(s - set->v) : S_NORMAL);
+    if (*n->state)
+        add_hanging(d, "      ", "[-] 已取消 cancelled (X 恢复 restores)", S_DIM);
     add_light(a, d, n);
     add_due(a, d, n, s && s->done, hl);
     add_field(d, FIELD_UNIT, n->unit[0] ? n->unit : "—", S_NORMAL);
@@ -208,20 +210,22 @@ static void add_milestones(app *a, detail_state *d, const node *n, int done)
         return;
     }
     add_blank(d);
-    push(d, duban_strdup("节点 milestones"), S_SECTION);
+    push(d, duban_strdup("节点 milestones (D 完成/重开)"), S_SECTION);
     char today[DATE_LEN], word[96];
     date_format(a->today, today);
     for (size_t i = 0; i < ms.n; i++) {
         const milestone *m = &ms.v[i];
-        int late = !done && strcmp(m->due, today) < 0;
+        int closed = done || *m->done;
+        int late = !closed && strcmp(m->due, today) < 0;
         strbuf prefix = {0};
+        strbuf_printf(&prefix, "[%d] %s", m->seq, closed ? "✓ " : "");
         snprintf(word, sizeof word, "%s%s", m->word, m->approximate ? "(约)" : "");
         char shown[64];
         app_date(a, m->due, shown, sizeof shown);
         strbuf_printf(&prefix, "%s ", shown);
         strbuf_append_padded(&prefix, word, 8, draw_measure());
         strbuf_append(&prefix, " ");
-        add_hanging(d, strbuf_str(&prefix), m->phrase, late ? S_LATE : S_NORMAL);
+        add_hanging(d, strbuf_str(&prefix), m->phrase, late ? S_LATE : closed ? S_DIM : S_NORMAL);
         strbuf_free(&prefix);
     }
     milestone_list_free(&ms);

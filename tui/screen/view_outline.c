@@ -113,8 +113,12 @@ static void draw_item(app *a, const outline_row *row, int y, rect r, const item_
     if (l) /* the light first: it is what the room looks for */
         draw_text(y, x, 3, light_glyph(l->light), (S_LIGHT + (int)l->light) | rev);
     x += 4;
-    draw_text(y, x, 4, d ? d->glyph : "[?]", style | rev);
-    draw_text(y, x + 4, name_w, d ? d->name : n->status, style | rev);
+    if (*n->state) { /* 已取消: kept, out of the counts */
+        draw_text(y, x, 4 + name_w, "[-] 已取消", S_DIM | rev);
+    } else {
+        draw_text(y, x, 4, d ? d->glyph : "[?]", style | rev);
+        draw_text(y, x + 4, name_w, d ? d->name : n->status, style | rev);
+    }
     x += 4 + name_w + 2;
     int unit_w = r.w >= 80 ? (r.w >= 120 ? 20 : 12) : 0;
     int right = due_w + 2 + (unit_w ? unit_w + 2 : 0) + 1;

@@ -85,6 +85,8 @@ timeout 2 "$DUBAN" --db "$T/probe.db" import "$I/fifo.txt" >/dev/null 2>&1 </dev
 if [ $? -ne 124 ]; then
   bad "import a FIFO" fifo.txt import "$I/fifo.txt"
   bad "import /dev/zero" /dev/zero import /dev/zero
+  truncate -s 17M "$I/huge.txt"
+  bad "import a file over 16 MiB" huge.txt import "$I/huge.txt"
 else
   echo "note: import of a FIFO or /dev/zero is not refused yet; those two cases skipped"
 fi

@@ -87,6 +87,10 @@ int store_get_state(store *st, int64_t plan_id, const char *key, char **value, d
 int store_put_state(store *st, int64_t plan_id, const char *key, const char *value,
                     duban_error *err);
 
+/* The state key under which `duban import` leaves "WARNINGS<TAB>FILE" for
+ * the front end to say once when it next opens that plan. */
+#define IMPORT_NOTICE_KEY "import_notice"
+
 /* Numeric targets as stored (target_list: plan/target.h). */
 struct target_list;
 /* Targets of one node, by seq. */

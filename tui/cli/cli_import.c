@@ -9,8 +9,10 @@
 #include "import/import.h"
 #include "import/ledger_import.h"
 #include "text/table.h"
+#include "store/store.h"
 #include "text/textwidth.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,6 +164,17 @@ static int tree_json(const plan_doc *doc, const char *file, strbuf *sb)
 }
 
 /* FILE:LINE: message on stderr, one sanitised line each. */
+/* What the front end says the first time it opens the plan: how many
+ * warnings the import gave and the file to preview again (tui.c reads it
+ * once and clears it). */
+static int leave_import_notice(cli_ctx *ctx, int64_t plan_id, size_t nwarn, const char *file,
+                               duban_error *err)
+{
+    char value[PATH_MAX + 32];
+    snprintf(value, sizeof value, "%zu\t%s", nwarn, file);
+    return store_put_state(ctx->st, plan_id, IMPORT_NOTICE_KEY, value, err);
+}
+
 static void print_warnings(const plan_doc *doc, const char *file)
 {
     for (size_t w = 0; w < doc->nwarn; w++) {
@@ -254,6 +267,8 @@ int cmd_import(cli_ctx *ctx, const cli_args *args, duban_error *err)
             err, "imported plan %lld \"%s\" (%d, %s..%s): %zu areas, %zu items, %zu milestones%s",
             (long long)id, doc.title, doc.year, doc.start, doc.end, areas, items, milestones, more);
         print_warnings(&doc, args->pos[0]);
+        if (!rc)
+            rc = leave_import_notice(ctx, id, doc.nwarn, args->pos[0], err);
     }
     plan_doc_free(&doc);
     return rc;

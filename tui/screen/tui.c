@@ -18,6 +18,7 @@
 #include "screen/search.h"
 #include "screen/view.h"
 #include "screen/vmodel.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,6 +57,31 @@ static void say_created(app *a, const char *path)
         app_message(a, S_OK, "已用内置计划创建数据库 %s", path);
 }
 
+/* A plan just imported: say once how many warnings the import gave and
+ * how to see them again (cli_import.c leaves the notice). */
+static void say_imported(app *a)
+{
+    char *v = NULL;
+    if (store_get_state(a->st, a->plan_id, IMPORT_NOTICE_KEY, &v, NULL) || !v || !*v) {
+        free(v);
+        return;
+    }
+    char *tab = strchr(v, '\t');
+    const char *file = tab ? tab + 1 : "FILE";
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    /* The whole line must fit 80 columns beside the position and help. */
+    if (draw_width(base) > 16)
+        base = "FILE";
+    long n = strtol(v, NULL, 10);
+    if (n > 0)
+        app_message(a, S_RISK, "导入有 %ld 处警告，再看：duban import %s --dry-run", n, base);
+    else
+        app_message(a, S_OK, "已导入计划，没有警告");
+    free(v);
+    store_put_state(a->st, a->plan_id, IMPORT_NOTICE_KEY, "", NULL);
+}
+
 static int app_init(app *a, cli_ctx *ctx, duban_error *err)
 {
     memset(a, 0, sizeof *a);
@@ -76,8 +102,12 @@ static int app_init(app *a, cli_ctx *ctx, duban_error *err)
         rc = store_data_version(a->st, &a->data_version, err);
     if (!rc)
         rc = meeting_current(a->st, a->plan_id, &a->mtg, err);
-    if (!rc && (rc = vm_load(a, err)) == DUBAN_OK && ctx->created_db)
-        say_created(a, ctx->db_path);
+    if (!rc && (rc = vm_load(a, err)) == DUBAN_OK) {
+        if (ctx->created_db)
+            say_created(a, ctx->db_path);
+        else
+            say_imported(a);
+    }
     return rc;
 }
 

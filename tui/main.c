@@ -23,15 +23,18 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
     if (cli_check_format(ctx, cmd, err))
         return err->code;
     int crc = cli_load_config(ctx, err);
-    if (crc || cmd->run == cmd_config) /* config never opens the database */
+    if (crc || cmd->run == cmd_config || cmd->run == cmd_check) /* they open no store here */
         return crc ? crc : cmd->run(ctx, args, err);
     int is_import = cmd->run == cmd_import;
     if (is_import && args->dry_run) /* a preview opens no database */
         return cmd->run(ctx, args, err);
     int rc = cli_open_store(ctx, cmd->needs_plan, !is_import, err);
+    if (!rc)
+        rc = cmd->run(ctx, args, err);
+    /* after the output, and only with it: an error stays one line */
     if (!rc && cmd->dated && ctx->sample_today)
         cli_warn("sample plan as of %s (--today or DUBAN_TODAY for another day)", CLI_SAMPLE_TODAY);
-    return rc ? rc : cmd->run(ctx, args, err);
+    return rc;
 }
 
 /* What core takes from the environment, read here once: core itself

@@ -11,14 +11,17 @@
 #include "config/config_priv.h"
 #include "config/ini.h"
 #include "config/keyname.h"
+#include "text/utf8.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <iniparser.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 int config_default_path(const char *xdg, const char *home, char *out, size_t outsz)
 {
@@ -65,37 +68,91 @@ int config_warn(loader *ld, int line, const char *fmt, ...)
     return DUBAN_OK;
 }
 
+/* Opens path for reading without blocking on a FIFO or a device, and
+ * refuses anything that is not a regular file or is larger than
+ * CONFIG_FILE_MAX.  Returns the descriptor, or -1 with errno set (ENOENT
+ * for a missing file) or *why set to the refusal. */
+static int open_regular(const char *path, const char **why)
+{
+    *why = NULL;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    struct stat sb;
+    if (fd < 0)
+        return -1;
+    if (fstat(fd, &sb) != 0)
+        *why = strerror(errno);
+    else if (S_ISDIR(sb.st_mode))
+        *why = "a directory, not a file";
+    else if (!S_ISREG(sb.st_mode))
+        *why = "not a regular file (a FIFO, socket or device)";
+    else if (sb.st_size > CONFIG_FILE_MAX)
+        *why = "larger than " CONFIG_FILE_MAX_TEXT;
+    if (*why) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 /* Reads a whole file.  *missing is set (and DUBAN_OK returned) when it
  * does not exist. */
 static int read_file(loader *ld, const char *path, char **text, size_t *len, int *missing)
 {
     *missing = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f && errno == ENOENT) {
+    const char *why;
+    int fd = open_regular(path, &why);
+    if (fd < 0 && !why && errno == ENOENT) {
         *missing = 1;
         return DUBAN_OK;
     }
+    if (fd < 0)
+        return duban_fail(ld->err, DUBAN_ECONFIG, "cannot read config file %s: %s", path,
+                          why ? why : strerror(errno));
     strbuf sb = {0};
     char buf[4096];
-    size_t n;
-    while (f && (n = fread(buf, 1, sizeof buf, f)) > 0)
-        if (strbuf_appendn(&sb, buf, n)) {
-            fclose(f);
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0 && sb.len <= CONFIG_FILE_MAX)
+        if (strbuf_appendn(&sb, buf, (size_t)n)) {
+            close(fd);
             strbuf_free(&sb);
             return duban_fail(ld->err, DUBAN_ENOMEM, "out of memory");
         }
-    int bad = !f || ferror(f);
     int saved = errno;
-    if (f)
-        fclose(f);
-    if (bad) {
+    close(fd);
+    if (n < 0 || sb.len > CONFIG_FILE_MAX) { /* an error, or it grew while we read */
         strbuf_free(&sb);
         return duban_fail(ld->err, DUBAN_ECONFIG, "cannot read config file %s: %s", path,
-                          strerror(saved));
+                          n < 0 ? strerror(saved) : "larger than " CONFIG_FILE_MAX_TEXT);
     }
     *len = sb.len;
     *text = sb.s ? strbuf_take(&sb) : duban_strdup("");
     return *text ? DUBAN_OK : duban_fail(ld->err, DUBAN_ENOMEM, "out of memory");
+}
+
+/* A value the user wrote must be UTF-8 without control characters: a
+ * status name or glyph reaches the screen and every output. */
+static int check_values(loader *ld, const char *path, const ini_doc *doc)
+{
+    for (size_t i = 0; i < doc->nent; i++) {
+        const ini_entry *e = &doc->ent[i];
+        const char *v = e->value ? e->value : "";
+        size_t n = strlen(v), off = 0;
+        ld->file = path;
+        if (!utf8_valid(v, n, &off))
+            return config_fail(ld, e->line, "value of '%s' is not valid UTF-8 (byte %zu)", e->key,
+                               off + 1);
+        for (off = 0; off < n;) {
+            uint32_t cp;
+            off += utf8_decode(v + off, n - off, &cp);
+            if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+                (cp >= 0x2066 && cp <= 0x2069))
+                return config_fail(ld, e->line,
+                                   "value of '%s' has a control character (U+%04X); use plain "
+                                   "text",
+                                   e->key, (unsigned)cp);
+        }
+    }
+    return DUBAN_OK;
 }
 
 static int quiet_errors(const char *fmt, ...)
@@ -148,6 +205,8 @@ static int load_user_doc(loader *ld, const char *path, int must_exist, ini_doc *
     free(text);
     if (!rc && !doc->bom) /* iniparser refuses a byte-order mark: keep ours */
         rc = take_iniparser_values(ld, path, doc);
+    if (!rc)
+        rc = check_values(ld, path, doc);
     if (!rc)
         ld->cfg->user_file = 1;
     return rc;

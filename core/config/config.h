@@ -30,6 +30,10 @@
 #define CONFIG_KEYS_MAX 8      /* keys per action */
 #define CONFIG_ACTIONS_MAX 128 /* actions the front end may define */
 #define CONFIG_PATH_MAX 4096
+/* The largest configuration file read (a FIFO, device or directory is
+ * refused too): "cannot read config file PATH: larger than 1 MiB". */
+#define CONFIG_FILE_MAX (1024 * 1024)
+#define CONFIG_FILE_MAX_TEXT "1 MiB"
 
 /* An action of the front end and its default keys (keyname.h codes,
  * 0-terminated when fewer than CONFIG_KEYS_MAX).  The front end owns the

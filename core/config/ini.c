@@ -208,8 +208,10 @@ int ini_scan(const char *file, const char *text, size_t len, ini_doc *doc, duban
 {
     memset(doc, 0, sizeof *doc);
     size_t dummy;
-    if (add_section(doc, "", 0, &dummy))
+    if (add_section(doc, "", 0, &dummy)) {
+        ini_doc_free(doc); /* the array may have grown before the name failed */
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
     if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
         doc->bom = 1;
         text += 3;

@@ -74,6 +74,19 @@ static int status_error(store *st, const char *value, duban_error *err)
     return DUBAN_EINVAL;
 }
 
+int edit_check_text(const char *what, const char *s, int multiline, duban_error *err)
+{
+    size_t n = strlen(s), bad = 0, max = multiline ? EDIT_NOTE_MAX : EDIT_TEXT_MAX;
+    /* Control characters are kept: every output shows them escaped. */
+    if (!utf8_valid(s, n, &bad))
+        return duban_fail(err, DUBAN_EINVAL, "%s: value is not valid UTF-8 (byte %zu)", what,
+                          bad + 1);
+    if (n > max)
+        return duban_fail(err, DUBAN_EINVAL, "%s: value is %zu bytes long; at most %zu", what, n,
+                          max);
+    return DUBAN_OK;
+}
+
 int edit_check_title(const char *value, char **out, duban_error *err)
 {
     *out = NULL;
@@ -103,7 +116,11 @@ int edit_check_title(const char *value, char **out, duban_error *err)
 /* Checks and normalises value for field; *out is a heap string. */
 static int normalise(store *st, edit_field field, const char *value, char **out, duban_error *err)
 {
-    if (!utf8_valid(value, strlen(value), NULL))
+    /* titles have their own rule (edit_check_title), a body is long text */
+    int bounded = field == FIELD_UNIT || field == FIELD_LEADER || field == FIELD_NOTE;
+    if (bounded && edit_check_text(edit_field_name(field), value, field == FIELD_NOTE, err))
+        return DUBAN_EINVAL;
+    if (!bounded && !utf8_valid(value, strlen(value), NULL))
         return duban_fail(err, DUBAN_EINVAL, "%s: value is not valid UTF-8",
                           edit_field_name(field));
     if (field == FIELD_STATUS) {
@@ -177,8 +194,8 @@ int edit_apply(store *st, int64_t node_id, edit_field field, const char *value, 
         rc = normalise(st, field, value ? value : "", &val, err);
     if (!rc && !(note_text = trimmed(note ? note : "")))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    if (!rc && note_text && !utf8_valid(note_text, strlen(note_text), NULL))
-        rc = duban_fail(err, DUBAN_EINVAL, "note is not valid UTF-8");
+    if (!rc && note_text)
+        rc = edit_check_text("note", note_text, 1, err);
     if (!rc && field == FIELD_STATE && !strcmp(t.value, "removed"))
         rc = duban_fail(err, DUBAN_ENOTFOUND, "no item with id %lld", (long long)node_id);
     if (rc)

@@ -82,7 +82,7 @@ static int step_done(store *st, sqlite3_stmt *stmt, const char *what, duban_erro
     if (rc == SQLITE_DONE)
         return DUBAN_OK;
     if (rc == SQLITE_READONLY)
-        return duban_fail(err, DUBAN_EIO, "%s: database is read-only", store_path(st));
+        return db_fail_readonly(st, err);
     return db_fail(st, err, DUBAN_EDB, what);
 }
 

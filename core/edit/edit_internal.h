@@ -31,6 +31,13 @@ typedef struct history_new {
 int edit_check_title(const char *value, char **out, duban_error *err);
 
 /* field: status, due, unit or leader. DUBAN_ENOTFOUND for unknown ids. */
+/* Text people type into the plan (unit, leader, notes, meeting titles,
+ * labels): valid UTF-8 of at most EDIT_TEXT_MAX bytes (EDIT_NOTE_MAX for
+ * notes: multiline).  DUBAN_EINVAL naming what. */
+#define EDIT_TEXT_MAX 1000
+#define EDIT_NOTE_MAX 128000
+int edit_check_text(const char *what, const char *s, int multiline, duban_error *err);
+
 int edit_load_target(store *st, int64_t node_id, const char *field, edit_target *t,
                      duban_error *err);
 void edit_target_free(edit_target *t);

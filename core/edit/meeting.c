@@ -1,6 +1,7 @@
 /* meeting.c - opening, closing and listing meetings (see meeting.h). */
 #include "edit/meeting.h"
 
+#include "edit/edit_internal.h"
 #include "plan/date.h"
 #include "store/store_internal.h"
 #include "base/strbuf.h"
@@ -154,12 +155,15 @@ static int clean_title(const char *title, char **out, duban_error *err)
         n--;
     if (!n)
         return duban_fail(err, DUBAN_EINVAL, "a meeting needs a title");
-    if (!utf8_valid(title, n, NULL))
-        return duban_fail(err, DUBAN_EINVAL, "meeting title is not valid UTF-8");
     if (!(*out = malloc(n + 1)))
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     memcpy(*out, title, n);
     (*out)[n] = '\0';
+    if (edit_check_text("meeting title", *out, 0, err)) {
+        free(*out);
+        *out = NULL;
+        return DUBAN_EINVAL;
+    }
     return DUBAN_OK;
 }
 
@@ -205,7 +209,7 @@ static int insert_meeting(store *st, int64_t plan_id, const char *title, const c
     int rc = sqlite3_step(stmt);
     sqlite3_finalize(stmt);
     if (rc == SQLITE_READONLY)
-        return duban_fail(err, DUBAN_EIO, "%s: database is read-only", store_path(st));
+        return db_fail_readonly(st, err);
     if (rc != SQLITE_DONE)
         return db_fail(st, err, DUBAN_EDB, "cannot start meeting");
     if (!sqlite3_changes(st->db))
@@ -251,7 +255,7 @@ int meeting_end(store *st, int64_t plan_id, duban_error *err)
     int rc = sqlite3_step(stmt);
     sqlite3_finalize(stmt);
     if (rc == SQLITE_READONLY)
-        return duban_fail(err, DUBAN_EIO, "%s: database is read-only", store_path(st));
+        return db_fail_readonly(st, err);
     if (rc != SQLITE_DONE)
         return db_fail(st, err, DUBAN_EDB, "cannot end meeting");
     if (!sqlite3_changes(st->db))

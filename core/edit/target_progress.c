@@ -133,8 +133,8 @@ int target_set_progress(store *st, int64_t node_id, const char *label, const cha
     const char *text = note ? note : "";
     while (*text && isspace((unsigned char)*text))
         text++;
-    if (!utf8_valid(text, strlen(text), NULL) || !utf8_valid(label, strlen(label), NULL))
-        return duban_fail(err, DUBAN_EINVAL, "label or note is not valid UTF-8");
+    if (edit_check_text("label", label, 0, err) || edit_check_text("note", text, 1, err))
+        return DUBAN_EINVAL;
     char *trimmed_note = duban_strdup(text);
     if (!trimmed_note)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");

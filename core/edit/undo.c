@@ -46,7 +46,9 @@ static int load_edit(store *st, int64_t id, edit_row *e, duban_error *err)
     sqlite3_finalize(stmt);
     if (rc != SQLITE_ROW)
         return db_fail(st, err, DUBAN_EDB, "cannot read history row");
-    return e->note ? DUBAN_OK : duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    if (!e->at || !e->field || !e->old_value || !e->new_value || !e->note)
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory"); /* the caller frees e */
+    return DUBAN_OK;
 }
 
 /* Reverts (undo) or re-applies (redo) edit row `target`; the caller holds
@@ -98,6 +100,8 @@ static int revert_or_reapply(store *st, int64_t plan_id, int64_t target, int red
     result->old_value = duban_strdup(is_note ? "" : e.old_value);
     result->new_value = duban_strdup(e.new_value);
     result->note = duban_strdup(e.note);
+    if (!result->old_value || !result->new_value || !result->note)
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory"); /* undo_redo rolls back */
 out:
     edit_row_free(&e);
     edit_target_free(&t);

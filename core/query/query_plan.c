@@ -58,6 +58,8 @@ int plan_get(store *st, int64_t plan_id, plan_info *out, duban_error *err)
     else
         res = db_fail(st, err, DUBAN_EDB, "cannot read plan");
     sqlite3_finalize(stmt);
+    if (res == DUBAN_ENOMEM)
+        plan_info_free(out); /* what was read before the failure */
     return res;
 }
 

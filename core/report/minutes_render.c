@@ -15,14 +15,16 @@ int minutes_write_md(const minutes_doc *d, const text_measure *m, strbuf *out)
         case BLOCK_H1:
         case BLOCK_H2:
         case BLOCK_H3:
-            rc |= strbuf_printf(out, "%s%s\n\n", marks[b->kind - BLOCK_H1], b->text);
+            rc |= strbuf_append(out, marks[b->kind - BLOCK_H1]) | md_append_text(out, b->text) |
+                  strbuf_append(out, "\n\n");
             break;
         case BLOCK_P:
         case BLOCK_SIGN:
-            rc |= strbuf_printf(out, "%s\n\n", b->text);
+            rc |= md_append_text(out, b->text) | strbuf_append(out, "\n\n");
             break;
         case BLOCK_LI:
-            rc |= strbuf_printf(out, "- %s\n%s", b->text, last_li ? "\n" : "");
+            rc |= strbuf_append(out, "- ") | md_append_text(out, b->text) |
+                  strbuf_append(out, last_li ? "\n\n" : "\n");
             break;
         case BLOCK_TABLE:
             rc |= table_render(&b->t, FORMAT_MD, m, out);

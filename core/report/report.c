@@ -6,6 +6,7 @@
 #include "query/group.h"
 #include "query/query.h"
 #include "plan/target.h"
+#include "text/textwidth.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,8 +150,13 @@ static int heading(store *st, int64_t plan_id, enum light_group by, enum table_f
         return rc;
     char day[DATE_LEN];
     date_format(today, day);
-    rc = strbuf_printf(out, "%s通报（%s，截至 %s）\n\n%s%s\n\n", fmt == FORMAT_MD ? "# " : "",
-                       by_title[by], day, fmt == FORMAT_MD ? "计划：" : "", p.title);
+    char *title = text_sanitize(p.title); /* imported text: never raw to a terminal */
+    rc = !title || strbuf_printf(out, "%s通报（%s，截至 %s）\n\n%s", fmt == FORMAT_MD ? "# " : "",
+                                 by_title[by], day, fmt == FORMAT_MD ? "计划：" : "");
+    if (!rc)
+        rc = (fmt == FORMAT_MD ? md_append_text(out, title) : strbuf_append(out, title)) |
+             strbuf_append(out, "\n\n");
+    free(title);
     if (!rc && query_filter_active(f))
         rc = strbuf_append(out, "筛选：") || query_filter_describe(f, store_statuses(st), out) ||
              strbuf_append(out, "\n\n");

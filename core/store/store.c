@@ -17,8 +17,20 @@ int store_schema_version(void)
     return schema_migration_count();
 }
 
+/* SQLite found the file damaged (or not a database where it was one). */
+static int is_damage(int sqlite_code)
+{
+    return (sqlite_code & 0xff) == SQLITE_CORRUPT || (sqlite_code & 0xff) == SQLITE_NOTADB;
+}
+
 int db_fail(store *st, duban_error *err, int code, const char *what)
 {
+    if ((sqlite3_extended_errcode(st->db) & 0xff) == SQLITE_FULL)
+        return duban_fail(err, code, "%s: the disk is full; nothing was changed (free some space)",
+                          st->path);
+    if (is_damage(sqlite3_extended_errcode(st->db)))
+        return duban_fail(err, code, "%s: %s: %s; the database is damaged: run 'duban check'",
+                          st->path, what, sqlite3_errmsg(st->db));
     return duban_fail(err, code, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
 }
 
@@ -46,6 +58,42 @@ void db_text_into(sqlite3_stmt *stmt, int col, char *out, size_t outsz)
     out[n] = '\0';
 }
 
+/* The directory part of path: "." for a bare name, "/" for the root. */
+static void dir_of(const char *path, char *dir, size_t dirsz)
+{
+    snprintf(dir, dirsz, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash == dir)
+        dir[1] = '\0';
+    else if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, dirsz, ".");
+}
+
+int store_can_write(const char *path, char *why, size_t whysz)
+{
+    char dir[4096];
+    dir_of(path, dir, sizeof dir);
+    if (access(path, W_OK) != 0 && errno != ENOENT) {
+        snprintf(why, whysz, "the file is not writable (%s)", strerror(errno));
+        return 0;
+    }
+    if (access(dir, W_OK) != 0) {
+        snprintf(why, whysz, "its directory is not writable (%s)", strerror(errno));
+        return 0;
+    }
+    return 1;
+}
+
+int db_fail_readonly(store *st, duban_error *err)
+{
+    char why[256] = "it is open read-only";
+    if (store_can_write(st->path, why, sizeof why) && !st->readonly)
+        snprintf(why, sizeof why, "SQLite opened it read-only");
+    return duban_fail(err, DUBAN_EIO, "%s: read-only, cannot edit: %s", st->path, why);
+}
+
 int db_exec(store *st, const char *sql, duban_error *err)
 {
     sqlite3_stmt *stmt;
@@ -55,7 +103,12 @@ int db_exec(store *st, const char *sql, duban_error *err)
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
         if (rc == SQLITE_READONLY)
-            return duban_fail(err, DUBAN_EIO, "%s: database is read-only", st->path);
+            return db_fail_readonly(st, err);
+        if ((rc & 0xff) == SQLITE_BUSY)
+            return duban_fail(err, DUBAN_EDB,
+                              "%s: another program is writing the database; waited %d s, "
+                              "nothing was changed (try again)",
+                              st->path, (st->wait ? st->waited_ms : STORE_BUSY_MS) / 1000);
         return db_fail(st, err, DUBAN_EDB, sql);
     }
     return DUBAN_OK;
@@ -64,7 +117,10 @@ int db_exec(store *st, const char *sql, duban_error *err)
 int db_tx_begin(store *st, duban_error *err)
 {
     /* IMMEDIATE takes the write lock up front so a second duban waits
-     * (busy timeout) instead of failing half-way through an edit. */
+     * (busy timeout) instead of failing half-way through an edit.  A
+     * read-only store says why before anything is tried. */
+    if (st->readonly)
+        return db_fail_readonly(st, err);
     return db_exec(st, st->batch ? "SAVEPOINT edit" : "BEGIN IMMEDIATE", err);
 }
 
@@ -181,19 +237,14 @@ static int check_path(const char *path, int flags, duban_error *err)
     if (stat(path, &sb) == 0) {
         if (S_ISDIR(sb.st_mode))
             return duban_fail(err, DUBAN_EIO, "%s: is a directory, not a database", path);
+        if (!S_ISREG(sb.st_mode))
+            return duban_fail(err, DUBAN_EIO, "%s: not a regular file, not a database", path);
         return DUBAN_OK;
     }
     if (!(flags & STORE_CREATE))
         return duban_fail(err, DUBAN_ENOTFOUND, "%s: no such database", path);
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (slash == dir)
-        dir[1] = '\0';
-    else if (slash)
-        *slash = '\0';
-    else
-        snprintf(dir, sizeof dir, ".");
+    dir_of(path, dir, sizeof dir);
     if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
         return duban_fail(err, DUBAN_EIO, "%s: cannot create database: directory %s does not exist",
                           path, dir);
@@ -203,10 +254,28 @@ static int check_path(const char *path, int flags, duban_error *err)
     return DUBAN_OK;
 }
 
+/* A version-0 file with no tables (a zero-length file, or an empty SQLite
+ * file) becomes a duban database only when asked to (STORE_CREATE); a
+ * read-only one, or one of an older schema, cannot be brought up to date. */
+static int check_version(store *st, int flags, int version, duban_error *err)
+{
+    if (version == 0 && check_foreign(st, err))
+        return DUBAN_EDB;
+    if (version == 0 && !(flags & STORE_CREATE))
+        return duban_fail(err, DUBAN_EDB, "%s: an empty file, not a duban database (left as it is)",
+                          st->path);
+    if (version < schema_migration_count() && (flags & STORE_READONLY))
+        return duban_fail(err, DUBAN_EIO,
+                          "%s: written by an older duban (schema %d of %d) and read-only here; "
+                          "open it once where it can be written to upgrade it",
+                          st->path, version, schema_migration_count());
+    return DUBAN_OK;
+}
+
 static int configure(store *st, int flags, duban_error *err)
 {
     int version = 0, rc;
-    sqlite3_busy_timeout(st->db, 5000);
+    sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
     if ((rc = read_user_version(st, &version, err)))
         return rc;
     if (version > schema_migration_count())
@@ -214,17 +283,49 @@ static int configure(store *st, int flags, duban_error *err)
                           "%s: database schema version %d is newer than this duban (%s) "
                           "understands (%d); upgrade duban",
                           st->path, version, DUBAN_VERSION, schema_migration_count());
-    if (version == 0 && check_foreign(st, err))
-        return DUBAN_EDB;
+    if ((rc = check_version(st, flags, version, err)))
+        return rc;
     if (flags & STORE_READONLY)
         return db_exec(st, "PRAGMA foreign_keys = ON", err);
     if (sqlite3_db_readonly(st->db, "main") == 1)
-        return duban_fail(err, DUBAN_EIO, "%s: database is read-only", st->path);
+        return db_fail_readonly(st, err);
     if (db_exec(st, "PRAGMA journal_mode = WAL", err) ||
         db_exec(st, "PRAGMA synchronous = FULL", err) ||
         db_exec(st, "PRAGMA foreign_keys = ON", err))
         return err ? err->code : DUBAN_EDB;
     return migrate(st, version, err);
+}
+
+/* "file:PATH?mode=ro" with PATH percent-encoded; with "&immutable=1"
+ * when the directory cannot hold the WAL index (-shm) and there is none:
+ * a read-only share, where SQLite could not open the file otherwise (and
+ * where nobody writes while we read). */
+static char *readonly_uri(const char *path)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char dir[4096];
+    dir_of(path, dir, sizeof dir);
+    strbuf shm = {0}, uri = {0};
+    int rc = strbuf_printf(&shm, "%s-shm", path);
+    struct stat sb;
+    /* only where SQLite cannot make the -shm: a read-only file in a
+     * writable directory is read normally (its owner may be writing it) */
+    int immutable = !rc && stat(strbuf_str(&shm), &sb) != 0 && access(dir, W_OK) != 0;
+    strbuf_free(&shm);
+    rc |= strbuf_append(&uri, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("/._-~", *p))
+            rc |= strbuf_appendc(&uri, (char)*p);
+        else
+            rc |= strbuf_printf(&uri, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+    }
+    rc |= strbuf_append(&uri, immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+    if (rc) {
+        strbuf_free(&uri);
+        return NULL;
+    }
+    return strbuf_take(&uri);
 }
 
 int store_open(const char *path, int flags, store **out, duban_error *err)
@@ -238,12 +339,20 @@ int store_open(const char *path, int flags, store **out, duban_error *err)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }
     st->statuses = *status_defaults();
-    int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    st->readonly = !!(flags & STORE_READONLY);
+    int oflags = st->readonly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE;
     if (flags & STORE_CREATE)
         oflags |= SQLITE_OPEN_CREATE;
     /* One thread uses a store (store.h): no mutex around every call. */
     oflags |= SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+    char *uri = st->readonly ? readonly_uri(path) : NULL;
+    if (st->readonly && !uri) {
+        store_close(st);
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    int orc = sqlite3_open_v2(uri ? uri : path, &st->db, oflags, NULL);
+    free(uri);
+    if (orc != SQLITE_OK) {
         int code = (flags & STORE_CREATE) ? DUBAN_EIO : DUBAN_EDB;
         duban_fail(err, code, "%s: cannot open database: %s", path,
                    st->db ? sqlite3_errmsg(st->db) : "out of memory");
@@ -283,6 +392,35 @@ const status_set *store_statuses(const store *st)
     return &st->statuses;
 }
 
+static long monotonic_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite's busy handler when a wait function is set: sleep a little, then
+ * ask it whether to go on. */
+static int busy_wait(void *p, int count)
+{
+    store *st = p;
+    if (count == 0)
+        st->wait_start_ms = monotonic_ms();
+    sqlite3_sleep(50);
+    st->waited_ms = (int)(monotonic_ms() - st->wait_start_ms);
+    return st->wait(st->wait_arg, st->waited_ms) ? 1 : 0;
+}
+
+void store_set_wait(store *st, store_wait_fn wait, void *arg)
+{
+    st->wait = wait;
+    st->wait_arg = arg;
+    if (wait)
+        sqlite3_busy_handler(st->db, busy_wait, st);
+    else
+        sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+}
+
 int store_data_version(store *st, int64_t *version, duban_error *err)
 {
     sqlite3_stmt *stmt;
@@ -297,6 +435,8 @@ int store_data_version(store *st, int64_t *version, duban_error *err)
 
 int store_begin(store *st, duban_error *err)
 {
+    if (st->readonly)
+        return db_fail_readonly(st, err);
     if (db_exec(st, "BEGIN IMMEDIATE", err))
         return DUBAN_EDB;
     st->batch = 1;
@@ -344,10 +484,17 @@ int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, si
         n++;
     }
     sqlite3_finalize(stmt);
-    *items = v;
-    *count = n;
-    if (rc == SQLITE_DONE)
+    *items = NULL;
+    *count = 0;
+    if (rc == SQLITE_DONE) {
+        *items = v;
+        *count = n;
         return DUBAN_OK;
+    }
+    /* a failure leaves nothing for the caller to free */
+    for (size_t i = 0; i < n; i++)
+        release(v + i * elem_size);
+    free(v);
     if (rc == SQLITE_ROW)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     return db_fail(st, err, DUBAN_EDB, "query failed");

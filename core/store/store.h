@@ -10,6 +10,15 @@
  * newer than this program knows is refused with DUBAN_ENEWER before
  * anything is written.  A missing file without STORE_CREATE gives
  * DUBAN_ENOTFOUND; an unwritable file or directory gives DUBAN_EIO.
+ *
+ * An existing file is never turned into a database unless flags has
+ * STORE_CREATE: a zero-length or table-less SQLite file is refused
+ * (DUBAN_EDB) and left as it is, as is a file of another program or not
+ * SQLite at all.  STORE_READONLY opens without writing anything (on a
+ * read-only share, SQLite's immutable mode): queries work, every edit
+ * fails with DUBAN_EIO saying why the database cannot be changed,
+ * store_put_state() keeps nothing, and a database of an older schema is
+ * refused (it cannot be upgraded there).
  */
 #ifndef DUBAN_STORE_H
 #define DUBAN_STORE_H
@@ -18,12 +27,13 @@
 #include "plan/plandoc.h"
 #include "plan/status.h"
 
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct store store;
 
 enum store_flags {
-    STORE_CREATE = 1,   /* create the file if missing */
+    STORE_CREATE = 1,   /* create the file if missing, or initialise an empty one */
     STORE_READONLY = 2, /* open read-only; no migrations are run */
 };
 
@@ -31,6 +41,10 @@ enum store_flags {
 int store_schema_version(void);
 
 int store_open(const char *path, int flags, store **out, duban_error *err);
+/* 1 if path (when it exists) and its directory can be written, as SQLite
+ * needs for edits; else 0 with the reason in why ("its directory is not
+ * writable (Read-only file system)"). */
+int store_can_write(const char *path, char *why, size_t whysz);
 void store_close(store *st); /* NULL is fine */
 const char *store_path(const store *st);
 
@@ -44,6 +58,15 @@ const status_set *store_statuses(const store *st);
  * here on, or the system clock (UTC) when now is NULL or "" (the
  * default).  The executable passes DUBAN_NOW; core reads no environment. */
 void store_set_now(store *st, const char *now);
+
+/* While an edit waits for another process that is writing, wait(arg,
+ * waited_ms) is called about every 50 ms instead of SQLite's plain
+ * timeout (STORE_BUSY_MS, 5 s): it returns 1 to go on waiting, 0 to give
+ * up, and the edit then fails with DUBAN_EDB and nothing changed.  It must
+ * not use the store (it runs inside SQLite's busy handler): the front end
+ * draws its status line and reads keys there.  NULL restores the timeout. */
+typedef int (*store_wait_fn)(void *arg, int waited_ms);
+void store_set_wait(store *st, store_wait_fn wait, void *arg);
 
 /* PRAGMA data_version: changes when another connection commits. */
 int store_data_version(store *st, int64_t *version, duban_error *err);

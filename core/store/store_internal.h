@@ -7,12 +7,19 @@
 
 #include <sqlite3.h>
 
+#define STORE_BUSY_MS 5000 /* how long a write waits for another writer */
+
 struct store {
     sqlite3 *db;
     char *path;
     status_set statuses;
     int batch;          /* inside store_begin() .. store_commit() */
+    int readonly;       /* opened with STORE_READONLY */
     char fixed_now[32]; /* store_set_now(); "" = the system clock */
+    store_wait_fn wait; /* store_set_wait(); NULL = STORE_BUSY_MS */
+    void *wait_arg;
+    long wait_start_ms; /* when the current wait began */
+    int waited_ms;      /* how long the last wait lasted */
 };
 
 /* Prepares sql (a constant) on st; DUBAN_EDB with SQLite's message. */
@@ -23,12 +30,16 @@ int db_fail(store *st, duban_error *err, int code, const char *what);
 char *db_text(sqlite3_stmt *stmt, int col);
 /* Copies a text column into a fixed buffer (truncating safely). */
 void db_text_into(sqlite3_stmt *stmt, int col, char *out, size_t outsz);
+/* DUBAN_EIO: st is read-only, saying why (file, directory or the
+ * read-only open) so an edit can tell people why it cannot be made. */
+int db_fail_readonly(store *st, duban_error *err);
 /* Runs one constant statement without results (BEGIN, SAVEPOINT, ...). */
 int db_exec(store *st, const char *sql, duban_error *err);
 
 /* Steps stmt to the end, appending each row to a growing heap array of
  * elem_size elements filled by read (which returns non-zero when out of
- * memory; release then frees the partial element).  Finalizes stmt. */
+ * memory; release then frees the partial element).  Finalizes stmt.  On
+ * failure every element is released and *items is NULL, *count 0. */
 int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, size_t *count,
                int (*read)(sqlite3_stmt *, void *), void (*release)(void *), duban_error *err);
 /* For db_collect: read the first column as an int64_t; release nothing. */

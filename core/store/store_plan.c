@@ -29,7 +29,11 @@ static int insert_plan_row(store *st, const plan_doc *doc, int64_t *plan_id, dub
     sqlite3_bind_text(stmt, 7, now, -1, SQLITE_STATIC);
     /* The plan keeps the status set it is created with (plan_status.h). */
     char *statuses = status_set_serialize(&st->statuses);
-    sqlite3_bind_text(stmt, 8, statuses ? statuses : "", -1, SQLITE_STATIC);
+    if (!statuses) { /* not '': that would mean no set was ever recorded */
+        sqlite3_finalize(stmt);
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    sqlite3_bind_text(stmt, 8, statuses, -1, SQLITE_STATIC);
     int rc = sqlite3_step(stmt);
     sqlite3_finalize(stmt);
     free(statuses);
@@ -227,6 +231,8 @@ static int put_state_row(store *st, int64_t plan_id, const char *key, const char
                          duban_error *err)
 {
     sqlite3_stmt *stmt;
+    if (st->readonly) /* a read-only database keeps no view state */
+        return DUBAN_OK;
     if (db_prepare(st,
                    "INSERT INTO ui_state(plan_id, key, value) VALUES (?, ?, ?)"
                    " ON CONFLICT(plan_id, key) DO UPDATE SET value = excluded.value",
@@ -239,7 +245,7 @@ static int put_state_row(store *st, int64_t plan_id, const char *key, const char
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE) {
         if (rc == SQLITE_READONLY)
-            return duban_fail(err, DUBAN_EIO, "%s: database is read-only", st->path);
+            return db_fail_readonly(st, err);
         return db_fail(st, err, DUBAN_EDB, "cannot save state");
     }
     return DUBAN_OK;

@@ -36,7 +36,7 @@ int target_write_field(store *st, int64_t node_id, const char *field, const char
     int rc = sqlite3_step(stmt);
     sqlite3_finalize(stmt);
     if (rc == SQLITE_READONLY)
-        return duban_fail(err, DUBAN_EIO, "%s: database is read-only", store_path(st));
+        return db_fail_readonly(st, err);
     return rc == SQLITE_DONE ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "cannot change target");
 }
 

@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "text/textwidth.h"
+#include "text/utf8.h"
 #include "base/list.h"
 
 #include <stdio.h>
@@ -166,18 +167,33 @@ static int render_csv(const table *t, strbuf *out)
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
+/* Code points written as \uXXXX although JSON would allow them raw: C1
+ * controls, the bidi embeddings, overrides and isolates (they reorder
+ * what a terminal or browser shows) and the line and paragraph
+ * separators (they end a JavaScript string). */
+static int json_must_escape(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029;
+}
+
 int json_append_string(strbuf *out, const char *s)
 {
     int rc = strbuf_appendc(out, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            rc |= strbuf_printf(out, "\\%c", *p);
-        else if (*p == '\n')
+    size_t n = strlen(s);
+    for (size_t off = 0; off < n;) {
+        uint32_t cp;
+        size_t used = utf8_decode(s + off, n - off, &cp);
+        char enc[4];
+        if (cp == '"' || cp == '\\')
+            rc |= strbuf_printf(out, "\\%c", (char)cp);
+        else if (cp == '\n')
             rc |= strbuf_append(out, "\\n");
-        else if (*p < 0x20 || *p == 0x7f)
-            rc |= strbuf_printf(out, "\\u%04x", *p);
-        else
-            rc |= strbuf_appendc(out, (char)*p);
+        else if (json_must_escape(cp))
+            rc |= strbuf_printf(out, "\\u%04x", (unsigned)cp);
+        else /* re-encoding turns a malformed byte into U+FFFD */
+            rc |= strbuf_appendn(out, enc, utf8_encode(cp, enc));
+        off += used;
     }
     return rc | strbuf_appendc(out, '"');
 }
@@ -205,7 +221,19 @@ static int render_json(const table *t, strbuf *out)
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
-/* Markdown: a '|' inside a cell would end the cell, so it becomes "\|". */
+int md_append_text(strbuf *out, const char *s)
+{
+    int rc = 0;
+    for (; *s; s++)
+        rc |= *s == '&'   ? strbuf_append(out, "&amp;")
+              : *s == '<' ? strbuf_append(out, "&lt;")
+              : *s == '>' ? strbuf_append(out, "&gt;")
+                          : strbuf_appendc(out, *s);
+    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+}
+
+/* Markdown: a '|' inside a cell would end the cell, so it becomes "\|";
+ * & < > become entities (md_append_text). */
 static int render_markdown(const table *t, const text_measure *m, strbuf *out)
 {
     table esc = *t;
@@ -216,8 +244,10 @@ static int render_markdown(const table *t, const text_measure *m, strbuf *out)
     int rc = 0;
     for (size_t i = 0; !rc && i < n; i++) {
         strbuf sb = {0};
-        for (const char *p = t->cells[i]; *p; p++)
-            rc |= *p == '|' ? strbuf_append(&sb, "\\|") : strbuf_appendc(&sb, *p);
+        for (const char *p = t->cells[i]; *p; p++) {
+            char one[2] = {*p, '\0'};
+            rc |= *p == '|' ? strbuf_append(&sb, "\\|") : md_append_text(&sb, one);
+        }
         esc.cells[i] = strbuf_take(&sb);
         rc |= !esc.cells[i];
     }

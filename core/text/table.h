@@ -9,6 +9,7 @@
  * run as a formula, with a leading = + - @, tab or CR and not a plain
  * number, gets a leading ' so that it stays text); JSON is an array of
  * objects keyed by the column keys, with every control character escaped.
+ * Markdown cells also have | & < > escaped (\|, &amp; &lt; &gt;).
  * Text and Markdown are aligned with the caller's measure (textwidth.h;
  * NULL = ambiguous 1).
  */
@@ -49,7 +50,15 @@ int table_add_row(table *t, const char *const *cells);
 int table_render(const table *t, enum table_format fmt, const text_measure *m, strbuf *out);
 void table_free(table *t);
 
-/* JSON string literal of s (quoted, escaped) appended to out. */
+/* JSON string literal of s (quoted, escaped) appended to out: " \ and
+ * controls (C0, DEL, C1), the bidi controls U+202A..U+202E and
+ * U+2066..U+2069 and U+2028/U+2029 are escaped (\uXXXX); malformed UTF-8
+ * becomes U+FFFD. */
 int json_append_string(strbuf *out, const char *s);
+
+/* Markdown text: s appended with & < > written as &amp; &lt; &gt;, so that
+ * no HTML in data reaches a Markdown renderer.  s should be sanitised
+ * (text_sanitize) first.  Returns 0 or DUBAN_ENOMEM. */
+int md_append_text(strbuf *out, const char *s);
 
 #endif

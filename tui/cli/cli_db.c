@@ -117,7 +117,15 @@ int cli_open_store(cli_ctx *ctx, int resolve_plan, int create_with_builtin, duba
      * directory must exist, so a typo cannot scatter databases around. */
     if (fresh && !ctx->db_explicit && make_parent_dirs(ctx->db_path, err))
         return err->code;
-    int rc = store_open(ctx->db_path, STORE_CREATE, &ctx->st, err);
+    /* A missing file is made (and filled with the built-in plan); an
+     * existing one is opened as it is: read-only when it or its directory
+     * cannot be written (edits then fail saying why), and an empty file
+     * becomes a database only by an import. */
+    char why[256];
+    int flags = fresh || !create_with_builtin ? STORE_CREATE : 0;
+    if (!fresh && !store_can_write(ctx->db_path, why, sizeof why))
+        flags = STORE_READONLY;
+    int rc = store_open(ctx->db_path, flags, &ctx->st, err);
     if (rc)
         return rc;
     store_set_now(ctx->st, ctx->now);

@@ -175,6 +175,10 @@ int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return meeting_current_cmd(ctx, err);
     if (args->npos == 1 && !strcmp(sub, "reopen"))
         return meeting_reopen_cmd(ctx, err);
+    if (*sub && !says_a_line && strcmp(sub, "list"))
+        return duban_fail(err, DUBAN_EINVAL,
+                          "meeting: unknown '%s' (use start TITLE, end, reopen, list or current)",
+                          sub);
     return duban_fail(err, DUBAN_EINVAL,
                       "usage: duban meeting start TITLE [--date D] [--attendees TEXT] | end | "
                       "reopen | list | current");

@@ -168,13 +168,24 @@ void cli_show_extra_free(show_extra *x)
     target_list_free(&x->targets);
 }
 
+/* Appends sanitised s (text that came from the plan or from people). */
+static int put_clean(strbuf *sb, const char *s)
+{
+    char *clean = text_sanitize(s);
+    int rc = clean ? strbuf_append(sb, clean) : DUBAN_ENOMEM;
+    free(clean);
+    return rc;
+}
+
 int cli_show_extra_text(const show_extra *x, const node *n, strbuf *sb, int md)
 {
     const char *li = md ? "- " : "";
     int rc = 0;
     if (*n->extended_due)
-        rc |= strbuf_printf(sb, "%sextended: %s (延期, original due %s; %s)\n", li, n->extended_due,
-                            n->due, *x->reason ? x->reason : "no reason recorded");
+        rc |= strbuf_printf(sb, "%sextended: %s (延期, original due %s; ", li, n->extended_due,
+                            n->due) |
+              put_clean(sb, *x->reason ? x->reason : "no reason recorded") |
+              strbuf_append(sb, ")\n");
     if (*n->state) /* a cancelled item has no light: it is out of the counts */
         rc |= strbuf_printf(sb, "%slight:  — (已取消 cancelled)", li);
     else
@@ -186,7 +197,8 @@ int cli_show_extra_text(const show_extra *x, const node *n, strbuf *sb, int md)
         const target *t = &x->targets.v[i];
         char progress[96];
         target_progress_text(t, progress, sizeof progress);
-        rc |= strbuf_printf(sb, "%starget: %s %s (%s)\n", li, t->label, progress,
+        rc |= strbuf_printf(sb, "%starget: ", li) | put_clean(sb, t->label) |
+              strbuf_printf(sb, " %s (%s)\n", progress,
                             t->dir == TARGET_AT_MOST ? "at most" : "at least");
     }
     return rc ? DUBAN_ENOMEM : DUBAN_OK;

@@ -236,6 +236,12 @@ int cmd_show(cli_ctx *ctx, const cli_args *args, duban_error *err)
             rc = show_csv(ctx, &d, &sb);
         else
             rc = show_text(ctx, &d, &sb, ctx->format == FORMAT_MD);
+        if (!rc && ctx->format == FORMAT_MD) { /* the layout has no & < >: escape it all */
+            strbuf md = {0};
+            rc = md_append_text(&md, strbuf_str(&sb));
+            strbuf_free(&sb);
+            sb = md;
+        }
         rc = rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : cli_emit_data(ctx, &sb, err);
     }
     strbuf_free(&sb);

@@ -154,6 +154,13 @@ typedef struct app {
     int bar_width; /* progress bar columns, 0 = none */
     int repaint;   /* repaint every cell on the next frame (Ctrl-L) */
     layout lay;
+    /* keys typed while an edit waited for another writer (tui.c), handled
+     * after it: is_fn and the key as get_wch() gave them */
+    struct {
+        int is_fn;
+        uint32_t key;
+    } pending[16];
+    int npending;
 } app;
 
 /* Sets the status line message (printf-style); style from draw.h. */

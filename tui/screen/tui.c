@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #define TICK_MS 250
+#define WAIT_GIVE_UP_MS 30000 /* an edit waits this long for another writer */
 
 static long now_ms(void)
 {
@@ -271,16 +272,61 @@ static void start_curses(app *a)
     draw_init(a->use_color, store_statuses(a->st), theme, &a->ctx->measure);
 }
 
+/* While an edit waits for another process writing the database (the
+ * store's wait function): the status line says so and counts the seconds,
+ * Esc gives up (after WAIT_GIVE_UP_MS it gives up by itself), and other
+ * keys are kept for after the edit.  It runs inside SQLite's busy handler,
+ * so it draws only the status line and never touches the store. */
+static int on_wait(void *arg, int waited_ms)
+{
+    app *a = arg;
+    int go_on = waited_ms < WAIT_GIVE_UP_MS;
+    wint_t ch;
+    int r;
+    timeout(0);
+    while ((r = get_wch(&ch)) != ERR) {
+        if (r != KEY_CODE_YES && ch == 27)
+            go_on = 0;
+        else if (a->npending < (int)(sizeof a->pending / sizeof a->pending[0])) {
+            a->pending[a->npending].is_fn = r == KEY_CODE_YES;
+            a->pending[a->npending++].key = (uint32_t)ch;
+        }
+    }
+    timeout(TICK_MS);
+    rect st = a->lay.status;
+    if (waited_ms >= 200 && st.h > 0 && !a->lay.too_small) {
+        char line[160];
+        snprintf(line, sizeof line, "等待其他 duban 写入… %d 秒（Esc 放弃）", waited_ms / 1000);
+        draw_blank(st.y, st.x, st.w, S_BAR_LINE);
+        draw_text(st.y, st.x + 1, st.w - 2, line, S_ERROR);
+        wnoutrefresh(stdscr);
+        doupdate();
+    }
+    return go_on;
+}
+
+/* The next key: one kept while an edit waited, else from the terminal. */
+static int next_key(app *a, wint_t *ch)
+{
+    if (!a->npending)
+        return get_wch(ch);
+    int is_fn = a->pending[0].is_fn;
+    *ch = (wint_t)a->pending[0].key;
+    memmove(a->pending, a->pending + 1, (size_t)--a->npending * sizeof a->pending[0]);
+    return is_fn ? KEY_CODE_YES : OK;
+}
+
 static int run_loop(app *a)
 {
     int dirty = 1;
     long last_poll = now_ms();
+    store_set_wait(a->st, on_wait, a);
     for (;;) {
         if (dirty)
             draw(a);
         dirty = 0;
         wint_t ch;
-        int r = get_wch(&ch);
+        int r = next_key(a, &ch);
         if (r != ERR) {
             if (on_key(a, r == KEY_CODE_YES, ch))
                 return DUBAN_OK;
@@ -310,6 +356,7 @@ static int run_front_end(cli_ctx *ctx, int slide, duban_error *err)
         if (slide >= 0)
             present_enter(a, (size_t)slide);
         rc = run_loop(a);
+        store_set_wait(a->st, NULL, NULL); /* a is about to go */
         endwin();
         delscreen(scr);
     }

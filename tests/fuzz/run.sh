@@ -1,0 +1,48 @@
+#!/bin/bash
+# Runs each libFuzzer target of tests/fuzz for SECONDS (default 20) from
+# its seed corpus (tests/data, data/, tests/fuzz/seeds/), one after the
+# other, and prints the executions of each.  A crash, leak or timeout
+# fails the run and leaves the input in build-fuzz/fuzz-artifacts/.
+#
+#   cmake --preset fuzz && cmake --build --preset fuzz
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]     # targets: import date config text ledger
+# The long run (documented in tests/fuzz/README.md): tests/fuzz/run.sh 3600
+set -u
+cd "$(dirname "$0")/../.."
+secs=${1:-20}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(import date config text ledger)
+BUILD=${DUBAN_FUZZ_BUILD:-build-fuzz}
+ART="$BUILD/fuzz-artifacts"
+mkdir -p "$ART"
+W=$(mktemp -d "${TMPDIR:-/tmp}/duban-fuzz.XXXXXX")
+trap 'rm -rf "$W"' EXIT
+status=0
+for t in "${targets[@]}"; do
+  bin="$BUILD/tests/fuzz/fuzz_$t"
+  [ -x "$bin" ] || { echo "fuzz: $bin is missing (cmake --preset fuzz && cmake --build --preset fuzz)"; exit 2; }
+  corpus="$W/$t"
+  mkdir -p "$corpus"
+  case $t in
+    import) cp tests/data/*.txt data/haiyan-2021-h2.plan "$corpus"/ ;;
+    date) cp tests/fuzz/seeds/date/* tests/data/*.txt "$corpus"/ ;;
+    config) cp tests/fuzz/seeds/config/* data/duban.ini "$corpus"/ ;;
+    text) cp tests/fuzz/seeds/text/* tests/data/*.txt "$corpus"/ ;;
+    ledger) # the ledger fixtures (CSV and XLSX), written by the script the CLI tests use
+      python3 tests/data/ledger/make_fixtures.py "$corpus" >/dev/null 2>&1 ||
+        cp tests/data/*.txt "$corpus"/ ;;
+  esac
+  "$bin" -max_total_time="$secs" -print_final_stats=1 -rss_limit_mb=2048 -max_len=16384 \
+    -timeout=10 -artifact_prefix="$ART/$t-" "$corpus" >"$W/$t.log" 2>&1
+  rc=$?
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$W/$t.log")
+  if [ "$rc" -ne 0 ]; then
+    echo "fuzz_$t: FAILED (exit $rc) after ${execs:-?} executions; input in $ART/"
+    grep -m5 -E "ERROR|SUMMARY|==[0-9]+==" "$W/$t.log"
+    status=1
+  else
+    echo "fuzz_$t: ${execs:-?} executions in ${secs} s, no crash"
+  fi
+done
+exit $status

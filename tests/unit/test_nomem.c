@@ -1,0 +1,249 @@
+/* Out of memory on every allocation in turn: the importer, the deadline
+ * and target scanners, the configuration reader and the output paths
+ * (sanitiser, wrapping, tables in every format, JSON and Markdown
+ * escaping) must fail cleanly with an error, never crash, and (under the
+ * asan preset) leak nothing.  Linked with -Wl,--wrap=malloc,... so that
+ * allocation number N of a scenario returns NULL (tests/CMakeLists.txt). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "config/config.h"
+#include "edit/edit.h"
+#include "query/query.h"
+#include "report/report.h"
+#include "import/import.h"
+#include "plan/deadline.h"
+#include "plan/target.h"
+#include "testutil.h"
+#include "text/table.h"
+#include "text/textwidth.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t m);
+void *__real_realloc(void *p, size_t n);
+char *__real_strdup(const char *s);
+char *__real_strndup(const char *s, size_t n);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t n, size_t m);
+void *__wrap_realloc(void *p, size_t n);
+char *__wrap_strdup(const char *s);
+char *__wrap_strndup(const char *s, size_t n);
+
+static long countdown = -1; /* the allocation that fails: 0 the next; -1 none */
+static int failed;          /* one did */
+
+static int fail_now(void)
+{
+    if (countdown < 0)
+        return 0;
+    if (countdown-- == 0) {
+        failed = 1;
+        return 1;
+    }
+    return 0;
+}
+
+void *__wrap_malloc(size_t n)
+{
+    return fail_now() ? NULL : __real_malloc(n);
+}
+void *__wrap_calloc(size_t n, size_t m)
+{
+    return fail_now() ? NULL : __real_calloc(n, m);
+}
+void *__wrap_realloc(void *p, size_t n)
+{
+    return fail_now() ? NULL : __real_realloc(p, n);
+}
+char *__wrap_strdup(const char *s)
+{
+    return fail_now() ? NULL : __real_strdup(s);
+}
+char *__wrap_strndup(const char *s, size_t n)
+{
+    return fail_now() ? NULL : __real_strndup(s, n);
+}
+
+/* Runs scenario with allocation 0, 1, 2, ... failing until it runs
+ * through without reaching the failing one; every run with a failure must
+ * return an error.  Returns the number of allocations it needs. */
+static long every_allocation(const char *what, int (*scenario)(void))
+{
+    for (long n = 0;; n++) {
+        failed = 0;
+        countdown = n;
+        int rc = scenario();
+        countdown = -1;
+        if (!failed) {
+            assert_int_equal(rc, DUBAN_OK);
+            return n;
+        }
+        if (rc == DUBAN_OK)
+            fail_msg("%s: allocation %ld failed and it still said OK", what, n);
+    }
+}
+
+static char *seed;
+static size_t seed_len;
+
+static int import_scenario(void)
+{
+    plan_doc doc;
+    duban_error err = {0};
+    int rc = import_parse("seed.plan", seed, seed_len, 0, 0, &doc, &err);
+    if (!rc)
+        plan_doc_free(&doc);
+    return rc;
+}
+
+static int scan_scenario(void)
+{
+    doc_milestone *ms = NULL;
+    size_t n = 0;
+    int rc = deadline_scan("确保冰雪体育活动中心项目年内开工，三季度完成，10月底前验收。", 2021,
+                           &ms, &n);
+    for (size_t i = 0; i < n; i++) {
+        free(ms[i].phrase);
+        free(ms[i].word);
+    }
+    free(ms);
+    target_hit *hits = NULL;
+    size_t nh = 0;
+    if (!rc)
+        rc = target_scan("新时代美丽乡村17个，城镇登记失业率控制在2%以内，收入超150万元。", &hits,
+                         &nh);
+    target_hits_free(hits, nh);
+    return rc;
+}
+
+static const config_action actions[] = {{"quit", {'q', 0}}, {"move_down", {'j', 0}}};
+
+static int config_scenario(void)
+{
+    duban_config *cfg = NULL;
+    duban_error err = {0};
+    int rc = config_load(NULL, NULL, actions, 2, &cfg, &err);
+    config_free(cfg);
+    return rc;
+}
+
+static int text_scenario(void)
+{
+    static const char s[] =
+        "海盐\033]52;c;x\a“引号”<b>&</b> a long line of Latin words, 再来一段中文。";
+    char *clean = text_sanitize(s), *fit = text_fit(s, 12, NULL);
+    char **lines = NULL;
+    size_t count = 0;
+    int rc = !clean || !fit ? DUBAN_ENOMEM : text_wrap(s, 10, NULL, &lines, &count);
+    text_lines_free(lines, count);
+    free(clean);
+    free(fit);
+    static const table_column cols[] = {{"ref", "REF", 0}, {"title", "标题", 0}, {"n", "N", 1}};
+    table t;
+    table_init(&t, cols, 3);
+    for (int i = 0; !rc && i < 3; i++)
+        rc = table_add_row(&t, (const char *[]){"1.1", s, "7"});
+    for (int f = FORMAT_TEXT; !rc && f <= FORMAT_MD; f++) {
+        strbuf sb = {0};
+        rc = table_render(&t, (enum table_format)f, NULL, &sb);
+        strbuf_free(&sb);
+    }
+    table_free(&t);
+    strbuf sb = {0};
+    if (!rc)
+        rc = json_append_string(&sb, s) || md_append_text(&sb, s) ? DUBAN_ENOMEM : DUBAN_OK;
+    strbuf_free(&sb);
+    return rc;
+}
+
+/* A database in memory: store the plan, edit, undo, list, report. */
+static int store_scenario(void)
+{
+    plan_doc doc;
+    duban_error err = {0};
+    store *st = NULL;
+    int64_t plan = 0;
+    int rc = import_parse("seed.plan", seed, seed_len, 0, 0, &doc, &err);
+    if (rc)
+        return rc;
+    rc = store_open(":memory:", STORE_CREATE, &st, &err);
+    if (!rc)
+        rc = store_add_plan(st, &doc, &plan, &err);
+    plan_doc_free(&doc);
+    node_list nodes = {0};
+    if (!rc)
+        rc = node_all(st, plan, &nodes, &err);
+    edit_result r = {0};
+    if (!rc && nodes.n > 1)
+        rc = edit_apply(st, nodes.v[1].id, FIELD_STATUS, "done", "进展<b>", &r, &err);
+    edit_result_free(&r);
+    if (!rc)
+        rc = edit_undo(st, plan, &r, &err);
+    edit_result_free(&r);
+    node_list_free(&nodes);
+    overdue_list od;
+    if (!rc && !(rc = query_overdue(st, plan, date_from_ymd(2021, 10, 1), &od, &err)))
+        overdue_list_free(&od);
+    for (int f = FORMAT_TEXT; !rc && f <= FORMAT_MD; f++) {
+        strbuf sb = {0};
+        rc = report_render(st, plan, LIGHT_BY_UNIT, (enum table_format)f,
+                           date_from_ymd(2021, 10, 1), NULL, NULL, &sb, &err);
+        strbuf_free(&sb);
+    }
+    store_close(st);
+    return rc;
+}
+
+static void store_fails_cleanly(void **state)
+{
+    (void)state;
+    seed = test_read_file(DUBAN_SEED_PATH, &seed_len);
+    long n = every_allocation("store", store_scenario);
+    print_message("store: %ld allocations, each failed once\n", n);
+    assert_true(n > 100);
+    free(seed);
+}
+
+static void import_fails_cleanly(void **state)
+{
+    (void)state;
+    seed = test_read_file(DUBAN_SEED_PATH, &seed_len);
+    long n = every_allocation("import", import_scenario);
+    print_message("import: %ld allocations, each failed once\n", n);
+    assert_true(n > 100);
+    free(seed);
+}
+
+static void scanners_fail_cleanly(void **state)
+{
+    (void)state;
+    assert_true(every_allocation("scan", scan_scenario) > 3);
+}
+
+static void config_fails_cleanly(void **state)
+{
+    (void)state;
+    assert_true(every_allocation("config", config_scenario) > 10);
+}
+
+static void outputs_fail_cleanly(void **state)
+{
+    (void)state;
+    assert_true(every_allocation("text", text_scenario) > 10);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(import_fails_cleanly), cmocka_unit_test(scanners_fail_cleanly),
+        cmocka_unit_test(config_fails_cleanly), cmocka_unit_test(outputs_fail_cleanly),
+        cmocka_unit_test(store_fails_cleanly),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

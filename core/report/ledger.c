@@ -2,6 +2,7 @@
 #include "report/ledger.h"
 
 #include "base/strbuf.h"
+#include "query/filter.h"
 #include "query/query.h"
 #include "report/report.h"
 
@@ -95,21 +96,60 @@ static int fill_rows(ledger *lg, const item_light_list *lights, const target_lis
     return DUBAN_OK;
 }
 
-int ledger_load(store *st, int64_t plan_id, long today, const light_rule *rule, ledger *out,
-                duban_error *err)
+/* Only the filter's items (and the areas above them) stay rows: the
+ * nodes are kept here, and *ids (empty with no filter) for the lights. */
+static int keep_filtered(store *st, int64_t plan_id, long today, const light_rule *rule,
+                         const query_filter *f, ledger *out, id_list *ids, duban_error *err)
+{
+    strbuf desc = {0};
+    if (query_filter_describe(f, &out->statuses, &desc))
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    out->filter = strbuf_take(&desc);
+    if (!out->filter)
+        out->filter = duban_strdup("");
+    if (!out->filter)
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    if (!query_filter_active(f))
+        return DUBAN_OK;
+    int rc = query_filter_ids(st, plan_id, today, rule, f, ids, err);
+    if (!rc)
+        node_list_keep_matching(&out->nodes, ids);
+    return rc;
+}
+
+/* The lights of the kept items only, in their order. */
+static void keep_lights(item_light_list *lights, const id_list *ids)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < lights->n; i++) {
+        if (id_list_contains(ids, lights->v[i].node_id))
+            lights->v[k++] = lights->v[i];
+        else
+            item_light_free_one(&lights->v[i]);
+    }
+    lights->n = k;
+}
+
+int ledger_load(store *st, int64_t plan_id, long today, const light_rule *rule,
+                const query_filter *f, ledger *out, duban_error *err)
 {
     memset(out, 0, sizeof *out);
     date_format(today, out->today);
     out->statuses = *store_statuses(st);
     item_light_list lights = {0};
     target_list tl = {0};
+    id_list ids = {0};
     int rc = plan_get(st, plan_id, &out->plan, err);
     if (!rc)
         rc = node_all(st, plan_id, &out->nodes, err);
     if (!rc)
+        rc = keep_filtered(st, plan_id, today, rule, f, out, &ids, err);
+    if (!rc)
         rc = plan_latest_notes(st, plan_id, &out->notes, err);
     if (!rc)
         rc = query_item_lights(st, plan_id, today, rule, &lights, err);
+    if (!rc && query_filter_active(f))
+        keep_lights(&lights, &ids);
     if (!rc)
         rc = plan_targets(st, plan_id, &tl, err);
     if (!rc && tl.n > 1)
@@ -117,12 +157,13 @@ int ledger_load(store *st, int64_t plan_id, long today, const light_rule *rule, 
     if (!rc && fill_rows(out, &lights, &tl))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc)
-        rc = report_groups(st, plan_id, LIGHT_BY_AREA, today, rule, &out->by_area,
-                           &out->area_targets, &out->area_met, err);
+        rc = report_groups_where(st, plan_id, LIGHT_BY_AREA, today, rule, f, &out->by_area,
+                                 &out->area_targets, &out->area_met, err);
     if (!rc)
-        rc = report_groups(st, plan_id, LIGHT_BY_UNIT, today, rule, &out->by_unit,
-                           &out->unit_targets, &out->unit_met, err);
+        rc = report_groups_where(st, plan_id, LIGHT_BY_UNIT, today, rule, f, &out->by_unit,
+                                 &out->unit_targets, &out->unit_met, err);
     item_light_list_free(&lights);
+    id_list_free(&ids);
     target_list_free(&tl);
     if (rc)
         ledger_free(out);
@@ -135,6 +176,7 @@ void ledger_free(ledger *lg)
         free(lg->rows[i].targets);
     free(lg->rows);
     plan_info_free(&lg->plan);
+    free(lg->filter);
     node_list_free(&lg->nodes);
     note_list_free(&lg->notes);
     light_tally_list_free(&lg->by_area);

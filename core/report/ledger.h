@@ -26,6 +26,8 @@
 #include "base/error.h"
 #include "plan/light.h"
 #include "plan/model.h"
+
+struct query_filter;
 #include "plan/target.h"
 #include "store/store.h"
 
@@ -48,12 +50,16 @@ typedef struct ledger {
     note_list notes; /* latest per node */
     ledger_row *rows;
     size_t nrows;
+    char *filter; /* the filter in words ("单位 县发改局 · 红灯"), "" none (owned) */
     light_tally_list by_area, by_unit; /* report_groups() order */
     int *area_targets, *area_met, *unit_targets, *unit_met;
 } ledger;
 
-int ledger_load(store *st, int64_t plan_id, long today, const light_rule *rule, ledger *out,
-                duban_error *err);
+/* Reads the ledger of the plan as of today; with an active filter f
+ * (query/filter.h; NULL: none) only the matching items (and the areas
+ * above them) are rows, and the summary counts those items only. */
+int ledger_load(store *st, int64_t plan_id, long today, const light_rule *rule,
+                const struct query_filter *f, ledger *out, duban_error *err);
 void ledger_free(ledger *lg);
 
 /* The ledger's column headers, in sheet order (what the importer reads

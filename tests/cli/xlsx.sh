@@ -151,4 +151,18 @@ ws = openpyxl.load_workbook(sys.argv[1])["台账"]
 v = [r[9].value for r in ws.iter_rows(min_row=5) if r[0].value == "1.3"][0]
 sys.exit(0 if v.startswith("进展") and 10000 <= len(v) <= 32767 else 1)' "$T/out/long.xlsx" && pass \
   || fail "the long note is not cut to a cell"
+# The filters keep their items only, in both sheets, and are named at the top.
+run --db "$DB" export --unit 县发改局 -o "$T/out/filtered.xlsx"
+expect_rc 0 "export --unit"
+all_n=$("$DUBAN" --db "$DB" --format csv list --unit 县发改局 2>/dev/null | grep -cE '^"?[0-9]+\.[0-9]+' )
+"$PY" -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["台账"]
+refs = [r[0].value for r in ws.iter_rows(min_row=5) if r[0].value and "." in str(r[0].value)]
+units = [r[3].value for r in ws.iter_rows(min_row=5) if r[0].value and "." in str(r[0].value)]
+ok = "筛选：单位 县发改局" in ws["A2"].value and len(refs) == int(sys.argv[2]) and 0 < len(refs) < 38
+ok = ok and all("县发改局" in (u or "") for u in units)
+sys.exit(0 if ok else 1)' "$T/out/filtered.xlsx" "$all_n" && pass \
+  || fail "export --unit 县发改局 does not keep only that unit's items (list has $all_n)"
 finish

@@ -2,6 +2,7 @@
  * as a workbook, written by core (report/ledger.h). */
 #include "cli/cli.h"
 
+#include "query/filter.h"
 #include "report/ledger.h"
 
 #include <stdio.h>
@@ -18,8 +19,12 @@ int cmd_export(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return duban_fail(err, DUBAN_EINVAL, "--output needs a file name");
     light_rule rule;
     cli_light_rule(ctx, &rule);
+    query_filter f;
+    int rc = cli_filter(ctx, args, &f, err);
+    if (rc)
+        return rc;
     ledger lg;
-    int rc = ledger_load(ctx->st, ctx->plan_id, ctx->today, &rule, &lg, err);
+    rc = ledger_load(ctx->st, ctx->plan_id, ctx->today, &rule, &f, &lg, err);
     if (!rc)
         rc = ledger_write_xlsx(&lg, path, err);
     if (!rc)

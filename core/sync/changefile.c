@@ -303,9 +303,16 @@ static int check_magic(const char *name, const char *data, size_t len, size_t *p
 static int check_end(const char *name, const char *data, size_t len, duban_error *err)
 {
     const size_t tail = 14; /* "\nend " + 8 hex + "\n" */
-    unsigned crc = 0;
+    char hex[9] = "";
+    char *stop = hex;
+    unsigned long crc = 0;
+    /* The image is not NUL-terminated: the digits are copied out first. */
+    if (len >= tail) {
+        memcpy(hex, data + len - tail + 5, 8);
+        crc = strtoul(hex, &stop, 16);
+    }
     if (len < tail || memcmp(data + len - tail, "\nend ", 5) || data[len - 1] != '\n' ||
-        sscanf(data + len - tail + 5, "%8x", &crc) != 1)
+        stop != hex + 8)
         return duban_fail(err, DUBAN_EPARSE, "%s: change file is truncated (no end line)", name);
     if (crc32_of((const unsigned char *)data, len - tail) != crc)
         return duban_fail(err, DUBAN_EPARSE, "%s: change file is corrupted (checksum mismatch)",

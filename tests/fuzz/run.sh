@@ -5,14 +5,14 @@
 # fails the run and leaves the input in build-fuzz/fuzz-artifacts/.
 #
 #   cmake --preset fuzz && cmake --build --preset fuzz
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]     # targets: import date config text ledger
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]     # targets: import date config text ledger sync
 # The long run (documented in tests/fuzz/README.md): tests/fuzz/run.sh 3600
 set -u
 cd "$(dirname "$0")/../.."
 secs=${1:-20}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(import date config text ledger)
+[ ${#targets[@]} -gt 0 ] || targets=(import date config text ledger sync)
 BUILD=${DUBAN_FUZZ_BUILD:-build-fuzz}
 ART="$BUILD/fuzz-artifacts"
 mkdir -p "$ART"
@@ -32,6 +32,7 @@ for t in "${targets[@]}"; do
     ledger) # the ledger fixtures (CSV and XLSX), written by the script the CLI tests use
       python3 tests/data/ledger/make_fixtures.py "$corpus" >/dev/null 2>&1 ||
         cp tests/data/*.txt "$corpus"/ ;;
+    sync) cp tests/fuzz/seeds/sync/* "$corpus"/ ;; # a change file of three edits
   esac
   "$bin" -max_total_time="$secs" -print_final_stats=1 -rss_limit_mb=2048 -max_len=16384 \
     -timeout=10 -artifact_prefix="$ART/$t-" "$corpus" >"$W/$t.log" 2>&1

@@ -9,6 +9,7 @@
  * exchanges every replica holds the same items, history rows, notes and
  * conflicts.  SYNC_PROPERTY_OPS and SYNC_PROPERTY_SEEDS (environment) make
  * the run longer; the default keeps it to seconds. */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS for the guard page */
 #include "testutil.h"
 
 #include "edit/edit.h"
@@ -25,6 +26,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #define NREP 3
 #define NFILES 64
@@ -344,12 +347,39 @@ static void unknown_field_is_refused(void **state)
     world_close(&w);
 }
 
+/* The image given to the decoder is not NUL-terminated (a file read
+ * or a fuzzer's bytes): it ends right before a page that cannot be read,
+ * so any read past its end (a strlen inside sscanf did) crashes here. */
+static void unterminated_image_is_read_within_bounds(void **state)
+{
+    (void)state;
+    static const char text[] = "duban-changes 1\nplan x\nend 0000000";
+    const char tails[][15] = {"\nend 1234abcd\n", "\nend 12345678", "\nend ffffffff\n"};
+    long page = sysconf(_SC_PAGESIZE);
+    char *mem =
+        mmap(NULL, 2 * (size_t)page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    assert_true(mem != MAP_FAILED);
+    assert_int_equal(mprotect(mem + page, (size_t)page, PROT_NONE), 0);
+    for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+        size_t len = strlen(text) + strlen(tails[t]);
+        char *exact = mem + page - len; /* the next byte is unreadable */
+        memcpy(exact, text, strlen(text));
+        memcpy(exact + strlen(text), tails[t], strlen(tails[t]));
+        change_file cf;
+        duban_error err = {0};
+        assert_int_not_equal(change_file_decode("x.duban", exact, len, &cf, &err), DUBAN_OK);
+        assert_true(err.msg[0] != '\0');
+    }
+    munmap(mem, 2 * (size_t)page);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(replicas_converge),
         cmocka_unit_test(damaged_files_are_refused),
         cmocka_unit_test(unknown_field_is_refused),
+        cmocka_unit_test(unterminated_image_is_read_within_bounds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

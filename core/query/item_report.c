@@ -13,8 +13,10 @@
 /* clang-format off */
 #define REPORT_COLUMNS                                                                             \
     "SELECT n.id,"                                                                                 \
-    " (SELECT t.at FROM note t WHERE t.node_id = n.id ORDER BY t.at DESC, t.id DESC LIMIT 1),"     \
-    " (SELECT t.text FROM note t WHERE t.node_id = n.id ORDER BY t.at DESC, t.id DESC LIMIT 1),"   \
+    " (SELECT t.at FROM note t WHERE t.node_id = n.id AND t.state = ''"                           \
+    "   ORDER BY t.at DESC, t.id DESC LIMIT 1),"                                                   \
+    " (SELECT t.text FROM note t WHERE t.node_id = n.id AND t.state = ''"                         \
+    "   ORDER BY t.at DESC, t.id DESC LIMIT 1),"                                                   \
     " (SELECT max(h.at) FROM history h WHERE h.node_id = n.id AND h.action IN ('edit', 'redo')"    \
     "   AND (h.field IN ('status', 'note', 'extension') OR h.field LIKE 'target.%')"              \
     "   AND NOT EXISTS (SELECT 1 FROM history u WHERE u.target_id = h.id AND u.action = 'undo'"    \

@@ -30,7 +30,7 @@ int node_milestones(store *st, int64_t node_id, milestone_list *out, duban_error
 int node_notes(store *st, int64_t node_id, note_list *out, duban_error *err);
 int node_history(store *st, int64_t node_id, history_list *out, duban_error *err);
 /* The latest note (by time, then id) of every node of the plan that has
- * one, ordered by node id (query_notes.c). */
+ * one, ordered by node id; deleted notes do not count. */
 int plan_latest_notes(store *st, int64_t plan_id, note_list *out, duban_error *err);
 /* The reason recorded with the extension that stands on a node: the note
  * of the latest "extension" edit in h (the node's history, oldest first)

@@ -167,6 +167,28 @@ int node_notes(store *st, int64_t node_id, note_list *out, duban_error *err)
                       note_free_v, err);
 }
 
+/* One query for the latest standing note of every node (the ledger's
+ * 最新进展); deleted notes (state 'removed') are not progress. */
+int plan_latest_notes(store *st, int64_t plan_id, note_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    memset(out, 0, sizeof *out);
+    /* clang-format off */
+    if (db_prepare(st,
+                   "SELECT id, node_id, at, text FROM ("
+                   "  SELECT t.id, t.node_id, t.at, t.text, row_number() OVER ("
+                   "    PARTITION BY t.node_id ORDER BY t.at DESC, t.id DESC) AS k"
+                   "  FROM note t JOIN node n ON n.id = t.node_id"
+                   "  WHERE n.plan_id = ? AND t.state = '')"
+                   " WHERE k = 1 ORDER BY node_id",
+                   &stmt, err))
+        return DUBAN_EDB;
+    /* clang-format on */
+    sqlite3_bind_int64(stmt, 1, plan_id);
+    return db_collect(st, stmt, sizeof(progress_note), (void **)&out->v, &out->n, read_note,
+                      note_free_v, err);
+}
+
 #define HISTORY_COLUMNS                                                                            \
     "SELECT h.id, h.node_id, n.ref, h.at, h.action, coalesce(h.target_id, 0), h.field,"            \
     " h.old_value, h.new_value, h.note FROM history h JOIN node n ON n.id = h.node_id "

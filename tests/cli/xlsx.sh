@@ -165,4 +165,15 @@ ok = "筛选：单位 县发改局" in ws["A2"].value and len(refs) == int(sys.a
 ok = ok and all("县发改局" in (u or "") for u in units)
 sys.exit(0 if ok else 1)' "$T/out/filtered.xlsx" "$all_n" && pass \
   || fail "export --unit 县发改局 does not keep only that unit's items (list has $all_n)"
+# A deleted note (a mistaken report) is not the latest progress.
+run --db "$DB" note 12.4 "误报进展"
+run --db "$DB" note 12.4 --delete 1
+expect_rc 0 "note --delete"
+run --db "$DB" export -o "$T/out/deleted-note.xlsx"
+"$PY" -c '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["台账"]
+v = [r[9].value for r in ws.iter_rows(min_row=5) if r[0].value == "12.4"][0]
+sys.exit(0 if (v or "") != "误报进展" else 1)' "$T/out/deleted-note.xlsx" && pass \
+  || fail "the ledger shows a deleted note as the latest progress"
 finish

@@ -3,6 +3,7 @@
 
 #include "plan/date.h"
 #include "plan/status.h"
+#include "query/stats_internal.h"
 #include "store/store_internal.h"
 #include "base/list.h"
 
@@ -12,24 +13,24 @@
 #define AREA_OF(n)                                                                                 \
     "CASE " n ".depth WHEN 2 THEN " n ".parent_id"                                                 \
     " ELSE (SELECT p.parent_id FROM node p WHERE p.id = " n ".parent_id) END"
-#define DUE_IN_FORCE(n) "coalesce(nullif(" n ".extended_due, ''), " n ".due)"
 
 /* ?1 plan, ?2 JSON array of done keys, ?3 today, ?4 the window's last day. */
 /* clang-format off */
 static const char due_soon_sql[] =
     "WITH done(k) AS (SELECT value FROM json_each(?2)),"
     " soon AS ("
-    "  SELECT n.id, n.ref, n.title, '' AS phrase, '' AS word, " DUE_IN_FORCE("n") " AS due,"
+    "  SELECT n.id, n.ref, n.title, '' AS phrase, '' AS word, " EFFECTIVE_DUE("n") " AS due,"
     "   n.status, n.unit, n.leader, a.seq AS aseq, a.title AS atitle, n.sort_key, 0 AS mseq,"
     "   n.extended_due <> '' AS ext"
     "  FROM node n JOIN node a ON a.id = " AREA_OF("n")
-    "  WHERE n.plan_id = ?1 AND n.depth >= 2 AND n.status NOT IN done"
-    "   AND " DUE_IN_FORCE("n") " BETWEEN ?3 AND ?4"
+    "  WHERE n.plan_id = ?1 AND n.depth >= 2 AND n.status NOT IN done AND " NODE_ACTIVE("n")
+    "   AND " EFFECTIVE_DUE("n") " BETWEEN ?3 AND ?4"
     "  UNION ALL"
     "  SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due, n.status, n.unit, n.leader,"
     "   a.seq, a.title, n.sort_key, m.seq, 0"
     "  FROM milestone m JOIN node n ON n.id = m.node_id JOIN node a ON a.id = " AREA_OF("n")
     "  WHERE n.plan_id = ?1 AND n.status NOT IN done AND n.extended_due = ''"
+    "   AND m.done = '' AND m.state = '' AND " NODE_ACTIVE("n")
     "   AND m.due BETWEEN ?3 AND ?4)"
     " SELECT id, ref, title, phrase, word, due, CAST(julianday(due) - julianday(?3) AS INTEGER),"
     "  status, unit, leader, aseq, atitle, ext FROM soon ORDER BY due, sort_key, mseq";

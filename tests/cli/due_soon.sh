@@ -34,4 +34,11 @@ for bad in x -1 ""; do
 done
 run --db "$DB" list --days 3
 expect_rc 2 "list does not take --days"
+# A cancelled item and a milestone marked done are not coming due.
+q cancel 4.1 --reason 合并
+q milestone 5.1 done 2
+run --db "$DB" due-soon --format csv
+expect_rc 0 "due-soon after cancel and milestone done"
+expect_no_out "4.1," "a cancelled item is left out"
+expect_no_out "5.1," "a milestone marked done is left out"
 finish

@@ -3,16 +3,13 @@
 
 #include "plan/date.h"
 #include "plan/status.h"
+#include "query/node_internal.h"
 #include "query/stats_internal.h"
 #include "store/store_internal.h"
 #include "base/list.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define AREA_OF(n)                                                                                 \
-    "CASE " n ".depth WHEN 2 THEN " n ".parent_id"                                                 \
-    " ELSE (SELECT p.parent_id FROM node p WHERE p.id = " n ".parent_id) END"
 
 /* ?1 plan, ?2 JSON array of done keys, ?3 today, ?4 the window's last day. */
 /* clang-format off */

@@ -15,10 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define AREA_OF(n)                                                                                 \
-    "CASE " n ".depth WHEN 1 THEN " n ".id WHEN 2 THEN " n ".parent_id"                            \
-    " ELSE (SELECT p.parent_id FROM node p WHERE p.id = " n ".parent_id) END"
-
 /* The deadline: the extension, else the earliest of due and milestones. */
 /* clang-format off */
 static const char lights_sql[] =

@@ -11,10 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define AREA_OF(n)                                                                                 \
-    "CASE " n ".depth WHEN 1 THEN " n ".id WHEN 2 THEN " n ".parent_id"                            \
-    " ELSE (SELECT p.parent_id FROM node p WHERE p.id = " n ".parent_id) END"
-
 /* History rows of the window: ?1 plan, ?2 < id <= ?3, meeting ?4 (0: any). */
 #define IN_WINDOW(h)                                                                               \
     h ".plan_id = ?1 AND " h ".id > ?2 AND " h ".id <= ?3 AND (?4 = 0 OR " h ".meeting_id = ?4)"

@@ -21,6 +21,12 @@
     " (SELECT count(*) FROM node c WHERE c.parent_id = n.id AND c.state <> 'removed'),"            \
     " n.extended_due, n.state FROM (SELECT * FROM node WHERE state <> 'removed') n "
 
+/* The area a node belongs to (itself for an area), for queries that join
+ * an item or sub-item to its area. */
+#define AREA_OF(n)                                                                                 \
+    "CASE " n ".depth WHEN 1 THEN " n ".id WHEN 2 THEN " n ".parent_id"                            \
+    " ELSE (SELECT p.parent_id FROM node p WHERE p.id = " n ".parent_id) END"
+
 /* clang-format off */
 #define NODE_ACTIVE(n)                                                                             \
     "(" n ".state = '' AND coalesce((SELECT xp.state = '' AND coalesce((SELECT xg.state = ''"      \

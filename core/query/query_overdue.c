@@ -1,6 +1,7 @@
 /* query_overdue.c - what is late and per-area progress. */
 #include "query/query.h"
 
+#include "query/node_internal.h"
 #include "query/stats_internal.h"
 #include "store/store_internal.h"
 #include "base/strbuf.h"
@@ -8,11 +9,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-/* The area an item or sub-item belongs to. */
-#define AREA_OF(n)                                                                                 \
-    "CASE " n ".depth WHEN 1 THEN " n ".id WHEN 2 THEN " n ".parent_id"                            \
-    " ELSE (SELECT p.parent_id FROM node p WHERE p.id = " n ".parent_id) END"
 
 /* The due date that counts: an approved extension (延期) replaces the due
  * date and the item's milestones. */

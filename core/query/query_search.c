@@ -13,6 +13,7 @@
 #include "store/store_internal.h"
 #include "base/strbuf.h"
 #include "base/list.h"
+#include "text/textmatch.h"
 #include "text/utf8.h"
 
 #include <stdlib.h>
@@ -26,14 +27,11 @@ typedef struct word {
     size_t chars; /* code points */
 } word;
 
-/* Length in bytes of a separator at s (0: none). */
+/* Length in bytes of a separator at s (0: none): the one splitting the
+ * front end's highlighting uses too. */
 static size_t separator(const char *s)
 {
-    if (*s == ' ' || *s == '\t')
-        return 1;
-    if (!strncmp(s, "\xE3\x80\x80", 3)) /* U+3000 ideographic space */
-        return 3;
-    return 0;
+    return text_word_separator(s);
 }
 
 /* Splits text into at most MAX_WORDS words; -1 when there are more. */

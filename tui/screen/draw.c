@@ -1,6 +1,7 @@
 /* draw.c - sanitised, width-aware text output (see draw.h). */
 #include "screen/draw.h"
 
+#include "text/textmatch.h"
 #include "text/textwidth.h"
 #include "text/utf8.h"
 
@@ -104,13 +105,14 @@ static attr_t attr_of(int style)
 /* Converts clean UTF-8 into wide characters that fit in w columns, by
  * the wider of our measure and the C library's (what curses uses), so
  * that nothing wraps or is split at the border.  Returns the count and
- * sets *cols. */
-static size_t to_wide(const char *s, int w, wchar_t *out, int *cols)
+ * sets *cols; off (when not NULL) gets each character's byte offset. */
+static size_t to_wide(const char *s, int w, wchar_t *out, size_t *off_of, int *cols)
 {
     size_t n = 0, len = strlen(s);
     int col = 0;
     for (size_t off = 0; off < len;) {
         uint32_t cp;
+        size_t start = off;
         off += utf8_decode(s + off, len - off, &cp);
         int cw = wcwidth((wchar_t)cp), ow = text_cp_width(cp, &measure);
         if (cw < 0) {
@@ -120,6 +122,8 @@ static size_t to_wide(const char *s, int w, wchar_t *out, int *cols)
         int need = cw > ow ? cw : ow;
         if (col + need > w || (n == 0 && need == 0))
             break;
+        if (off_of)
+            off_of[n] = start;
         out[n++] = (wchar_t)cp;
         col += need;
     }
@@ -128,7 +132,42 @@ static size_t to_wide(const char *s, int w, wchar_t *out, int *cols)
     return n;
 }
 
-int draw_text(int y, int x, int w, const char *s, int style)
+/* A match's attributes on a row drawn in style: the theme's "match"
+ * (reverse when it has none); on the cursor row, something the
+ * selection's colours do not hide. */
+static attr_t match_attr(int style)
+{
+    attr_t m = style_attr[S_MATCH] ? style_attr[S_MATCH] : A_REVERSE;
+    if (!(style & S_REVERSE) || (m & A_COLOR))
+        return m;
+    return m == A_REVERSE ? A_BOLD | A_UNDERLINE : m | selection_attr;
+}
+
+#define MARK_SPANS 32
+
+/* Draws the n characters of wide (from t, at byte offsets off) in runs:
+ * those inside a span of the query in the match's attributes. */
+static void draw_runs(int y, int x, const wchar_t *wide, const size_t *off, size_t n, const char *t,
+                      const char *query, int style)
+{
+    text_span sp[MARK_SPANS];
+    size_t ns = text_match_spans(t, query, sp, MARK_SPANS), k = 0;
+    move(y, x);
+    for (size_t i = 0; i < n;) {
+        while (k < ns && sp[k].end <= off[i])
+            k++;
+        int in = k < ns && sp[k].start <= off[i];
+        size_t j = i + 1;
+        while (j < n && (k < ns && sp[k].start <= off[j] && off[j] < sp[k].end) == in)
+            j++;
+        attrset(in ? match_attr(style) : attr_of(style));
+        addnwstr(wide + i, (int)(j - i));
+        i = j;
+    }
+}
+
+/* draw_text(), the query's words marked when query is not NULL. */
+static int draw_marked(int y, int x, int w, const char *s, int style, const char *query)
 {
     if (w <= 0 || !s || !*s)
         return 0;
@@ -136,18 +175,33 @@ int draw_text(int y, int x, int w, const char *s, int style)
     char *cut = clean && text_width(clean, &measure) > w ? text_truncate(clean, w, &measure) : NULL;
     const char *t = cut ? cut : clean;
     int cols = 0;
-    wchar_t *wide = t ? malloc((strlen(t) + 1) * sizeof *wide) : NULL;
-    if (wide) {
-        size_t n = to_wide(t, w, wide, &cols);
+    size_t len = t ? strlen(t) + 1 : 0;
+    wchar_t *wide = t ? malloc(len * sizeof *wide) : NULL;
+    size_t *off = wide && query ? malloc(len * sizeof *off) : NULL;
+    if (wide && (off || !query)) {
+        size_t n = to_wide(t, w, wide, off, &cols);
         attrset(attr_of(style));
-        if (n)
+        if (n && off)
+            draw_runs(y, x, wide, off, n, t, query, style);
+        else if (n)
             mvaddnwstr(y, x, wide, (int)n);
         attrset(A_NORMAL);
     }
+    free(off);
     free(wide);
     free(cut);
     free(clean);
     return cols;
+}
+
+int draw_text(int y, int x, int w, const char *s, int style)
+{
+    return draw_marked(y, x, w, s, style, NULL);
+}
+
+int draw_text_match(int y, int x, int w, const char *s, int style, const char *query)
+{
+    return draw_marked(y, x, w, s, style, query && *query ? query : NULL);
 }
 
 void draw_blank(int y, int x, int w, int style)

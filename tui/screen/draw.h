@@ -62,6 +62,10 @@ const text_measure *draw_measure(void);
 /* Draws s at (y, x) in at most w columns (cut with "…"); returns the
  * columns used. */
 int draw_text(int y, int x, int w, const char *s, int style);
+/* draw_text() with every occurrence of a word of query (space-separated,
+ * ASCII case folded: textmatch.h) in the theme's "match" colours; query
+ * NULL or empty: draw_text(). */
+int draw_text_match(int y, int x, int w, const char *s, int style, const char *query);
 /* Right-aligns s in [x, x+w); returns the column where it starts. */
 int draw_right(int y, int x, int w, const char *s, int style);
 /* Centres s in [x, x+w). */

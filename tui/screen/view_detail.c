@@ -8,6 +8,7 @@
 
 #include "screen/draw.h"
 #include "screen/fields.h"
+#include "screen/search.h"
 #include "base/strbuf.h"
 #include "text/textwidth.h"
 #include "screen/vmodel.h"
@@ -360,11 +361,12 @@ static void detail_draw(app *a, rect r)
         d->scroll = max;
     if (d->scroll < 0)
         d->scroll = 0;
+    const char *q = search_is_match(a, d->node_id) ? a->sr.text : NULL; /* marked */
     for (int i = 0; i < r.h; i++) {
         size_t k = (size_t)d->scroll + (size_t)i;
         draw_blank(r.y + i, r.x, r.w, S_NORMAL);
         if (k < d->n)
-            draw_text(r.y + i, r.x + 1, r.w - 2, d->lines[k].text, d->lines[k].style);
+            draw_text_match(r.y + i, r.x + 1, r.w - 2, d->lines[k].text, d->lines[k].style, q);
     }
     if (d->scroll < max)
         draw_right(r.y + r.h - 1, r.x, r.w - 1, " … ] ", S_BOLD | S_REVERSE);

@@ -46,14 +46,14 @@ static area_cols measure_areas(const app *a, int w)
 
 /* An area line: fold mark, number, title, bar, done/total, and how many
  * of its items are red (!) and yellow (~). */
-static void draw_area(const area_row *ar, const area_cols *c, int y, rect r, int rev)
+static void draw_area(const area_row *ar, const area_cols *c, int y, rect r, int rev, const char *q)
 {
     const area_stats *s = &ar->stats;
     char buf[64];
     draw_text(y, r.x + 1, 2, ar->expanded ? "▾" : "▸", S_AREA | rev);
     snprintf(buf, sizeof buf, "%2d", ar->area.seq);
     draw_text(y, r.x + 3, 3, buf, S_AREA | rev);
-    draw_text(y, r.x + 6, r.w - 6 - c->right - 1, ar->area.title, S_AREA | rev);
+    draw_text_match(y, r.x + 6, r.w - 6 - c->right - 1, ar->area.title, S_AREA | rev, q);
     int x = r.x + r.w - c->right;
     if (c->bar)
         draw_bar(y, x, c->bar, s->done, s->total, rev);
@@ -99,7 +99,9 @@ typedef struct item_cols {
     int name, due;
 } item_cols;
 
-static void draw_item(app *a, const outline_row *row, int y, rect r, const item_cols *c, int rev)
+/* q: the search whose words are marked in the title and unit, or NULL. */
+static void draw_item(app *a, const outline_row *row, int y, rect r, const item_cols *c, int rev,
+                      const char *q)
 {
     const node *n = &a->ol.areas[row->area].items.v[row->item];
     const item_light *l = vm_item_light(a, (size_t)row->area, (size_t)row->item);
@@ -127,13 +129,13 @@ static void draw_item(app *a, const outline_row *row, int y, rect r, const item_
             x += draw_text(y, x, r.x + r.w - right - x - 1, "冲突 ", S_LATE | rev);
             break;
         }
-    draw_text(y, x, r.x + r.w - right - x - 1, n->title, rev);
+    draw_text_match(y, x, r.x + r.w - right - x - 1, n->title, rev, q);
     x = r.x + r.w - right;
     char due[64];
     app_date(a, *n->extended_due ? n->extended_due : n->due, due, sizeof due);
     draw_text(y, x, due_w, due, due_style(a, n, d && d->done) | rev);
     if (unit_w)
-        draw_text(y, x + due_w + 2, unit_w, n->unit, rev);
+        draw_text_match(y, x + due_w + 2, unit_w, n->unit, rev, q);
 }
 
 /* Rows that fit in h lines with the configured spacing. */
@@ -160,12 +162,13 @@ static void outline_draw(app *a, rect r)
         const outline_row *orow = &a->ol.rows[row];
         const node *nd = vm_row_node(a, row);
         draw_blank(y, r.x, r.w, rev);
-        if (search_is_match(a, nd->id))
+        const char *q = search_is_match(a, nd->id) ? a->sr.text : NULL;
+        if (q)
             draw_text(y, r.x, 1, "*", S_MATCH | rev);
         if (orow->item < 0)
-            draw_area(&a->ol.areas[orow->area], &cols, y, r, rev);
+            draw_area(&a->ol.areas[orow->area], &cols, y, r, rev, q);
         else
-            draw_item(a, orow, y, r, &icols, rev);
+            draw_item(a, orow, y, r, &icols, rev, q);
     }
 }
 

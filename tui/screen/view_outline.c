@@ -133,9 +133,22 @@ static void draw_item(app *a, const outline_row *row, int y, rect r, const item_
     x = r.x + r.w - right;
     char due[64];
     app_date(a, *n->extended_due ? n->extended_due : n->due, due, sizeof due);
-    draw_text(y, x, due_w, due, due_style(a, n, d && d->done) | rev);
+    int dw = draw_text(y, x, due_w, due, due_style(a, n, d && d->done) | rev);
+    if (*n->extended_due) /* an approved extension, as on the slides */
+        draw_text(y, x + dw + 1, due_w - dw - 1, "延", S_BOLD | rev);
     if (unit_w)
         draw_text_match(y, x + due_w + 2, unit_w, n->unit, rev, q);
+}
+
+/* 1 if an item of the plan has an extension (the lights hold every
+ * item): the due column then has room for " 延" on every screen. */
+static int any_extended(const app *a)
+{
+    for (size_t i = 0; i < a->ol.nareas; i++)
+        for (size_t k = 0; k < a->ol.areas[i].lights.n; k++)
+            if (*a->ol.areas[i].lights.v[k].extended_due)
+                return 1;
+    return 0;
 }
 
 /* Rows that fit in h lines with the configured spacing. */
@@ -150,7 +163,8 @@ static void outline_draw(app *a, rect r)
     area_cols cols = measure_areas(a, r.w);
     char sample[64];
     app_date(a, "2021-12-31", sample, sizeof sample);
-    item_cols icols = {status_name_width(store_statuses(a->st)), draw_width(sample)};
+    item_cols icols = {status_name_width(store_statuses(a->st)),
+                       draw_width(sample) + (any_extended(a) ? 3 : 0)};
     int n = visible_rows(a, r.h);
     view_scroll_to(a->ol.cursor, &a->ol.top, a->ol.nrows, n);
     for (int y = r.y; y < r.y + r.h; y++)

@@ -28,17 +28,26 @@ typedef struct present_state {
     int targets_stale;        /* reload them at the next refresh */
     size_t vis_first, vis_n;  /* blocks drawn in the last frame ... */
     int vis_y[PRESENT_VISIBLE_MAX], vis_h[PRESENT_VISIBLE_MAX]; /* ... rows (for clicks) */
+    int vis_x[PRESENT_VISIBLE_MAX], vis_w[PRESENT_VISIBLE_MAX]; /* ... and columns */
 } present_state;
 
 /* The view's state (owned by view_present.c). */
 present_state *present_state_of(const app *a);
 
-/* Blocks of a slide, measured and drawn through two callbacks. */
+/* Blocks of a slide, measured and drawn through two callbacks; in rows
+ * of `cols` blocks side by side (block i in row i / cols), each row as
+ * tall as its tallest block. */
 typedef struct present_blocks {
     size_t n;
-    int gap, min_gap; /* blank lines between blocks, reduced to min_gap to fit */
+    int gap, min_gap; /* blank lines between rows, reduced to min_gap to fit */
     int extra_max;    /* most blank lines added to gap when there is room */
     int centre;       /* when they fit, move them down by 1/centre of the room left */
+    int cols;         /* blocks side by side (0 or 1: one column) */
+    int width;        /* of the column, centred (0: present_column()) */
+    /* Draws header_h rows of column names above the first row (x, w: the
+     * column), or NULL. */
+    void (*header)(app *a, int y, int x, int w, void *ctx);
+    int header_h;
     /* Lays block i out at width w into f (flow_init'ed by the callee). */
     void (*layout)(app *a, size_t i, int w, int selected, flow *f, void *ctx);
     void *ctx;
@@ -58,10 +67,16 @@ int present_bar_width(const app *a, int cols);
 /* The top line, the title block and the figures (centred); returns the
  * first row below them. */
 int present_head(app *a, rect r, const char *pos, const char *title, const flow *figures);
-/* "(!) 红灯 2" chips for each light, zero counts dim. */
+/* "(!) 红灯 2" chips for each light with a count; zero counts left out. */
 void present_light_chips(flow *f, const int count[LIGHT_COUNT], int gap);
-/* Blocks in rows [y, r.y + r.h) of r with the cursor's block visible. */
+/* Blocks in rows [y, r.y + r.h) of r with the cursor's block visible
+ * (present_blocks.c). */
 void present_blocks_draw(app *a, const present_blocks *b, rect r, int y);
+/* 1 if all of b's blocks fit in avail rows of a column w wide. */
+int present_blocks_fit(app *a, const present_blocks *b, int w, int avail);
+
+/* An area's slide (present_area.c). */
+void present_draw_area(app *a, rect r);
 
 /* The summary slide (present_summary.c). */
 void present_draw_summary(app *a, rect r);

@@ -1,7 +1,8 @@
 /* view_present.c - presentation mode: one area per screen for the wall
  * (see present.h for the slides).  Slide 0 is the summary; Right, l,
- * PgDn, Tab, Space or Enter go on (on the summary: to the area under the
- * cursor), Left, h, PgUp, BackTab go back; Up/Down select an item, on
+ * PgDn or Tab go on (from the summary: to area 1), Space or Enter too
+ * (from the summary: to the area under the cursor, as a click on its
+ * row does), Left, h, PgUp, BackTab go back; Up/Down select an item, on
  * which every edit key works; Esc or p return to the outline. */
 #include "screen/view.h"
 
@@ -74,11 +75,13 @@ static void go_to(app *a, size_t slide, size_t cursor)
     present_state_of(a)->top = 0;
 }
 
-static void next_slide(app *a)
+/* The next slide; from the summary the first area, or with `open` the
+ * area under the cursor. */
+static void next_slide(app *a, int open)
 {
     const present_state *p = present_state_of(a);
     if (p->slide == 0)
-        go_to(a, p->cursor + 1, 0);
+        go_to(a, open ? p->cursor + 1 : 1, 0);
     else if (p->slide < a->ol.nareas)
         go_to(a, p->slide + 1, 0);
 }
@@ -113,8 +116,10 @@ static view_result present_handle(app *a, action act, int arg)
     case ACT_slide_next:
     case ACT_next_area:
     case ACT_page_down:
+        next_slide(a, 0);
+        break;
     case ACT_toggle:
-        next_slide(a);
+        next_slide(a, 1);
         break;
     case ACT_slide_prev:
     case ACT_prev_area:
@@ -139,13 +144,22 @@ static view_result present_handle(app *a, action act, int arg)
     return VIEW_HANDLED;
 }
 
+/* A click selects the block under it (items side by side: by column
+ * too); on the summary it opens that area's slide. */
 static view_result present_click(app *a, rect r, int y, int x)
 {
     present_state *p = present_state_of(a);
-    (void)x;
-    for (size_t j = 0; j < p->vis_n; j++)
-        if (r.y + y >= p->vis_y[j] && r.y + y < p->vis_y[j] + p->vis_h[j])
-            p->cursor = p->vis_first + j;
+    int sy = r.y + y, sx = r.x + x;
+    for (size_t j = 0; j < p->vis_n; j++) {
+        if (sy < p->vis_y[j] || sy >= p->vis_y[j] + p->vis_h[j])
+            continue;
+        if (sx < p->vis_x[j] - 2 || sx >= p->vis_x[j] + p->vis_w[j] + 2)
+            continue; /* the other column, or the margin */
+        p->cursor = p->vis_first + j;
+        if (p->slide == 0)
+            next_slide(a, 1);
+        break;
+    }
     return VIEW_HANDLED;
 }
 

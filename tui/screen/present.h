@@ -18,6 +18,13 @@
 /* Presentation mode's state (view_present.c): slide 0 is the summary of
  * all areas, slide k (1..nareas) area k-1 with its items. */
 #define PRESENT_VISIBLE_MAX 128
+#define PRESENT_MORE_MAX 60 /* longest area whose milestones and notes are read */
+/* One item's milestones and progress notes (oldest first). */
+typedef struct present_more {
+    int64_t node_id;
+    milestone_list ms;
+    note_list notes;
+} present_more;
 typedef struct present_state {
     size_t slide;
     size_t cursor;            /* item of the area (summary: area index) */
@@ -26,7 +33,9 @@ typedef struct present_state {
     item_report_list reports; /* its items' latest notes and reports */
     int64_t targets_area;     /* area the targets are for, 0 none */
     int targets_stale;        /* reload them at the next refresh */
-    size_t vis_first, vis_n;  /* blocks drawn in the last frame ... */
+    present_more *more;       /* its items' milestones and notes (short areas) */
+    size_t nmore;
+    size_t vis_first, vis_n; /* blocks drawn in the last frame ... */
     int vis_y[PRESENT_VISIBLE_MAX], vis_h[PRESENT_VISIBLE_MAX]; /* ... rows (for clicks) */
     int vis_x[PRESENT_VISIBLE_MAX], vis_w[PRESENT_VISIBLE_MAX]; /* ... and columns */
 } present_state;
@@ -44,6 +53,7 @@ typedef struct present_blocks {
     int centre;       /* when they fit, move them down by 1/centre of the room left */
     int cols;         /* blocks side by side (0 or 1: one column) */
     int width;        /* of the column, centred (0: present_column()) */
+    int rules;        /* a rule across gaps of 3 rows or more */
     /* Draws header_h rows of column names above the first row (x, w: the
      * column), or NULL. */
     void (*header)(app *a, int y, int x, int w, void *ctx);
@@ -74,6 +84,13 @@ void present_light_chips(flow *f, const int count[LIGHT_COUNT], int gap);
 void present_blocks_draw(app *a, const present_blocks *b, rect r, int y);
 /* 1 if all of b's blocks fit in avail rows of a column w wide. */
 int present_blocks_fit(app *a, const present_blocks *b, int w, int avail);
+
+/* The milestones and notes of area's items (present_more.c): loaded with
+ * the targets, nothing for an area longer than PRESENT_MORE_MAX; find
+ * returns NULL when node_id has none loaded. */
+int present_more_load(app *a, size_t area, duban_error *err);
+void present_more_free(present_state *p);
+const present_more *present_more_find(const app *a, int64_t node_id);
 
 /* An area's slide (present_area.c). */
 void present_draw_area(app *a, rect r);

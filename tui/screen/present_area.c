@@ -2,7 +2,8 @@
  * its figures, then one block per item: the title, status, light, days
  * late, due date (延 when extended) and unit, targets with bars, the
  * latest progress note and "N 天未报进展".  As much as the screen holds:
- * each item's text (body) when every block fits with it; from 160
+ * each item's text (body), milestones and earlier notes when every block
+ * fits with them; from 160
  * columns two items side by side; from 120 columns the full width, and
  * the blank rows spread between the items instead of left in a band. */
 #include "screen/present.h"
@@ -37,6 +38,7 @@ typedef struct area_ctx {
     int refw, tbar;
     int body;  /* each item's text under its title */
     int loose; /* blank lines around it */
+    int more;  /* milestones and earlier notes (present_more.c) */
 } area_ctx;
 
 /* Status, light, days late, due date and unit of item k. */
@@ -101,9 +103,40 @@ static void item_targets(app *a, flow *f, int64_t id, int bar)
     }
 }
 
-/* The latest progress note ("进展 10-01 text", wrapped) and, for an item
- * not done with no report for silent_days or more, "N 天未报进展". */
-static void item_progress(app *a, flow *f, const node *n, const item_light *l)
+/* "节点 2021-09-30 三季度  phrase" for each milestone: done ones dim
+ * and ticked, late ones in the overdue colour. */
+static void item_milestones(app *a, flow *f, const present_more *m, int done)
+{
+    char today[DATE_LEN];
+    date_format(a->today, today);
+    for (size_t i = 0; m && i < m->ms.n; i++) {
+        const milestone *x = &m->ms.v[i];
+        int closed = done || *x->done, late = !closed && strcmp(x->due, today) < 0;
+        char day[64], buf[2048];
+        app_date(a, x->due, day, sizeof day);
+        snprintf(buf, sizeof buf, "节点 %s %s%s  %s%s", day, x->word, x->approximate ? "(约)" : "",
+                 x->phrase, closed ? "  ✓" : "");
+        flow_text(f, buf, late ? S_LATE : closed ? S_DIM : S_NORMAL);
+    }
+}
+
+/* The two notes before the latest, dim. */
+static void earlier_notes(app *a, flow *f, const present_more *m)
+{
+    for (size_t i = m && m->notes.n > 1 ? m->notes.n - 1 : 0, shown = 0; i-- > 0 && shown < 2;
+         shown++) {
+        char day[DATE_LEN], shown_day[64], buf[4096];
+        snprintf(day, sizeof day, "%.10s", m->notes.v[i].at);
+        app_date(a, day, shown_day, sizeof shown_day);
+        snprintf(buf, sizeof buf, "进展 %s  %s", shown_day, m->notes.v[i].text);
+        flow_text(f, buf, S_DIM);
+    }
+}
+
+/* The latest progress note ("进展 10-01 text", wrapped), with `more` the
+ * two before it, and, for an item not done with no report for
+ * silent_days or more, "N 天未报进展". */
+static void item_progress(app *a, flow *f, const node *n, const item_light *l, int more)
 {
     const item_report *r = item_report_find(&present_state_of(a)->reports, n->id);
     if (r && *r->note) {
@@ -111,6 +144,8 @@ static void item_progress(app *a, flow *f, const node *n, const item_light *l)
         app_date(a, r->note_day, day, sizeof day);
         snprintf(buf, sizeof buf, "进展 %s  %s", day, r->note);
         flow_text(f, buf, S_NORMAL);
+        if (more)
+            earlier_notes(a, f, present_more_find(a, n->id));
     }
     int limit = a->ctx->config ? a->ctx->config->silent_days : 30;
     long days = item_report_silent_days(r, a->plan.start, a->today);
@@ -149,28 +184,34 @@ static void item_layout(app *a, size_t k, int w, int selected, flow *f, void *ct
     }
     item_chips(a, f, c->area, k);
     item_targets(a, f, n->id, c->tbar);
-    item_progress(a, f, n, vm_item_light(a, c->area, k));
+    const item_light *l = vm_item_light(a, c->area, k);
+    if (c->more)
+        item_milestones(a, f, present_more_find(a, n->id), l && l->done);
+    item_progress(a, f, n, l, c->more);
 }
 
 /* The richest layout whose blocks all fit in avail rows: with the items'
- * text (loosely set, then tight; from TWO columns also two items side by
- * side), else without it (two side by side from TWO columns: more of a
- * long list on the screen). */
+ * text, milestones and earlier notes (loosely set, then tight), with the
+ * text only (loose, tight, from TWO columns two items side by side),
+ * else without it (two side by side from TWO columns: more of a long list
+ * on the screen). */
 static void choose_layout(app *a, present_blocks *b, area_ctx *c, int w, int cols, int avail)
 {
     static const struct {
-        int body, loose, two;
-    } levels[] = {{1, 1, 0}, {1, 0, 0}, {1, 0, 1}, {0, 0, 0}};
+        int body, loose, more, two;
+    } levels[] = {{1, 1, 1, 0}, {1, 0, 1, 0}, {1, 1, 0, 0},
+                  {1, 0, 0, 0}, {1, 0, 0, 1}, {0, 0, 0, 0}};
     for (size_t i = 0; i < sizeof levels / sizeof *levels; i++) {
         if (levels[i].two && (cols < TWO || b->n < 2))
             continue;
         c->body = levels[i].body;
         c->loose = levels[i].loose;
+        c->more = levels[i].more;
         b->cols = levels[i].two ? 2 : 1;
         if (present_blocks_fit(a, b, w, avail))
             return;
     }
-    c->body = c->loose = 0;
+    c->body = c->loose = c->more = 0;
     b->cols = cols >= TWO && b->n > 1 ? 2 : 1;
 }
 
@@ -199,7 +240,7 @@ void present_draw_area(app *a, rect r)
         draw_centered(y, r.x, r.w, "本方面没有事项 no items", S_DIM);
         return;
     }
-    area_ctx c = {i, 0, bar == 0 ? 0 : bar / 2 > 8 ? bar / 2 : 8, 0, 0};
+    area_ctx c = {i, 0, bar == 0 ? 0 : bar / 2 > 8 ? bar / 2 : 8, 0, 0, 0};
     for (size_t k = 0; k < ar->items.n; k++)
         c.refw =
             (int)strlen(ar->items.v[k].ref) > c.refw ? (int)strlen(ar->items.v[k].ref) : c.refw;
@@ -213,6 +254,7 @@ void present_draw_area(app *a, rect r)
                                  : 1, /* wide: spread over the height */
         .centre = wide ? 2 : 0,
         .width = wide ? r.w - 4 * MARGIN : 0,
+        .rules = wide,
         .layout = item_layout,
         .ctx = &c,
     };

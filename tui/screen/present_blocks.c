@@ -188,6 +188,8 @@ void present_blocks_draw(app *a, const present_blocks *b, rect r, int y)
         int h = draw_row(a, b, i, x, bw, row, end - row);
         if (row + h <= end)
             whole = i + (size_t)ncols(b) < b->n ? i + (size_t)ncols(b) : b->n;
+        if (b->rules && gap >= 3 && i + (size_t)ncols(b) < b->n && row + h + gap < end)
+            draw_hline(row + h + gap / 2, x + 2, w - 4); /* wide gaps: a rule between rows */
         row += h + gap;
     }
     if (!fits)

@@ -30,6 +30,7 @@ static void present_destroy(void *state)
     present_state *p = state;
     target_list_free(&p->targets);
     item_report_list_free(&p->reports);
+    present_more_free(p);
     free(p);
 }
 
@@ -62,7 +63,7 @@ static void present_sync(app *a)
     target_list_free(&p->targets);
     item_report_list_free(&p->reports);
     if (area_targets(a->st, id, &p->targets, &err) ||
-        query_area_reports(a->st, id, &p->reports, &err))
+        query_area_reports(a->st, id, &p->reports, &err) || present_more_load(a, i, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     p->targets_area = id;
     p->targets_stale = 0;

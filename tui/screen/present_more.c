@@ -1,0 +1,54 @@
+/* present_more.c - what an area's slide shows when the screen has room:
+ * each item's milestones and its earlier progress notes (see present.h).
+ * Loaded with the slide's targets, for areas of at most PRESENT_MORE_MAX
+ * items (a longer list never has the room). */
+#include "screen/present.h"
+
+#include "base/list.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void present_more_free(present_state *p)
+{
+    for (size_t i = 0; i < p->nmore; i++) {
+        milestone_list_free(&p->more[i].ms);
+        note_list_free(&p->more[i].notes);
+    }
+    free(p->more);
+    p->more = NULL;
+    p->nmore = 0;
+}
+
+int present_more_load(app *a, size_t area, duban_error *err)
+{
+    present_state *p = present_state_of(a);
+    const area_row *ar = &a->ol.areas[area];
+    present_more_free(p);
+    if (!ar->loaded || ar->items.n == 0 || ar->items.n > PRESENT_MORE_MAX)
+        return DUBAN_OK;
+    p->more = calloc(ar->items.n, sizeof *p->more);
+    if (!p->more)
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    for (size_t k = 0; k < ar->items.n; k++) {
+        present_more *m = &p->more[p->nmore++];
+        m->node_id = ar->items.v[k].id;
+        int rc = node_milestones(a->st, m->node_id, &m->ms, err);
+        if (!rc)
+            rc = node_notes(a->st, m->node_id, &m->notes, err);
+        if (rc) {
+            present_more_free(p);
+            return rc;
+        }
+    }
+    return DUBAN_OK;
+}
+
+const present_more *present_more_find(const app *a, int64_t node_id)
+{
+    const present_state *p = present_state_of(a);
+    for (size_t i = 0; i < p->nmore; i++)
+        if (p->more[i].node_id == node_id)
+            return &p->more[i];
+    return NULL;
+}

@@ -1,16 +1,15 @@
 /* present_draw.c - the slides of presentation mode: the head every slide
- * has, the scrolling list of blocks, and an area's slide (see present.h;
- * the summary slide is present_summary.c). */
+ * has (top line, title, rule, figures) and the choice of slide (see
+ * present.h; the blocks are present_blocks.c, the slides
+ * present_summary.c and present_area.c). */
 #include "screen/present.h"
 
 #include "screen/draw.h"
 #include "base/strbuf.h"
 #include "text/textwidth.h"
-#include "screen/vmodel.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #define MARGIN 2   /* columns left free at both sides */
 #define COLUMN 112 /* the widest column of blocks: wider screens centre it */

@@ -6,7 +6,8 @@
  *   change       ref, title, field, old, new, note, at (values for people)
  *   overdue      group = unit, ref, title, status, due, extended_due, days_late,
  *                note = the late milestone ("三季度：...")
- *   decision     group = unit, ref = the item it is about, title = text, due, at
+ *   decision     group = unit, ref = the item it is about, title = text, due, at,
+ *                new = the tracked item it became (its ref)
  *   no_progress  group = unit, ref, title, status, due, extended_due
  *   target       ref, title = label, field = goal, new = current, status = state
  */
@@ -155,6 +156,7 @@ static int decision_rows(const minutes_data *md, table *t)
         const char *cells[C_COUNT] = {"decision", x->unit, x->ref, x->text};
         cells[C_DUE] = x->due;
         cells[C_AT] = x->at;
+        cells[C_NEW] = x->item_ref;
         rc = table_add_row(t, cells);
     }
     return rc;

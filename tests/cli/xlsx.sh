@@ -12,7 +12,7 @@ scenario_step leader 1.2 "@SUM(A1)"
 mkdir "$T/out"
 run --db "$DB" export --format xlsx -o "$T/out/台账.xlsx"
 expect_rc 0 "export"
-expect_out "wrote $T/out/台账.xlsx: 38 items, as of 2021-10-01" "says what it wrote"
+expect_out "wrote $T/out/台账.xlsx: 39 items, as of 2021-10-01" "says what it wrote (38 and the decision's 3.1.1)"
 [ "$(ls -A "$T/out")" = "台账.xlsx" ] && pass || fail "export left other files: $(ls -A "$T/out")"
 
 cat >"$T/check.py" <<'PY'
@@ -37,9 +37,10 @@ head = [c.value for c in ws[4]]
 check(head == ["序号", "方面", "工作任务", "责任单位", "责任领导", "完成时限", "延期至", "状态",
                "亮灯", "最新进展", "进展日期", "量化指标"], "header %r" % head)
 check(ws.freeze_panes == "A5", "frozen pane %r" % ws.freeze_panes)
-check(ws.auto_filter.ref == "A4:L42", "filter %r" % ws.auto_filter.ref)
+check(ws.auto_filter.ref == "A4:L43", "filter %r" % ws.auto_filter.ref)
 rows = {r[0].value: r for r in ws.iter_rows(min_row=5)}
-check(len(rows) == 38, "%d item rows" % len(rows))
+check(len(rows) == 39, "%d item rows" % len(rows))
+check(rows["3.1.1"][3].value == "县发改局", "the decision's tracked item 3.1.1")
 
 def cell(ref, col):
     return rows[ref][head.index(col)]

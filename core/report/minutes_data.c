@@ -243,6 +243,12 @@ static const table_column silent_cols[] = {
     {"due", "时限", 0}, {"unit", "责任单位", 0}, {"days", "未报天数", 1},
 };
 
+long minutes_silent_days(const minutes_data *md, const node *n)
+{
+    return item_report_silent_days(item_report_find(&md->reports, n->id), md->plan.start,
+                                   md->today_day);
+}
+
 int minutes_silent_table(const minutes_data *md, table *t)
 {
     table_init(t, silent_cols, sizeof silent_cols / sizeof silent_cols[0]);
@@ -253,8 +259,7 @@ int minutes_silent_table(const minutes_data *md, table *t)
             snprintf(due, sizeof due, "%s（延期，原 %s）", n->extended_due, n->due);
         else
             snprintf(due, sizeof due, "%s", n->due);
-        long days = item_report_silent_days(item_report_find(&md->reports, n->id), md->plan.start,
-                                            md->today_day);
+        long days = minutes_silent_days(md, n);
         char num[24] = "";
         if (days >= 0)
             snprintf(num, sizeof num, "%ld", days);

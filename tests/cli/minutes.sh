@@ -33,6 +33,11 @@ expect_one_line_err "unknown meeting"
 run --db "$DB" minutes --format json
 expect_rc 0 "json minutes"
 expect_out '"section": "summary"' "json minutes have the sections"
+expect_out '"section": "no_progress", "group": "县发改局", "ref": "3.1"' "未报进展 in json: the unit"
+expect_out '"days_silent": 92}' "and the days since the last report"
+run --db "$DB" minutes --format csv
+expect_out "no_progress,县发改局,3.1,加快项目推进速度,,,,,,未启动,2021-10-10,,,,,,,,,92" \
+  "未报进展 in csv: the unit and the days since the last report"
 run --db "$DB" minutes --format text
 expect_rc 2 "text is not a minutes format"
 

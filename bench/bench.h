@@ -8,7 +8,7 @@
 
 typedef struct {
     const char *name;
-    const char *setup[5]; /* sent once, NULL-terminated */
+    const char *setup[8]; /* sent once, NULL-terminated */
     const char *cycle[2]; /* sent alternately for warm-up and samples */
 } scenario;
 

@@ -9,7 +9,7 @@
 /* The front end's default key map: E expand all, C collapse all, g first
  * row, j/k next/previous row, Enter toggle fold, 5 set 已完成, u undo,
  * o overdue list and back, / search (each typed key searches; DEL takes
- * one character back), n/N next/previous match. */
+ * one character back), n/N next/previous match, F the filter picker. */
 const scenario scenarios[] = {
     {"move", {"E", "g", NULL}, {"j", "k"}},
     {"fold", {"C", "g", NULL}, {"\r", "\r"}},
@@ -20,6 +20,11 @@ const scenario scenarios[] = {
     /* 招商 / 招: two and one characters, no index can serve them */
     {"search_short", {"C", "/", "招", NULL}, {"商", "\x7f"}},
     {"search_next", {"/", "招商引资", "\r", NULL}, {"n", "N"}},
+    /* The same keys with a filter active: F opens the picker, j j the
+     * first unit (the one with the most items), Enter sets it. */
+    {"move_filter", {"F", "j", "j", "\r", "E", "g", NULL}, {"j", "k"}},
+    {"fold_filter", {"F", "j", "j", "\r", "C", "g", NULL}, {"\r", "\r"}},
+    {"status_filter", {"F", "j", "j", "\r", "E", "g", "j", NULL}, {"5", "u"}},
 };
 const size_t scenario_count = sizeof scenarios / sizeof scenarios[0];
 
@@ -29,8 +34,9 @@ void usage(FILE *f)
                "       pty_bench [options] -- PROGRAM [ARG...]\n"
                "       pty_bench --self-test [ECHO_BASELINE]\n"
                "options:\n"
-               "  --scenario NAME   move, fold, status, overdue, search, search_short or\n"
-               "                    search_next: keys to measure (default move)\n"
+               "  --scenario NAME   move, fold, status, overdue, search, search_short,\n"
+               "                    search_next, move_filter, fold_filter or status_filter:\n"
+               "                    keys to measure (default move)\n"
                "  --samples N       measured keys (default 200)\n"
                "  --warmup N        unmeasured keys first (default 10)\n"
                "  --quiet MS        settle window after a key (default 50)\n"
@@ -76,7 +82,7 @@ static const scenario *find_scenario(const char *name)
             return &scenarios[i];
     fprintf(stderr,
             "pty_bench: unknown scenario '%s' (move, fold, status, overdue, search, search_short, "
-            "search_next)\n",
+            "search_next, move_filter, fold_filter, status_filter)\n",
             name);
     return NULL;
 }

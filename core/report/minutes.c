@@ -17,9 +17,15 @@
 void minutes_doc_free(minutes_doc *d)
 {
     for (size_t i = 0; i < d->n; i++) {
-        free(d->v[i].text);
-        if (d->v[i].kind == BLOCK_TABLE)
-            table_free(&d->v[i].t);
+        minutes_block *b = &d->v[i];
+        free(b->text);
+        for (size_t c = 0; b->own_cols && c < b->t.ncols; c++) {
+            free((char *)b->own_cols[c].key);
+            free((char *)b->own_cols[c].header);
+        }
+        free(b->own_cols);
+        if (b->kind == BLOCK_TABLE)
+            table_free(&b->t);
     }
     free(d->v);
     free(d->title);
@@ -250,6 +256,8 @@ int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long 
 }
 
 static const char *const format_names[] = {"md", "html", "csv", "json"};
+/* The frozen blocks of the minutes (minutes_doc_codec.c), for the workbook. */
+#define FROZEN_DOC "doc"
 
 /* Renders the live minutes of md in fmt. */
 static int render_data(const minutes_data *md, enum minutes_format fmt, const text_measure *m,
@@ -302,6 +310,19 @@ int minutes_render_where(store *st, int64_t meeting_id, enum minutes_format fmt,
     return rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
 }
 
+/* Keeps md's blocks as the meeting's frozen "doc". */
+static int freeze_doc(store *st, const minutes_data *md, duban_error *err)
+{
+    minutes_doc d;
+    strbuf body = {0};
+    int rc = build_doc(md, &d) || minutes_doc_encode(&d, &body)
+                 ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
+                 : meeting_minutes_put(st, md->m.id, FROZEN_DOC, strbuf_str(&body), err);
+    strbuf_free(&body);
+    minutes_doc_free(&d);
+    return rc;
+}
+
 int minutes_freeze(store *st, int64_t meeting_id, long today, const light_rule *rule,
                    const char *issuer, const text_measure *m, duban_error *err)
 {
@@ -322,6 +343,8 @@ int minutes_freeze(store *st, int64_t meeting_id, long today, const light_rule *
             rc = meeting_minutes_put(st, meeting_id, format_names[fmt], strbuf_str(&body), err);
         strbuf_free(&body);
     }
+    if (!rc) /* the blocks, for the workbook (minutes_write_file) */
+        rc = freeze_doc(st, &md, err);
     minutes_data_free(&md);
     return rc;
 }
@@ -335,11 +358,26 @@ int minutes_write_file(store *st, int64_t meeting_id, long today, const light_ru
 int minutes_write_file_where(store *st, int64_t meeting_id, long today, const light_rule *rule,
                              const query_filter *f, const char *path, duban_error *err)
 {
+    minutes_doc d;
+    char *body = NULL;
+    int rc = DUBAN_OK;
+    /* an ended meeting: the blocks kept when it ended, as md, html, csv
+     * and json reprint theirs (without a filter) */
+    if (!query_filter_active(f) &&
+        (rc = meeting_minutes_get(st, meeting_id, FROZEN_DOC, &body, err)))
+        return rc;
+    if (body) {
+        rc = minutes_doc_decode(body, &d, err);
+        free(body);
+        if (!rc)
+            rc = minutes_write_xlsx(&d, path, err);
+        minutes_doc_free(&d);
+        return rc;
+    }
     minutes_data md;
-    int rc = minutes_load(st, meeting_id, today, rule, f, &md, err);
+    rc = minutes_load(st, meeting_id, today, rule, f, &md, err);
     if (rc)
         return rc;
-    minutes_doc d;
     rc = build_doc(&md, &d) ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
                             : minutes_write_xlsx(&d, path, err);
     minutes_doc_free(&d);

@@ -59,7 +59,10 @@ int minutes_freeze(store *st, int64_t meeting_id, long today, const light_rule *
 /* The same minutes as an XLSX workbook written to path (sheet 会议纪要:
  * the blocks in order, tables with their headers, numbers and dates as
  * such, every text a string): written to a temporary file next to path
- * and renamed over it, so a failure leaves nothing half-written.
+ * and renamed over it, so a failure leaves nothing half-written.  Without
+ * a filter, an ended meeting's workbook is made of the blocks
+ * minutes_freeze() kept (its figures, not today's), as minutes_render()
+ * reprints the other formats.
  * DUBAN_ENOTFOUND for an unknown meeting, DUBAN_EIO naming path. */
 int minutes_write_file(store *st, int64_t meeting_id, long today, const light_rule *rule,
                        const char *path, duban_error *err);

@@ -6,8 +6,10 @@
  *   change       ref, title, field, old, new, note, at (values for people)
  *   overdue      group = unit, ref, title, status, due, extended_due, days_late,
  *                note = the late milestone ("三季度：...")
- *   decision     group = unit, ref = the item it is about, title = text, due, at
- *   no_progress  group = unit, ref, title, status, due, extended_due
+ *   decision     group = unit, ref = the item it is about, title = text, due, at,
+ *                new = the tracked item it became (its ref)
+ *   no_progress  group = unit, ref, title, status, due, extended_due,
+ *                days_silent = days since its last report (未报天数)
  *   target       ref, title = label, field = goal, new = current, status = state
  */
 #include "report/minutes_data.h"
@@ -35,6 +37,7 @@ enum {
     C_RED,
     C_YELLOW,
     C_GREEN,
+    C_SILENT,
     C_COUNT
 };
 
@@ -58,6 +61,7 @@ static const table_column csv_cols[C_COUNT] = {
     {"red", "red", 1},
     {"yellow", "yellow", 1},
     {"green", "green", 1},
+    {"days_silent", "days_silent", 1},
 };
 
 static int meeting_rows(const minutes_data *md, table *t)
@@ -142,6 +146,11 @@ static int silent_rows(const minutes_data *md, table *t)
         cells[C_STATUS] = minutes_status_name(md, n->status);
         cells[C_DUE] = n->due;
         cells[C_EXT] = n->extended_due;
+        char days[24] = "";
+        long d = minutes_silent_days(md, n);
+        if (d >= 0)
+            snprintf(days, sizeof days, "%ld", d);
+        cells[C_SILENT] = days;
         rc = table_add_row(t, cells);
     }
     return rc;
@@ -155,6 +164,7 @@ static int decision_rows(const minutes_data *md, table *t)
         const char *cells[C_COUNT] = {"decision", x->unit, x->ref, x->text};
         cells[C_DUE] = x->due;
         cells[C_AT] = x->at;
+        cells[C_NEW] = x->item_ref;
         rc = table_add_row(t, cells);
     }
     return rc;

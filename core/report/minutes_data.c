@@ -27,7 +27,22 @@ void minutes_data_free(minutes_data *md)
 DEFINE_KEEP_BY_ID(keep_changes, meeting_change_list, node_id)
 DEFINE_KEEP_BY_ID(keep_nodes, node_list, id)
 DEFINE_KEEP_BY_ID(keep_targets, target_list, node_id)
-DEFINE_KEEP_BY_ID(keep_decisions, decision_list, node_id)
+
+/* A decision stays under a filter when the item it is about or the
+ * tracked item it became matches. */
+static int keep_decisions(decision_list *l, const id_list *ids)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        decision *d = &l->v[i];
+        if (id_list_contains(ids, d->node_id) || id_list_contains(ids, d->item_id))
+            l->v[k++] = *d;
+        else
+            decision_free(d);
+    }
+    l->n = k;
+    return DUBAN_OK;
+}
 
 /* Restricts the changes, the silent items and the targets to f. */
 static int filter_sections(minutes_data *md, long today, duban_error *err)
@@ -228,6 +243,12 @@ static const table_column silent_cols[] = {
     {"due", "时限", 0}, {"unit", "责任单位", 0}, {"days", "未报天数", 1},
 };
 
+long minutes_silent_days(const minutes_data *md, const node *n)
+{
+    return item_report_silent_days(item_report_find(&md->reports, n->id), md->plan.start,
+                                   md->today_day);
+}
+
 int minutes_silent_table(const minutes_data *md, table *t)
 {
     table_init(t, silent_cols, sizeof silent_cols / sizeof silent_cols[0]);
@@ -238,8 +259,7 @@ int minutes_silent_table(const minutes_data *md, table *t)
             snprintf(due, sizeof due, "%s（延期，原 %s）", n->extended_due, n->due);
         else
             snprintf(due, sizeof due, "%s", n->due);
-        long days = item_report_silent_days(item_report_find(&md->reports, n->id), md->plan.start,
-                                            md->today_day);
+        long days = minutes_silent_days(md, n);
         char num[24] = "";
         if (days >= 0)
             snprintf(num, sizeof num, "%ld", days);
@@ -255,7 +275,7 @@ int minutes_silent_table(const minutes_data *md, table *t)
 
 static const table_column decision_cols[] = {
     {"seq", "序号", 1},      {"text", "议定内容", 0}, {"ref", "事项", 0},
-    {"unit", "责任单位", 0}, {"due", "时限", 0},
+    {"unit", "责任单位", 0}, {"due", "时限", 0},      {"item", "督办事项", 0},
 };
 
 int minutes_decisions_table(const minutes_data *md, table *t)
@@ -265,7 +285,7 @@ int minutes_decisions_table(const minutes_data *md, table *t)
         const decision *x = &md->decisions.v[i];
         char seq[24];
         snprintf(seq, sizeof seq, "%zu", i + 1);
-        const char *cells[] = {seq, x->text, x->ref, x->unit, x->due};
+        const char *cells[] = {seq, x->text, x->ref, x->unit, x->due, x->item_ref};
         if (table_add_row(t, cells)) {
             table_free(t);
             return DUBAN_ENOMEM;

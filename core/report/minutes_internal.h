@@ -15,6 +15,7 @@ typedef struct minutes_block {
     enum block_kind kind;
     char *text; /* heading, paragraph, list item or 落款 (lines; sanitised); NULL for a table */
     table t;    /* BLOCK_TABLE only; cells sanitised by table_add_row */
+    table_column *own_cols; /* a decoded table's columns (texts on the heap), else NULL */
 } minutes_block;
 
 typedef struct minutes_doc {
@@ -33,6 +34,13 @@ int minutes_write_md(const minutes_doc *d, const text_measure *m, strbuf *out);
 int minutes_write_html(const minutes_doc *d, strbuf *out);
 /* The blocks as a workbook at path (minutes_xlsx.c; see minutes_write_file). */
 int minutes_write_xlsx(const minutes_doc *d, const char *path, duban_error *err);
+/* The blocks as text and back (minutes_doc_codec.c): what an ended
+ * meeting keeps (format "doc") to write its workbook later with the
+ * figures it ended with.  encode: DUBAN_ENOMEM; decode fills *d (free
+ * with minutes_doc_free) or leaves it empty: DUBAN_EPARSE for a damaged
+ * text, DUBAN_ENOMEM. */
+int minutes_doc_encode(const minutes_doc *d, strbuf *out);
+int minutes_doc_decode(const char *text, minutes_doc *d, duban_error *err);
 /* HTML-escapes s (& < > " ') into out. */
 int html_escape(strbuf *out, const char *s);
 

@@ -320,6 +320,10 @@ static const struct migration {
     "  at TEXT NOT NULL);"
     "CREATE INDEX decision_by_meeting ON decision(meeting_id, id);",
      NULL},
+    /* 9 (decisions tracked): a decision with a unit and a due date becomes
+     * an item of the plan (edit/decision.h); item_id is that item. */
+    {"ALTER TABLE decision ADD COLUMN item_id INTEGER REFERENCES node(id) ON DELETE SET NULL;",
+     NULL},
 };
 /* clang-format on */
 

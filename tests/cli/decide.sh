@@ -1,5 +1,8 @@
 # duban decide TEXT [--unit U] [--due DATE] [--item REF]: decisions of the
-# open meeting, listed in its minutes (md, csv) and frozen with them.
+# open meeting, listed in its minutes (md, csv) and frozen with them.  With
+# a unit and a due date a decision becomes a tracked item: a sub-item of
+# --item, else an item of the area 会议议定事项 (added once, reused); undo
+# right after takes the item and the decision away together.
 . "$(dirname "$0")/lib.sh"
 export DUBAN_NOW=2021-10-01T09:00:00Z
 "$DUBAN" --db "$DB" list >/dev/null 2>&1
@@ -10,9 +13,38 @@ expect_err "no meeting is open" "says why"
 "$DUBAN" --db "$DB" meeting start 第一次推进会 >/dev/null || fail "start"
 run --db "$DB" decide "由县发改局牵头制定招商专班方案" --unit 县发改局 --due 2021-11-30 --item 1.2
 expect_rc 0 "decide with unit, due and item"
-expect_out "decision 1 recorded on 1.2" "says so"
+expect_out "decision 1 recorded on 1.2; tracked as item 1.2.1" "says so, and names the item"
+run --db "$DB" show 1.2.1
+expect_out "县发改局" "the tracked item has the decision's unit"
+expect_out "2021-11-30" "and its due date"
 run --db "$DB" decide "加快审批"
 expect_rc 0 "decide with text only"
+expect_no_out "tracked" "no unit, no due: a decision only"
+run --db "$DB" decide "限期完成审批" --unit 县商务局 --due 2021-09-20
+expect_out "decision 3 recorded; tracked as item 13.1" "no item: the area 会议议定事项"
+run --db "$DB" decide "第二项" --unit 县商务局 --due 2021-12-31
+expect_out "tracked as item 13.2" "the area is reused"
+run --db "$DB" list
+expect_out "会议议定事项" "the area is in the plan"
+run --db "$DB" --today 2021-10-01 overdue
+expect_out "13.1" "a tracked decision is overdue like any item"
+run --db "$DB" undo
+expect_rc 0 "undo the last decision"
+run --db "$DB" show 13.2
+expect_rc 3 "undo took the item away"
+run --db "$DB" minutes
+expect_no_out "第二项" "and the decision with it"
+run --db "$DB" redo
+run --db "$DB" minutes
+expect_out "| 第二项" "redo brings both back"
+"$DUBAN" --db "$DB" undo >/dev/null || fail "undo again"
+"$DUBAN" --db "$DB" undo >/dev/null || fail "undo 13.1"
+"$DUBAN" --db "$DB" undo >/dev/null || fail "undo the area"
+run --db "$DB" show 13
+expect_rc 3 "the area's addition is undone on its own"
+run --db "$DB" decide "重新记录" --unit 县商务局 --due 2021-12-31
+expect_out "tracked as item 14.1" "a new area, numbered after the undone one"
+"$DUBAN" --db "$DB" undo >/dev/null && "$DUBAN" --db "$DB" undo >/dev/null || fail "undo 14"
 sum=$(db_sum "$DB")
 run --db "$DB" decide "x" --item 99.9
 expect_rc 3 "unknown item"
@@ -24,9 +56,11 @@ expect_rc 2 "empty text"
 [ "$(db_sum "$DB")" = "$sum" ] && pass || fail "refused decisions changed the database"
 run --db "$DB" minutes
 expect_out "### 议定事项（2 项）" "the minutes list the decisions"
-expect_out "|    1 | 由县发改局牵头制定招商专班方案 | 1.2  | 县发改局 | 2021-11-30 |" "with item, unit and due"
+expect_out "|    1 | 由县发改局牵头制定招商专班方案 | 1.2  | 县发改局 | 2021-11-30 | 1.2.1    |" "with item, unit, due and the tracked item"
 run --db "$DB" minutes --format csv
-expect_out "decision,县发改局,1.2,由县发改局牵头制定招商专班方案" "csv decision rows"
+expect_out "decision,县发改局,1.2,由县发改局牵头制定招商专班方案,,,1.2.1," "csv decision rows (new = the tracked item)"
+run --db "$DB" minutes --format json
+expect_out '"new": "1.2.1"' "json names the tracked item"
 "$DUBAN" --db "$DB" meeting end >/dev/null || fail "end"
 run --db "$DB" decide "会后补记"
 expect_rc 2 "no decision after the meeting ended"

@@ -16,8 +16,8 @@ expect_no_out "<script" "no scripts"
 expect_no_out "http" "no external files"
 expect_no_out "管网<一期>" "no raw markup from data"
 run --db "$DB" minutes
-expect_out "| 5.1  | 做强服务业主平台" "the change of 5.1"
-expect_out "本次会议共变更 9 处" "nine net changes"
+expect_out "| 5.1   | 做强服务业主平台" "the change of 5.1"
+expect_out "本次会议共变更 10 处" "ten net changes (a decision's tracked item is one)"
 expect_out "### 县交通运输局（1 项）" "overdue grouped by unit"
 expect_out "| 2021-08-31 | 2021-09-25 |        6 |" "late against the extension, both dates shown"
 expect_out "| 10.1 | 城镇登记失业率     | 不超过2%" "targets"
@@ -33,6 +33,11 @@ expect_one_line_err "unknown meeting"
 run --db "$DB" minutes --format json
 expect_rc 0 "json minutes"
 expect_out '"section": "summary"' "json minutes have the sections"
+expect_out '"section": "no_progress", "group": "县发改局", "ref": "3.1"' "未报进展 in json: the unit"
+expect_out '"days_silent": 92}' "and the days since the last report"
+run --db "$DB" minutes --format csv
+expect_out "no_progress,县发改局,3.1,加快项目推进速度,,,,,,未启动,2021-10-10,,,,,,,,,92" \
+  "未报进展 in csv: the unit and the days since the last report"
 run --db "$DB" minutes --format text
 expect_rc 2 "text is not a minutes format"
 

@@ -28,6 +28,16 @@ refuse "set --since-last" set 5.1 done --since-last
 refuse "option before the command" --by unit history
 refuse "command option without a command" --note x
 refuse "unknown option" list --bogus
+# options a command takes for one of its verbs only
+refuse "plans --yes" plans --yes
+expect_err "--yes goes with 'duban plans delete N'" "names the verb"
+refuse "plans default --yes" plans default 1 --yes
+refuse "sync status --to" sync status --to x
+expect_err "--to, --all and --since go with 'duban sync export'" "names the verb"
+refuse "sync import --all" sync import "$T/none.changes" --all
+refuse "sync OTHER --since" sync "$T/other.db" --since 2021-10-01
+refuse "sync status --name" sync status --name x
+expect_err "--name goes with 'duban sync reidentify N'" "names the verb"
 [ "$(db_sum "$DB")" = "$sum" ] && pass || fail "a refused command changed the database"
 [ "$(sqlite3 "$DB" 'select count(*) from plan')" = 1 ] && pass || fail "import --by imported"
 

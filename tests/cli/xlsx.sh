@@ -12,7 +12,7 @@ scenario_step leader 1.2 "@SUM(A1)"
 mkdir "$T/out"
 run --db "$DB" export --format xlsx -o "$T/out/台账.xlsx"
 expect_rc 0 "export"
-expect_out "wrote $T/out/台账.xlsx: 38 items, as of 2021-10-01" "says what it wrote"
+expect_out "wrote $T/out/台账.xlsx: 39 items, as of 2021-10-01" "says what it wrote (38 and the decision's 3.1.1)"
 [ "$(ls -A "$T/out")" = "台账.xlsx" ] && pass || fail "export left other files: $(ls -A "$T/out")"
 
 cat >"$T/check.py" <<'PY'
@@ -37,9 +37,10 @@ head = [c.value for c in ws[4]]
 check(head == ["序号", "方面", "工作任务", "责任单位", "责任领导", "完成时限", "延期至", "状态",
                "亮灯", "最新进展", "进展日期", "量化指标"], "header %r" % head)
 check(ws.freeze_panes == "A5", "frozen pane %r" % ws.freeze_panes)
-check(ws.auto_filter.ref == "A4:L42", "filter %r" % ws.auto_filter.ref)
+check(ws.auto_filter.ref == "A4:L43", "filter %r" % ws.auto_filter.ref)
 rows = {r[0].value: r for r in ws.iter_rows(min_row=5)}
-check(len(rows) == 38, "%d item rows" % len(rows))
+check(len(rows) == 39, "%d item rows" % len(rows))
+check(rows["3.1.1"][3].value == "县发改局", "the decision's tracked item 3.1.1")
 
 def cell(ref, col):
     return rows[ref][head.index(col)]
@@ -176,4 +177,39 @@ ws = openpyxl.load_workbook(sys.argv[1])["台账"]
 v = [r[9].value for r in ws.iter_rows(min_row=5) if r[0].value == "12.4"][0]
 sys.exit(0 if (v or "") != "误报进展" else 1)' "$T/out/deleted-note.xlsx" && pass \
   || fail "the ledger shows a deleted note as the latest progress"
+
+# Frozen: meeting 2's workbook, written again after more edits on a later
+# day, holds the figures it ended with, cell for cell (as md, html, csv
+# and json do); with a filter the minutes are live.
+export DUBAN_TODAY=2021-11-15
+scenario_step set 1.1 done --note "立功竞赛已完成"
+scenario_step unit 2.1 县经信局
+scenario_step extend 6.1 2021-12-31 --reason "征迁延后"
+scenario_step progress 8.2 美丽乡村 17
+run --db "$DB" minutes 2 --format xlsx -o "$T/out/纪要-later.xlsx"
+expect_rc 0 "minutes 2 --format xlsx after more edits"
+run --db "$DB" minutes 2 --format xlsx --unit 县商务局 -o "$T/out/纪要-filtered.xlsx"
+expect_rc 0 "minutes 2 --format xlsx with a filter"
+cat >"$T/frozen.py" <<'PY'
+import sys, openpyxl
+def cells(path):
+    ws = openpyxl.load_workbook(path)["会议纪要"]
+    return [[(c.value, c.number_format, bool(c.font.b), c.fill.fgColor.rgb) for c in r]
+            for r in ws.iter_rows()]
+first, later, live = (cells(p) for p in sys.argv[1:4])
+text = lambda rows: [str(c[0]) for r in rows for c in r if c[0] is not None]
+bad = []
+if later != first:
+    diff = [(i, a, b) for i, (a, b) in enumerate(zip(first, later)) if a != b][:3]
+    bad.append("the workbook changed after later edits: %d vs %d rows, %r" % (len(first), len(later), diff))
+if not any("统计截至：2021-10-01" in t for t in text(first)):
+    bad.append("the workbook is not as of the meeting's day")
+if not any("统计截至：2021-11-15" in t for t in text(live)):
+    bad.append("with a filter the workbook is not live")
+for b in bad:
+    print("FAIL: " + b)
+sys.exit(1 if bad else 0)
+PY
+if "$PY" "$T/frozen.py" "$T/out/纪要.xlsx" "$T/out/纪要-later.xlsx" "$T/out/纪要-filtered.xlsx" \
+    >"$T/check.out" 2>&1; then pass; else fail "$(cat "$T/check.out")"; fi
 finish

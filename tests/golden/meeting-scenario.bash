@@ -47,6 +47,8 @@ scenario_step set 3.2 done
 scenario_step undo
 scenario_step note 7.2 "管网<一期>已铺设&验收"
 scenario_step set 12.1 done
+scenario_step decide "由县发改局牵头制定招商专班方案" --unit 县发改局 --due 2021-11-30 --item 3.1
+scenario_step decide "加快审批流程" --item 6.1
 scenario_step meeting end
 
 # golden NAME ARGS...: runs duban ARGS and compares stdout with $G/NAME.

@@ -44,6 +44,8 @@ tui_keys g j Y # area 1 is still expanded (folds are kept)
 tui_wait '议定事项 decision:'
 tui_type '由县发改局牵头推进'
 tui_keys Enter
+tui_wait '责任单位 unit'
+tui_keys Enter # no unit: a decision only, not a tracked item
 tui_wait '议定事项已记录 (关于 1.1)'
 "$DUBAN" --db "$DB" minutes | grep -q '由县发改局牵头推进' || fail "decision not in the minutes"
 tui_keys m

@@ -11,7 +11,11 @@
 #include <cmocka.h>
 
 #include "config/config.h"
+#include "edit/decision.h"
 #include "edit/edit.h"
+#include "edit/meeting.h"
+#include "edit/meeting_room.h"
+#include "report/minutes_internal.h"
 #include "query/query.h"
 #include "report/report.h"
 #include "import/import.h"
@@ -200,6 +204,53 @@ static int store_scenario(void)
     return rc;
 }
 
+/* A meeting on the small plan: a decision that becomes a tracked item
+ * (and the area of decisions), one about an item, the end with its
+ * frozen minutes in every format, the kept blocks read back. */
+static plan_doc small; /* test_small_doc(), made before counting */
+
+static int meeting_scenario(void)
+{
+    duban_error err = {0};
+    store *st = NULL;
+    int64_t plan = 0, mid = 0;
+    int rc = store_open(":memory:", STORE_CREATE, &st, &err);
+    if (!rc)
+        rc = store_add_plan(st, &small, &plan, &err);
+    if (!rc)
+        rc = meeting_start(st, plan, "第三次推进会", "2021-10-01", &mid, &err);
+    decision_added d;
+    if (!rc)
+        rc = decision_add(st, plan, "制定方案\n细则另附", "县发改局", "2021-11-30", 0, &d, &err);
+    node n = {0};
+    if (!rc && !(rc = node_by_ref(st, plan, "1.2", &n, &err)))
+        rc = decision_add(st, plan, "加快", "县商务局", "2021-12-31", n.id, &d, &err);
+    node_free(&n);
+    if (!rc)
+        rc = meeting_end(st, plan, &err);
+    if (!rc)
+        rc = minutes_freeze(st, mid, date_from_ymd(2021, 10, 1), NULL, "督查室", NULL, &err);
+    char *body = NULL;
+    if (!rc)
+        rc = meeting_minutes_get(st, mid, "doc", &body, &err);
+    minutes_doc md;
+    if (!rc && body && !(rc = minutes_doc_decode(body, &md, &err)))
+        minutes_doc_free(&md);
+    free(body);
+    store_close(st);
+    return rc;
+}
+
+static void meeting_fails_cleanly(void **state)
+{
+    (void)state;
+    test_small_doc(&small);
+    long n = every_allocation("meeting", meeting_scenario);
+    print_message("meeting: %ld allocations, each failed once\n", n);
+    plan_doc_free(&small);
+    assert_true(n > 100);
+}
+
 static void store_fails_cleanly(void **state)
 {
     (void)state;
@@ -243,7 +294,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(import_fails_cleanly), cmocka_unit_test(scanners_fail_cleanly),
         cmocka_unit_test(config_fails_cleanly), cmocka_unit_test(outputs_fail_cleanly),
-        cmocka_unit_test(store_fails_cleanly),
+        cmocka_unit_test(store_fails_cleanly),  cmocka_unit_test(meeting_fails_cleanly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

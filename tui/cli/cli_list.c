@@ -226,6 +226,8 @@ static const table_column plan_cols[] = {
 
 int cmd_plans(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
+    if (args->yes && !(args->npos && !strcmp(args->pos[0], "delete")))
+        return duban_fail(err, DUBAN_EINVAL, "--yes goes with 'duban plans delete N'");
     if (args->npos) /* default|rename|period|delete N ... */
         return cli_plans_edit(ctx, args, err);
     if (no_args(args, "plans", err))

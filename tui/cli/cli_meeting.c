@@ -286,13 +286,13 @@ int cmd_decide(cli_ctx *ctx, const cli_args *args, duban_error *err)
                           "usage: duban decide TEXT [--unit U] [--due DATE] [--item REF]");
     node n = {0};
     int rc = args->item ? node_by_ref(ctx->st, ctx->plan_id, args->item, &n, err) : DUBAN_OK;
-    int64_t id = 0;
+    decision_added d = {0};
     if (!rc)
-        rc = decision_add(ctx->st, ctx->plan_id, args->pos[0], args->unit, args->due, n.id, &id,
-                          err);
+        rc =
+            decision_add(ctx->st, ctx->plan_id, args->pos[0], args->unit, args->due, n.id, &d, err);
     if (!rc)
-        rc = cli_say(err, "decision %lld recorded%s%s", (long long)id, n.id ? " on " : "",
-                     n.id ? n.ref : "");
+        rc = cli_say(err, "decision %lld recorded%s%s%s%s", (long long)d.id, n.id ? " on " : "",
+                     n.id ? n.ref : "", d.item_id ? "; tracked as item " : "", d.item_ref);
     node_free(&n);
     return rc;
 }

@@ -150,6 +150,10 @@ static int sync_other(cli_ctx *ctx, const char *where, duban_error *err)
 int cmd_sync(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
     const char *sub = args->npos ? args->pos[0] : "";
+    if ((args->to || args->all || args->since) && strcmp(sub, "export"))
+        return duban_fail(err, DUBAN_EINVAL, "--to, --all and --since go with 'duban sync export'");
+    if (args->name && strcmp(sub, "reidentify"))
+        return duban_fail(err, DUBAN_EINVAL, "--name goes with 'duban sync reidentify N'");
     if (!strcmp(sub, "export"))
         return sync_export_cmd(ctx, args, err);
     if (!strcmp(sub, "import"))

@@ -93,7 +93,9 @@ typedef enum prompt_kind {
     PROMPT_TARGET_VALUE,  /* ... then its current value */
     PROMPT_MEETING,       /* the title of a new meeting */
     PROMPT_ATTENDEES,     /* ... then who attends it */
-    PROMPT_DECISION,      /* the text of a decision (议定事项) of the open meeting */
+    PROMPT_DECISION,      /* the text of a decision (议定事项) of the open meeting ... */
+    PROMPT_DECISION_UNIT, /* ... its unit (Enter: none) ... */
+    PROMPT_DECISION_DUE,  /* ... its due date (asked with a unit; it then becomes an item) */
     PROMPT_ADD_TITLE,     /* structural edits (app_struct.c): a new item's title */
     PROMPT_RENAME,        /* the selected node's title */
     PROMPT_CANCEL_REASON, /* why it is cancelled */
@@ -141,6 +143,7 @@ typedef struct app {
     edit_field prompt_field;        /* PROMPT_FIELD: the field asked for */
     char prompt_title[256];         /* the prompt's label */
     char prompt_keep[LINEEDIT_MAX]; /* an earlier answer (extension date, target label) */
+    char prompt_unit[LINEEDIT_MAX]; /* a decision's unit (PROMPT_DECISION_DUE) */
     lineedit le;
 
     char msg[512]; /* status line message */

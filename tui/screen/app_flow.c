@@ -4,6 +4,7 @@
  *   x  延期至 (date) -> 延期理由 (reason)      edit_apply(FIELD_EXTENSION)
  *   P  目标 (which, when several) -> 当前值     target_set_progress()
  *   M  会议名称 (title; when none is open)       meeting_start() / meeting_end()
+ *   Y  议定事项 -> 责任单位 -> 时限 (with a unit) decision_add()
  *
  * A bad answer closes the prompt and shows core's message, as the one-
  * question prompts do; nothing is changed then. */
@@ -262,16 +263,50 @@ void app_decide(app *a)
     ask(a, PROMPT_DECISION, id, "", "议定事项 decision: ");
 }
 
+/* Y asks the text, then the unit (Enter: none), then, with a unit, the
+ * due date (Enter: none); with both the decision becomes an item. */
+static void decision_text_done(app *a)
+{
+    if (blank(a->le.buf)) {
+        a->prompt = PROMPT_NONE;
+        app_message(a, S_ERROR, "议定事项需要内容, 未记录 a decision needs its text (Y: again)");
+        return;
+    }
+    snprintf(a->prompt_keep, sizeof a->prompt_keep, "%s", a->le.buf);
+    ask(a, PROMPT_DECISION_UNIT, a->prompt_node, "", "责任单位 unit (Enter 无 none): ");
+}
+
+static void decision_unit_done(app *a)
+{
+    snprintf(a->prompt_unit, sizeof a->prompt_unit, "%s", a->le.buf);
+    if (blank(a->le.buf))
+        a->prompt_unit[0] = '\0';
+    else
+        ask(a, PROMPT_DECISION_DUE, a->prompt_node, "",
+            "时限 due YYYY-MM-DD (有时限则列入督办 tracked; Enter 无 none): ");
+}
+
 static void decision_done(app *a)
 {
     duban_error err = {0};
     node n = {0};
+    decision_added d = {0};
+    const char *due = a->prompt == PROMPT_DECISION_DUE ? a->le.buf : "";
     a->prompt = PROMPT_NONE;
     if (a->prompt_node && node_by_id(a->st, a->prompt_node, &n, &err) == DUBAN_OK &&
         n.depth == NODE_AREA)
         n.id = 0; /* about an area: about nothing in particular */
-    if (decision_add(a->st, a->plan_id, a->le.buf, NULL, NULL, n.id, NULL, &err))
+    int rc = decision_add(a->st, a->plan_id, a->prompt_keep, a->prompt_unit, due, n.id, &d, &err);
+    if (!rc && d.item_id) { /* a new row in the outline; u takes it away with the decision */
+        a->undo_reopens = 0;
+        app_reload(a);
+    }
+    if (rc)
         app_message(a, S_ERROR, "%s", err.msg);
+    else if (d.item_id)
+        app_message(a, S_OK,
+                    "议定事项已记录, 列入督办 %s (u 撤销) decision recorded, tracked as %s",
+                    d.item_ref, d.item_ref);
     else if (n.id)
         app_message(a, S_OK, "议定事项已记录 (关于 %s) decision recorded", n.ref);
     else
@@ -316,6 +351,14 @@ void app_flow_done(app *a, int accepted)
         attendees_done(a);
         break;
     case PROMPT_DECISION:
+        decision_text_done(a);
+        break;
+    case PROMPT_DECISION_UNIT:
+        decision_unit_done(a);
+        if (a->prompt == PROMPT_DECISION_UNIT) /* no unit: nothing more to ask */
+            decision_done(a);
+        break;
+    case PROMPT_DECISION_DUE:
         decision_done(a);
         break;
     default:

@@ -1,6 +1,6 @@
 /* view_overdue.c - items and milestones past due and not done, most
- * overdue first (query_overdue), grouped by area or (t) by unit.  Enter
- * jumps to the item in the outline. */
+ * overdue first (query_overdue), grouped by area or (t) by unit, the
+ * worst unit first.  Enter jumps to the item in the outline. */
 #include "screen/view.h"
 
 #include "screen/draw.h"
@@ -52,12 +52,13 @@ static void overdue_invalidate(app *a)
 }
 
 /* Heading and entry rows from the groups of core (query/group.h): areas
- * by number, or units by name with "no unit" last; most overdue first
- * within a group. */
+ * by number, or units worst first, as in the minutes (the unit of the
+ * most overdue row first); most overdue first within a group. */
 static int build_rows(overdue_state *o)
 {
     group_list g;
-    if (group_overdue(&o->list, o->by_unit ? LIGHT_BY_UNIT : LIGHT_BY_AREA, GROUP_ORDER_KEY, &g))
+    if (group_overdue(&o->list, o->by_unit ? LIGHT_BY_UNIT : LIGHT_BY_AREA,
+                      o->by_unit ? GROUP_ORDER_FIRST : GROUP_ORDER_KEY, &g))
         return -1;
     overdue_entry *rows = malloc((o->list.n + g.n + 1) * sizeof *rows);
     if (!rows) {

@@ -1,8 +1,10 @@
 /* vm_filter.c - the view model under a filter (筛选, see vmodel.h): which
  * areas and items show, and their numbers counted on the matching items.
  *
- * The matching ids are read at load, reload and after an edit (one query
- * of the plan's lights); moving about reads nothing. */
+ * The matching ids are read at load and reload (one query of the plan's
+ * lights); after an edit only the edited area is judged again, on what
+ * its refresh read (so an edit costs what it costs unfiltered); moving
+ * about reads nothing. */
 #include "screen/vmodel.h"
 
 #include "plan/date.h"
@@ -103,6 +105,84 @@ int vm_filter_stats(app *a, duban_error *err)
     }
     overdue_list_free(&od);
     return rc;
+}
+
+/* The ids of ids not in area (sorted), then the matching nodes of ar,
+ * into out (sorted); *any: ar has a match.  -1 when out of memory. */
+static int rejudge(const app *a, const area_row *ar, id_list *out, int *any)
+{
+    size_t n = ar->lights.n;
+    id_list area = {malloc((n ? n : 1) * sizeof(int64_t)), n};
+    out->n = 0;
+    out->v = malloc((a->filter_ids.n + n + 1) * sizeof *out->v);
+    if (!area.v || !out->v) {
+        free(area.v);
+        free(out->v);
+        out->v = NULL;
+        return -1;
+    }
+    for (size_t k = 0; k < n; k++)
+        area.v[k] = ar->lights.v[k].node_id;
+    qsort(area.v, n, sizeof(int64_t), cmp_id);
+    for (size_t k = 0; k < a->filter_ids.n; k++)
+        if (!id_list_contains(&area, a->filter_ids.v[k]))
+            out->v[out->n++] = a->filter_ids.v[k];
+    *any = 0;
+    for (size_t k = 0; k < n; k++)
+        if (query_filter_matches(&a->filter, &ar->lights.v[k], a->today)) {
+            out->v[out->n++] = ar->lights.v[k].node_id;
+            *any = 1;
+        }
+    qsort(out->v, out->n, sizeof(int64_t), cmp_id);
+    free(area.v);
+    return 0;
+}
+
+/* Adds (keep) or removes area_id in the sorted list l (room for one more
+ * is made when needed).  -1 when out of memory. */
+static int set_area(id_list *l, int64_t area_id, int keep)
+{
+    if (id_list_contains(l, area_id) == keep)
+        return 0;
+    if (!keep) {
+        size_t k = 0;
+        while (l->v[k] != area_id)
+            k++;
+        memmove(l->v + k, l->v + k + 1, (l->n - k - 1) * sizeof *l->v);
+        l->n--;
+        return 0;
+    }
+    int64_t *v = realloc(l->v, (l->n + 1) * sizeof *v);
+    if (!v)
+        return -1;
+    l->v = v;
+    l->v[l->n++] = area_id;
+    qsort(l->v, l->n, sizeof(int64_t), cmp_id);
+    return 0;
+}
+
+int vm_filter_refresh_area(app *a, size_t i, duban_error *err)
+{
+    if (!query_filter_active(&a->filter))
+        return DUBAN_OK;
+    area_row *ar = &a->ol.areas[i];
+    if (!ar->parts_loaded)
+        return vm_filter_stats(a, err);
+    id_list ids;
+    int any;
+    if (rejudge(a, ar, &ids, &any) || set_area(&a->filter_areas, ar->area.id, any)) {
+        free(ids.v);
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    id_list_free(&a->filter_ids);
+    a->filter_ids = ids;
+    area_stats rows = {0}; /* the overdue rows of the matching items, as query_overdue counts */
+    for (size_t k = 0; k < ar->parts.n; k++)
+        if (id_list_contains(&a->filter_ids, ar->parts.v[k].node_id))
+            item_stats_add(&rows, &ar->parts.v[k], a->today + a->warn_days, 1);
+    ar->stats.overdue_rows = rows.overdue_rows;
+    count_area(a, ar);
+    return DUBAN_OK;
 }
 
 int vm_filter_set(app *a, const query_filter *f, duban_error *err)

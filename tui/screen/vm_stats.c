@@ -168,8 +168,8 @@ int vm_refresh_area(app *a, size_t i, int64_t id, duban_error *err)
     int rc = ar->parts_loaded && id ? update_item(a, ar, id, err) : NOT_KEPT;
     if (rc == NOT_KEPT)
         rc = reload_area(a, i, err);
-    if (!rc)
-        rc = vm_filter_stats(a, err);
+    if (!rc) /* under a filter: the area's matching items again */
+        rc = vm_filter_refresh_area(a, i, err);
     if (!rc)
         sum_totals(a);
     return rc;

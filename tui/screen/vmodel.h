@@ -79,6 +79,11 @@ int vm_filter_load_ids(app *a, duban_error *err);
 /* With an active filter, re-counts every area's statistics and lights on
  * the matching items (after the statistics were read); else nothing. */
 int vm_filter_stats(app *a, duban_error *err);
+/* The same for area i only, after vm_refresh_area read it again (an edit
+ * in it): its items judged again, its numbers re-counted; the other areas
+ * stay as they are.  Reads nothing; falls back to vm_filter_stats when the
+ * area's parts were not read. */
+int vm_filter_refresh_area(app *a, size_t i, duban_error *err);
 /* Whether area area_id is shown under the filter (always when inactive). */
 int vm_filter_keeps_area(const app *a, int64_t area_id);
 /* Drops from an area's items those the filter hides. */

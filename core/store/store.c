@@ -422,6 +422,11 @@ void store_set_wait(store *st, store_wait_fn wait, void *arg)
         sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 }
 
+int store_map_file(store *st, duban_error *err)
+{
+    return db_exec(st, "PRAGMA mmap_size = 268435456", err);
+}
+
 int store_data_version(store *st, int64_t *version, duban_error *err)
 {
     sqlite3_stmt *stmt;

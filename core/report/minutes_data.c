@@ -58,8 +58,6 @@ int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *ru
         rc = meeting_attendees(st, meeting_id, &md->attendees, err);
     if (!rc)
         rc = decision_list_of(st, meeting_id, &md->decisions, err);
-    if (!rc)
-        rc = query_plan_reports(st, md->m.plan_id, &md->reports, err);
     md->today_day = today;
     if (!rc)
         rc = query_light_tally_where(st, md->m.plan_id, LIGHT_BY_AREA, today, rule, f, &md->areas,
@@ -76,6 +74,9 @@ int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *ru
         rc = plan_targets(st, md->m.plan_id, &md->targets, err);
     if (!rc && query_filter_active(f))
         rc = filter_sections(md, today, err);
+    /* the last reports of the silent items only (their 未报天数) */
+    if (!rc)
+        rc = query_node_reports(st, &md->silent, &md->reports, err);
     if (rc)
         minutes_data_free(md);
     return rc;
@@ -238,8 +239,11 @@ int minutes_silent_table(const minutes_data *md, table *t)
             snprintf(due, sizeof due, "%s（延期，原 %s）", n->extended_due, n->due);
         else
             snprintf(due, sizeof due, "%s", n->due);
-        long days = item_report_silent_days(item_report_find(&md->reports, n->id), md->plan.start,
-                                            md->today_day);
+        /* the reports are the silent items', in the same (outline) order */
+        const item_report *r = i < md->reports.n && md->reports.v[i].node_id == n->id
+                                   ? &md->reports.v[i]
+                                   : item_report_find(&md->reports, n->id);
+        long days = item_report_silent_days(r, md->plan.start, md->today_day);
         char num[24] = "";
         if (days >= 0)
             snprintf(num, sizeof num, "%ld", days);

@@ -29,7 +29,7 @@ typedef struct minutes_data {
     target_list targets;
     char *attendees;          /* 参会人员, "" none recorded */
     decision_list decisions;  /* 议定事项 of the meeting */
-    item_report_list reports; /* last report of every item (未报进展's days) */
+    item_report_list reports; /* last report of each silent item (未报天数) */
     long today_day;           /* today as a day number */
     const char *issuer;       /* 落款: who issues the minutes (borrowed), NULL or "" none */
 } minutes_data;

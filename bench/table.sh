@@ -2,7 +2,7 @@
 # table.sh - issue 15's whole table at seed, 1k and 10k items (100k with
 # --big), each figure beside a floor measured in the same session.
 #
-#   bench/table.sh [BUILD_DIR] [--big] [--rounds N] [--samples N]
+#   bench/table.sh [BUILD_DIR] [--big] [--rounds N] [--samples N] [--whole]
 #
 # BUILD_DIR (default build) must contain tui/duban, tests/duban-gen,
 # bench/pty_bench, bench/echo_baseline and bench/core_bench (cmake --build
@@ -12,9 +12,11 @@
 #     search per typed key, short search, search next; first frame), the
 #     echo baseline and `less` on a file of as many lines as floors;
 #   - in-process core calls (core_bench) against a bare durable transaction;
-#   - whole-process `duban overdue` and `duban list` against the sqlite3
-#     CLI running bench/sql/*.sql (checked first to print the same rows),
-#     interleaved, medians and p95 in ms, and their ratio.
+#   - whole-process `duban overdue`, `duban list` and `duban report`
+#     against the sqlite3 CLI running bench/sql/*.sql (checked first to
+#     print the same rows) on the schema before issue 15's indexes
+#     (FLOOR_DROP), interleaved, medians and p95 in ms, and their ratio.
+# --whole: only the whole-process rows (and the databases' write times).
 # Speed is never asserted; see bench/README.md.
 set -u
 
@@ -23,13 +25,14 @@ if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then
     BUILD=$1
     shift
 fi
-BIG=0 ROUNDS=21 SAMPLES=100
+BIG=0 ROUNDS=21 SAMPLES=100 WHOLE=0
 while [ $# -gt 0 ]; do
     case $1 in
     --big) BIG=1 ;;
+    --whole) WHOLE=1 ;;
     --rounds) ROUNDS=$2 && shift ;;
     --samples) SAMPLES=$2 && shift ;;
-    *) echo "usage: table.sh [BUILD_DIR] [--big] [--rounds N] [--samples N]" >&2 && exit 2 ;;
+    *) echo "usage: table.sh [BUILD_DIR] [--big] [--rounds N] [--samples N] [--whole]" >&2 && exit 2 ;;
     esac
     shift
 done
@@ -63,8 +66,14 @@ make_db() {
     esac || return 1
     "$DUBAN" --db "$T/$size.db" plans >/dev/null || return 1 # migrations done before timing
     t1=$EPOCHREALTIME
+    # the floors' database: today's rows on the schema before issue 15's indexes
+    cp "$T/$size.db" "$T/$size-floor.db" && sqlite3 "$T/$size-floor.db" "$FLOOR_DROP" || return 1
     awk -v s="$size" -v a="$t1" -v b="$t0" 'BEGIN { printf "# %s: database written in %.1f s\n", s, a - b }'
 }
+
+# The indexes duban has and the floors do not (schema 10: issue 15).
+FLOOR_DROP="DROP INDEX IF EXISTS node_late; DROP INDEX IF EXISTS milestone_open_by_due;
+  DROP INDEX IF EXISTS history_changes;"
 
 # stats FILE : "median p95" of the numbers in FILE (one a line)
 stats() {
@@ -87,7 +96,7 @@ ms() {
 same() {
     local db=$T/$1.db
     "$DUBAN" --db "$db" --today $TODAY "$2" --format csv | tail -n +2 | tr -d '\r' >"$T/a.csv"
-    sqlite3 -list -separator , "$db" <"$HERE/sql/$2.sql" >"$T/b.csv"
+    sqlite3 -list -separator , "$T/$1-floor.db" <"$HERE/sql/$2.sql" >"$T/b.csv"
     if cmp -s "$T/a.csv" "$T/b.csv"; then
         echo "yes ($(wc -l <"$T/a.csv") rows)"
     else
@@ -101,7 +110,7 @@ process() {
     rm -f "$T/d.txt" "$T/s.txt" "$T/c.txt"
     for ((i = 0; i < ROUNDS; i++)); do
         OUT=$T/d.txt ms "$DUBAN" --db "$db" --today $TODAY "$name"
-        OUT=$T/s.txt ms sqlite3 "$db" ".read $HERE/sql/$name.sql"
+        OUT=$T/s.txt ms sqlite3 "$T/$1-floor.db" ".read $HERE/sql/$name.sql"
         OUT=$T/c.txt ms "$DUBAN" --db "$db" --today $TODAY "$name" --format csv
     done
     local d s c
@@ -141,6 +150,12 @@ ECHO_MED=$(field median_us "$T/echo.json")
 echo
 printf "%-5s %-26s %9s %9s %9s %9s %7s\n" size what median p95 floor floor_p95 ratio
 for size in $SIZES; do
+    if [ $WHOLE = 1 ]; then
+        process "$size" overdue
+        process "$size" list
+        process "$size" report
+        continue
+    fi
     for scen in move fold status overdue search search_short search_next; do
         key "$size" "$scen"
     done
@@ -152,6 +167,7 @@ for size in $SIZES; do
         "$(ratio "$(field startup_ms "$T/$size-move.json")" "$(field startup_ms "$T/less.json")")"
     process "$size" overdue
     process "$size" list
+    process "$size" report
     cp "$T/$size.db" "$T/run.db"
     "$CORE" "$T/run.db" --rounds "$ROUNDS" --today $TODAY | tail -n +2 |
         while read -r name med p95 x cpu rest; do

@@ -51,7 +51,7 @@ int edit_load_target(store *st, int64_t node_id, const char *field, edit_target 
     if (fi < 0)
         return duban_fail(err, DUBAN_EINVAL, "unknown field '%s'", field);
     sqlite3_stmt *stmt;
-    if (db_prepare(st, field_sql[fi].select, &stmt, err))
+    if (db_prepare_cached(st, field_sql[fi].select, &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, node_id);
     int rc = sqlite3_step(stmt);
@@ -61,7 +61,7 @@ int edit_load_target(store *st, int64_t node_id, const char *field, edit_target 
         db_text_into(stmt, 1, t->ref, sizeof t->ref);
         t->value = db_text(stmt, 2);
     }
-    sqlite3_finalize(stmt);
+    db_stmt_done(st, stmt);
     if (rc == SQLITE_DONE)
         return duban_fail(err, DUBAN_ENOTFOUND, "no item with id %lld", (long long)node_id);
     if (rc != SQLITE_ROW)
@@ -78,7 +78,7 @@ void edit_target_free(edit_target *t)
 static int step_done(store *st, sqlite3_stmt *stmt, const char *what, duban_error *err)
 {
     int rc = sqlite3_step(stmt);
-    sqlite3_finalize(stmt);
+    db_stmt_done(st, stmt);
     if (rc == SQLITE_DONE)
         return DUBAN_OK;
     if (rc == SQLITE_READONLY)
@@ -97,7 +97,7 @@ int edit_write_field(store *st, int64_t node_id, const char *field, const char *
     if (fi < 0)
         return duban_fail(err, DUBAN_EINVAL, "unknown field '%s'", field);
     sqlite3_stmt *stmt;
-    if (db_prepare(st, field_sql[fi].update, &stmt, err))
+    if (db_prepare_cached(st, field_sql[fi].update, &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_text(stmt, 1, value, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 2, node_id);
@@ -107,12 +107,13 @@ int edit_write_field(store *st, int64_t node_id, const char *field, const char *
 int edit_insert_history(store *st, const history_new *h, int64_t *id, duban_error *err)
 {
     sqlite3_stmt *stmt;
-    if (db_prepare(st,
-                   "INSERT INTO history(plan_id, node_id, at, action, target_id, field,"
-                   " old_value, new_value, note, meeting_id, done_top, redo_top)"
-                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                   " (SELECT id FROM meeting WHERE plan_id = ?1 AND ended_at IS NULL), ?10, ?11)",
-                   &stmt, err))
+    if (db_prepare_cached(
+            st,
+            "INSERT INTO history(plan_id, node_id, at, action, target_id, field,"
+            " old_value, new_value, note, meeting_id, done_top, redo_top)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+            " (SELECT id FROM meeting WHERE plan_id = ?1 AND ended_at IS NULL), ?10, ?11)",
+            &stmt, err))
         return DUBAN_EDB;
     char now[32];
     db_now(st, now);
@@ -141,8 +142,8 @@ int edit_insert_note(store *st, int64_t node_id, int64_t history_id, const char 
                      const char *text, duban_error *err)
 {
     sqlite3_stmt *stmt;
-    if (db_prepare(st, "INSERT INTO note(node_id, history_id, at, text) VALUES (?, ?, ?, ?)", &stmt,
-                   err))
+    if (db_prepare_cached(st, "INSERT INTO note(node_id, history_id, at, text) VALUES (?, ?, ?, ?)",
+                          &stmt, err))
         return DUBAN_EDB;
     char now[32];
     db_now(st, now);
@@ -156,7 +157,7 @@ int edit_insert_note(store *st, int64_t node_id, int64_t history_id, const char 
 int edit_delete_notes(store *st, int64_t history_id, duban_error *err)
 {
     sqlite3_stmt *stmt;
-    if (db_prepare(st, "DELETE FROM note WHERE history_id = ?", &stmt, err))
+    if (db_prepare_cached(st, "DELETE FROM note WHERE history_id = ?", &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, history_id);
     return step_done(st, stmt, "cannot remove note", err);

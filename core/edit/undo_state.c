@@ -20,11 +20,11 @@ int undo_state_after(store *st, int64_t plan_id, int64_t before_id, undo_state *
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *stmt;
-    if (db_prepare(st,
-                   "SELECT id, CASE done_top WHEN -1 THEN id ELSE done_top END,"
-                   " CASE redo_top WHEN -1 THEN id ELSE redo_top END FROM history"
-                   " WHERE plan_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT 1",
-                   &stmt, err))
+    if (db_prepare_cached(st,
+                          "SELECT id, CASE done_top WHEN -1 THEN id ELSE done_top END,"
+                          " CASE redo_top WHEN -1 THEN id ELSE redo_top END FROM history"
+                          " WHERE plan_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT 1",
+                          &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
     /* a range, not "?2 = 0 OR id < ?2", which no index can serve */
@@ -35,7 +35,7 @@ int undo_state_after(store *st, int64_t plan_id, int64_t before_id, undo_state *
         out->done_top = sqlite3_column_int64(stmt, 1);
         out->redo_top = sqlite3_column_int64(stmt, 2);
     }
-    sqlite3_finalize(stmt);
+    db_stmt_done(st, stmt);
     return rc == SQLITE_ROW || rc == SQLITE_DONE
                ? DUBAN_OK
                : db_fail(st, err, DUBAN_EDB, "cannot read history");
@@ -44,13 +44,14 @@ int undo_state_after(store *st, int64_t plan_id, int64_t before_id, undo_state *
 int undo_edit_of(store *st, int64_t row_id, int64_t *edit_id, duban_error *err)
 {
     sqlite3_stmt *stmt;
-    if (db_prepare(st, "SELECT coalesce(target_id, id) FROM history WHERE id = ?", &stmt, err))
+    if (db_prepare_cached(st, "SELECT coalesce(target_id, id) FROM history WHERE id = ?", &stmt,
+                          err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, row_id);
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW)
         *edit_id = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
+    db_stmt_done(st, stmt);
     return rc == SQLITE_ROW ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "cannot read history row");
 }
 

@@ -4,6 +4,7 @@
 
 #include "plan/date.h"
 #include "store/store_internal.h"
+#include "base/strbuf.h"
 #include "base/list.h"
 
 #include <stdlib.h>
@@ -28,6 +29,10 @@ static const char reports_sql[] =
     " WHERE a.id = ?1 AND a.depth = 1 ORDER BY n.sort_key";
 static const char plan_reports_sql[] =
     REPORT_COLUMNS " FROM node n WHERE n.plan_id = ?1 AND n.depth >= 2 ORDER BY n.sort_key";
+/* ?1 a JSON array of node ids: only those rows, by primary key. */
+static const char nodes_reports_sql[] =
+    REPORT_COLUMNS " FROM node n WHERE n.id IN (SELECT value FROM json_each(?1))"
+    " ORDER BY n.sort_key";
 /* clang-format on */
 
 static void day_of(sqlite3_stmt *s, int col, char out[DATE_LEN])
@@ -83,6 +88,28 @@ int query_plan_reports(store *st, int64_t plan_id, item_report_list *out, duban_
     if (db_prepare(st, plan_reports_sql, &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
+    return db_collect(st, stmt, sizeof(item_report), (void **)&out->v, &out->n, read_report,
+                      report_free_v, err);
+}
+
+int query_node_reports(store *st, const node_list *nodes, item_report_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    strbuf ids = {0};
+    memset(out, 0, sizeof *out);
+    int rc = strbuf_append(&ids, "[");
+    for (size_t i = 0; !rc && i < nodes->n; i++)
+        rc = strbuf_printf(&ids, "%s%lld", i ? "," : "", (long long)nodes->v[i].id);
+    if (rc || strbuf_append(&ids, "]")) {
+        strbuf_free(&ids);
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    if (db_prepare(st, nodes_reports_sql, &stmt, err)) {
+        strbuf_free(&ids);
+        return DUBAN_EDB;
+    }
+    sqlite3_bind_text(stmt, 1, strbuf_str(&ids), -1, SQLITE_TRANSIENT);
+    strbuf_free(&ids);
     return db_collect(st, stmt, sizeof(item_report), (void **)&out->v, &out->n, read_report,
                       report_free_v, err);
 }

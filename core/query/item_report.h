@@ -33,6 +33,9 @@ int query_area_reports(store *st, int64_t area_id, item_report_list *out, duban_
 void item_report_list_free(item_report_list *l);
 /* The same for every item and sub-item of the plan (the minutes). */
 int query_plan_reports(store *st, int64_t plan_id, item_report_list *out, duban_error *err);
+/* The same for the nodes listed (any order), in outline order: the cost
+ * follows the list (the minutes' 未报进展 items), not the plan. */
+int query_node_reports(store *st, const node_list *nodes, item_report_list *out, duban_error *err);
 /* The report of node id in l, or NULL. */
 const item_report *item_report_find(const item_report_list *l, int64_t id);
 

@@ -15,7 +15,10 @@
 
 /* ?1 plan, ?2 JSON array of done status keys, ?3 today.  A milestone is
  * listed only when its item is not itself overdue (the item row covers it)
- * and has no extension. */
+ * and has no extension.  Items are found by a range of node_late (the
+ * effective due date between '' and today: "> ''" is "<> ''" for text, as
+ * a range), milestones by milestone_open_by_due, read first (CROSS JOIN):
+ * neither walks the plan (schema migration 10). */
 /* clang-format off */
 static const char overdue_sql[] =
     "WITH done(k) AS (SELECT value FROM json_each(?2)),"
@@ -25,14 +28,14 @@ static const char overdue_sql[] =
     "   n.unit, a.seq AS aseq, a.title AS atitle, n.sort_key, 0 AS mseq,"
     "   CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END AS original_due, n.leader"
     "  FROM node n JOIN node a ON a.id = " AREA_OF("n")
-    "  WHERE n.plan_id = ?1 AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " <> ''"
+    "  WHERE n.plan_id = ?1 AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " > ''"
     "   AND " NODE_ACTIVE("n")
     "   AND " EFFECTIVE_DUE("n") " < ?3 AND n.status NOT IN done"
     "  UNION ALL"
     "  SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"
     "   CAST(julianday(?3) - julianday(m.due) AS INTEGER), n.status, n.unit,"
     "   a.seq, a.title, n.sort_key, m.seq, '', n.leader"
-    "  FROM milestone m JOIN node n ON n.id = m.node_id JOIN node a ON a.id = " AREA_OF("n")
+    "  FROM milestone m CROSS JOIN node n ON n.id = m.node_id JOIN node a ON a.id = " AREA_OF("n")
     "  WHERE n.plan_id = ?1 AND m.due < ?3 AND n.status NOT IN done AND n.extended_due = ''"
     "   AND m.done = '' AND m.state = '' AND " NODE_ACTIVE("n")
     "   AND NOT (n.due <> '' AND n.due < ?3))"

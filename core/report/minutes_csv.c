@@ -147,7 +147,7 @@ static int silent_rows(const minutes_data *md, table *t)
         cells[C_DUE] = n->due;
         cells[C_EXT] = n->extended_due;
         char days[24] = "";
-        long d = minutes_silent_days(md, n);
+        long d = minutes_silent_days(md, i);
         if (d >= 0)
             snprintf(days, sizeof days, "%ld", d);
         cells[C_SILENT] = days;

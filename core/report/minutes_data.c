@@ -73,8 +73,6 @@ int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *ru
         rc = meeting_attendees(st, meeting_id, &md->attendees, err);
     if (!rc)
         rc = decision_list_of(st, meeting_id, &md->decisions, err);
-    if (!rc)
-        rc = query_plan_reports(st, md->m.plan_id, &md->reports, err);
     md->today_day = today;
     if (!rc)
         rc = query_light_tally_where(st, md->m.plan_id, LIGHT_BY_AREA, today, rule, f, &md->areas,
@@ -91,6 +89,9 @@ int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *ru
         rc = plan_targets(st, md->m.plan_id, &md->targets, err);
     if (!rc && query_filter_active(f))
         rc = filter_sections(md, today, err);
+    /* the last reports of the silent items only (their 未报天数) */
+    if (!rc)
+        rc = query_node_reports(st, &md->silent, &md->reports, err);
     if (rc)
         minutes_data_free(md);
     return rc;
@@ -243,10 +244,14 @@ static const table_column silent_cols[] = {
     {"due", "时限", 0}, {"unit", "责任单位", 0}, {"days", "未报天数", 1},
 };
 
-long minutes_silent_days(const minutes_data *md, const node *n)
+long minutes_silent_days(const minutes_data *md, size_t i)
 {
-    return item_report_silent_days(item_report_find(&md->reports, n->id), md->plan.start,
-                                   md->today_day);
+    /* the reports are the silent items', in the same (outline) order */
+    int64_t id = md->silent.v[i].id;
+    const item_report *r = i < md->reports.n && md->reports.v[i].node_id == id
+                               ? &md->reports.v[i]
+                               : item_report_find(&md->reports, id);
+    return item_report_silent_days(r, md->plan.start, md->today_day);
 }
 
 int minutes_silent_table(const minutes_data *md, table *t)
@@ -259,7 +264,7 @@ int minutes_silent_table(const minutes_data *md, table *t)
             snprintf(due, sizeof due, "%s（延期，原 %s）", n->extended_due, n->due);
         else
             snprintf(due, sizeof due, "%s", n->due);
-        long days = minutes_silent_days(md, n);
+        long days = minutes_silent_days(md, i);
         char num[24] = "";
         if (days >= 0)
             snprintf(num, sizeof num, "%ld", days);

@@ -29,7 +29,7 @@ typedef struct minutes_data {
     target_list targets;
     char *attendees;          /* 参会人员, "" none recorded */
     decision_list decisions;  /* 议定事项 of the meeting */
-    item_report_list reports; /* last report of every item (未报进展's days) */
+    item_report_list reports; /* last report of each silent item (未报天数) */
     long today_day;           /* today as a day number */
     const char *issuer;       /* 落款: who issues the minutes (borrowed), NULL or "" none */
 } minutes_data;
@@ -56,9 +56,9 @@ const char *minutes_status_name(const minutes_data *md, const char *key);
 const char *minutes_change_value(const minutes_data *md, const meeting_change *c, const char *v,
                                  char *buf, size_t bufsz);
 void minutes_change_field(const meeting_change *c, char *buf, size_t bufsz);
-/* Days since item n's last report (未报天数; since the plan began when it
- * never had one), -1 when not known. */
-long minutes_silent_days(const minutes_data *md, const node *n);
+/* Days since the last report of md->silent.v[i] (未报天数; since the plan
+ * began when it never had one), -1 when not known. */
+long minutes_silent_days(const minutes_data *md, size_t i);
 /* The six numbers of a summary row, as text: items, done, completion rate
  * (with a "%" when percent is set), red, yellow, green. */
 void minutes_tally_numbers(const light_tally *g, int percent, char out[6][16]);

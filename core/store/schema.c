@@ -324,6 +324,19 @@ static const struct migration {
      * an item of the plan (edit/decision.h); item_id is that item. */
     {"ALTER TABLE decision ADD COLUMN item_id INTEGER REFERENCES node(id) ON DELETE SET NULL;",
      NULL},
+    /* 10 (speed, issue 15): what is late, found by an index range instead
+     * of a walk of the plan: items and sub-items by the due date that
+     * counts (an extension replaces the due date; the expression is
+     * EFFECTIVE_DUE in query/stats_internal.h, spelled the same), and
+     * open milestones by due date.  The history stamp's look-up of the
+     * value a change replaced (migration 7) reads the node's changes of
+     * one field, not every row of the node's history.  IF NOT EXISTS: a
+     * database taken back to an older version by hand (tests) keeps them. */
+    {"CREATE INDEX IF NOT EXISTS node_late ON node(plan_id, coalesce(nullif(extended_due, ''), due))"
+    "  WHERE depth >= 2;"
+    "CREATE INDEX IF NOT EXISTS milestone_open_by_due ON milestone(due) WHERE done = '' AND state = '';"
+    "CREATE INDEX IF NOT EXISTS history_changes ON history(node_id, field) WHERE old_value <> new_value;",
+     NULL},
 };
 /* clang-format on */
 

@@ -97,10 +97,10 @@ int db_fail_readonly(store *st, duban_error *err)
 int db_exec(store *st, const char *sql, duban_error *err)
 {
     sqlite3_stmt *stmt;
-    if (db_prepare(st, sql, &stmt, err))
+    if (db_prepare_cached(st, sql, &stmt, err))
         return DUBAN_EDB;
     int rc = sqlite3_step(stmt);
-    sqlite3_finalize(stmt);
+    db_stmt_done(st, stmt);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
         if (rc == SQLITE_READONLY)
             return db_fail_readonly(st, err);
@@ -372,6 +372,7 @@ void store_close(store *st)
 {
     if (!st)
         return;
+    db_cache_clear(st);
     sqlite3_close(st->db);
     free(st->path);
     free(st);
@@ -421,6 +422,11 @@ void store_set_wait(store *st, store_wait_fn wait, void *arg)
         sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 }
 
+int store_map_file(store *st, duban_error *err)
+{
+    return db_exec(st, "PRAGMA mmap_size = 268435456", err);
+}
+
 int store_data_version(store *st, int64_t *version, duban_error *err)
 {
     sqlite3_stmt *stmt;
@@ -437,7 +443,12 @@ int store_begin(store *st, duban_error *err)
 {
     if (st->readonly)
         return db_fail_readonly(st, err);
-    if (db_exec(st, "BEGIN IMMEDIATE", err))
+    /* A batch runs each edit in a savepoint: keep the savepoint journals
+     * in memory rather than in a temporary file (tens of writes per
+     * edit), and enough pages in the cache that the batch's dirty pages
+     * are not spilled to the WAL and read back. */
+    if (db_exec(st, "PRAGMA temp_store = MEMORY", err) ||
+        db_exec(st, "PRAGMA cache_size = -262144", err) || db_exec(st, "BEGIN IMMEDIATE", err))
         return DUBAN_EDB;
     st->batch = 1;
     return DUBAN_OK;

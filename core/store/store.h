@@ -68,6 +68,12 @@ void store_set_now(store *st, const char *now);
 typedef int (*store_wait_fn)(void *arg, int waited_ms);
 void store_set_wait(store *st, store_wait_fn wait, void *arg);
 
+/* Lets SQLite read the file through a memory map (up to 256 MiB) rather
+ * than a system call a page: for a process that reads much of a plan
+ * once (the command line).  The mapped pages count in the process's
+ * resident size, so the front end does not.  Nothing is written. */
+int store_map_file(store *st, duban_error *err);
+
 /* PRAGMA data_version: changes when another connection commits. */
 int store_data_version(store *st, int64_t *version, duban_error *err);
 

@@ -20,10 +20,27 @@ struct store {
     void *wait_arg;
     long wait_start_ms; /* when the current wait began */
     int waited_ms;      /* how long the last wait lasted */
+    struct {
+        const char *sql;
+        sqlite3_stmt *stmt;
+    } * cached; /* db_prepare_cached(), finalised by store_close() */
+    size_t ncached, cap_cached;
 };
 
 /* Prepares sql (a constant) on st; DUBAN_EDB with SQLite's message. */
 int db_prepare(store *st, const char *sql, sqlite3_stmt **stmt, duban_error *err);
+/* The same, prepared once per store and kept until store_close() (the
+ * statements every edit runs: stmt_cache.c).  sql must be a constant:
+ * its address is the key.  The statement comes back reset with no
+ * bindings; hand it back with db_stmt_done(), never sqlite3_finalize().
+ * A statement still being stepped is not handed out twice: a nested use
+ * gets a private one, which db_stmt_done() finalises. */
+int db_prepare_cached(store *st, const char *sql, sqlite3_stmt **stmt, duban_error *err);
+/* Resets a cached statement (and clears its bindings), or finalises any
+ * other; NULL is fine. */
+void db_stmt_done(store *st, sqlite3_stmt *stmt);
+/* Finalises every cached statement (store_close()). */
+void db_cache_clear(store *st);
 /* Fills err with what SQLite said about the last failure; returns code. */
 int db_fail(store *st, duban_error *err, int code, const char *what);
 /* Heap copy of a text column, "" for NULL; NULL only when out of memory. */

@@ -34,28 +34,74 @@ void table_init(table *t, const table_column *cols, size_t ncols)
     t->ncols = ncols;
 }
 
+/* The cells' text lives in a few large blocks rather than one heap
+ * string a cell: a listing of 100,000 rows adds 600,000 cells. */
+struct table_block {
+    struct table_block *next;
+    size_t used, size;
+    char text[];
+};
+
+#define TABLE_BLOCK_MIN 65536
+
+/* Room for n bytes in t's newest block (a new block when full). */
+static char *block_room(table *t, size_t n)
+{
+    struct table_block *b = t->blocks;
+    if (!b || b->size - b->used < n) {
+        size_t size = n > TABLE_BLOCK_MIN ? n : TABLE_BLOCK_MIN;
+        if (!(b = malloc(sizeof *b + size)))
+            return NULL;
+        b->next = t->blocks;
+        b->used = 0;
+        b->size = size;
+        t->blocks = b;
+    }
+    char *p = b->text + b->used;
+    b->used += n;
+    return p;
+}
+
+/* A sanitised copy of s (textwidth.h) kept in t's blocks. */
+static char *keep_cell(table *t, const char *s)
+{
+    size_t n = strlen(s);
+    char *dirty = NULL;
+    if (!text_is_clean(s, n)) {
+        if (!(dirty = text_sanitize(s)))
+            return NULL;
+        s = dirty;
+        n = strlen(s);
+    }
+    char *p = block_room(t, n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    free(dirty);
+    return p;
+}
+
 int table_add_row(table *t, const char *const *cells)
 {
     /* cap counts rows of ncols cells */
     if (grow_array((void **)&t->cells, &t->cap, t->nrows + 1, t->ncols * sizeof *t->cells))
         return DUBAN_ENOMEM;
     char **row = t->cells + t->nrows * t->ncols;
-    for (size_t i = 0; i < t->ncols; i++) {
-        row[i] = text_sanitize(cells[i] ? cells[i] : "");
-        if (!row[i]) {
-            while (i--)
-                free(row[i]);
-            return DUBAN_ENOMEM;
-        }
-    }
+    for (size_t i = 0; i < t->ncols; i++)
+        if (!(row[i] = keep_cell(t, cells[i] ? cells[i] : "")))
+            return DUBAN_ENOMEM; /* the row is not counted; its text goes with the table */
     t->nrows++;
     return DUBAN_OK;
 }
 
 void table_free(table *t)
 {
-    for (size_t i = 0; i < t->nrows * t->ncols; i++)
-        free(t->cells[i]);
+    while (t->blocks) {
+        struct table_block *next = t->blocks->next;
+        free(t->blocks);
+        t->blocks = next;
+    }
     free(t->cells);
     memset(t, 0, sizeof *t);
 }
@@ -63,6 +109,16 @@ void table_free(table *t)
 static const char *cell(const table *t, size_t r, size_t c)
 {
     return t->cells[r * t->ncols + c];
+}
+
+static int append_spaces(strbuf *out, int n)
+{
+    static const char spaces[] = "                                ";
+    int rc = 0;
+    for (; n > 0; n -= (int)sizeof spaces - 1)
+        rc |=
+            strbuf_appendn(out, spaces, n < (int)sizeof spaces - 1 ? (size_t)n : sizeof spaces - 1);
+    return rc;
 }
 
 static int render_text(const table *t, const text_measure *m, strbuf *out, int markdown)
@@ -103,9 +159,8 @@ static int render_text(const table *t, const text_measure *m, strbuf *out, int m
                 rc |= strbuf_append_padded(out, s, last && !markdown ? 0 : w[c], m);
             } else {
                 rc |= strbuf_append(out, s);
-                for (int pad = last && !markdown ? 0 : w[c] - cw[(size_t)r * t->ncols + c]; pad > 0;
-                     pad--)
-                    rc |= strbuf_appendc(out, ' ');
+                rc |=
+                    append_spaces(out, last && !markdown ? 0 : w[c] - cw[(size_t)r * t->ncols + c]);
             }
             rc |= strbuf_append(out, last ? (markdown ? " |" : "") : (markdown ? " | " : "  "));
         }

@@ -29,11 +29,14 @@ typedef struct table_column {
     int numeric;        /* JSON number (cell must be an integer) and right-aligned */
 } table_column;
 
+struct table_block;
+
 typedef struct table {
     const table_column *cols; /* borrowed; must outlive the table */
     size_t ncols;
-    char **cells; /* nrows * ncols heap strings */
+    char **cells; /* nrows * ncols strings (read them; the table owns them) */
     size_t nrows, cap;
+    struct table_block *blocks; /* where the cells' text is kept */
 } table;
 
 /* The UTF-8 byte-order mark that makes Excel and WPS read a CSV file as

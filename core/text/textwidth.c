@@ -87,7 +87,7 @@ static size_t san_step(const char *s, size_t n, const text_measure *m, char *out
 
 /* Is s[0..n) its own sanitised form (no control, C1 or bidi control
  * character, no malformed byte)?  The common case, copied as it is. */
-static int already_clean(const char *s, size_t n)
+int text_is_clean(const char *s, size_t n)
 {
     for (size_t off = 0; off < n;) {
         unsigned char b = (unsigned char)s[off];
@@ -95,6 +95,13 @@ static int already_clean(const char *s, size_t n)
             if (b < 0x20 || b == 0x7F)
                 return 0;
             off++;
+            continue;
+        }
+        /* three bytes led by E3..EC, EE or EF (CJK, its punctuation) are
+         * always well formed and never a control: no decoding */
+        if (b >= 0xE3 && b != 0xED && off + 2 < n && ((unsigned char)s[off + 1] & 0xC0) == 0x80 &&
+            ((unsigned char)s[off + 2] & 0xC0) == 0x80 && b <= 0xEF) {
+            off += 3;
             continue;
         }
         uint32_t cp;
@@ -109,7 +116,7 @@ static int already_clean(const char *s, size_t n)
 /* Sanitises s[0..n) into a new heap string. */
 static char *sanitize_n(const char *s, size_t n)
 {
-    if (already_clean(s, n)) {
+    if (text_is_clean(s, n)) {
         char *copy = malloc(n + 1);
         if (copy) {
             memcpy(copy, s, n);
@@ -144,15 +151,26 @@ char *text_sanitize(const char *s)
 int text_width(const char *s, const text_measure *m)
 {
     char form[SAN_MAX];
-    size_t flen, n = s ? strlen(s) : 0;
+    size_t flen, n = 0; /* strlen(s), once the slow path needs it */
     int fw, total = 0;
-    for (size_t off = 0; off < n;) {
+    if (!s)
+        return 0;
+    for (size_t off = 0; s[off];) {
         unsigned char b = (unsigned char)s[off];
         if (b >= 0x20 && b < 0x7F) { /* printable ASCII: one column, no decoding */
             total++;
             off++;
             continue;
         }
+        if (b >= 0xE4 && b <= 0xE9 && ((unsigned char)s[off + 1] & 0xC0) == 0x80 &&
+            ((unsigned char)s[off + 2] & 0xC0) == 0x80 &&
+            (b > 0xE4 || (unsigned char)s[off + 1] >= 0xB8)) {
+            total += 2; /* U+4E00..U+9FFF, most of a plan: wide, no decoding */
+            off += 3;
+            continue;
+        }
+        if (!n)
+            n = off + strlen(s + off);
         off += san_step(s + off, n - off, m, form, &flen, &fw);
         total += fw;
     }

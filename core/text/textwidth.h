@@ -50,6 +50,11 @@ int strbuf_append_padded(strbuf *sb, const char *s, int w, const text_measure *m
  * U+FFFD.  The single path through which data text reaches the screen. */
 char *text_sanitize(const char *s);
 
+/* 1 when s[0..n) is its own text_sanitize() form (no control, C1 or bidi
+ * control character, no malformed byte): the common case, which callers
+ * may copy as it is; else 0. */
+int text_is_clean(const char *s, size_t n);
+
 /* Longest prefix of s (in bytes) whose width is <= w. */
 size_t text_prefix_bytes(const char *s, int w, const text_measure *m);
 

@@ -12,6 +12,7 @@
 #include "edit/edit.h"
 #include "edit/meeting.h"
 #include "plan/light.h"
+#include "query/item_report.h"
 #include "query/query.h"
 #include "query/query_view.h"
 #include "store/store_internal.h"
@@ -240,6 +241,25 @@ static void no_progress(fixture *f)
     meeting_change_list_free(&c);
 }
 
+static void overdue(fixture *f)
+{
+    overdue_list l;
+    assert_int_equal(query_overdue(f->st, f->plan, today(), &l, NULL), DUBAN_OK);
+    assert_true(l.n > 0);
+    overdue_list_free(&l);
+}
+
+static void silent_reports(fixture *f)
+{
+    node_list nodes = {0};
+    item_report_list l;
+    assert_int_equal(node_children(f->st, f->plan, fixture_id(f, "1"), &nodes, NULL), DUBAN_OK);
+    assert_int_equal(query_node_reports(f->st, &nodes, &l, NULL), DUBAN_OK);
+    assert_int_equal(l.n, nodes.n);
+    item_report_list_free(&l);
+    node_list_free(&nodes);
+}
+
 static const hot_path paths[] = {
     {"search (long words)", search_long, NULL, 1},
     {"search (long and short words)", search_mixed, NULL, 1},
@@ -255,6 +275,10 @@ static const hot_path paths[] = {
     {"fold (UI state)", fold_state, NULL, 1},
     {"status key and undo", status_edit, NULL, 1},
     {"no-progress list and changes", no_progress, NULL, 0},
+    /* not one item, but what is late is an index range, not the plan */
+    {"overdue", overdue, NULL, 1},
+    /* the minutes' 未报进展 days: the listed items only */
+    {"reports of listed items", silent_reports, NULL, 1},
 };
 
 static void hot_path_plans_use_indexes(void **state)
@@ -275,6 +299,24 @@ static void hot_path_plans_use_indexes(void **state)
             free(c.sql[i]);
         }
     }
+}
+
+/* Overdue reads the late items and open milestones by their own indexes
+ * (schema 10), milestones first. */
+static void overdue_uses_its_indexes(void **state)
+{
+    fixture *f = *state;
+    caught c = {0};
+    sqlite3_trace_v2(f->st->db, SQLITE_TRACE_STMT, catch_stmt, &c);
+    overdue(f);
+    sqlite3_trace_v2(f->st->db, 0, NULL, NULL);
+    assert_int_equal(c.n, 1);
+    char *plan = query_plan(f->st, c.sql[0]);
+    if (!strstr(plan, "SEARCH n USING INDEX node_late (plan_id=? AND <expr>>? AND <expr><?)") ||
+        !strstr(plan, "SEARCH m USING INDEX milestone_open_by_due (due<?)"))
+        fail_msg("overdue does not use node_late and milestone_open_by_due:\n%s", plan);
+    free(plan);
+    free(c.sql[0]);
 }
 
 /* The guard itself catches what it should: a scan and a plan walk. */
@@ -301,6 +343,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(hot_path_plans_use_indexes, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(the_guard_sees_a_scan, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(overdue_uses_its_indexes, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

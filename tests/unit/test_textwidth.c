@@ -102,6 +102,49 @@ static void test_cjk_fast_path_matches_the_tables(void **state)
             fail_msg("U+%04X is not plainly wide in widthtable.c", (unsigned)cp);
 }
 
+/* The width of a clean string, one code point at a time (no fast path). */
+static int slow_width(const char *s)
+{
+    int w = 0;
+    for (size_t off = 0, n = strlen(s); off < n;) {
+        uint32_t cp;
+        off += utf8_decode(s + off, n - off, &cp);
+        w += text_cp_width(cp, &M);
+    }
+    return w;
+}
+
+/* text_width() and text_is_clean() skip decoding for ASCII and for
+ * three-byte sequences; every such sequence, whole, cut short or at the
+ * end, answers as the sanitised text does. */
+static void test_fast_paths_match_sanitising(void **state)
+{
+    (void)state;
+    char s[8];
+    for (unsigned lead = 0xC0; lead <= 0xF0; lead++)
+        for (unsigned b1 = 0x70; b1 <= 0xC0; b1++)
+            for (unsigned b2 = 0x70; b2 <= 0xC0; b2++)
+                for (int cut = 0; cut < 3; cut++) {
+                    size_t k = 0;
+                    s[k++] = 'a';
+                    s[k++] = (char)lead;
+                    if (cut < 2)
+                        s[k++] = (char)b1;
+                    if (cut < 1)
+                        s[k++] = (char)b2;
+                    s[k++] = cut == 2 ? '\0' : 'b';
+                    s[k] = '\0';
+                    char *clean = text_sanitize(s);
+                    assert_non_null(clean);
+                    if (text_is_clean(s, strlen(s)) != !strcmp(clean, s))
+                        fail_msg("text_is_clean %02X %02X %02X cut %d", lead, b1, b2, cut);
+                    if (text_width(s, &M) != slow_width(clean))
+                        fail_msg("text_width %02X %02X %02X cut %d: %d, not %d", lead, b1, b2, cut,
+                                 text_width(s, &M), slow_width(clean));
+                    free(clean);
+                }
+}
+
 /* “ ” — · … ← → ○ ● □ ■ △ ▲ ① █ ▒ and friends follow the setting. */
 static void test_cp_width_ambiguous(void **state)
 {
@@ -572,6 +615,7 @@ int main(void)
         T(test_cjk_fast_path_matches_the_tables),
         T(test_cp_width_ambiguous),
         T(test_width_strings),
+        T(test_fast_paths_match_sanitising),
         T(test_width_of_controls),
         T(test_sanitize_escapes),
         T(test_sanitize_whitespace_c1_bidi),

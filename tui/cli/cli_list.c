@@ -5,6 +5,7 @@
 #include "query/group.h"
 #include "edit/plan_edit.h"
 #include "query/query.h"
+#include "query/listing.h"
 #include "report/report.h"
 #include "plan/status.h"
 #include "base/strbuf.h"
@@ -37,11 +38,34 @@ static const table_column list_text_cols[] = {
     {"unit", "UNIT", 0}, {"leader", "LEADER", 0}, {"title", "TITLE", 0},
 };
 
-static int add_cancelled_row(table *t, const node *n, int text)
+/* a, b and c joined into buf (cut to size - 1 bytes, as snprintf would):
+ * the listing does this for every row, so without a format string. */
+static const char *join3(char *buf, size_t size, const char *a, const char *b, const char *c)
+{
+    size_t k = 0;
+    for (const char *p = a; *p && k + 1 < size; p++)
+        buf[k++] = *p;
+    for (const char *p = b; *p && k + 1 < size; p++)
+        buf[k++] = *p;
+    for (const char *p = c; *p && k + 1 < size; p++)
+        buf[k++] = *p;
+    buf[k] = '\0';
+    return buf;
+}
+
+/* The title indented two columns a level below the areas. */
+static const char *indented(char *buf, size_t size, int depth, const char *title)
+{
+    static const char spaces[] = "            ";
+    int n = (depth - 1) * 2;
+    return join3(buf, size, spaces + sizeof spaces - 1 - (n < 0 ? 0 : n > 12 ? 12 : n), title, "");
+}
+
+static int add_cancelled_row(table *t, const list_row *n, int text)
 {
     static const char *const kinds[] = {"", "area", "item", "subitem"};
     char title[1024];
-    snprintf(title, sizeof title, "%*s%s", (n->depth - 1) * 2, "", n->title);
+    indented(title, sizeof title, n->depth, n->title);
     const char *text_cells[] = {n->ref, "[-] 已取消", n->due, n->unit, n->leader, title};
     const char *cells[] = {n->ref,      kinds[n->depth > 3 ? 0 : n->depth],
                            "cancelled", "已取消",
@@ -50,17 +74,25 @@ static int add_cancelled_row(table *t, const node *n, int text)
     return table_add_row(t, text ? text_cells : cells);
 }
 
-static int add_node_row(cli_ctx *ctx, table *t, const node *n)
+struct list_out {
+    cli_ctx *ctx;
+    table *t;
+};
+
+/* One listed row (a list_row_fn): DUBAN_ENOMEM stops the listing. */
+static int add_node_row(void *arg, const list_row *n)
 {
     static const char *const kinds[] = {"", "area", "item", "subitem"};
-    const status_def *d = status_by_key(store_statuses(ctx->st), n->status);
+    struct list_out *o = arg;
+    table *t = o->t;
+    const status_def *d = status_by_key(store_statuses(o->ctx->st), n->status);
     int area = n->depth == NODE_AREA;
     if (*n->state) /* 已取消: marked in place of the status */
         return add_cancelled_row(t, n, t->cols == list_text_cols);
     if (t->cols == list_text_cols) {
         char status[128], title[1024];
-        snprintf(status, sizeof status, "%s %s", d ? d->glyph : "?", d ? d->name : n->status);
-        snprintf(title, sizeof title, "%*s%s", (n->depth - 1) * 2, "", n->title);
+        join3(status, sizeof status, d ? d->glyph : "?", " ", d ? d->name : n->status);
+        indented(title, sizeof title, n->depth, n->title);
         const char *cells[] = {n->ref,  area ? "" : status, area ? "" : n->due,
                                n->unit, n->leader,          title};
         return table_add_row(t, cells);
@@ -68,7 +100,7 @@ static int add_node_row(cli_ctx *ctx, table *t, const node *n)
     const char *cells[] = {n->ref,
                            kinds[n->depth > 3 ? 0 : n->depth],
                            area ? "" : n->status,
-                           area ? "" : cli_status_name(ctx, n->status),
+                           area ? "" : (d ? d->name : n->status),
                            area ? "" : n->due,
                            n->unit,
                            n->leader,
@@ -76,17 +108,31 @@ static int add_node_row(cli_ctx *ctx, table *t, const node *n)
     return table_add_row(t, cells);
 }
 
+/* With a filter: the matching nodes and the areas and items above them
+ * (node_all_where()), row by row as the listing takes them. */
+static int list_filtered(cli_ctx *ctx, const query_filter *f, struct list_out *o, duban_error *err)
+{
+    node_list nodes;
+    light_rule rule;
+    cli_light_rule(ctx, &rule);
+    int rc = node_all_where(ctx->st, ctx->plan_id, ctx->today, &rule, f, &nodes, err);
+    for (size_t i = 0; !rc && i < nodes.n; i++) {
+        const node *n = &nodes.v[i];
+        list_row r = {n->id,  n->depth, n->ref,    n->title, n->status,
+                      n->due, n->unit,  n->leader, n->state};
+        if (add_node_row(o, &r))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    node_list_free(&nodes);
+    return rc;
+}
+
 int cmd_list(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
     if (no_args(args, "list", err))
         return DUBAN_EINVAL;
-    node_list nodes;
     query_filter f;
-    light_rule rule;
-    cli_light_rule(ctx, &rule);
     int rc = cli_filter(ctx, args, &f, err);
-    if (!rc)
-        rc = node_all_where(ctx->st, ctx->plan_id, ctx->today, &rule, &f, &nodes, err);
     if (rc)
         return rc;
     table t;
@@ -94,13 +140,14 @@ int cmd_list(cli_ctx *ctx, const cli_args *args, duban_error *err)
         table_init(&t, list_text_cols, sizeof list_text_cols / sizeof list_text_cols[0]);
     else
         table_init(&t, list_cols, sizeof list_cols / sizeof list_cols[0]);
-    for (size_t i = 0; !rc && i < nodes.n; i++)
-        if (add_node_row(ctx, &t, &nodes.v[i]))
-            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    struct list_out o = {ctx, &t};
+    if (query_filter_active(&f))
+        rc = list_filtered(ctx, &f, &o, err);
+    else if ((rc = query_list_each(ctx->st, ctx->plan_id, add_node_row, &o, err)) == DUBAN_ENOMEM)
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc)
         rc = cli_emit_table(ctx, &t, err);
     table_free(&t);
-    node_list_free(&nodes);
     return rc;
 }
 

@@ -1,0 +1,41 @@
+/* listing.c - the nodes of a plan as a listing shows them (listing.h). */
+#include "query/listing.h"
+
+#include "store/store_internal.h"
+
+/* Only the printed columns: no body, no count of children.  The plan's
+ * rows come in sort_key order from node_stats (plan_id, sort_key, ...). */
+static const char list_sql[] = "SELECT id, depth, ref, title, status, due, unit, leader, state"
+                               " FROM node WHERE plan_id = ? AND state <> 'removed'"
+                               " ORDER BY sort_key";
+
+static const char *col(sqlite3_stmt *s, int c)
+{
+    const unsigned char *t = sqlite3_column_text(s, c);
+    return t ? (const char *)t : "";
+}
+
+int query_list_each(store *st, int64_t plan_id, list_row_fn fn, void *arg, duban_error *err)
+{
+    sqlite3_stmt *s;
+    if (db_prepare(st, list_sql, &s, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(s, 1, plan_id);
+    int rc = SQLITE_DONE, res = DUBAN_OK;
+    while (!res && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        list_row r = {sqlite3_column_int64(s, 0),
+                      sqlite3_column_int(s, 1),
+                      col(s, 2),
+                      col(s, 3),
+                      col(s, 4),
+                      col(s, 5),
+                      col(s, 6),
+                      col(s, 7),
+                      col(s, 8)};
+        res = fn(arg, &r);
+    }
+    if (!res && rc != SQLITE_DONE)
+        res = db_fail(st, err, DUBAN_EDB, "cannot list the plan");
+    sqlite3_finalize(s);
+    return res;
+}

@@ -95,7 +95,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SYNC_FORMAT 1
+#define SYNC_FORMAT 2  /* written; format 1 files are still read */
 #define SYNC_ID_LEN 33 /* 32 hex digits and NUL */
 
 /* This replica: identity and name ("" when never named). */
@@ -184,15 +184,19 @@ typedef struct sync_replica_list {
 int sync_status(store *st, int64_t plan_id, sync_replica_list *out, duban_error *err);
 void sync_replica_list_free(sync_replica_list *l);
 
-/* Conflicts still to look at (not acknowledged), oldest first. */
+/* Conflicts still to look at (not acknowledged), oldest first: values
+ * that lost (sync.h's rule), and edits of an item another replica
+ * cancelled meanwhile. */
 typedef struct sync_conflict {
     int64_t id;      /* the losing row's history id here: `duban conflicts ack ID` */
     int64_t node_id; /* the item */
     char ref[32];
-    char field[32];
+    char field[256]; /* a milestone's field names its phrase: ms.PHRASE.due */
     char *lost_value, *won_value;
     char *lost_by, *won_by; /* replica names */
     char *lost_at, *won_at;
+    int cancelled; /* 1: lost_* is an edit of an item that won_by cancelled meanwhile (won_value
+                      "cancelled"); the edit is kept, the item stays cancelled */
 } sync_conflict;
 typedef struct sync_conflict_list {
     sync_conflict *v;
@@ -200,6 +204,8 @@ typedef struct sync_conflict_list {
 } sync_conflict_list;
 int sync_conflicts(store *st, int64_t plan_id, sync_conflict_list *out, duban_error *err);
 void sync_conflict_list_free(sync_conflict_list *l);
+/* Keeps the conflicts of one item (duban show), in their order. */
+void sync_conflict_list_keep_node(sync_conflict_list *l, int64_t node_id);
 /* How many conflicts sync_conflicts() would list. */
 int sync_conflict_count(store *st, int64_t plan_id, int *n, duban_error *err);
 /* Acknowledges conflict id; DUBAN_ENOTFOUND when it is not one. */

@@ -21,6 +21,12 @@ static const char wire_schema[] =
     "CREATE TABLE dr(uuid TEXT PRIMARY KEY, name TEXT);"
     "CREATE TABLE dn(gid TEXT PRIMARY KEY, kind TEXT, place TEXT, title TEXT, body TEXT,"
     " status TEXT, due TEXT, unit TEXT, leader TEXT, ext TEXT);";
+/* Format 1 (written only to test that it is still read). */
+static const char wire_schema_1[] =
+    "CREATE TABLE dh(gid TEXT PRIMARY KEY, origin TEXT, seq INTEGER, hlc INTEGER,"
+    " prev_gid TEXT, target_gid TEXT, node_gid TEXT, at TEXT, action TEXT, field TEXT,"
+    " old_value TEXT, new_value TEXT, note TEXT);"
+    "CREATE TABLE dr(uuid TEXT PRIMARY KEY, name TEXT);";
 /* clang-format on */
 #define DH_COLS 14 /* format 1: the first 13 */
 #define DN_COLS 10
@@ -99,7 +105,8 @@ static int bind_row(sqlite3_stmt *ins, const sync_row *r)
             sqlite3_bind_text(ins, i + 1, text[i], -1, SQLITE_STATIC);
     sqlite3_bind_int64(ins, 3, r->seq);
     sqlite3_bind_int64(ins, 4, r->hlc);
-    sqlite3_bind_int64(ins, 14, r->node_hlc);
+    if (sqlite3_bind_parameter_count(ins) >= 14) /* format 1 had no node_hlc */
+        sqlite3_bind_int64(ins, 14, r->node_hlc);
     return sqlite3_step(ins) == SQLITE_DONE ? 0 : -1;
 }
 
@@ -125,11 +132,14 @@ static int fill_added(sqlite3 *w, const change_file *cf)
 static int fill_wire(sqlite3 *w, const change_file *cf)
 {
     sqlite3_stmt *ins = NULL, *name = NULL;
-    int bad = sqlite3_exec(w, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
-              sqlite3_prepare_v2(w, "INSERT INTO dh VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &ins,
-                                 NULL) != SQLITE_OK ||
-              sqlite3_prepare_v2(w, "INSERT INTO dr VALUES (?,?)", -1, &name, NULL) != SQLITE_OK ||
-              fill_added(w, cf);
+    int bad =
+        sqlite3_exec(w, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(w,
+                           cf->version == 1 ? "INSERT INTO dh VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                                            : "INSERT INTO dh VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                           -1, &ins, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(w, "INSERT INTO dr VALUES (?,?)", -1, &name, NULL) != SQLITE_OK ||
+        (cf->version != 1 && fill_added(w, cf));
     for (size_t i = 0; !bad && i < cf->nrows; i++)
         bad = bind_row(ins, &cf->rows[i]);
     for (size_t i = 0; !bad && i < cf->nnames; i++) {
@@ -151,7 +161,8 @@ static int payload_of(const change_file *cf, void **blob, int *n, duban_error *e
     *blob = NULL;
     *n = 0;
     int bad = sqlite3_open(":memory:", &w) != SQLITE_OK ||
-              sqlite3_exec(w, wire_schema, NULL, NULL, NULL) != SQLITE_OK ||
+              sqlite3_exec(w, cf->version == 1 ? wire_schema_1 : wire_schema, NULL, NULL, NULL) !=
+                  SQLITE_OK ||
               sqlite3session_create(w, "main", &s) != SQLITE_OK ||
               sqlite3session_attach(s, NULL) != SQLITE_OK || fill_wire(w, cf) ||
               sqlite3session_changeset(s, n, blob) != SQLITE_OK;
@@ -170,8 +181,8 @@ int change_file_encode(const change_file *cf, strbuf *out, duban_error *err)
     int n;
     if (payload_of(cf, &blob, &n, err))
         return DUBAN_EDB;
-    int rc =
-        strbuf_printf(out, MAGIC "%d\nplan %s\nsource %s\n", SYNC_FORMAT, cf->plan_gid, cf->source);
+    int rc = strbuf_printf(out, MAGIC "%d\nplan %s\nsource %s\n",
+                           cf->version == 1 ? 1 : SYNC_FORMAT, cf->plan_gid, cf->source);
     for (size_t i = 0; i < cf->nseen; i++)
         rc |= strbuf_printf(out, "seen %s %" PRId64 "\n", cf->seen[i].origin, cf->seen[i].seq);
     for (size_t i = 0; i < cf->nranges; i++)

@@ -66,7 +66,8 @@ typedef struct change_file {
 } change_file;
 
 void change_file_free(change_file *cf);
-/* Encodes cf into out (header, changeset payload, end line). */
+/* Encodes cf into out (header, changeset payload, end line): format 2,
+ * or format 1 when cf->version is 1 (for tests: no node_hlc, no dn). */
 int change_file_encode(const change_file *cf, strbuf *out, duban_error *err);
 /* Decodes and checks a file image; name is for messages.  Refusals:
  * DUBAN_EPARSE (not a change file, truncated, corrupted), DUBAN_ENEWER. */

@@ -228,6 +228,12 @@ on "$A" sync "$B"; expect_rc 0 "and the next sync is quiet"
 expect_out "收到 0 处修改" "nothing new the second time"
 at 12:25:05; on "$B" undo; expect_rc 0 "undo of the laptop's last edit after sync"
 on "$B" show 6.2; out=$(grep '^leader:' <<<"$out"); expect_no_out "赵六" "undo reverts it"
+at 12:26:00; on "$B" rename 6.3 "笔记本的标题"; expect_rc 0 "rename on the laptop"
+at 12:26:01; on "$A" sync "$B"; expect_rc 0 "sync the rename"
+at 12:26:02; on "$A" rename 6.3 "办公室的标题"; expect_rc 0 "a later rename in the office"
+at 12:26:03; on "$A" sync "$B"; expect_rc 0 "sync it back"
+at 12:26:04; on "$B" undo; expect_rc 0 "undo the laptop's rename"
+on "$B" show 6.3; expect_out "办公室的标题" "undo leaves a title another replica replaced"
 
 # --- edits that arrive during a meeting belong to it ---
 at 12:30:00; on "$A" meeting start "第三次推进会"; expect_rc 0 "meeting start"

@@ -18,7 +18,8 @@
 
 typedef struct pos {
     int64_t id, plan_id, parent_id;
-    int depth, seq, height; /* height: deepest descendant depth - depth */
+    int depth, seq, height; /* height: deepest descendant depth - depth (removed ones too: they
+                               move with it) */
     char ref[REF_LEN];
     char key[256];
     char state[16];
@@ -31,7 +32,7 @@ static int load_pos(store *st, int64_t id, pos *p, duban_error *err)
     if (db_prepare(st,
                    "SELECT n.plan_id, coalesce(n.parent_id, 0), n.depth, n.seq, n.ref,"
                    " n.sort_key, n.state, (SELECT coalesce(max(d.depth), n.depth) - n.depth"
-                   "  FROM node d WHERE d.plan_id = n.plan_id AND d.state <> 'removed'"
+                   "  FROM node d WHERE d.plan_id = n.plan_id"
                    "  AND d.sort_key > n.sort_key || '.' AND d.sort_key < n.sort_key || '/')"
                    " FROM node n WHERE n.id = ?",
                    &s, err))

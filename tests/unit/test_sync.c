@@ -274,7 +274,8 @@ static void dump_history(world *w, int r, strbuf *sb)
     change_file cf;
     assert_int_equal(sync_export(w->st[r], w->plan[r], NULL, 1, NULL, &img, NULL, &err), DUBAN_OK);
     assert_int_equal(change_file_decode("dump", img.s, img.len, &cf, &err), DUBAN_OK);
-    qsort(cf.rows, cf.nrows, sizeof *cf.rows, cmp_row_gid);
+    if (cf.nrows)
+        qsort(cf.rows, cf.nrows, sizeof *cf.rows, cmp_row_gid);
     for (size_t i = 0; i < cf.nrows; i++) {
         const sync_row *x = &cf.rows[i];
         strbuf_printf(sb, "%s|%s|%lld|%lld|%s|%s|%s|%s|%s|%s|%s|%s|%s|%lld\n", x->gid, x->origin,

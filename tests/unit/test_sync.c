@@ -4,8 +4,9 @@
  * The property: three replicas (a plan and two clones) make random edits
  * of every kind (status, due, unit, leader, extension, notes, and the
  * plan's structure: items and areas added, moved, reordered, renumbered,
- * renamed, cancelled, restored; milestones added, re-dated, done; undo
- * and redo of all of them) under clocks that drift and jump back, and exchange them at random:
+ * renamed, cancelled, restored, deleted, bodies; milestones added,
+ * re-dated, done, reopened, deleted; notes deleted; undo and redo of all
+ * of them) under clocks that drift and jump back, and exchange them at random:
  * database to database, change files for one peer, for all, --all, old
  * files imported again and into the wrong replica.  After a final round of
  * exchanges every replica holds the same items, history rows, notes and
@@ -126,7 +127,7 @@ static int structural_edit(world *w, int r, edit_result *res, duban_error *err)
     int64_t item = pick(w, r, 2, 3), area = pick(w, r, 1, 1), any = pick(w, r, 1, 3);
     node_new nn = {.title = titles[rnd(w, 2)], .unit = "县发改局"};
     switch (rnd(w, 10)) {
-    case 0: /* an item under an area, or a sub-item */
+    default: /* an item under an area, or a sub-item */
         return edit_add_node(st, w->plan[r], rnd(w, 3) ? area : pick(w, r, 2, 2), &nn, res, err);
     case 1:
         if (rnd(w, 4))
@@ -144,12 +145,23 @@ static int structural_edit(world *w, int r, edit_result *res, duban_error *err)
         return edit_apply(st, item, FIELD_STATE, rnd(w, 2) ? "cancelled" : "", "理由", res, err);
     case 7:
         return edit_milestone_add(st, item, titles[rnd(w, 4)], days[rnd(w, 3)], res, err);
-    default: {
-        int n = 1 + (int)rnd(w, 3);
-        return edit_milestone(st, item, n, rnd(w, 2) ? MS_DONE : MS_DATE, days[rnd(w, 3)], res,
+    case 8: {
+        static const milestone_op ops[] = {MS_DONE, MS_DATE,   MS_DONE,
+                                           MS_DATE, MS_REOPEN, MS_DELETE};
+        return edit_milestone(st, item, 1 + (int)rnd(w, 3), ops[rnd(w, 6)], days[rnd(w, 3)], res,
                               err);
     }
+    case 9: /* a note deleted (note.H), an item without history deleted, or a body */
+        switch (rnd(w, 3)) {
+        case 0:
+            return edit_note_delete(st, item, 1, res, err);
+        case 1:
+            return edit_delete_node(st, item, res, err);
+        default:
+            return edit_apply(st, item, FIELD_BODY, titles[rnd(w, 4)], NULL, res, err);
+        }
     }
+    return DUBAN_EEMPTY;
 }
 
 static void random_edit(world *w, int r)

@@ -227,6 +227,15 @@ static int show_json(cli_ctx *ctx, const item_detail *d, strbuf *sb)
               kv(sb, "old", h->old_value, 0) | kv(sb, "new", h->new_value, 0) |
               kv(sb, "note", h->note, 1) | strbuf_append(sb, "}");
     }
+    rc |= strbuf_append(sb, "],\n \"conflicts\": [");
+    for (size_t i = 0; i < d->conflicts.n; i++) {
+        const sync_conflict *c = &d->conflicts.v[i];
+        rc |= strbuf_printf(sb, "%s{\"id\": %lld, ", i ? ", " : "", (long long)c->id) |
+              kv(sb, "field", c->field, 0) | kv(sb, "kept", c->won_value, 0) |
+              kv(sb, "kept_by", c->won_by, 0) | kv(sb, "lost", c->lost_value, 0) |
+              kv(sb, "lost_by", c->lost_by, 0) | kv(sb, "lost_at", c->lost_at, 0) |
+              strbuf_printf(sb, "\"cancelled\": %s}", c->cancelled ? "true" : "false");
+    }
     rc |= strbuf_append(sb, "]}\n");
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }

@@ -3,7 +3,9 @@
 #
 # Two replicas of a 10,000-item plan (duban-gen, then duban clone); EDITS
 # (default 1000) edits on the laptop (status, due, unit, leader, note in
-# turn); then, whole process each time, from fresh copies:
+# turn; with MIX=structure every tenth is a structural edit instead: an
+# item added, moved, renamed, cancelled, or a milestone added); then,
+# whole process each time, from fresh copies:
 #   - duban sync OTHER.db carrying them (median of 5),
 #   - the change file's size per edit (duban sync export),
 #   - a sync with nothing new against duban list (median of 9 each).
@@ -28,8 +30,19 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 "$GEN" --db "$T/office.db" --items 10000 >/dev/null
 "$DUBAN" --db "$T/office.db" sync name 办公室 >/dev/null
 "$DUBAN" --db "$T/office.db" clone "$T/laptop.db" --name 笔记本 >/dev/null
+MIX=${MIX:-values}
 for ((i = 0; i < N; i++)); do
   ref="$((i % 12 + 1)).$((i / 12 % 600 + 1))"
+  if [ "$MIX" = structure ] && [ $((i % 10)) = 9 ]; then
+    case $((i / 10 % 5)) in
+      0) "$DUBAN" --db "$T/laptop.db" add $((i % 12 + 1)) "新增事项$i" ;;
+      1) "$DUBAN" --db "$T/laptop.db" move "$ref" $(((i + 1) % 12 + 1)) ;;
+      2) "$DUBAN" --db "$T/laptop.db" rename "$ref" "改名$i" ;;
+      3) "$DUBAN" --db "$T/laptop.db" cancel "$ref" --reason "理由$i" ;;
+      4) "$DUBAN" --db "$T/laptop.db" milestone "$ref" add "节点$i" 2021-12-01 ;;
+    esac >/dev/null
+    continue
+  fi
   case $((i % 5)) in
     0) "$DUBAN" --db "$T/laptop.db" set "$ref" $((i % 4 + 2)) ;;
     1) "$DUBAN" --db "$T/laptop.db" due "$ref" "2021-12-$((10 + i % 19))" ;;
@@ -39,7 +52,7 @@ for ((i = 0; i < N; i++)); do
   esac >/dev/null
 done
 edits=$(sqlite3 "$T/laptop.db" "SELECT count(*) FROM history")
-echo "replicas: 10000 items each; $edits edits on the laptop"
+echo "replicas: 10000 items each; $edits edits on the laptop ($MIX)"
 
 times=()
 for run in 1 2 3 4 5; do

@@ -29,6 +29,15 @@ int edit_field_is_value(const char *field)
     return target_field_seq(field) > 0;
 }
 
+int edit_field_is_register(const char *field)
+{
+    static const char *const more[] = {"title", "body", "state", "plan.title", "plan.period"};
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+        if (!strcmp(field, more[i]))
+            return 1;
+    return !strncmp(field, "ms.", 3) || edit_field_is_value(field);
+}
+
 int edit_field_parse(const char *name, edit_field *f)
 {
     for (size_t i = 0; i < sizeof field_names / sizeof field_names[0]; i++)

@@ -66,6 +66,12 @@ int edit_field_parse(const char *name, edit_field *f);
  * redo leave such a field alone when another replica's value replaced
  * the edit's (sync/sync.h). */
 int edit_field_is_value(const char *field);
+/* Is field a register that sync merges by the later edit (the values
+ * above, titles, bodies, states, milestones' dates and done days, the
+ * plan's title and period)?  Undo and redo of an edit of one leave the
+ * field alone when another replica's value replaced the edit's; places
+ * and orders are given back (when their number is still free). */
+int edit_field_is_register(const char *field);
 
 /* Applies one edit.  Setting a field to its current value without a note
  * changes nothing (result->changed == 0, DUBAN_OK).  DUBAN_EINVAL for a bad

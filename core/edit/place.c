@@ -18,7 +18,8 @@
 
 typedef struct pos {
     int64_t id, plan_id, parent_id;
-    int depth, seq, height; /* height: deepest descendant depth - depth */
+    int depth, seq, height; /* height: deepest descendant depth - depth (removed ones too: they
+                               move with it) */
     char ref[REF_LEN];
     char key[256];
     char state[16];
@@ -31,7 +32,7 @@ static int load_pos(store *st, int64_t id, pos *p, duban_error *err)
     if (db_prepare(st,
                    "SELECT n.plan_id, coalesce(n.parent_id, 0), n.depth, n.seq, n.ref,"
                    " n.sort_key, n.state, (SELECT coalesce(max(d.depth), n.depth) - n.depth"
-                   "  FROM node d WHERE d.plan_id = n.plan_id AND d.state <> 'removed'"
+                   "  FROM node d WHERE d.plan_id = n.plan_id"
                    "  AND d.sort_key > n.sort_key || '.' AND d.sort_key < n.sort_key || '/')"
                    " FROM node n WHERE n.id = ?",
                    &s, err))
@@ -189,7 +190,11 @@ static int relocate(store *st, const pos *p, const pos *to, duban_error *err)
     return struct_step(st, s, "cannot record old ref", err);
 }
 
-/* Parses "PARENT SEQ KEY" into to (depth and ref from the parent). */
+/* Parses "PARENT SEQ KEY" into to (depth and ref from the parent).  The
+ * key is rebuilt on the parent's key as it stands: the part of KEY after
+ * its last '.' (all of it for an area) is the node's own, the rest was
+ * the parent's when the value was written (a sync may have moved the
+ * parent since). */
 static int parse_place(store *st, const char *value, pos *to, duban_error *err)
 {
     long long parent = 0;
@@ -200,12 +205,36 @@ static int parse_place(store *st, const char *value, pos *to, duban_error *err)
         return duban_fail(err, DUBAN_EINVAL, "bad place '%s'", value);
     to->parent_id = parent;
     to->seq = seq;
-    snprintf(to->key, sizeof to->key, "%s", value + used);
     pos pp = {0};
     if (parent && load_pos(st, parent, &pp, err))
         return err ? err->code : DUBAN_EDB;
+    const char *own = strrchr(value + used, '.');
+    if (!parent || !own)
+        snprintf(to->key, sizeof to->key, "%s", value + used);
+    else if ((size_t)snprintf(to->key, sizeof to->key, "%s%s", pp.key, own) >= sizeof to->key)
+        return duban_fail(err, DUBAN_EINVAL, "bad place '%s'", value);
     to->depth = pp.depth + 1;
     return place_child_ref(st, parent, seq, to->ref, sizeof to->ref, err);
+}
+
+/* Another node holds ref: one that came with a sync took the number
+ * meanwhile (sync/sync.h), so this place cannot be given back. */
+static int ref_taken(store *st, const pos *p, const pos *to, duban_error *err)
+{
+    sqlite3_stmt *s;
+    if (db_prepare(st, "SELECT 1 FROM node WHERE plan_id = ? AND ref = ? AND id <> ?", &s, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(s, 1, p->plan_id);
+    sqlite3_bind_text(s, 2, to->ref, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 3, p->id);
+    int taken = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_finalize(s);
+    if (taken)
+        return duban_fail(err, DUBAN_EINVAL,
+                          "%s cannot go back to %s: an item from another replica holds that "
+                          "number now",
+                          p->ref, to->ref);
+    return DUBAN_OK;
 }
 
 static void format_place(const pos *p, char *out, size_t outsz)
@@ -255,6 +284,8 @@ static int write_one(store *st, int64_t id, const char *value, int remember, dub
     int rc = load_pos(st, id, &p, err);
     if (!rc)
         rc = parse_place(st, value, &to, err);
+    if (!rc)
+        rc = ref_taken(st, &p, &to, err);
     if (!rc && remember)
         rc = remember_refs(st, &p, err);
     return rc ? rc : relocate(st, &p, &to, err);

@@ -71,7 +71,7 @@ static int revert_or_reapply(store *st, int64_t plan_id, int64_t target, int red
      * wrote (what its undo put back), so only this replica's own edit is
      * reverted (see sync/sync.h).  Such a row records old == new. */
     int stale =
-        edit_field_is_value(e.field) && strcmp(t.value, redo ? e.old_value : e.new_value) != 0;
+        edit_field_is_register(e.field) && strcmp(t.value, redo ? e.old_value : e.new_value) != 0;
     const char *value = stale ? t.value : redo ? e.new_value : e.old_value;
     const char *before = is_note ? (redo ? "" : e.new_value) : t.value;
     const char *after = is_note ? (redo ? e.new_value : "") : value;

@@ -337,6 +337,46 @@ static const struct migration {
     "CREATE INDEX IF NOT EXISTS milestone_open_by_due ON milestone(due) WHERE done = '' AND state = '';"
     "CREATE INDEX IF NOT EXISTS history_changes ON history(node_id, field) WHERE old_value <> new_value;",
      NULL},
+    /* 11 (sync, structure): structural edits travel (see sync/sync.h).
+     * history_gid.node_hlc: the greatest clock of the item's rows held
+     * where a row was made (what its author had seen of the item).
+     * sync_added: where an addition placed its item, "PARENT_GID SEQ
+     * SUFFIX" (PARENT_GID 0 for an area; SUFFIX the sort key after the
+     * parent's), stamped by a trigger for local additions. */
+    {"ALTER TABLE history_gid ADD COLUMN node_hlc INTEGER NOT NULL DEFAULT 0;"
+    "DROP TRIGGER history_stamp;"
+    "CREATE TRIGGER history_stamp AFTER INSERT ON history BEGIN"
+    "  INSERT OR IGNORE INTO history_gid(history_id, gid, origin, seq, hlc, prev_gid, node_hlc)"
+    "  SELECT new.id, lower(hex(randomblob(16))), uuid, new.id,"
+    "    max(coalesce(CAST(strftime('%s', new.at) AS INTEGER), 0) * 65536,"
+    "        coalesce((SELECT max(hlc) FROM history_gid), 0) + 1),"
+    "    CASE WHEN new.field <> 'note' AND new.old_value <> new.new_value THEN"
+    "      (SELECT g.gid FROM history h JOIN history_gid g ON g.history_id = h.id"
+    "        WHERE h.node_id = new.node_id AND h.field = new.field AND h.id <> new.id"
+    "          AND h.old_value <> h.new_value"
+    "        ORDER BY g.hlc DESC, g.origin DESC LIMIT 1) END,"
+    "    coalesce((SELECT max(g.hlc) FROM history h JOIN history_gid g ON g.history_id = h.id"
+    "      WHERE h.node_id = new.node_id AND h.id <> new.id), 0)"
+    "  FROM replica WHERE is_self = 1;"
+    "END;"
+    "CREATE TABLE sync_added("
+    "  history_id INTEGER PRIMARY KEY REFERENCES history(id) ON DELETE CASCADE,"
+    "  place TEXT NOT NULL);"
+    "CREATE TRIGGER sync_added_stamp AFTER INSERT ON history"
+    "  WHEN new.action = 'edit' AND new.field = 'state' AND new.old_value = 'removed'"
+    "  AND new.new_value = '' BEGIN"
+    "  INSERT OR REPLACE INTO sync_added(history_id, place)"
+    "  SELECT new.id, coalesce(p.gid, '0') || ' ' || n.seq || ' ' || CASE WHEN p.id IS NULL"
+    "    THEN n.sort_key ELSE substr(n.sort_key, length(p.sort_key) + 1) END"
+    "  FROM node n LEFT JOIN node p ON p.id = n.parent_id WHERE n.id = new.node_id;"
+    "END;"
+    "INSERT INTO sync_added(history_id, place)"
+    "  SELECT h.id, coalesce(p.gid, '0') || ' ' || n.seq || ' ' || CASE WHEN p.id IS NULL"
+    "    THEN n.sort_key ELSE substr(n.sort_key, length(p.sort_key) + 1) END"
+    "  FROM history h JOIN node n ON n.id = h.node_id LEFT JOIN node p ON p.id = n.parent_id"
+    "  WHERE h.action = 'edit' AND h.field = 'state' AND h.old_value = 'removed'"
+    "    AND h.new_value = '';",
+     NULL},
 };
 /* clang-format on */
 

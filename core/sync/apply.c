@@ -20,8 +20,16 @@ typedef struct import_ctx {
     size_t nhave;
     sqlite3_stmt *by_gid, *by_seq, *node_of, *ins_gid, *ins_hist;
     int64_t *local; /* per row: its history id here, 0 if new, -1 known, -2 skipped */
-    int skipped;    /* rows of items this replica does not have */
+    int skipped;    /* rows of items this replica does not have (format 1) */
+    sync_xlate *x;
+    int places; /* rows that move items or add them: their places settle */
 } import_ctx;
+
+/* One new row as stored here: its item, field and values in local ids. */
+typedef struct local_row {
+    int64_t node_id;
+    char *field, *old_value, *new_value;
+} local_row;
 
 static int cmp_rows(const void *a, const void *b)
 {
@@ -89,7 +97,7 @@ static int classify(import_ctx *ix, duban_error *err)
     }
     for (size_t i = 0; i < cf->nrows; i++) {
         const sync_row *r = &cf->rows[i];
-        if (!sync_field_exchanged(r->field))
+        if (!(ix->cf->version == 1 ? sync_field_in_format1 : sync_field_exchanged)(r->field))
             return duban_fail(err, DUBAN_EPARSE,
                               "%s: cannot apply an edit of %s: sync does not exchange it", ix->name,
                               r->field);
@@ -97,8 +105,8 @@ static int classify(import_ctx *ix, duban_error *err)
             ix->local[i] = -1;
             continue;
         }
-        if (!lookup_id(ix->node_of, r->node_gid, ix->plan_id, 1)) {
-            ix->local[i] = -2; /* an item added on another replica: not carried */
+        if (cf->version == 1 && !lookup_id(ix->node_of, r->node_gid, ix->plan_id, 1)) {
+            ix->local[i] = -2; /* format 1 did not carry items added elsewhere */
             ix->skipped++;
             continue;
         }
@@ -125,9 +133,10 @@ static int prepare_all(import_ctx *ix, duban_error *err)
                    &ix->by_seq, err) ||
         db_prepare(st, "SELECT id FROM node WHERE gid = ? AND plan_id = ?", &ix->node_of, err) ||
         db_prepare(st,
-                   "INSERT INTO history_gid(history_id, gid, origin, seq, hlc, prev_gid)"
-                   " VALUES (?, ?, ?, ?, ?, nullif(?, ''))",
+                   "INSERT INTO history_gid(history_id, gid, origin, seq, hlc, prev_gid,"
+                   " node_hlc) VALUES (?, ?, ?, ?, ?, nullif(?, ''), ?)",
                    &ix->ins_gid, err) ||
+        sync_xlate_open(st, ix->plan_id, &ix->x, err) ||
         db_prepare(st,
                    "INSERT INTO history(id, plan_id, node_id, at, action, target_id, field,"
                    " old_value, new_value, note, meeting_id, done_top, redo_top)"
@@ -145,6 +154,7 @@ static void finalize_all(import_ctx *ix)
     sqlite3_finalize(ix->node_of);
     sqlite3_finalize(ix->ins_gid);
     sqlite3_finalize(ix->ins_hist);
+    sync_xlate_close(ix->x);
 }
 
 static int64_t next_history_id(store *st)
@@ -161,14 +171,11 @@ static int64_t next_history_id(store *st)
 }
 
 /* Inserts row i as history id `id`; the undo stacks are carried over. */
-static int insert_row(import_ctx *ix, size_t i, int64_t id, const undo_state *us, duban_error *err)
+static int insert_row(import_ctx *ix, size_t i, int64_t id, const local_row *lr,
+                      const undo_state *us, duban_error *err)
 {
     const sync_row *r = &ix->cf->rows[i];
-    int64_t node_id = lookup_id(ix->node_of, r->node_gid, ix->plan_id, 1);
-    if (!node_id)
-        return duban_fail(err, DUBAN_EINVAL,
-                          "%s: an edit of an item this database does not have (%.8s)", ix->name,
-                          r->node_gid);
+    int64_t node_id = lr->node_id;
     int64_t target = *r->target_gid ? lookup_id(ix->by_gid, r->target_gid, 0, 0) : 0;
     if (*r->target_gid && !target)
         return duban_fail(err, DUBAN_EPARSE,
@@ -181,12 +188,13 @@ static int insert_row(import_ctx *ix, size_t i, int64_t id, const undo_state *us
     sqlite3_bind_int64(g, 4, r->seq);
     sqlite3_bind_int64(g, 5, r->hlc);
     sqlite3_bind_text(g, 6, r->prev_gid, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(g, 7, r->node_hlc);
     sqlite3_reset(h);
     sqlite3_clear_bindings(h);
     sqlite3_bind_int64(h, 1, id);
     sqlite3_bind_int64(h, 2, ix->plan_id);
     sqlite3_bind_int64(h, 3, node_id);
-    const char *text[] = {r->at, r->action, NULL, r->field, r->old_value, r->new_value, r->note};
+    const char *text[] = {r->at, r->action, NULL, lr->field, lr->old_value, lr->new_value, r->note};
     for (int k = 0; k < 7; k++)
         if (text[k])
             sqlite3_bind_text(h, 4 + k, text[k], -1, SQLITE_STATIC);
@@ -252,31 +260,92 @@ static int settle_note(store *st, int64_t edit, duban_error *err)
     return rc;
 }
 
+/* Row i in local terms: its item (created when the row adds it), field
+ * and values (a milestone it adds is created too). */
+static int localise(import_ctx *ix, size_t i, local_row *lr, duban_error *err)
+{
+    const sync_row *r = &ix->cf->rows[i];
+    const sync_added *a = sync_added_of(ix->cf, r->gid);
+    int rc = DUBAN_OK, ms_new = 0;
+    if (!(lr->node_id = lookup_id(ix->node_of, r->node_gid, ix->plan_id, 1))) {
+        if (!a || strcmp(r->field, "state"))
+            return duban_fail(err, DUBAN_EPARSE,
+                              "%s: change file is corrupted (an edit of an item not here, %.8s)",
+                              ix->name, r->node_gid);
+        rc = sync_create_node(ix->st, ix->plan_id, ix->name, a, r->node_gid, &lr->node_id, err);
+    }
+    if (!rc && (rc = sync_xlate_in(ix->x, lr->node_id, r, &lr->field, &lr->old_value,
+                                   &lr->new_value, &ms_new, err)) == DUBAN_EPARSE) {
+        char why[sizeof err->msg];
+        snprintf(why, sizeof why, "%s", err ? err->msg : "");
+        return duban_fail(err, DUBAN_EPARSE, "%s: change file is corrupted (%s)", ix->name, why);
+    }
+    if (!rc && ms_new)
+        rc = sync_create_ms(ix->st, lr->node_id, ms_new, ix->name, a, err);
+    if (!rc && (!strcmp(lr->field, "place") || !strcmp(lr->field, "order") ||
+                (a && !strcmp(lr->field, "state"))))
+        ix->places++;
+    return rc;
+}
+
+static void local_rows_free(local_row *v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++) {
+        free(v[i].field);
+        free(v[i].old_value);
+        free(v[i].new_value);
+    }
+    free(v);
+}
+
+static int settle_rows(import_ctx *ix, const local_row *lr, duban_error *err);
+
 static int insert_and_settle(import_ctx *ix, int *received, duban_error *err)
 {
     const change_file *cf = ix->cf;
     undo_state us;
     int rc = undo_state_after(ix->st, ix->plan_id, 0, &us, err);
     int64_t id = next_history_id(ix->st);
+    local_row *lr = calloc(cf->nrows + 1, sizeof *lr);
+    if (!lr)
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     for (size_t i = 0; !rc && i < cf->nrows; i++) {
         if (ix->local[i] < 0)
             continue;
         ix->local[i] = id;
-        rc = insert_row(ix, i, id++, &us, err);
+        rc = localise(ix, i, &lr[i], err);
+        if (!rc)
+            rc = insert_row(ix, i, id++, &lr[i], &us, err);
+        const sync_added *a = sync_added_of(cf, cf->rows[i].gid);
+        if (!rc && a && !strcmp(a->kind, "node") && !strcmp(lr[i].field, "state"))
+            rc = sync_record_added(ix->st, ix->local[i], a, err);
         ++*received;
     }
+    if (!rc)
+        rc = settle_rows(ix, lr, err);
+    if (!rc && ix->places)
+        rc = sync_settle_places(ix->st, ix->plan_id, err);
+    local_rows_free(lr, cf->nrows);
+    return rc;
+}
+
+static int settle_rows(import_ctx *ix, const local_row *lr, duban_error *err)
+{
+    const change_file *cf = ix->cf;
+    int rc = DUBAN_OK;
     for (size_t i = 0; !rc && i < cf->nrows; i++) {
         const sync_row *r = &cf->rows[i];
         if (ix->local[i] <= 0)
             continue;
-        if (strcmp(r->field, "note") && strcmp(r->old_value, r->new_value)) {
-            rc = settle_field(ix->st, lookup_id(ix->node_of, r->node_gid, ix->plan_id, 1), r->field,
-                              err);
+        const char *f = lr[i].field;
+        if (strcmp(f, "note") && strcmp(f, "place") && strcmp(f, "order") &&
+            strcmp(r->old_value, r->new_value)) {
+            rc = settle_field(ix->st, lr[i].node_id, f, err);
             if (rc && rc != DUBAN_EDB && rc != DUBAN_ENOMEM) { /* a field unknown here */
                 char why[sizeof err->msg];
                 snprintf(why, sizeof why, "%s", err ? err->msg : "");
                 return duban_fail(err, DUBAN_EPARSE, "%s: cannot apply an edit of %s: %s", ix->name,
-                                  r->field, why);
+                                  f, why);
             }
         }
         if (!rc)

@@ -17,10 +17,19 @@
 static const char wire_schema[] =
     "CREATE TABLE dh(gid TEXT PRIMARY KEY, origin TEXT, seq INTEGER, hlc INTEGER,"
     " prev_gid TEXT, target_gid TEXT, node_gid TEXT, at TEXT, action TEXT, field TEXT,"
+    " old_value TEXT, new_value TEXT, note TEXT, node_hlc INTEGER);"
+    "CREATE TABLE dr(uuid TEXT PRIMARY KEY, name TEXT);"
+    "CREATE TABLE dn(gid TEXT PRIMARY KEY, kind TEXT, place TEXT, title TEXT, body TEXT,"
+    " status TEXT, due TEXT, unit TEXT, leader TEXT, ext TEXT);";
+/* Format 1 (written only to test that it is still read). */
+static const char wire_schema_1[] =
+    "CREATE TABLE dh(gid TEXT PRIMARY KEY, origin TEXT, seq INTEGER, hlc INTEGER,"
+    " prev_gid TEXT, target_gid TEXT, node_gid TEXT, at TEXT, action TEXT, field TEXT,"
     " old_value TEXT, new_value TEXT, note TEXT);"
     "CREATE TABLE dr(uuid TEXT PRIMARY KEY, name TEXT);";
 /* clang-format on */
-#define DH_COLS 13
+#define DH_COLS 14 /* format 1: the first 13 */
+#define DN_COLS 10
 
 static uint32_t crc32_of(const unsigned char *p, size_t n)
 {
@@ -52,14 +61,32 @@ static void row_free(sync_row *r)
     }
 }
 
+static char **added_text(sync_added *a, int i)
+{
+    char **f[] = {NULL,       &a->kind, &a->place, &a->title,  &a->body,
+                  &a->status, &a->due,  &a->unit,  &a->leader, &a->ext};
+    return i > 0 && i < DN_COLS ? f[i] : NULL;
+}
+
+static void added_free(sync_added *a)
+{
+    for (int i = 1; i < DN_COLS; i++) {
+        free(*added_text(a, i));
+        *added_text(a, i) = NULL;
+    }
+}
+
 void change_file_free(change_file *cf)
 {
     for (size_t i = 0; i < cf->nrows; i++)
         row_free(&cf->rows[i]);
     for (size_t i = 0; i < cf->nnames; i++)
         free(cf->names[i].name);
+    for (size_t i = 0; i < cf->nadded; i++)
+        added_free(&cf->added[i]);
     free(cf->rows);
     free(cf->names);
+    free(cf->added);
     free(cf->seen);
     free(cf->ranges);
     memset(cf, 0, sizeof *cf);
@@ -69,25 +96,50 @@ void change_file_free(change_file *cf)
 
 static int bind_row(sqlite3_stmt *ins, const sync_row *r)
 {
-    const char *text[] = {r->gid,        r->origin,    NULL,   NULL,      r->prev_gid,
-                          r->target_gid, r->node_gid,  r->at,  r->action, r->field,
-                          r->old_value,  r->new_value, r->note};
+    const char *text[] = {r->gid,        r->origin,    NULL,    NULL,      r->prev_gid,
+                          r->target_gid, r->node_gid,  r->at,   r->action, r->field,
+                          r->old_value,  r->new_value, r->note, NULL};
     sqlite3_reset(ins);
     for (int i = 0; i < DH_COLS; i++)
         if (text[i])
             sqlite3_bind_text(ins, i + 1, text[i], -1, SQLITE_STATIC);
     sqlite3_bind_int64(ins, 3, r->seq);
     sqlite3_bind_int64(ins, 4, r->hlc);
+    if (sqlite3_bind_parameter_count(ins) >= 14) /* format 1 had no node_hlc */
+        sqlite3_bind_int64(ins, 14, r->node_hlc);
     return sqlite3_step(ins) == SQLITE_DONE ? 0 : -1;
+}
+
+static int fill_added(sqlite3 *w, const change_file *cf)
+{
+    sqlite3_stmt *ins = NULL;
+    int bad = sqlite3_prepare_v2(w, "INSERT INTO dn VALUES (?,?,?,?,?,?,?,?,?,?)", -1, &ins,
+                                 NULL) != SQLITE_OK;
+    for (size_t i = 0; !bad && i < cf->nadded; i++) {
+        sync_added *a = &cf->added[i];
+        sqlite3_reset(ins);
+        sqlite3_bind_text(ins, 1, a->gid, -1, SQLITE_STATIC);
+        for (int k = 1; k < DN_COLS; k++) {
+            const char *t = *added_text(a, k);
+            sqlite3_bind_text(ins, k + 1, t ? t : "", -1, SQLITE_STATIC);
+        }
+        bad = sqlite3_step(ins) != SQLITE_DONE;
+    }
+    sqlite3_finalize(ins);
+    return bad;
 }
 
 static int fill_wire(sqlite3 *w, const change_file *cf)
 {
     sqlite3_stmt *ins = NULL, *name = NULL;
-    int bad = sqlite3_exec(w, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
-              sqlite3_prepare_v2(w, "INSERT INTO dh VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &ins,
-                                 NULL) != SQLITE_OK ||
-              sqlite3_prepare_v2(w, "INSERT INTO dr VALUES (?,?)", -1, &name, NULL) != SQLITE_OK;
+    int bad =
+        sqlite3_exec(w, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(w,
+                           cf->version == 1 ? "INSERT INTO dh VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                                            : "INSERT INTO dh VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                           -1, &ins, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(w, "INSERT INTO dr VALUES (?,?)", -1, &name, NULL) != SQLITE_OK ||
+        (cf->version != 1 && fill_added(w, cf));
     for (size_t i = 0; !bad && i < cf->nrows; i++)
         bad = bind_row(ins, &cf->rows[i]);
     for (size_t i = 0; !bad && i < cf->nnames; i++) {
@@ -109,7 +161,8 @@ static int payload_of(const change_file *cf, void **blob, int *n, duban_error *e
     *blob = NULL;
     *n = 0;
     int bad = sqlite3_open(":memory:", &w) != SQLITE_OK ||
-              sqlite3_exec(w, wire_schema, NULL, NULL, NULL) != SQLITE_OK ||
+              sqlite3_exec(w, cf->version == 1 ? wire_schema_1 : wire_schema, NULL, NULL, NULL) !=
+                  SQLITE_OK ||
               sqlite3session_create(w, "main", &s) != SQLITE_OK ||
               sqlite3session_attach(s, NULL) != SQLITE_OK || fill_wire(w, cf) ||
               sqlite3session_changeset(s, n, blob) != SQLITE_OK;
@@ -128,8 +181,8 @@ int change_file_encode(const change_file *cf, strbuf *out, duban_error *err)
     int n;
     if (payload_of(cf, &blob, &n, err))
         return DUBAN_EDB;
-    int rc =
-        strbuf_printf(out, MAGIC "%d\nplan %s\nsource %s\n", SYNC_FORMAT, cf->plan_gid, cf->source);
+    int rc = strbuf_printf(out, MAGIC "%d\nplan %s\nsource %s\n",
+                           cf->version == 1 ? 1 : SYNC_FORMAT, cf->plan_gid, cf->source);
     for (size_t i = 0; i < cf->nseen; i++)
         rc |= strbuf_printf(out, "seen %s %" PRId64 "\n", cf->seen[i].origin, cf->seen[i].seq);
     for (size_t i = 0; i < cf->nranges; i++)
@@ -194,7 +247,7 @@ static int header_line(change_file *cf, const char *line)
         cf->ranges[cf->nranges].from = a;
         cf->ranges[cf->nranges++].to = b;
     }
-    return DUBAN_OK; /* other lines (a later writer of format 1) are ignored */
+    return DUBAN_OK; /* other lines (a later writer of this format) are ignored */
 }
 
 static char *value_text(sqlite3_value *v)
@@ -203,33 +256,36 @@ static char *value_text(sqlite3_value *v)
     return duban_strdup(t ? (const char *)t : "");
 }
 
-static int read_dh(sqlite3_changeset_iter *it, change_file *cf)
+static int read_dh(sqlite3_changeset_iter *it, change_file *cf, int ncol)
 {
     if (grow((void **)&cf->rows, cf->nrows, sizeof *cf->rows))
         return DUBAN_ENOMEM;
     sync_row *r = &cf->rows[cf->nrows];
     memset(r, 0, sizeof *r);
-    char **text[DH_COLS] = {&r->gid,        &r->origin,    NULL,    NULL,       &r->prev_gid,
-                            &r->target_gid, &r->node_gid,  &r->at,  &r->action, &r->field,
-                            &r->old_value,  &r->new_value, &r->note};
+    char **text[DH_COLS] = {&r->gid,        &r->origin,    NULL,     NULL,       &r->prev_gid,
+                            &r->target_gid, &r->node_gid,  &r->at,   &r->action, &r->field,
+                            &r->old_value,  &r->new_value, &r->note, NULL};
     int rc = DUBAN_OK;
-    for (int i = 0; i < DH_COLS; i++) {
+    for (int i = 0; i < ncol; i++) {
         sqlite3_value *v = NULL;
         if (sqlite3changeset_new(it, i, &v) != SQLITE_OK)
             rc = DUBAN_EPARSE;
         else if (!text[i])
-            *(i == 2 ? &r->seq : &r->hlc) = v ? sqlite3_value_int64(v) : 0;
+            *(i == 2 ? &r->seq : i == 3 ? &r->hlc : &r->node_hlc) = v ? sqlite3_value_int64(v) : 0;
         else if (!(*text[i] = value_text(v)))
             rc = DUBAN_ENOMEM;
         else if (!utf8_valid(*text[i], strlen(*text[i]), NULL))
             rc = DUBAN_EPARSE;
     }
     cf->nrows++; /* freed with the rest */
+    for (int i = ncol; !rc && i < DH_COLS; i++)
+        if (text[i] && !(*text[i] = duban_strdup("")))
+            rc = DUBAN_ENOMEM;
     if (rc)
         return rc;
     int ok =
-        sync_is_id(r->gid) && sync_is_id(r->origin) && sync_is_id(r->node_gid) &&
-        (!*r->prev_gid || sync_is_id(r->prev_gid)) && r->seq > 0 &&
+        r->node_hlc >= 0 && sync_is_id(r->gid) && sync_is_id(r->origin) &&
+        sync_is_id(r->node_gid) && (!*r->prev_gid || sync_is_id(r->prev_gid)) && r->seq > 0 &&
         (!strcmp(r->action, "edit") ? !*r->target_gid
                                     : (!strcmp(r->action, "undo") || !strcmp(r->action, "redo")) &&
                                           sync_is_id(r->target_gid));
@@ -256,6 +312,37 @@ static int read_dr(sqlite3_changeset_iter *it, change_file *cf)
                                                                                    : DUBAN_EPARSE;
 }
 
+static int read_dn(sqlite3_changeset_iter *it, change_file *cf)
+{
+    if (grow((void **)&cf->added, cf->nadded, sizeof *cf->added))
+        return DUBAN_ENOMEM;
+    sync_added *a = &cf->added[cf->nadded];
+    memset(a, 0, sizeof *a);
+    cf->nadded++; /* freed with the rest */
+    int rc = DUBAN_OK;
+    for (int i = 0; !rc && i < DN_COLS; i++) {
+        sqlite3_value *v = NULL;
+        if (sqlite3changeset_new(it, i, &v) != SQLITE_OK)
+            return DUBAN_EPARSE;
+        char *t = value_text(v);
+        if (!t)
+            return DUBAN_ENOMEM;
+        if (!utf8_valid(t, strlen(t), NULL))
+            rc = DUBAN_EPARSE;
+        if (i == 0) {
+            rc = rc || !sync_is_id(t) ? DUBAN_EPARSE : DUBAN_OK;
+            if (!rc)
+                memcpy(a->gid, t, SYNC_ID_LEN);
+            free(t);
+        } else {
+            *added_text(a, i) = t;
+        }
+    }
+    if (!rc && strcmp(a->kind, "node") && strcmp(a->kind, "ms"))
+        rc = DUBAN_EPARSE;
+    return rc;
+}
+
 static int read_payload(const void *p, int n, change_file *cf)
 {
     sqlite3_changeset_iter *it = NULL;
@@ -268,8 +355,10 @@ static int read_payload(const void *p, int n, change_file *cf)
         if (sqlite3changeset_op(it, &tab, &ncol, &op, &indirect) != SQLITE_OK ||
             op != SQLITE_INSERT)
             rc = DUBAN_EPARSE;
-        else if (!strcmp(tab, "dh") && ncol == DH_COLS)
-            rc = read_dh(it, cf);
+        else if (!strcmp(tab, "dh") && ncol == (cf->version == 1 ? DH_COLS - 1 : DH_COLS))
+            rc = read_dh(it, cf, ncol);
+        else if (!strcmp(tab, "dn") && ncol == DN_COLS && cf->version >= 2)
+            rc = read_dn(it, cf);
         else if (!strcmp(tab, "dr") && ncol == 2)
             rc = read_dr(it, cf);
         else

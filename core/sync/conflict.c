@@ -6,10 +6,24 @@
 #include <string.h>
 
 /* clang-format off */
-/* Every conflict of plan ?1: the losing head (l) and the winner (w), which
- * is the greatest head of its field (a row that replaced another has the
- * greater clock).  Only items with rows from another replica can have
- * two heads: the others are skipped without reading their history. */
+/* Every conflict of plan ?1, as (id, ref, field, lost value, won value,
+ * lost by, won by, lost at, won at, winner's id, node, hlc, origin, kind:
+ * 0 a value that lost, 1 an edit of an item cancelled meanwhile).
+ * Values: the losing head (l) and the winner (w), which is the greatest
+ * head of its field (a row that replaced another has the greater clock);
+ * places and orders merge on their own (places.c) and are not listed;
+ * a milestone's field is shown by its phrase (its number differs
+ * between replicas when two added one at once).
+ * Only items with rows from another replica can have two heads: the
+ * others are skipped without reading their history.  Cancelled: an edit
+ * (e) of an item whose state's winner (c) cancelled it, made on another
+ * replica, where neither had seen the other (each one's node_hlc, the
+ * item's newest clock its author held, is below the other's clock). */
+#define SHOWN_FIELD(f, node) \
+    " CASE WHEN " f " LIKE 'ms.%.%' THEN 'ms.' || coalesce((SELECT m.phrase FROM milestone m" \
+    "  WHERE m.node_id = " node " AND substr(" f ", 1, length('ms.' || m.seq || '.'))" \
+    "  = 'ms.' || m.seq || '.'), '?') || substr(" f ", instr(substr(" f ", 4), '.') + 3)" \
+    "  ELSE " f " END"
 #define CONFLICTS_SQL \
     "WITH me AS (SELECT uuid FROM replica WHERE is_self = 1)," \
     " touched AS (SELECT DISTINCT h2.node_id FROM history_gid g2 JOIN history h2" \
@@ -17,19 +31,39 @@
     "  OR g2.origin > (SELECT uuid FROM me))," \
     " a AS (SELECT h.id, h.node_id, h.field, h.new_value, h.at, g.gid, g.origin, g.hlc" \
     "  FROM history h JOIN history_gid g ON g.history_id = h.id" \
-    "  WHERE h.plan_id = ?1 AND h.node_id IN touched AND h.field <> 'note'" \
+    "  WHERE h.plan_id = ?1 AND h.node_id IN touched" \
+    "  AND h.field NOT IN ('note', 'place', 'order') AND h.field NOT LIKE 'note.%'" \
     "  AND h.old_value <> h.new_value" \
     "  AND NOT EXISTS (SELECT 1 FROM history_gid c WHERE c.prev_gid = g.gid))," \
     " r AS (SELECT *, row_number() OVER (PARTITION BY node_id, field" \
-    "  ORDER BY hlc DESC, origin DESC) AS rk FROM a)" \
-    " SELECT l.id, n.ref, l.field, l.new_value, w.new_value," \
+    "  ORDER BY hlc DESC, origin DESC) AS rk FROM a)," \
+    " cw AS (SELECT n.id AS node_id, (SELECT h.id FROM history h JOIN history_gid g" \
+    "  ON g.history_id = h.id WHERE h.node_id = n.id AND h.field = 'state'" \
+    "  AND h.old_value <> h.new_value ORDER BY g.hlc DESC, g.origin DESC LIMIT 1) AS wid" \
+    "  FROM node n WHERE n.plan_id = ?1 AND n.state = 'cancelled' AND n.id IN touched)" \
+    " SELECT l.id AS id, n.ref," SHOWN_FIELD("l.field", "l.node_id") ", l.new_value, w.new_value," \
     "  coalesce(nullif(lr.name, ''), substr(l.origin, 1, 8))," \
-    "  coalesce(nullif(wr.name, ''), substr(w.origin, 1, 8)), l.at, w.at, w.id, l.node_id" \
+    "  coalesce(nullif(wr.name, ''), substr(w.origin, 1, 8)), l.at, w.at, w.id AS wid," \
+    "  l.node_id, l.hlc AS hlc, l.origin AS origin, 0 AS kind" \
     " FROM r l JOIN r w ON w.node_id = l.node_id AND w.field = l.field AND w.rk = 1" \
     " JOIN node n ON n.id = l.node_id" \
     " LEFT JOIN replica lr ON lr.uuid = l.origin LEFT JOIN replica wr ON wr.uuid = w.origin" \
     " WHERE l.rk > 1 AND l.new_value <> w.new_value" \
-    "  AND NOT EXISTS (SELECT 1 FROM conflict_ack k WHERE k.gid = l.gid)"
+    "  AND NOT EXISTS (SELECT 1 FROM conflict_ack k WHERE k.gid = l.gid)" \
+    " UNION ALL" \
+    " SELECT e.id, n.ref," SHOWN_FIELD("e.field", "e.node_id") "," \
+    "  CASE WHEN e.field IN ('place', 'order') THEN n.ref ELSE e.new_value END, c.new_value," \
+    "  coalesce(nullif(er.name, ''), substr(eg.origin, 1, 8))," \
+    "  coalesce(nullif(cr.name, ''), substr(cg.origin, 1, 8)), e.at, c.at, c.id," \
+    "  e.node_id, eg.hlc, eg.origin, 1" \
+    " FROM cw JOIN history c ON c.id = cw.wid JOIN history_gid cg ON cg.history_id = c.id" \
+    " JOIN history e ON e.node_id = cw.node_id JOIN history_gid eg ON eg.history_id = e.id" \
+    " JOIN node n ON n.id = e.node_id" \
+    " LEFT JOIN replica er ON er.uuid = eg.origin LEFT JOIN replica cr ON cr.uuid = cg.origin" \
+    " WHERE c.new_value = 'cancelled' AND e.action = 'edit' AND e.field <> 'state'" \
+    "  AND e.field NOT LIKE 'note.%'" \
+    "  AND eg.origin <> cg.origin AND eg.node_hlc < cg.hlc AND cg.node_hlc < eg.hlc" \
+    "  AND NOT EXISTS (SELECT 1 FROM conflict_ack k WHERE k.gid = eg.gid)"
 /* clang-format on */
 
 static int read_conflict(sqlite3_stmt *s, void *out)
@@ -46,6 +80,7 @@ static int read_conflict(sqlite3_stmt *s, void *out)
     c->lost_at = db_text(s, 7);
     c->won_at = db_text(s, 8);
     c->node_id = sqlite3_column_int64(s, 10);
+    c->cancelled = sqlite3_column_int(s, 13);
     return c->lost_value && c->won_value && c->lost_by && c->won_by && c->lost_at && c->won_at ? 0
                                                                                                : -1;
 }
@@ -70,11 +105,23 @@ void sync_conflict_list_free(sync_conflict_list *l)
     l->n = 0;
 }
 
+void sync_conflict_list_keep_node(sync_conflict_list *l, int64_t node_id)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->v[i].node_id == node_id)
+            l->v[kept++] = l->v[i];
+        else
+            release_conflict(&l->v[i]);
+    }
+    l->n = kept;
+}
+
 int sync_conflicts(store *st, int64_t plan_id, sync_conflict_list *out, duban_error *err)
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *s;
-    if (db_prepare(st, CONFLICTS_SQL " ORDER BY l.hlc, l.origin", &s, err))
+    if (db_prepare(st, "SELECT * FROM (" CONFLICTS_SQL ") ORDER BY hlc, origin, id", &s, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(s, 1, plan_id);
     void *v;
@@ -88,7 +135,7 @@ int sync_conflicts_since(store *st, int64_t plan_id, int64_t first_id, int *n, d
 {
     sqlite3_stmt *s;
     *n = 0;
-    if (db_prepare(st, "SELECT count(*) FROM (" CONFLICTS_SQL " AND max(l.id, w.id) >= ?2)", &s,
+    if (db_prepare(st, "SELECT count(*) FROM (" CONFLICTS_SQL ") WHERE max(id, wid) >= ?2", &s,
                    err))
         return DUBAN_EDB;
     sqlite3_bind_int64(s, 1, plan_id);

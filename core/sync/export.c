@@ -3,12 +3,89 @@
 
 #include "edit/edit.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-int sync_field_exchanged(const char *field)
+int sync_field_in_format1(const char *field)
 {
     return !strcmp(field, "note") || edit_field_is_value(field);
+}
+
+int sync_field_exchanged(const char *field)
+{
+    static const char *const plain[] = {"title", "body",       "state",      "place",
+                                        "order", "plan.title", "plan.period"};
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+        if (!strcmp(field, plain[i]))
+            return 1;
+    if (!strncmp(field, "note.", 5) && field[5])
+        return 1;
+    if (!strncmp(field, "ms.", 3)) {
+        const char *dot = strrchr(field, '.');
+        return dot > field + 3 &&
+               (!strcmp(dot, ".due") || !strcmp(dot, ".done") || !strcmp(dot, ".state"));
+    }
+    return sync_field_in_format1(field);
+}
+
+/* Is this row an addition (of an item: field state; of a milestone:
+ * ms.N.state)? */
+static int is_addition(const sync_row *r, int *ms)
+{
+    *ms = !strncmp(r->field, "ms.", 3);
+    return !strcmp(r->action, "edit") && !strcmp(r->old_value, "removed") && !*r->new_value &&
+           (!strcmp(r->field, "state") ||
+            (*ms && strlen(r->field) > 9 && !strcmp(r->field + strlen(r->field) - 6, ".state")));
+}
+
+/* What the addition in row r (about node_id; local field) put in place. */
+static int load_added(store *st, int64_t node_id, const sync_row *r, const char *place,
+                      change_file *cf, duban_error *err)
+{
+    int ms, n = 0;
+    if (!is_addition(r, &ms))
+        return DUBAN_OK;
+    sqlite3_stmt *s;
+    int rc = ms ? db_prepare(st,
+                             "SELECT 'ms', '', phrase, '', '', due, '', '', '' FROM milestone"
+                             " WHERE node_id = ?1 AND seq = ?2",
+                             &s, err)
+                : db_prepare(st,
+                             "SELECT 'node', coalesce(?3, coalesce(p.gid, '0') || ' ' || n.seq"
+                             " || ' ' || CASE WHEN p.id IS NULL THEN n.sort_key ELSE"
+                             " substr(n.sort_key, length(p.sort_key) + 1) END), n.title, n.body,"
+                             " n.status, n.due, n.unit, n.leader, n.extended_due FROM node n"
+                             " LEFT JOIN node p ON p.id = n.parent_id WHERE n.id = ?1",
+                             &s, err);
+    if (rc)
+        return DUBAN_EDB;
+    if (ms)
+        sscanf(r->field, "ms.%d.", &n);
+    sqlite3_bind_int64(s, 1, node_id);
+    sqlite3_bind_int(s, 2, n);
+    if (place)
+        sqlite3_bind_text(s, 3, place, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        sqlite3_finalize(s);
+        return db_fail(st, err, DUBAN_EDB, "cannot read an addition");
+    }
+    sync_added *v = realloc(cf->added, (cf->nadded + 1) * sizeof *v);
+    if (!v) {
+        sqlite3_finalize(s);
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    cf->added = v;
+    sync_added *a = &v[cf->nadded++];
+    memset(a, 0, sizeof *a);
+    memcpy(a->gid, r->gid, SYNC_ID_LEN);
+    char **f[] = {&a->kind, &a->place, &a->title,  &a->body, &a->status,
+                  &a->due,  &a->unit,  &a->leader, &a->ext};
+    for (int i = 0; i < 9; i++)
+        if (!(*f[i] = db_text(s, i)))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    sqlite3_finalize(s);
+    return rc;
 }
 
 static int read_row(sqlite3_stmt *s, sync_row *r)
@@ -22,6 +99,7 @@ static int read_row(sqlite3_stmt *s, sync_row *r)
             return -1;
     r->seq = sqlite3_column_int64(s, 2);
     r->hlc = sqlite3_column_int64(s, 3);
+    r->node_hlc = sqlite3_column_int64(s, 13);
     return 0;
 }
 
@@ -33,18 +111,20 @@ static int load_rows(store *st, int64_t plan_id, const sync_seen *from, size_t n
     if (db_prepare(st,
                    "SELECT g.gid, g.origin, g.seq, g.hlc, coalesce(g.prev_gid, ''),"
                    " coalesce(t.gid, ''), n.gid, h.at, h.action, h.field, h.old_value,"
-                   " h.new_value, h.note FROM history h JOIN history_gid g ON g.history_id = h.id"
+                   " h.new_value, h.note, g.node_hlc, h.node_id, a.place FROM history h"
+                   " JOIN history_gid g ON g.history_id = h.id"
                    " JOIN node n ON n.id = h.node_id LEFT JOIN history_gid t"
-                   " ON t.history_id = h.target_id WHERE h.plan_id = ? ORDER BY g.hlc, g.origin",
+                   " ON t.history_id = h.target_id LEFT JOIN sync_added a ON a.history_id = h.id"
+                   " WHERE h.plan_id = ? ORDER BY g.hlc, g.origin",
                    &s, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(s, 1, plan_id);
+    sync_xlate *x = NULL;
     size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    int rc = SQLITE_DONE, bad = sync_xlate_open(st, plan_id, &x, err);
+    while (!bad && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *origin = (const char *)sqlite3_column_text(s, 1);
-        if (sqlite3_column_int64(s, 2) <= sync_seen_lookup(from, nfrom, origin) ||
-            !sync_field_exchanged((const char *)sqlite3_column_text(s, 9)))
+        if (sqlite3_column_int64(s, 2) <= sync_seen_lookup(from, nfrom, origin))
             continue;
         if (cf->nrows == cap) {
             cap = cap ? cap * 2 : 64;
@@ -53,12 +133,17 @@ static int load_rows(store *st, int64_t plan_id, const sync_seen *from, size_t n
                 break;
             cf->rows = v;
         }
-        int bad = read_row(s, &cf->rows[cf->nrows]);
-        cf->nrows++;
-        if (bad)
+        sync_row *r = &cf->rows[cf->nrows++];
+        if (read_row(s, r))
             break;
+        int64_t node_id = sqlite3_column_int64(s, 14);
+        const char *place = (const char *)sqlite3_column_text(s, 15);
+        bad = load_added(st, node_id, r, place, cf, err) || sync_xlate_out(x, node_id, r, err);
     }
     sqlite3_finalize(s);
+    sync_xlate_close(x);
+    if (bad)
+        return err ? err->code : DUBAN_EDB;
     if (rc == SQLITE_DONE)
         return DUBAN_OK;
     return rc == SQLITE_ROW ? duban_fail(err, DUBAN_ENOMEM, "out of memory")

@@ -20,63 +20,102 @@
  * origin, the rows with from < seq <= to; it applies only where the reader
  * holds X up to at least `from` (else it is refused as out of order).
  *
- * A change file (format 1):
- *     duban-changes 1\n                      magic and format version
+ * A change file (format 2; format 1 files are still read, a newer one is
+ * refused):
+ *     duban-changes 2\n                      magic and format version
  *     plan GID\n                             the plan's identity
  *     source UUID\n                          the replica that wrote it
  *     seen ORIGIN SEQ\n ...                  what the source held
  *     range ORIGIN FROM TO\n ...             the rows it carries
  *     payload BYTES\n                        then BYTES of payload:
- *   a SQLite changeset (session extension) of INSERTs into two tables,
+ *   a SQLite changeset (session extension) of INSERTs into three tables,
  *     dh(gid, origin, seq, hlc, prev_gid, target_gid, node_gid, at, action,
- *        field, old_value, new_value, note)   the history rows
+ *        field, old_value, new_value, note, node_hlc)   the history rows
  *     dr(uuid, name)                         the names of the replicas
+ *     dn(gid, kind, place, title, body, status, due, unit, leader, ext)
+ *        what each addition in dh (gid) put in place: an item (kind
+ *        "node", place "PARENT_GID SEQ SUFFIX", PARENT_GID 0 for an area,
+ *        SUFFIX its sort key after its parent's) or a milestone ("ms":
+ *        title is its phrase)
  *   then "\nend CRC\n", the CRC-32 (hex) of everything before it.  A file
  *   that does not start with the magic is not a change file; a newer format
  *   is refused before anything else is read; a missing or wrong end line
- *   means truncated or corrupted.  Nothing is changed by a refused file.
+ *   means truncated or corrupted; rows that name items, milestones or
+ *   edits the file does not bring and the reader lacks mean corrupted.
+ *   Nothing is changed by a refused file.  Format 1 had dh without
+ *   node_hlc and no dn, and carried only notes and plain values (its
+ *   edits of items the reader lacks are skipped and counted).
+ *
+ * Rows travel with global ids (translate.c): the item by node_gid; the
+ * values of a move ("place": "PARENT SEQ KEY") and of an order ("order":
+ * "CHILD SEQ KEY;...", a renumbering or reordering of a node's children)
+ * name items by gid and keep only each key's suffix; the fields of a
+ * milestone added by an edit are ms.GID.due/done/state (GID: the row that
+ * added it; milestones of the imported plan keep ms.N); a note deletion is
+ * note.GID (the row that wrote the note).  The reader stores them in its
+ * own ids: an added milestone takes its next free number here, so the
+ * numbers of milestones added on two replicas at once may differ (duban
+ * conflicts names them by phrase).
  *
  * The order changes apply.  The rows of a file are applied in one
  * transaction, in the order (hlc, origin): each origin's rows in their
- * order there, so an undo comes after the edit it reverts.  A row whose gid
- * is already here is skipped (importing twice changes nothing).  A row of
- * an origin whose seq is already here with another gid means one replica's
- * file was copied with cp: the whole file is refused with the command that
- * fixes it (`duban sync reidentify N` on the copy).  Rows brought in carry
- * the undo stacks unchanged (undo and redo only ever act on this replica's
+ * order there, so an undo comes after the edit it reverts and an item's
+ * addition before its edits (the addition creates the item, 'removed' at
+ * a temporary place, from its dn entry).  A row whose gid is already here
+ * is skipped (importing twice changes nothing).  A row of an origin whose
+ * seq is already here with another gid means one replica's file was
+ * copied with cp: the whole file is refused with the command that fixes
+ * it (`duban sync reidentify N` on the copy).  Rows brought in carry the
+ * undo stacks unchanged (undo and redo only ever act on this replica's
  * own edits) and belong to the meeting open here when they arrive.
  *
  * The conflict rule.  Each field of an item (status, due, unit, leader,
- * extension, target.N) is a register; a history row that changed it
- * (old_value != new_value; an edit, undo or redo) is an assignment.  The
- * value is that of the assignment with the greatest (hlc, origin): hlc is a
- * hybrid logical clock, max(time in seconds * 65536, greatest hlc known + 1),
- * so a later edit wins and an edit made after seeing another wins over it;
+ * extension, target.N, title, body, state: cancelled or restored, added
+ * or removed; a milestone's due, done and state; the plan's title and
+ * period) is a register; a history row that changed it (old_value !=
+ * new_value; an edit, undo or redo) is an assignment.  The value is that
+ * of the assignment with the greatest (hlc, origin): hlc is a hybrid
+ * logical clock, max(time in seconds * 65536, greatest hlc known + 1), so
+ * a later edit wins and an edit made after seeing another wins over it;
  * equal clocks are ordered by replica identity.  Every row records the
  * assignment it replaced (prev_gid).  An assignment that no other replaced
  * (a head) and that lost to the winner with a different value is a
  * conflict: its value stays in history and `duban conflicts` lists it until
  * acknowledged (acks are kept per replica).  Notes are rows of their own:
  * both sides' notes are kept; a note stands while the edit that made it is
- * not undone.  The value, the notes and the conflicts are functions of the
- * set of rows alone, so replicas that have seen the same rows agree,
- * whatever the order the files arrived in.  An undo (redo) of an edit whose
- * field now holds another value than the edit wrote (its undo restored)
- * leaves the field alone.
+ * not undone.  An undo (redo) of an edit whose register now holds another
+ * value than the edit wrote (its undo restored) leaves it alone.
+ *
+ * Places (places.c).  An item's place (parent, number, key suffix) is a
+ * register too, settled over the whole plan: items of the clone start
+ * where the first row that moved them found them, added items appear
+ * where their addition put them, then additions, moves and orders apply
+ * in (hlc, origin, seq) order.  A move into the item itself or nesting
+ * deeper than three levels is skipped (an addition goes up to the nearest
+ * ancestor that can hold it).  Items added or moved on two replicas at
+ * once under one parent with the same number are both kept: the first
+ * (in that order) keeps the number, the other takes the next number above
+ * every number given there, and its old ref leads to it (moved_ref).  A
+ * local undo of a move whose number such an item took is refused.
+ *
+ * Cancelled items.  An edit of an item (any field but its state) made on
+ * one replica while another cancelled it, neither having seen the other
+ * (node_hlc, the greatest clock of the item's rows held where a row was
+ * made, is below the other row's clock both ways), is kept (the value
+ * applies, the item stays cancelled) and listed by `duban conflicts` as a
+ * conflict until acknowledged.  Values, notes, places and conflicts are
+ * functions of the set of rows alone, so replicas that have seen the
+ * same rows agree, whatever the order the files arrived in.
  *
  * Crash safety: every import is one SQLite transaction (WAL, synchronous
  * FULL); change files are written to a temporary name, synced and renamed.
  * `sync OTHER.db` imports into each database in turn: each is either as
  * before or fully synced.
  *
- * Not exchanged: meetings (each replica's own; rows that arrive belong to
- * the meeting open where they land), acknowledgements of conflicts, the
- * front end's state, and the plan's structure (added, moved, renamed,
- * cancelled items, milestones: edit_field_is_value() says which fields
- * travel).  Format 1 carries notes and the plain values of items both
- * sides have: edits of an item the reader does not have (added after the
- * clone) are skipped and counted; a file with an edit of another field is
- * refused whole.
+ * Not exchanged: meetings, their attendees, decisions and minutes (each
+ * replica's own; rows that arrive belong to the meeting open where they
+ * land), acknowledgements of conflicts, the front end's state, settings,
+ * and numeric targets' definitions (their values travel).
  *
  * Call order: store_open() -> sync_* -> store_close().  Strings returned
  * in structs are owned by the struct; free with the matching _free.
@@ -95,7 +134,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SYNC_FORMAT 1
+#define SYNC_FORMAT 2  /* written; format 1 files are still read */
 #define SYNC_ID_LEN 33 /* 32 hex digits and NUL */
 
 /* This replica: identity and name ("" when never named). */
@@ -184,15 +223,19 @@ typedef struct sync_replica_list {
 int sync_status(store *st, int64_t plan_id, sync_replica_list *out, duban_error *err);
 void sync_replica_list_free(sync_replica_list *l);
 
-/* Conflicts still to look at (not acknowledged), oldest first. */
+/* Conflicts still to look at (not acknowledged), oldest first: values
+ * that lost (sync.h's rule), and edits of an item another replica
+ * cancelled meanwhile. */
 typedef struct sync_conflict {
     int64_t id;      /* the losing row's history id here: `duban conflicts ack ID` */
     int64_t node_id; /* the item */
     char ref[32];
-    char field[32];
+    char field[256]; /* a milestone's field names its phrase: ms.PHRASE.due */
     char *lost_value, *won_value;
     char *lost_by, *won_by; /* replica names */
     char *lost_at, *won_at;
+    int cancelled; /* 1: lost_* is an edit of an item that won_by cancelled meanwhile (won_value
+                      "cancelled"); the edit is kept, the item stays cancelled */
 } sync_conflict;
 typedef struct sync_conflict_list {
     sync_conflict *v;
@@ -200,6 +243,8 @@ typedef struct sync_conflict_list {
 } sync_conflict_list;
 int sync_conflicts(store *st, int64_t plan_id, sync_conflict_list *out, duban_error *err);
 void sync_conflict_list_free(sync_conflict_list *l);
+/* Keeps the conflicts of one item (duban show), in their order. */
+void sync_conflict_list_keep_node(sync_conflict_list *l, int64_t node_id);
 /* How many conflicts sync_conflicts() would list. */
 int sync_conflict_count(store *st, int64_t plan_id, int *n, duban_error *err);
 /* Acknowledges conflict id; DUBAN_ENOTFOUND when it is not one. */

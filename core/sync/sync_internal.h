@@ -21,7 +21,17 @@ typedef struct sync_row {
     int64_t seq, hlc;
     char *prev_gid, *target_gid, *node_gid; /* "" when none */
     char *at, *action, *field, *old_value, *new_value, *note;
+    int64_t node_hlc; /* format 2: the item's greatest clock its author held (0: none) */
 } sync_row;
+
+/* Format 2: what an addition (an item's, or a milestone's) put in place,
+ * keyed by the adding row's gid (table dn of the payload).  kind "node":
+ * place "PARENT_GID SEQ SUFFIX" and the item's fields; kind "ms": title is
+ * the milestone's phrase, due its date. */
+typedef struct sync_added {
+    char gid[SYNC_ID_LEN];
+    char *kind, *place, *title, *body, *status, *due, *unit, *leader, *ext;
+} sync_added;
 
 typedef struct sync_seen {
     char origin[SYNC_ID_LEN];
@@ -51,19 +61,60 @@ typedef struct change_file {
     size_t nrows;
     sync_name *names;
     size_t nnames;
+    sync_added *added;
+    size_t nadded;
 } change_file;
 
 void change_file_free(change_file *cf);
-/* Encodes cf into out (header, changeset payload, end line). */
+/* Encodes cf into out (header, changeset payload, end line): format 2,
+ * or format 1 when cf->version is 1 (for tests: no node_hlc, no dn). */
 int change_file_encode(const change_file *cf, strbuf *out, duban_error *err);
 /* Decodes and checks a file image; name is for messages.  Refusals:
  * DUBAN_EPARSE (not a change file, truncated, corrupted), DUBAN_ENEWER. */
 int change_file_decode(const char *name, const char *data, size_t len, change_file *cf,
                        duban_error *err);
 
-/* Does sync carry edits of this field?  Notes and an item's plain values
- * (edit_field_is_value); not the plan's structure. */
+/* Does sync carry edits of this field (a field this duban knows)?  In
+ * format 2 every field of history does: values, notes, titles, bodies,
+ * states, places, orders, milestones, note deletions, the plan's title. */
 int sync_field_exchanged(const char *field);
+/* Format 1 carried only notes and an item's plain values. */
+int sync_field_in_format1(const char *field);
+
+/* Translation between the history as stored here (local ids) and as it
+ * travels (global ids), translate.c.  Fields ms.N.x of a milestone added
+ * by an edit become ms.GID.x (GID: the adding row), note.H becomes
+ * note.GID; the values of place ("PARENT SEQ KEY") and order ("ID SEQ
+ * KEY;...") name parents and children by gid and keep only the key's
+ * suffix after the parent's.  Heap strings; DUBAN_EPARSE for a value that
+ * names what is not here. */
+typedef struct sync_xlate sync_xlate;
+int sync_xlate_open(store *st, int64_t plan_id, sync_xlate **x, duban_error *err);
+void sync_xlate_close(sync_xlate *x);
+/* Local -> wire: replaces r->field, r->old_value, r->new_value in place. */
+int sync_xlate_out(sync_xlate *x, int64_t node_id, sync_row *r, duban_error *err);
+/* Wire -> local, for row r about node_id; *field, *old_value, *new_value
+ * are heap copies (the milestone of an addition not here yet: *ms_new is
+ * set to its local number, to be inserted by the caller). */
+int sync_xlate_in(sync_xlate *x, int64_t node_id, const sync_row *r, char **field, char **old_value,
+                  char **new_value, int *ms_new, duban_error *err);
+/* The suffix of a sort key after its parent's: from its last '.' (the
+ * whole key for an area). */
+const char *sync_key_suffix(const char *key);
+
+/* Additions (added.c): the dn entry of the adding row gid (NULL: none);
+ * a new item (state 'removed', temporary place "~GID") and milestone
+ * (number seq, 'removed'); the place an item's addition gave it. */
+const sync_added *sync_added_of(const change_file *cf, const char *gid);
+int sync_create_node(store *st, int64_t plan_id, const char *name, const sync_added *a,
+                     const char *node_gid, int64_t *node_id, duban_error *err);
+int sync_create_ms(store *st, int64_t node_id, int seq, const char *name, const sync_added *a,
+                   duban_error *err);
+int sync_record_added(store *st, int64_t history_id, const sync_added *a, duban_error *err);
+
+/* Places (places.c): settles every item's place from the additions,
+ * moves and orders of the plan's history (sync.h). */
+int sync_settle_places(store *st, int64_t plan_id, duban_error *err);
 
 /* Is s 32 lowercase hex digits? */
 int sync_is_id(const char *s);

@@ -242,4 +242,12 @@ expect_no_out "2021-07-01  2021-12-31" "only plan 1 is left"
 run --db "$DB" plans delete 9 --yes
 expect_rc 3 "unknown plan"
 
+# an item whose sub-item was added and undone moves with it: too deep under an item
+S="$T/sub.db"
+run --db "$S" list
+run --db "$S" add 1.1 "子项"; expect_rc 0 "add a sub-item"
+run --db "$S" undo; expect_rc 0 "undo it"
+run --db "$S" move 1.1 1.2; expect_rc 2 "a move that would put the removed sub-item four levels deep"
+expect_err "nest at most three levels" "is refused with the rule, not a database error"
+
 finish

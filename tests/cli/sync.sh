@@ -101,7 +101,7 @@ printf 'X' | dd of="$T/bad.changes" bs=1 seek=$((size - 40)) conv=notrunc 2>/dev
 refuse 4 "corrupted file" "corrupted" "$T/bad.changes"
 printf 'hello\nworld\n' >"$T/text.changes"
 refuse 4 "not a change file" "not a duban change file" "$T/text.changes"
-sed '1s/duban-changes 1/duban-changes 9/' "$T/all.changes" >"$T/newer.changes"
+sed '1s/duban-changes [0-9]*/duban-changes 9/' "$T/all.changes" >"$T/newer.changes"
 refuse 7 "newer format" "newer than this duban" "$T/newer.changes"
 run --db "$T/other.db" list
 run --db "$T/other.db" sync export "$T/other.changes"
@@ -193,20 +193,50 @@ on "$A" conflicts; expect_no_out "快钟单位" "an edit that replaced another k
 on "$B" sync export "$T/since.changes" --since 2030-01-01; expect_out "1 changes" "--since: from a day on"
 on "$B" sync export "$T/since.changes" --since 2030-13-01; expect_rc 2 "--since needs a date"
 
-# --- the plan's structure stays on its replica (format 1 carries values and notes) ---
+# --- the plan's structure travels (format 2) ---
+at 12:24:00; on "$A" add 5 "办公室新增的事项"; expect_rc 0 "add an item in the office"
+at 12:24:01; on "$A" unit 3.3 "办公室单位33"; expect_rc 0 "edit 3.3 in the office"
 at 12:25:00; on "$B" add 5 "笔记本新增的事项"; expect_rc 0 "add an item on the laptop"
 newref=$(grep -o '5\.[0-9]*' <<<"$out" | head -1)
 at 12:25:01; on "$B" unit "$newref" "新事项单位"; expect_rc 0 "edit the added item"
 at 12:25:02; on "$B" rename 6.1 "笔记本改的标题"; expect_rc 0 "rename on the laptop"
+at 12:25:02; on "$B" move 5.3 6; expect_rc 0 "move on the laptop"
+at 12:25:02; on "$B" milestone 6.1 add "笔记本的里程碑" 2021-11-20; expect_rc 0 "milestone on the laptop"
+at 12:25:02; on "$B" cancel 3.3 --reason "笔记本取消"; expect_rc 0 "cancel on the laptop"
 at 12:25:03; on "$B" leader 6.2 "赵六"
 at 12:25:04; on "$A" sync "$B"; expect_rc 0 "sync after structural edits"
-expect_out "本副本没有的事项" "edits of an item the office lacks are counted, not applied"
+expect_no_out "本副本没有的事项" "nothing is left out"
 on "$A" show 6.2; expect_out "赵六" "plain edits still travel"
-on "$A" show 6.1; expect_no_out "笔记本改的标题" "a rename stays on its replica"
+on "$A" show 6.1; expect_out "笔记本改的标题" "a rename travels"
+expect_out "笔记本的里程碑" "a milestone travels"
+on "$A" list; expect_out "笔记本新增的事项" "an item added on the laptop arrives"
+expect_out "办公室新增的事项" "and the office's stays"
+grep -q '^6\.[0-9]* .*培育消费新业态' <<<"$out" && pass || fail "a move travels: $out"
+on "$A" show 5.3; expect_out "培育消费新业态" "the old ref leads to the moved item"
+expect_err "has moved" "and says so"
+on "$A" show 3.3; expect_out "已取消" "a cancel travels"
+expect_out "办公室单位33" "the edit of the item cancelled meanwhile is kept"
+expect_out "conflicts (冲突" "show lists the item's conflict"
+on "$B" show 3.3; expect_out "同时取消了此事项" "and so does the laptop"
+on "$B" --format json show 3.3; expect_out '"lost": "办公室单位33", "lost_by": "办公室"' "show's json lists it"
+expect_out '"cancelled": true}]}' "as an edit of a cancelled item"
+on "$B" --format json show 3.2; expect_out '"conflicts": []}' "an item without conflicts"
+on "$A" conflicts; expect_out "unit (已取消的事项)" "duban conflicts lists the edit of a cancelled item"
+"$DUBAN" --db "$A" --format json list >"$T/la.json"; "$DUBAN" --db "$B" --format json list >"$T/lb.json"
+cmp -s "$T/la.json" "$T/lb.json" && pass || fail "the plans differ after structural edits: $(diff "$T/la.json" "$T/lb.json" | head -5)"
+on "$A" list
+[ "$(grep -c '^5\.[0-9]* .*新增的事项' <<<"$out")" = 2 ] && pass || fail "both added items kept: $out"
+grep -q '新事项单位 .*笔记本新增的事项' <<<"$out" && pass || fail "the laptop's item and its unit: $out"
 on "$A" sync "$B"; expect_rc 0 "and the next sync is quiet"
 expect_out "收到 0 处修改" "nothing new the second time"
 at 12:25:05; on "$B" undo; expect_rc 0 "undo of the laptop's last edit after sync"
 on "$B" show 6.2; out=$(grep '^leader:' <<<"$out"); expect_no_out "赵六" "undo reverts it"
+at 12:26:00; on "$B" rename 6.3 "笔记本的标题"; expect_rc 0 "rename on the laptop"
+at 12:26:01; on "$A" sync "$B"; expect_rc 0 "sync the rename"
+at 12:26:02; on "$A" rename 6.3 "办公室的标题"; expect_rc 0 "a later rename in the office"
+at 12:26:03; on "$A" sync "$B"; expect_rc 0 "sync it back"
+at 12:26:04; on "$B" undo; expect_rc 0 "undo the laptop's rename"
+on "$B" show 6.3; expect_out "办公室的标题" "undo leaves a title another replica replaced"
 
 # --- edits that arrive during a meeting belong to it ---
 at 12:30:00; on "$A" meeting start "第三次推进会"; expect_rc 0 "meeting start"
@@ -221,7 +251,8 @@ at 13:00:00; run --db "$O" list
 at 13:00:01; run --db "$O" set 1.1 done
 at 13:00:02; run --db "$O" set 1.1 blocked
 at 13:00:03; run --db "$O" undo
-sqlite3 "$O" "DROP TRIGGER history_stamp; DROP TRIGGER history_unstamp; DROP TRIGGER plan_gid;
+sqlite3 "$O" "DROP TRIGGER sync_added_stamp; DROP TABLE sync_added;
+  DROP TRIGGER history_stamp; DROP TRIGGER history_unstamp; DROP TRIGGER plan_gid;
   DROP TRIGGER node_gid; DROP TABLE history_gid; DROP TABLE replica; DROP TABLE sync_peer_seen;
   DROP TABLE sync_log; DROP TABLE conflict_ack; DROP INDEX plan_by_gid; DROP INDEX node_by_gid;
   ALTER TABLE plan DROP COLUMN gid; ALTER TABLE node DROP COLUMN gid;

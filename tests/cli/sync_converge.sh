@@ -1,5 +1,6 @@
 # Convergence through the command line: three replicas make random edits
-# (set, due, unit, leader, note, extend, undo, redo) and exchange them in
+# (set, due, unit, leader, note, extend; add, move, rename, cancel,
+# restore, milestones; undo, redo) and exchange them in
 # random order (databases, change files, old files again), then end with
 # the same `duban --format json list`, history and conflicts.  The larger
 # property test is tests/unit/test_sync.c; SYNC_CLI_OPS makes this longer.
@@ -13,7 +14,7 @@ export DUBAN_NOW=2021-10-01T08:00:00Z
 "$DUBAN" --db "${R[0]}" list >/dev/null 2>&1
 "$DUBAN" --db "${R[0]}" clone "${R[1]}" --name b >/dev/null || fail "clone b"
 "$DUBAN" --db "${R[0]}" clone "${R[2]}" --name c >/dev/null || fail "clone c"
-refs=(1.1 1.2 2.1 3.1)
+refs=(1.1 1.2 2.1 3.1 1.3 2.2 2.3 3.2)
 statuses=(1 2 3 4 5)
 dates=(2021-10-31 2021-11-30 2021-12-31)
 words=(县发改局 县住建局 张三 李四 '')
@@ -28,9 +29,16 @@ tick() { # a clock per replica, drifting and sometimes going back
 }
 
 edit() {
-  local r=$1 db=${R[$1]} ref=${refs[RANDOM % 4]}
+  local r=$1 db=${R[$1]} ref=${refs[RANDOM % 8]}
   tick "$r"
-  case $((RANDOM % 9)) in
+  case $((RANDOM % 14)) in
+    9) "$DUBAN" --db "$db" add $((1 + RANDOM % 3)) "新增 $RANDOM" ;;
+    10) "$DUBAN" --db "$db" move "$ref" $((1 + RANDOM % 3)) ;;
+    11) "$DUBAN" --db "$db" rename "$ref" "改名 $RANDOM" ;;
+    12) if [ $((RANDOM % 2)) = 0 ]; then "$DUBAN" --db "$db" cancel "$ref" --reason 理由
+        else "$DUBAN" --db "$db" restore "$ref"; fi ;;
+    13) if [ $((RANDOM % 2)) = 0 ]; then "$DUBAN" --db "$db" milestone "$ref" add "节点 $RANDOM" "${dates[RANDOM % 3]}"
+        else "$DUBAN" --db "$db" milestone "$ref" done 1; fi ;;
     0 | 1) "$DUBAN" --db "$db" set "$ref" "${statuses[RANDOM % 5]}" ;;
     2) "$DUBAN" --db "$db" due "$ref" "${dates[RANDOM % 3]}" ;;
     3) "$DUBAN" --db "$db" unit "$ref" "${words[RANDOM % 5]}" ;;
@@ -72,8 +80,15 @@ done
 
 state() {
   "$DUBAN" --db "$1" --format json list
-  sqlite3 "$1" "SELECT g.gid, g.origin, g.seq, g.hlc, h.action, h.field, h.old_value, h.new_value,
-    h.note, h.at FROM history h JOIN history_gid g ON g.history_id = h.id ORDER BY g.gid;
+  # places and milestone numbers are in local ids (the unit test compares them as they travel)
+  sqlite3 "$1" "SELECT g.gid, g.origin, g.seq, g.hlc, h.action, n.gid,
+    CASE WHEN h.field LIKE 'ms.%' THEN 'ms' || substr(h.field, instr(substr(h.field, 4), '.') + 3)
+    ELSE h.field END, CASE WHEN h.field IN ('place', 'order') THEN '' ELSE h.old_value || '|'
+    || h.new_value END, h.note, h.at FROM history h JOIN history_gid g ON g.history_id = h.id
+    JOIN node n ON n.id = h.node_id ORDER BY g.gid;
+    SELECT gid, ref, title, state, sort_key FROM node ORDER BY gid;
+    SELECT n.gid, m.phrase, m.due, m.done, m.state FROM milestone m JOIN node n ON n.id = m.node_id
+    ORDER BY 1, 2, 3, 4, 5;
     SELECT g.gid, n.text FROM note n JOIN history_gid g ON g.history_id = n.history_id ORDER BY 1, 2"
   "$DUBAN" --db "$1" --format csv conflicts | cut -d, -f2-
 }

@@ -14,6 +14,11 @@ edits() { # edits DB N: N edits that change something
   local i ref
   for ((i = 0; i < $2; i++)); do
     ref="$((i % 12 + 1)).$((i / 12 % 20 + 1))"
+    case $((i % 10)) in # the structure too: items added, renamed, moved
+      4) "$DUBAN" --db "$1" add $((i % 12 + 1)) "新增$i$1" >/dev/null 2>&1; continue ;;
+      7) "$DUBAN" --db "$1" rename "$ref" "改名$i$1" >/dev/null 2>&1; continue ;;
+      9) "$DUBAN" --db "$1" move "$ref" $(((i + 5) % 12 + 1)) >/dev/null 2>&1; continue ;;
+    esac
     case $((i % 3)) in
       0) "$DUBAN" --db "$1" due "$ref" "2021-$((10 + i % 3))-$((10 + i % 17))" ;;
       1) "$DUBAN" --db "$1" unit "$ref" "单位$i$1" ;;
@@ -28,9 +33,11 @@ cp "$T/a.db" "$T/b.db" "$T/tpl/"
 
 state() {
   "$DUBAN" --db "$1" --format json list 2>/dev/null
-  sqlite3 "$1" "SELECT g.gid, h.field, h.new_value FROM history h JOIN history_gid g
-    ON g.history_id = h.id ORDER BY g.gid; SELECT history_id, text FROM note ORDER BY 1, 2;
-    SELECT count(*) FROM note" 2>&1
+  # a move names its parent by local id: its value is left out
+  sqlite3 "$1" "SELECT g.gid, h.field, CASE WHEN h.field IN ('place', 'order') THEN ''
+    ELSE h.new_value END FROM history h JOIN history_gid g ON g.history_id = h.id
+    ORDER BY g.gid; SELECT history_id, text FROM note ORDER BY 1, 2;
+    SELECT count(*) FROM note; SELECT gid, ref, title, sort_key FROM node ORDER BY gid" 2>&1
 }
 state "$T/tpl/a.db" | md5sum >"$T/a.before"
 state "$T/tpl/b.db" | md5sum >"$T/b.before"

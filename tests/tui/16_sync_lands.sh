@@ -23,4 +23,11 @@ DUBAN_NOW=2099-01-01T00:00:00Z "$DUBAN" --db "$T/laptop.db" set 1.2 done >/dev/n
 TUI_TIMEOUT_POLLS=20 tui_wait '1 处冲突'
 assert_contains '冲突 1'
 assert_line_contains '1.2 ' '冲突 创新招商方式'
+# an edit of an item the laptop cancelled meanwhile: kept, and marked
+"$DUBAN" --db "$DB" unit 1.3 县发改局 >/dev/null
+"$DUBAN" --db "$T/laptop.db" cancel 1.3 --reason 并入 >/dev/null
+"$DUBAN" --db "$T/laptop.db" sync "$DB" >/dev/null || fail "third sync"
+TUI_TIMEOUT_POLLS=20 tui_wait '冲突 2'
+assert_line_contains '1.3 ' '冲突'
+assert_line_contains '1.3 ' '县发改局'
 tui_quit

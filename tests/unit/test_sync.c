@@ -2,8 +2,11 @@
  * refused whole when damaged.
  *
  * The property: three replicas (a plan and two clones) make random edits
- * of every kind (status, due, unit, leader, extension, notes, undo, redo)
- * under clocks that drift and jump back, and exchange them at random:
+ * of every kind (status, due, unit, leader, extension, notes, and the
+ * plan's structure: items and areas added, moved, reordered, renumbered,
+ * renamed, cancelled, restored, deleted, bodies; milestones added,
+ * re-dated, done, reopened, deleted; notes deleted; undo and redo of all
+ * of them) under clocks that drift and jump back, and exchange them at random:
  * database to database, change files for one peer, for all, --all, old
  * files imported again and into the wrong replica.  After a final round of
  * exchanges every replica holds the same items, history rows, notes and
@@ -13,6 +16,7 @@
 #include "testutil.h"
 
 #include "edit/edit.h"
+#include "edit/structure.h"
 #include "query/query.h"
 #include "sync/sync.h"
 #include "sync/sync_internal.h"
@@ -93,6 +97,73 @@ static void world_close(world *w)
 
 static const char *const refs[] = {"1.1", "1.2", "1.2.1", "2.1"};
 
+/* A random node of replica r that is not removed, of depth lo..hi. */
+static int64_t pick(world *w, int r, int lo, int hi)
+{
+    sqlite3_stmt *s;
+    int64_t ids[256];
+    int n = 0;
+    assert_int_equal(sqlite3_prepare_v2(w->st[r]->db,
+                                        "SELECT id FROM node WHERE plan_id = ? AND depth BETWEEN"
+                                        " ? AND ? AND state <> 'removed' ORDER BY id",
+                                        -1, &s, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_int64(s, 1, w->plan[r]);
+    sqlite3_bind_int(s, 2, lo);
+    sqlite3_bind_int(s, 3, hi);
+    while (n < 256 && sqlite3_step(s) == SQLITE_ROW)
+        ids[n++] = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return n ? ids[rnd(w, (unsigned)n)] : 0;
+}
+
+/* One edit of the plan's structure; refusals (a move into itself, too
+ * deep, nothing to reorder, a number taken) are fine. */
+static int structural_edit(world *w, int r, edit_result *res, duban_error *err)
+{
+    static const char *const titles[] = {"新增甲", "新增乙", "改名丙", "改名丁"};
+    static const char *const days[] = {"2021-10-20", "2021-11-15", "2021-12-20"};
+    store *st = w->st[r];
+    int64_t item = pick(w, r, 2, 3), area = pick(w, r, 1, 1), any = pick(w, r, 1, 3);
+    node_new nn = {.title = titles[rnd(w, 2)], .unit = "县发改局"};
+    switch (rnd(w, 10)) {
+    default: /* an item under an area, or a sub-item */
+        return edit_add_node(st, w->plan[r], rnd(w, 3) ? area : pick(w, r, 2, 2), &nn, res, err);
+    case 1:
+        if (rnd(w, 4))
+            return DUBAN_EEMPTY;
+        return edit_add_node(st, w->plan[r], 0, &nn, res, err);
+    case 2:
+        return edit_move_node(st, item, rnd(w, 4) ? area : pick(w, r, 2, 2), 0, res, err);
+    case 3:
+        return rnd(w, 2) ? edit_reorder(st, item, rnd(w, 2) ? 1 : -1, res, err)
+                         : edit_renumber(st, area, res, err);
+    case 4:
+        return edit_apply(st, any, FIELD_TITLE, titles[2 + rnd(w, 2)], NULL, res, err);
+    case 5:
+    case 6:
+        return edit_apply(st, item, FIELD_STATE, rnd(w, 2) ? "cancelled" : "", "理由", res, err);
+    case 7:
+        return edit_milestone_add(st, item, titles[rnd(w, 4)], days[rnd(w, 3)], res, err);
+    case 8: {
+        static const milestone_op ops[] = {MS_DONE, MS_DATE,   MS_DONE,
+                                           MS_DATE, MS_REOPEN, MS_DELETE};
+        return edit_milestone(st, item, 1 + (int)rnd(w, 3), ops[rnd(w, 6)], days[rnd(w, 3)], res,
+                              err);
+    }
+    case 9: /* a note deleted (note.H), an item without history deleted, or a body */
+        switch (rnd(w, 3)) {
+        case 0:
+            return edit_note_delete(st, item, 1, res, err);
+        case 1:
+            return edit_delete_node(st, item, res, err);
+        default:
+            return edit_apply(st, item, FIELD_BODY, titles[rnd(w, 4)], NULL, res, err);
+        }
+    }
+    return DUBAN_EEMPTY;
+}
+
 static void random_edit(world *w, int r)
 {
     static const char *const statuses[] = {"not_started", "in_progress", "behind", "blocked",
@@ -100,14 +171,26 @@ static void random_edit(world *w, int r)
     static const char *const dates[] = {"2021-10-31", "2021-11-30", "2021-12-31", ""};
     static const char *const texts[] = {"县发改局", "县住建局", "张三", "李四", ""};
     duban_error err;
-    node n;
-    assert_int_equal(node_by_ref(w->st[r], w->plan[r], refs[rnd(w, 4)], &n, &err), DUBAN_OK);
+    node n = {0};
+    if (node_by_ref(w->st[r], w->plan[r], refs[rnd(w, 4)], &n, &err)) /* moved away */
+        n.id = pick(w, r, 2, 3);
     edit_result res;
     char note[32];
     snprintf(note, sizeof note, "进展 %u", rnd(w, 100000));
-    int kind = (int)rnd(w, 9), rc;
+    int kind = (int)rnd(w, 12), rc;
     set_clock(w, r);
     switch (kind) {
+    case 9:
+    case 10:
+    case 11:
+        rc = structural_edit(w, r, &res, &err);
+        node_free(&n);
+        if (rc == DUBAN_EEMPTY || rc == DUBAN_EINVAL || rc == DUBAN_ENOTFOUND)
+            return;
+        if (rc)
+            fail_msg("structural edit: %s", err.msg);
+        edit_result_free(&res);
+        return;
     case 0:
     case 1:
         rc = edit_apply(w->st[r], n.id, FIELD_STATUS, statuses[rnd(w, 5)], rnd(w, 3) ? NULL : note,
@@ -136,9 +219,10 @@ static void random_edit(world *w, int r)
         break;
     }
     node_free(&n);
-    if (rc == DUBAN_EEMPTY)
-        return;
-    assert_int_equal(rc, DUBAN_OK);
+    if (rc == DUBAN_EEMPTY || ((kind == 7 || kind == 8) && rc == DUBAN_EINVAL))
+        return; /* an undo may find its number taken by a synced item */
+    if (rc)
+        fail_msg("edit %d: %s", kind, err.msg);
     edit_result_free(&res);
 }
 
@@ -189,20 +273,46 @@ static void random_exchange(world *w)
     }
 }
 
+static int cmp_row_gid(const void *a, const void *b)
+{
+    return strcmp(((const sync_row *)a)->gid, ((const sync_row *)b)->gid);
+}
+
+/* The history as it travels (global ids), sorted by gid. */
+static void dump_history(world *w, int r, strbuf *sb)
+{
+    duban_error err;
+    strbuf img = {0};
+    change_file cf;
+    assert_int_equal(sync_export(w->st[r], w->plan[r], NULL, 1, NULL, &img, NULL, &err), DUBAN_OK);
+    assert_int_equal(change_file_decode("dump", img.s, img.len, &cf, &err), DUBAN_OK);
+    if (cf.nrows)
+        qsort(cf.rows, cf.nrows, sizeof *cf.rows, cmp_row_gid);
+    for (size_t i = 0; i < cf.nrows; i++) {
+        const sync_row *x = &cf.rows[i];
+        strbuf_printf(sb, "%s|%s|%lld|%lld|%s|%s|%s|%s|%s|%s|%s|%s|%s|%lld\n", x->gid, x->origin,
+                      (long long)x->seq, (long long)x->hlc, x->prev_gid, x->target_gid, x->node_gid,
+                      x->at, x->action, x->field, x->old_value, x->new_value, x->note,
+                      (long long)x->node_hlc);
+    }
+    change_file_free(&cf);
+    strbuf_free(&img);
+}
+
 /* The replica's plan, history, notes and conflicts, by global identity. */
 static char *dump(world *w, int r)
 {
     static const char *const queries[] = {
-        "SELECT gid, status, due, unit, leader, extended_due FROM node ORDER BY gid",
-        "SELECT g.gid, g.origin, g.seq, g.hlc, coalesce(g.prev_gid, ''), h.action,"
-        " coalesce(t.gid, ''), n.gid, h.field, h.old_value, h.new_value, h.note, h.at"
-        " FROM history h JOIN history_gid g ON g.history_id = h.id JOIN node n"
-        " ON n.id = h.node_id LEFT JOIN history_gid t ON t.history_id = h.target_id"
-        " ORDER BY g.gid",
-        "SELECT g.gid, n.at, n.text FROM note n JOIN history_gid g"
+        "SELECT n.gid, n.status, n.due, n.unit, n.leader, n.extended_due, n.title, n.state,"
+        " n.ref, n.depth, n.seq, n.sort_key, coalesce(p.gid, '') FROM node n"
+        " LEFT JOIN node p ON p.id = n.parent_id ORDER BY n.gid",
+        "SELECT n.gid, m.phrase, m.due, m.done, m.state FROM milestone m JOIN node n"
+        " ON n.id = m.node_id ORDER BY 1, 2, 3, 4, 5",
+        "SELECT g.gid, n.at, n.text, n.state FROM note n JOIN history_gid g"
         " ON g.history_id = n.history_id ORDER BY g.gid, n.text",
     };
     strbuf sb = {0};
+    dump_history(w, r, &sb);
     sqlite3 *db;
     assert_int_equal(sqlite3_open_v2(w->path[r], &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
     for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
@@ -258,6 +368,21 @@ static void replicas_converge(void **state)
         char *first = dump(&w, 0);
         for (int r = 1; r < NREP; r++) {
             char *other = dump(&w, r);
+            if (strcmp(first, other) && getenv("SYNC_DUMP_DIR")) {
+                char path[512];
+                snprintf(path, sizeof path, "%s/replica0", getenv("SYNC_DUMP_DIR"));
+                FILE *f0 = fopen(path, "w");
+                snprintf(path, sizeof path, "%s/replica%d", getenv("SYNC_DUMP_DIR"), r);
+                FILE *f1 = fopen(path, "w");
+                if (f0 && f1) {
+                    fputs(first, f0);
+                    fputs(other, f1);
+                }
+                if (f0)
+                    fclose(f0);
+                if (f1)
+                    fclose(f1);
+            }
             if (strcmp(first, other))
                 fail_msg("seed %u: replica %d differs from replica 0", seed, r);
             free(other);
@@ -331,12 +456,12 @@ static void unknown_field_is_refused(void **state)
     assert_int_equal(change_file_decode("f", img.s, img.len, &cf, &err), DUBAN_OK);
     assert_int_equal(cf.nrows, 1);
     free(cf.rows[0].field);
-    cf.rows[0].field = strdup("title");
+    cf.rows[0].field = strdup("bogus");
     assert_int_equal(change_file_encode(&cf, &bad, &err), DUBAN_OK);
     char *before = dump(&w, 0);
     sync_result r;
     assert_int_equal(sync_import(w.st[0], "f.changes", bad.s, bad.len, &r, &err), DUBAN_EPARSE);
-    assert_non_null(strstr(err.msg, "f.changes: cannot apply an edit of title"));
+    assert_non_null(strstr(err.msg, "f.changes: cannot apply an edit of bogus"));
     char *after = dump(&w, 0);
     assert_string_equal(before, after);
     free(before);
@@ -344,6 +469,127 @@ static void unknown_field_is_refused(void **state)
     change_file_free(&cf);
     strbuf_free(&img);
     strbuf_free(&bad);
+    world_close(&w);
+}
+
+/* Replica 1 adds an item (with a unit), moves 1.2 under area 2, adds a
+ * milestone to 2.1 and cancels 1.1; the change file of all of it. */
+static void structural_file(world *w, strbuf *img)
+{
+    duban_error err;
+    edit_result res;
+    store *st = w->st[1];
+    node a1, a2, i11, i12, i21;
+    assert_int_equal(node_by_ref(st, w->plan[1], "1", &a1, &err), DUBAN_OK);
+    assert_int_equal(node_by_ref(st, w->plan[1], "2", &a2, &err), DUBAN_OK);
+    assert_int_equal(node_by_ref(st, w->plan[1], "1.1", &i11, &err), DUBAN_OK);
+    assert_int_equal(node_by_ref(st, w->plan[1], "1.2", &i12, &err), DUBAN_OK);
+    assert_int_equal(node_by_ref(st, w->plan[1], "2.1", &i21, &err), DUBAN_OK);
+    node_new nn = {.title = "新增的事项"};
+    assert_int_equal(edit_add_node(st, w->plan[1], a1.id, &nn, &res, &err), DUBAN_OK);
+    int64_t added = res.node_id;
+    edit_result_free(&res);
+    assert_int_equal(edit_apply(st, added, FIELD_UNIT, "新单位", NULL, &res, &err), DUBAN_OK);
+    edit_result_free(&res);
+    assert_int_equal(edit_move_node(st, i12.id, a2.id, 0, &res, &err), DUBAN_OK);
+    edit_result_free(&res);
+    assert_int_equal(edit_milestone_add(st, i21.id, "开工", "2021-11-01", &res, &err), DUBAN_OK);
+    edit_result_free(&res);
+    assert_int_equal(edit_apply(st, i11.id, FIELD_STATE, "cancelled", "并入", &res, &err),
+                     DUBAN_OK);
+    edit_result_free(&res);
+    node_free(&a1), node_free(&a2), node_free(&i11), node_free(&i12), node_free(&i21);
+    assert_int_equal(sync_export(st, w->plan[1], NULL, 1, NULL, img, NULL, &err), DUBAN_OK);
+}
+
+/* A format 2 file with additions, a move and a milestone: every
+ * truncation and flipped byte is refused, and so is a file whose rows
+ * name an item or milestone it does not bring; nothing changes.  Then
+ * the whole file applies. */
+static void damaged_structural_file_is_refused(void **state)
+{
+    (void)state;
+    world w;
+    world_open(&w, 11);
+    duban_error err;
+    strbuf img = {0}, bad = {0};
+    structural_file(&w, &img);
+    assert_memory_equal(img.s, "duban-changes 2\n", 16);
+    char *before = dump(&w, 0), *copy = malloc(img.len);
+    sync_result res;
+    for (size_t len = 0; len < img.len; len += 1 + len / 32)
+        assert_int_equal(sync_import(w.st[0], "f", img.s, len, &res, &err), DUBAN_EPARSE);
+    for (size_t i = 0; i < img.len; i++) {
+        memcpy(copy, img.s, img.len);
+        copy[i] ^= 0x21;
+        int rc = sync_import(w.st[0], "f", copy, img.len, &res, &err);
+        if (rc != DUBAN_EPARSE && rc != DUBAN_ENEWER)
+            fail_msg("byte %zu flipped: %d %s", i, rc, err.msg);
+    }
+    change_file cf;
+    assert_int_equal(change_file_decode("f", img.s, img.len, &cf, &err), DUBAN_OK);
+    assert_int_equal(cf.nadded, 2); /* the item and the milestone */
+    for (int k = 0; k < 2; k++) {   /* without the item's addition, then the milestone's */
+        sync_added keep = cf.added[k];
+        memset(cf.added[k].gid, '0', SYNC_ID_LEN - 1); /* names another row */
+        strbuf_reset(&bad);
+        assert_int_equal(change_file_encode(&cf, &bad, &err), DUBAN_OK);
+        assert_int_equal(sync_import(w.st[0], "g.changes", bad.s, bad.len, &res, &err),
+                         DUBAN_EPARSE);
+        assert_non_null(strstr(err.msg, "g.changes: change file is corrupted"));
+        cf.added[k] = keep;
+    }
+    char *after = dump(&w, 0);
+    assert_string_equal(before, after);
+    assert_int_equal(sync_import(w.st[0], "f", img.s, img.len, &res, &err), DUBAN_OK);
+    assert_int_equal(res.received, (int)cf.nrows);
+    node n;
+    assert_int_equal(node_by_ref(w.st[0], w.plan[0], "2.2", &n, &err), DUBAN_OK); /* moved 1.2 */
+    node_free(&n);
+    free(before);
+    free(after);
+    free(copy);
+    change_file_free(&cf);
+    strbuf_free(&img);
+    strbuf_free(&bad);
+    world_close(&w);
+}
+
+/* A format 1 file (an older duban's: values and notes only, no dn) is
+ * still read; its edits of items the reader lacks are skipped. */
+static void format1_file_is_read(void **state)
+{
+    (void)state;
+    world w;
+    world_open(&w, 13);
+    duban_error err;
+    strbuf img = {0}, old = {0};
+    structural_file(&w, &img);
+    change_file cf;
+    assert_int_equal(change_file_decode("f", img.s, img.len, &cf, &err), DUBAN_OK);
+    size_t kept = 0;
+    for (size_t i = 0; i < cf.nrows; i++) { /* what format 1 carried */
+        sync_row *r = &cf.rows[i];
+        if (sync_field_in_format1(r->field)) {
+            cf.rows[kept++] = *r;
+            continue;
+        }
+        char *text[] = {r->gid,    r->origin, r->prev_gid,  r->target_gid, r->node_gid, r->at,
+                        r->action, r->field,  r->old_value, r->new_value,  r->note};
+        for (size_t k = 0; k < sizeof text / sizeof text[0]; k++)
+            free(text[k]);
+    }
+    cf.nrows = kept;
+    cf.version = 1;
+    assert_int_equal(change_file_encode(&cf, &old, &err), DUBAN_OK);
+    assert_memory_equal(old.s, "duban-changes 1\n", 16);
+    sync_result res;
+    assert_int_equal(sync_import(w.st[0], "old.changes", old.s, old.len, &res, &err), DUBAN_OK);
+    assert_int_equal(res.skipped, 1); /* the unit of the item added on replica 1 */
+    assert_int_equal(res.received, (int)kept - 1);
+    change_file_free(&cf);
+    strbuf_free(&img);
+    strbuf_free(&old);
     world_close(&w);
 }
 
@@ -379,6 +625,8 @@ int main(void)
         cmocka_unit_test(replicas_converge),
         cmocka_unit_test(damaged_files_are_refused),
         cmocka_unit_test(unknown_field_is_refused),
+        cmocka_unit_test(damaged_structural_file_is_refused),
+        cmocka_unit_test(format1_file_is_read),
         cmocka_unit_test(unterminated_image_is_read_within_bounds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,6 +3,7 @@
 
 #include "edit/structure.h"
 #include "query/query.h"
+#include "sync/sync.h"
 #include "plan/status.h"
 #include "base/strbuf.h"
 #include "text/textwidth.h"
@@ -44,6 +45,7 @@ typedef struct item_detail {
     note_list notes;
     history_list hist;
     show_extra extra;
+    sync_conflict_list conflicts; /* the item's, still to look at */
 } item_detail;
 
 static void item_detail_free(item_detail *d)
@@ -53,6 +55,15 @@ static void item_detail_free(item_detail *d)
     note_list_free(&d->notes);
     history_list_free(&d->hist);
     cli_show_extra_free(&d->extra);
+    sync_conflict_list_free(&d->conflicts);
+}
+
+static int load_conflicts(cli_ctx *ctx, int64_t node_id, sync_conflict_list *l, duban_error *err)
+{
+    int rc = sync_conflicts(ctx->st, ctx->plan_id, l, err);
+    if (!rc)
+        sync_conflict_list_keep_node(l, node_id);
+    return rc;
 }
 
 static int load_detail(cli_ctx *ctx, const char *ref, item_detail *d, duban_error *err)
@@ -71,6 +82,8 @@ static int load_detail(cli_ctx *ctx, const char *ref, item_detail *d, duban_erro
         rc = node_history(ctx->st, d->n.id, &d->hist, err);
     if (!rc)
         rc = cli_show_extra_load(ctx, &d->n, &d->hist, &d->extra, err);
+    if (!rc)
+        rc = load_conflicts(ctx, d->n.id, &d->conflicts, err);
     return rc;
 }
 
@@ -89,6 +102,39 @@ static const char *local_time(const char *iso, char when[TIMESTAMP_LEN])
 {
     date_local_time(iso, when);
     return when;
+}
+
+/* One conflict for people: the value kept, the one that lost (or the
+ * edit kept on an item cancelled meanwhile), who and when. */
+static int conflict_line(cli_ctx *ctx, const sync_conflict *c, strbuf *sb)
+{
+    char when[TIMESTAMP_LEN];
+    int st = !strcmp(c->field, "status");
+    int rc = put(sb, c->field) | strbuf_append(sb, ": ");
+    if (c->cancelled)
+        return rc | put(sb, c->lost_value) | strbuf_append(sb, " (") | put(sb, c->lost_by) |
+               strbuf_printf(sb, " %s) 已保留; ", local_time(c->lost_at, when)) |
+               put(sb, c->won_by) | strbuf_append(sb, " 同时取消了此事项");
+    rc |= strbuf_append(sb, "kept ") |
+          put(sb, st ? cli_status_name(ctx, c->won_value) : c->won_value) |
+          strbuf_append(sb, " (") | put(sb, c->won_by) | strbuf_append(sb, "), lost ") |
+          put(sb, st ? cli_status_name(ctx, c->lost_value) : c->lost_value) |
+          strbuf_append(sb, " (") | put(sb, c->lost_by) |
+          strbuf_printf(sb, " %s)", local_time(c->lost_at, when));
+    return rc;
+}
+
+/* The item's open conflicts (冲突), when it has any. */
+static int show_conflicts(cli_ctx *ctx, const sync_conflict_list *l, strbuf *sb, int md)
+{
+    if (!l->n)
+        return 0;
+    int rc = strbuf_printf(sb, "\n%sconflicts (冲突; duban conflicts ack ID):%s\n",
+                           md ? "### " : "", md ? "\n" : "");
+    for (size_t i = 0; i < l->n; i++)
+        rc |= strbuf_printf(sb, "%s%lld  ", md ? "- " : "  ", (long long)l->v[i].id) |
+              conflict_line(ctx, &l->v[i], sb) | strbuf_appendc(sb, '\n');
+    return rc;
 }
 
 static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
@@ -142,6 +188,7 @@ static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
     }
     if (!d->hist.n)
         rc |= strbuf_append(sb, md ? "- none\n" : "  none\n");
+    rc |= show_conflicts(ctx, &d->conflicts, sb, md);
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
@@ -180,6 +227,15 @@ static int show_json(cli_ctx *ctx, const item_detail *d, strbuf *sb)
               kv(sb, "old", h->old_value, 0) | kv(sb, "new", h->new_value, 0) |
               kv(sb, "note", h->note, 1) | strbuf_append(sb, "}");
     }
+    rc |= strbuf_append(sb, "],\n \"conflicts\": [");
+    for (size_t i = 0; i < d->conflicts.n; i++) {
+        const sync_conflict *c = &d->conflicts.v[i];
+        rc |= strbuf_printf(sb, "%s{\"id\": %lld, ", i ? ", " : "", (long long)c->id) |
+              kv(sb, "field", c->field, 0) | kv(sb, "kept", c->won_value, 0) |
+              kv(sb, "kept_by", c->won_by, 0) | kv(sb, "lost", c->lost_value, 0) |
+              kv(sb, "lost_by", c->lost_by, 0) | kv(sb, "lost_at", c->lost_at, 0) |
+              strbuf_printf(sb, "\"cancelled\": %s}", c->cancelled ? "true" : "false");
+    }
     rc |= strbuf_append(sb, "]}\n");
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
@@ -209,6 +265,14 @@ static int show_csv(cli_ctx *ctx, const item_detail *d, strbuf *sb)
             &t, (const char *[]){"milestone", d->ms.v[i].due, d->ms.v[i].word, d->ms.v[i].phrase});
     for (size_t i = 0; i < d->notes.n; i++)
         rc |= table_add_row(&t, (const char *[]){"note", d->notes.v[i].at, d->notes.v[i].text, ""});
+    for (size_t i = 0; i < d->conflicts.n; i++) {
+        strbuf line = {0};
+        char id[32];
+        snprintf(id, sizeof id, "%lld", (long long)d->conflicts.v[i].id);
+        rc |= conflict_line(ctx, &d->conflicts.v[i], &line) |
+              table_add_row(&t, (const char *[]){"conflict", id, strbuf_str(&line), ""});
+        strbuf_free(&line);
+    }
     for (size_t i = 0; i < d->hist.n; i++) {
         const history_row *h = &d->hist.v[i];
         char change[512];

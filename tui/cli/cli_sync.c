@@ -198,11 +198,25 @@ static int conflicts_list(cli_ctx *ctx, duban_error *err)
         char id[32];
         snprintf(id, sizeof id, "%lld", (long long)c->id);
         int st = !strcmp(c->field, "status");
-        const char *cells[] = {id,         c->ref,
-                               c->field,   st ? cli_status_name(ctx, c->won_value) : c->won_value,
-                               c->won_by,  st ? cli_status_name(ctx, c->lost_value) : c->lost_value,
-                               c->lost_by, c->lost_at};
-        rc = table_add_row(&t, cells);
+        char field[300];
+        strbuf lost = {0};
+        /* an edit of an item cancelled meanwhile: both stand */
+        snprintf(field, sizeof field, "%s%s", c->field, c->cancelled ? " (已取消的事项)" : "");
+        if (strbuf_printf(&lost, "%s%s", st ? cli_status_name(ctx, c->lost_value) : c->lost_value,
+                          c->cancelled ? " (保留)" : ""))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+        const char *cells[] = {
+            id,
+            c->ref,
+            field,
+            c->cancelled ? "已取消" : st ? cli_status_name(ctx, c->won_value) : c->won_value,
+            c->won_by,
+            strbuf_str(&lost),
+            c->lost_by,
+            c->lost_at};
+        if (!rc)
+            rc = table_add_row(&t, cells);
+        strbuf_free(&lost);
     }
     if (!rc)
         rc = cli_emit_table(ctx, &t, err);

@@ -61,6 +61,15 @@ run --db "$DB" minutes --format csv
 expect_out "decision,县发改局,1.2,由县发改局牵头制定招商专班方案,,,1.2.1," "csv decision rows (new = the tracked item)"
 run --db "$DB" minutes --format json
 expect_out '"new": "1.2.1"' "json names the tracked item"
+run --db "$DB" meeting show
+expect_rc 0 "meeting show: the open meeting's decisions"
+expect_out "DECISION  TEXT" "a table of decisions"
+expect_out "由县发改局牵头制定招商专班方案  1.2  县发改局  2021-11-30  1.2.1" "each with the item it became"
+run --db "$DB" meeting show 1 --format csv
+expect_out "1,由县发改局牵头制定招商专班方案,1.2,县发改局,2021-11-30,1.2.1," "in csv too"
+run --db "$DB" meeting show 9
+expect_rc 3 "meeting show of an unknown meeting"
+expect_one_line_err "meeting show of an unknown meeting"
 "$DUBAN" --db "$DB" meeting end >/dev/null || fail "end"
 run --db "$DB" decide "会后补记"
 expect_rc 2 "no decision after the meeting ended"

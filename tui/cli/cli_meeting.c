@@ -1,4 +1,4 @@
-/* cli_meeting.c - `duban meeting start|end|list|current`, `duban changes`,
+/* cli_meeting.c - `duban meeting start|end|list|current|show`, `duban changes`,
  * `duban minutes`. */
 #include "cli/cli.h"
 
@@ -139,6 +139,37 @@ static int meeting_list_cmd(cli_ctx *ctx, duban_error *err)
     return rc;
 }
 
+static const table_column decision_cols[] = {
+    {"seq", "DECISION", 1}, {"text", "TEXT", 0}, {"ref", "REF", 0}, {"unit", "UNIT", 0},
+    {"due", "DUE", 0},      {"item", "ITEM", 0}, {"at", "AT", 0},
+};
+
+/* meeting show [N]: the decisions of meeting N (the open one, else the
+ * most recent), each with the tracked item it became (ITEM). */
+static int meeting_show_cmd(cli_ctx *ctx, const char *which, duban_error *err)
+{
+    int64_t id;
+    decision_list l;
+    int rc = meeting_resolve(ctx->st, ctx->plan_id, which, &id, err);
+    if (rc || (rc = decision_list_of(ctx->st, id, &l, err)))
+        return rc;
+    table t;
+    table_init(&t, decision_cols, sizeof decision_cols / sizeof decision_cols[0]);
+    for (size_t i = 0; !rc && i < l.n; i++) {
+        const decision *d = &l.v[i];
+        char seq[24];
+        snprintf(seq, sizeof seq, "%zu", i + 1);
+        const char *cells[] = {seq, d->text, d->ref, d->unit, d->due, d->item_ref, d->at};
+        if (table_add_row(&t, cells))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    if (!rc)
+        rc = cli_emit_table(ctx, &t, err);
+    table_free(&t);
+    decision_list_free(&l);
+    return rc;
+}
+
 static int meeting_reopen_cmd(cli_ctx *ctx, duban_error *err)
 {
     int64_t id;
@@ -164,7 +195,7 @@ int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err)
         is_start || !strcmp(sub, "end") || !strcmp(sub, "current") || !strcmp(sub, "reopen");
     if (says_a_line && ctx->format != FORMAT_TEXT)
         return duban_fail(err, DUBAN_EINVAL,
-                          "meeting %s writes text; --format is for 'meeting list'", sub);
+                          "meeting %s writes text; --format is for 'meeting list' and 'show'", sub);
     if (is_start)
         return meeting_start_cmd(ctx, args, err);
     if (args->npos == 1 && !strcmp(sub, "end"))
@@ -175,13 +206,15 @@ int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return meeting_current_cmd(ctx, err);
     if (args->npos == 1 && !strcmp(sub, "reopen"))
         return meeting_reopen_cmd(ctx, err);
+    if (args->npos <= 2 && !strcmp(sub, "show"))
+        return meeting_show_cmd(ctx, args->npos == 2 ? args->pos[1] : NULL, err);
     if (*sub && !says_a_line && strcmp(sub, "list"))
-        return duban_fail(err, DUBAN_EINVAL,
-                          "meeting: unknown '%s' (use start TITLE, end, reopen, list or current)",
-                          sub);
+        return duban_fail(
+            err, DUBAN_EINVAL,
+            "meeting: unknown '%s' (use start TITLE, end, reopen, list, current or show [N])", sub);
     return duban_fail(err, DUBAN_EINVAL,
                       "usage: duban meeting start TITLE [--date D] [--attendees TEXT] | end | "
-                      "reopen | list | current");
+                      "reopen | list | current | show [N]");
 }
 
 static const table_column change_cols[] = {

@@ -25,7 +25,7 @@ static int parent_of(store *st, int64_t plan_id, const char *place, int64_t *par
                      int *seq)
 {
     char gid[64];
-    if (sscanf(place, "%63s %d", gid, seq) != 2 || *seq < 1)
+    if (sscanf(place, "%63s %d", gid, seq) != 2 || *seq < 1 || *seq > 999999)
         return -1;
     *parent = 0;
     *depth = 1;

@@ -1,6 +1,8 @@
 /* apply.c - importing a change file: checks, then one transaction that
- * inserts the new rows, settles the fields they touch by the conflict
- * rule and the notes by their edits' undo state (see sync.h). */
+ * inserts the new rows (creating the items and milestones they add, in
+ * local ids: translate.c), settles the fields they touch by the conflict
+ * rule, the notes by their edits' undo state and, when rows add or move
+ * items, every item's place (places.c); see sync.h. */
 #include "sync/sync_internal.h"
 
 #include "edit/edit_internal.h"

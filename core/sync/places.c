@@ -143,7 +143,7 @@ static int parse_entry(const char *e, char *a, size_t asz, int *seq, char *suffi
     char fmt[32];
     int used = 0;
     snprintf(fmt, sizeof fmt, "%%%zus %%d %%n", asz - 1);
-    if (sscanf(e, fmt, a, seq, &used) < 2 || !used || *seq < 1)
+    if (sscanf(e, fmt, a, seq, &used) < 2 || !used || *seq < 1 || *seq > 999999)
         return -1;
     snprintf(suffix, sufsz, "%s", sync_key_suffix(e + used));
     return 0;

@@ -163,7 +163,8 @@ typedef struct sync_result {
     char peer_name[128];
     int received;  /* rows new here */
     int conflicts; /* conflicts that involve them */
-    int skipped;   /* edits of items this replica does not have (added elsewhere) */
+    int skipped;   /* format 1 files: edits of items this replica does not have (added
+                      elsewhere), which that format did not carry */
 } sync_result;
 
 /* Writes the changes of plan_id into a change file image (*out): the rows

@@ -121,8 +121,31 @@ static int append_spaces(strbuf *out, int n)
     return rc;
 }
 
-static int render_text(const table *t, const text_measure *m, strbuf *out, int markdown)
+/* Where rendered rows go: out, handed to flush (when set) whenever it
+ * holds TABLE_FLUSH_AT bytes at the end of a row, then emptied. */
+typedef struct sink {
+    strbuf *out;
+    table_flush_fn flush;
+    void *arg;
+} sink;
+
+#define TABLE_FLUSH_AT 65536
+
+/* 1 when the flush failed (the caller stops, DUBAN_EIO). */
+static int spill(const sink *k)
 {
+    if (!k->flush || k->out->len < TABLE_FLUSH_AT)
+        return 0;
+    if (k->flush(k->arg, k->out))
+        return 1;
+    strbuf_reset(k->out);
+    return 0;
+}
+
+static int render_text(const table *t, const text_measure *m, const sink *k, int markdown)
+{
+    strbuf *out = k->out;
+    int io = 0;
     /* each cell's width is measured once: cw[r * ncols + c] */
     int *w = calloc(t->ncols ? t->ncols : 1, sizeof *w);
     size_t ncells = t->nrows * t->ncols;
@@ -165,10 +188,12 @@ static int render_text(const table *t, const text_measure *m, strbuf *out, int m
             rc |= strbuf_append(out, last ? (markdown ? " |" : "") : (markdown ? " | " : "  "));
         }
         rc |= strbuf_appendc(out, '\n');
+        if (!rc && (io = spill(k)))
+            break;
     }
     free(w);
     free(cw);
-    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+    return io ? DUBAN_EIO : rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
 /* A plain number ("-3", "+1.5") is data to a spreadsheet, not a formula. */
@@ -208,9 +233,10 @@ static int csv_cell(strbuf *out, const char *s)
     return rc | strbuf_appendc(out, '"');
 }
 
-static int render_csv(const table *t, strbuf *out)
+static int render_csv(const table *t, const sink *k)
 {
-    int rc = 0;
+    strbuf *out = k->out;
+    int rc = 0, io = 0;
     for (long r = -1; r < (long)t->nrows; r++) {
         for (size_t c = 0; c < t->ncols; c++) {
             if (c)
@@ -218,8 +244,10 @@ static int render_csv(const table *t, strbuf *out)
             rc |= csv_cell(out, r < 0 ? t->cols[c].key : cell(t, (size_t)r, c));
         }
         rc |= strbuf_append(out, "\r\n");
+        if (!rc && (io = spill(k)))
+            break;
     }
-    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+    return io ? DUBAN_EIO : rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
 /* Code points written as \uXXXX although JSON would allow them raw: C1
@@ -253,9 +281,10 @@ int json_append_string(strbuf *out, const char *s)
     return rc | strbuf_appendc(out, '"');
 }
 
-static int render_json(const table *t, strbuf *out)
+static int render_json(const table *t, const sink *k)
 {
-    int rc = strbuf_append(out, "[");
+    strbuf *out = k->out;
+    int rc = strbuf_append(out, "["), io = 0;
     for (size_t r = 0; r < t->nrows; r++) {
         rc |= strbuf_append(out, r ? ",\n {" : "\n {");
         for (size_t c = 0; c < t->ncols; c++) {
@@ -271,6 +300,8 @@ static int render_json(const table *t, strbuf *out)
                 rc |= json_append_string(out, s);
         }
         rc |= strbuf_append(out, "}");
+        if (!rc && (io = spill(k)))
+            return DUBAN_EIO;
     }
     rc |= strbuf_append(out, t->nrows ? "\n]\n" : "]\n");
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
@@ -289,7 +320,7 @@ int md_append_text(strbuf *out, const char *s)
 
 /* Markdown: a '|' inside a cell would end the cell, so it becomes "\|";
  * & < > become entities (md_append_text). */
-static int render_markdown(const table *t, const text_measure *m, strbuf *out)
+static int render_markdown(const table *t, const text_measure *m, const sink *k)
 {
     table esc = *t;
     size_t n = t->nrows * t->ncols;
@@ -307,23 +338,32 @@ static int render_markdown(const table *t, const text_measure *m, strbuf *out)
         rc |= !esc.cells[i];
     }
     if (!rc)
-        rc = render_text(&esc, m, out, 1);
+        rc = render_text(&esc, m, k, 1);
+    else
+        rc = DUBAN_ENOMEM;
     for (size_t i = 0; i < n; i++)
         free(esc.cells[i]);
     free(esc.cells);
-    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+    return rc;
+}
+
+int table_render_stream(const table *t, enum table_format fmt, const text_measure *m, strbuf *out,
+                        table_flush_fn flush, void *arg)
+{
+    sink k = {out, flush, arg};
+    switch (fmt) {
+    case FORMAT_CSV:
+        return render_csv(t, &k);
+    case FORMAT_JSON:
+        return render_json(t, &k);
+    case FORMAT_MD:
+        return render_markdown(t, m, &k);
+    default:
+        return render_text(t, m, &k, 0);
+    }
 }
 
 int table_render(const table *t, enum table_format fmt, const text_measure *m, strbuf *out)
 {
-    switch (fmt) {
-    case FORMAT_CSV:
-        return render_csv(t, out);
-    case FORMAT_JSON:
-        return render_json(t, out);
-    case FORMAT_MD:
-        return render_markdown(t, m, out);
-    default:
-        return render_text(t, m, out, 0);
-    }
+    return table_render_stream(t, fmt, m, out, NULL, NULL);
 }

@@ -51,6 +51,14 @@ void table_init(table *t, const table_column *cols, size_t ncols);
 /* Appends a row of ncols cells (NULL cells are ""); DUBAN_ENOMEM on failure. */
 int table_add_row(table *t, const char *const *cells);
 int table_render(const table *t, enum table_format fmt, const text_measure *m, strbuf *out);
+/* The same, handing out to flush whenever it holds 64 KiB or more at the
+ * end of a row (then emptying it), so that a long table is never whole in
+ * memory: flush writes it where it belongs and returns 0, or non-zero to
+ * stop (DUBAN_EIO).  What is left in out at the end is the caller's to
+ * write.  DUBAN_OK, DUBAN_ENOMEM or DUBAN_EIO. */
+typedef int (*table_flush_fn)(void *arg, const strbuf *out);
+int table_render_stream(const table *t, enum table_format fmt, const text_measure *m, strbuf *out,
+                        table_flush_fn flush, void *arg);
 void table_free(table *t);
 
 /* JSON string literal of s (quoted, escaped) appended to out: " \ and

@@ -6,8 +6,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "base/error.h"
 #include "text/table.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,6 +117,63 @@ static void csv_neutralises_formulas(void **state)
     free(s);
 }
 
+typedef struct collected {
+    strbuf all;
+    int flushes, fail_at;
+} collected;
+
+static int collect(void *arg, const strbuf *out)
+{
+    collected *c = arg;
+    if (++c->flushes == c->fail_at)
+        return 1;
+    return strbuf_appendn(&c->all, strbuf_str(out), out->len);
+}
+
+/* A long table rendered in pieces (table_render_stream) is the same
+ * bytes as rendered whole, in every format; its cells live in blocks of
+ * their own (many rows, some long cells); a failing flush stops it. */
+static void streamed_equals_whole(void **state)
+{
+    (void)state;
+    static const table_column long_cols[] = {
+        {"ref", "REF", 0}, {"n", "N", 1}, {"title", "TITLE", 0}};
+    table t;
+    table_init(&t, long_cols, 3);
+    char ref[32], n[32], title[70000];
+    for (int r = 0; r < 6000; r++) {
+        snprintf(ref, sizeof ref, "%d.%d", r / 100, r % 100);
+        snprintf(n, sizeof n, "%d", r * 7);
+        int len = r % 997 == 0 ? 69990 : 1 + r % 40;
+        for (int i = 0; i < len; i++)
+            title[i] = "ab|,\"\t<"[(r + i) % 8];
+        title[len] = '\0';
+        const char *cells[] = {ref, n, r % 3 ? title : "海盐县“三服务”"};
+        assert_int_equal(table_add_row(&t, cells), DUBAN_OK);
+    }
+    for (int f = FORMAT_TEXT; f <= FORMAT_MD; f++) {
+        strbuf whole = {0}, rest = {0};
+        collected c = {{0}, 0, 0};
+        assert_int_equal(table_render(&t, (enum table_format)f, NULL, &whole), DUBAN_OK);
+        assert_int_equal(table_render_stream(&t, (enum table_format)f, NULL, &rest, collect, &c),
+                         DUBAN_OK);
+        assert_true(c.flushes > 1);
+        assert_true(rest.len < whole.len / 2);
+        strbuf_appendn(&c.all, strbuf_str(&rest), rest.len);
+        assert_int_equal(c.all.len, whole.len);
+        assert_memory_equal(strbuf_str(&c.all), strbuf_str(&whole), whole.len);
+        strbuf_free(&c.all);
+        strbuf_reset(&rest);
+        collected bad = {{0}, 0, 2};
+        assert_int_equal(table_render_stream(&t, (enum table_format)f, NULL, &rest, collect, &bad),
+                         DUBAN_EIO);
+        strbuf_free(&bad.all);
+        strbuf_free(&whole);
+        strbuf_free(&rest);
+    }
+    table_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -125,6 +184,7 @@ int main(void)
         cmocka_unit_test(markdown_escapes_pipes),
         cmocka_unit_test(control_characters_never_pass),
         cmocka_unit_test(csv_neutralises_formulas),
+        cmocka_unit_test(streamed_equals_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,23 +17,40 @@ int cli_emit(const strbuf *sb, duban_error *err)
     return DUBAN_OK;
 }
 
-int cli_emit_data(cli_ctx *ctx, const strbuf *sb, duban_error *err)
+/* The UTF-8 mark a CSV file starts with (Excel, WPS), unless told not to. */
+static int emit_bom(cli_ctx *ctx, duban_error *err)
 {
     int bom = ctx->format == FORMAT_CSV && !ctx->format_html && !ctx->no_bom &&
               (!ctx->config || ctx->config->csv_bom);
     if (bom && fputs(TABLE_CSV_BOM, stdout) == EOF)
         return duban_fail(err, DUBAN_EIO, "cannot write output");
-    return cli_emit(sb, err);
+    return DUBAN_OK;
+}
+
+int cli_emit_data(cli_ctx *ctx, const strbuf *sb, duban_error *err)
+{
+    return emit_bom(ctx, err) ? DUBAN_EIO : cli_emit(sb, err);
+}
+
+/* A table_flush_fn: the rows rendered so far, to stdout (buffered). */
+static int write_rows(void *arg, const strbuf *sb)
+{
+    (void)arg;
+    return fwrite(strbuf_str(sb), 1, sb->len, stdout) != sb->len;
 }
 
 int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err)
 {
+    if (emit_bom(ctx, err))
+        return DUBAN_EIO;
     strbuf sb = {0};
-    int rc = table_render(t, ctx->format, &ctx->measure, &sb);
-    if (rc)
+    int rc = table_render_stream(t, ctx->format, &ctx->measure, &sb, write_rows, NULL);
+    if (rc == DUBAN_EIO)
+        rc = duban_fail(err, DUBAN_EIO, "cannot write output");
+    else if (rc)
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     else
-        rc = cli_emit_data(ctx, &sb, err);
+        rc = cli_emit(&sb, err);
     strbuf_free(&sb);
     return rc;
 }

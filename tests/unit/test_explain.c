@@ -15,6 +15,7 @@
 #include "query/query.h"
 #include "query/query_view.h"
 #include "store/store_internal.h"
+#include "sync/sync.h"
 #include "base/strbuf.h"
 #include "testutil.h"
 
@@ -107,7 +108,8 @@ static void table_names(const char *sql, strbuf *out)
 /* A full scan of a table is "SCAN x" (x the table or its alias) without a
  * covering index; scans of CTEs, subquery results and virtual tables are
  * not.  Calls on one item or area may not read the plan's items or
- * history by (plan_id=?) alone. */
+ * history by (plan_id=?) alone, nor scan a table even through a covering
+ * index. */
 static void check_plan(const hot_path *h, const char *sql, const char *plan)
 {
     static const char *const walks[] = {"node_by_due (plan_id=?)", "node_stats (plan_id=?)",
@@ -125,6 +127,8 @@ static void check_plan(const hot_path *h, const char *sql, const char *plan)
         if (!strncmp(d, "SCAN ", 5) && listed(strbuf_str(&names), d + 5) &&
             !strstr(d, "COVERING INDEX") && !listed(h->allowed_scan, d + 5))
             fail_msg("%s: full scan '%s' in\n%s\nplan:\n%s", h->name, d, sql, plan);
+        if (h->one_item && !strncmp(d, "SCAN ", 5) && listed(strbuf_str(&names), d + 5))
+            fail_msg("%s: walks a table ('%s') in\n%s\nplan:\n%s", h->name, d, sql, plan);
         for (size_t w = 0; h->one_item && w < sizeof walks / sizeof walks[0]; w++)
             if (strstr(d, walks[w]))
                 fail_msg("%s: walks the plan ('%s') in\n%s\nplan:\n%s", h->name, d, sql, plan);
@@ -240,6 +244,13 @@ static void no_progress(fixture *f)
     meeting_change_list_free(&c);
 }
 
+static void conflicts(fixture *f)
+{
+    sync_conflict_list l;
+    assert_int_equal(sync_conflicts(f->st, f->plan, &l, NULL), DUBAN_OK);
+    sync_conflict_list_free(&l);
+}
+
 static const hot_path paths[] = {
     {"search (long words)", search_long, NULL, 1},
     {"search (long and short words)", search_mixed, NULL, 1},
@@ -255,6 +266,7 @@ static const hot_path paths[] = {
     {"fold (UI state)", fold_state, NULL, 1},
     {"status key and undo", status_edit, NULL, 1},
     {"no-progress list and changes", no_progress, NULL, 0},
+    {"conflicts (front end start): only the items another replica touched", conflicts, NULL, 1},
 };
 
 static void hot_path_plans_use_indexes(void **state)

@@ -16,9 +16,13 @@
 #include <sqlite3.h>
 
 #define NODE_COLUMNS                                                                               \
+    NODE_COLUMNS_WITH(" (SELECT count(*) FROM node c WHERE c.parent_id = n.id"                     \
+                      " AND c.state <> 'removed'),")
+/* The same with children given by the SQL expression children (then a
+ * comma), e.g. " -1," where they are not counted. */
+#define NODE_COLUMNS_WITH(children)                                                                \
     "SELECT n.id, n.plan_id, coalesce(n.parent_id, 0), n.depth, n.seq, n.ref, n.title, n.body,"    \
-    " n.status, n.due, n.unit, n.leader, n.line,"                                                  \
-    " (SELECT count(*) FROM node c WHERE c.parent_id = n.id AND c.state <> 'removed'),"            \
+    " n.status, n.due, n.unit, n.leader, n.line," children                                         \
     " n.extended_due, n.state FROM (SELECT * FROM node WHERE state <> 'removed') n "
 
 /* The area a node belongs to (itself for an area), for queries that join

@@ -18,11 +18,18 @@ int plan_list_all(store *st, plan_list *out, duban_error *err);
  * a (unique) title substring.  DUBAN_ENOTFOUND names the selector. */
 int plan_resolve(store *st, const char *selector, int64_t *plan_id, duban_error *err);
 int plan_get(store *st, int64_t plan_id, plan_info *out, duban_error *err);
+/* plan_get() without the counts (areas and items are 0), which read every
+ * node of the plan: for a front end that shows neither. */
+int plan_get_header(store *st, int64_t plan_id, plan_info *out, duban_error *err);
 
 int node_by_ref(store *st, int64_t plan_id, const char *ref, node *out, duban_error *err);
 int node_by_id(store *st, int64_t id, node *out, duban_error *err);
 /* Children of parent_id in order (parent_id 0: the areas). */
 int node_children(store *st, int64_t plan_id, int64_t parent_id, node_list *out, duban_error *err);
+/* The plan's areas in order, as node_children(st, plan_id, 0, ...) gives
+ * them but with children left at -1 (not counted): counting reads the row
+ * of every item of the plan. */
+int node_areas(store *st, int64_t plan_id, node_list *out, duban_error *err);
 /* Every node of the plan in outline (pre-)order. */
 int node_all(store *st, int64_t plan_id, node_list *out, duban_error *err);
 

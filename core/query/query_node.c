@@ -92,6 +92,20 @@ int node_children(store *st, int64_t plan_id, int64_t parent_id, node_list *out,
                       node_release_row, err);
 }
 
+int node_areas(store *st, int64_t plan_id, node_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    memset(out, 0, sizeof *out);
+    if (db_prepare(st,
+                   NODE_COLUMNS_WITH(" -1,") "WHERE n.plan_id = ?1 AND n.parent_id IS NULL"
+                                             " ORDER BY n.seq",
+                   &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, plan_id);
+    return db_collect(st, stmt, sizeof(node), (void **)&out->v, &out->n, node_read_row,
+                      node_release_row, err);
+}
+
 int node_all(store *st, int64_t plan_id, node_list *out, duban_error *err)
 {
     sqlite3_stmt *stmt;

@@ -12,6 +12,7 @@
 #include "edit/edit.h"
 #include "edit/meeting.h"
 #include "plan/light.h"
+#include "query/area_summary.h"
 #include "query/query.h"
 #include "query/query_view.h"
 #include "store/store_internal.h"
@@ -244,6 +245,22 @@ static void no_progress(fixture *f)
     meeting_change_list_free(&c);
 }
 
+static void area_summary_all(fixture *f)
+{
+    area_summary_list l;
+    light_rule rule = {14};
+    assert_int_equal(query_area_summary(f->st, f->plan, today(), 14, &rule, &l, NULL), DUBAN_OK);
+    area_summary_list_free(&l);
+}
+static void first_frame_heads(fixture *f)
+{
+    plan_info p;
+    assert_int_equal(plan_get_header(f->st, f->plan, &p, NULL), DUBAN_OK);
+    plan_info_free(&p);
+    node_list l;
+    assert_int_equal(node_areas(f->st, f->plan, &l, NULL), DUBAN_OK);
+    node_list_free(&l);
+}
 static void conflicts(fixture *f)
 {
     sync_conflict_list l;
@@ -267,6 +284,8 @@ static const hot_path paths[] = {
     {"status key and undo", status_edit, NULL, 1},
     {"no-progress list and changes", no_progress, NULL, 0},
     {"conflicts (front end start): only the items another replica touched", conflicts, NULL, 1},
+    {"area lines (front end start): indexes only", area_summary_all, NULL, 0},
+    {"plan header and areas (front end start): no walk of the items", first_frame_heads, NULL, 1},
 };
 
 static void hot_path_plans_use_indexes(void **state)

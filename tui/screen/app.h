@@ -43,12 +43,15 @@ typedef struct layout {
 } layout;
 
 /* One area of the outline with its items when they have been loaded.
- * Statistics and lights are always loaded, for every area. */
+ * Statistics and light counts are always loaded, for every area; the
+ * lights themselves with the items (or when one is asked for), and for
+ * every area under a filter. */
 typedef struct area_row {
     node area;
     area_stats stats;
-    item_light_list lights; /* every item and sub-item, outline order */
-    item_stats_list parts;  /* each item's part of stats (after a first edit) */
+    item_light_list lights; /* every item and sub-item, outline order, when lights_loaded */
+    int lights_loaded;
+    item_stats_list parts; /* each item's part of stats (after a first edit) */
     int parts_loaded;
     int nlight[LIGHT_COUNT]; /* items (depth 2) per light */
     int expanded;

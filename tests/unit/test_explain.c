@@ -261,6 +261,21 @@ static void first_frame_heads(fixture *f)
     assert_int_equal(node_areas(f->st, f->plan, &l, NULL), DUBAN_OK);
     node_list_free(&l);
 }
+static void search_candidates(fixture *f)
+{
+    const char *texts[] = {"第一项", "第一项 一", "子项"};
+    for (int i = 0; i < 3; i++) {
+        id_list l;
+        assert_int_equal(query_search_candidates(f->st, f->plan, texts[i], &l, NULL), DUBAN_OK);
+        id_list_free(&l);
+    }
+}
+static void outline_ids(fixture *f)
+{
+    id_list l;
+    assert_int_equal(query_outline_ids(f->st, f->plan, &l, NULL), DUBAN_OK);
+    id_list_free(&l);
+}
 static void conflicts(fixture *f)
 {
     sync_conflict_list l;
@@ -285,6 +300,9 @@ static const hot_path paths[] = {
     {"no-progress list and changes", no_progress, NULL, 0},
     {"conflicts (front end start): only the items another replica touched", conflicts, NULL, 1},
     {"area lines (front end start): indexes only", area_summary_all, NULL, 0},
+    {"search as you type: the index alone (short words: one pass over its text)", search_candidates,
+     NULL, 1},
+    {"search: the outline's ids (once a search), an index alone", outline_ids, NULL, 0},
     {"plan header and areas (front end start): no walk of the items", first_frame_heads, NULL, 1},
 };
 

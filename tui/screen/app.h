@@ -74,12 +74,26 @@ typedef struct outline_state {
     int done, total, overdue; /* header numbers */
 } outline_state;
 
+/* A node's place in the outline, for search_state.byid. */
+typedef struct search_pos {
+    int64_t id;
+    size_t pos;
+} search_pos;
+
+/* The matches are a bit per outline position: counting, the first match,
+ * the next and whether a row is a match cost no query (search.c). */
 typedef struct search_state {
     int active; /* matches are marked */
     char text[256];
-    id_list matches; /* outline order */
-    int64_t *sorted; /* the same ids sorted, for marking */
-    size_t current;
+    int64_t *order;   /* the plan's node ids in outline order, read at search_begin */
+    search_pos *byid; /* the same sorted by id, with their positions */
+    size_t norder;
+    uint32_t *dense; /* when the ids are dense: position + 1 by id - dense_base, 0 none */
+    int64_t dense_base;
+    size_t ndense;
+    uint64_t *bits; /* matches by outline position */
+    size_t nmatch;
+    size_t current;     /* outline position of the selected match */
     int64_t saved_node; /* selection before the search (Esc restores) */
     char *saved_folds;
 } search_state;

@@ -176,17 +176,7 @@ int vm_refresh_node(app *a, int64_t id, size_t *area, duban_error *err)
 /* The id of the area that holds node id. */
 static int area_id_of(app *a, int64_t id, int64_t *area_id, duban_error *err)
 {
-    node n;
-    int rc = node_by_id(a->st, id, &n, err);
-    while (!rc && n.depth > NODE_AREA) {
-        int64_t parent = n.parent_id;
-        node_free(&n);
-        rc = node_by_id(a->st, parent, &n, err);
-    }
-    if (!rc)
-        *area_id = n.id;
-    node_free(&n);
-    return rc;
+    return node_area_of(a->st, id, area_id, err);
 }
 
 int vm_area_of(app *a, int64_t id, size_t *i, duban_error *err)

@@ -116,8 +116,8 @@ int node_areas(store *st, int64_t plan_id, node_list *out, duban_error *err)
     sqlite3_stmt *stmt;
     memset(out, 0, sizeof *out);
     if (db_prepare(st,
-                   NODE_COLUMNS_WITH(" -1,") "WHERE n.plan_id = ?1 AND n.parent_id IS NULL"
-                                             " ORDER BY n.seq",
+                   NODE_COLUMNS_UNCOUNTED "WHERE n.plan_id = ?1 AND n.parent_id IS NULL"
+                                          " ORDER BY n.seq",
                    &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);

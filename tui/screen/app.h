@@ -49,7 +49,8 @@ typedef struct layout {
 typedef struct area_row {
     node area;
     area_stats stats;
-    item_light_list lights; /* every item and sub-item, outline order, when lights_loaded */
+    item_light_list lights; /* every item and sub-item, outline order, when lights_loaded;
+                               unit and leader NULL (vm_stats.c) */
     int lights_loaded;
     item_stats_list parts; /* each item's part of stats (after a first edit) */
     int parts_loaded;

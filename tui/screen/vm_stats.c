@@ -25,12 +25,19 @@ static void sum_totals(app *a)
     }
 }
 
-/* Replaces area ar's lights by l (taking ownership) and counts them. */
+/* Replaces area ar's lights by l (taking ownership) and counts them.  The
+ * view model keeps no unit or leader in its lights (the rows have them):
+ * they are freed and left NULL, 4 MB at 100,000 items. */
 static void set_lights(area_row *ar, item_light_list *l)
 {
     item_light_list_free(&ar->lights);
     ar->lights = *l;
     memset(l, 0, sizeof *l);
+    for (size_t k = 0; k < ar->lights.n; k++) {
+        free(ar->lights.v[k].unit);
+        free(ar->lights.v[k].leader);
+        ar->lights.v[k].unit = ar->lights.v[k].leader = NULL;
+    }
     ar->lights_loaded = 1;
     memset(ar->nlight, 0, sizeof ar->nlight);
     for (size_t k = 0; k < ar->lights.n; k++)

@@ -23,7 +23,13 @@ static int cmp_id(const void *x, const void *y)
 
 static int contains(const id_list *l, int64_t id)
 {
-    return bsearch(&id, l->v, l->n, sizeof id, cmp_id) != NULL;
+    return l->n && bsearch(&id, l->v, l->n, sizeof id, cmp_id) != NULL;
+}
+
+static void sort_ids(id_list *l)
+{
+    if (l->n)
+        qsort(l->v, l->n, sizeof *l->v, cmp_id);
 }
 
 static void same_as_search(store *st, int64_t plan, const char *text)
@@ -32,9 +38,9 @@ static void same_as_search(store *st, int64_t plan, const char *text)
     assert_int_equal(query_search(st, plan, text, &want, NULL), DUBAN_OK);
     assert_int_equal(query_search_candidates(st, plan, text, &got, NULL), DUBAN_OK);
     assert_int_equal(query_outline_ids(st, plan, &outline, NULL), DUBAN_OK);
-    qsort(outline.v, outline.n, sizeof *outline.v, cmp_id);
-    qsort(got.v, got.n, sizeof *got.v, cmp_id);
-    qsort(want.v, want.n, sizeof *want.v, cmp_id);
+    sort_ids(&outline);
+    sort_ids(&got);
+    sort_ids(&want);
     size_t kept = 0;
     for (size_t i = 0; i < got.n; i++)
         if (contains(&outline, got.v[i]) && (i == 0 || got.v[i] != got.v[i - 1])) {

@@ -12,6 +12,7 @@
  * ui_state rows "bench" and "folds", a meeting when it has none): use a
  * copy.  Speed is never asserted; see bench/README.md. */
 #include "edit/meeting.h"
+#include "query/area_summary.h"
 #include "query/query.h"
 #include "query/query_view.h"
 #include "store/store.h"
@@ -92,6 +93,14 @@ static int c_item_lights(ctx *c)
     item_light_list_free(&l);
     return rc;
 }
+static int c_area_summary(ctx *c)
+{
+    area_summary_list l;
+    light_rule rule = {14};
+    int rc = query_area_summary(c->st, c->plan, c->today, 14, &rule, &l, NULL);
+    area_summary_list_free(&l);
+    return rc;
+}
 static int c_subtree(ctx *c)
 {
     node_list l;
@@ -143,13 +152,21 @@ static const struct bench_case {
     const char *name;
     int (*run)(ctx *);
 } cases[] = {
-    {"tx_floor", c_tx_floor},       {"put_state", c_put_state},
-    {"search3", c_search3},         {"search2", c_search2},
-    {"search1", c_search1},         {"search_words", c_search_words},
-    {"item_stats", c_item_stats},   {"area_item_stats", c_area_item_stats},
-    {"area_stats", c_area_stats},   {"plan_get", c_plan_get},
-    {"item_lights", c_item_lights}, {"subtree", c_subtree},
-    {"silent", c_silent},           {"changes", c_changes},
+    {"tx_floor", c_tx_floor},
+    {"put_state", c_put_state},
+    {"search3", c_search3},
+    {"search2", c_search2},
+    {"search1", c_search1},
+    {"search_words", c_search_words},
+    {"item_stats", c_item_stats},
+    {"area_item_stats", c_area_item_stats},
+    {"area_stats", c_area_stats},
+    {"plan_get", c_plan_get},
+    {"item_lights", c_item_lights},
+    {"subtree", c_subtree},
+    {"silent", c_silent},
+    {"changes", c_changes},
+    {"area_summary", c_area_summary},
 };
 
 static int cmp_double(const void *a, const void *b)

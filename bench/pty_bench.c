@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -36,6 +37,7 @@ typedef struct {
     int fd;
     pid_t pid;
     int reaped, status, eof;
+    long maxrss_kb; /* the child's peak resident set (wait4), once reaped */
     int64_t t_start;
     FILE *trace;
     char tail[TAIL_SIZE];
@@ -53,6 +55,7 @@ typedef struct {
     double median_bytes, mean_bytes;
     double startup_ms;
     size_t startup_bytes;
+    long peak_rss_kb; /* the child's peak resident set size, 0 unknown */
 } summary;
 
 static int64_t now_ns(void)
@@ -160,7 +163,10 @@ static int reap(session *s, int wait_ms)
 {
     int64_t end = now_ns() + ms_ns(wait_ms);
     while (!s->reaped) {
-        pid_t r = waitpid(s->pid, &s->status, WNOHANG);
+        struct rusage ru;
+        pid_t r = wait4(s->pid, &s->status, WNOHANG, &ru);
+        if (r == s->pid)
+            s->maxrss_kb = ru.ru_maxrss;
         if (r == s->pid || (r < 0 && errno == ECHILD)) {
             s->reaped = 1;
             break;
@@ -399,17 +405,18 @@ static void print_json(const bench_opts *o, const summary *s)
            "\"samples\":%d,\"silent\":%d,\"median_us\":%.1f,\"p90_us\":%.1f,\"p95_us\":%.1f,"
            "\"min_us\":%.1f,"
            "\"max_us\":%.1f,\"median_bytes\":%.1f,\"mean_bytes\":%.1f,\"startup_ms\":%.1f,"
-           "\"startup_bytes\":%zu}\n",
+           "\"startup_bytes\":%zu,\"peak_rss_kb\":%ld}\n",
            o->sc->name, o->label, o->cols, o->rows, o->quiet_ms, s->n, s->silent, s->median_us,
            s->p90_us, s->p95_us, s->min_us, s->max_us, s->median_bytes, s->mean_bytes,
-           s->startup_ms, s->startup_bytes);
+           s->startup_ms, s->startup_bytes, s->peak_rss_kb);
 }
 
 static void print_table(const bench_opts *o, const summary *s)
 {
     printf("pty_bench: %s on %s, %dx%d, quiet %d ms, %d samples after %d warm-up keys\n",
            o->sc->name, o->label, o->cols, o->rows, o->quiet_ms, s->n, o->warmup);
-    printf("first screen: %.1f ms, %zu bytes\n", s->startup_ms, s->startup_bytes);
+    printf("first screen: %.1f ms, %zu bytes; peak memory %ld KiB\n", s->startup_ms,
+           s->startup_bytes, s->peak_rss_kb);
     printf("%-10s %10s %10s %10s %10s %12s %12s\n", "scenario", "median_us", "p90_us", "min_us",
            "max_us", "bytes/key", "mean_bytes");
     printf("%-10s %10.1f %10.1f %10.1f %10.1f %12.0f %12.1f\n", o->sc->name, s->median_us,
@@ -442,6 +449,8 @@ static int bench_run(const bench_opts *o, summary *sum)
     }
     if (rc == 0)
         summarise(lat, bytes, o->samples, sum);
+    if (rc == 0)
+        sum->peak_rss_kb = s.maxrss_kb;
     free(lat);
     free(bytes);
     return rc;

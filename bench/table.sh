@@ -175,6 +175,13 @@ for size in $SIZES; do
                 "$p95" "-" "-" "$x" "$cpu"
         done
     rm -f "$T/run.db" "$T/run.db-wal" "$T/run.db-shm"
+    # peak memory of the front end (MiB, wait4's maxrss) in the key runs above:
+    # fold = first frame and one area open, move = every area expanded
+    for scen in fold overdue move; do
+        printf "%-5s %-26s %9s %9s %9s %9s %7s\n" "$size" "peak memory $scen (MiB)" \
+            "$(awk -v k="$(field peak_rss_kb "$T/$size-$scen.json")" \
+                'BEGIN { if (k + 0 > 0) printf "%.1f", k / 1024; else printf "-" }')" "-" "-" "-" "-"
+    done
 done
 "$PTYB" --json --samples "$SAMPLES" -- "$ECHO" >"$T/echo2.json" 2>/dev/null
 echo
@@ -182,4 +189,5 @@ echo "key rows: microseconds from writing a key to the screen settling (pty_benc
 echo "echo baseline (first run; at the end: $(field median_us "$T/echo2.json") us).  first frame: ms,"
 echo "floor = less on the plan's listing.  duban rows: whole process, ms, floor = the sqlite3 CLI"
 echo "on bench/sql/NAME.sql.  core rows: in-process us, ratio to core tx_floor (a bare durable"
-echo "upsert transaction on the same file)."
+echo "upsert transaction on the same file).  peak memory: the front end's maximum resident"
+echo "set in that key run (pty_bench peak_rss_kb)."

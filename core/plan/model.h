@@ -41,8 +41,8 @@ typedef struct node {
     char due[DATE_LEN];
     char *unit;
     char *leader;
-    int line;                    /* line of the heading in the imported file */
-    int children;                /* number of direct children */
+    int line;     /* line of the heading in the imported file */
+    int children; /* number of direct children (-1: not counted, node_areas, node_subtree) */
     char extended_due[DATE_LEN]; /* approved extension (延期), "" when none; due keeps
                                     the original date */
     char state[16];              /* "" or "cancelled" (取消: shown marked, out of the counts) */

@@ -16,10 +16,17 @@
 #include <sqlite3.h>
 
 #define NODE_COLUMNS                                                                               \
-    "SELECT n.id, n.plan_id, coalesce(n.parent_id, 0), n.depth, n.seq, n.ref, n.title, n.body,"    \
-    " n.status, n.due, n.unit, n.leader, n.line,"                                                  \
-    " (SELECT count(*) FROM node c WHERE c.parent_id = n.id AND c.state <> 'removed'),"            \
+    NODE_COLUMNS_AS("n.body", " (SELECT count(*) FROM node c WHERE c.parent_id = n.id"             \
+                              " AND c.state <> 'removed'),")
+/* The same with the body and children given by SQL expressions (children
+ * followed by a comma): NODE_COLUMNS_BRIEF leaves the body empty and the
+ * children uncounted (-1), for lists that show neither. */
+#define NODE_COLUMNS_AS(body, children)                                                            \
+    "SELECT n.id, n.plan_id, coalesce(n.parent_id, 0), n.depth, n.seq, n.ref, n.title, " body ","  \
+    " n.status, n.due, n.unit, n.leader, n.line," children                                         \
     " n.extended_due, n.state FROM (SELECT * FROM node WHERE state <> 'removed') n "
+#define NODE_COLUMNS_UNCOUNTED NODE_COLUMNS_AS("n.body", " -1,")
+#define NODE_COLUMNS_BRIEF NODE_COLUMNS_AS("''", " -1,")
 
 /* The area a node belongs to (itself for an area), for queries that join
  * an item or sub-item to its area. */

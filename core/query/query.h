@@ -18,11 +18,21 @@ int plan_list_all(store *st, plan_list *out, duban_error *err);
  * a (unique) title substring.  DUBAN_ENOTFOUND names the selector. */
 int plan_resolve(store *st, const char *selector, int64_t *plan_id, duban_error *err);
 int plan_get(store *st, int64_t plan_id, plan_info *out, duban_error *err);
+/* plan_get() without the counts (areas and items are 0), which read every
+ * node of the plan: for a front end that shows neither. */
+int plan_get_header(store *st, int64_t plan_id, plan_info *out, duban_error *err);
 
 int node_by_ref(store *st, int64_t plan_id, const char *ref, node *out, duban_error *err);
 int node_by_id(store *st, int64_t id, node *out, duban_error *err);
 /* Children of parent_id in order (parent_id 0: the areas). */
 int node_children(store *st, int64_t plan_id, int64_t parent_id, node_list *out, duban_error *err);
+/* The id of the area holding node id (id itself for an area; not removed): one row
+ * and at most one lookup, none of the children counted. */
+int node_area_of(store *st, int64_t id, int64_t *area_id, duban_error *err);
+/* The plan's areas in order, as node_children(st, plan_id, 0, ...) gives
+ * them but with children left at -1 (not counted): counting reads the row
+ * of every item of the plan. */
+int node_areas(store *st, int64_t plan_id, node_list *out, duban_error *err);
 /* Every node of the plan in outline (pre-)order. */
 int node_all(store *st, int64_t plan_id, node_list *out, duban_error *err);
 
@@ -123,6 +133,18 @@ typedef struct id_list {
 } id_list;
 int query_search(store *st, int64_t plan_id, const char *text, id_list *out, duban_error *err);
 void id_list_free(id_list *l);
+/* What query_search() finds, for a caller that knows the plan's outline
+ * (query_outline_ids) and keeps only the ids in it: in no order and
+ * possibly with ids of other plans or removed nodes, read from the FTS5
+ * index alone (its trigram lookup for long words, instr() on its copy of
+ * the text for short ones, which hold no ASCII letter), without reading a
+ * node's row or sorting; short words with ASCII letters (LIKE folds their
+ * case) get query_search()'s list. */
+int query_search_candidates(store *st, int64_t plan_id, const char *text, id_list *out,
+                            duban_error *err);
+/* The ids of the plan's nodes (areas, items, sub-items; not removed) in
+ * outline order: one pass over an index. */
+int query_outline_ids(store *st, int64_t plan_id, id_list *out, duban_error *err);
 
 /* Lights (plan/light.h says the rule) of a plan's items, and their counts
  * per group.  Queries fill caller-provided lists (free them with the

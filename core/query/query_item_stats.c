@@ -71,6 +71,11 @@ void item_stats_add(area_stats *s, const item_stats *it, long risk_until, int si
 {
     char until[DATE_LEN];
     date_format(risk_until, until);
+    item_stats_count(s, it, until, sign);
+}
+
+void item_stats_count(area_stats *s, const item_stats *it, const char *until, int sign)
+{
     int late = it->own_late || it->ms_late > 0;
     if (it->depth == 2) {
         s->total += sign;

@@ -92,6 +92,39 @@ int node_children(store *st, int64_t plan_id, int64_t parent_id, node_list *out,
                       node_release_row, err);
 }
 
+int node_area_of(store *st, int64_t id, int64_t *area_id, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    if (db_prepare(st,
+                   "SELECT " AREA_OF("n") " FROM node n WHERE n.id = ?1 AND n.state <> 'removed'",
+                   &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, id);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        *area_id = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    if (rc == SQLITE_ROW)
+        return DUBAN_OK;
+    return rc == SQLITE_DONE
+               ? duban_fail(err, DUBAN_ENOTFOUND, "no item with id %lld", (long long)id)
+               : db_fail(st, err, DUBAN_EDB, "cannot read item");
+}
+
+int node_areas(store *st, int64_t plan_id, node_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    memset(out, 0, sizeof *out);
+    if (db_prepare(st,
+                   NODE_COLUMNS_UNCOUNTED "WHERE n.plan_id = ?1 AND n.parent_id IS NULL"
+                                          " ORDER BY n.seq",
+                   &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, plan_id);
+    return db_collect(st, stmt, sizeof(node), (void **)&out->v, &out->n, node_read_row,
+                      node_release_row, err);
+}
+
 int node_all(store *st, int64_t plan_id, node_list *out, duban_error *err)
 {
     sqlite3_stmt *stmt;

@@ -43,11 +43,17 @@ int plan_list_all(store *st, plan_list *out, duban_error *err)
                       plan_free_v, err);
 }
 
-int plan_get(store *st, int64_t plan_id, plan_info *out, duban_error *err)
+/* The same columns with the counts left at 0: counting reads the index
+ * entry of every node of the plan (12 ms at 100,000 items). */
+#define PLAN_HEADER_COLUMNS                                                                        \
+    "SELECT p.id, p.title, p.year, p.period_start, p.period_end, p.source, p.imported_at,"         \
+    " 0, 0 FROM plan p "
+
+static int get_plan(store *st, const char *sql, int64_t plan_id, plan_info *out, duban_error *err)
 {
     sqlite3_stmt *stmt;
     memset(out, 0, sizeof *out);
-    if (db_prepare(st, PLAN_COLUMNS "WHERE p.id = ?", &stmt, err))
+    if (db_prepare(st, sql, &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
     int rc = sqlite3_step(stmt), res = DUBAN_OK;
@@ -61,6 +67,16 @@ int plan_get(store *st, int64_t plan_id, plan_info *out, duban_error *err)
     if (res == DUBAN_ENOMEM)
         plan_info_free(out); /* what was read before the failure */
     return res;
+}
+
+int plan_get(store *st, int64_t plan_id, plan_info *out, duban_error *err)
+{
+    return get_plan(st, PLAN_COLUMNS "WHERE p.id = ?", plan_id, out, err);
+}
+
+int plan_get_header(store *st, int64_t plan_id, plan_info *out, duban_error *err)
+{
+    return get_plan(st, PLAN_HEADER_COLUMNS "WHERE p.id = ?", plan_id, out, err);
 }
 
 static int all_digits(const char *s)

@@ -174,4 +174,88 @@ int query_search(store *st, int64_t plan_id, const char *text, id_list *out, dub
                       db_release_nothing, err);
 }
 
+/* Does w hold an ASCII letter (whose case LIKE folds and instr() not)? */
+static int has_ascii_letter(const word *w)
+{
+    for (size_t k = 0; k < w->len; k++)
+        if ((w->s[k] | 0x20) >= 'a' && (w->s[k] | 0x20) <= 'z')
+            return 1;
+    return 0;
+}
+
+/* clang-format off */
+/* One short word (?N) in any column of the index's own copy of the text
+ * (title, body, notes, unit, leader; the notes are those not deleted, as
+ * the triggers keep them). */
+#define SHORT_IN_FTS(t, c0, c1, c2, c3, c4)                                                        \
+    " AND (instr(" t "." c0 ", ?%d) OR instr(" t "." c1 ", ?%d) OR instr(" t "." c2 ", ?%d)"       \
+    " OR instr(" t "." c3 ", ?%d) OR instr(" t "." c4 ", ?%d))"
+/* clang-format on */
+
+/* The candidates' statement: long words through the index (?1 their
+ * expression), short ones with instr() on the index's matches, or, with
+ * no long word, on one pass over the index's copy of the text (the FTS5
+ * content table: one row a node, about half the bytes of node and note). */
+static int build_candidates_sql(const word *w, int n, int fts, strbuf *sql)
+{
+    int rc = strbuf_append(sql, fts ? "SELECT f.rowid FROM node_fts f WHERE node_fts MATCH ?1"
+                                    : "SELECT f.id FROM node_fts_content f WHERE 1");
+    for (int i = 0, p = 1; i < n && !rc; i++) {
+        if (w[i].chars >= 3)
+            continue;
+        p++;
+        rc = fts ? strbuf_printf(sql, SHORT_IN_FTS("f", "title", "body", "notes", "unit", "leader"),
+                                 p, p, p, p, p)
+                 : strbuf_printf(sql, SHORT_IN_FTS("f", "c0", "c1", "c2", "c3", "c4"), p, p, p, p,
+                                 p);
+    }
+    return rc;
+}
+
+int query_search_candidates(store *st, int64_t plan_id, const char *text, id_list *out,
+                            duban_error *err)
+{
+    memset(out, 0, sizeof *out);
+    word w[MAX_WORDS];
+    int n = split_words(text, w), folds = n <= 0;
+    for (int i = 0; i < n; i++)
+        folds = folds || (w[i].chars < 3 && has_ascii_letter(&w[i]));
+    if (folds)
+        return query_search(st, plan_id, text, out, err); /* LIKE's case folding; errors */
+    strbuf q = {0}, sql = {0};
+    if (fts_expression(w, n, &q) || build_candidates_sql(w, n, q.len > 0, &sql)) {
+        strbuf_free(&q);
+        strbuf_free(&sql);
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    sqlite3_stmt *stmt;
+    int rc = db_prepare(st, strbuf_str(&sql), &stmt, err);
+    strbuf_free(&sql);
+    if (rc) {
+        strbuf_free(&q);
+        return DUBAN_EDB;
+    }
+    sqlite3_bind_text(stmt, 1, strbuf_str(&q), -1, SQLITE_TRANSIENT);
+    strbuf_free(&q);
+    for (int i = 0, p = 1; i < n; i++)
+        if (w[i].chars < 3)
+            sqlite3_bind_text(stmt, ++p, w[i].s, (int)w[i].len, SQLITE_TRANSIENT);
+    return db_collect(st, stmt, sizeof(int64_t), (void **)&out->v, &out->n, db_read_int64,
+                      db_release_nothing, err);
+}
+
+int query_outline_ids(store *st, int64_t plan_id, id_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    memset(out, 0, sizeof *out);
+    if (db_prepare(st,
+                   "SELECT id FROM node WHERE plan_id = ?1 AND state <> 'removed'"
+                   " ORDER BY sort_key",
+                   &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, plan_id);
+    return db_collect(st, stmt, sizeof(int64_t), (void **)&out->v, &out->n, db_read_int64,
+                      db_release_nothing, err);
+}
+
 DEFINE_FLAT_LIST_FREE(id_list)

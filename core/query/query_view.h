@@ -12,7 +12,8 @@
 
 /* The items and sub-items below area_id (a depth-1 node), in outline
  * order: each item followed by its sub-items.  One query, whatever the
- * number of items. */
+ * number of items.  Their body is "" and children -1 (not read: the
+ * outline shows neither; node_by_id gives a whole node). */
 int node_subtree(store *st, int64_t area_id, node_list *out, duban_error *err);
 
 #endif

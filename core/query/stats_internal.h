@@ -12,6 +12,7 @@
 #define DUBAN_STATS_INTERNAL_H
 
 #include "query/node_internal.h"
+#include "query/query.h"
 
 /* The due date in force: an approved extension, else the planned date. */
 #define EFFECTIVE_DUE(n) "coalesce(nullif(" n ".extended_due, ''), " n ".due)"
@@ -27,5 +28,9 @@
     "    AND n.extended_due = '') AS ms_late," /* an extension covers the milestones */       \
     "   n.id AS id FROM (SELECT * FROM node nn WHERE " NODE_ACTIVE("nn") ") n"
 /* clang-format on */
+
+/* item_stats_add() with the end of the warning window given as a date
+ * string (a whole-plan pass formats it once, not once an item). */
+void item_stats_count(area_stats *s, const item_stats *it, const char *until, int sign);
 
 #endif

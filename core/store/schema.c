@@ -377,6 +377,15 @@ static const struct migration {
     "  WHERE h.action = 'edit' AND h.field = 'state' AND h.old_value = 'removed'"
     "    AND h.new_value = '';",
      NULL},
+    /* 12: the outline's area lines in one pass over indexes (issue 15,
+     * query/area_summary.h): node_stats also holds state, so that telling
+     * cancelled and removed nodes apart reaches no node's row, and the
+     * open milestones of every node are read from milestone_open alone
+     * (also what a light's or a statistic's milestone lookup reads). */
+    {"DROP INDEX IF EXISTS node_stats;"
+    "CREATE INDEX node_stats ON node(plan_id, sort_key, depth, status, due, extended_due, state);"
+    "CREATE INDEX IF NOT EXISTS milestone_open ON milestone(node_id, done, state, due);",
+     NULL},
 };
 /* clang-format on */
 

@@ -18,7 +18,11 @@
  * others are skipped without reading their history.  Cancelled: an edit
  * (e) of an item whose state's winner (c) cancelled it, made on another
  * replica, where neither had seen the other (each one's node_hlc, the
- * item's newest clock its author held, is below the other's clock). */
+ * item's newest clock its author held, is below the other's clock).
+ * The rows from another replica are found through history_gid's (origin,
+ * seq) index and the touched items' history through history_by_node
+ * ("+h.plan_id"), so a database that never synced answers at once instead
+ * of reading all its history (2.6 s at 1,000,000 rows; issue 15). */
 #define SHOWN_FIELD(f, node) \
     " CASE WHEN " f " LIKE 'ms.%.%' THEN 'ms.' || coalesce((SELECT m.phrase FROM milestone m" \
     "  WHERE m.node_id = " node " AND substr(" f ", 1, length('ms.' || m.seq || '.'))" \
@@ -26,12 +30,12 @@
     "  ELSE " f " END"
 #define CONFLICTS_SQL \
     "WITH me AS (SELECT uuid FROM replica WHERE is_self = 1)," \
-    " touched AS (SELECT DISTINCT h2.node_id FROM history_gid g2 JOIN history h2" \
-    "  ON h2.id = g2.history_id WHERE g2.origin < (SELECT uuid FROM me)" \
-    "  OR g2.origin > (SELECT uuid FROM me))," \
+    " touched AS (SELECT DISTINCT h2.node_id FROM history h2 WHERE h2.id IN" \
+    "  (SELECT g2.history_id FROM history_gid g2 WHERE g2.origin < (SELECT uuid FROM me)" \
+    "  OR g2.origin > (SELECT uuid FROM me)))," \
     " a AS (SELECT h.id, h.node_id, h.field, h.new_value, h.at, g.gid, g.origin, g.hlc" \
     "  FROM history h JOIN history_gid g ON g.history_id = h.id" \
-    "  WHERE h.plan_id = ?1 AND h.node_id IN touched" \
+    "  WHERE +h.plan_id = ?1 AND h.node_id IN touched" \
     "  AND h.field NOT IN ('note', 'place', 'order') AND h.field NOT LIKE 'note.%'" \
     "  AND h.old_value <> h.new_value" \
     "  AND NOT EXISTS (SELECT 1 FROM history_gid c WHERE c.prev_gid = g.gid))," \

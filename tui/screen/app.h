@@ -43,12 +43,16 @@ typedef struct layout {
 } layout;
 
 /* One area of the outline with its items when they have been loaded.
- * Statistics and lights are always loaded, for every area. */
+ * Statistics and light counts are always loaded, for every area; the
+ * lights themselves with the items (or when one is asked for), and for
+ * every area under a filter. */
 typedef struct area_row {
     node area;
     area_stats stats;
-    item_light_list lights; /* every item and sub-item, outline order */
-    item_stats_list parts;  /* each item's part of stats (after a first edit) */
+    item_light_list lights; /* every item and sub-item, outline order, when lights_loaded;
+                               unit and leader NULL (vm_stats.c) */
+    int lights_loaded;
+    item_stats_list parts; /* each item's part of stats (after a first edit) */
     int parts_loaded;
     int nlight[LIGHT_COUNT]; /* items (depth 2) per light */
     int expanded;
@@ -71,12 +75,26 @@ typedef struct outline_state {
     int done, total, overdue; /* header numbers */
 } outline_state;
 
+/* A node's place in the outline, for search_state.byid. */
+typedef struct search_pos {
+    int64_t id;
+    size_t pos;
+} search_pos;
+
+/* The matches are a bit per outline position: counting, the first match,
+ * the next and whether a row is a match cost no query (search.c). */
 typedef struct search_state {
     int active; /* matches are marked */
     char text[256];
-    id_list matches; /* outline order */
-    int64_t *sorted; /* the same ids sorted, for marking */
-    size_t current;
+    int64_t *order;   /* the plan's node ids in outline order, read at search_begin */
+    search_pos *byid; /* the same sorted by id, with their positions */
+    size_t norder;
+    uint32_t *dense; /* when the ids are dense: position + 1 by id - dense_base, 0 none */
+    int64_t dense_base;
+    size_t ndense;
+    uint64_t *bits; /* matches by outline position */
+    size_t nmatch;
+    size_t current;     /* outline position of the selected match */
     int64_t saved_node; /* selection before the search (Esc restores) */
     char *saved_folds;
 } search_state;

@@ -236,7 +236,7 @@ void app_undo(app *a, int redo)
         app_after_change(a, r.node_id);
     if (!strncmp(r.field, "plan.", 5)) { /* the header shows the plan's title */
         plan_info_free(&a->plan);
-        if (plan_get(a->st, a->plan_id, &a->plan, &err))
+        if (plan_get_header(a->st, a->plan_id, &a->plan, &err))
             app_message(a, S_ERROR, "%s", err.msg);
     }
     /* An undone addition (a redone deletion) has no row to reveal. */

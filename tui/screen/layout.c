@@ -89,7 +89,7 @@ static int draw_prompt(app *a, rect r)
     int x = r.x + 1 + draw_text(r.y, r.x + 1, r.w * 3 / 5, a->prompt_title, S_BOLD);
     char count[64] = "";
     if (a->prompt == PROMPT_SEARCH && a->le.len)
-        snprintf(count, sizeof count, " %zu 处 ", a->sr.matches.n);
+        snprintf(count, sizeof count, " %zu 处 ", a->sr.nmatch);
     int avail = r.x + r.w - x - draw_width(count) - 1;
     size_t start;
     int col;

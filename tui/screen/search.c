@@ -1,4 +1,12 @@
-/* search.c - incremental search over the outline (see search.h). */
+/* search.c - incremental search over the outline (see search.h).
+ *
+ * search_begin() reads the plan's outline once (query_outline_ids: node
+ * ids in outline order, one pass over an index); each typed key then asks
+ * the store only for the matching ids (query_search_candidates: for long
+ * words the trigram index alone, no node row, no sort) and sets one bit
+ * per outline position.  The count, the first match, the next one, its
+ * rank and each row's mark are read from the bits.  The outline read at
+ * the start serves the whole search and its n / N steps. */
 #include "screen/search.h"
 
 #include "screen/draw.h"
@@ -8,21 +16,81 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define WORD_BITS 64
+
+static void drop_matches(search_state *s)
+{
+    free(s->bits);
+    s->bits = NULL;
+    s->nmatch = 0;
+    s->current = 0;
+    s->active = 0;
+}
+
+static void drop_outline(search_state *s)
+{
+    free(s->order);
+    free(s->byid);
+    free(s->dense);
+    s->order = NULL;
+    s->byid = NULL;
+    s->dense = NULL;
+    s->norder = s->ndense = 0;
+}
+
+/* Node ids are row ids, mostly dense: then a table by id replaces the
+ * binary search (a few hundred KiB at 100,000 items). */
+static void make_dense(search_state *s)
+{
+    if (!s->norder || s->norder > UINT32_MAX - 1)
+        return;
+    int64_t lo = s->byid[0].id, hi = s->byid[s->norder - 1].id;
+    if (hi - lo >= (int64_t)(4 * s->norder))
+        return;
+    s->dense = calloc((size_t)(hi - lo + 1), sizeof *s->dense);
+    if (!s->dense)
+        return; /* the binary search serves */
+    s->dense_base = lo;
+    s->ndense = (size_t)(hi - lo + 1);
+    for (size_t i = 0; i < s->norder; i++)
+        s->dense[s->byid[i].id - lo] = (uint32_t)s->byid[i].pos + 1;
+}
+
 void search_free(search_state *s)
 {
-    id_list_free(&s->matches);
-    free(s->sorted);
+    drop_matches(s);
+    drop_outline(s);
     free(s->saved_folds);
     memset(s, 0, sizeof *s);
 }
 
-static void drop_matches(search_state *s)
+static int cmp_pos(const void *x, const void *y)
 {
-    id_list_free(&s->matches);
-    free(s->sorted);
-    s->sorted = NULL;
-    s->current = 0;
-    s->active = 0;
+    int64_t p = ((const search_pos *)x)->id, q = ((const search_pos *)y)->id;
+    return (p > q) - (p < q);
+}
+
+/* Reads the outline; on failure the search finds nothing (message set). */
+static void load_outline(app *a)
+{
+    search_state *s = &a->sr;
+    id_list ids;
+    duban_error err = {0};
+    if (query_outline_ids(a->st, a->plan_id, &ids, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        return;
+    }
+    s->byid = malloc((ids.n ? ids.n : 1) * sizeof *s->byid);
+    if (!s->byid) {
+        id_list_free(&ids);
+        return;
+    }
+    for (size_t i = 0; i < ids.n; i++)
+        s->byid[i] = (search_pos){ids.v[i], i};
+    qsort(s->byid, ids.n, sizeof *s->byid, cmp_pos);
+    s->order = ids.v; /* now owned by the search */
+    s->norder = ids.n;
+    make_dense(s);
 }
 
 void search_begin(app *a)
@@ -30,12 +98,50 @@ void search_begin(app *a)
     search_free(&a->sr);
     a->sr.saved_node = vm_selected(a);
     a->sr.saved_folds = vm_folds(a);
+    load_outline(a);
 }
 
-static int cmp_id(const void *x, const void *y)
+/* The outline position of node id, or norder when it is not in it. */
+static size_t position(const search_state *s, int64_t id)
 {
-    int64_t p = *(const int64_t *)x, q = *(const int64_t *)y;
-    return (p > q) - (p < q);
+    if (s->dense) {
+        uint64_t k = (uint64_t)(id - s->dense_base);
+        return k < s->ndense && s->dense[k] ? s->dense[k] - 1 : s->norder;
+    }
+    search_pos key = {id, 0};
+    const search_pos *p = s->byid ? bsearch(&key, s->byid, s->norder, sizeof key, cmp_pos) : NULL;
+    return p ? p->pos : s->norder;
+}
+
+static int is_set(const search_state *s, size_t pos)
+{
+    return pos < s->norder && (s->bits[pos / WORD_BITS] >> (pos % WORD_BITS) & 1);
+}
+
+/* The next set position after from (dir 1) or before it (dir -1),
+ * wrapping around; from itself when it is the only one. */
+static size_t next_match(const search_state *s, size_t from, int dir)
+{
+    for (size_t k = 1; k <= s->norder; k++) {
+        size_t pos = dir > 0 ? (from + k) % s->norder : (from + s->norder - k) % s->norder;
+        if (!s->bits[pos / WORD_BITS] && pos % WORD_BITS == (dir > 0 ? 0 : WORD_BITS - 1) &&
+            k + WORD_BITS <= s->norder)
+            k += WORD_BITS - 1; /* a whole empty word at once */
+        else if (is_set(s, pos))
+            return pos;
+    }
+    return from;
+}
+
+/* 1-based rank of the match at pos among all matches. */
+static size_t rank(const search_state *s, size_t pos)
+{
+    size_t r = 0;
+    for (size_t w = 0; w < pos / WORD_BITS; w++)
+        r += (size_t)__builtin_popcountll(s->bits[w]);
+    for (size_t p = pos / WORD_BITS * WORD_BITS; p <= pos; p++)
+        r += (size_t)is_set(s, p);
+    return r;
 }
 
 /* Puts the folds and the selection back as they were before the search. */
@@ -51,32 +157,38 @@ static void restore(app *a)
 static void select_match(app *a)
 {
     duban_error err = {0};
-    if (vm_reveal(a, a->sr.matches.v[a->sr.current], &err))
+    if (vm_reveal(a, a->sr.order[a->sr.current], &err))
         app_message(a, S_ERROR, "%s", err.msg);
 }
 
 void search_update(app *a, const char *text)
 {
+    search_state *s = &a->sr;
     duban_error err = {0};
-    drop_matches(&a->sr);
-    snprintf(a->sr.text, sizeof a->sr.text, "%s", text);
+    drop_matches(s);
+    snprintf(s->text, sizeof s->text, "%s", text);
     restore(a);
-    if (!*text)
+    if (!*text || !s->norder)
         return;
-    if (query_search(a->st, a->plan_id, text, &a->sr.matches, &err)) {
+    id_list found;
+    if (query_search_candidates(a->st, a->plan_id, text, &found, &err)) {
         app_message(a, S_ERROR, "%s", err.msg);
         return;
     }
-    size_t n = a->sr.matches.n;
-    a->sr.sorted = n ? malloc(n * sizeof *a->sr.sorted) : NULL;
-    if (n && !a->sr.sorted) {
-        drop_matches(&a->sr);
-        return;
+    s->bits = calloc((s->norder + WORD_BITS - 1) / WORD_BITS, sizeof *s->bits);
+    size_t first = s->norder;
+    for (size_t i = 0; s->bits && i < found.n; i++) {
+        size_t pos = position(s, found.v[i]);
+        if (pos == s->norder || is_set(s, pos))
+            continue; /* another plan's, removed, or listed twice */
+        s->bits[pos / WORD_BITS] |= (uint64_t)1 << (pos % WORD_BITS);
+        s->nmatch++;
+        first = pos < first ? pos : first;
     }
-    if (n) {
-        memcpy(a->sr.sorted, a->sr.matches.v, n * sizeof *a->sr.sorted);
-        qsort(a->sr.sorted, n, sizeof *a->sr.sorted, cmp_id);
-        a->sr.active = 1;
+    id_list_free(&found);
+    if (s->nmatch) {
+        s->current = first;
+        s->active = 1;
         select_match(a);
     }
 }
@@ -93,23 +205,23 @@ void search_accept(app *a)
 {
     free(a->sr.saved_folds);
     a->sr.saved_folds = NULL;
-    if (a->sr.matches.n)
-        app_message(a, S_OK, "找到 %zu 处 matches · n 下一个 N 上一个", a->sr.matches.n);
+    if (a->sr.nmatch)
+        app_message(a, S_OK, "找到 %zu 处 matches · n 下一个 N 上一个", a->sr.nmatch);
     else if (a->sr.text[0])
         app_message(a, S_ERROR, "没有找到 not found: %s", a->sr.text);
 }
 
 void search_step(app *a, int dir)
 {
-    size_t n = a->sr.matches.n;
-    if (!n) {
+    search_state *s = &a->sr;
+    if (!s->nmatch) {
         app_message(a, S_NORMAL, "没有搜索结果 no matches · 按 / 搜索");
         return;
     }
-    a->sr.current = dir > 0 ? (a->sr.current + 1) % n : (a->sr.current + n - 1) % n;
-    a->sr.active = 1;
+    s->current = next_match(s, s->current, dir);
+    s->active = 1;
     select_match(a);
-    app_message(a, S_NORMAL, "匹配 match %zu/%zu: %s", a->sr.current + 1, n, a->sr.text);
+    app_message(a, S_NORMAL, "匹配 match %zu/%zu: %s", rank(s, s->current), s->nmatch, s->text);
 }
 
 void search_clear(app *a)
@@ -119,7 +231,6 @@ void search_clear(app *a)
 
 int search_is_match(const app *a, int64_t id)
 {
-    if (!a->sr.active || !a->sr.sorted)
-        return 0;
-    return bsearch(&id, a->sr.sorted, a->sr.matches.n, sizeof id, cmp_id) != NULL;
+    const search_state *s = &a->sr;
+    return s->active && s->bits && is_set(s, position(s, id));
 }

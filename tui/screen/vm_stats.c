@@ -1,10 +1,14 @@
 /* vm_stats.c - the numbers of the view model: per-area statistics and
  * lights, and the header's totals (see vmodel.h).
  *
- * The whole plan is read at load and reload only; after an edit only the
- * edited item's area is read again, so what an edit costs follows the
- * size of its area, not of the plan. */
+ * The whole plan is read at load and reload only, in one pass that keeps
+ * per-area sums and no per-item list (area_summary.h); an area's lights
+ * are read when its items are.  After an edit only the edited item's area
+ * is read again, so what an edit costs follows the size of its area, not
+ * of the plan. */
 #include "screen/vmodel.h"
+
+#include "query/area_summary.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,16 +25,36 @@ static void sum_totals(app *a)
     }
 }
 
-/* Replaces area ar's lights by l (taking ownership) and counts them. */
+/* Replaces area ar's lights by l (taking ownership) and counts them.  The
+ * view model keeps no unit or leader in its lights (the rows have them):
+ * they are freed and left NULL, 4 MB at 100,000 items. */
 static void set_lights(area_row *ar, item_light_list *l)
 {
     item_light_list_free(&ar->lights);
     ar->lights = *l;
     memset(l, 0, sizeof *l);
+    for (size_t k = 0; k < ar->lights.n; k++) {
+        free(ar->lights.v[k].unit);
+        free(ar->lights.v[k].leader);
+        ar->lights.v[k].unit = ar->lights.v[k].leader = NULL;
+    }
+    ar->lights_loaded = 1;
     memset(ar->nlight, 0, sizeof ar->nlight);
     for (size_t k = 0; k < ar->lights.n; k++)
         if (ar->lights.v[k].depth == NODE_ITEM && ar->lights.v[k].light < LIGHT_COUNT)
             ar->nlight[ar->lights.v[k].light]++;
+}
+
+int vm_load_lights(app *a, size_t i, duban_error *err)
+{
+    if (i >= a->ol.nareas || a->ol.areas[i].lights_loaded)
+        return DUBAN_OK;
+    area_row *ar = &a->ol.areas[i];
+    item_light_list l;
+    int rc = query_area_lights(a->st, a->plan_id, ar->area.id, a->today, &a->rule, &l, err);
+    if (!rc)
+        set_lights(ar, &l);
+    return rc;
 }
 
 /* Hands the rows of the plan-wide list to their areas (by area id; each
@@ -67,7 +91,9 @@ static int distribute_lights(app *a, item_light_list *all)
     return rc;
 }
 
-int vm_load_stats(app *a, duban_error *err)
+/* Under a filter: every area's statistics, then all the plan's lights
+ * (the filter's counts are made from them). */
+static int load_all_lights(app *a, duban_error *err)
 {
     area_stats_list stats;
     item_light_list lights;
@@ -81,8 +107,6 @@ int vm_load_stats(app *a, duban_error *err)
     }
     for (size_t i = 0; i < a->ol.nareas; i++) {
         area_row *ar = &a->ol.areas[i];
-        item_stats_list_free(&ar->parts); /* re-read at the next edit */
-        ar->parts_loaded = 0;
         memset(&ar->stats, 0, sizeof ar->stats);
         for (size_t k = 0; k < stats.n; k++)
             if (stats.v[k].area_id == ar->area.id)
@@ -92,8 +116,37 @@ int vm_load_stats(app *a, duban_error *err)
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     item_light_list_free(&lights);
     area_stats_list_free(&stats);
-    if (!rc)
-        rc = vm_filter_stats(a, err); /* under a filter: the matching items' numbers */
+    return rc ? rc : vm_filter_stats(a, err); /* the matching items' numbers */
+}
+
+/* Without a filter: the areas' numbers in one pass, lights as they are. */
+static int load_summary(app *a, duban_error *err)
+{
+    area_summary_list l;
+    int rc = query_area_summary(a->st, a->plan_id, a->today, a->warn_days, &a->rule, &l, err);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < a->ol.nareas; i++) {
+        area_row *ar = &a->ol.areas[i];
+        memset(&ar->stats, 0, sizeof ar->stats);
+        memset(ar->nlight, 0, sizeof ar->nlight);
+        for (size_t k = 0; k < l.n; k++)
+            if (l.v[k].stats.area_id == ar->area.id) {
+                ar->stats = l.v[k].stats;
+                memcpy(ar->nlight, l.v[k].nlight, sizeof ar->nlight);
+            }
+    }
+    area_summary_list_free(&l);
+    return DUBAN_OK;
+}
+
+int vm_load_stats(app *a, duban_error *err)
+{
+    for (size_t i = 0; i < a->ol.nareas; i++) {
+        item_stats_list_free(&a->ol.areas[i].parts); /* re-read at the next edit */
+        a->ol.areas[i].parts_loaded = 0;
+    }
+    int rc = query_filter_active(&a->filter) ? load_all_lights(a, err) : load_summary(a, err);
     sum_totals(a);
     return rc;
 }
@@ -191,11 +244,25 @@ const item_light *vm_item_light(const app *a, size_t i, size_t k)
     return NULL;
 }
 
-const item_light *vm_light(const app *a, int64_t id)
+static const item_light *find_light(const area_row *ar, int64_t id)
 {
-    for (size_t i = 0; i < a->ol.nareas; i++)
-        for (size_t j = 0; j < a->ol.areas[i].lights.n; j++)
-            if (a->ol.areas[i].lights.v[j].node_id == id)
-                return &a->ol.areas[i].lights.v[j];
+    for (size_t j = 0; j < ar->lights.n; j++)
+        if (ar->lights.v[j].node_id == id)
+            return &ar->lights.v[j];
     return NULL;
+}
+
+const item_light *vm_light(app *a, int64_t id)
+{
+    for (size_t i = 0; i < a->ol.nareas; i++) {
+        const item_light *l = find_light(&a->ol.areas[i], id);
+        if (l)
+            return l;
+    }
+    size_t i;
+    if (vm_area_index(a, id) < a->ol.nareas)
+        return NULL; /* areas have no light */
+    if (vm_area_of(a, id, &i, NULL) || i == a->ol.nareas || a->ol.areas[i].lights_loaded)
+        return NULL; /* an area, a cancelled item, or not in this plan */
+    return vm_load_lights(a, i, NULL) ? NULL : find_light(&a->ol.areas[i], id);
 }

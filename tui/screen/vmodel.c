@@ -40,7 +40,7 @@ int vm_load_items(app *a, size_t i, duban_error *err)
     node_list_free(&ar->items);
     ar->items = items;
     ar->loaded = 1;
-    return DUBAN_OK;
+    return vm_load_lights(a, i, err);
 }
 
 int vm_expand(app *a, size_t i, int on, duban_error *err)
@@ -174,18 +174,16 @@ int vm_refresh_node(app *a, int64_t id, size_t *area, duban_error *err)
 }
 
 /* The id of the area that holds node id. */
-static int area_of(app *a, int64_t id, int64_t *area_id, duban_error *err)
+static int area_id_of(app *a, int64_t id, int64_t *area_id, duban_error *err)
 {
-    node n;
-    int rc = node_by_id(a->st, id, &n, err);
-    while (!rc && n.depth > NODE_AREA) {
-        int64_t parent = n.parent_id;
-        node_free(&n);
-        rc = node_by_id(a->st, parent, &n, err);
-    }
-    if (!rc)
-        *area_id = n.id;
-    node_free(&n);
+    return node_area_of(a->st, id, area_id, err);
+}
+
+int vm_area_of(app *a, int64_t id, size_t *i, duban_error *err)
+{
+    int64_t area_id = 0;
+    int rc = area_id_of(a, id, &area_id, err);
+    *i = rc ? a->ol.nareas : vm_area_index(a, area_id);
     return rc;
 }
 
@@ -207,7 +205,7 @@ void vm_select(app *a, int64_t id)
 int vm_reveal(app *a, int64_t id, duban_error *err)
 {
     int64_t area_id = 0;
-    int rc = area_of(a, id, &area_id, err);
+    int rc = area_id_of(a, id, &area_id, err);
     size_t i = rc ? a->ol.nareas : vm_area_index(a, area_id);
     if (i == a->ol.nareas)
         return rc ? rc : duban_fail(err, DUBAN_ENOTFOUND, "item not in this plan");
@@ -268,7 +266,7 @@ int vm_save_folds(app *a, duban_error *err)
 static int load_areas(app *a, duban_error *err)
 {
     node_list fresh;
-    int rc = node_children(a->st, a->plan_id, 0, &fresh, err);
+    int rc = node_areas(a->st, a->plan_id, &fresh, err);
     if (rc)
         return rc;
     area_row *v = calloc(fresh.n ? fresh.n : 1, sizeof *v);
@@ -313,7 +311,7 @@ int vm_reload(app *a, duban_error *err)
 
 int vm_load(app *a, duban_error *err)
 {
-    int rc = plan_get(a->st, a->plan_id, &a->plan, err);
+    int rc = plan_get_header(a->st, a->plan_id, &a->plan, err); /* no counts: not shown */
     if (!rc)
         rc = vm_filter_load_ids(a, err);
     if (!rc)

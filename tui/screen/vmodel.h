@@ -1,9 +1,12 @@
 /* vmodel.h - the outline's view model: the areas, their fold state, the
  * items of expanded areas, and the list of visible rows.  No curses.
  *
- * Loading is lazy: the areas (one row each), their statistics and the
- * lights of every item are always loaded; an area's items (nodes) are
- * loaded when it is first expanded or shown (vm_load_items).  After an
+ * Loading is lazy: the areas (one row each) and their numbers (statistics
+ * and light counts, one pass over the plan's index: area_summary.h) are
+ * always loaded; an area's items (nodes) and their lights are loaded when
+ * it is first expanded or shown (vm_load_items), or its lights alone when
+ * one of them is asked for (vm_light).  Under a filter every area's
+ * lights are loaded (the counts are made from them).  After an
  * edit only the edited node and its area's numbers are re-read
  * (vm_refresh_node, vm_refresh_area: the cost follows the area, not the
  * plan); vm_reload re-reads what is shown when another process changed
@@ -20,8 +23,9 @@
 int vm_load(app *a, duban_error *err);
 /* Re-reads the areas, the items of expanded areas and the statistics. */
 int vm_reload(app *a, duban_error *err);
-/* Reads every area's statistics and lights, and the header numbers, in
- * two whole-plan queries (vm_stats.c; load and reload only). */
+/* Reads every area's statistics and light counts, and the header
+ * numbers, in one whole-plan pass (under a filter: every area's lights;
+ * vm_stats.c; load and reload only). */
 int vm_load_stats(app *a, duban_error *err);
 /* Brings area i's statistics and lights and the header numbers up to
  * date after node id (0: unknown) changed.  The first time in an area it
@@ -30,11 +34,17 @@ int vm_load_stats(app *a, duban_error *err);
  * edit costs the same in an area of 3 items or of 1,000.  The overdue
  * count is the sum of the areas' overdue_rows. */
 int vm_refresh_area(app *a, size_t i, int64_t id, duban_error *err);
-/* The light of item k of area i (items loaded), or of node id; NULL when
- * unknown (areas have none). */
+/* The light of item k of area i (items loaded), or of node id (reading
+ * its area's lights when they are not loaded); NULL when unknown (areas
+ * and cancelled items have none). */
 const item_light *vm_item_light(const app *a, size_t i, size_t k);
-const item_light *vm_light(const app *a, int64_t id);
-/* Loads area i's items if they are not loaded; the fold state stays. */
+const item_light *vm_light(app *a, int64_t id);
+/* Loads area i's lights if they are not loaded. */
+int vm_load_lights(app *a, size_t i, duban_error *err);
+/* The index of the area holding node id into *i (nareas when none). */
+int vm_area_of(app *a, int64_t id, size_t *i, duban_error *err);
+/* Loads area i's items (and their lights) if they are not loaded; the
+ * fold state stays. */
 int vm_load_items(app *a, size_t i, duban_error *err);
 /* Expands (loading its items) or collapses area i; rows are not rebuilt. */
 int vm_expand(app *a, size_t i, int on, duban_error *err);

@@ -1,0 +1,87 @@
+/* query_search_candidates, kept to the plan's outline (query_outline_ids),
+ * finds exactly what query_search finds: long, short, mixed and ASCII
+ * words, notes, another plan beside. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "edit/edit.h"
+#include "import/import.h"
+#include "query/query.h"
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_id(const void *x, const void *y)
+{
+    int64_t p = *(const int64_t *)x, q = *(const int64_t *)y;
+    return (p > q) - (p < q);
+}
+
+static int contains(const id_list *l, int64_t id)
+{
+    return l->n && bsearch(&id, l->v, l->n, sizeof id, cmp_id) != NULL;
+}
+
+static void sort_ids(id_list *l)
+{
+    if (l->n)
+        qsort(l->v, l->n, sizeof *l->v, cmp_id);
+}
+
+static void same_as_search(store *st, int64_t plan, const char *text)
+{
+    id_list want, got, outline;
+    assert_int_equal(query_search(st, plan, text, &want, NULL), DUBAN_OK);
+    assert_int_equal(query_search_candidates(st, plan, text, &got, NULL), DUBAN_OK);
+    assert_int_equal(query_outline_ids(st, plan, &outline, NULL), DUBAN_OK);
+    sort_ids(&outline);
+    sort_ids(&got);
+    sort_ids(&want);
+    size_t kept = 0;
+    for (size_t i = 0; i < got.n; i++)
+        if (contains(&outline, got.v[i]) && (i == 0 || got.v[i] != got.v[i - 1])) {
+            if (!contains(&want, got.v[i]))
+                fail_msg("'%s': %lld is a candidate, not a match", text, (long long)got.v[i]);
+            kept++;
+        }
+    if (kept != want.n)
+        fail_msg("'%s': %zu candidates in the outline, %zu matches", text, kept, want.n);
+    id_list_free(&want);
+    id_list_free(&got);
+    id_list_free(&outline);
+}
+
+static const char *const texts[] = {"招商引资", "招商", "招",  "项目", "工业 招", "招商引资 县",
+                                    "进展甲",   "甲",   "abc", "AB",   "第一项",  "没有这个词",
+                                    "子项 1",   "\"",   "%",   "_"};
+
+static void the_candidates_are_the_matches(void **state)
+{
+    fixture *f = *state;
+    plan_doc doc;
+    long d;
+    int64_t seed;
+    assert_int_equal(date_parse("2021-07-01", &d, NULL), 0);
+    assert_int_equal(import_file(DUBAN_SEED_PATH, 0, d, &doc, NULL), 0);
+    assert_int_equal(store_add_plan(f->st, &doc, &seed, NULL), 0);
+    plan_doc_free(&doc);
+    fixture_edit(f, "1.1", FIELD_NOTE, "进展甲 ABC", NULL);
+    fixture_edit(f, "2.1", FIELD_UNIT, "招商局", NULL);
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        same_as_search(f->st, f->plan, texts[i]);
+        same_as_search(f->st, seed, texts[i]);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(the_candidates_are_the_matches, fixture_setup,
+                                        fixture_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

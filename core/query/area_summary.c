@@ -105,6 +105,7 @@ typedef struct verdict {
     char status[32];
     char deadline[DATE_LEN];
     int used, done;
+    int status_at; /* place in the status set, -1: not a status of the set */
     light l;
 } verdict;
 
@@ -137,6 +138,8 @@ static const verdict *judge_item(judge *j, const char *status, const char *deadl
     memcpy(v->deadline, deadline, k < sizeof v->deadline ? k + 1 : 0);
     v->deadline[sizeof v->deadline - 1] = '\0';
     v->done = status_is_done(j->set, status);
+    const status_def *sd = status_by_key(j->set, status);
+    v->status_at = sd ? (int)(sd - j->set->v) : -1;
     v->l = light_of(j->set, j->rule, status, deadline, j->today);
     return v;
 }
@@ -163,6 +166,8 @@ static void count_item(judge *j, sqlite3_stmt *s, int depth, area_summary *a)
     item_stats_count(&a->stats, &it, j->until, 1);
     if (depth == NODE_ITEM && v->l < LIGHT_COUNT)
         a->nlight[v->l]++;
+    if (depth == NODE_ITEM && v->status_at >= 0)
+        a->nstatus[v->status_at]++;
 }
 
 /* The pass over the plan's nodes in outline order. */

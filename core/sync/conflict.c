@@ -44,7 +44,7 @@
     " cw AS (SELECT n.id AS node_id, (SELECT h.id FROM history h JOIN history_gid g" \
     "  ON g.history_id = h.id WHERE h.node_id = n.id AND h.field = 'state'" \
     "  AND h.old_value <> h.new_value ORDER BY g.hlc DESC, g.origin DESC LIMIT 1) AS wid" \
-    "  FROM node n WHERE n.plan_id = ?1 AND n.state = 'cancelled' AND n.id IN touched)" \
+    "  FROM node n WHERE n.id IN touched AND +n.plan_id = ?1 AND +n.state = 'cancelled')" \
     " SELECT l.id AS id, n.ref," SHOWN_FIELD("l.field", "l.node_id") ", l.new_value, w.new_value," \
     "  coalesce(nullif(lr.name, ''), substr(l.origin, 1, 8))," \
     "  coalesce(nullif(wr.name, ''), substr(w.origin, 1, 8)), l.at, w.at, w.id AS wid," \

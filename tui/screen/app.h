@@ -55,6 +55,7 @@ typedef struct area_row {
     item_stats_list parts; /* each item's part of stats (after a first edit) */
     int parts_loaded;
     int nlight[LIGHT_COUNT]; /* items (depth 2) per light */
+    int nstatus[STATUS_MAX]; /* items (depth 2) per status, by place in the status set */
     int expanded;
     int loaded;      /* items is current */
     node_list items; /* items and sub-items in outline order */

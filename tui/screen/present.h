@@ -19,9 +19,11 @@
  * all areas, slide k (1..nareas) area k-1 with its items. */
 #define PRESENT_VISIBLE_MAX 128
 #define PRESENT_MORE_MAX 60 /* longest area whose milestones and notes are read */
-/* One item's milestones and progress notes (oldest first). */
+/* One item's text, milestones and progress notes (oldest first): the
+ * outline's rows carry no body (issue 15), a slide reads it here. */
 typedef struct present_more {
     int64_t node_id;
+    char *body; /* owned, never NULL once loaded */
     milestone_list ms;
     note_list notes;
 } present_more;

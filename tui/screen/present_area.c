@@ -175,10 +175,12 @@ static void item_layout(app *a, size_t k, int w, int selected, flow *f, void *ct
     flow_at(f, 2 + sub, c->refw, n->ref, S_BOLD);
     flow_text(f, n->title, S_BOLD);
     f->head = flow_height(f);
-    if (c->body && *n->body) {
+    const present_more *m = present_more_find(a, n->id);
+    const char *body = m ? m->body : n->body;
+    if (c->body && body && *body) {
         if (c->loose)
             blank_line(f);
-        flow_text(f, n->body, S_NORMAL);
+        flow_text(f, body, S_NORMAL);
         if (c->loose)
             blank_line(f);
     }

@@ -1,5 +1,5 @@
 /* present_more.c - what an area's slide shows when the screen has room:
- * each item's milestones and its earlier progress notes (see present.h).
+ * each item's text, milestones and earlier progress notes (see present.h).
  * Loaded with the slide's targets, for areas of at most PRESENT_MORE_MAX
  * items (a longer list never has the room). */
 #include "screen/present.h"
@@ -12,6 +12,7 @@
 void present_more_free(present_state *p)
 {
     for (size_t i = 0; i < p->nmore; i++) {
+        free(p->more[i].body);
         milestone_list_free(&p->more[i].ms);
         note_list_free(&p->more[i].notes);
     }
@@ -33,7 +34,16 @@ int present_more_load(app *a, size_t area, duban_error *err)
     for (size_t k = 0; k < ar->items.n; k++) {
         present_more *m = &p->more[p->nmore++];
         m->node_id = ar->items.v[k].id;
-        int rc = node_milestones(a->st, m->node_id, &m->ms, err);
+        node full;
+        int rc = node_by_id(a->st, m->node_id, &full, err);
+        if (!rc) {
+            m->body = full.body ? strdup(full.body) : strdup("");
+            node_free(&full);
+            if (!m->body)
+                rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+        }
+        if (!rc)
+            rc = node_milestones(a->st, m->node_id, &m->ms, err);
         if (!rc)
             rc = node_notes(a->st, m->node_id, &m->notes, err);
         if (rc) {

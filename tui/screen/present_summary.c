@@ -120,12 +120,7 @@ static void summary_header(app *a, int y, int x, int w, void *ctx)
 static void status_line(app *a, const area_row *ar, flow *f, int col)
 {
     const status_set *set = store_statuses(a->st);
-    int n[STATUS_MAX] = {0};
-    for (size_t k = 0; k < ar->lights.n; k++) {
-        const status_def *d = status_by_key(set, ar->lights.v[k].status);
-        if (d && ar->lights.v[k].depth == NODE_ITEM)
-            n[d - set->v]++;
-    }
+    const int *n = ar->nstatus;
     flow_newline(f); /* the title's paragraph left the pen on a fresh line */
     int x = col;
     for (size_t i = 0; i < set->n; i++) {

@@ -71,6 +71,8 @@ static void count_area(app *a, area_row *ar)
     ar->stats.seq = ar->area.seq;
     ar->stats.overdue_rows = rows;
     memset(ar->nlight, 0, sizeof ar->nlight);
+    memset(ar->nstatus, 0, sizeof ar->nstatus);
+    const status_set *set = store_statuses(a->st);
     for (size_t k = 0; k < ar->lights.n; k++) {
         const item_light *l = &ar->lights.v[k];
         if (l->depth != NODE_ITEM || !id_list_contains(&a->filter_ids, l->node_id))
@@ -83,8 +85,7 @@ static void count_area(app *a, area_row *ar)
             ar->stats.overdue++;
         else if (!l->done && dated && d <= a->today + a->warn_days)
             ar->stats.at_risk++;
-        if (l->light < LIGHT_COUNT)
-            ar->nlight[l->light]++;
+        vm_count_light(set, ar, l);
     }
 }
 

@@ -25,24 +25,38 @@ static void sum_totals(app *a)
     }
 }
 
-/* Replaces area ar's lights by l (taking ownership) and counts them.  The
- * view model keeps no unit or leader in its lights (the rows have them):
- * they are freed and left NULL, 4 MB at 100,000 items. */
-static void set_lights(area_row *ar, item_light_list *l)
+/* Replaces area ar's lights by l (taking ownership) and counts them.
+ * Without a filter the view model keeps no unit or leader in its lights
+ * (the rows have them): they are freed and left NULL, 4 MB at 100,000
+ * items.  A filter judges an edited area again on its lights
+ * (vm_filter_refresh_area), by unit and leader among others. */
+static void set_lights(const app *a, area_row *ar, item_light_list *l)
 {
+    const status_set *set = store_statuses(a->st);
     item_light_list_free(&ar->lights);
     ar->lights = *l;
     memset(l, 0, sizeof *l);
-    for (size_t k = 0; k < ar->lights.n; k++) {
+    for (size_t k = 0; !query_filter_active(&a->filter) && k < ar->lights.n; k++) {
         free(ar->lights.v[k].unit);
         free(ar->lights.v[k].leader);
         ar->lights.v[k].unit = ar->lights.v[k].leader = NULL;
     }
     ar->lights_loaded = 1;
     memset(ar->nlight, 0, sizeof ar->nlight);
+    memset(ar->nstatus, 0, sizeof ar->nstatus);
     for (size_t k = 0; k < ar->lights.n; k++)
-        if (ar->lights.v[k].depth == NODE_ITEM && ar->lights.v[k].light < LIGHT_COUNT)
-            ar->nlight[ar->lights.v[k].light]++;
+        vm_count_light(set, ar, &ar->lights.v[k]);
+}
+
+void vm_count_light(const status_set *set, area_row *ar, const item_light *l)
+{
+    if (l->depth != NODE_ITEM)
+        return;
+    if (l->light < LIGHT_COUNT)
+        ar->nlight[l->light]++;
+    const status_def *d = status_by_key(set, l->status);
+    if (d)
+        ar->nstatus[d - set->v]++;
 }
 
 int vm_load_lights(app *a, size_t i, duban_error *err)
@@ -53,7 +67,7 @@ int vm_load_lights(app *a, size_t i, duban_error *err)
     item_light_list l;
     int rc = query_area_lights(a->st, a->plan_id, ar->area.id, a->today, &a->rule, &l, err);
     if (!rc)
-        set_lights(ar, &l);
+        set_lights(a, ar, &l);
     return rc;
 }
 
@@ -84,7 +98,7 @@ static int distribute_lights(app *a, item_light_list *all)
         if (rc)
             free(mine[i].v); /* nothing was moved into it yet */
         else
-            set_lights(&a->ol.areas[i], &mine[i]);
+            set_lights(a, &a->ol.areas[i], &mine[i]);
     }
     free(area);
     free(mine);
@@ -130,10 +144,12 @@ static int load_summary(app *a, duban_error *err)
         area_row *ar = &a->ol.areas[i];
         memset(&ar->stats, 0, sizeof ar->stats);
         memset(ar->nlight, 0, sizeof ar->nlight);
+        memset(ar->nstatus, 0, sizeof ar->nstatus);
         for (size_t k = 0; k < l.n; k++)
             if (l.v[k].stats.area_id == ar->area.id) {
                 ar->stats = l.v[k].stats;
                 memcpy(ar->nlight, l.v[k].nlight, sizeof ar->nlight);
+                memcpy(ar->nstatus, l.v[k].nstatus, sizeof ar->nstatus);
             }
     }
     area_summary_list_free(&l);
@@ -168,7 +184,7 @@ static int reload_area(app *a, size_t i, duban_error *err)
         return rc;
     }
     ar->stats = s;
-    set_lights(ar, &l);
+    set_lights(a, ar, &l);
     item_stats_list_free(&ar->parts);
     ar->parts = parts;
     ar->parts_loaded = 1;

@@ -41,6 +41,8 @@ const item_light *vm_item_light(const app *a, size_t i, size_t k);
 const item_light *vm_light(app *a, int64_t id);
 /* Loads area i's lights if they are not loaded. */
 int vm_load_lights(app *a, size_t i, duban_error *err);
+/* Counts item l (when it is of depth 2) in ar's lights and statuses. */
+void vm_count_light(const status_set *set, area_row *ar, const item_light *l);
 /* The index of the area holding node id into *i (nareas when none). */
 int vm_area_of(app *a, int64_t id, size_t *i, duban_error *err);
 /* Loads area i's items (and their lights) if they are not loaded; the

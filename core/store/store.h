@@ -78,7 +78,9 @@ int store_map_file(store *st, duban_error *err);
 int store_data_version(store *st, int64_t *version, duban_error *err);
 
 /* Group many edits into one transaction (the generator, bulk scripts).
- * Edits inside run in savepoints; store_commit() ends the batch. */
+ * Edits inside run in savepoints; store_commit() ends the batch.  From
+ * store_begin() on, the connection keeps its savepoint journals in memory
+ * and lets its page cache grow to 256 MiB. */
 int store_begin(store *st, duban_error *err);
 int store_commit(store *st, duban_error *err);
 void store_rollback(store *st);

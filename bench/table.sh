@@ -14,8 +14,7 @@
 #   - in-process core calls (core_bench) against a bare durable transaction;
 #   - whole-process `duban overdue` and `duban list` against the sqlite3
 #     CLI running bench/sql/*.sql (checked first to print the same rows),
-#     interleaved, medians and p95 in ms, and their ratio;
-#   - the front end's peak memory in the fold, overdue and move key runs.
+#     interleaved, medians and p95 in ms, and their ratio.
 # Speed is never asserted; see bench/README.md.
 set -u
 

@@ -110,22 +110,31 @@ static void get_table(cursor *c, minutes_block *b, int *nomem)
     if (c->bad)
         return;
     b->own_cols = calloc(ncols, sizeof *b->own_cols);
-    b->t.cells = calloc(ncols * nrows + 1, sizeof *b->t.cells);
-    if (!b->own_cols || !b->t.cells) {
+    char **row = calloc(ncols, sizeof *row);
+    if (!b->own_cols || !row) {
+        free(row);
         *nomem = c->bad = 1;
         return;
     }
-    b->t.cols = b->own_cols;
-    b->t.ncols = ncols;
-    b->t.nrows = b->t.cap = nrows;
+    /* the columns are filled in below; the table copies the cells (table.h) */
+    table_init(&b->t, b->own_cols, ncols);
     for (size_t i = 0; !c->bad && i < ncols; i++) {
         expect(c, "C ");
         b->own_cols[i].numeric = (int)get_num(c, 1, ' ');
         b->own_cols[i].key = get_str(c, ' ', nomem);
         b->own_cols[i].header = get_str(c, '\n', nomem);
     }
-    for (size_t k = 0; !c->bad && k < ncols * nrows; k++)
-        b->t.cells[k] = get_str(c, '\n', nomem);
+    for (size_t r = 0; !c->bad && r < nrows; r++) {
+        for (size_t i = 0; !c->bad && i < ncols; i++)
+            row[i] = get_str(c, '\n', nomem);
+        if (!c->bad && table_add_row(&b->t, (const char *const *)row))
+            *nomem = c->bad = 1;
+        for (size_t i = 0; i < ncols; i++) {
+            free(row[i]);
+            row[i] = NULL;
+        }
+    }
+    free(row);
 }
 
 int minutes_doc_decode(const char *text, minutes_doc *d, duban_error *err)

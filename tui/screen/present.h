@@ -51,6 +51,7 @@ typedef struct present_blocks {
     int gap, min_gap; /* blank lines between rows, reduced to min_gap to fit */
     int extra_max;    /* most blank lines added to gap when there is room */
     int centre;       /* when they fit, move them down by 1/centre of the room left */
+    int centre_max;   /* ... but by no more than this many rows (0: no limit) */
     int cols;         /* blocks side by side (0 or 1: one column) */
     int width;        /* of the column, centred (0: present_column()) */
     int rules;        /* a rule across gaps of 3 rows or more */

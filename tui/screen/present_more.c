@@ -1,5 +1,6 @@
 /* present_more.c - what an area's slide shows when the screen has room:
- * each item's milestones and its earlier progress notes (see present.h).
+ * each item's milestones (by date, then number) and its earlier progress
+ * notes (see present.h).
  * Loaded with the slide's targets, for areas of at most PRESENT_MORE_MAX
  * items (a longer list never has the room). */
 #include "screen/present.h"
@@ -18,6 +19,14 @@ void present_more_free(present_state *p)
     free(p->more);
     p->more = NULL;
     p->nmore = 0;
+}
+
+/* By date, then by number (a milestone's seq). */
+static int by_due(const void *x, const void *y)
+{
+    const milestone *p = x, *q = y;
+    int c = strcmp(p->due, q->due);
+    return c ? c : (p->seq > q->seq) - (p->seq < q->seq);
 }
 
 int present_more_load(app *a, size_t area, duban_error *err)
@@ -40,6 +49,8 @@ int present_more_load(app *a, size_t area, duban_error *err)
             present_more_free(p);
             return rc;
         }
+        if (m->ms.n > 1)
+            qsort(m->ms.v, m->ms.n, sizeof *m->ms.v, by_due);
     }
     return DUBAN_OK;
 }

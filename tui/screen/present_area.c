@@ -3,9 +3,10 @@
  * late, due date (延 when extended) and unit, targets with bars, the
  * latest progress note and "N 天未报进展".  As much as the screen holds:
  * each item's text (body), milestones and earlier notes when every block
- * fits with them; from 160
- * columns two items side by side; from 120 columns the full width, and
- * the blank rows spread between the items instead of left in a band. */
+ * fits with them (the whole notes history when it fits); from 160
+ * columns two items side by side; from 120 columns the full width, gaps
+ * of a few rows between the items (a rule in them) and the room left
+ * below the last. */
 #include "screen/present.h"
 
 #include "screen/draw.h"

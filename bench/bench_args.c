@@ -20,6 +20,8 @@ const scenario scenarios[] = {
     /* 招商 / 招: two and one characters, no index can serve them */
     {"search_short", {"C", "/", "招", NULL}, {"商", "\x7f"}},
     {"search_next", {"/", "招商引资", "\r", NULL}, {"n", "N"}},
+    /* p presentation mode, Tab area 1's slide (item 1 selected): 5 and u there */
+    {"present_status", {"p", "\t", NULL}, {"5", "u"}},
 };
 const size_t scenario_count = sizeof scenarios / sizeof scenarios[0];
 
@@ -29,8 +31,9 @@ void usage(FILE *f)
                "       pty_bench [options] -- PROGRAM [ARG...]\n"
                "       pty_bench --self-test [ECHO_BASELINE]\n"
                "options:\n"
-               "  --scenario NAME   move, fold, status, overdue, search, search_short or\n"
-               "                    search_next: keys to measure (default move)\n"
+               "  --scenario NAME   move, fold, status, overdue, search, search_short,\n"
+               "                    search_next or present_status: keys to measure\n"
+               "                    (default move)\n"
                "  --samples N       measured keys (default 200)\n"
                "  --warmup N        unmeasured keys first (default 10)\n"
                "  --quiet MS        settle window after a key (default 50)\n"
@@ -76,7 +79,7 @@ static const scenario *find_scenario(const char *name)
             return &scenarios[i];
     fprintf(stderr,
             "pty_bench: unknown scenario '%s' (move, fold, status, overdue, search, search_short, "
-            "search_next)\n",
+            "search_next, present_status)\n",
             name);
     return NULL;
 }

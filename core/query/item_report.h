@@ -33,6 +33,9 @@ int query_area_reports(store *st, int64_t area_id, item_report_list *out, duban_
 void item_report_list_free(item_report_list *l);
 /* The same for every item and sub-item of the plan (the minutes). */
 int query_plan_reports(store *st, int64_t plan_id, item_report_list *out, duban_error *err);
+/* The same for one node (an item or sub-item): after an edit of it. */
+int query_node_report(store *st, int64_t node_id, item_report *out, duban_error *err);
+void item_report_free(item_report *r);
 /* The report of node id in l, or NULL. */
 const item_report *item_report_find(const item_report_list *l, int64_t id);
 

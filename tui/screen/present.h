@@ -33,6 +33,7 @@ typedef struct present_state {
     item_report_list reports; /* its items' latest notes and reports */
     int64_t targets_area;     /* area the targets are for, 0 none */
     int targets_stale;        /* reload them at the next refresh */
+    int64_t stale_node;       /* else reload only this node's report and more (0: none) */
     present_more *more;       /* its items' milestones and notes (short areas) */
     size_t nmore;
     size_t vis_first, vis_n; /* blocks drawn in the last frame ... */
@@ -91,6 +92,9 @@ int present_blocks_fit(app *a, const present_blocks *b, int w, int avail);
  * returns NULL when node_id has none loaded. */
 int present_more_load(app *a, size_t area, duban_error *err);
 void present_more_free(present_state *p);
+/* Reads node_id's milestones and notes again (after an edit of it);
+ * nothing when it has none loaded. */
+int present_more_reload(app *a, int64_t node_id, duban_error *err);
 const present_more *present_more_find(const app *a, int64_t node_id);
 
 /* An area's slide (present_area.c). */

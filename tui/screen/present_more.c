@@ -55,6 +55,29 @@ int present_more_load(app *a, size_t area, duban_error *err)
     return DUBAN_OK;
 }
 
+int present_more_reload(app *a, int64_t node_id, duban_error *err)
+{
+    present_more *m = (present_more *)present_more_find(a, node_id);
+    if (!m)
+        return DUBAN_OK;
+    milestone_list ms;
+    note_list notes;
+    int rc = node_milestones(a->st, node_id, &ms, err);
+    if (rc)
+        return rc;
+    if ((rc = node_notes(a->st, node_id, &notes, err))) {
+        milestone_list_free(&ms);
+        return rc;
+    }
+    if (ms.n > 1)
+        qsort(ms.v, ms.n, sizeof *ms.v, by_due);
+    milestone_list_free(&m->ms);
+    note_list_free(&m->notes);
+    m->ms = ms;
+    m->notes = notes;
+    return DUBAN_OK;
+}
+
 const present_more *present_more_find(const app *a, int64_t node_id)
 {
     const present_state *p = present_state_of(a);

@@ -25,6 +25,8 @@ const scenario scenarios[] = {
     {"move_filter", {"F", "j", "j", "\r", "E", "g", NULL}, {"j", "k"}},
     {"fold_filter", {"F", "j", "j", "\r", "C", "g", NULL}, {"\r", "\r"}},
     {"status_filter", {"F", "j", "j", "\r", "E", "g", "j", NULL}, {"5", "u"}},
+    /* p presentation mode, Tab area 1's slide (item 1 selected): 5 and u there */
+    {"present_status", {"p", "\t", NULL}, {"5", "u"}},
 };
 const size_t scenario_count = sizeof scenarios / sizeof scenarios[0];
 
@@ -35,8 +37,8 @@ void usage(FILE *f)
                "       pty_bench --self-test [ECHO_BASELINE]\n"
                "options:\n"
                "  --scenario NAME   move, fold, status, overdue, search, search_short,\n"
-               "                    search_next, move_filter, fold_filter or status_filter:\n"
-               "                    keys to measure (default move)\n"
+               "                    search_next, move_filter, fold_filter, status_filter or\n"
+               "                    present_status: keys to measure (default move)\n"
                "  --samples N       measured keys (default 200)\n"
                "  --warmup N        unmeasured keys first (default 10)\n"
                "  --quiet MS        settle window after a key (default 50)\n"
@@ -82,7 +84,7 @@ static const scenario *find_scenario(const char *name)
             return &scenarios[i];
     fprintf(stderr,
             "pty_bench: unknown scenario '%s' (move, fold, status, overdue, search, search_short, "
-            "search_next, move_filter, fold_filter, status_filter)\n",
+            "search_next, move_filter, fold_filter, status_filter, present_status)\n",
             name);
     return NULL;
 }

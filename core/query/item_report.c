@@ -27,6 +27,7 @@ static const char reports_sql[] =
     " FROM node a JOIN node n ON n.plan_id = a.plan_id AND n.depth >= 2"
     "  AND n.sort_key > a.sort_key || '.' AND n.sort_key < a.sort_key || '/'"
     " WHERE a.id = ?1 AND a.depth = 1 ORDER BY n.sort_key";
+static const char node_report_sql[] = REPORT_COLUMNS " FROM node n WHERE n.id = ?1";
 static const char plan_reports_sql[] =
     REPORT_COLUMNS " FROM node n WHERE n.plan_id = ?1 AND n.depth >= 2 ORDER BY n.sort_key";
 /* ?1 a JSON array of node ids: only those rows, by primary key. */
@@ -112,6 +113,33 @@ int query_node_reports(store *st, const node_list *nodes, item_report_list *out,
     strbuf_free(&ids);
     return db_collect(st, stmt, sizeof(item_report), (void **)&out->v, &out->n, read_report,
                       report_free_v, err);
+}
+
+int query_node_report(store *st, int64_t node_id, item_report *out, duban_error *err)
+{
+    item_report_list l;
+    sqlite3_stmt *stmt;
+    memset(out, 0, sizeof *out);
+    if (db_prepare(st, node_report_sql, &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, node_id);
+    int rc = db_collect(st, stmt, sizeof(item_report), (void **)&l.v, &l.n, read_report,
+                        report_free_v, err);
+    if (rc)
+        return rc;
+    if (l.n != 1) {
+        item_report_list_free(&l);
+        return duban_fail(err, DUBAN_ENOTFOUND, "no node %lld", (long long)node_id);
+    }
+    *out = l.v[0];
+    free(l.v);
+    return DUBAN_OK;
+}
+
+void item_report_free(item_report *r)
+{
+    report_free(r);
+    memset(r, 0, sizeof *r);
 }
 
 const item_report *item_report_find(const item_report_list *l, int64_t id)

@@ -36,6 +36,9 @@ int query_plan_reports(store *st, int64_t plan_id, item_report_list *out, duban_
 /* The same for the nodes listed (any order), in outline order: the cost
  * follows the list (the minutes' 未报进展 items), not the plan. */
 int query_node_reports(store *st, const node_list *nodes, item_report_list *out, duban_error *err);
+/* The same for one node (an item or sub-item): after an edit of it. */
+int query_node_report(store *st, int64_t node_id, item_report *out, duban_error *err);
+void item_report_free(item_report *r);
 /* The report of node id in l, or NULL. */
 const item_report *item_report_find(const item_report_list *l, int64_t id);
 

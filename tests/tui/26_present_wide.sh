@@ -6,6 +6,10 @@
 # items side by side on a long list); Right (and l) from the summary go
 # to area 1, Enter to the area under the cursor; a click on a summary
 # row opens that area; a click selects an item in either column.
+# Area slides of a few items at 200x60 keep their gaps small (no run of
+# more than 4 blank rows between the first and the last text row: the
+# room left goes below the items), and so does the summary at 120x40
+# (at most 3); milestones on a slide are listed by date, then number.
 . "$(dirname "$0")/lib.sh"
 tui_setup
 "$DUBAN" --db "$DB" list >/dev/null 2>&1 || fail "cannot create the database"
@@ -66,6 +70,28 @@ tui_keys Right Right Right Right
 tui_wait '方面 11/12'
 assert_contains '十一、高效治理促和谐'
 assert_not_contains '十 一'
+tui_quit
+
+# every area slide at 200x60: no band of blank rows (a milestone added
+# later with an earlier date comes first on 2.2's slide)
+"$DUBAN" --db "$DB" milestone 2.2 add '完成设备调试' 2021-11-15 >/dev/null || fail "milestone add"
+tui_start 200 60 -- --today 2021-10-25 present 1
+for k in $(seq 1 12); do
+    tui_wait "方面 $k/12"
+    run=$(longest_blank_run)
+    [ "$run" -le 4 ] || fail "a band of $run blank rows on area $k's slide"
+    if [ "$k" = 2 ]; then
+        a=$(row_of '节点 2021-11-15'); b=$(row_of '节点 2021-12-31')
+        [ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ] || fail "milestones not by date: rows $a, $b"
+    fi
+    tui_keys Right
+done
+tui_quit
+tui_start 120 40 -- --today 2021-10-25 present
+tui_wait 完成率
+tui_wait '从严治党强党建'
+run=$(longest_blank_run)
+[ "$run" -le 3 ] || fail "a band of $run blank rows on the summary at 120x40"
 tui_quit
 
 # a long list at 200x60: two items side by side; a click on the right

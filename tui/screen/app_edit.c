@@ -21,7 +21,9 @@ void app_after_change(app *a, int64_t id)
     size_t area = a->ol.nareas;
     if (vm_refresh_node(a, id, &area, &err) || vm_refresh_area(a, area, id, &err))
         app_message(a, S_ERROR, "%s", err.msg);
+    a->changed_node = id; /* views may reload that node only */
     views_invalidate(a, VF_REFRESH_AFTER_EDIT);
+    a->changed_node = 0;
 }
 
 void app_load_meeting(app *a)

@@ -145,13 +145,12 @@ static attr_t match_attr(int style)
 
 #define MARK_SPANS 32
 
-/* Draws the n characters of wide (from t, at byte offsets off) in runs:
- * those inside a span of the query in the match's attributes. */
-static void draw_runs(int y, int x, const wchar_t *wide, const size_t *off, size_t n, const char *t,
-                      const char *query, int style)
+/* Draws the n characters of wide (at byte offsets off) in runs: those
+ * inside one of the ns spans sp (sorted) in the match's attributes. */
+static void draw_runs(int y, int x, const wchar_t *wide, const size_t *off, size_t n,
+                      const text_span *sp, size_t ns, int style)
 {
-    text_span sp[MARK_SPANS];
-    size_t ns = text_match_spans(t, query, sp, MARK_SPANS), k = 0;
+    size_t k = 0;
     move(y, x);
     for (size_t i = 0; i < n;) {
         while (k < ns && sp[k].end <= off[i])
@@ -166,8 +165,10 @@ static void draw_runs(int y, int x, const wchar_t *wide, const size_t *off, size
     }
 }
 
-/* draw_text(), the query's words marked when query is not NULL. */
-static int draw_marked(int y, int x, int w, const char *s, int style, const char *query)
+/* draw_text(), the query's words marked when query is not NULL, else
+ * the ns spans sp (bytes of s, sorted) when sp is not NULL. */
+static int draw_marked(int y, int x, int w, const char *s, int style, const char *query,
+                       const text_span *sp, size_t ns)
 {
     if (w <= 0 || !s || !*s)
         return 0;
@@ -177,12 +178,18 @@ static int draw_marked(int y, int x, int w, const char *s, int style, const char
     int cols = 0;
     size_t len = t ? strlen(t) + 1 : 0;
     wchar_t *wide = t ? malloc(len * sizeof *wide) : NULL;
-    size_t *off = wide && query ? malloc(len * sizeof *off) : NULL;
-    if (wide && (off || !query)) {
+    int marks = query || sp;
+    size_t *off = wide && marks ? malloc(len * sizeof *off) : NULL;
+    if (wide && (off || !marks)) {
         size_t n = to_wide(t, w, wide, off, &cols);
+        text_span found[MARK_SPANS];
+        if (query) {
+            ns = text_match_spans(t, query, found, MARK_SPANS);
+            sp = found;
+        }
         attrset(attr_of(style));
         if (n && off)
-            draw_runs(y, x, wide, off, n, t, query, style);
+            draw_runs(y, x, wide, off, n, sp, ns, style);
         else if (n)
             mvaddnwstr(y, x, wide, (int)n);
         attrset(A_NORMAL);
@@ -196,12 +203,17 @@ static int draw_marked(int y, int x, int w, const char *s, int style, const char
 
 int draw_text(int y, int x, int w, const char *s, int style)
 {
-    return draw_marked(y, x, w, s, style, NULL);
+    return draw_marked(y, x, w, s, style, NULL, NULL, 0);
 }
 
 int draw_text_match(int y, int x, int w, const char *s, int style, const char *query)
 {
-    return draw_marked(y, x, w, s, style, query && *query ? query : NULL);
+    return draw_marked(y, x, w, s, style, query && *query ? query : NULL, NULL, 0);
+}
+
+int draw_text_spans(int y, int x, int w, const char *s, int style, const text_span *sp, size_t n)
+{
+    return draw_marked(y, x, w, s, style, NULL, n ? sp : NULL, n);
 }
 
 void draw_blank(int y, int x, int w, int style)

@@ -20,6 +20,7 @@
 
 #include "config/config.h"
 #include "plan/status.h"
+#include "text/textmatch.h"
 #include "text/textwidth.h"
 
 /* Styles; most take their colours from a theme element (config.h). */
@@ -66,6 +67,10 @@ int draw_text(int y, int x, int w, const char *s, int style);
  * ASCII case folded: textmatch.h) in the theme's "match" colours; query
  * NULL or empty: draw_text(). */
 int draw_text_match(int y, int x, int w, const char *s, int style, const char *query);
+/* draw_text() with the n byte ranges sp of s (sorted, not overlapping,
+ * never splitting a character: text_match_spans() of a text s was cut
+ * from) in the match colours: marks found before s was wrapped. */
+int draw_text_spans(int y, int x, int w, const char *s, int style, const text_span *sp, size_t n);
 /* Right-aligns s in [x, x+w); returns the column where it starts. */
 int draw_right(int y, int x, int w, const char *s, int style);
 /* Centres s in [x, x+w). */

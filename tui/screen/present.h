@@ -35,6 +35,7 @@ typedef struct present_state {
     item_report_list reports; /* its items' latest notes and reports */
     int64_t targets_area;     /* area the targets are for, 0 none */
     int targets_stale;        /* reload them at the next refresh */
+    int64_t stale_node;       /* else reload only this node's report and more (0: none) */
     present_more *more;       /* its items' milestones and notes (short areas) */
     size_t nmore;
     size_t vis_first, vis_n; /* blocks drawn in the last frame ... */
@@ -53,6 +54,7 @@ typedef struct present_blocks {
     int gap, min_gap; /* blank lines between rows, reduced to min_gap to fit */
     int extra_max;    /* most blank lines added to gap when there is room */
     int centre;       /* when they fit, move them down by 1/centre of the room left */
+    int centre_max;   /* ... but by no more than this many rows (0: no limit) */
     int cols;         /* blocks side by side (0 or 1: one column) */
     int width;        /* of the column, centred (0: present_column()) */
     int rules;        /* a rule across gaps of 3 rows or more */
@@ -92,6 +94,9 @@ int present_blocks_fit(app *a, const present_blocks *b, int w, int avail);
  * returns NULL when node_id has none loaded. */
 int present_more_load(app *a, size_t area, duban_error *err);
 void present_more_free(present_state *p);
+/* Reads node_id's milestones and notes again (after an edit of it);
+ * nothing when it has none loaded. */
+int present_more_reload(app *a, int64_t node_id, duban_error *err);
 const present_more *present_more_find(const app *a, int64_t node_id);
 
 /* An area's slide (present_area.c). */

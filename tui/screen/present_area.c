@@ -3,9 +3,10 @@
  * late, due date (延 when extended) and unit, targets with bars, the
  * latest progress note and "N 天未报进展".  As much as the screen holds:
  * each item's text (body), milestones and earlier notes when every block
- * fits with them; from 160
- * columns two items side by side; from 120 columns the full width, and
- * the blank rows spread between the items instead of left in a band. */
+ * fits with them (the whole notes history when it fits); from 160
+ * columns two items side by side; from 120 columns the full width, gaps
+ * of a few rows between the items (a rule in them) and the room left
+ * below the last. */
 #include "screen/present.h"
 
 #include "screen/draw.h"
@@ -14,10 +15,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MARGIN 2 /* columns left free at both sides */
-#define GAP 3    /* columns between chips */
-#define WIDE 120 /* from here the slide uses the whole width */
-#define TWO 160  /* from here two items side by side */
+#define MARGIN 2  /* columns left free at both sides */
+#define GAP 3     /* columns between chips */
+#define WIDE 120  /* from here the slide uses the whole width */
+#define TWO 160   /* from here two items side by side */
+#define HISTORY 8 /* most earlier notes on a slide with room */
 
 /* "时限 2021-12-31", or "原 2021-12-31 → 延 2022-03-31" when extended. */
 static void due_text(app *a, const node *n, char *out, size_t outsz)
@@ -37,8 +39,8 @@ typedef struct area_ctx {
     size_t area;
     int refw, tbar;
     int body;  /* each item's text under its title */
-    int loose; /* blank lines around it */
-    int more;  /* milestones and earlier notes (present_more.c) */
+    int loose; /* blank lines between the parts of a block */
+    int more;  /* milestones and up to this many earlier notes (present_more.c) */
 } area_ctx;
 
 /* Status, light, days late, due date and unit of item k. */
@@ -120,11 +122,11 @@ static void item_milestones(app *a, flow *f, const present_more *m, int done)
     }
 }
 
-/* The two notes before the latest, dim. */
-static void earlier_notes(app *a, flow *f, const present_more *m)
+/* Up to `most` notes before the latest, newest first, dim. */
+static void earlier_notes(app *a, flow *f, const present_more *m, int most)
 {
-    for (size_t i = m && m->notes.n > 1 ? m->notes.n - 1 : 0, shown = 0; i-- > 0 && shown < 2;
-         shown++) {
+    for (size_t i = m && m->notes.n > 1 ? m->notes.n - 1 : 0, shown = 0;
+         i-- > 0 && shown < (size_t)most; shown++) {
         char day[DATE_LEN], shown_day[64], buf[4096];
         snprintf(day, sizeof day, "%.10s", m->notes.v[i].at);
         app_date(a, day, shown_day, sizeof shown_day);
@@ -133,35 +135,39 @@ static void earlier_notes(app *a, flow *f, const present_more *m)
     }
 }
 
-/* The latest progress note ("进展 10-01 text", wrapped), with `more` the
- * two before it, and, for an item not done with no report for
- * silent_days or more, "N 天未报进展". */
-static void item_progress(app *a, flow *f, const node *n, const item_light *l, int more)
+/* A blank line in the flow (between the parts of a loose block). */
+static void blank_line(flow *f)
+{
+    flow_newline(f);
+    f->line++;
+}
+
+/* The latest progress note ("进展 10-01 text", wrapped), with up to
+ * `more` notes before it, and, for an item not done with no report for
+ * silent_days or more, "N 天未报进展"; after a blank line when loose (the
+ * milestones, when there are, come first). */
+static void item_progress(app *a, flow *f, const node *n, const item_light *l, int more, int loose)
 {
     const item_report *r = item_report_find(&present_state_of(a)->reports, n->id);
+    int limit = a->ctx->config ? a->ctx->config->silent_days : 30;
+    long days = item_report_silent_days(r, a->plan.start, a->today);
+    int silent = (!l || !l->done) && days >= limit;
+    if (loose && ((r && *r->note) || silent))
+        blank_line(f);
     if (r && *r->note) {
         char day[64], buf[4096];
         app_date(a, r->note_day, day, sizeof day);
         snprintf(buf, sizeof buf, "进展 %s  %s", day, r->note);
         flow_text(f, buf, S_NORMAL);
         if (more)
-            earlier_notes(a, f, present_more_find(a, n->id));
+            earlier_notes(a, f, present_more_find(a, n->id), more);
     }
-    int limit = a->ctx->config ? a->ctx->config->silent_days : 30;
-    long days = item_report_silent_days(r, a->plan.start, a->today);
-    if ((!l || !l->done) && days >= limit) {
+    if (silent) {
         char buf[64];
         snprintf(buf, sizeof buf, "%ld 天未报进展", days);
         flow_newline(f);
         flow_chip(f, buf, S_RISK, GAP);
     }
-}
-
-/* A blank line in the flow (between the parts of a loose block). */
-static void blank_line(flow *f)
-{
-    flow_newline(f);
-    f->line++;
 }
 
 static void item_layout(app *a, size_t k, int w, int selected, flow *f, void *ctx)
@@ -187,22 +193,24 @@ static void item_layout(app *a, size_t k, int w, int selected, flow *f, void *ct
     item_chips(a, f, c->area, k);
     item_targets(a, f, n->id, c->tbar);
     const item_light *l = vm_item_light(a, c->area, k);
-    if (c->more)
-        item_milestones(a, f, present_more_find(a, n->id), l && l->done);
-    item_progress(a, f, n, l, c->more);
+    const present_more *m = c->more ? present_more_find(a, n->id) : NULL;
+    if (c->loose && m && m->ms.n)
+        blank_line(f);
+    item_milestones(a, f, m, l && l->done);
+    item_progress(a, f, n, l, c->more, c->loose && !(m && m->ms.n));
 }
 
 /* The richest layout whose blocks all fit in avail rows: with the items'
- * text, milestones and earlier notes (loosely set, then tight), with the
- * text only (loose, tight, from TWO columns two items side by side),
- * else without it (two side by side from TWO columns: more of a long list
- * on the screen). */
+ * text, milestones and earlier notes (the notes history, else the two
+ * before the latest; loosely set, then tight), with the text only (loose,
+ * tight, from TWO columns two items side by side), else without it (two
+ * side by side from TWO columns: more of a long list on the screen). */
 static void choose_layout(app *a, present_blocks *b, area_ctx *c, int w, int cols, int avail)
 {
     static const struct {
         int body, loose, more, two;
-    } levels[] = {{1, 1, 1, 0}, {1, 0, 1, 0}, {1, 1, 0, 0},
-                  {1, 0, 0, 0}, {1, 0, 0, 1}, {0, 0, 0, 0}};
+    } levels[] = {{1, 1, HISTORY, 0}, {1, 1, 2, 0}, {1, 0, 2, 0}, {1, 1, 0, 0},
+                  {1, 0, 0, 0},       {1, 0, 0, 1}, {0, 0, 0, 0}};
     for (size_t i = 0; i < sizeof levels / sizeof *levels; i++) {
         if (levels[i].two && (cols < TWO || b->n < 2))
             continue;
@@ -251,10 +259,13 @@ void present_draw_area(app *a, rect r)
         .n = ar->items.n,
         .gap = 1 + a->spacing,
         .min_gap = 1,
-        .extra_max = wide        ? r.h
+        /* wide: gaps of up to 4 rows with a rule in them, the room left
+           below the items rather than in bands between them */
+        .extra_max = wide        ? r.h / 12 - 1
                      : r.h >= 40 ? 3
-                                 : 1, /* wide: spread over the height */
+                                 : 1,
         .centre = wide ? 2 : 0,
+        .centre_max = wide ? 1 : 0,
         .width = wide ? r.w - 4 * MARGIN : 0,
         .rules = wide,
         .layout = item_layout,

@@ -172,8 +172,10 @@ void present_blocks_draw(app *a, const present_blocks *b, rect r, int y)
     int head = b->header && avail > b->header_h + 1 ? b->header_h : 0;
     avail -= head;
     int gap = choose_gap(a, b, bw, avail, &fits, &spare);
-    if (fits)
-        y += b->centre > 0 ? spare / b->centre : 0; /* 2: halfway, 3: a third */
+    if (fits && b->centre > 0) { /* 2: halfway, 3: a third */
+        int shift = spare / b->centre;
+        y += b->centre_max > 0 && shift > b->centre_max ? b->centre_max : shift;
+    }
     if (head)
         b->header(a, y, x, w, b->ctx);
     y += head;

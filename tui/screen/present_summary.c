@@ -210,6 +210,7 @@ void present_draw_summary(app *a, rect r)
         .min_gap = 0,
         .extra_max = wide ? r.h : 1,
         .centre = 2,
+        .centre_max = wide ? 1 : 0, /* the room left goes below the table, not above it */
         .header = summary_header,
         .header_h = 1,
         .layout = summary_layout,

@@ -10,6 +10,7 @@
 #include "screen/fields.h"
 #include "screen/search.h"
 #include "base/strbuf.h"
+#include "text/textmatch.h"
 #include "text/textwidth.h"
 #include "screen/vmodel.h"
 
@@ -22,6 +23,9 @@
 typedef struct detail_line {
     char *text; /* sanitised, fits the width */
     int style;  /* draw.h style */
+    int para;   /* the paragraph (detail_state.paras) it was wrapped from, -1 none */
+    size_t off; /* its text is bytes [off, ...) of that paragraph ... */
+    size_t pre; /* ... from byte pre of the line on (after the prefix) */
 } detail_line;
 
 typedef struct detail_state {
@@ -30,6 +34,10 @@ typedef struct detail_state {
     int stale;       /* reload before the next draw */
     detail_line *lines;
     size_t n, cap;
+    char **paras; /* the wrapped texts, whole (sanitised): search marks are
+                     found in them, so that a match cut by the wrap is marked
+                     on both lines */
+    size_t npara, cappara;
     int scroll;
 } detail_state;
 
@@ -45,6 +53,11 @@ static void drop_loaded(detail_state *d)
     free(d->lines);
     d->lines = NULL;
     d->n = d->cap = 0;
+    for (size_t i = 0; i < d->npara; i++)
+        free(d->paras[i]);
+    free(d->paras);
+    d->paras = NULL;
+    d->npara = d->cappara = 0;
 }
 
 static void *detail_create(app *a)
@@ -72,7 +85,19 @@ static void push(detail_state *d, char *text, int style)
         free(text);
         return;
     }
-    d->lines[d->n++] = (detail_line){text, style};
+    d->lines[d->n++] = (detail_line){text, style, -1, 0, 0};
+}
+
+/* Keeps clean (taken) as a paragraph; returns its index, -1 when out of
+ * memory (clean freed). */
+static int keep_para(detail_state *d, char *clean)
+{
+    if (ARRAY_GROW(d->paras, d->cappara, d->npara + 1)) {
+        free(clean);
+        return -1;
+    }
+    d->paras[d->npara] = clean;
+    return (int)d->npara++;
 }
 
 /* Adds text wrapped to the width; the first line starts with prefix, the
@@ -90,6 +115,8 @@ static void add_hanging(detail_state *d, const char *prefix, const char *text, i
         free(clean);
         return;
     }
+    int para = count > 1 ? keep_para(d, clean) : -1; /* one line: marked as it is */
+    size_t pos = 0;
     for (size_t i = 0; i < count || i == 0; i++) {
         strbuf sb = {0};
         if (i == 0)
@@ -97,12 +124,24 @@ static void add_hanging(detail_state *d, const char *prefix, const char *text, i
                                  draw_measure());
         else
             strbuf_printf(&sb, "%*s", pw, "");
+        size_t pre = sb.len, before = d->n;
         strbuf_append(&sb, i < count ? lines[i] : "");
         push(d, strbuf_take(&sb), style);
         strbuf_free(&sb);
+        /* where the line's text is in the paragraph (the wrap cuts it, and
+           drops the spaces it breaks at) */
+        const char *at = para >= 0 && i < count ? strstr(d->paras[para] + pos, lines[i]) : NULL;
+        if (at && d->n > before) {
+            detail_line *l = &d->lines[d->n - 1];
+            l->para = para;
+            l->off = (size_t)(at - d->paras[para]);
+            l->pre = pre;
+            pos = l->off + strlen(lines[i]);
+        }
     }
     text_lines_free(lines, count);
-    free(clean);
+    if (para < 0)
+        free(clean);
 }
 
 /* "单位  text": the field's label (fields.def) as the prefix. */
@@ -353,6 +392,47 @@ static void detail_sync(app *a)
         build(a, d, id);
 }
 
+#define PARA_SPANS 256
+
+static int by_start(const void *x, const void *y)
+{
+    const text_span *p = x, *q = y;
+    return (p->start > q->start) - (p->start < q->start);
+}
+
+/* Line l with the words of q marked: those in its own text (the prefix
+ * too), and the parts of its paragraph's matches that fall on it, so a
+ * word the wrap cut is marked on both lines. */
+static void draw_line(const detail_state *d, const detail_line *l, int y, int x, int w,
+                      const char *q)
+{
+    if (!q || !*q || l->para < 0) {
+        draw_text_match(y, x, w, l->text, l->style, q);
+        return;
+    }
+    text_span in[PARA_SPANS], sp[PARA_SPANS];
+    size_t ns = text_match_spans(l->text, q, sp, PARA_SPANS / 2);
+    size_t nin = text_match_spans(d->paras[l->para], q, in, PARA_SPANS);
+    size_t len = strlen(l->text) - l->pre, from = l->off, to = l->off + len;
+    for (size_t i = 0; i < nin && ns < PARA_SPANS; i++) {
+        if (in[i].end <= from || in[i].start >= to)
+            continue;
+        size_t s = in[i].start > from ? in[i].start : from, e = in[i].end < to ? in[i].end : to;
+        sp[ns++] = (text_span){l->pre + s - from, l->pre + e - from};
+    }
+    qsort(sp, ns, sizeof *sp, by_start);
+    size_t m = 0; /* merged where they overlap */
+    for (size_t i = 0; i < ns; i++) {
+        if (m && sp[i].start <= sp[m - 1].end) {
+            if (sp[i].end > sp[m - 1].end)
+                sp[m - 1].end = sp[i].end;
+        } else {
+            sp[m++] = sp[i];
+        }
+    }
+    draw_text_spans(y, x, w, l->text, l->style, sp, m);
+}
+
 static void detail_draw(app *a, rect r)
 {
     detail_state *d = state(a);
@@ -366,7 +446,7 @@ static void detail_draw(app *a, rect r)
         size_t k = (size_t)d->scroll + (size_t)i;
         draw_blank(r.y + i, r.x, r.w, S_NORMAL);
         if (k < d->n)
-            draw_text_match(r.y + i, r.x + 1, r.w - 2, d->lines[k].text, d->lines[k].style, q);
+            draw_line(d, &d->lines[k], r.y + i, r.x + 1, r.w - 2, q);
     }
     if (d->scroll < max)
         draw_right(r.y + r.h - 1, r.x, r.w - 1, " … ] ", S_BOLD | S_REVERSE);

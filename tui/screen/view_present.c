@@ -34,9 +34,37 @@ static void present_destroy(void *state)
     free(p);
 }
 
+/* After an edit of one node (a->changed_node) only its report, milestones
+ * and notes are read again (and the area's targets: one cheap query);
+ * anything else reloads the slide's area. */
 static void present_invalidate(app *a)
 {
-    present_state_of(a)->targets_stale = 1;
+    present_state *p = present_state_of(a);
+    if (!a->changed_node || (p->stale_node && p->stale_node != a->changed_node))
+        p->targets_stale = 1;
+    else
+        p->stale_node = a->changed_node;
+}
+
+/* The edited node's report and more, with the area's targets; 1 when it
+ * is not on the slide (the caller reloads all). */
+static int reload_node(app *a, int64_t id, duban_error *err)
+{
+    present_state *p = present_state_of(a);
+    item_report *old = (item_report *)item_report_find(&p->reports, id);
+    if (!old)
+        return 1;
+    item_report r;
+    target_list t;
+    if (query_node_report(a->st, id, &r, err))
+        return -1;
+    item_report_free(old);
+    *old = r;
+    if (area_targets(a->st, p->targets_area, &t, err))
+        return -1;
+    target_list_free(&p->targets);
+    p->targets = t;
+    return present_more_reload(a, id, err) ? -1 : 0;
 }
 
 /* The area index of the current slide (nareas on the summary). */
@@ -57,9 +85,15 @@ static void present_sync(app *a)
     duban_error err = {0};
     if (vm_load_items(a, i, &err))
         app_message(a, S_ERROR, "%s", err.msg);
-    int64_t id = a->ol.areas[i].area.id;
-    if (p->targets_area == id && !p->targets_stale)
-        return;
+    int64_t id = a->ol.areas[i].area.id, edited = p->stale_node;
+    p->stale_node = 0;
+    if (p->targets_area == id && !p->targets_stale) {
+        int rc = edited ? reload_node(a, edited, &err) : 0;
+        if (rc < 0)
+            app_message(a, S_ERROR, "%s", err.msg);
+        if (rc <= 0)
+            return;
+    }
     target_list_free(&p->targets);
     item_report_list_free(&p->reports);
     if (area_targets(a->st, id, &p->targets, &err) ||

@@ -49,7 +49,9 @@ typedef struct edit_result {
     char *note;      /* "" when none */
     int changed;     /* 0 when the new value equals the old one (no row written) */
     int superseded;  /* undo/redo: the field holds another replica's later value, which
-                        stays (sync/sync.h); the row is written, the field is not */
+                        stays (sync/sync.h); the row is written, the field is not.  2: an
+                        undo of a move whose old number an item from another replica
+                        holds now; the item stays where it is (the undo is popped) */
 } edit_result;
 
 void edit_result_free(edit_result *r);

@@ -80,6 +80,14 @@ static int revert_or_reapply(store *st, int64_t plan_id, int64_t target, int red
     int64_t hid = 0;
     if (!is_note && !stale)
         rc = edit_write_field(st, e.node_id, e.field, value, err);
+    /* The number a move took the item from now belongs to an item that
+     * came with a sync (place.c refuses it before writing anything): the
+     * undo is popped and the item stays, so later edits can be undone. */
+    if (rc == DUBAN_EINVAL && !redo && !strcmp(e.field, "place")) {
+        rc = DUBAN_OK;
+        stale = 2;
+        h.new_value = t.value;
+    }
     const char *progress = is_note ? e.new_value : e.note;
     if (!rc && redo && *progress)
         rc = edit_insert_note(st, e.node_id, target, e.at, progress, err);

@@ -11,9 +11,14 @@
  * 0 a value that lost, 1 an edit of an item cancelled meanwhile).
  * Values: the losing head (l) and the winner (w), which is the greatest
  * head of its field (a row that replaced another has the greater clock);
- * places and orders merge on their own (places.c) and are not listed;
- * a milestone's field is shown by its phrase (its number differs
- * between replicas when two added one at once).
+ * a move ("place": "PARENT SEQ KEY" in local ids) is compared by parent
+ * and number only (the key's prefix is the parent's key where the row
+ * landed), shown as the ref it asked for (the parent's ref now and the
+ * number) against where the item is now, and listed only when the item
+ * is not where the losing move put it; orders (renumberings) merge on
+ * their own (places.c) and are not listed; a milestone's field is shown
+ * by its phrase (its number differs between replicas when two added one
+ * at once).
  * Only items with rows from another replica can have two heads: the
  * others are skipped without reading their history.  Cancelled: an edit
  * (e) of an item whose state's winner (c) cancelled it, made on another
@@ -36,23 +41,31 @@
     " a AS (SELECT h.id, h.node_id, h.field, h.new_value, h.at, g.gid, g.origin, g.hlc" \
     "  FROM history h JOIN history_gid g ON g.history_id = h.id" \
     "  WHERE +h.plan_id = ?1 AND h.node_id IN touched" \
-    "  AND h.field NOT IN ('note', 'place', 'order') AND h.field NOT LIKE 'note.%'" \
+    "  AND h.field NOT IN ('note', 'order') AND h.field NOT LIKE 'note.%'" \
     "  AND h.old_value <> h.new_value" \
     "  AND NOT EXISTS (SELECT 1 FROM history_gid c WHERE c.prev_gid = g.gid))," \
+    " pl AS (SELECT *, CAST(substr(new_value, 1, instr(new_value, ' ') - 1) AS INTEGER) AS par," \
+    "  CAST(substr(new_value, instr(new_value, ' ') + 1) AS INTEGER) AS num FROM a)," \
+    " v AS (SELECT id, node_id, field, at, gid, origin, hlc," \
+    "  CASE WHEN field = 'place' THEN par || ' ' || num ELSE new_value END AS cmp," \
+    "  CASE WHEN field <> 'place' THEN new_value WHEN par = 0 THEN CAST(num AS TEXT)" \
+    "  ELSE coalesce((SELECT p.ref FROM node p WHERE p.id = par), '?') || '.' || num END" \
+    "  AS new_value FROM pl)," \
     " r AS (SELECT *, row_number() OVER (PARTITION BY node_id, field" \
-    "  ORDER BY hlc DESC, origin DESC) AS rk FROM a)," \
+    "  ORDER BY hlc DESC, origin DESC) AS rk FROM v)," \
     " cw AS (SELECT n.id AS node_id, (SELECT h.id FROM history h JOIN history_gid g" \
     "  ON g.history_id = h.id WHERE h.node_id = n.id AND h.field = 'state'" \
     "  AND h.old_value <> h.new_value ORDER BY g.hlc DESC, g.origin DESC LIMIT 1) AS wid" \
     "  FROM node n WHERE n.id IN touched AND +n.plan_id = ?1 AND +n.state = 'cancelled')" \
-    " SELECT l.id AS id, n.ref," SHOWN_FIELD("l.field", "l.node_id") ", l.new_value, w.new_value," \
+    " SELECT l.id AS id, n.ref," SHOWN_FIELD("l.field", "l.node_id") ", l.new_value," \
+    "  CASE WHEN l.field = 'place' THEN n.ref ELSE w.new_value END," \
     "  coalesce(nullif(lr.name, ''), substr(l.origin, 1, 8))," \
     "  coalesce(nullif(wr.name, ''), substr(w.origin, 1, 8)), l.at, w.at, w.id AS wid," \
     "  l.node_id, l.hlc AS hlc, l.origin AS origin, 0 AS kind" \
     " FROM r l JOIN r w ON w.node_id = l.node_id AND w.field = l.field AND w.rk = 1" \
     " JOIN node n ON n.id = l.node_id" \
     " LEFT JOIN replica lr ON lr.uuid = l.origin LEFT JOIN replica wr ON wr.uuid = w.origin" \
-    " WHERE l.rk > 1 AND l.new_value <> w.new_value" \
+    " WHERE l.rk > 1 AND l.cmp <> w.cmp AND (l.field <> 'place' OR l.new_value <> n.ref)" \
     "  AND NOT EXISTS (SELECT 1 FROM conflict_ack k WHERE k.gid = l.gid)" \
     " UNION ALL" \
     " SELECT e.id, n.ref," SHOWN_FIELD("e.field", "e.node_id") "," \

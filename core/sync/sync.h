@@ -96,7 +96,12 @@
  * once under one parent with the same number are both kept: the first
  * (in that order) keeps the number, the other takes the next number above
  * every number given there, and its old ref leads to it (moved_ref).  A
- * local undo of a move whose number such an item took is refused.
+ * local undo of a move whose number such an item took leaves the item
+ * where it is (the row records old == new) and is popped all the same,
+ * so the undo stack is never stuck at it (edit/undo.c).  Two
+ * moves of one item at once: the one that applies last wins, and the
+ * other is a conflict like a value's (field place, shown as the ref it
+ * asked for), unless the item is where it asked to be.
  *
  * Cancelled items.  An edit of an item (any field but its state) made on
  * one replica while another cancelled it, neither having seen the other

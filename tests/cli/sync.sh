@@ -238,6 +238,40 @@ at 12:26:03; on "$A" sync "$B"; expect_rc 0 "sync it back"
 at 12:26:04; on "$B" undo; expect_rc 0 "undo the laptop's rename"
 on "$B" show 6.3; expect_out "办公室的标题" "undo leaves a title another replica replaced"
 
+# --- concurrent moves and renames of one item: the later wins, the other is listed ---
+at 12:27:00; on "$A" rename 3.2 "办公室的改名"; expect_rc 0 "rename in the office"
+at 12:27:01; on "$B" rename 3.2 "笔记本的改名"; expect_rc 0 "rename on the laptop meanwhile"
+at 12:27:02; on "$A" move 3.1 1; expect_rc 0 "move in the office"
+moved_a=$(grep -o '1\.[0-9]*' <<<"$out" | tail -1)
+at 12:27:03; on "$B" move 3.1 2; expect_rc 0 "move on the laptop meanwhile"
+at 12:27:05; on "$A" sync "$B"; expect_rc 0 "sync the concurrent moves"
+expect_out "2 处冲突" "both count as conflicts"
+on "$A" conflicts; expect_out "place" "the losing move is listed"
+grep -q "place .*$moved_a .*办公室" <<<"$out" && pass || fail "as the ref it asked for ($moved_a): $out"
+expect_out "办公室的改名" "the losing rename is listed"
+moves_of() { "$DUBAN" --db "$1" --format csv conflicts | grep -E ',(place|title),' | cut -d, -f2-; }
+[ "$(moves_of "$A")" = "$(moves_of "$B")" ] && pass || fail "conflict lists differ after moves"
+grep -q "^3.2,title,笔记本的改名,.*,办公室的改名,办公室," <<<"$(moves_of "$B")" && pass ||
+  fail "the laptop lists the same: $(moves_of "$B")"
+
+# --- an undo of a move whose old number an item from elsewhere took: popped, the item stays ---
+at 12:28:00; on "$A" leader 8.1 "办公室的负责人"; expect_rc 0 "an edit before the move"
+at 12:28:01; on "$A" move 7.1 8; expect_rc 0 "move 7.1 away"
+at 12:28:02; on "$A" sync "$B"; expect_rc 0 "sync the move"
+at 12:28:03; on "$B" renumber 7; expect_rc 0 "the laptop renumbers 7"
+at 12:28:04; on "$A" sync "$B"; expect_rc 0 "sync the renumbering"
+on "$A" show 7.1; expect_rc 0 "7.1 is taken again"
+at 12:28:05; on "$A" undo; expect_rc 0 "undo of the move is not refused"
+expect_out "the item stays: an item from another replica holds its old number" "and says why"
+on "$A" show 8.4; expect_rc 0 "the moved item stays"
+expect_no_out "→ 7.1" "and it is not put back"
+at 12:28:06; on "$A" undo; expect_rc 0 "the next undo goes past it"
+expect_out "8.1 leader" "to the edit before the move"
+on "$A" show 8.1; out=$(grep '^leader:' <<<"$out"); expect_no_out "办公室的负责人" "which is reverted"
+at 12:28:07; on "$A" sync "$B"; expect_rc 0 "sync the undos"
+"$DUBAN" --db "$A" --format json list >"$T/la.json"; "$DUBAN" --db "$B" --format json list >"$T/lb.json"
+cmp -s "$T/la.json" "$T/lb.json" && pass || fail "the plans differ after the undos"
+
 # --- edits that arrive during a meeting belong to it ---
 at 12:30:00; on "$A" meeting start "第三次推进会"; expect_rc 0 "meeting start"
 at 12:30:01; on "$B" leader 4.1 "王五"

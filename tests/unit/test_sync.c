@@ -117,6 +117,16 @@ static int64_t pick(world *w, int r, int lo, int hi)
     return n ? ids[rnd(w, (unsigned)n)] : 0;
 }
 
+/* One of a few items every replica edits (so edits meet), else any. */
+static int64_t hot(world *w, int r)
+{
+    node n = {0};
+    duban_error err;
+    int64_t id = node_by_ref(w->st[r], w->plan[r], refs[rnd(w, 2)], &n, &err) ? 0 : n.id;
+    node_free(&n);
+    return id && rnd(w, 2) ? id : pick(w, r, 2, 3);
+}
+
 /* One edit of the plan's structure; refusals (a move into itself, too
  * deep, nothing to reorder, a number taken) are fine. */
 static int structural_edit(world *w, int r, edit_result *res, duban_error *err)
@@ -134,12 +144,13 @@ static int structural_edit(world *w, int r, edit_result *res, duban_error *err)
             return DUBAN_EEMPTY;
         return edit_add_node(st, w->plan[r], 0, &nn, res, err);
     case 2:
-        return edit_move_node(st, item, rnd(w, 4) ? area : pick(w, r, 2, 2), 0, res, err);
+        return edit_move_node(st, hot(w, r), rnd(w, 4) ? area : pick(w, r, 2, 2), 0, res, err);
     case 3:
         return rnd(w, 2) ? edit_reorder(st, item, rnd(w, 2) ? 1 : -1, res, err)
                          : edit_renumber(st, area, res, err);
     case 4:
-        return edit_apply(st, any, FIELD_TITLE, titles[2 + rnd(w, 2)], NULL, res, err);
+        return edit_apply(st, rnd(w, 2) ? any : hot(w, r), FIELD_TITLE, titles[2 + rnd(w, 2)], NULL,
+                          res, err);
     case 5:
     case 6:
         return edit_apply(st, item, FIELD_STATE, rnd(w, 2) ? "cancelled" : "", "理由", res, err);
@@ -401,6 +412,80 @@ static void replicas_converge(void **state)
 
 /* Every truncation and every flipped byte of a change file is refused,
  * and the database is left as it was. */
+static int64_t id_of(world *w, int r, const char *ref)
+{
+    node n = {0};
+    duban_error err;
+    if (node_by_ref(w->st[r], w->plan[r], ref, &n, &err))
+        fail_msg("%s: %s", ref, err.msg);
+    int64_t id = n.id;
+    node_free(&n);
+    return id;
+}
+
+/* Every replica exchanges with every other, twice. */
+static void exchange_all(world *w)
+{
+    duban_error err;
+    sync_result in, out;
+    for (int round = 0; round < 2; round++)
+        for (int a = 0; a < NREP; a++)
+            assert_int_equal(
+                sync_with_db(w->st[a], w->plan[a], w->path[(a + 1) % NREP], &in, &out, &err),
+                DUBAN_OK);
+}
+
+/* Two replicas move, rename, re-word and re-date the same things at once:
+ * the later wins everywhere and every loser is listed, the same on all. */
+static void concurrent_structure_conflicts(void **state)
+{
+    (void)state;
+    world w;
+    world_open(&w, 7);
+    duban_error err;
+    edit_result res;
+    const char *when[] = {"2021-10-02T09:00:00Z", "2021-10-02T09:00:05Z"};
+    const char *title[] = {"一号的标题", "二号的标题"}, *body[] = {"一号的说明", "二号的说明"};
+    const char *day[] = {"2021-08-15", "2021-08-20"};
+    for (int r = 1; r <= 2; r++) {
+        store *st = w.st[r];
+        store_set_now(st, when[r - 1]);
+        int64_t moved = id_of(&w, r, "2.1");
+        int64_t to = id_of(&w, r, r == 1 ? "1" : "1.2");
+        assert_int_equal(edit_move_node(st, moved, to, 0, &res, &err), DUBAN_OK);
+        edit_result_free(&res);
+        assert_int_equal(
+            edit_apply(st, id_of(&w, r, "1.1"), FIELD_TITLE, title[r - 1], NULL, &res, &err),
+            DUBAN_OK);
+        edit_result_free(&res);
+        assert_int_equal(
+            edit_apply(st, id_of(&w, r, "1.2"), FIELD_BODY, body[r - 1], NULL, &res, &err),
+            DUBAN_OK);
+        edit_result_free(&res);
+        assert_int_equal(
+            edit_milestone(st, id_of(&w, r, "1.1"), 1, MS_DATE, day[r - 1], &res, &err), DUBAN_OK);
+        edit_result_free(&res);
+    }
+    exchange_all(&w);
+    char *first = dump(&w, 0);
+    for (int r = 1; r < NREP; r++) {
+        char *other = dump(&w, r);
+        assert_string_equal(first, other);
+        free(other);
+    }
+    static const char *const lost[] = {
+        "conflict 1.2.3 place 1.3 1.2.3 r1 r2 ",
+        "conflict 1.1 title 一号的标题 二号的标题 r1 r2 ",
+        "conflict 1.2 body 一号的说明 二号的说明 r1 r2 ",
+        "conflict 1.1 ms.7月底完成.due 2021-08-15 2021-08-20 r1 r2 ",
+    };
+    for (size_t i = 0; i < sizeof lost / sizeof lost[0]; i++)
+        if (!strstr(first, lost[i]))
+            fail_msg("not listed: %s\n%s", lost[i], strstr(first, "conflict"));
+    free(first);
+    world_close(&w);
+}
+
 static void damaged_files_are_refused(void **state)
 {
     (void)state;
@@ -623,6 +708,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(replicas_converge),
+        cmocka_unit_test(concurrent_structure_conflicts),
         cmocka_unit_test(damaged_files_are_refused),
         cmocka_unit_test(unknown_field_is_refused),
         cmocka_unit_test(damaged_structural_file_is_refused),

@@ -30,7 +30,10 @@ static int report(cli_ctx *ctx, const char *prefix, const edit_result *r, duban_
 done:
     if (*r->note && !is_note)
         rc |= strbuf_printf(&sb, " (note: %s)", r->note);
-    if (r->superseded)
+    if (r->superseded == 2)
+        rc |= strbuf_append(&sb, "; the item stays: an item from another replica holds its old "
+                                 "number now");
+    else if (r->superseded)
         rc |= strbuf_append(&sb, "; the field keeps another replica's later value");
     char *clean = rc ? NULL : text_sanitize(strbuf_str(&sb));
     strbuf_free(&sb);

@@ -228,7 +228,9 @@ void app_undo(app *a, int redo)
     char what[400];
     app_describe(a, &r, what, sizeof what);
     app_message(a, S_OK, "%s %s%s", redo ? "已重做:" : "已撤销:", what,
-                r.superseded ? "（保留另一副本在后的修改）" : "");
+                r.superseded == 2 ? "（原编号已归另一副本的事项，位置不变）"
+                : r.superseded    ? "（保留另一副本在后的修改）"
+                                  : "");
     /* Rows come and go with additions, removals, moves and cancellations. */
     int rows = !strcmp(r.field, "state") || !strcmp(r.field, "place") ||
                !strcmp(r.field, "order") || !strncmp(r.field, "plan.", 5);

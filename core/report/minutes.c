@@ -23,10 +23,6 @@ void minutes_doc_free(minutes_doc *d)
             free((char *)b->own_cols[c].key);
             free((char *)b->own_cols[c].header);
         }
-        /* a decoded table's cells are its own heap strings (calloc'd, so
-         * the ones never read are NULL); a built table's are in its blocks */
-        for (size_t k = 0; b->own_cols && b->t.cells && k < b->t.ncols * b->t.nrows; k++)
-            free(b->t.cells[k]);
         free(b->own_cols);
         if (b->kind == BLOCK_TABLE)
             table_free(&b->t);

@@ -181,8 +181,8 @@ static void item_layout(app *a, size_t k, int w, int selected, flow *f, void *ct
     flow_at(f, 2 + sub, c->refw, n->ref, S_BOLD);
     flow_text(f, n->title, S_BOLD);
     f->head = flow_height(f);
-    const present_more *m = present_more_find(a, n->id);
-    const char *body = m ? m->body : n->body;
+    const present_more *read = present_more_find(a, n->id); /* the text is read there */
+    const char *body = read ? read->body : n->body;
     if (c->body && body && *body) {
         if (c->loose)
             blank_line(f);
@@ -193,7 +193,7 @@ static void item_layout(app *a, size_t k, int w, int selected, flow *f, void *ct
     item_chips(a, f, c->area, k);
     item_targets(a, f, n->id, c->tbar);
     const item_light *l = vm_item_light(a, c->area, k);
-    const present_more *m = c->more ? present_more_find(a, n->id) : NULL;
+    const present_more *m = c->more ? read : NULL;
     if (c->loose && m && m->ms.n)
         blank_line(f);
     item_milestones(a, f, m, l && l->done);

@@ -373,6 +373,7 @@ void store_close(store *st)
     if (!st)
         return;
     db_cache_clear(st);
+    search_defer_drop(st);
     sqlite3_close(st->db);
     free(st->path);
     free(st);
@@ -456,12 +457,18 @@ int store_begin(store *st, duban_error *err)
 
 int store_commit(store *st, duban_error *err)
 {
+    int rc = search_defer_finish(st, err);
+    if (rc) {
+        store_rollback(st);
+        return rc;
+    }
     st->batch = 0;
     return db_exec(st, "COMMIT", err);
 }
 
 void store_rollback(store *st)
 {
+    search_defer_drop(st);
     st->batch = 0;
     db_exec(st, "ROLLBACK", NULL);
 }

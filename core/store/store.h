@@ -84,6 +84,11 @@ int store_data_version(store *st, int64_t *version, duban_error *err);
 int store_begin(store *st, duban_error *err);
 int store_commit(store *st, duban_error *err);
 void store_rollback(store *st);
+/* Inside a batch (DUBAN_EINVAL outside): the search index is no longer
+ * updated edit by edit; store_commit() rebuilds it once from the rows
+ * (the same content) before committing, store_rollback() leaves it as it
+ * was.  For batches of many edits: the rebuild reads the whole plan. */
+int store_defer_search_index(store *st, duban_error *err);
 
 /* Writes a parsed plan (and its milestones) in one transaction; sets
  * *plan_id.  On failure nothing is written. */

@@ -25,6 +25,7 @@ struct store {
         sqlite3_stmt *stmt;
     } * cached; /* db_prepare_cached(), finalised by store_close() */
     size_t ncached, cap_cached;
+    char *search_triggers; /* store_defer_search_index(): their SQL, or NULL */
 };
 
 /* Prepares sql (a constant) on st; DUBAN_EDB with SQLite's message. */
@@ -65,6 +66,12 @@ void db_release_nothing(void *elem);
 
 /* Runs a constant multi-statement script (migrations only). */
 int db_exec_script(store *st, const char *sql, duban_error *err);
+
+/* store_commit(): when the batch deferred the search index, rebuilds
+ * node_fts from the rows and puts its triggers back (search_defer.c).
+ * search_defer_drop(): forgets them (rollback undoes the drop). */
+int search_defer_finish(store *st, duban_error *err);
+void search_defer_drop(store *st);
 
 /* Savepoint-based transaction that nests inside a store_begin() batch. */
 int db_tx_begin(store *st, duban_error *err);

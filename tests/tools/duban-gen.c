@@ -1,12 +1,14 @@
 /* duban-gen - write a synthetic plan for tests and benchmarks.
  *
- *   duban-gen --db PATH [--items N] [--history M] [--seed S]
+ *   duban-gen --db PATH [--items N] [--history M] [--seed S] [--per-edit-index]
  *   duban-gen --text [--items N] [--seed S]      (plan text on stdout)
  *
  * N items (default 10000) spread over 12 areas, every 7th item with two
  * sub-items, realistic Chinese titles and bodies with deadline words, and M
  * history rows (default 0) made by real edits (status, due, unit, leader,
- * note, and some undo/redo).  The output depends only on the arguments. */
+ * note, and some undo/redo).  The output depends only on the arguments.
+ * The edits' batch rebuilds the search index once at its end; with
+ * --per-edit-index every edit updates it (the same index: tests compare). */
 #include "edit/edit.h"
 #include "plan/plandoc.h"
 #include "query/query.h"
@@ -113,7 +115,8 @@ static int build_doc(plan_doc *doc, int items)
     return 0;
 }
 
-static int make_history(store *st, int64_t plan_id, long history, duban_error *err)
+static int make_history(store *st, int64_t plan_id, long history, int per_edit_index,
+                        duban_error *err)
 {
     node_list nodes;
     if (node_all(st, plan_id, &nodes, err))
@@ -121,6 +124,8 @@ static int make_history(store *st, int64_t plan_id, long history, duban_error *e
     static const char *const statuses[] = {"not_started", "in_progress", "behind", "blocked",
                                            "done"};
     int rc = store_begin(st, err);
+    if (!rc && !per_edit_index)
+        rc = store_defer_search_index(st, err);
     for (long h = 0; !rc && h < history; h++) {
         const node *n = &nodes.v[next_rand() % nodes.n];
         if (n->depth == 1)
@@ -153,12 +158,14 @@ int main(int argc, char **argv)
 {
     const char *db = NULL;
     long items = 10000, history = 0;
-    int text = 0;
+    int text = 0, per_edit_index = 0;
     rng_state = 0x9E3779B97F4A7C15ULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--text"))
             text = 1;
+        else if (!strcmp(a, "--per-edit-index"))
+            per_edit_index = 1; /* the search index updated by every edit (tests) */
         else if (!strcmp(a, "--db") && v)
             db = argv[++i];
         else if (!strcmp(a, "--items") && v)
@@ -169,7 +176,8 @@ int main(int argc, char **argv)
             rng_state ^= (unsigned long long)atoll(argv[++i]) * 0x100000001B3ULL;
         else {
             fprintf(stderr,
-                    "usage: duban-gen (--db PATH | --text) [--items N] [--history M] [--seed S]\n");
+                    "usage: duban-gen (--db PATH | --text) [--items N] [--history M] [--seed S]\n"
+                    "                [--per-edit-index]\n");
             return 2;
         }
     }
@@ -189,7 +197,7 @@ int main(int argc, char **argv)
     if (!rc)
         rc = store_add_plan(st, &doc, &plan_id, &err);
     if (!rc && history > 0)
-        rc = make_history(st, plan_id, history, &err);
+        rc = make_history(st, plan_id, history, per_edit_index, &err);
     plan_doc_free(&doc);
     store_close(st);
     if (rc) {

@@ -261,8 +261,9 @@ typedef struct builder {
     plan_doc *doc;
     ledger_warnings *warn;
     size_t cap;
-    int area, item;    /* indexes of the current area and item, -1 none */
-    char item_ref[64]; /* the current item's 序号 */
+    int area, item;         /* indexes of the current area and item, -1 none */
+    char item_ref[64];      /* the current item's 序号 */
+    char cancelled_ref[64]; /* the 序号 of the last row left out as cancelled, "" none */
 } builder;
 
 static int add_node(builder *b, int parent, int depth, const char *title, size_t row)
@@ -402,6 +403,22 @@ static const char *strip_ordinal(const char *s)
     return cn_ordinal(head) ? mark + strlen("、") : s;
 }
 
+/* A 状态 of 已取消 (duban's ledger marks cancelled items so) or a row
+ * below the last such item: the row is left out, so that a ledger read
+ * back brings no cancelled item back to life. */
+static int cancelled_row(builder *b, size_t r, const char *ref)
+{
+    size_t k = strlen(b->cancelled_ref);
+    if (k && !strncmp(ref, b->cancelled_ref, k) && ref[k] == '.')
+        return 1;
+    char *st = trimmed(cell(b->g, r, b->cols, L_STATUS));
+    int yes = st && (!strcmp(st, "已取消") || !strcmp(st, "取消") || !strcmp(st, "已撤销"));
+    free(st);
+    if (yes && *ref)
+        snprintf(b->cancelled_ref, sizeof b->cancelled_ref, "%s", ref);
+    return yes;
+}
+
 /* One row under the header: an area row, an item, a sub-item or nothing. */
 static int add_row(builder *b, size_t r)
 {
@@ -425,6 +442,12 @@ static int add_row(builder *b, size_t r)
         return b->area < 0 ? DUBAN_ENOMEM : DUBAN_OK;
     }
     char where[512];
+    if (cancelled_row(b, r, ref)) {
+        lg_where(g, r, b->cols[L_STATUS], where, sizeof where);
+        return lg_warn(b->warn, "%s: item %s is cancelled (已取消); the row is not imported", where,
+                       *ref ? ref : title);
+    }
+    b->cancelled_ref[0] = '\0';
     if (!*title) {
         lg_where(g, r, b->cols[L_TITLE], where, sizeof where);
         return lg_warn(b->warn, "%s: no 工作任务; the row is skipped", where);

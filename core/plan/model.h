@@ -23,7 +23,7 @@ typedef struct plan_info {
     char start[DATE_LEN], end[DATE_LEN];
     char *source;
     char *imported_at;
-    int areas, items; /* items counts depth >= 2 */
+    int areas, items; /* live ones: items counts depth >= 2; none cancelled or removed */
 } plan_info;
 
 enum node_depth { NODE_AREA = 1, NODE_ITEM = 2, NODE_SUBITEM = 3 };

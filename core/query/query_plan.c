@@ -1,6 +1,7 @@
 /* query_plan.c - listing and choosing plans. */
 #include "query/query.h"
 
+#include "query/node_internal.h"
 #include "store/store_internal.h"
 #include "base/strbuf.h"
 
@@ -28,10 +29,13 @@ static void plan_free_v(void *p)
     plan_info_free(p);
 }
 
+/* The counts leave out cancelled and removed nodes and the nodes below
+ * them (NODE_ACTIVE), as the outline's numbers do. */
 #define PLAN_COLUMNS                                                                               \
     "SELECT p.id, p.title, p.year, p.period_start, p.period_end, p.source, p.imported_at,"         \
-    " (SELECT count(*) FROM node WHERE plan_id = p.id AND depth = 1),"                             \
-    " (SELECT count(*) FROM node WHERE plan_id = p.id AND depth >= 2) FROM plan p "
+    " (SELECT count(*) FROM node WHERE plan_id = p.id AND depth = 1 AND state = ''),"              \
+    " (SELECT count(*) FROM node n WHERE n.plan_id = p.id AND n.depth >= 2"                        \
+    "  AND " NODE_ACTIVE("n") ") FROM plan p "
 
 int plan_list_all(store *st, plan_list *out, duban_error *err)
 {

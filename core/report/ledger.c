@@ -64,24 +64,34 @@ static const progress_note *latest_note(const note_list *notes, int64_t node_id)
     return lo < notes->n && notes->v[lo].node_id == node_id ? &notes->v[lo] : NULL;
 }
 
-/* One row per item light (outline order), matched to the nodes. */
+/* One row per item light (outline order), matched to the nodes; an item
+ * or sub-item that is cancelled, or below a cancelled node, has no light
+ * and is a row marked cancelled. */
 static int fill_rows(ledger *lg, const item_light_list *lights, const target_list *tl)
 {
-    lg->rows = calloc(lights->n ? lights->n : 1, sizeof *lg->rows);
+    size_t cap = lg->nodes.n > lights->n ? lg->nodes.n : lights->n;
+    lg->rows = calloc(cap ? cap : 1, sizeof *lg->rows);
     if (!lg->rows)
         return DUBAN_ENOMEM;
     const node *area = NULL;
+    int out_depth = 0; /* depth of the cancelled node the nodes are below, 0 none */
     size_t k = 0;
-    for (size_t i = 0; i < lg->nodes.n && k < lights->n; i++) {
+    for (size_t i = 0; i < lg->nodes.n; i++) {
         const node *n = &lg->nodes.v[i];
+        if (out_depth && n->depth <= out_depth)
+            out_depth = 0;
+        if (!out_depth && *n->state)
+            out_depth = n->depth;
         if (n->depth == NODE_AREA)
             area = n;
-        if (n->id != lights->v[k].node_id)
+        int lit = k < lights->n && n->id == lights->v[k].node_id;
+        if (!lit && !(out_depth && n->depth >= NODE_ITEM))
             continue;
         ledger_row *r = &lg->rows[lg->nrows++];
         r->item = n;
         r->area = area;
-        r->light = lights->v[k++].light;
+        r->cancelled = !lit;
+        r->light = lit ? lights->v[k++].light : LIGHT_GREEN;
         const progress_note *pn = latest_note(&lg->notes, n->id);
         r->note = pn ? pn->text : "";
         if (pn) {

@@ -12,6 +12,8 @@
  *     序号 方面 工作任务 责任单位 责任领导 完成时限 延期至 状态 亮灯 最新进展
  *     进展日期 量化指标 and one row per item; dates are real dates, lights
  *     are a cell fill and the text "(!) 红灯" (a grey printout still reads),
+ *     a cancelled item (or one below a cancelled node) has 状态 已取消 and
+ *     no light (the importer leaves such rows out),
  *     widths follow the text's display width; every text cell is a string,
  *     never a formula;
  *   sheet 汇总: completion and lights by area and by unit as `duban report`.
@@ -36,7 +38,8 @@ struct query_filter;
 typedef struct ledger_row {
     const node *item;        /* points into ledger.nodes */
     const node *area;        /* its area, NULL when missing */
-    light light;             /* on ledger.today */
+    int cancelled;           /* it or a node above it is cancelled (已取消): no light */
+    light light;             /* on ledger.today; meaningless when cancelled */
     const char *note;        /* latest progress note, "" none */
     char note_day[DATE_LEN]; /* its local date, "" none */
     char *targets;           /* "新时代美丽乡村 9/17个；...", "" none (owned) */

@@ -120,8 +120,13 @@ static void ledger_row_cells(xw *w, lxw_worksheet *ws, int row, const ledger *lg
         put_date(w, ws, row, LEDGER_EXTENDED, n->extended_due);
     else
         put_text(w, ws, row, LEDGER_EXTENDED, "", w->text, -1);
-    put_text(w, ws, row, LEDGER_STATUS, s ? s->name : n->status, w->text, LEDGER_STATUS);
-    put_text(w, ws, row, LEDGER_LIGHT, light_label(r->light), w->light[r->light], LEDGER_LIGHT);
+    if (r->cancelled) {
+        put_text(w, ws, row, LEDGER_STATUS, "已取消", w->text, LEDGER_STATUS);
+        put_text(w, ws, row, LEDGER_LIGHT, "", w->text, -1);
+    } else {
+        put_text(w, ws, row, LEDGER_STATUS, s ? s->name : n->status, w->text, LEDGER_STATUS);
+        put_text(w, ws, row, LEDGER_LIGHT, light_label(r->light), w->light[r->light], LEDGER_LIGHT);
+    }
     put_text(w, ws, row, LEDGER_NOTE, r->note, w->wrap, LEDGER_NOTE);
     if (*r->note_day)
         put_date(w, ws, row, LEDGER_NOTE_DAY, r->note_day);

@@ -94,4 +94,26 @@ run --db "$T/rt.db" show 5.1
 expect_out "开元森泊已开工" "the latest note comes back"
 run --db "$T/rt.db" show 10.2
 expect_out "extended: 2021-12-31 (延期, original due" "the extension (延期至) comes back"
+
+# A cancelled item is in the ledger, marked 已取消 with no light, and the
+# import leaves it out (with a warning): not brought back, not doubled.
+title52=$("$DUBAN" --db "$DB" list --format csv 2>/dev/null | grep '^5\.2,' | cut -d, -f8)
+run --db "$DB" cancel 5.2 --reason 并入5.1
+expect_rc 0 "cancel 5.2 for the ledger"
+"$DUBAN" --db "$DB" export -o "$T/rt-cancel.xlsx" >/dev/null 2>&1 || fail "export with a cancelled item"
+/usr/bin/python3 -c '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["台账"]
+rows = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[0] == "5.2"]
+sys.exit(0 if len(rows) == 1 and rows[0][7] == "已取消" and not rows[0][8] else 1)' \
+  "$T/rt-cancel.xlsx" && pass || fail "the ledger does not list 5.2 once as 已取消 with no light"
+run --db "$T/rt-cancel.db" import "$T/rt-cancel.xlsx"
+expect_rc 0 "import a ledger with a cancelled item"
+expect_err "item 5.2 is cancelled (已取消); the row is not imported" "the import says it left 5.2 out"
+a=$("$DUBAN" --db "$DB" --format csv plans 2>/dev/null | tail -n 1 | cut -d, -f6,7)
+b=$("$DUBAN" --db "$T/rt-cancel.db" --format csv plans 2>/dev/null | tail -n 1 | cut -d, -f6,7)
+[ "$a" = "$b" ] && pass || fail "the round trip with a cancelled item counts $b, not $a"
+"$DUBAN" --db "$T/rt-cancel.db" list --format csv >"$T/c.csv" 2>/dev/null
+[ -n "$title52" ] && ! grep -qF -- "$title52" "$T/c.csv" && pass \
+  || fail "the import brought back the cancelled 5.2 ($title52)"
 finish

@@ -242,6 +242,20 @@ expect_no_out "2021-07-01  2021-12-31" "only plan 1 is left"
 run --db "$DB" plans delete 9 --yes
 expect_rc 3 "unknown plan"
 
+# plans counts what the outline counts: no cancelled or removed items, no
+# items of a cancelled area
+P="$T/plans.db"
+plan_counts() { run --db "$P" --format csv plans; out=$(tail -n 1 <<<"$out" | cut -d, -f6,7); }
+plan_counts; [ "$out" = "12,38" ] && pass || fail "plans counts the built-in plan: $out"
+run --db "$P" cancel 5.1 --reason 并入5.2
+plan_counts; [ "$out" = "12,37" ] && pass || fail "a cancelled item leaves the count: $out"
+run --db "$P" add 5 新加一项; run --db "$P" delete 5.4; expect_rc 0 "delete an added item"
+plan_counts; [ "$out" = "12,37" ] && pass || fail "a deleted item is not counted: $out"
+run --db "$P" cancel 6 --reason 整体调整
+plan_counts; [ "$out" = "11,34" ] && pass || fail "a cancelled area and its items leave the count: $out"
+run --db "$P" restore 5.1
+plan_counts; [ "$out" = "11,35" ] && pass || fail "a restored item counts again: $out"
+
 # an item whose sub-item was added and undone moves with it: too deep under an item
 S="$T/sub.db"
 run --db "$S" list

@@ -53,9 +53,8 @@
  * milestone added by an edit are ms.GID.due/done/state (GID: the row that
  * added it; milestones of the imported plan keep ms.N); a note deletion is
  * note.GID (the row that wrote the note).  The reader stores them in its
- * own ids: an added milestone takes its next free number here, so the
- * numbers of milestones added on two replicas at once may differ (duban
- * conflicts names them by phrase).
+ * own ids: an added milestone takes its next free hkey here (its number
+ * settles below; duban conflicts names milestones by phrase).
  *
  * The order changes apply.  The rows of a file are applied in one
  * transaction, in the order (hlc, origin): each origin's rows in their
@@ -122,38 +121,18 @@
  * land), acknowledgements of conflicts, the front end's state, settings,
  * and numeric targets' definitions (their values travel).
  *
- * Known limits.  Milestone numbers do not converge yet.  An added
- * milestone takes the next free number on each replica as its row lands
- * (translate.c, ms_next), so two replicas that add one to the same item
- * at once end with the two numbers swapped (A: 3 = a, 4 = b; B: 3 = b,
- * 4 = a).  Values, states and conflicts still converge: rows travel as
- * ms.GID.* and `duban conflicts` names milestones by phrase.  Renumbering
- * milestone.seq on import is not enough alone: local history rows and the
- * undo stack name milestones as ms.SEQ.* (edit/milestone_edit.c,
- * translate.c's field_out finds the addition row by that name), and
- * history is append-only.  The least invasive fix, designed not built:
- *   1. A migration adds milestone.hkey (= seq for every existing row): the
- *      number in history field names and the undo stack, local, never
- *      changed.  seq stays the number people see and type, so queries,
- *      reports and the front end are untouched.  What reads or writes
- *      ms.N.* fields switches from seq to hkey: milestone_edit.c (lookups,
- *      a new milestone takes hkey = max(hkey) + 1 and seq = max(seq) + 1),
- *      translate.c (ms_next gives the next hkey), export.c (load_added),
- *      added.c (sync_create_ms sets hkey), conflict.c (phrase by hkey).
- *   2. After sync_settle_places() an import settles seq for every item
- *      holding milestones, from the set of rows alone: milestones without
- *      an addition row (the clone's) keep their seq; the additions (edit
- *      rows ms.K.state removed -> '') in (hlc, origin) order each take the
- *      next number above every number given on that item.  With no
- *      concurrency this gives the numbers each replica gave when adding;
- *      with it, the earlier addition keeps its number and the other takes
- *      the next, on every replica alike (as places.c does for items).
- *   3. Undo and redo act on ms.HKEY.* and so never notice; the history
- *      text of old rows ("milestone N added", cli_structure.c) names the
- *      hkey and may differ from the number shown after a renumbering.
- *   Tests: two replicas add a milestone to one item at once, exchange,
- *   equal (phrase, seq) on both, each side's undo removes its own; the
- *   property test in tests/unit/test_sync.c compares (item, seq, phrase).
+ * Milestone numbers (added.c, sync_settle_ms).  A milestone has two
+ * numbers: hkey, the one in history field names (ms.HKEY.*) and so in the
+ * undo stack, local and never changed (migration 13), and seq, the one
+ * people see and type.  After an import that brings a milestone's
+ * addition, the item's seqs are settled from the set of rows alone: those
+ * without an addition row (the clone's) keep theirs, the additions in
+ * (hlc, origin) order each take the next number above every number given
+ * there.  So two additions made at once on two replicas end with the same
+ * numbers everywhere: the earlier keeps the number, the other takes the
+ * next (as places.c does for items).  Undo and redo act on ms.HKEY.* and
+ * never notice; the history text of an old row ("milestone N added")
+ * names its hkey, which may differ from the number shown after that.
  *
  * Call order: store_open() -> sync_* -> store_close().  Strings returned
  * in structs are owned by the struct; free with the matching _free.

@@ -32,16 +32,16 @@ static int parse_field(const char *field, int *seq)
 
 static const char *const load_sql[] = {
     "SELECT n.plan_id, n.ref, m.due FROM milestone m JOIN node n ON n.id = m.node_id"
-    " WHERE m.node_id = ? AND m.seq = ?",
+    " WHERE m.node_id = ? AND m.hkey = ?",
     "SELECT n.plan_id, n.ref, m.done FROM milestone m JOIN node n ON n.id = m.node_id"
-    " WHERE m.node_id = ? AND m.seq = ?",
+    " WHERE m.node_id = ? AND m.hkey = ?",
     "SELECT n.plan_id, n.ref, m.state FROM milestone m JOIN node n ON n.id = m.node_id"
-    " WHERE m.node_id = ? AND m.seq = ?",
+    " WHERE m.node_id = ? AND m.hkey = ?",
 };
 static const char *const write_sql[] = {
-    "UPDATE milestone SET due = ?3 WHERE node_id = ?1 AND seq = ?2",
-    "UPDATE milestone SET done = ?3 WHERE node_id = ?1 AND seq = ?2",
-    "UPDATE milestone SET state = ?3 WHERE node_id = ?1 AND seq = ?2",
+    "UPDATE milestone SET due = ?3 WHERE node_id = ?1 AND hkey = ?2",
+    "UPDATE milestone SET done = ?3 WHERE node_id = ?1 AND hkey = ?2",
+    "UPDATE milestone SET state = ?3 WHERE node_id = ?1 AND hkey = ?2",
 };
 
 int ms_load(store *st, int64_t node_id, const char *field, edit_target *t, duban_error *err)
@@ -150,14 +150,32 @@ int edit_milestone_add(store *st, int64_t node_id, const char *phrase, const cha
     return rc;
 }
 
+/* The number in history field names (hkey) of the milestone people call
+ * n (seq); n itself when there is none (the caller reports it). */
+static int ms_key(store *st, int64_t node_id, int n)
+{
+    sqlite3_stmt *s;
+    int key = n;
+    if (sqlite3_prepare_v2(st->db, "SELECT hkey FROM milestone WHERE node_id = ? AND seq = ?", -1,
+                           &s, NULL) != SQLITE_OK)
+        return n;
+    sqlite3_bind_int64(s, 1, node_id);
+    sqlite3_bind_int(s, 2, n);
+    if (sqlite3_step(s) == SQLITE_ROW)
+        key = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return key;
+}
+
 int edit_milestone(store *st, int64_t node_id, int n, milestone_op op, const char *date,
                    edit_result *result, duban_error *err)
 {
     memset(result, 0, sizeof *result);
     static const char *const attr[] = {"due", "done", "done", "state"};
     char field[32], state_field[32];
-    snprintf(field, sizeof field, "ms.%d.%s", n, attr[op]);
-    snprintf(state_field, sizeof state_field, "ms.%d.state", n);
+    int key = ms_key(st, node_id, n);
+    snprintf(field, sizeof field, "ms.%d.%s", key, attr[op]);
+    snprintf(state_field, sizeof state_field, "ms.%d.state", key);
     edit_target t, gone;
     int rc = ms_load(st, node_id, state_field, &gone, err);
     if (rc == DUBAN_ENOTFOUND || (!rc && strcmp(gone.value, "")))

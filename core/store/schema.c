@@ -386,6 +386,18 @@ static const struct migration {
     "CREATE INDEX node_stats ON node(plan_id, sort_key, depth, status, due, extended_due, state);"
     "CREATE INDEX IF NOT EXISTS milestone_open ON milestone(node_id, done, state, due);",
      NULL},
+    /* 13 (sync): milestone.hkey, the number in history field names
+     * (ms.HKEY.*) and so in the undo stack: local, never changed.  seq is
+     * the number people see and type; a sync may renumber it so that the
+     * numbers of milestones added on two replicas at once agree
+     * (sync/sync.h).  A milestone inserted without one takes its seq. */
+    {"ALTER TABLE milestone ADD COLUMN hkey INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE milestone SET hkey = seq;"
+    "CREATE INDEX milestone_by_hkey ON milestone(node_id, hkey);"
+    "CREATE TRIGGER milestone_hkey AFTER INSERT ON milestone WHEN new.hkey = 0 BEGIN"
+    "  UPDATE milestone SET hkey = new.seq WHERE id = new.id;"
+    "END;",
+     NULL},
 };
 /* clang-format on */
 

@@ -115,3 +115,42 @@ int sync_record_added(store *st, int64_t history_id, const sync_added *a, duban_
     sqlite3_finalize(s);
     return rc == SQLITE_DONE ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "cannot record an addition");
 }
+
+int sync_settle_ms(store *st, int64_t node_id, duban_error *err)
+{
+    /* The others first, then the additions in their order; a milestone's
+     * first addition row counts. */
+    sqlite3_stmt *q, *u;
+    if (db_prepare(st,
+                   "SELECT x.id, x.seq, x.added FROM (SELECT m.id, m.seq, m.hkey,"
+                   " (SELECT min(h.id) FROM history h WHERE h.node_id = m.node_id"
+                   " AND h.field = 'ms.' || m.hkey || '.state' AND h.action = 'edit'"
+                   " AND h.old_value = 'removed' AND h.new_value = '') AS added"
+                   " FROM milestone m WHERE m.node_id = ?) x"
+                   " LEFT JOIN history_gid g ON g.history_id = x.added"
+                   " ORDER BY x.added IS NOT NULL, g.hlc, g.origin, x.hkey",
+                   &q, err))
+        return DUBAN_EDB;
+    if (db_prepare(st, "UPDATE milestone SET seq = ? WHERE id = ?", &u, err)) {
+        sqlite3_finalize(q);
+        return DUBAN_EDB;
+    }
+    sqlite3_bind_int64(q, 1, node_id);
+    int rc, top = 0, fail = 0;
+    while (!fail && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        int seq = sqlite3_column_int(q, 1);
+        if (sqlite3_column_type(q, 2) != SQLITE_NULL) {
+            seq = ++top;
+            sqlite3_bind_int(u, 1, seq);
+            sqlite3_bind_int64(u, 2, sqlite3_column_int64(q, 0));
+            fail = sqlite3_step(u) != SQLITE_DONE;
+            sqlite3_reset(u);
+        }
+        if (seq > top)
+            top = seq;
+    }
+    sqlite3_finalize(q);
+    sqlite3_finalize(u);
+    return fail || rc != SQLITE_DONE ? db_fail(st, err, DUBAN_EDB, "cannot number milestones")
+                                     : DUBAN_OK;
+}

@@ -327,6 +327,10 @@ static int insert_and_settle(import_ctx *ix, int *received, duban_error *err)
         rc = settle_rows(ix, lr, err);
     if (!rc && ix->places)
         rc = sync_settle_places(ix->st, ix->plan_id, err);
+    for (size_t i = 0; !rc && i < cf->nrows; i++)
+        if (ix->local[i] > 0 && lr[i].field && !strncmp(lr[i].field, "ms.", 3) &&
+            !strcmp(lr[i].old_value, "removed") && !*lr[i].new_value)
+            rc = sync_settle_ms(ix->st, lr[i].node_id, err);
     local_rows_free(lr, cf->nrows);
     return rc;
 }

@@ -30,8 +30,8 @@
  * of reading all its history (2.6 s at 1,000,000 rows; issue 15). */
 #define SHOWN_FIELD(f, node) \
     " CASE WHEN " f " LIKE 'ms.%.%' THEN 'ms.' || coalesce((SELECT m.phrase FROM milestone m" \
-    "  WHERE m.node_id = " node " AND substr(" f ", 1, length('ms.' || m.seq || '.'))" \
-    "  = 'ms.' || m.seq || '.'), '?') || substr(" f ", instr(substr(" f ", 4), '.') + 3)" \
+    "  WHERE m.node_id = " node " AND substr(" f ", 1, length('ms.' || m.hkey || '.'))" \
+    "  = 'ms.' || m.hkey || '.'), '?') || substr(" f ", instr(substr(" f ", 4), '.') + 3)" \
     "  ELSE " f " END"
 #define CONFLICTS_SQL \
     "WITH me AS (SELECT uuid FROM replica WHERE is_self = 1)," \

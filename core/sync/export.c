@@ -49,7 +49,7 @@ static int load_added(store *st, int64_t node_id, const sync_row *r, const char 
     sqlite3_stmt *s;
     int rc = ms ? db_prepare(st,
                              "SELECT 'ms', '', phrase, '', '', due, '', '', '' FROM milestone"
-                             " WHERE node_id = ?1 AND seq = ?2",
+                             " WHERE node_id = ?1 AND hkey = ?2",
                              &s, err)
                 : db_prepare(st,
                              "SELECT 'node', coalesce(?3, coalesce(p.gid, '0') || ' ' || n.seq"

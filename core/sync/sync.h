@@ -53,9 +53,8 @@
  * milestone added by an edit are ms.GID.due/done/state (GID: the row that
  * added it; milestones of the imported plan keep ms.N); a note deletion is
  * note.GID (the row that wrote the note).  The reader stores them in its
- * own ids: an added milestone takes its next free number here, so the
- * numbers of milestones added on two replicas at once may differ (duban
- * conflicts names them by phrase).
+ * own ids: an added milestone takes its next free hkey here (its number
+ * settles below; duban conflicts names milestones by phrase).
  *
  * The order changes apply.  The rows of a file are applied in one
  * transaction, in the order (hlc, origin): each origin's rows in their
@@ -121,6 +120,19 @@
  * replica's own; rows that arrive belong to the meeting open where they
  * land), acknowledgements of conflicts, the front end's state, settings,
  * and numeric targets' definitions (their values travel).
+ *
+ * Milestone numbers (added.c, sync_settle_ms).  A milestone has two
+ * numbers: hkey, the one in history field names (ms.HKEY.*) and so in the
+ * undo stack, local and never changed (migration 13), and seq, the one
+ * people see and type.  After an import that brings a milestone's
+ * addition, the item's seqs are settled from the set of rows alone: those
+ * without an addition row (the clone's) keep theirs, the additions in
+ * (hlc, origin) order each take the next number above every number given
+ * there.  So two additions made at once on two replicas end with the same
+ * numbers everywhere: the earlier keeps the number, the other takes the
+ * next (as places.c does for items).  Undo and redo act on ms.HKEY.* and
+ * never notice; the history text of an old row ("milestone N added")
+ * names its hkey, which may differ from the number shown after that.
  *
  * Call order: store_open() -> sync_* -> store_close().  Strings returned
  * in structs are owned by the struct; free with the matching _free.

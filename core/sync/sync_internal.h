@@ -140,4 +140,10 @@ int sync_export_after(store *st, int64_t plan_id, const sync_seen *from, size_t 
 /* Conflicts (conflict.c): how many of the rows in [first_id, ...] lost. */
 int sync_conflicts_since(store *st, int64_t plan_id, int64_t first_id, int *n, duban_error *err);
 
+/* Numbers node_id's milestones (seq) from the set of rows alone: those
+ * without an addition row keep their number; the additions (ms.HKEY.state
+ * removed -> '') in (hlc, origin) order each take the next number above
+ * every number given on the item (added.c; sync.h). */
+int sync_settle_ms(store *st, int64_t node_id, duban_error *err);
+
 #endif

@@ -44,7 +44,7 @@ int sync_xlate_open(store *st, int64_t plan_id, sync_xlate **out, duban_error *e
                    "SELECT h.field FROM history h JOIN history_gid g ON g.history_id = h.id"
                    " WHERE g.gid = ?",
                    &x->ms_field, err) ||
-        db_prepare(st, "SELECT coalesce(max(seq), 0) + 1 FROM milestone WHERE node_id = ?",
+        db_prepare(st, "SELECT coalesce(max(hkey), 0) + 1 FROM milestone WHERE node_id = ?",
                    &x->ms_next, err)) {
         sync_xlate_close(x);
         return DUBAN_EDB;

@@ -291,6 +291,7 @@ sqlite3 "$O" "DROP TRIGGER sync_added_stamp; DROP TABLE sync_added;
   DROP TABLE sync_log; DROP TABLE conflict_ack; DROP INDEX plan_by_gid; DROP INDEX node_by_gid;
   ALTER TABLE plan DROP COLUMN gid; ALTER TABLE node DROP COLUMN gid;
   DROP TABLE decision; DROP TABLE meeting_minutes; ALTER TABLE meeting DROP COLUMN attendees;
+  DROP TRIGGER milestone_hkey; DROP INDEX milestone_by_hkey; ALTER TABLE milestone DROP COLUMN hkey;
   PRAGMA user_version = 6;"
 run --db "$O" list; expect_rc 0 "migration 7 on an old database"
 [ "$(sqlite3 "$O" "SELECT count(*) FROM history_gid")" = 3 ] && pass || fail "old rows got no identity"

@@ -317,8 +317,8 @@ static char *dump(world *w, int r)
         "SELECT n.gid, n.status, n.due, n.unit, n.leader, n.extended_due, n.title, n.state,"
         " n.ref, n.depth, n.seq, n.sort_key, coalesce(p.gid, '') FROM node n"
         " LEFT JOIN node p ON p.id = n.parent_id ORDER BY n.gid",
-        "SELECT n.gid, m.phrase, m.due, m.done, m.state FROM milestone m JOIN node n"
-        " ON n.id = m.node_id ORDER BY 1, 2, 3, 4, 5",
+        "SELECT n.gid, m.seq, m.phrase, m.due, m.done, m.state FROM milestone m JOIN node n"
+        " ON n.id = m.node_id ORDER BY 1, 2, 3, 4, 5, 6",
         "SELECT g.gid, n.at, n.text, n.state FROM note n JOIN history_gid g"
         " ON g.history_id = n.history_id ORDER BY g.gid, n.text",
     };
@@ -482,6 +482,79 @@ static void concurrent_structure_conflicts(void **state)
     for (size_t i = 0; i < sizeof lost / sizeof lost[0]; i++)
         if (!strstr(first, lost[i]))
             fail_msg("not listed: %s\n%s", lost[i], strstr(first, "conflict"));
+    free(first);
+    world_close(&w);
+}
+
+/* The numbers (seq) of node_id's milestones on replica r, "N=PHRASE;" each. */
+static void ms_numbers(world *w, int r, const char *ref, char *out, size_t outsz)
+{
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_prepare_v2(w->st[r]->db,
+                                        "SELECT seq, phrase, state FROM milestone WHERE node_id = ?"
+                                        " ORDER BY seq",
+                                        -1, &s, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_int64(s, 1, id_of(w, r, ref));
+    size_t len = 0;
+    out[0] = '\0';
+    while (sqlite3_step(s) == SQLITE_ROW && len < outsz)
+        len += (size_t)snprintf(out + len, outsz - len, "%d=%s%s;", sqlite3_column_int(s, 0),
+                                (const char *)sqlite3_column_text(s, 1),
+                                *sqlite3_column_text(s, 2) ? "(removed)" : "");
+    sqlite3_finalize(s);
+}
+
+/* Two replicas add a milestone to one item at once: after the exchange
+ * the earlier addition keeps the number, the other takes the next, on
+ * every replica; each replica's undo still takes its own away. */
+static void concurrent_milestones_agree(void **state)
+{
+    (void)state;
+    world w;
+    world_open(&w, 7);
+    duban_error err;
+    edit_result res;
+    const char *when[] = {"2021-10-02T09:00:05Z", "2021-10-02T09:00:00Z"};
+    const char *phrase[] = {"一号的节点", "二号的节点"};
+    char before[512], nums[NREP][512];
+    ms_numbers(&w, 1, "1.1", before, sizeof before);
+    for (int r = 1; r <= 2; r++) {
+        store_set_now(w.st[r], when[r - 1]);
+        assert_int_equal(edit_milestone_add(w.st[r], id_of(&w, r, "1.1"), phrase[r - 1],
+                                            "2021-11-30", &res, &err),
+                         DUBAN_OK);
+        edit_result_free(&res);
+    }
+    exchange_all(&w);
+    for (int r = 0; r < NREP; r++)
+        ms_numbers(&w, r, "1.1", nums[r], sizeof nums[r]);
+    for (int r = 1; r < NREP; r++)
+        assert_string_equal(nums[0], nums[r]);
+    /* replica 2 added first: its milestone keeps the number both took */
+    char *two = strstr(nums[0], "=二号的节点;"), *one = strstr(nums[0], "=一号的节点;");
+    assert_non_null(two);
+    assert_non_null(one);
+    assert_true(two < one);
+    /* each side's undo takes its own milestone away, everywhere */
+    for (int r = 1; r <= 2; r++) {
+        store_set_now(w.st[r], "2021-10-02T10:00:00Z");
+        assert_int_equal(edit_undo(w.st[r], w.plan[r], &res, &err), DUBAN_OK);
+        edit_result_free(&res);
+    }
+    exchange_all(&w);
+    for (int r = 0; r < NREP; r++) {
+        char after[512];
+        ms_numbers(&w, r, "1.1", after, sizeof after);
+        assert_null(strstr(after, "号的节点;"));
+        assert_non_null(strstr(after, "号的节点(removed);"));
+    }
+    char *first = dump(&w, 0);
+    for (int r = 1; r < NREP; r++) {
+        char *other = dump(&w, r);
+        assert_string_equal(first, other);
+        free(other);
+    }
     free(first);
     world_close(&w);
 }
@@ -709,6 +782,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(replicas_converge),
         cmocka_unit_test(concurrent_structure_conflicts),
+        cmocka_unit_test(concurrent_milestones_agree),
         cmocka_unit_test(damaged_files_are_refused),
         cmocka_unit_test(unknown_field_is_refused),
         cmocka_unit_test(damaged_structural_file_is_refused),

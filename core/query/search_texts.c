@@ -2,14 +2,14 @@
  * (see search_texts.h).
  *
  * Each node's five columns sit in one block as "c0\0c1\0c2\0c3\0c4\0",
- * ASCII letters folded; entry i spans off[i] .. off[i + 1].  A word is
- * looked for with memmem() over the whole block (it holds no NUL, so a hit
- * never spans two columns or nodes); the node of a hit is found by
- * walking the offsets forward, its other words are looked for in its own
- * span, and the search goes on after it.  Folding both sides' ASCII
- * letters gives LIKE's matches for words with ASCII letters, and instr()'s
- * for words without (a byte of such a word never equals a letter), which
- * are what query_search() and query_search_candidates() use. */
+ * ASCII letters folded; entry i spans off[i] .. off[i + 1].  Each entry
+ * also keeps a 256-bit signature of its code points: an entry lacking a
+ * bit of the words' signature cannot match and is skipped unscanned; the
+ * others are scanned with memmem() for every word (a word holds no NUL,
+ * so a hit never spans two columns).  Folding both sides' ASCII letters
+ * gives LIKE's matches for words with ASCII letters, and instr()'s for
+ * words without (a byte of such a word never equals a letter), which are
+ * what query_search() and query_search_candidates() use. */
 #define _GNU_SOURCE /* memmem */
 #include "query/search_texts.h"
 
@@ -26,9 +26,31 @@ struct search_texts {
     char *text;
     size_t len, cap;
     int64_t *id;
-    size_t *off; /* n + 1 offsets */
+    size_t *off;        /* n + 1 offsets */
+    uint64_t (*sig)[4]; /* per entry: a bit per hashed code point held */
     size_t n, cap_n;
 };
+
+/* The bit of a code point in a 256-bit signature. */
+static unsigned sig_bit(uint32_t cp)
+{
+    return (unsigned)((cp * 2654435761u) >> 24);
+}
+
+/* Adds the code points of s[0..len) to sig; 0 when one is malformed. */
+static int sig_add(uint64_t sig[4], const char *s, size_t len)
+{
+    int ok = 1;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, len - i, &cp);
+        ok = ok && cp != UTF8_REPLACEMENT;
+        unsigned b = sig_bit(cp);
+        sig[b / 64] |= (uint64_t)1 << (b % 64);
+        i += k ? k : 1;
+    }
+    return ok;
+}
 
 typedef struct word {
     char s[16]; /* folded; two code points of at most 4 bytes */
@@ -103,7 +125,10 @@ static int add_row(search_texts *t, sqlite3_stmt *stmt)
         size_t *off = realloc(t->off, cap * sizeof *off);
         if (off)
             t->off = off;
-        if (!id || !off)
+        uint64_t(*sig)[4] = realloc(t->sig, cap * sizeof *sig);
+        if (sig)
+            t->sig = sig;
+        if (!id || !off || !sig)
             return -1;
         t->cap_n = cap;
     }
@@ -119,6 +144,8 @@ static int add_row(search_texts *t, sqlite3_stmt *stmt)
         t->len += s ? k : 0;
         t->text[t->len++] = '\0';
     }
+    memset(t->sig[t->n], 0, sizeof t->sig[t->n]);
+    sig_add(t->sig[t->n], t->text + t->off[t->n], t->len - t->off[t->n]);
     t->n++;
     t->off[t->n] = t->len;
     return 0;
@@ -153,15 +180,29 @@ int search_texts_load(store *st, search_texts **out, duban_error *err)
     return DUBAN_OK;
 }
 
-/* Does entry e hold every word but the first? */
-static int has_rest(const search_texts *t, size_t e, const word *w, int n)
+/* Does entry e hold every word? */
+static int has_all(const search_texts *t, size_t e, const word *w, int n)
 {
     const char *s = t->text + t->off[e];
     size_t len = t->off[e + 1] - t->off[e];
-    for (int i = 1; i < n; i++)
+    for (int i = 0; i < n; i++)
         if (!memmem(s, len, w[i].s, w[i].len))
             return 0;
     return 1;
+}
+
+static int push(id_list *out, size_t *cap, int64_t id)
+{
+    if (out->n == *cap) {
+        size_t c = *cap ? *cap * 2 : 256;
+        int64_t *v = realloc(out->v, c * sizeof *v);
+        if (!v)
+            return -1;
+        out->v = v;
+        *cap = c;
+    }
+    out->v[out->n++] = id;
+    return 0;
 }
 
 int search_texts_find(const search_texts *t, const char *text, id_list *out, duban_error *err)
@@ -171,27 +212,22 @@ int search_texts_find(const search_texts *t, const char *text, id_list *out, dub
     int n = split_short(text, w);
     if (n <= 0)
         return duban_fail(err, DUBAN_EINVAL, "search: not a short-word search");
-    size_t cap = 0, e = 0, at = 0;
-    while (at < t->len) {
-        const char *hit = memmem(t->text + at, t->len - at, w[0].s, w[0].len);
-        if (!hit)
-            break;
-        size_t pos = (size_t)(hit - t->text);
-        while (t->off[e + 1] <= pos)
-            e++;
-        at = t->off[e + 1];
-        if (!has_rest(t, e, w, n))
+    uint64_t need[4] = {0};
+    int usable = 1;
+    for (int i = 0; i < n; i++)
+        usable = sig_add(need, w[i].s, w[i].len) && usable;
+    if (!usable) /* a malformed byte: no filter */
+        memset(need, 0, sizeof need);
+    size_t cap = 0;
+    for (size_t e = 0; e < t->n; e++) {
+        const uint64_t *g = t->sig[e];
+        if ((g[0] & need[0]) != need[0] || (g[1] & need[1]) != need[1] ||
+            (g[2] & need[2]) != need[2] || (g[3] & need[3]) != need[3])
             continue;
-        if (out->n == cap) {
-            cap = cap ? cap * 2 : 256;
-            int64_t *v = realloc(out->v, cap * sizeof *v);
-            if (!v) {
-                id_list_free(out);
-                return duban_fail(err, DUBAN_ENOMEM, "out of memory");
-            }
-            out->v = v;
+        if (has_all(t, e, w, n) && push(out, &cap, t->id[e])) {
+            id_list_free(out);
+            return duban_fail(err, DUBAN_ENOMEM, "out of memory");
         }
-        out->v[out->n++] = t->id[e];
     }
     return DUBAN_OK;
 }
@@ -203,5 +239,6 @@ void search_texts_free(search_texts *t)
     free(t->text);
     free(t->id);
     free(t->off);
+    free(t->sig);
     free(t);
 }

@@ -3,8 +3,9 @@
  *
  * search_texts_load() copies the FTS5 index's own copy of each node's
  * text (title, body, notes, unit, leader) into one block, ASCII letters in
- * lower case: one pass over that table, about as many bytes as the text
- * (2 MB at 10,000 items, 20 MB at 100,000).  search_texts_find() then
+ * lower case, and a 256-bit signature of each node's characters: one
+ * pass over that table, about as many bytes as the text plus 40 a node
+ * (2 MB at 10,000 items, 24 MB at 100,000).  search_texts_find() then
  * answers such a search from memory with the ids query_search_candidates()
  * would give (in no order; other plans' and removed nodes' ids included:
  * the caller keeps those of its outline).  The copy does not follow later

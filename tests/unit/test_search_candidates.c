@@ -1,6 +1,7 @@
 /* query_search_candidates, kept to the plan's outline (query_outline_ids),
  * finds exactly what query_search finds: long, short, mixed and ASCII
- * words, notes, another plan beside. */
+ * words, notes, another plan beside; so does search_texts_find for the
+ * searches of short words only. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +11,7 @@
 #include "edit/edit.h"
 #include "import/import.h"
 #include "query/query.h"
+#include "query/search_texts.h"
 #include "testutil.h"
 
 #include <stdlib.h>
@@ -32,11 +34,18 @@ static void sort_ids(id_list *l)
         qsort(l->v, l->n, sizeof *l->v, cmp_id);
 }
 
-static void same_as_search(store *st, int64_t plan, const char *text)
+static void same_as_search(store *st, int64_t plan, const char *text, int in_memory)
 {
     id_list want, got, outline;
     assert_int_equal(query_search(st, plan, text, &want, NULL), DUBAN_OK);
-    assert_int_equal(query_search_candidates(st, plan, text, &got, NULL), DUBAN_OK);
+    if (in_memory) {
+        search_texts *t;
+        assert_int_equal(search_texts_load(st, &t, NULL), DUBAN_OK);
+        assert_int_equal(search_texts_find(t, text, &got, NULL), DUBAN_OK);
+        search_texts_free(t);
+    } else {
+        assert_int_equal(query_search_candidates(st, plan, text, &got, NULL), DUBAN_OK);
+    }
     assert_int_equal(query_outline_ids(st, plan, &outline, NULL), DUBAN_OK);
     sort_ids(&outline);
     sort_ids(&got);
@@ -55,9 +64,11 @@ static void same_as_search(store *st, int64_t plan, const char *text)
     id_list_free(&outline);
 }
 
-static const char *const texts[] = {"招商引资", "招商", "招",  "项目", "工业 招", "招商引资 县",
-                                    "进展甲",   "甲",   "abc", "AB",   "第一项",  "没有这个词",
-                                    "子项 1",   "\"",   "%",   "_"};
+static const char *const texts[] = {"招商引资", "招商", "招",   "项目", "工业 招", "招商引资 县",
+                                    "进展甲",   "甲",   "abc",  "AB",   "第一项",  "没有这个词",
+                                    "子项 1",   "\"",   "%",    "_",    "ab",      "Ab",
+                                    "a",        "B",    "1",    "商",   "招商",    "进展",
+                                    "甲 a",     "局",   "资 县"};
 
 static void the_candidates_are_the_matches(void **state)
 {
@@ -72,8 +83,12 @@ static void the_candidates_are_the_matches(void **state)
     fixture_edit(f, "1.1", FIELD_NOTE, "进展甲 ABC", NULL);
     fixture_edit(f, "2.1", FIELD_UNIT, "招商局", NULL);
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-        same_as_search(f->st, f->plan, texts[i]);
-        same_as_search(f->st, seed, texts[i]);
+        same_as_search(f->st, f->plan, texts[i], 0);
+        same_as_search(f->st, seed, texts[i], 0);
+        if (search_texts_serves(texts[i])) {
+            same_as_search(f->st, f->plan, texts[i], 1);
+            same_as_search(f->st, seed, texts[i], 1);
+        }
     }
 }
 

@@ -98,6 +98,7 @@ typedef struct search_state {
     size_t current;     /* outline position of the selected match */
     int64_t saved_node; /* selection before the search (Esc restores) */
     char *saved_folds;
+    struct search_texts *texts; /* short words' copy of the text, for one search */
 } search_state;
 
 /* What the open prompt on the status line asks; its label is always

@@ -6,11 +6,15 @@
  * words the trigram index alone, no node row, no sort) and sets one bit
  * per outline position.  The count, the first match, the next one, its
  * rank and each row's mark are read from the bits.  The outline read at
- * the start serves the whole search and its n / N steps. */
+ * the start serves the whole search and its n / N steps.  Searches of
+ * short words only (1-2 characters, which the index cannot serve) read a
+ * copy of the text into memory once (search_texts.h) and scan it at each
+ * key; the copy is dropped when the search ends. */
 #include "screen/search.h"
 
 #include "screen/draw.h"
 #include "screen/vmodel.h"
+#include "query/search_texts.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +65,7 @@ void search_free(search_state *s)
     drop_matches(s);
     drop_outline(s);
     free(s->saved_folds);
+    search_texts_free(s->texts);
     memset(s, 0, sizeof *s);
 }
 
@@ -161,6 +166,18 @@ static void select_match(app *a)
         app_message(a, S_ERROR, "%s", err.msg);
 }
 
+/* The candidates: for short words from the copy of the text, read at the
+ * first such search and kept until the search ends; else the index. */
+static int find(app *a, const char *text, id_list *found, duban_error *err)
+{
+    search_state *s = &a->sr;
+    if (!search_texts_serves(text))
+        return query_search_candidates(a->st, a->plan_id, text, found, err);
+    if (!s->texts && search_texts_load(a->st, &s->texts, err))
+        return -1;
+    return search_texts_find(s->texts, text, found, err);
+}
+
 void search_update(app *a, const char *text)
 {
     search_state *s = &a->sr;
@@ -171,7 +188,7 @@ void search_update(app *a, const char *text)
     if (!*text || !s->norder)
         return;
     id_list found;
-    if (query_search_candidates(a->st, a->plan_id, text, &found, &err)) {
+    if (find(a, text, &found, &err)) {
         app_message(a, S_ERROR, "%s", err.msg);
         return;
     }
@@ -199,12 +216,16 @@ void search_cancel(app *a)
     duban_error err = {0};
     vm_save_folds(a, &err);
     drop_matches(&a->sr);
+    search_texts_free(a->sr.texts);
+    a->sr.texts = NULL;
 }
 
 void search_accept(app *a)
 {
     free(a->sr.saved_folds);
     a->sr.saved_folds = NULL;
+    search_texts_free(a->sr.texts); /* the text may change from now on */
+    a->sr.texts = NULL;
     if (a->sr.nmatch)
         app_message(a, S_OK, "找到 %zu 处 matches · n 下一个 N 上一个", a->sr.nmatch);
     else if (a->sr.text[0])

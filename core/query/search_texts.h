@@ -1,0 +1,30 @@
+/* search_texts.h - the searchable text of every node held in memory, for
+ * searches the trigram index cannot serve (every word under 3 characters).
+ *
+ * search_texts_load() copies the FTS5 index's own copy of each node's
+ * text (title, body, notes, unit, leader) into one block, ASCII letters in
+ * lower case, and a 256-bit signature of each node's characters: one
+ * pass over that table, about as many bytes as the text plus 40 a node
+ * (2 MB at 10,000 items, 24 MB at 100,000).  search_texts_find() then
+ * answers such a search from memory with the ids query_search_candidates()
+ * would give (in no order; other plans' and removed nodes' ids included:
+ * the caller keeps those of its outline).  The copy does not follow later
+ * edits: the caller frees it (search_texts_free, NULL is fine) before the
+ * text can change; the front end holds one for the length of a search. */
+#ifndef DUBAN_QUERY_SEARCH_TEXTS_H
+#define DUBAN_QUERY_SEARCH_TEXTS_H
+
+#include "query/query.h"
+
+typedef struct search_texts search_texts;
+
+/* 1 when text has 1 to 16 words, all under 3 characters. */
+int search_texts_serves(const char *text);
+/* DUBAN_EDB / DUBAN_ENOMEM on failure (*out NULL). */
+int search_texts_load(store *st, search_texts **out, duban_error *err);
+/* text must be one search_texts_serves() accepts (DUBAN_EINVAL else);
+ * fills out (free with id_list_free). */
+int search_texts_find(const search_texts *t, const char *text, id_list *out, duban_error *err);
+void search_texts_free(search_texts *t);
+
+#endif

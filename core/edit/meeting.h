@@ -117,7 +117,9 @@ int changes_since_last_meeting(store *st, int64_t plan_id, meeting_change_list *
  * between meetings. */
 int changes_before_meeting(store *st, int64_t meeting_id, meeting_change_list *out,
                            duban_error *err);
-/* Items with no progress reported (see above), in outline order. */
+/* Items with no progress reported (see above), in outline order; read
+ * without their text (body "") and children (-1): what the lists print
+ * (number, title, status, unit, leader) only, not every column. */
 int meeting_silent_items(store *st, int64_t meeting_id, node_list *out, duban_error *err);
 
 /* A field name for people: 状态 时限 责任单位 分管领导 进展 延期 目标; the

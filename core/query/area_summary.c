@@ -164,6 +164,8 @@ static void count_item(judge *j, sqlite3_stmt *s, int depth, area_summary *a)
     it.own_late = !it.is_done && *it.due && strcmp(it.due, j->day) < 0;
     it.ms_late = m && !*ext ? m->late : 0; /* an extension covers the milestones */
     item_stats_count(&a->stats, &it, j->until, 1);
+    if (depth == NODE_ITEM)
+        a->ndone += v->done;
     if (depth == NODE_ITEM && v->l < LIGHT_COUNT)
         a->nlight[v->l]++;
     if (depth == NODE_ITEM && v->status_at >= 0)

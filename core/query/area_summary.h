@@ -22,6 +22,7 @@ typedef struct area_summary {
     area_stats stats;        /* as query_area_stats() */
     int nlight[LIGHT_COUNT]; /* items (depth 2) per light, as query_item_lights() */
     int nstatus[STATUS_MAX]; /* items (depth 2) per status, by place in store_statuses() */
+    int ndone;               /* items (depth 2) done, as query_item_lights() */
 } area_summary;
 typedef struct area_summary_list {
     area_summary *v; /* the areas that are not removed, by seq */

@@ -4,6 +4,7 @@
  * is applied in C by light_of() so that there is one definition of it. */
 #include "plan/light.h"
 
+#include "query/area_summary.h"
 #include "query/filter.h"
 #include "query/node_internal.h"
 #include "query/group.h"
@@ -201,6 +202,40 @@ static int tally_groups(group_list *g, const item_light_list *items, light_tally
     return DUBAN_OK;
 }
 
+/* The per-area tally without a filter: the same numbers from one pass
+ * over the covering index (query_area_summary), no light per item; the
+ * areas and their order as add_areas() gives them (node_areas). */
+static int tally_areas(store *st, int64_t plan_id, long today, const light_rule *rule,
+                       light_tally_list *out, duban_error *err)
+{
+    node_list areas;
+    area_summary_list sum = {0};
+    int rc = node_areas(st, plan_id, &areas, err);
+    if (!rc)
+        rc = query_area_summary(st, plan_id, today, 0, rule, &sum, err);
+    if (!rc && !(out->v = calloc(areas.n + 1, sizeof *out->v)))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    for (size_t k = 0; !rc && k < areas.n; k++) {
+        light_tally *t = &out->v[out->n++]; /* counted first: freed on failure */
+        t->key = duban_strdup(areas.v[k].ref);
+        t->title = duban_strdup(areas.v[k].title);
+        if (!t->key || !t->title)
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+        for (size_t i = 0; i < sum.n; i++)
+            if (sum.v[i].stats.area_id == areas.v[k].id) {
+                for (int c = 0; c < LIGHT_COUNT; c++)
+                    t->total += t->count[c] = sum.v[i].nlight[c];
+                t->done = sum.v[i].ndone;
+                break;
+            }
+    }
+    node_list_free(&areas);
+    area_summary_list_free(&sum);
+    if (rc)
+        light_tally_list_free(out);
+    return rc;
+}
+
 int query_light_tally(store *st, int64_t plan_id, enum light_group by, long today,
                       const light_rule *rule, light_tally_list *out, duban_error *err)
 {
@@ -212,6 +247,8 @@ int query_light_tally_where(store *st, int64_t plan_id, enum light_group by, lon
                             duban_error *err)
 {
     memset(out, 0, sizeof *out);
+    if (by == LIGHT_BY_AREA && !query_filter_active(f))
+        return tally_areas(st, plan_id, today, rule, out, err);
     item_light_list items;
     group_list g = {0};
     int rc = query_item_lights_where(st, plan_id, today, rule, f, &items, err);

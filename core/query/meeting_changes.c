@@ -277,8 +277,8 @@ static int listed_nodes(store *st, const id_list *ids, node_list *out, duban_err
     }
     sqlite3_stmt *stmt;
     rc = db_prepare(st,
-                    NODE_COLUMNS "WHERE n.id IN (SELECT value FROM json_each(?1))"
-                                 " ORDER BY n.sort_key",
+                    NODE_COLUMNS_BRIEF "WHERE n.id IN (SELECT value FROM json_each(?1))"
+                                       " ORDER BY n.sort_key",
                     &stmt, err);
     if (!rc) {
         sqlite3_bind_text(stmt, 1, strbuf_str(&json), -1, SQLITE_TRANSIENT);

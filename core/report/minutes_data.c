@@ -68,7 +68,7 @@ int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *ru
     date_format(today, md->today);
     int rc = meeting_get(st, meeting_id, &md->m, err);
     if (!rc)
-        rc = plan_get(st, md->m.plan_id, &md->plan, err);
+        rc = plan_get_header(st, md->m.plan_id, &md->plan, err);
     if (!rc)
         rc = meeting_attendees(st, meeting_id, &md->attendees, err);
     if (!rc)

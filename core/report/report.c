@@ -145,7 +145,7 @@ static int heading(store *st, int64_t plan_id, enum light_group by, enum table_f
                    long today, const query_filter *f, strbuf *out, duban_error *err)
 {
     plan_info p;
-    int rc = plan_get(st, plan_id, &p, err);
+    int rc = plan_get_header(st, plan_id, &p, err);
     if (rc)
         return rc;
     char day[DATE_LEN];
@@ -228,7 +228,7 @@ static int html_doc(store *st, int64_t plan_id, enum light_group by, long today,
                     minutes_doc *d, duban_error *err)
 {
     plan_info p;
-    int rc = plan_get(st, plan_id, &p, err);
+    int rc = plan_get_header(st, plan_id, &p, err);
     if (rc) {
         table_free(t);
         return rc;

@@ -30,6 +30,34 @@ static long day(const char *s)
 static const char *const days[] = {"2021-07-01", "2021-07-20", "2021-08-01", "2021-09-20",
                                    "2021-10-01", "2021-11-25", "2021-12-20", "2022-01-01"};
 
+/* The per-area tally (from the summary) equals counting the lights l of
+ * the items (not sub-items) by area, the way it was counted before. */
+static void check_tally(store *st, int64_t plan_id, long today, const light_rule *rule,
+                        const item_light_list *l)
+{
+    node_list areas;
+    light_tally_list t;
+    assert_int_equal(node_areas(st, plan_id, &areas, NULL), 0);
+    assert_int_equal(query_light_tally(st, plan_id, LIGHT_BY_AREA, today, rule, &t, NULL), 0);
+    assert_int_equal(t.n, areas.n);
+    for (size_t i = 0; i < areas.n; i++) {
+        light_tally want = {0};
+        for (size_t k = 0; k < l->n; k++)
+            if (l->v[k].area_id == areas.v[i].id && l->v[k].depth == NODE_ITEM) {
+                want.total++;
+                want.done += l->v[k].done;
+                want.count[l->v[k].light]++;
+            }
+        assert_string_equal(t.v[i].key, areas.v[i].ref);
+        assert_string_equal(t.v[i].title, areas.v[i].title);
+        assert_int_equal(t.v[i].total, want.total);
+        assert_int_equal(t.v[i].done, want.done);
+        assert_memory_equal(t.v[i].count, want.count, sizeof want.count);
+    }
+    node_list_free(&areas);
+    light_tally_list_free(&t);
+}
+
 /* The summary of plan_id on each day equals the two whole-plan queries. */
 static void check_plan(store *st, int64_t plan_id, int warn_days)
 {
@@ -54,6 +82,7 @@ static void check_plan(store *st, int64_t plan_id, int warn_days)
                     fail_msg("%s, area %d, light %d: %d by the lights, %d by the summary", days[d],
                              s.v[i].seq, c, count[c], sum.v[i].nlight[c]);
         }
+        check_tally(st, plan_id, day(days[d]), &rule, &l);
         area_stats_list_free(&s);
         item_light_list_free(&l);
         area_summary_list_free(&sum);

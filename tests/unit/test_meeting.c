@@ -185,6 +185,10 @@ static size_t silent_count(fixture *f, int64_t id, const char *ref)
     size_t n = l.n, found = 0;
     for (size_t i = 0; ref && i < l.n; i++)
         found += !strcmp(l.v[i].ref, ref);
+    for (size_t i = 0; i < l.n; i++) { /* read without body and child count */
+        assert_string_equal(l.v[i].body, "");
+        assert_int_equal(l.v[i].children, -1);
+    }
     node_list_free(&l);
     return ref ? found : n;
 }

@@ -1,6 +1,7 @@
 /* export.c - the rows another replica lacks, as a change file. */
 #include "sync/sync_internal.h"
 
+#include "base/list.h"
 #include "edit/edit.h"
 
 #include <stdio.h>
@@ -126,13 +127,8 @@ static int load_rows(store *st, int64_t plan_id, const sync_seen *from, size_t n
         const char *origin = (const char *)sqlite3_column_text(s, 1);
         if (sqlite3_column_int64(s, 2) <= sync_seen_lookup(from, nfrom, origin))
             continue;
-        if (cf->nrows == cap) {
-            cap = cap ? cap * 2 : 64;
-            sync_row *v = realloc(cf->rows, cap * sizeof *v);
-            if (!v)
-                break;
-            cf->rows = v;
-        }
+        if (ARRAY_GROW(cf->rows, cap, cf->nrows + 1))
+            break;
         sync_row *r = &cf->rows[cf->nrows++];
         if (read_row(s, r))
             break;
@@ -150,32 +146,25 @@ static int load_rows(store *st, int64_t plan_id, const sync_seen *from, size_t n
                             : db_fail(st, err, DUBAN_EDB, "cannot read history");
 }
 
+static int read_name(sqlite3_stmt *s, void *out)
+{
+    sync_name *nm = out;
+    db_text_into(s, 0, nm->uuid, sizeof nm->uuid);
+    return !(nm->name = db_text(s, 1));
+}
+
+static void release_name(void *elem)
+{
+    free(((sync_name *)elem)->name);
+}
+
 static int load_names(store *st, change_file *cf, duban_error *err)
 {
     sqlite3_stmt *s;
     if (db_prepare(st, "SELECT uuid, name FROM replica WHERE name <> '' ORDER BY uuid", &s, err))
         return DUBAN_EDB;
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (cf->nnames == cap) {
-            cap = cap ? cap * 2 : 8;
-            sync_name *v = realloc(cf->names, cap * sizeof *v);
-            if (!v)
-                break;
-            cf->names = v;
-        }
-        sync_name *nm = &cf->names[cf->nnames];
-        db_text_into(s, 0, nm->uuid, sizeof nm->uuid);
-        if (!(nm->name = db_text(s, 1)))
-            break;
-        cf->nnames++;
-    }
-    sqlite3_finalize(s);
-    if (rc == SQLITE_DONE)
-        return DUBAN_OK;
-    return rc == SQLITE_ROW ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
-                            : db_fail(st, err, DUBAN_EDB, "cannot read replicas");
+    return db_collect(st, s, sizeof *cf->names, (void **)&cf->names, &cf->nnames, read_name,
+                      release_name, err);
 }
 
 int sync_export_after(store *st, int64_t plan_id, const sync_seen *from, size_t nfrom, strbuf *out,
@@ -250,26 +239,7 @@ static int before_day(store *st, int64_t plan_id, const char *since, sync_seen *
         return DUBAN_EDB;
     sqlite3_bind_int64(s, 1, plan_id);
     sqlite3_bind_text(s, 2, since, -1, SQLITE_TRANSIENT);
-    size_t cap = 0;
-    int rc;
-    *from = NULL;
-    *n = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 8;
-            sync_seen *v = realloc(*from, cap * sizeof *v);
-            if (!v)
-                break;
-            *from = v;
-        }
-        db_text_into(s, 0, (*from)[*n].origin, SYNC_ID_LEN);
-        (*from)[(*n)++].seq = sqlite3_column_int64(s, 1);
-    }
-    sqlite3_finalize(s);
-    if (rc == SQLITE_DONE)
-        return DUBAN_OK;
-    return rc == SQLITE_ROW ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
-                            : db_fail(st, err, DUBAN_EDB, "cannot read history");
+    return sync_collect_seen(st, s, from, n, err);
 }
 
 int sync_export(store *st, int64_t plan_id, const char *peer, int all, const char *since,

@@ -59,6 +59,21 @@ static pnode *find(places *p, int64_t id)
     return id ? bsearch(&id, p->v, p->n, sizeof *p->v, cmp_id) : NULL;
 }
 
+static int read_pnode(sqlite3_stmt *s, void *out)
+{
+    pnode *x = out;
+    memset(x, 0, sizeof *x);
+    x->id = sqlite3_column_int64(s, 0);
+    x->cur_parent = sqlite3_column_int64(s, 1);
+    x->cur_seq = sqlite3_column_int(s, 2);
+    x->cur_depth = sqlite3_column_int(s, 3);
+    db_text_into(s, 4, x->cur_ref, sizeof x->cur_ref);
+    db_text_into(s, 5, x->cur_key, sizeof x->cur_key);
+    db_text_into(s, 6, x->state, sizeof x->state);
+    x->added = sqlite3_column_int(s, 7);
+    return 0;
+}
+
 static int load_nodes(places *p, duban_error *err)
 {
     sqlite3_stmt *s;
@@ -70,32 +85,25 @@ static int load_nodes(places *p, duban_error *err)
                    &s, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(s, 1, p->plan_id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (p->n == cap) {
-            cap = cap ? cap * 2 : 64;
-            pnode *v = realloc(p->v, cap * sizeof *v);
-            if (!v)
-                break;
-            p->v = v;
-        }
-        pnode *x = &p->v[p->n++];
-        memset(x, 0, sizeof *x);
-        x->id = sqlite3_column_int64(s, 0);
-        x->cur_parent = sqlite3_column_int64(s, 1);
-        x->cur_seq = sqlite3_column_int(s, 2);
-        x->cur_depth = sqlite3_column_int(s, 3);
-        db_text_into(s, 4, x->cur_ref, sizeof x->cur_ref);
-        db_text_into(s, 5, x->cur_key, sizeof x->cur_key);
-        db_text_into(s, 6, x->state, sizeof x->state);
-        x->added = sqlite3_column_int(s, 7);
-    }
-    sqlite3_finalize(s);
-    if (rc == SQLITE_DONE)
-        return DUBAN_OK;
-    return rc == SQLITE_ROW ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
-                            : db_fail(p->st, err, DUBAN_EDB, "cannot read items");
+    return db_collect(p->st, s, sizeof *p->v, (void **)&p->v, &p->n, read_pnode, db_release_nothing,
+                      err);
+}
+
+static int read_pevent(sqlite3_stmt *s, void *out)
+{
+    pevent *e = out;
+    e->node = sqlite3_column_int64(s, 0);
+    e->kind = sqlite3_column_int(s, 1);
+    e->old_value = db_text(s, 2);
+    e->new_value = db_text(s, 3);
+    return !e->old_value || !e->new_value;
+}
+
+static void release_pevent(void *elem)
+{
+    pevent *e = elem;
+    free(e->old_value);
+    free(e->new_value);
 }
 
 static int load_events(places *p, duban_error *err)
@@ -112,29 +120,8 @@ static int load_events(places *p, duban_error *err)
                    &s, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(s, 1, p->plan_id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (p->nev == cap) {
-            cap = cap ? cap * 2 : 16;
-            pevent *v = realloc(p->ev, cap * sizeof *v);
-            if (!v)
-                break;
-            p->ev = v;
-        }
-        pevent *e = &p->ev[p->nev++];
-        e->node = sqlite3_column_int64(s, 0);
-        e->kind = sqlite3_column_int(s, 1);
-        e->old_value = db_text(s, 2);
-        e->new_value = db_text(s, 3);
-        if (!e->old_value || !e->new_value)
-            break;
-    }
-    sqlite3_finalize(s);
-    if (rc == SQLITE_DONE)
-        return DUBAN_OK;
-    return rc == SQLITE_ROW ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
-                            : db_fail(p->st, err, DUBAN_EDB, "cannot read history");
+    return db_collect(p->st, s, sizeof *p->ev, (void **)&p->ev, &p->nev, read_pevent,
+                      release_pevent, err);
 }
 
 /* "A SEQ KEY" (one entry): A, SEQ and the key's suffix. */

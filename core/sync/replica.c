@@ -83,31 +83,17 @@ int sync_plan_gid(store *st, int64_t plan_id, char gid[SYNC_ID_LEN], duban_error
     return rc == SQLITE_ROW ? DUBAN_OK : duban_fail(err, DUBAN_ENOTFOUND, "no such plan");
 }
 
-static int collect_seen(store *st, sqlite3_stmt *stmt, sync_seen **out, size_t *n, duban_error *err)
+static int read_seen(sqlite3_stmt *stmt, void *out)
 {
-    size_t cap = 0;
-    *out = NULL;
-    *n = 0;
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 8;
-            sync_seen *v = realloc(*out, cap * sizeof *v);
-            if (!v)
-                break;
-            *out = v;
-        }
-        db_text_into(stmt, 0, (*out)[*n].origin, SYNC_ID_LEN);
-        (*out)[(*n)++].seq = sqlite3_column_int64(stmt, 1);
-    }
-    sqlite3_finalize(stmt);
-    if (rc == SQLITE_DONE)
-        return DUBAN_OK;
-    free(*out);
-    *out = NULL;
-    *n = 0;
-    return rc == SQLITE_ROW ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
-                            : db_fail(st, err, DUBAN_EDB, "cannot read seen vector");
+    sync_seen *v = out;
+    db_text_into(stmt, 0, v->origin, SYNC_ID_LEN);
+    v->seq = sqlite3_column_int64(stmt, 1);
+    return 0;
+}
+
+int sync_collect_seen(store *st, sqlite3_stmt *stmt, sync_seen **out, size_t *n, duban_error *err)
+{
+    return db_collect(st, stmt, sizeof **out, (void **)out, n, read_seen, db_release_nothing, err);
 }
 
 int sync_seen_here(store *st, int64_t plan_id, sync_seen **out, size_t *n, duban_error *err)
@@ -119,7 +105,7 @@ int sync_seen_here(store *st, int64_t plan_id, sync_seen **out, size_t *n, duban
                    &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
-    return collect_seen(st, stmt, out, n, err);
+    return sync_collect_seen(st, stmt, out, n, err);
 }
 
 int sync_peer_seen(store *st, const char *plan_gid, const char *peer, sync_seen **out, size_t *n,
@@ -133,7 +119,7 @@ int sync_peer_seen(store *st, const char *plan_gid, const char *peer, sync_seen 
         return DUBAN_EDB;
     sqlite3_bind_text(stmt, 1, plan_gid, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, peer, -1, SQLITE_STATIC);
-    return collect_seen(st, stmt, out, n, err);
+    return sync_collect_seen(st, stmt, out, n, err);
 }
 
 int sync_peer_record(store *st, const char *plan_gid, const char *peer, const sync_seen *seen,

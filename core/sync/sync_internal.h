@@ -130,6 +130,9 @@ int sync_peer_record(store *st, const char *plan_gid, const char *peer, const sy
 /* Adds or renames a known replica (never the self row's name). */
 int sync_replica_note(store *st, const char *uuid, const char *name, duban_error *err);
 int64_t sync_seen_lookup(const sync_seen *v, size_t n, const char *origin);
+/* Steps stmt (rows of origin, seq) into a new array *out of *n entries
+ * (the caller's to free); finalizes stmt.  On failure *out is NULL. */
+int sync_collect_seen(store *st, sqlite3_stmt *stmt, sync_seen **out, size_t *n, duban_error *err);
 int sync_plan_gid(store *st, int64_t plan_id, char gid[SYNC_ID_LEN], duban_error *err);
 
 /* Builds the change file of plan_id with the rows after from (per origin;

@@ -1,7 +1,8 @@
 /* ledger_xlsx.c - the first worksheet of an XLSX workbook read into a
  * grid (see ledger_priv.h).
  *
- * The container is read with libzip and the XML with expat, both kept by
+ * The container is read with libzip (opened here, not at start:
+ * import/zip_lib.h) and the XML with expat, both kept by
  * Debian and fuzzed upstream, rather than code of our own: a workbook
  * comes from outside (mailed around the county) and zip and XML are where
  * parsers break.  Every part is unpacked with a cap (LEDGER_MAX_BYTES) on
@@ -17,31 +18,37 @@
 #include "import/ledger_priv.h"
 
 #include "base/strbuf.h"
+#include "import/zip_lib.h"
 
 #include <expat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
+
+/* An open workbook: libzip and the archive read through it. */
+typedef struct xlsx_zip {
+    zip_lib lib;
+    zip_t *za;
+} xlsx_zip;
 
 /* The unpacked part name, or DUBAN_ENOTFOUND (quietly) when absent. */
-static int unpack(zip_t *za, const char *path, const char *name, strbuf *out, duban_error *err)
+static int unpack(xlsx_zip *z, const char *path, const char *name, strbuf *out, duban_error *err)
 {
-    zip_int64_t idx = zip_name_locate(za, name, 0);
+    zip_int64_t idx = z->lib.zip_name_locate(z->za, name, 0);
     if (idx < 0)
         return DUBAN_ENOTFOUND;
-    zip_file_t *zf = zip_fopen_index(za, (zip_uint64_t)idx, 0);
+    zip_file_t *zf = z->lib.zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
     if (!zf) {
-        int ze = zip_error_code_zip(zip_get_error(za));
+        int ze = z->lib.zip_error_code_zip(z->lib.zip_get_error(z->za));
         if (ze == ZIP_ER_NOPASSWD || ze == ZIP_ER_WRONGPASSWD || ze == ZIP_ER_ENCRNOTSUPP)
             return duban_fail(err, DUBAN_EPARSE, "%s: the workbook is password-protected", path);
         return duban_fail(err, DUBAN_EPARSE, "%s: cannot unpack %s: %s", path, name,
-                          zip_strerror(za));
+                          z->lib.zip_strerror(z->za));
     }
     char buf[65536];
     zip_int64_t n;
     int rc = DUBAN_OK;
-    while (!rc && (n = zip_fread(zf, buf, sizeof buf)) > 0) {
+    while (!rc && (n = z->lib.zip_fread(zf, buf, sizeof buf)) > 0) {
         if (out->len + (size_t)n > LEDGER_MAX_BYTES)
             rc = duban_fail(err, DUBAN_EPARSE, "%s: %s unpacks to more than %u MiB", path, name,
                             LEDGER_MAX_BYTES >> 20);
@@ -50,8 +57,8 @@ static int unpack(zip_t *za, const char *path, const char *name, strbuf *out, du
     }
     if (!rc && n < 0)
         rc = duban_fail(err, DUBAN_EPARSE, "%s: %s is corrupt: %s", path, name,
-                        zip_file_strerror(zf));
-    zip_fclose(zf);
+                        z->lib.zip_file_strerror(zf));
+    z->lib.zip_fclose(zf);
     return rc;
 }
 
@@ -171,11 +178,11 @@ static void XMLCALL no_end(void *arg, const XML_Char *name)
     (void)arg, (void)name;
 }
 
-static int first_sheet(zip_t *za, const char *path, book_ctx *b, duban_error *err)
+static int first_sheet(xlsx_zip *z, const char *path, book_ctx *b, duban_error *err)
 {
     strbuf xml = {0};
     b->x.err = err;
-    int rc = unpack(za, path, "xl/workbook.xml", &xml, err);
+    int rc = unpack(z, path, "xl/workbook.xml", &xml, err);
     if (rc == DUBAN_ENOTFOUND)
         rc = duban_fail(err, DUBAN_EPARSE, "%s: not an XLSX workbook (no xl/workbook.xml)", path);
     if (!rc)
@@ -183,7 +190,7 @@ static int first_sheet(zip_t *za, const char *path, book_ctx *b, duban_error *er
     strbuf_free(&xml);
     if (!rc && !b->sheet)
         rc = duban_fail(err, DUBAN_EPARSE, "%s: the workbook has no sheet", path);
-    if (!rc && !unpack(za, path, "xl/_rels/workbook.xml.rels", &xml, err))
+    if (!rc && !unpack(z, path, "xl/_rels/workbook.xml.rels", &xml, err))
         rc = parse_xml(path, "xl/_rels/workbook.xml.rels", &xml, &b->x, b, book_start, no_end);
     strbuf_free(&xml);
     if (!rc && !b->target && !(b->target = strdup("xl/worksheets/sheet1.xml")))
@@ -366,12 +373,12 @@ static int fill_merges(sheet_ctx *sh, duban_error *err)
     return DUBAN_OK;
 }
 
-static int read_sheet(zip_t *za, const char *path, const char *part, lg_grid *g, const sst_ctx *sst,
-                      duban_error *err)
+static int read_sheet(xlsx_zip *z, const char *path, const char *part, lg_grid *g,
+                      const sst_ctx *sst, duban_error *err)
 {
     strbuf xml = {0};
     sheet_ctx sh = {.x.err = err, .g = g, .sst = sst, .row = (size_t)-1};
-    int rc = unpack(za, path, part, &xml, err);
+    int rc = unpack(z, path, part, &xml, err);
     if (rc == DUBAN_ENOTFOUND)
         rc = duban_fail(err, DUBAN_EPARSE, "%s: the workbook lacks its sheet %s", path, part);
     if (!rc)
@@ -386,7 +393,7 @@ static int read_sheet(zip_t *za, const char *path, const char *part, lg_grid *g,
 }
 
 /* A file that is not a zip: say what it looks like. */
-static int not_zip(const char *path, int zerr, duban_error *err)
+static int not_zip(const zip_lib *zl, const char *path, int zerr, duban_error *err)
 {
     unsigned char head[8] = {0};
     FILE *f = fopen(path, "rb");
@@ -403,30 +410,44 @@ static int not_zip(const char *path, int zerr, duban_error *err)
     if (zerr == ZIP_ER_NOZIP)
         return duban_fail(err, DUBAN_EPARSE, "%s: not an XLSX workbook (not a zip file)", path);
     zip_error_t ze;
-    zip_error_init_with_code(&ze, zerr);
-    duban_fail(err, DUBAN_EPARSE, "%s: a corrupt workbook (%s)", path, zip_error_strerror(&ze));
-    zip_error_fini(&ze);
+    zl->zip_error_init_with_code(&ze, zerr);
+    duban_fail(err, DUBAN_EPARSE, "%s: a corrupt workbook (%s)", path, zl->zip_error_strerror(&ze));
+    zl->zip_error_fini(&ze);
     return DUBAN_EPARSE;
+}
+
+/* Opens libzip, then the workbook; on failure nothing is left open. */
+static int open_zip(xlsx_zip *z, const char *path, duban_error *err)
+{
+    if (zip_lib_open(&z->lib, err))
+        return DUBAN_EIO;
+    int zerr = 0;
+    z->za = z->lib.zip_open(path, ZIP_RDONLY, &zerr);
+    if (z->za)
+        return DUBAN_OK;
+    int rc = not_zip(&z->lib, path, zerr, err);
+    zip_lib_close(&z->lib);
+    return rc;
 }
 
 int lg_read_xlsx(const char *path, lg_grid *g, duban_error *err)
 {
-    int zerr = 0;
-    zip_t *za = zip_open(path, ZIP_RDONLY, &zerr);
-    if (!za)
-        return not_zip(path, zerr, err);
+    xlsx_zip zip, *z = &zip;
+    int rc = open_zip(z, path, err);
+    if (rc)
+        return rc;
     book_ctx b = {0};
     sst_ctx sst = {.x.err = err};
-    int rc = first_sheet(za, path, &b, err);
+    rc = first_sheet(z, path, &b, err);
     strbuf xml = {0};
-    int got = rc ? rc : unpack(za, path, "xl/sharedStrings.xml", &xml, err);
+    int got = rc ? rc : unpack(z, path, "xl/sharedStrings.xml", &xml, err);
     if (!rc && got && got != DUBAN_ENOTFOUND)
         rc = got;
     if (!rc && !got)
         rc = parse_xml(path, "xl/sharedStrings.xml", &xml, &sst.x, &sst, sst_start, sst_end);
     strbuf_free(&xml);
     if (!rc)
-        rc = read_sheet(za, path, b.target, g, &sst, err);
+        rc = read_sheet(z, path, b.target, g, &sst, err);
     if (!rc) {
         g->sheet = b.sheet;
         b.sheet = NULL;
@@ -437,6 +458,7 @@ int lg_read_xlsx(const char *path, lg_grid *g, duban_error *err)
     free(b.sheet);
     free(b.rid);
     free(b.target);
-    zip_discard(za);
+    z->lib.zip_discard(z->za);
+    zip_lib_close(&z->lib);
     return rc;
 }

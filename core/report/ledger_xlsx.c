@@ -16,7 +16,8 @@
 
 typedef struct xw {
     xlsx_book book;
-    lxw_workbook *wb; /* book.wb */
+    lxw_workbook *wb;   /* book.wb */
+    const xlsx_lib *xl; /* &book.lib */
     lxw_format *title, *head, *text, *wrap, *date, *num, *pct, *bold;
     lxw_format *light[LIGHT_COUNT];
     lxw_format *light_head[LIGHT_COUNT];
@@ -28,41 +29,41 @@ static const lxw_color_t light_font[LIGHT_COUNT] = {0x006100, 0x9C5700, 0x9C0006
 
 static lxw_format *new_format(xw *w, int border)
 {
-    lxw_format *f = workbook_add_format(w->wb);
+    lxw_format *f = w->xl->workbook_add_format(w->wb);
     if (f && border)
-        format_set_border(f, LXW_BORDER_THIN);
+        w->xl->format_set_border(f, LXW_BORDER_THIN);
     if (f)
-        format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+        w->xl->format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
     return f;
 }
 
 static void make_formats(xw *w)
 {
     w->title = new_format(w, 0);
-    format_set_bold(w->title);
-    format_set_font_size(w->title, 16);
+    w->xl->format_set_bold(w->title);
+    w->xl->format_set_font_size(w->title, 16);
     w->bold = new_format(w, 0);
-    format_set_bold(w->bold);
+    w->xl->format_set_bold(w->bold);
     w->head = new_format(w, 1);
-    format_set_bold(w->head);
-    format_set_bg_color(w->head, 0xD9E1F2);
-    format_set_align(w->head, LXW_ALIGN_CENTER);
+    w->xl->format_set_bold(w->head);
+    w->xl->format_set_bg_color(w->head, 0xD9E1F2);
+    w->xl->format_set_align(w->head, LXW_ALIGN_CENTER);
     w->text = new_format(w, 1);
     w->wrap = new_format(w, 1);
-    format_set_text_wrap(w->wrap);
+    w->xl->format_set_text_wrap(w->wrap);
     w->date = new_format(w, 1);
-    format_set_num_format(w->date, "yyyy-mm-dd");
+    w->xl->format_set_num_format(w->date, "yyyy-mm-dd");
     w->num = new_format(w, 1);
     w->pct = new_format(w, 1);
-    format_set_num_format(w->pct, "0%");
+    w->xl->format_set_num_format(w->pct, "0%");
     for (int l = 0; l < LIGHT_COUNT; l++) {
         w->light[l] = new_format(w, 1);
-        format_set_bg_color(w->light[l], light_fill[l]);
-        format_set_font_color(w->light[l], light_font[l]);
+        w->xl->format_set_bg_color(w->light[l], light_fill[l]);
+        w->xl->format_set_font_color(w->light[l], light_font[l]);
         w->light_head[l] = new_format(w, 1);
-        format_set_bold(w->light_head[l]);
-        format_set_bg_color(w->light_head[l], light_fill[l]);
-        format_set_align(w->light_head[l], LXW_ALIGN_CENTER);
+        w->xl->format_set_bold(w->light_head[l]);
+        w->xl->format_set_bg_color(w->light_head[l], light_fill[l]);
+        w->xl->format_set_align(w->light_head[l], LXW_ALIGN_CENTER);
     }
 }
 
@@ -89,20 +90,20 @@ static void put_date(xw *w, lxw_worksheet *ws, int row, int col, const char *iso
 
 static void put_num(xw *w, lxw_worksheet *ws, int row, int col, double v, lxw_format *f)
 {
-    keep(w, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f));
+    keep(w, w->xl->worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f));
 }
 
 static void ledger_heading(xw *w, lxw_worksheet *ws, const ledger *lg, int ncols)
 {
     char line[512];
-    keep(w, worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)(ncols - 1), "", w->title));
+    keep(w, w->xl->worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)(ncols - 1), "", w->title));
     put_text(w, ws, 0, 0, lg->plan.title, w->title, -1);
     snprintf(line, sizeof line, "计划期间：%s 至 %s　　统计截至：%s%s%.300s", lg->plan.start,
              lg->plan.end, lg->today, lg->filter && *lg->filter ? "　　筛选：" : "",
              lg->filter ? lg->filter : "");
-    keep(w, worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)(ncols - 1), "", NULL));
+    keep(w, w->xl->worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)(ncols - 1), "", NULL));
     put_text(w, ws, 1, 0, line, NULL, -1);
-    keep(w, worksheet_set_row(ws, 0, 24, NULL));
+    keep(w, w->xl->worksheet_set_row(ws, 0, 24, NULL));
 }
 
 static void ledger_row_cells(xw *w, lxw_worksheet *ws, int row, const ledger *lg,
@@ -144,13 +145,13 @@ static void ledger_widths(xw *w, lxw_worksheet *ws)
         if ((c == LEDGER_TITLE || c == LEDGER_NOTE || c == LEDGER_TARGETS) && tw > WRAP_WIDTH)
             tw = WRAP_WIDTH;
         tw = tw < 6 ? 6 : tw > MAX_WIDTH ? MAX_WIDTH : tw;
-        keep(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, tw, NULL));
+        keep(w, w->xl->worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, tw, NULL));
     }
 }
 
 static void ledger_sheet(xw *w, const ledger *lg)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb, "台账");
+    lxw_worksheet *ws = w->xl->workbook_add_worksheet(w->wb, "台账");
     if (!ws) {
         keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
@@ -161,12 +162,12 @@ static void ledger_sheet(xw *w, const ledger *lg)
     for (size_t i = 0; i < lg->nrows && !w->book.rc; i++)
         ledger_row_cells(w, ws, HEAD_ROW + 1 + (int)i, lg, &lg->rows[i]);
     ledger_widths(w, ws);
-    worksheet_freeze_panes(ws, HEAD_ROW + 1, 0);
-    keep(w, worksheet_autofilter(ws, HEAD_ROW, 0, (lxw_row_t)(HEAD_ROW + lg->nrows),
-                                 LEDGER_NCOLS - 1));
-    worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
-    keep(w, worksheet_repeat_rows(ws, HEAD_ROW, HEAD_ROW));
+    w->xl->worksheet_freeze_panes(ws, HEAD_ROW + 1, 0);
+    keep(w, w->xl->worksheet_autofilter(ws, HEAD_ROW, 0, (lxw_row_t)(HEAD_ROW + lg->nrows),
+                                        LEDGER_NCOLS - 1));
+    w->xl->worksheet_set_landscape(ws);
+    w->xl->worksheet_fit_to_pages(ws, 1, 0);
+    keep(w, w->xl->worksheet_repeat_rows(ws, HEAD_ROW, HEAD_ROW));
 }
 
 /* One block of 汇总 from row: a heading, the header, a row per group and
@@ -215,7 +216,7 @@ static int summary_block(xw *w, lxw_worksheet *ws, int row, const char *heading,
 
 static void summary_sheet(xw *w, const ledger *lg)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb, "汇总");
+    lxw_worksheet *ws = w->xl->workbook_add_worksheet(w->wb, "汇总");
     if (!ws) {
         keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
@@ -227,9 +228,9 @@ static void summary_sheet(xw *w, const ledger *lg)
     for (size_t i = 0; i < lg->by_unit.n; i++)
         if (text_width(lg->by_unit.v[i].key, NULL) > widest)
             widest = text_width(lg->by_unit.v[i].key, NULL);
-    keep(w, worksheet_set_column(ws, 0, 0, widest + 2, NULL));
-    keep(w, worksheet_set_column(ws, 1, 1, 30, NULL));
-    keep(w, worksheet_set_column(ws, 2, 9, 10, NULL));
+    keep(w, w->xl->worksheet_set_column(ws, 0, 0, widest + 2, NULL));
+    keep(w, w->xl->worksheet_set_column(ws, 1, 1, 30, NULL));
+    keep(w, w->xl->worksheet_set_column(ws, 2, 9, 10, NULL));
 }
 
 int ledger_write_xlsx(const ledger *lg, const char *path, duban_error *err)
@@ -239,6 +240,7 @@ int ledger_write_xlsx(const ledger *lg, const char *path, duban_error *err)
     if (rc)
         return rc;
     w.wb = w.book.wb;
+    w.xl = &w.book.lib;
     make_formats(&w);
     ledger_sheet(&w, lg);
     summary_sheet(&w, lg);

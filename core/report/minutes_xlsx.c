@@ -22,34 +22,35 @@ typedef struct mx {
 static void formats(mx *x)
 {
     lxw_workbook *wb = x->book.wb;
+    const xlsx_lib *xl = &x->book.lib;
     static const double sizes[] = {16, 13, 11};
     for (int i = 0; i < 3; i++) {
-        x->h[i] = workbook_add_format(wb);
-        format_set_bold(x->h[i]);
-        format_set_font_size(x->h[i], sizes[i]);
+        x->h[i] = xl->workbook_add_format(wb);
+        xl->format_set_bold(x->h[i]);
+        xl->format_set_font_size(x->h[i], sizes[i]);
     }
-    x->text = workbook_add_format(wb);
-    format_set_border(x->text, LXW_BORDER_THIN);
-    format_set_align(x->text, LXW_ALIGN_VERTICAL_TOP);
-    x->wrap = workbook_add_format(wb);
-    format_set_border(x->wrap, LXW_BORDER_THIN);
-    format_set_text_wrap(x->wrap);
-    format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
-    x->num = workbook_add_format(wb);
-    format_set_border(x->num, LXW_BORDER_THIN);
-    x->date = workbook_add_format(wb);
-    format_set_border(x->date, LXW_BORDER_THIN);
-    format_set_num_format(x->date, "yyyy-mm-dd");
-    x->head = workbook_add_format(wb);
-    format_set_bold(x->head);
-    format_set_border(x->head, LXW_BORDER_THIN);
-    format_set_bg_color(x->head, 0xD9E1F2);
+    x->text = xl->workbook_add_format(wb);
+    xl->format_set_border(x->text, LXW_BORDER_THIN);
+    xl->format_set_align(x->text, LXW_ALIGN_VERTICAL_TOP);
+    x->wrap = xl->workbook_add_format(wb);
+    xl->format_set_border(x->wrap, LXW_BORDER_THIN);
+    xl->format_set_text_wrap(x->wrap);
+    xl->format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
+    x->num = xl->workbook_add_format(wb);
+    xl->format_set_border(x->num, LXW_BORDER_THIN);
+    x->date = xl->workbook_add_format(wb);
+    xl->format_set_border(x->date, LXW_BORDER_THIN);
+    xl->format_set_num_format(x->date, "yyyy-mm-dd");
+    x->head = xl->workbook_add_format(wb);
+    xl->format_set_bold(x->head);
+    xl->format_set_border(x->head, LXW_BORDER_THIN);
+    xl->format_set_bg_color(x->head, 0xD9E1F2);
     static const lxw_color_t fills[] = {0xFFC7CE, 0xFFEB9C, 0xC6EFCE};
     for (int i = 0; i < 3; i++) {
-        x->light[i] = workbook_add_format(wb);
-        format_set_bold(x->light[i]);
-        format_set_border(x->light[i], LXW_BORDER_THIN);
-        format_set_bg_color(x->light[i], fills[i]);
+        x->light[i] = xl->workbook_add_format(wb);
+        xl->format_set_bold(x->light[i]);
+        xl->format_set_border(x->light[i], LXW_BORDER_THIN);
+        xl->format_set_bg_color(x->light[i], fills[i]);
     }
 }
 
@@ -85,8 +86,9 @@ static void table_rows(mx *x, const table *t, int *row)
             const char *s = t->cells[r * t->ncols + c];
             int w;
             if (t->cols[c].numeric && is_number(s)) {
-                xlsx_keep(&x->book, worksheet_write_number(x->ws, (lxw_row_t)*row, (lxw_col_t)c,
-                                                           strtod(s, NULL), x->num));
+                xlsx_keep(&x->book,
+                          x->book.lib.worksheet_write_number(x->ws, (lxw_row_t)*row, (lxw_col_t)c,
+                                                             strtod(s, NULL), x->num));
                 w = (int)strlen(s);
             } else if (strlen(s) == 10 && s[4] == '-' && s[7] == '-') {
                 w = xlsx_date(&x->book, x->ws, *row, (int)c, s, x->date, x->text);
@@ -104,7 +106,7 @@ int minutes_write_xlsx(const minutes_doc *d, const char *path, duban_error *err)
     if (rc)
         return rc;
     formats(&x);
-    x.ws = workbook_add_worksheet(x.book.wb, "会议纪要");
+    x.ws = x.book.lib.workbook_add_worksheet(x.book.wb, "会议纪要");
     if (!x.ws)
         xlsx_keep(&x.book, LXW_ERROR_MEMORY_MALLOC_FAILED);
     int row = 0;
@@ -127,12 +129,12 @@ int minutes_write_xlsx(const minutes_doc *d, const char *path, duban_error *err)
     }
     for (int c = 0; x.ws && c < MAX_COLS && x.width[c]; c++) {
         int w = x.width[c] + 2;
-        xlsx_keep(&x.book, worksheet_set_column(x.ws, (lxw_col_t)c, (lxw_col_t)c,
-                                                w > MAX_WIDTH ? MAX_WIDTH : w, NULL));
+        xlsx_keep(&x.book, x.book.lib.worksheet_set_column(x.ws, (lxw_col_t)c, (lxw_col_t)c,
+                                                           w > MAX_WIDTH ? MAX_WIDTH : w, NULL));
     }
     if (x.ws) {
-        worksheet_set_landscape(x.ws);
-        worksheet_fit_to_pages(x.ws, 1, 0);
+        x.book.lib.worksheet_set_landscape(x.ws);
+        x.book.lib.worksheet_fit_to_pages(x.ws, 1, 0);
     }
     return xlsx_book_close(&x.book, err);
 }

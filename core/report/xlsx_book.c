@@ -37,12 +37,17 @@ int xlsx_book_open(xlsx_book *b, const char *path, duban_error *err)
 {
     memset(b, 0, sizeof *b);
     b->path = path;
-    if (temp_next_to(path, b->tmp, sizeof b->tmp))
-        return duban_fail(err, DUBAN_EIO, "%s: cannot create a file there: %s", path,
-                          strerror(errno));
-    b->wb = workbook_new(b->tmp);
+    if (xlsx_lib_open(&b->lib, err))
+        return DUBAN_EIO;
+    if (temp_next_to(path, b->tmp, sizeof b->tmp)) {
+        duban_fail(err, DUBAN_EIO, "%s: cannot create a file there: %s", path, strerror(errno));
+        xlsx_lib_close(&b->lib);
+        return DUBAN_EIO;
+    }
+    b->wb = b->lib.workbook_new(b->tmp);
     if (!b->wb) {
         unlink(b->tmp);
+        xlsx_lib_close(&b->lib);
         return duban_fail(err, DUBAN_EIO, "%s: cannot write the workbook", path);
     }
     return DUBAN_OK;
@@ -50,13 +55,16 @@ int xlsx_book_open(xlsx_book *b, const char *path, duban_error *err)
 
 int xlsx_book_close(xlsx_book *b, duban_error *err)
 {
-    xlsx_keep(b, workbook_close(b->wb));
+    xlsx_keep(b, b->lib.workbook_close(b->wb));
     b->wb = NULL;
     if (b->rc) {
         unlink(b->tmp);
-        return duban_fail(err, b->rc == LXW_ERROR_MEMORY_MALLOC_FAILED ? DUBAN_ENOMEM : DUBAN_EIO,
-                          "%s: %s", b->path, lxw_strerror(b->rc));
+        int code = b->rc == LXW_ERROR_MEMORY_MALLOC_FAILED ? DUBAN_ENOMEM : DUBAN_EIO;
+        duban_fail(err, code, "%s: %s", b->path, b->lib.lxw_strerror(b->rc));
+        xlsx_lib_close(&b->lib);
+        return code;
     }
+    xlsx_lib_close(&b->lib);
     if (rename(b->tmp, b->path)) {
         int e = errno;
         unlink(b->tmp);
@@ -86,9 +94,9 @@ int xlsx_text(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *s, 
         clean[n] = '\0';
     }
     if (*clean)
-        xlsx_keep(b, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, clean, f));
+        xlsx_keep(b, b->lib.worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, clean, f));
     else
-        xlsx_keep(b, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f));
+        xlsx_keep(b, b->lib.worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f));
     int w = text_width(clean, NULL); /* Excel counts ambiguous characters as 1 */
     free(clean);
     return w;
@@ -100,7 +108,8 @@ int xlsx_date(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *iso
     int y, m, d;
     if (iso && sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3 && date_valid_ymd(y, m, d)) {
         lxw_datetime dt = {y, m, d, 0, 0, 0};
-        xlsx_keep(b, worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &dt, date_fmt));
+        xlsx_keep(
+            b, b->lib.worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &dt, date_fmt));
         return 10;
     }
     return xlsx_text(b, ws, row, col, iso, text_fmt);

@@ -2,7 +2,8 @@
  * a workbook written to a temporary file next to its path and renamed
  * over it once complete, and cells that are always text, never formulas.
  *
- * Call order: xlsx_book_open() -> add sheets and formats on b->wb, write
+ * Call order: xlsx_book_open() -> add sheets and formats on b->wb through
+ * b->lib (libxlsxwriter, opened by xlsx_book_open: xlsx_lib.h), write
  * cells with xlsx_text() / xlsx_date() / xlsx_keep() -> xlsx_book_close()
  * (always; it removes the temporary file when anything failed).
  */
@@ -10,17 +11,18 @@
 #define DUBAN_XLSX_BOOK_H
 
 #include "base/error.h"
-
-#include <xlsxwriter.h>
+#include "report/xlsx_lib.h"
 
 typedef struct xlsx_book {
+    xlsx_lib lib;
     lxw_workbook *wb;
     const char *path; /* borrowed */
     char tmp[4096];
     lxw_error rc; /* the first failure while writing */
 } xlsx_book;
 
-/* DUBAN_EIO naming path when the temporary file cannot be made. */
+/* DUBAN_EIO naming path when the temporary file cannot be made, or when
+ * libxlsxwriter cannot be loaded; nothing is left to close then. */
 int xlsx_book_open(xlsx_book *b, const char *path, duban_error *err);
 /* Writes the workbook and renames it over path; on any failure (also one
  * kept by xlsx_keep) removes the temporary file: DUBAN_EIO or DUBAN_ENOMEM. */

@@ -195,6 +195,14 @@ static void plan_summary(fixture *f)
     assert_int_equal(plan_get(f->st, f->plan, &p, NULL), DUBAN_OK);
     plan_info_free(&p);
 }
+/* What every start without a day given asks (is this only the sample?). */
+static void plan_headers(fixture *f)
+{
+    plan_list l;
+    assert_int_equal(plan_list_headers(f->st, &l, NULL), DUBAN_OK);
+    assert_int_equal(l.n, 1);
+    plan_list_free(&l);
+}
 static void lights_area(fixture *f)
 {
     item_light_list l;
@@ -312,6 +320,7 @@ static const hot_path paths[] = {
     {"area stats, all", area_stats_all, NULL, 0},
     {"area stats, one area", area_stats_one, NULL, 1},
     {"plan summary", plan_summary, NULL, 0},
+    {"plan headers", plan_headers, NULL, 1},
     {"lights, one area", lights_area, NULL, 1},
     {"light, one item", light_one, NULL, 1},
     {"an area's rows", subtree, NULL, 1},

@@ -77,7 +77,7 @@ static int only_the_sample(cli_ctx *ctx, int *yes, duban_error *err)
 {
     plan_list l;
     *yes = 0;
-    int rc = plan_list_all(ctx->st, &l, err);
+    int rc = plan_list_headers(ctx->st, &l, err);
     if (rc || l.n != 1) {
         if (!rc)
             plan_list_free(&l);

@@ -39,6 +39,9 @@ static int say_changes_before(cli_ctx *ctx, int64_t id, duban_error *err)
         const meeting_change *c = &l.v[i];
         if (!strcmp(c->field, "note"))
             rc = cli_say(err, "  %s %s: %s", c->ref, meeting_field_title(c->field), c->new_value);
+        else if (!*c->old_value && !*c->new_value) /* cancelled, added, moved...: what and why */
+            rc = cli_say(err, "  %s %s%s%s%s%s", c->ref, meeting_field_title(c->field),
+                         *c->label ? " " : "", c->label, *c->note ? ": " : "", c->note);
         else
             rc = cli_say(err, "  %s %s%s%s: %s -> %s", c->ref, meeting_field_title(c->field),
                          *c->label ? " " : "", c->label, for_people(ctx, c, c->old_value),
@@ -228,9 +231,7 @@ static const table_column change_text_cols[] = {
 
 static const char *for_people(cli_ctx *ctx, const meeting_change *c, const char *v)
 {
-    if (!*v)
-        return "—";
-    return !strcmp(c->field, "status") ? cli_status_name(ctx, v) : v;
+    return cli_value_name(ctx, c->field, v);
 }
 
 static int add_change(cli_ctx *ctx, table *t, const meeting_change *c)

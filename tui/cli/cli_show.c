@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A history value for people: status keys become names, "" becomes "—". */
 /* A history value for people: status keys become names, a place (see
  * edit/structure.h) the ref it gives, "" becomes "—".  buf holds what is
  * made here. */
@@ -22,12 +21,10 @@ static const char *shown_value(cli_ctx *ctx, const char *field, const char *v, c
     long long parent = 0;
     int seq = 0;
     node p;
-    if (!*v)
-        return "—";
-    if (!strcmp(field, "order"))
+    if (*v && !strcmp(field, "order"))
         return "…";
-    if (strcmp(field, "place") || sscanf(v, "%lld %d", &parent, &seq) != 2)
-        return !strcmp(field, "status") ? cli_status_name(ctx, v) : v;
+    if (!*v || strcmp(field, "place") || sscanf(v, "%lld %d", &parent, &seq) != 2)
+        return cli_value_name(ctx, field, v);
     if (!parent)
         snprintf(buf, bufsz, "%d", seq);
     else if (!node_by_id(ctx->st, parent, &p, NULL))
@@ -339,15 +336,21 @@ int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err)
         char id[24], ob[64], nb[64];
         snprintf(id, sizeof id, "%lld", (long long)h->id);
         char when[TIMESTAMP_LEN];
-        const char *cells[] = {
-            id,
-            text ? local_time(h->at, when) : h->at,
-            h->action,
-            h->ref,
-            h->field,
-            text ? shown_value(ctx, h->field, h->old_value, ob, sizeof ob) : h->old_value,
-            text ? shown_value(ctx, h->field, h->new_value, nb, sizeof nb) : h->new_value,
-            h->note};
+        /* an addition is recorded as removed -> in force: say 新增 */
+        int added =
+            !strcmp(h->field, "state") && !strcmp(h->old_value, "removed") && !*h->new_value;
+        const char *cells[] = {id,
+                               text ? local_time(h->at, when) : h->at,
+                               h->action,
+                               h->ref,
+                               h->field,
+                               !text   ? h->old_value
+                               : added ? "—"
+                                       : shown_value(ctx, h->field, h->old_value, ob, sizeof ob),
+                               !text   ? h->new_value
+                               : added ? "新增"
+                                       : shown_value(ctx, h->field, h->new_value, nb, sizeof nb),
+                               h->note};
         if (table_add_row(&t, cells))
             rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }

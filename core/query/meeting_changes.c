@@ -202,13 +202,20 @@ int changes_before_meeting(store *st, int64_t meeting_id, meeting_change_list *o
 #define REPORT(h)                                                                                  \
     h ".action = 'edit' AND (" h ".field IN ('status', 'note', 'extension')"                       \
       " OR " h ".field LIKE 'target.%')"
+/* The open items, in outline order (node_stats alone); those of a
+ * cancelled area are left out by their sort key's prefix (the few
+ * cancelled areas read first, through node_by_parent) rather than by
+ * looking up each item's parent. */
+#define SILENT_DEAD_AREAS                                                                          \
+    " dead(lo, hi) AS MATERIALIZED (SELECT sort_key || '.', sort_key || '/' FROM node"             \
+    "  WHERE parent_id IS NULL AND +plan_id = ?1 AND state <> '')"
 #define SILENT_ITEMS                                                                               \
     " SELECT n.id FROM node n WHERE n.plan_id = ?1 AND n.depth = 2 AND n.status NOT IN done"       \
-    "  AND n.state = '' AND NOT EXISTS (SELECT 1 FROM node xa WHERE xa.id = n.parent_id"           \
-    "   AND xa.state <> '')"
+    "  AND n.state = ''"                                                                           \
+    "  AND NOT EXISTS (SELECT 1 FROM dead WHERE n.sort_key > dead.lo AND n.sort_key < dead.hi)"
 /* clang-format off */
 static const char silent_by_window[] =
-    "WITH done(k) AS (SELECT value FROM json_each(?4)),"
+    "WITH done(k) AS (SELECT value FROM json_each(?4))," SILENT_DEAD_AREAS ","
     " active(id) AS (SELECT h.node_id FROM history h"
     "  WHERE h.plan_id = ?1 AND h.id > ?2 AND h.id <= ?3 AND " REPORT("h")
     "   AND " STANDING("h") ")"
@@ -220,7 +227,7 @@ static const char silent_by_window[] =
     "SELECT 1 FROM history h WHERE h.node_id = " node " AND h.id > ?2 AND h.id <= ?3"              \
     " AND " REPORT("h") " AND h.id NOT IN undone"
 static const char silent_by_item[] =
-    "WITH done(k) AS (SELECT value FROM json_each(?4)),"
+    "WITH done(k) AS (SELECT value FROM json_each(?4))," SILENT_DEAD_AREAS ","
     " last_undo AS (SELECT u.target_id AS id, u.action AS action, max(u.id) FROM history u"
     "  WHERE u.target_id > ?2 AND u.id <= ?3 GROUP BY u.target_id),"
     " undone(id) AS MATERIALIZED (SELECT id FROM last_undo WHERE action = 'undo')"

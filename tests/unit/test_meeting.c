@@ -249,6 +249,24 @@ static void silent_forms_agree(void **state)
     assert_int_equal(silent_count(f, id, "2.1"), 1);
 }
 
+/* The items of a cancelled area are not listed, in either form. */
+static void silent_leaves_out_cancelled_areas(void **state)
+{
+    fixture *f = *state;
+    int64_t id = start(f, "取消方面");
+    edit_result r;
+    assert_int_equal(
+        edit_apply(f->st, fixture_id(f, "2"), FIELD_STATE, "cancelled", "合并", &r, NULL), 0);
+    edit_result_free(&r);
+    size_t shorter = silent_count(f, id, NULL);
+    assert_true(shorter > 0);
+    assert_int_equal(silent_count(f, id, "2.1"), 0);
+    for (int i = 0; i < 12; i++) /* more history rows than the plan has nodes */
+        fixture_edit(f, "1.2.2", FIELD_UNIT, i % 2 ? "甲" : "乙", NULL);
+    assert_int_equal(silent_count(f, id, NULL), shorter);
+    assert_int_equal(silent_count(f, id, "2.1"), 0);
+}
+
 static void extensions_keep_the_original_due(void **state)
 {
     fixture *f = *state;
@@ -341,6 +359,8 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(items_without_progress, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(silent_forms_agree, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(silent_leaves_out_cancelled_areas, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(extensions_keep_the_original_due, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(renderers_say_what_happened, fixture_setup,

@@ -16,6 +16,7 @@
 #include "query/area_summary.h"
 #include "query/query.h"
 #include "query/query_view.h"
+#include "report/minutes.h"
 #include "store/store_internal.h"
 #include "sync/sync.h"
 #include "base/strbuf.h"
@@ -303,6 +304,24 @@ static void conflicts(fixture *f)
     sync_conflict_list_free(&l);
 }
 
+static void minutes_open_meeting(fixture *f)
+{
+    meeting m; /* the one an earlier path opened, else a new one */
+    assert_int_equal(meeting_current(f->st, f->plan, &m, NULL), DUBAN_OK);
+    int64_t id = m.id;
+    meeting_free(&m);
+    if (!id)
+        assert_int_equal(meeting_start(f->st, f->plan, "会", "2021-10-01", &id, NULL), DUBAN_OK);
+    fixture_edit(f, "1.1", FIELD_NOTE, "进展", NULL);
+    for (int fmt = MINUTES_MD; fmt <= MINUTES_HTML; fmt++) {
+        strbuf sb = {0};
+        assert_int_equal(
+            minutes_render(f->st, id, (enum minutes_format)fmt, today(), NULL, NULL, &sb, NULL),
+            DUBAN_OK);
+        strbuf_free(&sb);
+    }
+}
+
 static const hot_path paths[] = {
     {"search (long words)", search_long, NULL, 1},
     {"search (long and short words)", search_mixed, NULL, 1},
@@ -328,6 +347,9 @@ static const hot_path paths[] = {
      NULL, 1},
     {"search: the outline's ids (once a search), an index alone", outline_ids, NULL, 0},
     {"plan header and areas (front end start): no walk of the items", first_frame_heads, NULL, 1},
+    /* every list of the minutes (overdue, no progress, ...); the targets
+     * (a few) are read whole rather than probed for at every node */
+    {"minutes of an open meeting", minutes_open_meeting, "t", 0},
 };
 
 static void hot_path_plans_use_indexes(void **state)

@@ -176,8 +176,8 @@ static int render_text(const table *t, const text_measure *m, const sink *k, int
             if (!s) { /* the Markdown separator row */
                 for (int i = 0; i < w[c]; i++)
                     rc |= strbuf_appendc(out, '-');
-            } else if (t->cols[c].numeric) {
-                rc |= strbuf_printf(out, "%*s", w[c], s);
+            } else if (t->cols[c].numeric) { /* right-aligned as "%*s" would (by bytes) */
+                rc |= append_spaces(out, w[c] - (int)strlen(s)) | strbuf_append(out, s);
             } else if (r < 0) {
                 rc |= strbuf_append_padded(out, s, last && !markdown ? 0 : w[c], m);
             } else {

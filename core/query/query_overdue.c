@@ -1,6 +1,7 @@
 /* query_overdue.c - what is late and per-area progress. */
 #include "query/query.h"
 
+#include "query/dated_rows.h"
 #include "query/node_internal.h"
 #include "query/stats_internal.h"
 #include "store/store_internal.h"
@@ -25,65 +26,25 @@
  * two look-ups a row instead of four correlated subqueries.  Plain
  * statements, not one UNION ALL ordered as a whole: SQLite copies every
  * text of a compound's rows once more into its sorter. */
-#define LATE_AREA(col) "CASE n.depth WHEN 1 THEN n." col " WHEN 2 THEN p." col " ELSE g." col " END"
-#define LATE_FROM(first)                                                                           \
-    " FROM " first                                                                                 \
-    " LEFT JOIN node p ON p.id = n.parent_id LEFT JOIN node g ON g.id = p.parent_id"               \
-    " WHERE n.plan_id = ?1 AND n.status NOT IN done AND n.state = ''"                              \
-    "  AND coalesce(p.state, '') = '' AND coalesce(g.state, '') = ''"
 /* clang-format off */
 static const char overdue_items_sql[] =
     "WITH done(k) AS (SELECT value FROM json_each(?2))"
     " SELECT n.id, n.ref, n.title, '', '', " EFFECTIVE_DUE("n") ","
     "  CAST(julianday(?3) - julianday(" EFFECTIVE_DUE("n") ") AS INTEGER), n.status, n.unit,"
-    "  " LATE_AREA("seq") ", " LATE_AREA("title") ","
-    "  CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END, n.leader, n.sort_key, 0"
-    LATE_FROM("node n")
+    "  " DATED_AREA("seq") ", " DATED_AREA("title") ","
+    "  CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END, n.leader, n.sort_key, 0,"
+    "  n.extended_due <> ''"
+    DATED_FROM("node n")
     "  AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " > '' AND " EFFECTIVE_DUE("n") " < ?3";
 static const char overdue_milestones_sql[] =
     "WITH done(k) AS (SELECT value FROM json_each(?2))"
     " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"
     "  CAST(julianday(?3) - julianday(m.due) AS INTEGER), n.status, n.unit,"
-    "  " LATE_AREA("seq") ", " LATE_AREA("title") ", '', n.leader, n.sort_key, m.seq"
-    LATE_FROM("milestone m CROSS JOIN node n ON n.id = m.node_id")
+    "  " DATED_AREA("seq") ", " DATED_AREA("title") ", '', n.leader, n.sort_key, m.seq, 0"
+    DATED_FROM("milestone m CROSS JOIN node n ON n.id = m.node_id")
     "  AND m.due < ?3 AND n.extended_due = '' AND m.done = '' AND m.state = ''"
     "  AND NOT (n.due <> '' AND n.due < ?3)";
 /* clang-format on */
-
-/* A row with what orders it: most days late first, then outline order
- * (sort_key), the item before its milestones (mseq 0), milestones by
- * number.  No two rows tie (a node is listed as late or by its late
- * milestones, never both). */
-typedef struct late_row {
-    overdue_row r;
-    char *sort_key;
-    int mseq;
-} late_row;
-
-static int read_overdue(sqlite3_stmt *s, void *p)
-{
-    late_row *l = p;
-    overdue_row *r = &l->r;
-    memset(l, 0, sizeof *l);
-    r->node_id = sqlite3_column_int64(s, 0);
-    db_text_into(s, 1, r->ref, sizeof r->ref);
-    r->title = db_text(s, 2);
-    r->phrase = db_text(s, 3);
-    r->word = db_text(s, 4);
-    db_text_into(s, 5, r->due, sizeof r->due);
-    r->days_late = sqlite3_column_int(s, 6);
-    db_text_into(s, 7, r->status, sizeof r->status);
-    r->unit = db_text(s, 8);
-    r->area_seq = sqlite3_column_int(s, 9);
-    r->area_title = db_text(s, 10);
-    db_text_into(s, 11, r->original_due, sizeof r->original_due);
-    r->leader = db_text(s, 12);
-    l->sort_key = db_text(s, 13);
-    l->mseq = sqlite3_column_int(s, 14);
-    return r->title && r->phrase && r->word && r->unit && r->area_title && r->leader && l->sort_key
-               ? DUBAN_OK
-               : DUBAN_ENOMEM;
-}
 
 static void overdue_row_free(void *p)
 {
@@ -110,16 +71,12 @@ static int bind_common(store *st, sqlite3_stmt *stmt, int64_t plan_id, long toda
     return DUBAN_OK;
 }
 
-static void late_row_free(void *p)
-{
-    late_row *l = p;
-    overdue_row_free(&l->r);
-    free(l->sort_key);
-}
-
+/* Most days late first, then outline order (sort_key), the item before
+ * its milestones (mseq 0), milestones by number.  No two rows tie (a node
+ * is listed as late or by its late milestones, never both). */
 static int cmp_late(const void *a, const void *b)
 {
-    const late_row *x = a, *y = b;
+    const dated_row *x = a, *y = b;
     if (x->r.days_late != y->r.days_late)
         return x->r.days_late > y->r.days_late ? -1 : 1;
     int c = strcmp(x->sort_key, y->sort_key);
@@ -127,7 +84,7 @@ static int cmp_late(const void *a, const void *b)
 }
 
 /* Appends the rows of sql to *rows (n of cap). */
-static int collect_late(store *st, const char *sql, int64_t plan_id, long today, late_row **rows,
+static int collect_late(store *st, const char *sql, int64_t plan_id, long today, dated_row **rows,
                         size_t *n, size_t *cap, duban_error *err)
 {
     sqlite3_stmt *stmt;
@@ -137,26 +94,12 @@ static int collect_late(store *st, const char *sql, int64_t plan_id, long today,
         sqlite3_finalize(stmt);
         return DUBAN_EINVAL;
     }
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (ARRAY_GROW(*rows, *cap, *n + 1))
-            break;
-        if (read_overdue(stmt, &(*rows)[*n])) {
-            late_row_free(&(*rows)[*n]);
-            break;
-        }
-        (*n)++;
-    }
-    sqlite3_finalize(stmt);
-    if (rc == SQLITE_DONE)
-        return DUBAN_OK;
-    return rc == SQLITE_ROW ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
-                            : db_fail(st, err, DUBAN_EDB, "cannot read the overdue items");
+    return dated_rows_collect(st, stmt, "cannot read the overdue items", rows, n, cap, err);
 }
 
 int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, duban_error *err)
 {
-    late_row *rows = NULL;
+    dated_row *rows = NULL;
     size_t n = 0, cap = 0;
     memset(out, 0, sizeof *out);
     int rc = collect_late(st, overdue_items_sql, plan_id, today, &rows, &n, &cap, err);
@@ -165,9 +108,7 @@ int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, dub
     if (!rc && n && !(out->v = malloc(n * sizeof *out->v)))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (rc) {
-        for (size_t i = 0; i < n; i++)
-            late_row_free(&rows[i]);
-        free(rows);
+        dated_rows_free(rows, n);
         return rc;
     }
     if (n > 1)

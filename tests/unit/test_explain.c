@@ -12,6 +12,7 @@
 #include "edit/edit.h"
 #include "edit/meeting.h"
 #include "plan/light.h"
+#include "query/due_soon.h"
 #include "query/item_report.h"
 #include "query/area_summary.h"
 #include "query/query.h"
@@ -304,6 +305,14 @@ static void conflicts(fixture *f)
     sync_conflict_list_free(&l);
 }
 
+static void due_soon(fixture *f)
+{
+    due_soon_list l;
+    light_rule rule = {14};
+    assert_int_equal(query_due_soon(f->st, f->plan, today(), 30, &rule, NULL, &l, NULL), DUBAN_OK);
+    due_soon_list_free(&l);
+}
+
 static void minutes_open_meeting(fixture *f)
 {
     meeting m; /* the one an earlier path opened, else a new one */
@@ -347,6 +356,8 @@ static const hot_path paths[] = {
      NULL, 1},
     {"search: the outline's ids (once a search), an index alone", outline_ids, NULL, 0},
     {"plan header and areas (front end start): no walk of the items", first_frame_heads, NULL, 1},
+    /* what falls due: index ranges (node_late, milestone_open_by_due), as overdue */
+    {"due soon", due_soon, NULL, 1},
     /* every list of the minutes (overdue, no progress, ...); the targets
      * (a few) are read whole rather than probed for at every node */
     {"minutes of an open meeting", minutes_open_meeting, "t", 0},

@@ -3,6 +3,7 @@
 
 #include "plan/date.h"
 #include "plan/status.h"
+#include "query/dated_rows.h"
 #include "query/node_internal.h"
 #include "query/stats_internal.h"
 #include "store/store_internal.h"
@@ -11,47 +12,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ?1 plan, ?2 JSON array of done keys, ?3 today, ?4 the window's last day. */
+/* ?1 plan, ?2 JSON array of done keys, ?3 today, ?4 the window's last day.
+ * Rows of dated_rows.h: items by a range of node_late (their date in
+ * force between ?3 and ?4), milestones of items not done nor extended by
+ * milestone_open_by_due, read first (CROSS JOIN); sorted in C. */
 /* clang-format off */
-static const char due_soon_sql[] =
-    "WITH done(k) AS (SELECT value FROM json_each(?2)),"
-    " soon AS ("
-    "  SELECT n.id, n.ref, n.title, '' AS phrase, '' AS word, " EFFECTIVE_DUE("n") " AS due,"
-    "   n.status, n.unit, n.leader, a.seq AS aseq, a.title AS atitle, n.sort_key, 0 AS mseq,"
-    "   n.extended_due <> '' AS ext"
-    "  FROM node n JOIN node a ON a.id = " AREA_OF("n")
-    "  WHERE n.plan_id = ?1 AND n.depth >= 2 AND n.status NOT IN done AND " NODE_ACTIVE("n")
-    "   AND " EFFECTIVE_DUE("n") " BETWEEN ?3 AND ?4"
-    "  UNION ALL"
-    "  SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due, n.status, n.unit, n.leader,"
-    "   a.seq, a.title, n.sort_key, m.seq, 0"
-    "  FROM milestone m JOIN node n ON n.id = m.node_id JOIN node a ON a.id = " AREA_OF("n")
-    "  WHERE n.plan_id = ?1 AND n.status NOT IN done AND n.extended_due = ''"
-    "   AND m.done = '' AND m.state = '' AND " NODE_ACTIVE("n")
-    "   AND m.due BETWEEN ?3 AND ?4)"
-    " SELECT id, ref, title, phrase, word, due, CAST(julianday(due) - julianday(?3) AS INTEGER),"
-    "  status, unit, leader, aseq, atitle, ext FROM soon ORDER BY due, sort_key, mseq";
+static const char soon_items_sql[] =
+    "WITH done(k) AS (SELECT value FROM json_each(?2))"
+    " SELECT n.id, n.ref, n.title, '', '', " EFFECTIVE_DUE("n") ","
+    "  CAST(julianday(" EFFECTIVE_DUE("n") ") - julianday(?3) AS INTEGER), n.status, n.unit,"
+    "  " DATED_AREA("seq") ", " DATED_AREA("title") ", '', n.leader, n.sort_key, 0,"
+    "  n.extended_due <> ''"
+    DATED_FROM("node n")
+    "  AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " BETWEEN ?3 AND ?4";
+static const char soon_milestones_sql[] =
+    "WITH done(k) AS (SELECT value FROM json_each(?2))"
+    " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"
+    "  CAST(julianday(m.due) - julianday(?3) AS INTEGER), n.status, n.unit,"
+    "  " DATED_AREA("seq") ", " DATED_AREA("title") ", '', n.leader, n.sort_key, m.seq, 0"
+    DATED_FROM("milestone m CROSS JOIN node n ON n.id = m.node_id")
+    "  AND m.due BETWEEN ?3 AND ?4 AND n.extended_due = '' AND m.done = '' AND m.state = ''";
 /* clang-format on */
 
-static int read_row(sqlite3_stmt *s, void *p)
+/* Nearest first, then outline order, the item before its milestones. */
+static int cmp_soon(const void *a, const void *b)
 {
-    due_soon_row *r = p;
-    memset(r, 0, sizeof *r);
-    r->node_id = sqlite3_column_int64(s, 0);
-    db_text_into(s, 1, r->ref, sizeof r->ref);
-    r->title = db_text(s, 2);
-    r->phrase = db_text(s, 3);
-    r->word = db_text(s, 4);
-    db_text_into(s, 5, r->due, sizeof r->due);
-    r->days_left = sqlite3_column_int(s, 6);
-    db_text_into(s, 7, r->status, sizeof r->status);
-    r->unit = db_text(s, 8);
-    r->leader = db_text(s, 9);
-    r->area_seq = sqlite3_column_int(s, 10);
-    r->area_title = db_text(s, 11);
-    r->extended = sqlite3_column_int(s, 12);
-    return r->title && r->phrase && r->word && r->unit && r->leader && r->area_title ? DUBAN_OK
-                                                                                     : DUBAN_ENOMEM;
+    const dated_row *x = a, *y = b;
+    int c = strcmp(x->r.due, y->r.due);
+    if (!c)
+        c = strcmp(x->sort_key, y->sort_key);
+    return c ? c : (x->mseq > y->mseq) - (x->mseq < y->mseq);
 }
 
 static void row_free(due_soon_row *r)
@@ -64,32 +54,79 @@ static void row_free(due_soon_row *r)
     free(r->area_title);
 }
 
-static void row_free_v(void *p)
-{
-    row_free(p);
-}
-
 DEFINE_LIST_FREE(due_soon_list, row_free)
 DEFINE_KEEP_BY_ID(keep_rows, due_soon_list, node_id)
+
+/* Moves the texts of d into a list row. */
+static void take_row(dated_row *d, due_soon_row *r)
+{
+    r->node_id = d->r.node_id;
+    memcpy(r->ref, d->r.ref, sizeof r->ref);
+    r->title = d->r.title;
+    r->phrase = d->r.phrase;
+    r->word = d->r.word;
+    memcpy(r->due, d->r.due, sizeof r->due);
+    r->days_left = d->r.days_late;
+    memcpy(r->status, d->r.status, sizeof r->status);
+    r->unit = d->r.unit;
+    r->leader = d->r.leader;
+    r->area_seq = d->r.area_seq;
+    r->area_title = d->r.area_title;
+    r->extended = d->extended;
+    free(d->sort_key);
+}
+
+/* The rows of both statements, sorted, into out. */
+static int collect_soon(store *st, sqlite3_stmt *const stmts[2], due_soon_list *out,
+                        duban_error *err)
+{
+    dated_row *rows = NULL;
+    size_t n = 0, cap = 0;
+    int rc = DUBAN_OK;
+    for (int i = 0; i < 2; i++)
+        if (!rc)
+            rc = dated_rows_collect(st, stmts[i], "cannot read the items due soon", &rows, &n, &cap,
+                                    err);
+        else
+            sqlite3_finalize(stmts[i]);
+    if (!rc && n && !(out->v = malloc(n * sizeof *out->v)))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    if (rc) {
+        dated_rows_free(rows, n);
+        return rc;
+    }
+    if (n > 1)
+        qsort(rows, n, sizeof *rows, cmp_soon);
+    for (size_t i = 0; i < n; i++)
+        take_row(&rows[i], &out->v[i]);
+    out->n = n;
+    free(rows);
+    return DUBAN_OK;
+}
 
 int query_due_soon(store *st, int64_t plan_id, long today, int days, const light_rule *rule,
                    const query_filter *f, due_soon_list *out, duban_error *err)
 {
-    sqlite3_stmt *stmt;
+    sqlite3_stmt *stmts[2] = {NULL, NULL};
     char done[512], from[DATE_LEN], to[DATE_LEN];
     memset(out, 0, sizeof *out);
     if (status_done_json(store_statuses(st), done, sizeof done))
         return duban_fail(err, DUBAN_EINVAL, "too many done statuses");
     date_format(today, from);
     date_format(today + (days > 0 ? days : 0), to);
-    if (db_prepare(st, due_soon_sql, &stmt, err))
+    if (db_prepare(st, soon_items_sql, &stmts[0], err))
         return DUBAN_EDB;
-    sqlite3_bind_int64(stmt, 1, plan_id);
-    sqlite3_bind_text(stmt, 2, done, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(stmt, 3, from, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(stmt, 4, to, -1, SQLITE_TRANSIENT);
-    int rc = db_collect(st, stmt, sizeof(due_soon_row), (void **)&out->v, &out->n, read_row,
-                        row_free_v, err);
+    if (db_prepare(st, soon_milestones_sql, &stmts[1], err)) {
+        sqlite3_finalize(stmts[0]);
+        return DUBAN_EDB;
+    }
+    for (int i = 0; i < 2; i++) {
+        sqlite3_bind_int64(stmts[i], 1, plan_id);
+        sqlite3_bind_text(stmts[i], 2, done, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmts[i], 3, from, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmts[i], 4, to, -1, SQLITE_TRANSIENT);
+    }
+    int rc = collect_soon(st, stmts, out, err);
     if (rc || !query_filter_active(f))
         return rc;
     id_list ids;

@@ -188,34 +188,52 @@ int changes_before_meeting(store *st, int64_t meeting_id, meeting_change_list *o
     return rc;
 }
 
-/* ?1 plan, ?2 < id <= ?3, ?4 done keys.  Items with a standing edit on
- * themselves or a sub-item in the window reported progress.  Two forms
- * of one answer (a unit test holds them together): silent_by_window reads
- * the window's rows (cost follows the window), silent_by_item probes each
- * open item's history through history_by_node (cost follows the plan);
+/* ?1 plan, ?2 < id <= ?3, ?4 done keys.  Items with a standing report
+ * (REPORT: an edit of the status, a note, an extension or a target's
+ * value; meeting.h) on themselves or a sub-item in the window reported
+ * progress; cancelled items and items of a cancelled area are not
+ * listed.  Two forms of one answer (test_meeting holds them together):
+ * silent_by_window reads the window's rows (cost follows the window),
+ * silent_by_item probes each open item's history through history_by_node
+ * (cost follows the plan), with the window's undone edits read once from
+ * history_by_target (an undo or redo row names its target: the last one
+ * up to ?3 says whether the edit stands) instead of a look-up a row;
  * silent_ids() runs the one with fewer rows to read. */
+#define REPORT(h)                                                                                  \
+    h ".action = 'edit' AND (" h ".field IN ('status', 'note', 'extension')"                       \
+      " OR " h ".field LIKE 'target.%')"
+/* The open items, in outline order (node_stats alone); those of a
+ * cancelled area are left out by their sort key's prefix (the few
+ * cancelled areas read first, through node_by_parent) rather than by
+ * looking up each item's parent. */
+#define SILENT_DEAD_AREAS                                                                          \
+    " dead(lo, hi) AS MATERIALIZED (SELECT sort_key || '.', sort_key || '/' FROM node"             \
+    "  WHERE parent_id IS NULL AND +plan_id = ?1 AND state <> '')"
+#define SILENT_ITEMS                                                                               \
+    " SELECT n.id FROM node n WHERE n.plan_id = ?1 AND n.depth = 2 AND n.status NOT IN done"       \
+    "  AND n.state = ''"                                                                           \
+    "  AND NOT EXISTS (SELECT 1 FROM dead WHERE n.sort_key > dead.lo AND n.sort_key < dead.hi)"
 /* clang-format off */
 static const char silent_by_window[] =
-    "WITH done(k) AS (SELECT value FROM json_each(?4)),"
+    "WITH done(k) AS (SELECT value FROM json_each(?4))," SILENT_DEAD_AREAS ","
     " active(id) AS (SELECT h.node_id FROM history h"
-    "  WHERE h.plan_id = ?1 AND h.id > ?2 AND h.id <= ?3 AND h.action = 'edit'"
-    "   AND (h.field IN ('status', 'note', 'extension') OR h.field LIKE 'target.%')"
+    "  WHERE h.plan_id = ?1 AND h.id > ?2 AND h.id <= ?3 AND " REPORT("h")
     "   AND " STANDING("h") ")"
-    " SELECT n.id FROM node n WHERE n.plan_id = ?1 AND n.depth = 2 AND n.status NOT IN done"
-    "  AND n.state = '' AND NOT EXISTS (SELECT 1 FROM node xa WHERE xa.id = n.parent_id"
-    "   AND xa.state <> '')"
+    SILENT_ITEMS
     "  AND n.id NOT IN active"
     "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id AND c.id IN active)"
     " ORDER BY n.sort_key";
-#define STANDING_EDIT_OF(node)                                                                     \
+#define REPORTED(node)                                                                             \
     "SELECT 1 FROM history h WHERE h.node_id = " node " AND h.id > ?2 AND h.id <= ?3"              \
-    " AND h.action = 'edit' AND " STANDING("h")
+    " AND " REPORT("h") " AND h.id NOT IN undone"
 static const char silent_by_item[] =
-    "WITH done(k) AS (SELECT value FROM json_each(?4))"
-    " SELECT n.id FROM node n WHERE n.plan_id = ?1 AND n.depth = 2 AND n.status NOT IN done"
-    "  AND NOT EXISTS (" STANDING_EDIT_OF("n.id") ")"
-    "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id"
-    "   AND EXISTS (" STANDING_EDIT_OF("c.id") "))"
+    "WITH done(k) AS (SELECT value FROM json_each(?4))," SILENT_DEAD_AREAS ","
+    " last_undo AS (SELECT u.target_id AS id, u.action AS action, max(u.id) FROM history u"
+    "  WHERE u.target_id > ?2 AND u.id <= ?3 GROUP BY u.target_id),"
+    " undone(id) AS MATERIALIZED (SELECT id FROM last_undo WHERE action = 'undo')"
+    SILENT_ITEMS
+    "  AND NOT EXISTS (" REPORTED("n.id") ")"
+    "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id AND EXISTS (" REPORTED("c.id") "))"
     " ORDER BY n.sort_key";
 /* clang-format on */
 

@@ -1,6 +1,7 @@
 /* query_overdue.c - what is late and per-area progress. */
 #include "query/query.h"
 
+#include "query/dated_rows.h"
 #include "query/node_internal.h"
 #include "query/stats_internal.h"
 #include "store/store_internal.h"
@@ -13,55 +14,37 @@
 /* The due date that counts: an approved extension (延期) replaces the due
  * date and the item's milestones. */
 
-/* ?1 plan, ?2 JSON array of done status keys, ?3 today.  A milestone is
- * listed only when its item is not itself overdue (the item row covers it)
- * and has no extension.  Items are found by a range of node_late (the
- * effective due date between '' and today: "> ''" is "<> ''" for text, as
- * a range), milestones by milestone_open_by_due, read first (CROSS JOIN):
- * neither walks the plan (schema migration 10). */
+/* ?1 plan, ?2 JSON array of done status keys, ?3 today.  Two statements
+ * of the same columns, whose rows query_overdue() sorts together: late
+ * items, found by a range of node_late (the effective due date between ''
+ * and today: "> ''" is "<> ''" for text, as a range), and late milestones
+ * of items not themselves overdue (the item row covers those) and without
+ * an extension, found by milestone_open_by_due, read first (CROSS JOIN).
+ * Neither walks the plan (schema migration 10).  A row's parent p and
+ * grandparent g are joined once: they give its area (AREA_OF) and whether
+ * it counts (NODE_ACTIVE: none of the three cancelled or removed), with
+ * two look-ups a row instead of four correlated subqueries.  Plain
+ * statements, not one UNION ALL ordered as a whole: SQLite copies every
+ * text of a compound's rows once more into its sorter. */
 /* clang-format off */
-static const char overdue_sql[] =
-    "WITH done(k) AS (SELECT value FROM json_each(?2)),"
-    " late AS ("
-    "  SELECT n.id, n.ref, n.title, '' AS phrase, '' AS word, " EFFECTIVE_DUE("n") " AS due,"
-    "   CAST(julianday(?3) - julianday(" EFFECTIVE_DUE("n") ") AS INTEGER) AS days, n.status,"
-    "   n.unit, a.seq AS aseq, a.title AS atitle, n.sort_key, 0 AS mseq,"
-    "   CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END AS original_due, n.leader"
-    "  FROM node n JOIN node a ON a.id = " AREA_OF("n")
-    "  WHERE n.plan_id = ?1 AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " > ''"
-    "   AND " NODE_ACTIVE("n")
-    "   AND " EFFECTIVE_DUE("n") " < ?3 AND n.status NOT IN done"
-    "  UNION ALL"
-    "  SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"
-    "   CAST(julianday(?3) - julianday(m.due) AS INTEGER), n.status, n.unit,"
-    "   a.seq, a.title, n.sort_key, m.seq, '', n.leader"
-    "  FROM milestone m CROSS JOIN node n ON n.id = m.node_id JOIN node a ON a.id = " AREA_OF("n")
-    "  WHERE n.plan_id = ?1 AND m.due < ?3 AND n.status NOT IN done AND n.extended_due = ''"
-    "   AND m.done = '' AND m.state = '' AND " NODE_ACTIVE("n")
-    "   AND NOT (n.due <> '' AND n.due < ?3))"
-    " SELECT * FROM late ORDER BY days DESC, sort_key, mseq";
+static const char overdue_items_sql[] =
+    "WITH done(k) AS (SELECT value FROM json_each(?2))"
+    " SELECT n.id, n.ref, n.title, '', '', " EFFECTIVE_DUE("n") ","
+    "  CAST(julianday(?3) - julianday(" EFFECTIVE_DUE("n") ") AS INTEGER), n.status, n.unit,"
+    "  " DATED_AREA("seq") ", " DATED_AREA("title") ","
+    "  CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END, n.leader, n.sort_key, 0,"
+    "  n.extended_due <> ''"
+    DATED_FROM("node n")
+    "  AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " > '' AND " EFFECTIVE_DUE("n") " < ?3";
+static const char overdue_milestones_sql[] =
+    "WITH done(k) AS (SELECT value FROM json_each(?2))"
+    " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"
+    "  CAST(julianday(?3) - julianday(m.due) AS INTEGER), n.status, n.unit,"
+    "  " DATED_AREA("seq") ", " DATED_AREA("title") ", '', n.leader, n.sort_key, m.seq, 0"
+    DATED_FROM("milestone m CROSS JOIN node n ON n.id = m.node_id")
+    "  AND m.due < ?3 AND n.extended_due = '' AND m.done = '' AND m.state = ''"
+    "  AND NOT (n.due <> '' AND n.due < ?3)";
 /* clang-format on */
-
-static int read_overdue(sqlite3_stmt *s, void *p)
-{
-    overdue_row *r = p;
-    memset(r, 0, sizeof *r);
-    r->node_id = sqlite3_column_int64(s, 0);
-    db_text_into(s, 1, r->ref, sizeof r->ref);
-    r->title = db_text(s, 2);
-    r->phrase = db_text(s, 3);
-    r->word = db_text(s, 4);
-    db_text_into(s, 5, r->due, sizeof r->due);
-    r->days_late = sqlite3_column_int(s, 6);
-    db_text_into(s, 7, r->status, sizeof r->status);
-    r->unit = db_text(s, 8);
-    r->area_seq = sqlite3_column_int(s, 9);
-    r->area_title = db_text(s, 10);
-    db_text_into(s, 13, r->original_due, sizeof r->original_due);
-    r->leader = db_text(s, 14);
-    return r->title && r->phrase && r->word && r->unit && r->area_title && r->leader ? DUBAN_OK
-                                                                                     : DUBAN_ENOMEM;
-}
 
 static void overdue_row_free(void *p)
 {
@@ -88,18 +71,55 @@ static int bind_common(store *st, sqlite3_stmt *stmt, int64_t plan_id, long toda
     return DUBAN_OK;
 }
 
-int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, duban_error *err)
+/* Most days late first, then outline order (sort_key), the item before
+ * its milestones (mseq 0), milestones by number.  No two rows tie (a node
+ * is listed as late or by its late milestones, never both). */
+static int cmp_late(const void *a, const void *b)
+{
+    const dated_row *x = a, *y = b;
+    if (x->r.days_late != y->r.days_late)
+        return x->r.days_late > y->r.days_late ? -1 : 1;
+    int c = strcmp(x->sort_key, y->sort_key);
+    return c ? c : (x->mseq > y->mseq) - (x->mseq < y->mseq);
+}
+
+/* Appends the rows of sql to *rows (n of cap). */
+static int collect_late(store *st, const char *sql, int64_t plan_id, long today, dated_row **rows,
+                        size_t *n, size_t *cap, duban_error *err)
 {
     sqlite3_stmt *stmt;
-    memset(out, 0, sizeof *out);
-    if (db_prepare(st, overdue_sql, &stmt, err))
+    if (db_prepare(st, sql, &stmt, err))
         return DUBAN_EDB;
     if (bind_common(st, stmt, plan_id, today, err)) {
         sqlite3_finalize(stmt);
         return DUBAN_EINVAL;
     }
-    return db_collect(st, stmt, sizeof(overdue_row), (void **)&out->v, &out->n, read_overdue,
-                      overdue_row_free, err);
+    return dated_rows_collect(st, stmt, "cannot read the overdue items", rows, n, cap, err);
+}
+
+int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, duban_error *err)
+{
+    dated_row *rows = NULL;
+    size_t n = 0, cap = 0;
+    memset(out, 0, sizeof *out);
+    int rc = collect_late(st, overdue_items_sql, plan_id, today, &rows, &n, &cap, err);
+    if (!rc)
+        rc = collect_late(st, overdue_milestones_sql, plan_id, today, &rows, &n, &cap, err);
+    if (!rc && n && !(out->v = malloc(n * sizeof *out->v)))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    if (rc) {
+        dated_rows_free(rows, n);
+        return rc;
+    }
+    if (n > 1)
+        qsort(rows, n, sizeof *rows, cmp_late);
+    for (size_t i = 0; i < n; i++) {
+        out->v[i] = rows[i].r;
+        free(rows[i].sort_key);
+    }
+    out->n = n;
+    free(rows);
+    return DUBAN_OK;
 }
 
 /* ?4 warn window end, ?5 one area's id or NULL for all.  An item counts

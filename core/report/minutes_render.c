@@ -2,6 +2,8 @@
  * self-contained printable HTML page. */
 #include "report/minutes_internal.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int minutes_write_md(const minutes_doc *d, const text_measure *m, strbuf *out)
@@ -41,8 +43,13 @@ int minutes_write_md(const minutes_doc *d, const text_measure *m, strbuf *out)
 int html_escape(strbuf *out, const char *s)
 {
     int rc = 0;
-    for (; *s; s++) {
-        switch (*s) {
+    for (;;) {
+        size_t plain = strcspn(s, "&<>\"'"); /* most text needs no entity: copy it at once */
+        rc |= strbuf_appendn(out, s, plain);
+        s += plain;
+        if (!*s)
+            return rc;
+        switch (*s++) {
         case '&':
             rc |= strbuf_append(out, "&amp;");
             break;
@@ -55,14 +62,10 @@ int html_escape(strbuf *out, const char *s)
         case '"':
             rc |= strbuf_append(out, "&quot;");
             break;
-        case '\'':
+        default: /* '\'' */
             rc |= strbuf_append(out, "&#39;");
-            break;
-        default:
-            rc |= strbuf_appendc(out, *s);
         }
     }
-    return rc;
 }
 
 static const char html_head[] =
@@ -125,29 +128,45 @@ static int no_wrap(const table_column *c)
            !strcmp(c->key, "at") || !strcmp(c->key, "date");
 }
 
-static int cell(strbuf *out, const char *tag, const table_column *c, const char *text)
+/* The opening tag of a column's cells ("<td class=\"num red\">"), made
+ * once a table. */
+static void open_tag(char *buf, size_t size, const char *tag, const table_column *c)
 {
     const char *cls = no_wrap(c) && !strcmp(tag, "td") ? "nw" : column_class(c);
-    int rc = strbuf_printf(out, "<%s", tag);
     if (c->numeric || *cls)
-        rc |= strbuf_printf(out, " class=\"%s%s%s\"", c->numeric ? "num" : "",
-                            c->numeric && *cls ? " " : "", cls);
-    rc |= strbuf_append(out, ">") | html_escape(out, text);
-    return rc | strbuf_printf(out, "</%s>", tag);
+        snprintf(buf, size, "<%s class=\"%s%s%s\">", tag, c->numeric ? "num" : "",
+                 c->numeric && *cls ? " " : "", cls);
+    else
+        snprintf(buf, size, "<%s>", tag);
 }
+
+static int cell(strbuf *out, const char *open, const char *close, const char *text)
+{
+    return strbuf_append(out, open) | html_escape(out, text) | strbuf_append(out, close);
+}
+
+#define HTML_TAG_MAX 48
 
 static int html_table(strbuf *out, const table *t)
 {
+    char(*open)[HTML_TAG_MAX] = malloc((t->ncols ? t->ncols : 1) * sizeof *open);
+    if (!open)
+        return DUBAN_ENOMEM;
     int rc = strbuf_append(out, "<table>\n<thead><tr>");
-    for (size_t c = 0; c < t->ncols; c++)
-        rc |= cell(out, "th", &t->cols[c], t->cols[c].header);
+    for (size_t c = 0; c < t->ncols; c++) {
+        open_tag(open[c], sizeof open[c], "th", &t->cols[c]);
+        rc |= cell(out, open[c], "</th>", t->cols[c].header);
+    }
     rc |= strbuf_append(out, "</tr></thead>\n<tbody>\n");
+    for (size_t c = 0; c < t->ncols; c++)
+        open_tag(open[c], sizeof open[c], "td", &t->cols[c]);
     for (size_t r = 0; r < t->nrows; r++) {
         rc |= strbuf_append(out, "<tr>");
         for (size_t c = 0; c < t->ncols; c++)
-            rc |= cell(out, "td", &t->cols[c], t->cells[r * t->ncols + c]);
+            rc |= cell(out, open[c], "</td>", t->cells[r * t->ncols + c]);
         rc |= strbuf_append(out, "</tr>\n");
     }
+    free(open);
     return rc | strbuf_append(out, "</tbody>\n</table>\n");
 }
 

@@ -83,9 +83,10 @@ int target_store_node(store *st, int64_t node_id, const char *title, const char 
     return rc;
 }
 
-#define TARGET_COLUMNS                                                                             \
+#define TARGET_SELECT                                                                              \
     "SELECT t.id, t.node_id, t.seq, n.ref, t.label, t.phrase, t.number, t.unit, t.direction,"      \
-    " t.current FROM target t JOIN node n ON n.id = t.node_id "
+    " t.current FROM target t "
+#define TARGET_COLUMNS TARGET_SELECT "JOIN node n ON n.id = t.node_id "
 
 static int read_target(sqlite3_stmt *s, void *p)
 {
@@ -130,7 +131,11 @@ int plan_targets(store *st, int64_t plan_id, target_list *out, duban_error *err)
 {
     sqlite3_stmt *stmt;
     memset(out, 0, sizeof *out);
-    if (db_prepare(st, TARGET_COLUMNS "WHERE n.plan_id = ? ORDER BY n.sort_key, t.seq", &stmt, err))
+    /* the targets first (a few), not a probe of every node of the plan */
+    if (db_prepare(st,
+                   TARGET_SELECT "CROSS JOIN node n ON n.id = t.node_id"
+                                 " WHERE n.plan_id = ? ORDER BY n.sort_key, t.seq",
+                   &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
     return db_collect(st, stmt, sizeof(target), (void **)&out->v, &out->n, read_target,

@@ -176,8 +176,8 @@ static int render_text(const table *t, const text_measure *m, const sink *k, int
             if (!s) { /* the Markdown separator row */
                 for (int i = 0; i < w[c]; i++)
                     rc |= strbuf_appendc(out, '-');
-            } else if (t->cols[c].numeric) {
-                rc |= strbuf_printf(out, "%*s", w[c], s);
+            } else if (t->cols[c].numeric) { /* right-aligned as "%*s" would (by bytes) */
+                rc |= append_spaces(out, w[c] - (int)strlen(s)) | strbuf_append(out, s);
             } else if (r < 0) {
                 rc |= strbuf_append_padded(out, s, last && !markdown ? 0 : w[c], m);
             } else {
@@ -307,19 +307,34 @@ static int render_json(const table *t, const sink *k)
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
+/* s with the Markdown escapes: & < > as entities, and (in_cell) '|' as
+ * "\|", which would end a table cell; runs of other bytes copied at once. */
+static int md_escape(strbuf *out, const char *s, int in_cell)
+{
+    const char *special = in_cell ? "&<>|" : "&<>";
+    int rc = 0;
+    for (;;) {
+        size_t plain = strcspn(s, special);
+        rc |= strbuf_appendn(out, s, plain);
+        s += plain;
+        if (!*s)
+            return rc ? DUBAN_ENOMEM : DUBAN_OK;
+        char c = *s++;
+        rc |= strbuf_append(out, c == '&'   ? "&amp;"
+                                 : c == '<' ? "&lt;"
+                                 : c == '>' ? "&gt;"
+                                            : "\\|");
+    }
+}
+
 int md_append_text(strbuf *out, const char *s)
 {
-    int rc = 0;
-    for (; *s; s++)
-        rc |= *s == '&'   ? strbuf_append(out, "&amp;")
-              : *s == '<' ? strbuf_append(out, "&lt;")
-              : *s == '>' ? strbuf_append(out, "&gt;")
-                          : strbuf_appendc(out, *s);
-    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+    return md_escape(out, s, 0);
 }
 
 /* Markdown: a '|' inside a cell would end the cell, so it becomes "\|";
- * & < > become entities (md_append_text). */
+ * & < > become entities (md_append_text).  Cells without any of them are
+ * rendered as they are (most cells: no copy). */
 static int render_markdown(const table *t, const text_measure *m, const sink *k)
 {
     table esc = *t;
@@ -329,11 +344,12 @@ static int render_markdown(const table *t, const text_measure *m, const sink *k)
         return DUBAN_ENOMEM;
     int rc = 0;
     for (size_t i = 0; !rc && i < n; i++) {
-        strbuf sb = {0};
-        for (const char *p = t->cells[i]; *p; p++) {
-            char one[2] = {*p, '\0'};
-            rc |= *p == '|' ? strbuf_append(&sb, "\\|") : md_append_text(&sb, one);
+        if (!t->cells[i][strcspn(t->cells[i], "&<>|")]) {
+            esc.cells[i] = t->cells[i];
+            continue;
         }
+        strbuf sb = {0};
+        rc |= md_escape(&sb, t->cells[i], 1);
         esc.cells[i] = strbuf_take(&sb);
         rc |= !esc.cells[i];
     }
@@ -342,7 +358,8 @@ static int render_markdown(const table *t, const text_measure *m, const sink *k)
     else
         rc = DUBAN_ENOMEM;
     for (size_t i = 0; i < n; i++)
-        free(esc.cells[i]);
+        if (esc.cells[i] != t->cells[i])
+            free(esc.cells[i]);
     free(esc.cells);
     return rc;
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "report/minutes_internal.h"
 #include "text/table.h"
 
 #include <stdlib.h>
@@ -75,12 +76,47 @@ static void markdown_cells_escape_html(void **state)
     table_free(&t);
 }
 
+/* The HTML path (minutes, 通报) writes all five specials as entities and
+ * copies everything else as it is, at the ends of the text too. */
+static void html_escapes_every_special(void **state)
+{
+    (void)state;
+    strbuf sb = {0};
+    assert_int_equal(html_escape(&sb, "&a<b>c\"d'e 甲'"), 0);
+    assert_string_equal(strbuf_str(&sb), "&amp;a&lt;b&gt;c&quot;d&#39;e 甲&#39;");
+    strbuf_reset(&sb);
+    assert_int_equal(html_escape(&sb, "没有特殊字符"), 0);
+    assert_string_equal(strbuf_str(&sb), "没有特殊字符");
+    strbuf_free(&sb);
+}
+
+/* Plain and escaped cells side by side are aligned on what is written. */
+static void markdown_plain_and_escaped_cells_align(void **state)
+{
+    (void)state;
+    static const table_column cols[] = {{"t", "T", 0}, {"u", "U", 0}};
+    table t;
+    table_init(&t, cols, 2);
+    assert_int_equal(table_add_row(&t, (const char *[]){"|x", "甲"}), 0);
+    assert_int_equal(table_add_row(&t, (const char *[]){"abcd", "a&"}), 0);
+    strbuf sb = {0};
+    assert_int_equal(table_render(&t, FORMAT_MD, NULL, &sb), 0);
+    assert_string_equal(strbuf_str(&sb), "| T    | U      |\n"
+                                         "| ---- | ------ |\n"
+                                         "| \\|x  | 甲     |\n"
+                                         "| abcd | a&amp; |\n");
+    strbuf_free(&sb);
+    table_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(json_escapes_c1_and_bidi),
         cmocka_unit_test(markdown_text_escapes_html),
         cmocka_unit_test(markdown_cells_escape_html),
+        cmocka_unit_test(html_escapes_every_special),
+        cmocka_unit_test(markdown_plain_and_escaped_cells_align),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

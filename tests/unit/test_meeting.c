@@ -228,6 +228,45 @@ static void items_without_progress_in_a_long_window(void **state)
     assert_int_equal(silent_count(f, id, "1.1"), 1);
 }
 
+/* A change of due date or unit is no report, and a cancelled item is not
+ * listed, whichever form reads the window: first a window shorter than
+ * the plan (read row by row), then one longer (read item by item). */
+static void silent_forms_agree(void **state)
+{
+    fixture *f = *state;
+    int64_t id = start(f, "两种读法");
+    fixture_edit(f, "2.1", FIELD_DUE, "2021-12-31", NULL); /* not a report */
+    fixture_edit(f, "1.2", FIELD_NOTE, "进展", NULL);
+    edit_result r;
+    assert_int_equal(
+        edit_apply(f->st, fixture_id(f, "1.1"), FIELD_STATE, "cancelled", "并入1.2", &r, NULL), 0);
+    edit_result_free(&r);
+    assert_int_equal(silent_count(f, id, NULL), 1);
+    assert_int_equal(silent_count(f, id, "2.1"), 1);
+    for (int i = 0; i < 12; i++) /* more history rows than the plan has nodes */
+        fixture_edit(f, "1.2.2", FIELD_UNIT, i % 2 ? "甲" : "乙", NULL);
+    assert_int_equal(silent_count(f, id, NULL), 1);
+    assert_int_equal(silent_count(f, id, "2.1"), 1);
+}
+
+/* The items of a cancelled area are not listed, in either form. */
+static void silent_leaves_out_cancelled_areas(void **state)
+{
+    fixture *f = *state;
+    int64_t id = start(f, "取消方面");
+    edit_result r;
+    assert_int_equal(
+        edit_apply(f->st, fixture_id(f, "2"), FIELD_STATE, "cancelled", "合并", &r, NULL), 0);
+    edit_result_free(&r);
+    size_t shorter = silent_count(f, id, NULL);
+    assert_true(shorter > 0);
+    assert_int_equal(silent_count(f, id, "2.1"), 0);
+    for (int i = 0; i < 12; i++) /* more history rows than the plan has nodes */
+        fixture_edit(f, "1.2.2", FIELD_UNIT, i % 2 ? "甲" : "乙", NULL);
+    assert_int_equal(silent_count(f, id, NULL), shorter);
+    assert_int_equal(silent_count(f, id, "2.1"), 0);
+}
+
 static void extensions_keep_the_original_due(void **state)
 {
     fixture *f = *state;
@@ -319,6 +358,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(items_without_progress_in_a_long_window, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(items_without_progress, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(silent_forms_agree, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(silent_leaves_out_cancelled_areas, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(extensions_keep_the_original_due, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(renderers_say_what_happened, fixture_setup,

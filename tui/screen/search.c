@@ -167,14 +167,15 @@ static void select_match(app *a)
 }
 
 /* The candidates: for short words from the copy of the text, read at the
- * first such search and kept until the search ends; else the index. */
+ * first such search and kept until the search ends; else (or when the
+ * copy cannot be made) the index. */
 static int find(app *a, const char *text, id_list *found, duban_error *err)
 {
     search_state *s = &a->sr;
     if (!search_texts_serves(text))
         return query_search_candidates(a->st, a->plan_id, text, found, err);
     if (!s->texts && search_texts_load(a->st, &s->texts, err))
-        return -1;
+        return query_search_candidates(a->st, a->plan_id, text, found, err);
     return search_texts_find(s->texts, text, found, err);
 }
 

@@ -58,13 +58,26 @@ static uint32_t fold(uint32_t cp)
 }
 
 /* The next code point of s[0..n) (ASCII folded; a malformed byte as
- * 0x110000 + its value) and its byte length in *k. */
-static uint32_t next_cp(const char *s, size_t n, size_t *k)
+ * 0x110000 + its value) and its byte length in *k.  ASCII and 3-byte
+ * sequences (CJK) are decoded here, the rest by utf8_decode(). */
+static inline uint32_t next_cp(const char *s, size_t n, size_t *k)
 {
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        *k = 1;
+        return fold(u[0]);
+    }
+    if ((u[0] & 0xF0) == 0xE0 && n >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        uint32_t cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3Fu);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+            *k = 3;
+            return cp;
+        }
+    }
     uint32_t cp;
     *k = utf8_decode(s, n, &cp);
     if (cp == UTF8_REPLACEMENT && *k == 1)
-        return 0x110000u + (unsigned char)s[0];
+        return 0x110000u + u[0];
     return fold(cp);
 }
 
@@ -75,7 +88,7 @@ static uint32_t symbol_of(const search_texts *t, uint32_t cp)
 }
 
 /* Writes symbol s's bytes to out (room for 3); returns how many. */
-static size_t encode(uint32_t s, unsigned char *out)
+static inline size_t encode(uint32_t s, unsigned char *out)
 {
     if (s < 0x80) {
         out[0] = (unsigned char)s;
@@ -95,7 +108,7 @@ static size_t encode(uint32_t s, unsigned char *out)
 }
 
 /* Reads the symbol at p (well-formed by construction); sets *k. */
-static uint32_t decode(const unsigned char *p, size_t *k)
+static inline uint32_t decode(const unsigned char *p, size_t *k)
 {
     if (p[0] < 0x80) {
         *k = 1;
@@ -221,20 +234,25 @@ static int add_column(search_texts *t, uint32_t e, const char *s, size_t len)
         return 0;
     if (len > (UINT32_MAX - t->len) / 4 || grow_text(t, 3 * len + 1))
         return -1;
+    unsigned char *out = t->text + t->len;
     if (t->len > t->off[e])
-        t->text[t->len++] = 0;
-    for (size_t i = 0; i < len;) {
-        size_t k;
-        uint32_t sym = intern(t, next_cp(s + i, len - i, &k));
-        if (!sym)
+        *out++ = 0;
+    for (size_t i = 0, k; i < len; i += k) {
+        uint32_t cp = next_cp(s + i, len - i, &k);
+        const uint16_t *page = t->page[cp >> PAGE_BITS];
+        uint32_t sym = page ? page[cp & 255] : 0;
+        if (!sym && !(sym = intern(t, cp)))
             return -1;
         if (t->last[sym] != e + 1) {
             t->last[sym] = e + 1;
             t->df[sym]++;
         }
-        t->len += encode(sym, t->text + t->len);
-        i += k;
+        if (sym < 0x80)
+            *out++ = (unsigned char)sym;
+        else
+            out += encode(sym, out);
     }
+    t->len = (size_t)(out - t->text);
     return 0;
 }
 
@@ -260,7 +278,8 @@ static int is_bitmap(const search_texts *t, uint32_t s)
     return (uint64_t)t->df[s] * 32 > t->n;
 }
 
-/* Builds the posting lists from the text (t->last is reused). */
+/* Builds the posting lists from the text (t->last is reused: 0 for a
+ * bitmap's symbol, else 1 + the entries listed so far). */
 static int build_postings(search_texts *t)
 {
     size_t narray = 0, nbits = 0;
@@ -270,23 +289,28 @@ static int build_postings(search_texts *t)
     for (uint32_t s = 1; s <= t->nsym; s++) {
         t->start[s] = (uint32_t)(is_bitmap(t, s) ? nbits++ : narray);
         narray += is_bitmap(t, s) ? 0 : t->df[s];
-        t->last[s] = 0;
+        t->last[s] = !is_bitmap(t, s);
     }
     t->words = (t->n + 63) / 64;
     t->arrays = malloc((narray ? narray : 1) * sizeof *t->arrays);
     t->bits = calloc(nbits ? nbits * t->words : 1, sizeof *t->bits);
     if (!t->arrays || !t->bits)
         return -1;
-    for (uint32_t e = 0; e < t->n; e++)
-        for (size_t i = t->off[e], k; i < t->off[e + 1]; i += k) {
-            uint32_t s = decode(t->text + i, &k);
+    const unsigned char *text = t->text;
+    for (uint32_t e = 0; e < t->n; e++) {
+        uint64_t bit = (uint64_t)1 << (e % 64);
+        uint64_t *bw = t->bits + e / 64;
+        for (size_t i = t->off[e], end = t->off[e + 1], k; i < end; i += k) {
+            uint32_t s = text[i] < 0x80 ? (k = 1, text[i]) : decode(text + i, &k);
             if (!s)
                 continue;
-            if (is_bitmap(t, s))
-                t->bits[t->start[s] * t->words + e / 64] |= (uint64_t)1 << (e % 64);
-            else if (!t->last[s] || t->arrays[t->start[s] + t->last[s] - 1] != e)
-                t->arrays[t->start[s] + t->last[s]++] = e;
+            uint32_t *a = t->arrays + t->start[s], m = t->last[s];
+            if (!m)
+                bw[t->start[s] * t->words] |= bit;
+            else if (m == 1 || a[m - 2] != e)
+                a[t->last[s]++ - 1] = e;
         }
+    }
     free(t->last);
     t->last = NULL;
     return 0;

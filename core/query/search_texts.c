@@ -49,7 +49,9 @@ struct search_texts {
     uint32_t *start;       /* per symbol: its array in arrays, its bitmap in bits */
     uint32_t *arrays;
     uint64_t *bits;
-    size_t words; /* uint64_t per bitmap */
+    size_t words;    /* uint64_t per bitmap */
+    int64_t next_id; /* a load in steps goes on after this id */
+    int complete;    /* every row read and the lists built */
 };
 
 static uint32_t fold(uint32_t cp)
@@ -324,38 +326,78 @@ static void shrink(search_texts *t)
         t->text = text;
 }
 
-int search_texts_load(store *st, search_texts **out, duban_error *err)
+/* Reads up to rows rows (0: all) after t->next_id; *more is set when
+ * there may be more. */
+static int read_rows(store *st, search_texts *t, size_t rows, int *more, duban_error *err)
 {
-    *out = NULL;
-    search_texts *t = calloc(1, sizeof *t);
-    if (!t)
-        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     sqlite3_stmt *stmt;
-    if (db_prepare(st, "SELECT id, c0, c1, c2, c3, c4 FROM node_fts_content", &stmt, err)) {
-        free(t);
+    if (db_prepare(st,
+                   "SELECT id, c0, c1, c2, c3, c4 FROM node_fts_content WHERE id > ?1"
+                   " ORDER BY id LIMIT ?2",
+                   &stmt, err))
         return DUBAN_EDB;
-    }
+    sqlite3_bind_int64(stmt, 1, t->next_id);
+    sqlite3_bind_int64(stmt, 2, rows ? (sqlite3_int64)rows : -1);
+    size_t got = 0;
     int rc, full = 0;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && !(full = add_row(t, stmt)))
-        ;
-    if (!full && rc != SQLITE_DONE)
-        rc = db_fail(st, err, DUBAN_EDB, "search");
-    else if (full || (!t->n && grow_entries(t)) || build_postings(t))
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && !(full = add_row(t, stmt))) {
+        t->next_id = sqlite3_column_int64(stmt, 0);
+        got++;
+    }
+    if (full)
         rc = t->nsym == MAX_SYMBOLS
                  ? duban_fail(err, DUBAN_EINVAL, "search: more than %u characters", MAX_SYMBOLS)
                  : duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    else if (rc != SQLITE_DONE)
+        rc = db_fail(st, err, DUBAN_EDB, "search");
     else
         rc = DUBAN_OK;
     sqlite3_finalize(stmt);
-    if (rc) {
-        search_texts_free(t);
-        return rc;
+    *more = rows && got == rows;
+    return rc;
+}
+
+int search_texts_load_step(store *st, search_texts **t, size_t rows, int *done, duban_error *err)
+{
+    *done = 0;
+    if (!*t) {
+        if (!(*t = calloc(1, sizeof **t)))
+            return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+        (*t)->next_id = INT64_MIN;
     }
-    if (!t->n)
-        t->off[0] = 0;
-    shrink(t);
-    *out = t;
-    return DUBAN_OK;
+    if ((*t)->complete) {
+        *done = 1;
+        return DUBAN_OK;
+    }
+    int more = 0;
+    int rc = read_rows(st, *t, rows, &more, err);
+    if (!rc && !more) {
+        if (grow_entries(*t) || build_postings(*t))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+        else {
+            if (!(*t)->n)
+                (*t)->off[0] = 0;
+            shrink(*t);
+            (*t)->complete = *done = 1;
+        }
+    }
+    if (rc) {
+        search_texts_free(*t);
+        *t = NULL;
+    }
+    return rc;
+}
+
+int search_texts_load(store *st, search_texts **out, duban_error *err)
+{
+    *out = NULL;
+    int done;
+    return search_texts_load_step(st, out, 0, &done, err);
+}
+
+int search_texts_complete(const search_texts *t)
+{
+    return t && t->complete;
 }
 
 /* ---- finding ------------------------------------------------------------ */
@@ -486,8 +528,8 @@ int search_texts_find(const search_texts *t, const char *text, id_list *out, dub
     memset(out, 0, sizeof *out);
     word w[MAX_WORDS];
     int n = split_short(text, w);
-    if (n <= 0)
-        return duban_fail(err, DUBAN_EINVAL, "search: not a short-word search");
+    if (n <= 0 || !t->complete)
+        return duban_fail(err, DUBAN_EINVAL, "search: not a short-word search, or not loaded");
     finder f = {.t = t, .w = w, .nw = n, .out = out};
     if (!symbols(&f, w, n))
         return DUBAN_OK;

@@ -26,7 +26,17 @@ int search_texts_serves(const char *text);
  * more than 65,535 distinct characters (*out NULL in each case: ask
  * query_search_candidates instead). */
 int search_texts_load(store *st, search_texts **out, duban_error *err);
-/* text must be one search_texts_serves() accepts (DUBAN_EINVAL else);
+/* The same load in steps, for a caller with idle time: each call reads
+ * up to rows more nodes (0: all the rest; in id order) into *t, made at
+ * the first call (*t NULL); *done is set once every node is read and the
+ * lists are built: only then may *t be searched.  Rows written between
+ * two steps may be missed (as by any later edit).  On failure *t is freed
+ * and NULL. */
+int search_texts_load_step(store *st, search_texts **t, size_t rows, int *done, duban_error *err);
+/* 1 when t is loaded to the end. */
+int search_texts_complete(const search_texts *t);
+/* text must be one search_texts_serves() accepts and t complete
+ * (DUBAN_EINVAL else);
  * fills out (free with id_list_free). */
 int search_texts_find(const search_texts *t, const char *text, id_list *out, duban_error *err);
 void search_texts_free(search_texts *t);

@@ -4,7 +4,9 @@
  * letters in either case, CJK, a character at the end of a text, several
  * words; every character and many pairs of the seed plan (lists kept as
  * bitmaps and as arrays); more than 127 and 3,200 distinct characters (2
- * and 3 byte numbers); past 65,535 the load refuses (DUBAN_EINVAL).
+ * and 3 byte numbers); past 65,535 the load refuses (DUBAN_EINVAL); a
+ * load in steps of a few rows gives the same copy, searchable only once
+ * complete.
  * Searches mixing short and long words are not its own. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -200,12 +202,40 @@ static void many_characters(void **state)
     assert_null(t);
 }
 
+/* Loaded in steps of rows (1, 3, 1000) and whole: the same answers. */
+static void in_steps(void **state)
+{
+    fixture *f = *state;
+    fixture_edit(f, "1.1", FIELD_NOTE, "进展甲 ABC招商", NULL);
+    fixture_edit(f, "2.1", FIELD_UNIT, "招商局", NULL);
+    static const char *const texts[] = {"招", "招商", "局", "ab", "甲 c", "项目", "鑫", "1"};
+    static const size_t steps[] = {1, 3, 1000};
+    for (size_t k = 0; k < 3; k++) {
+        search_texts *t = NULL;
+        int done = 0, calls = 0;
+        id_list ids;
+        while (!done) {
+            assert_int_equal(search_texts_load_step(f->st, &t, steps[k], &done, NULL), DUBAN_OK);
+            assert_non_null(t);
+            assert_int_equal(search_texts_complete(t), done);
+            if (!done)
+                assert_int_equal(search_texts_find(t, "招", &ids, NULL), DUBAN_EINVAL);
+            calls++;
+        }
+        assert_true(steps[k] > 3 ? calls == 1 : calls > 2);
+        for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+            same(f->st, f->plan, t, texts[i]);
+        search_texts_free(t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(short_words, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(the_seed, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(many_characters, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(in_steps, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

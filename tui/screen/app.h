@@ -99,6 +99,7 @@ typedef struct search_state {
     int64_t saved_node; /* selection before the search (Esc restores) */
     char *saved_folds;
     struct search_texts *texts; /* short words' copy of the text, for one search */
+    int texts_off;              /* the copy could not be made: the index answers */
 } search_state;
 
 /* What the open prompt on the status line asks; its label is always

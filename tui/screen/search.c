@@ -8,8 +8,10 @@
  * rank and each row's mark are read from the bits.  The outline read at
  * the start serves the whole search and its n / N steps.  Searches of
  * short words only (1-2 characters, which the index cannot serve) read a
- * copy of the text into memory once (search_texts.h) and scan it at each
- * key; the copy is dropped when the search ends. */
+ * copy of the text into memory once (search_texts.h) and look it up at
+ * each key; the copy is read in parts while the prompt is open and no key
+ * waits (search_idle: the first key typed is nearly always a short search),
+ * and dropped when the search ends. */
 #include "screen/search.h"
 
 #include "screen/draw.h"
@@ -166,17 +168,35 @@ static void select_match(app *a)
         app_message(a, S_ERROR, "%s", err.msg);
 }
 
+#define IDLE_ROWS 2048 /* nodes read per idle step: ~2 ms */
+
 /* The candidates: for short words from the copy of the text, read at the
- * first such search and kept until the search ends; else (or when the
- * copy cannot be made) the index. */
+ * first such search (or while idle) and kept until the search ends; else
+ * (or when the copy cannot be made) the index. */
 static int find(app *a, const char *text, id_list *found, duban_error *err)
 {
     search_state *s = &a->sr;
-    if (!search_texts_serves(text))
+    int done = 0;
+    if (!search_texts_serves(text) || s->texts_off)
         return query_search_candidates(a->st, a->plan_id, text, found, err);
-    if (!s->texts && search_texts_load(a->st, &s->texts, err))
+    if (search_texts_load_step(a->st, &s->texts, 0, &done, err)) {
+        s->texts_off = 1;
         return query_search_candidates(a->st, a->plan_id, text, found, err);
+    }
     return search_texts_find(s->texts, text, found, err);
+}
+
+int search_idle_work(const app *a)
+{
+    return a->prompt == PROMPT_SEARCH && !a->sr.texts_off && !search_texts_complete(a->sr.texts);
+}
+
+void search_idle(app *a)
+{
+    int done;
+    duban_error err = {0};
+    if (search_idle_work(a) && search_texts_load_step(a->st, &a->sr.texts, IDLE_ROWS, &done, &err))
+        a->sr.texts_off = 1; /* the index answers */
 }
 
 void search_update(app *a, const char *text)

@@ -15,6 +15,7 @@
 #include "query/area_summary.h"
 #include "query/query.h"
 #include "query/query_view.h"
+#include "query/search_texts.h"
 #include "store/store.h"
 #include "plan/date.h"
 #include "plan/light.h"
@@ -31,6 +32,7 @@ typedef struct ctx {
     int64_t plan, area, item, meeting;
     long today;
     int k;
+    search_texts *texts; /* the short words' copy, read at the first texts_find */
 } ctx;
 
 static double clock_us(clockid_t id)
@@ -62,6 +64,40 @@ static int c_search1(ctx *c)
 static int c_search_words(ctx *c)
 {
     return search(c, "招商 县发改局");
+}
+/* The front end's calls per typed key: the index's candidates (3+
+ * characters), and for short words the copy of the text (its load, then
+ * a search of one and of two characters). */
+static int c_candidates3(ctx *c)
+{
+    id_list ids;
+    int rc = query_search_candidates(c->st, c->plan, "招商引资", &ids, NULL);
+    id_list_free(&ids);
+    return rc;
+}
+static int c_texts_load(ctx *c)
+{
+    search_texts *t;
+    int rc = search_texts_load(c->st, &t, NULL);
+    search_texts_free(t);
+    return rc;
+}
+static int texts_find(ctx *c, const char *text)
+{
+    id_list ids;
+    if (!c->texts && search_texts_load(c->st, &c->texts, NULL))
+        return -1;
+    int rc = search_texts_find(c->texts, text, &ids, NULL);
+    id_list_free(&ids);
+    return rc;
+}
+static int c_texts_find1(ctx *c)
+{
+    return texts_find(c, "招");
+}
+static int c_texts_find2(ctx *c)
+{
+    return texts_find(c, "招商");
 }
 static int c_item_stats(ctx *c)
 {
@@ -158,6 +194,10 @@ static const struct bench_case {
     {"search2", c_search2},
     {"search1", c_search1},
     {"search_words", c_search_words},
+    {"candidates3", c_candidates3},
+    {"texts_load", c_texts_load},
+    {"texts_find1", c_texts_find1},
+    {"texts_find2", c_texts_find2},
     {"item_stats", c_item_stats},
     {"area_item_stats", c_area_item_stats},
     {"area_stats", c_area_stats},
@@ -259,6 +299,7 @@ int main(int argc, char **argv)
     }
     free(t);
     free(cpu);
+    search_texts_free(c.texts);
     sqlite3_close(c.raw);
     store_close(c.st);
     return 0;

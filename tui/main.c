@@ -28,6 +28,7 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
     int is_import = cmd->run == cmd_import;
     if (is_import && args->dry_run) /* a preview opens no database */
         return cmd->run(ctx, args, err);
+    ctx->map_file = 1;
     int rc = cli_open_store(ctx, cmd->needs_plan, !is_import, err);
     if (!rc)
         rc = cmd->run(ctx, args, err);

@@ -98,6 +98,7 @@ typedef struct cli_ctx {
     int no_bom;                 /* --no-bom: CSV output without TABLE_CSV_BOM */
     int format_xlsx;            /* --format xlsx (duban export, minutes) */
     query_filter filter;        /* the filter options given to `duban present` */
+    int map_file;               /* cli_open_store() maps the file (commands) */
 } cli_ctx;
 
 /* The day the built-in sample plan (second half of 2021) is shown on when

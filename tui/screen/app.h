@@ -88,7 +88,7 @@ typedef struct search_state {
     int active; /* matches are marked */
     char text[256];
     int64_t *order;   /* the plan's node ids in outline order, read at search_begin */
-    search_pos *byid; /* the same sorted by id, with their positions */
+    search_pos *byid; /* the same sorted by id, with their positions (when not dense) */
     size_t norder;
     uint32_t *dense; /* when the ids are dense: position + 1 by id - dense_base, 0 none */
     int64_t dense_base;
@@ -99,6 +99,8 @@ typedef struct search_state {
     int64_t saved_node; /* selection before the search (Esc restores) */
     char *saved_folds;
     struct search_texts *texts; /* short words' copy of the text, for one search */
+    int texts_off;              /* the copy could not be made: the index answers */
+    int outline_read;           /* order/byid/dense read (or failed) for this search */
 } search_state;
 
 /* What the open prompt on the status line asks; its label is always

@@ -1,15 +1,18 @@
 /* search.c - incremental search over the outline (see search.h).
  *
- * search_begin() reads the plan's outline once (query_outline_ids: node
- * ids in outline order, one pass over an index); each typed key then asks
+ * The plan's outline is read once per search (query_outline_ids: node
+ * ids in outline order, one pass over an index), while idle after `/` or
+ * at the first key typed before that; each typed key then asks
  * the store only for the matching ids (query_search_candidates: for long
  * words the trigram index alone, no node row, no sort) and sets one bit
  * per outline position.  The count, the first match, the next one, its
  * rank and each row's mark are read from the bits.  The outline read at
  * the start serves the whole search and its n / N steps.  Searches of
  * short words only (1-2 characters, which the index cannot serve) read a
- * copy of the text into memory once (search_texts.h) and scan it at each
- * key; the copy is dropped when the search ends. */
+ * copy of the text into memory once (search_texts.h) and look it up at
+ * each key; the copy is read in parts while the prompt is open and no key
+ * waits (search_idle: the first key typed is nearly always a short search),
+ * and dropped when the search ends. */
 #include "screen/search.h"
 
 #include "screen/draw.h"
@@ -43,21 +46,27 @@ static void drop_outline(search_state *s)
 }
 
 /* Node ids are row ids, mostly dense: then a table by id replaces the
- * binary search (a few hundred KiB at 100,000 items). */
-static void make_dense(search_state *s)
+ * sorted copy and its binary search (a few hundred KiB at 100,000 items,
+ * no sort).  0 when the ids are too sparse or memory is short. */
+static int make_dense(search_state *s)
 {
     if (!s->norder || s->norder > UINT32_MAX - 1)
-        return;
-    int64_t lo = s->byid[0].id, hi = s->byid[s->norder - 1].id;
-    if (hi - lo >= (int64_t)(4 * s->norder))
-        return;
+        return 0;
+    int64_t lo = s->order[0], hi = s->order[0];
+    for (size_t i = 1; i < s->norder; i++) {
+        lo = s->order[i] < lo ? s->order[i] : lo;
+        hi = s->order[i] > hi ? s->order[i] : hi;
+    }
+    if ((uint64_t)hi - (uint64_t)lo >= 4 * (uint64_t)s->norder)
+        return 0;
     s->dense = calloc((size_t)(hi - lo + 1), sizeof *s->dense);
     if (!s->dense)
-        return; /* the binary search serves */
+        return 0;
     s->dense_base = lo;
     s->ndense = (size_t)(hi - lo + 1);
     for (size_t i = 0; i < s->norder; i++)
-        s->dense[s->byid[i].id - lo] = (uint32_t)s->byid[i].pos + 1;
+        s->dense[s->order[i] - lo] = (uint32_t)i + 1;
+    return 1;
 }
 
 void search_free(search_state *s)
@@ -85,17 +94,16 @@ static void load_outline(app *a)
         app_message(a, S_ERROR, "%s", err.msg);
         return;
     }
-    s->byid = malloc((ids.n ? ids.n : 1) * sizeof *s->byid);
-    if (!s->byid) {
-        id_list_free(&ids);
+    s->order = ids.v; /* now owned by the search */
+    s->norder = ids.n;
+    if (make_dense(s))
         return;
-    }
+    s->byid = malloc((ids.n ? ids.n : 1) * sizeof *s->byid);
+    if (!s->byid)
+        return; /* nothing is found */
     for (size_t i = 0; i < ids.n; i++)
         s->byid[i] = (search_pos){ids.v[i], i};
     qsort(s->byid, ids.n, sizeof *s->byid, cmp_pos);
-    s->order = ids.v; /* now owned by the search */
-    s->norder = ids.n;
-    make_dense(s);
 }
 
 void search_begin(app *a)
@@ -103,7 +111,16 @@ void search_begin(app *a)
     search_free(&a->sr);
     a->sr.saved_node = vm_selected(a);
     a->sr.saved_folds = vm_folds(a);
-    load_outline(a);
+}
+
+/* The outline, read once per search: while idle after `/`, or at the
+ * first key typed before that. */
+static void need_outline(app *a)
+{
+    if (!a->sr.outline_read) {
+        a->sr.outline_read = 1;
+        load_outline(a);
+    }
 }
 
 /* The outline position of node id, or norder when it is not in it. */
@@ -166,16 +183,41 @@ static void select_match(app *a)
         app_message(a, S_ERROR, "%s", err.msg);
 }
 
+#define IDLE_ROWS 2048 /* nodes read per idle step: ~2 ms */
+
 /* The candidates: for short words from the copy of the text, read at the
- * first such search and kept until the search ends; else the index. */
+ * first such search (or while idle) and kept until the search ends; else
+ * (or when the copy cannot be made) the index. */
 static int find(app *a, const char *text, id_list *found, duban_error *err)
 {
     search_state *s = &a->sr;
-    if (!search_texts_serves(text))
+    int done = 0;
+    if (!search_texts_serves(text) || s->texts_off)
         return query_search_candidates(a->st, a->plan_id, text, found, err);
-    if (!s->texts && search_texts_load(a->st, &s->texts, err))
-        return -1;
+    if (search_texts_load_step(a->st, &s->texts, 0, &done, err)) {
+        s->texts_off = 1;
+        return query_search_candidates(a->st, a->plan_id, text, found, err);
+    }
     return search_texts_find(s->texts, text, found, err);
+}
+
+int search_idle_work(const app *a)
+{
+    const search_state *s = &a->sr;
+    return a->prompt == PROMPT_SEARCH &&
+           (!s->outline_read || (!s->texts_off && !search_texts_complete(s->texts)));
+}
+
+void search_idle(app *a)
+{
+    int done;
+    duban_error err = {0};
+    if (!search_idle_work(a))
+        return;
+    if (!a->sr.outline_read)
+        need_outline(a);
+    else if (search_texts_load_step(a->st, &a->sr.texts, IDLE_ROWS, &done, &err))
+        a->sr.texts_off = 1; /* the index answers */
 }
 
 void search_update(app *a, const char *text)
@@ -185,7 +227,10 @@ void search_update(app *a, const char *text)
     drop_matches(s);
     snprintf(s->text, sizeof s->text, "%s", text);
     restore(a);
-    if (!*text || !s->norder)
+    if (!*text)
+        return;
+    need_outline(a);
+    if (!s->norder)
         return;
     id_list found;
     if (find(a, text, &found, &err)) {

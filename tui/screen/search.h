@@ -20,6 +20,13 @@ void search_step(app *a, int dir);
 void search_clear(app *a);
 /* 1 if node id is a current match. */
 int search_is_match(const app *a, int64_t id);
+/* While the search prompt is open and the outline or the short words'
+ * copy of the text is not read yet: search_idle_work() is 1, and each
+ * search_idle() reads the outline or a part of the copy (a few
+ * milliseconds), for the loop to call while no key waits.  The first key
+ * typed reads what is left. */
+int search_idle_work(const app *a);
+void search_idle(app *a);
 void search_free(search_state *s);
 
 #endif

@@ -326,11 +326,20 @@ static int run_loop(app *a)
             draw(a);
         dirty = 0;
         wint_t ch;
+        int idle = search_idle_work(a); /* then look for a key without waiting */
+        if (idle)
+            timeout(0);
         int r = next_key(a, &ch);
+        if (idle)
+            timeout(TICK_MS);
         if (r != ERR) {
             if (on_key(a, r == KEY_CODE_YES, ch))
                 return DUBAN_OK;
             dirty = 1;
+        } else if (idle) {
+            search_idle(a);
+            if (now_ms() - last_poll < TICK_MS)
+                continue;
         }
         if (r == ERR || now_ms() - last_poll >= TICK_MS) {
             poll_store(a, &dirty);

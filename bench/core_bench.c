@@ -8,9 +8,12 @@
  * to the floor case, and the median CPU time of the process (less
  * sensitive to a busy machine than the wall clock).  The floor case,
  * "tx_floor": BEGIN IMMEDIATE, one upsert, COMMIT with synchronous = FULL
- * on the same database.  The database is written (the
- * ui_state rows "bench" and "folds", a meeting when it has none): use a
- * copy.  Speed is never asserted; see bench/README.md. */
+ * on the same database; "status_edit", next to it, is the status key in
+ * process (edit_apply, alternately setting and setting back the status of
+ * an item in the middle of the plan).  The database is written (the
+ * ui_state rows "bench" and "folds", a meeting when it has none, the
+ * status edits and their history): use a copy.  Speed is never asserted; see bench/README.md. */
+#include "edit/edit.h"
 #include "edit/meeting.h"
 #include "query/area_summary.h"
 #include "query/query.h"
@@ -148,11 +151,23 @@ static int c_tx_floor(ctx *c)
     return rc | sqlite3_exec(c->raw, "COMMIT", NULL, NULL, NULL);
 }
 
+/* The status key: one edit of the item's status (one durable
+ * transaction with its history row), set and set back in turn. */
+static int c_status_edit(ctx *c)
+{
+    edit_result r;
+    int rc = edit_apply(c->st, c->item, FIELD_STATUS, (c->k++ & 1) ? "not_started" : "in_progress",
+                        NULL, &r, NULL);
+    edit_result_free(&r);
+    return rc;
+}
+
 static const struct bench_case {
     const char *name;
     int (*run)(ctx *);
 } cases[] = {
     {"tx_floor", c_tx_floor},
+    {"status_edit", c_status_edit},
     {"put_state", c_put_state},
     {"search3", c_search3},
     {"search2", c_search2},

@@ -398,6 +398,13 @@ static const struct migration {
     "  UPDATE milestone SET hkey = new.seq WHERE id = new.id;"
     "END;",
      NULL},
+    /* 14 (speed, issue 15): a local history row's identity is stamped by
+     * C code with statements prepared once (store_stamp_history(), called
+     * by edit_insert_history(), the one place rows are made here) instead
+     * of the trigger history_stamp, which compiled into every history
+     * insert, sync's own included, and looked the item's rows up twice. */
+    {"DROP TRIGGER IF EXISTS history_stamp;",
+     NULL},
 };
 /* clang-format on */
 

@@ -52,6 +52,17 @@ check "$A" "after a sync"
   ON r.uuid = g2.origin AND r.is_self = 0 ORDER BY g2.hlc DESC LIMIT 1)
   FROM history_gid g ORDER BY g.history_id DESC LIMIT 1")" = 1 ] && pass \
   || fail "the edit after a sync replaces the other replica's change"
+# A change synced in after this replica's later one (a smaller clock):
+# the next edit replaces this replica's own change.
+at 09:05:00; run --db "$A" set 1.1 blocked
+at 09:04:30; run --db "$B" set 1.1 behind
+at 09:06:00; run --db "$A" sync "$B"; expect_rc 0 "second sync"
+at 09:06:30; run --db "$A" set 1.1 done; expect_rc 0 "edit after the second sync"
+check "$A" "after an older change synced in"
+[ "$(sqlite3 "$A" "SELECT g.prev_gid = (SELECT g2.gid FROM history_gid g2 JOIN history h2
+  ON h2.id = g2.history_id WHERE h2.new_value = 'blocked' ORDER BY g2.hlc DESC LIMIT 1)
+  FROM history_gid g ORDER BY g.history_id DESC LIMIT 1")" = 1 ] && pass \
+  || fail "the edit replaces the change with the greater clock"
 
 # A schema 13 database: its trigger stamps rows; opening it drops the
 # trigger (migration 14) and the next edits are stamped by C alike.

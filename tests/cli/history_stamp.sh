@@ -98,6 +98,17 @@ check "$S" "rows stamped after the upgrade"
 [ "$(sqlite3 "$S" "SELECT count(*) FROM sqlite_schema WHERE name = 'history_stamp'")" = 0 ] \
   && pass || fail "the trigger is still there"
 [ "$(sqlite3 "$S" "PRAGMA user_version")" -ge 14 ] && pass || fail "not upgraded"
+# history_by_target holds the undo and redo rows only, and still serves
+# the look-up of an edit's undo
+[ "$(sqlite3 "$S" "SELECT sql LIKE '%WHERE target_id IS NOT NULL' FROM sqlite_schema
+  WHERE name = 'history_by_target'")" = 1 ] && pass || fail "history_by_target is not partial"
+at 10:00:04; run --db "$S" undo; expect_rc 0 "undo after the upgrade"
+check "$S" "an undo after the upgrade"
+[ "$(sqlite3 "$S" "SELECT count(*) FROM history INDEXED BY history_by_target
+  WHERE target_id IS NOT NULL")" = 1 ] && pass || fail "the undo row is not in history_by_target"
+sqlite3 "$S" "EXPLAIN QUERY PLAN SELECT action FROM history u WHERE u.target_id = 5
+  ORDER BY u.id DESC LIMIT 1" | grep -q "INDEX history_by_target" && pass \
+  || fail "an edit's undo is not looked up by history_by_target"
 [ "$(sqlite3 "$S" "SELECT g.prev_gid = (SELECT gid FROM history_gid WHERE history_id = 2)
   FROM history_gid g WHERE g.history_id = 4")" = 1 ] && pass \
   || fail "the first edit after the upgrade replaces the trigger-stamped change"

@@ -8,9 +8,14 @@
  * to the floor case, and the median CPU time of the process (less
  * sensitive to a busy machine than the wall clock).  The floor case,
  * "tx_floor": BEGIN IMMEDIATE, one upsert, COMMIT with synchronous = FULL
- * on the same database.  The database is written (the
- * ui_state rows "bench" and "folds", a meeting when it has none): use a
- * copy.  Speed is never asserted; see bench/README.md. */
+ * on the same database; "status_edit", next to it, is the status key in
+ * process (edit_apply, alternately setting and setting back the status of
+ * an item in the middle of the plan), is timed in rounds alternating
+ * with floor transactions on a file of its own beside DB (DB-floor,
+ * removed at the end) and its ratio taken against those.  The database is written (the
+ * ui_state rows "bench" and "folds", a meeting when it has none, the
+ * status edits and their history): use a copy.  Speed is never asserted; see bench/README.md. */
+#include "edit/edit.h"
 #include "edit/meeting.h"
 #include "query/area_summary.h"
 #include "query/query.h"
@@ -29,10 +34,12 @@
 typedef struct ctx {
     store *st;
     sqlite3 *raw;
+    sqlite3 *side; /* the paired floor's file (see open_side) */
     int64_t plan, area, item, meeting;
     long today;
     int k;
     search_texts *texts; /* the short words' copy, read at the first texts_find */
+    int edits;           /* status_edit's own turn (tx_floor's rounds advance k) */
 } ctx;
 
 static double clock_us(clockid_t id)
@@ -169,11 +176,12 @@ static int c_put_state(ctx *c)
 {
     return store_put_state(c->st, c->plan, "folds", (c->k++ & 1) ? "1,2" : "1", NULL);
 }
-static int c_tx_floor(ctx *c)
+/* One durable upsert transaction on db. */
+static int tx_floor_on(ctx *c, sqlite3 *db)
 {
     sqlite3_stmt *s;
-    int rc = sqlite3_exec(c->raw, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-    rc |= sqlite3_prepare_v2(c->raw,
+    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    rc |= sqlite3_prepare_v2(db,
                              "INSERT INTO ui_state(plan_id, key, value) VALUES (?1, 'bench', ?2)"
                              " ON CONFLICT(plan_id, key) DO UPDATE SET value = excluded.value",
                              -1, &s, NULL);
@@ -181,32 +189,53 @@ static int c_tx_floor(ctx *c)
     sqlite3_bind_int(s, 2, c->k++);
     rc |= sqlite3_step(s) != SQLITE_DONE;
     sqlite3_finalize(s);
-    return rc | sqlite3_exec(c->raw, "COMMIT", NULL, NULL, NULL);
+    return rc | sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+}
+static int c_tx_floor(ctx *c)
+{
+    return tx_floor_on(c, c->raw);
 }
 
+/* The status key: one edit of the item's status (one durable
+ * transaction with its history row), set and set back in turn. */
+static int c_status_edit(ctx *c)
+{
+    edit_result r;
+    int rc = edit_apply(c->st, c->item, FIELD_STATUS,
+                        (c->edits++ & 1) ? "not_started" : "in_progress", NULL, &r, NULL);
+    edit_result_free(&r);
+    return rc;
+}
+
+/* paired: a durable write, timed in rounds alternating with a floor
+ * transaction on a file of its own (open_side), its ratio taken against
+ * those floor samples (the shared disk's latency moves between the
+ * cases' blocks). */
 static const struct bench_case {
     const char *name;
     int (*run)(ctx *);
+    int paired;
 } cases[] = {
-    {"tx_floor", c_tx_floor},
-    {"put_state", c_put_state},
-    {"search3", c_search3},
-    {"search2", c_search2},
-    {"search1", c_search1},
-    {"search_words", c_search_words},
-    {"candidates3", c_candidates3},
-    {"texts_load", c_texts_load},
-    {"texts_find1", c_texts_find1},
-    {"texts_find2", c_texts_find2},
-    {"item_stats", c_item_stats},
-    {"area_item_stats", c_area_item_stats},
-    {"area_stats", c_area_stats},
-    {"plan_get", c_plan_get},
-    {"item_lights", c_item_lights},
-    {"subtree", c_subtree},
-    {"silent", c_silent},
-    {"changes", c_changes},
-    {"area_summary", c_area_summary},
+    {"tx_floor", c_tx_floor, 0},
+    {"status_edit", c_status_edit, 1},
+    {"put_state", c_put_state, 0},
+    {"search3", c_search3, 0},
+    {"search2", c_search2, 0},
+    {"search1", c_search1, 0},
+    {"search_words", c_search_words, 0},
+    {"candidates3", c_candidates3, 0},
+    {"texts_load", c_texts_load, 0},
+    {"texts_find1", c_texts_find1, 0},
+    {"texts_find2", c_texts_find2, 0},
+    {"item_stats", c_item_stats, 0},
+    {"area_item_stats", c_area_item_stats, 0},
+    {"area_stats", c_area_stats, 0},
+    {"plan_get", c_plan_get, 0},
+    {"item_lights", c_item_lights, 0},
+    {"subtree", c_subtree, 0},
+    {"silent", c_silent, 0},
+    {"changes", c_changes, 0},
+    {"area_summary", c_area_summary, 0},
 };
 
 static int cmp_double(const void *a, const void *b)
@@ -247,6 +276,40 @@ static int pick(ctx *c, duban_error *err)
     return 0;
 }
 
+/* The paired floor's own file, PATH-floor (same directory, same pragmas,
+ * a ui_state table): the floor's writes on the plan's own file would
+ * empty the store's page cache before every edit, which the front end's
+ * keys never see.  Its WAL is written past one checkpoint first, so that
+ * the timed commits overwrite it instead of growing the file (a growing
+ * file's sync also writes its size).  Removed at the end. */
+static int open_side(ctx *c, const char *path, char *side, size_t n)
+{
+    snprintf(side, n, "%s-floor", path);
+    if (sqlite3_open(side, &c->side) != SQLITE_OK ||
+        sqlite3_exec(c->side,
+                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                     " CREATE TABLE IF NOT EXISTS ui_state(plan_id INTEGER NOT NULL,"
+                     " key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (plan_id, key))",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_busy_timeout(c->side, 5000);
+    int rc = 0;
+    for (int w = 0; w < 1200; w++)
+        rc |= tx_floor_on(c, c->side);
+    return rc;
+}
+
+static void remove_side(ctx *c, const char *side)
+{
+    char f[4200];
+    sqlite3_close(c->side);
+    remove(side);
+    snprintf(f, sizeof f, "%s-wal", side);
+    remove(f);
+    snprintf(f, sizeof f, "%s-shm", side);
+    remove(f);
+}
+
 int main(int argc, char **argv)
 {
     const char *path = NULL, *only = NULL, *today = "2021-10-01";
@@ -274,7 +337,13 @@ int main(int argc, char **argv)
     }
     sqlite3_busy_timeout(c.raw, 5000);
     sqlite3_exec(c.raw, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
-    double *t = malloc(rounds * sizeof *t), *cpu = malloc(rounds * sizeof *cpu), floor_us = 0;
+    char side[4096];
+    if (open_side(&c, path, side, sizeof side)) {
+        fprintf(stderr, "core_bench: %s: cannot set up the floor's file\n", side);
+        return 1;
+    }
+    double *t = malloc(rounds * sizeof *t), *cpu = malloc(rounds * sizeof *cpu),
+           *pf = malloc(rounds * sizeof *pf), floor_us = 0;
     printf("%-16s %10s %10s %8s %10s\n", "case", "median_us", "p95_us", "x_floor", "cpu_us");
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         if (only && strcmp(only, cases[k].name) && strcmp(cases[k].name, "tx_floor"))
@@ -283,10 +352,20 @@ int main(int argc, char **argv)
         for (int w = 0; w < 3; w++)
             failed |= cases[k].run(&c);
         for (int r = 0; r < rounds; r++) {
+            if (cases[k].paired) {
+                double f0 = clock_us(CLOCK_MONOTONIC);
+                failed |= tx_floor_on(&c, c.side);
+                pf[r] = clock_us(CLOCK_MONOTONIC) - f0;
+            }
             double t0 = clock_us(CLOCK_MONOTONIC), c0 = clock_us(CLOCK_PROCESS_CPUTIME_ID);
             failed |= cases[k].run(&c);
             t[r] = clock_us(CLOCK_MONOTONIC) - t0;
             cpu[r] = clock_us(CLOCK_PROCESS_CPUTIME_ID) - c0;
+        }
+        double base = floor_us;
+        if (cases[k].paired) {
+            qsort(pf, rounds, sizeof *pf, cmp_double);
+            base = pf[rounds / 2];
         }
         qsort(t, rounds, sizeof *t, cmp_double);
         qsort(cpu, rounds, sizeof *cpu, cmp_double);
@@ -295,11 +374,16 @@ int main(int argc, char **argv)
         if (k == 0)
             floor_us = med;
         printf("%-16s %10.0f %10.0f %8.2f %10.0f%s\n", cases[k].name, med, p95,
-               floor_us > 0 ? med / floor_us : 0, cpu[rounds / 2], failed ? "  FAILED" : "");
+               k == 0     ? 1.0
+               : base > 0 ? med / base
+                          : 0,
+               cpu[rounds / 2], failed ? "  FAILED" : "");
     }
     free(t);
     free(cpu);
     search_texts_free(c.texts);
+    free(pf);
+    remove_side(&c, side);
     sqlite3_close(c.raw);
     store_close(c.st);
     return 0;

@@ -133,8 +133,13 @@ int edit_insert_history(store *st, const history_new *h, int64_t *id, duban_erro
     sqlite3_bind_int64(stmt, 10, is_edit ? -1 : h->done_top);
     sqlite3_bind_int64(stmt, 11, is_edit ? 0 : h->redo_top);
     int rc = step_done(st, stmt, "cannot record history", err);
+    int64_t row = rc ? 0 : sqlite3_last_insert_rowid(st->db);
+    if (!rc) /* its global identity (sync), once a trigger's work */
+        rc = store_stamp_history(st, row, h->node_id, now, h->field,
+                                 h->old_value ? h->old_value : "", h->new_value ? h->new_value : "",
+                                 err);
     if (!rc && id)
-        *id = sqlite3_last_insert_rowid(st->db);
+        *id = row;
     return rc;
 }
 

@@ -398,6 +398,17 @@ static const struct migration {
     "  UPDATE milestone SET hkey = new.seq WHERE id = new.id;"
     "END;",
      NULL},
+    /* 14 (speed, issue 15): a local history row's identity is stamped by
+     * C code with statements prepared once (store_stamp_history(), called
+     * by edit_insert_history(), the one place rows are made here) instead
+     * of the trigger history_stamp, which compiled into every history
+     * insert, sync's own included, and looked the item's rows up twice.
+     * history_by_target holds only the undo and redo rows (every query
+     * looks a target up by equality): an edit writes one page less. */
+    {"DROP TRIGGER IF EXISTS history_stamp;"
+    "DROP INDEX IF EXISTS history_by_target;"
+    "CREATE INDEX history_by_target ON history(target_id) WHERE target_id IS NOT NULL;",
+     NULL},
 };
 /* clang-format on */
 

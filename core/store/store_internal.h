@@ -73,6 +73,14 @@ int db_exec_script(store *st, const char *sql, duban_error *err);
 int search_defer_finish(store *st, duban_error *err);
 void search_defer_drop(store *st);
 
+/* Stamps history row id (just inserted: node_id, at, field, old and new
+ * value) with its global identity in history_gid, as migration 7's
+ * trigger history_stamp did before schema 14 (history_stamp.c).  A row
+ * already stamped is left alone; nothing is stamped when no replica is
+ * this one.  Rows brought in by sync carry their own identity. */
+int store_stamp_history(store *st, int64_t id, int64_t node_id, const char *at, const char *field,
+                        const char *old_value, const char *new_value, duban_error *err);
+
 /* Savepoint-based transaction that nests inside a store_begin() batch. */
 int db_tx_begin(store *st, duban_error *err);
 int db_tx_commit(store *st, duban_error *err);

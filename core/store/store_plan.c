@@ -107,6 +107,8 @@ static int insert_first_note(store *st, int64_t node_id, const char *text, duban
     return rc;
 }
 
+/* Each node gets its global id (sync.h) in its INSERT, as the trigger
+ * node_gid would give it, which instead writes the new row a second time. */
 static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_error *err)
 {
     sqlite3_stmt *ins = NULL, *ms = NULL;
@@ -115,8 +117,9 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     int rc = db_prepare(st,
                         "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title,"
-                        " body, due, line, status, unit, leader, extended_due)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        " body, due, line, status, unit, leader, extended_due, gid)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        " lower(hex(randomblob(16))))",
                         &ins, err);
     if (!rc)
         rc = db_prepare(st,

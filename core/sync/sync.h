@@ -11,8 +11,9 @@
  * (node.gid) for the same reason.  Every history row has a global id
  * (history_gid.gid, random), the replica it was made on (origin) and a
  * sequence number there (seq: its history id on that replica, increasing),
- * stamped by a trigger on the replica that makes it.  Rows made on another
- * replica are copied in with their identity; they are never renumbered.
+ * stamped on the replica that makes it (store_stamp_history()).  Rows
+ * made on another replica are copied in with their identity; they are
+ * never renumbered.
  *
  * What a replica holds of another's rows is always a prefix: every row of
  * origin X with seq <= some N ("X up to N"), per plan.  A replica's seen

@@ -286,7 +286,7 @@ at 13:00:01; run --db "$O" set 1.1 done
 at 13:00:02; run --db "$O" set 1.1 blocked
 at 13:00:03; run --db "$O" undo
 sqlite3 "$O" "DROP TRIGGER sync_added_stamp; DROP TABLE sync_added;
-  DROP TRIGGER history_stamp; DROP TRIGGER history_unstamp; DROP TRIGGER plan_gid;
+  DROP TRIGGER IF EXISTS history_stamp; DROP TRIGGER history_unstamp; DROP TRIGGER plan_gid;
   DROP TRIGGER node_gid; DROP TABLE history_gid; DROP TABLE replica; DROP TABLE sync_peer_seen;
   DROP TABLE sync_log; DROP TABLE conflict_ack; DROP INDEX plan_by_gid; DROP INDEX node_by_gid;
   ALTER TABLE plan DROP COLUMN gid; ALTER TABLE node DROP COLUMN gid;

@@ -1,15 +1,20 @@
 /* duban-gen - write a synthetic plan for tests and benchmarks.
  *
  *   duban-gen --db PATH [--items N] [--history M] [--seed S] [--per-edit-index]
+ *             [--per-edit] [--now YYYY-MM-DDTHH:MM:SSZ]
  *   duban-gen --text [--items N] [--seed S]      (plan text on stdout)
  *
  * N items (default 10000) spread over 12 areas, every 7th item with two
  * sub-items, realistic Chinese titles and bodies with deadline words, and M
- * history rows (default 0) made by real edits (status, due, unit, leader,
- * note, and some undo/redo).  The output depends only on the arguments.
- * The edits' batch rebuilds the search index once at its end; with
- * --per-edit-index every edit updates it (the same index: tests compare). */
+ * edits (default 0: status, due, unit, note; an edit that changes nothing
+ * writes no row).  The output depends only on the arguments (and the
+ * time, which --now fixes).  One batch writes the plan and the edits and
+ * rebuilds the search index once at its end; with --per-edit-index every
+ * row and edit updates it (the same index: tests compare).  The edits are
+ * written at once by edit_apply_bulk(); with --per-edit one edit_apply()
+ * each, as the front end's keys (the same rows: tests compare). */
 #include "edit/edit.h"
+#include "edit/edit_bulk.h"
 #include "plan/plandoc.h"
 #include "query/query.h"
 #include "store/store.h"
@@ -115,42 +120,90 @@ static int build_doc(plan_doc *doc, int items)
     return 0;
 }
 
-static int make_history(store *st, int64_t plan_id, long history, int per_edit_index,
-                        duban_error *err)
+/* M edits drawn at random (status, due, unit, note); dues[] holds their
+ * dates.  The same draws whichever way they are written. */
+static int draw_edits(store *st, int64_t plan_id, long history, edit_bulk **out,
+                      char (**dues)[DATE_LEN], duban_error *err)
 {
+    static const char *const statuses[] = {"not_started", "in_progress", "behind", "blocked",
+                                           "done"};
     node_list nodes;
     if (node_all(st, plan_id, &nodes, err))
         return -1;
-    static const char *const statuses[] = {"not_started", "in_progress", "behind", "blocked",
-                                           "done"};
-    int rc = store_begin(st, err);
-    if (!rc && !per_edit_index)
-        rc = store_defer_search_index(st, err);
-    for (long h = 0; !rc && h < history; h++) {
+    edit_bulk *e = calloc((size_t)history, sizeof *e);
+    char(*due)[DATE_LEN] = calloc((size_t)history, sizeof *due);
+    if (!e || !due) {
+        free(e);
+        free(due);
+        node_list_free(&nodes);
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    for (long h = 0; h < history; h++) {
         const node *n = &nodes.v[next_rand() % nodes.n];
         if (n->depth == 1)
             n = &nodes.v[(size_t)(n - nodes.v) + 1 < nodes.n ? (size_t)(n - nodes.v) + 1 : 1];
-        edit_result r;
-        char due[DATE_LEN];
         unsigned kind = next_rand() % 10;
-        snprintf(due, sizeof due, "2021-%02d-%02d", 7 + (int)(next_rand() % 6),
+        snprintf(due[h], sizeof due[h], "2021-%02d-%02d", 7 + (int)(next_rand() % 6),
                  1 + (int)(next_rand() % 28));
-        if (kind < 5)
-            rc = edit_apply(st, n->id, FIELD_STATUS, statuses[next_rand() % 5],
-                            kind == 0 ? "推进顺利" : NULL, &r, err);
-        else if (kind < 7)
-            rc = edit_apply(st, n->id, FIELD_DUE, due, NULL, &r, err);
-        else if (kind < 8)
-            rc = edit_apply(st, n->id, FIELD_UNIT, units[next_rand() % 8], NULL, &r, err);
-        else
-            rc = edit_apply(st, n->id, FIELD_NOTE, "已召开专题会议研究部署", NULL, &r, err);
+        e[h].node_id = n->id;
+        if (kind < 5) {
+            e[h].field = FIELD_STATUS;
+            e[h].value = statuses[next_rand() % 5];
+            e[h].note = kind == 0 ? "推进顺利" : NULL;
+        } else if (kind < 7) {
+            e[h].field = FIELD_DUE;
+            e[h].value = due[h];
+        } else if (kind < 8) {
+            e[h].field = FIELD_UNIT;
+            e[h].value = units[next_rand() % 8];
+        } else {
+            e[h].field = FIELD_NOTE;
+            e[h].value = "已召开专题会议研究部署";
+        }
+    }
+    node_list_free(&nodes);
+    *out = e;
+    *dues = due;
+    return 0;
+}
+
+/* The edits, one edit_apply() each (as the front end's keys make them)
+ * or all at once (edit_apply_bulk: the same rows), inside the batch. */
+static int make_history(store *st, int64_t plan_id, long history, int per_edit, duban_error *err)
+{
+    edit_bulk *e = NULL;
+    char(*dues)[DATE_LEN] = NULL;
+    int rc = draw_edits(st, plan_id, history, &e, &dues, err);
+    if (!rc && !per_edit)
+        rc = edit_apply_bulk(st, plan_id, e, (size_t)history, err);
+    for (long h = 0; !rc && per_edit && h < history; h++) {
+        edit_result r;
+        rc = edit_apply(st, e[h].node_id, e[h].field, e[h].value, e[h].note, &r, err);
         edit_result_free(&r);
     }
+    free(e);
+    free(dues);
+    return rc;
+}
+
+/* The plan and its history in one batch, which (unless per_edit_index)
+ * rebuilds the search index once at its end. */
+static int write_db(store *st, const plan_doc *doc, long history, int per_edit_index, int per_edit,
+                    duban_error *err)
+{
+    int64_t plan_id = 0;
+    int rc = store_begin(st, err);
+    if (rc)
+        return rc;
+    if (!per_edit_index)
+        rc = store_defer_search_index(st, err);
     if (!rc)
-        rc = store_commit(st, err);
-    else
-        store_rollback(st);
-    node_list_free(&nodes);
+        rc = store_add_plan(st, doc, &plan_id, err);
+    if (!rc && history > 0)
+        rc = make_history(st, plan_id, history, per_edit, err);
+    if (!rc)
+        return store_commit(st, err);
+    store_rollback(st);
     return rc;
 }
 
@@ -158,7 +211,8 @@ int main(int argc, char **argv)
 {
     const char *db = NULL;
     long items = 10000, history = 0;
-    int text = 0, per_edit_index = 0;
+    int text = 0, per_edit_index = 0, per_edit = 0;
+    const char *now = NULL;
     rng_state = 0x9E3779B97F4A7C15ULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -166,6 +220,10 @@ int main(int argc, char **argv)
             text = 1;
         else if (!strcmp(a, "--per-edit-index"))
             per_edit_index = 1; /* the search index updated by every edit (tests) */
+        else if (!strcmp(a, "--per-edit"))
+            per_edit = 1; /* every edit through edit_apply() (tests compare) */
+        else if (!strcmp(a, "--now") && v)
+            now = argv[++i]; /* the edits' time, YYYY-MM-DDTHH:MM:SSZ (tests) */
         else if (!strcmp(a, "--db") && v)
             db = argv[++i];
         else if (!strcmp(a, "--items") && v)
@@ -177,7 +235,7 @@ int main(int argc, char **argv)
         else {
             fprintf(stderr,
                     "usage: duban-gen (--db PATH | --text) [--items N] [--history M] [--seed S]\n"
-                    "                [--per-edit-index]\n");
+                    "                [--per-edit-index] [--per-edit] [--now TIME]\n");
             return 2;
         }
     }
@@ -190,14 +248,13 @@ int main(int argc, char **argv)
     plan_doc doc;
     duban_error err = {0};
     store *st = NULL;
-    int64_t plan_id = 0;
     int rc = build_doc(&doc, (int)items) ? DUBAN_ENOMEM : DUBAN_OK;
     if (!rc)
         rc = store_open(db, STORE_CREATE, &st, &err);
+    if (!rc && now)
+        store_set_now(st, now);
     if (!rc)
-        rc = store_add_plan(st, &doc, &plan_id, &err);
-    if (!rc && history > 0)
-        rc = make_history(st, plan_id, history, per_edit_index, &err);
+        rc = write_db(st, &doc, history, per_edit_index, per_edit, &err);
     plan_doc_free(&doc);
     store_close(st);
     if (rc) {

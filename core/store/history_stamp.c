@@ -1,0 +1,117 @@
+/* history_stamp.c - the global identity of a history row made here
+ * (sync/sync.h): a random gid, this replica as origin, the row id as its
+ * sequence number, a hybrid logical clock, the row whose value it
+ * replaced (prev_gid) and the greatest clock of the item's other rows
+ * (node_hlc).  Migrations 7 and 11 computed it in the trigger
+ * history_stamp; since migration 14 edit_insert_history() calls this
+ * with statements prepared once per store, and its two look-ups walk the
+ * item's newest rows only instead of all of them with a sort (so an edit
+ * costs the same however long the item's history).  The values are the
+ * trigger's, term for term. */
+#include "store/store_internal.h"
+
+#include <string.h>
+
+/* clang-format off */
+/* This replica and the clock: max(time of the row in seconds * 65536,
+ * the greatest clock known + 1).  No row when no replica is this one. */
+static const char *const clock_sql =
+    "SELECT uuid, max(coalesce(CAST(strftime('%s', ?1) AS INTEGER), 0) * 65536,"
+    "  coalesce((SELECT max(hlc) FROM history_gid), 0) + 1)"
+    " FROM replica WHERE is_self = 1";
+/* The item's other stamped rows, newest first: all of them (node_hlc),
+ * and its changes of one field (prev_gid).  Both walks stop at the first
+ * row made here (see scan_rows()). */
+static const char *const node_rows_sql =
+    "SELECT g.hlc, g.origin, g.gid FROM history h JOIN history_gid g ON g.history_id = h.id"
+    " WHERE h.node_id = ?1 AND h.id <> ?3 ORDER BY h.id DESC";
+static const char *const field_rows_sql =
+    "SELECT g.hlc, g.origin, g.gid FROM history h JOIN history_gid g ON g.history_id = h.id"
+    " WHERE h.node_id = ?1 AND h.field = ?2 AND h.old_value <> h.new_value AND h.id <> ?3"
+    " ORDER BY h.id DESC";
+static const char *const insert_sql =
+    "INSERT OR IGNORE INTO history_gid(history_id, gid, origin, seq, hlc, prev_gid, node_hlc)"
+    " VALUES (?1, lower(hex(randomblob(16))), ?2, ?1, ?3, ?4, ?5)";
+/* clang-format on */
+
+/* The greatest (hlc, origin) among the rows sql selects (the trigger's
+ * ORDER BY g.hlc DESC, g.origin DESC LIMIT 1), walking them newest
+ * first and stopping after the first row whose origin is self.  That
+ * row was stamped here after every row with a smaller id existed, with
+ * a clock above all of theirs (max(..., greatest clock + 1)), so none of
+ * them can be greater: the walk reads the rows synced in since this
+ * replica's last change of the item, and that change, not the item's
+ * whole history.  *found 0 when there is no row. */
+typedef struct stamp_best {
+    int found;
+    sqlite3_int64 hlc;
+    char origin[64], gid[64];
+} stamp_best;
+
+static int newest(store *st, const char *sql, int64_t id, int64_t node_id, const char *field,
+                  const char *self, stamp_best *b, duban_error *err)
+{
+    sqlite3_stmt *q;
+    if (db_prepare_cached(st, sql, &q, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(q, 1, node_id);
+    sqlite3_bind_text(q, 2, field, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 3, id);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        sqlite3_int64 hlc = sqlite3_column_int64(q, 0);
+        const char *origin = (const char *)sqlite3_column_text(q, 1);
+        origin = origin ? origin : "";
+        if (!b->found || hlc > b->hlc || (hlc == b->hlc && strcmp(origin, b->origin) > 0)) {
+            b->found = 1;
+            b->hlc = hlc;
+            db_text_into(q, 1, b->origin, sizeof b->origin);
+            db_text_into(q, 2, b->gid, sizeof b->gid);
+        }
+        if (!strcmp(origin, self))
+            break;
+    }
+    db_stmt_done(st, q);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW
+               ? DUBAN_OK
+               : db_fail(st, err, DUBAN_EDB, "cannot stamp history");
+}
+
+int store_stamp_history(store *st, int64_t id, int64_t node_id, const char *at, const char *field,
+                        const char *old_value, const char *new_value, duban_error *err)
+{
+    sqlite3_stmt *c;
+    if (db_prepare_cached(st, clock_sql, &c, err))
+        return DUBAN_EDB;
+    sqlite3_bind_text(c, 1, at, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(c);
+    char origin[64] = "";
+    sqlite3_int64 hlc = 0;
+    if (rc == SQLITE_ROW) {
+        db_text_into(c, 0, origin, sizeof origin);
+        hlc = sqlite3_column_int64(c, 1);
+    }
+    db_stmt_done(st, c);
+    if (rc == SQLITE_DONE) /* no replica is this one: the trigger stamped nothing */
+        return DUBAN_OK;
+    if (rc != SQLITE_ROW)
+        return db_fail(st, err, DUBAN_EDB, "cannot stamp history");
+    stamp_best node = {0}, prev = {0};
+    if (newest(st, node_rows_sql, id, node_id, field, origin, &node, err))
+        return DUBAN_EDB;
+    if (strcmp(field, "note") && strcmp(old_value, new_value) &&
+        newest(st, field_rows_sql, id, node_id, field, origin, &prev, err))
+        return DUBAN_EDB;
+    sqlite3_stmt *ins;
+    if (db_prepare_cached(st, insert_sql, &ins, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(ins, 1, id);
+    sqlite3_bind_text(ins, 2, origin, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(ins, 3, hlc);
+    if (prev.found)
+        sqlite3_bind_text(ins, 4, prev.gid, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(ins, 5, node.found ? node.hlc : 0);
+    rc = sqlite3_step(ins);
+    db_stmt_done(st, ins);
+    return rc == SQLITE_DONE ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "cannot stamp history");
+}

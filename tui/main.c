@@ -29,6 +29,10 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
     if (is_import && args->dry_run) /* a preview opens no database */
         return cmd->run(ctx, args, err);
     int rc = cli_open_store(ctx, cmd->needs_plan, !is_import, err);
+    /* a command reads its rows once: through a map, not a pread a page
+     * (not the front end: the mapped pages would count in its memory) */
+    if (!rc)
+        rc = store_map_file(ctx->st, err);
     if (!rc)
         rc = cmd->run(ctx, args, err);
     /* after the output, and only with it: an error stays one line */

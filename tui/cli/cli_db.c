@@ -129,9 +129,6 @@ int cli_open_store(cli_ctx *ctx, int resolve_plan, int create_with_builtin, duba
     if (rc)
         return rc;
     store_set_now(ctx->st, ctx->now);
-    /* a command reads its rows once: through a map, not a pread a page */
-    if ((rc = store_map_file(ctx->st, err)))
-        return rc;
     if (ctx->config)
         store_set_statuses(ctx->st, &ctx->config->statuses);
     if (fresh && create_with_builtin && (rc = seed_builtin(ctx, err))) {

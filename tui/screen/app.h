@@ -56,6 +56,7 @@ typedef struct area_row {
     int parts_loaded;
     int nlight[LIGHT_COUNT]; /* items (depth 2) per light */
     int nstatus[STATUS_MAX]; /* items (depth 2) per status, by place in the status set */
+    int nextended;           /* lights with an approved extension (延期), when lights_loaded */
     int expanded;
     int loaded;      /* items is current */
     node_list items; /* items and sub-items in outline order */
@@ -74,6 +75,7 @@ typedef struct outline_state {
     size_t nrows, rows_cap;
     size_t cursor, top;
     int done, total, overdue; /* header numbers */
+    int folds_unsaved;        /* the fold state changed since it was stored (vm_save_folds) */
 } outline_state;
 
 /* A node's place in the outline, for search_state.byid. */

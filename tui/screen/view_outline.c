@@ -140,14 +140,14 @@ static void draw_item(app *a, const outline_row *row, int y, rect r, const item_
         draw_text_match(y, x + due_w + 2, unit_w, n->unit, rev, q);
 }
 
-/* 1 if an item of the plan has an extension (the lights hold every
- * item): the due column then has room for " 延" on every screen. */
+/* 1 if an item of the loaded lights has an extension: the due column
+ * then has room for " 延" on every screen.  Counted per area as the
+ * lights are read (vm_stats.c), not item by item at every frame. */
 static int any_extended(const app *a)
 {
     for (size_t i = 0; i < a->ol.nareas; i++)
-        for (size_t k = 0; k < a->ol.areas[i].lights.n; k++)
-            if (*a->ol.areas[i].lights.v[k].extended_due)
-                return 1;
+        if (a->ol.areas[i].lights_loaded && a->ol.areas[i].nextended)
+            return 1;
     return 0;
 }
 

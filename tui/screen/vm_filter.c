@@ -188,6 +188,10 @@ int vm_filter_refresh_area(app *a, size_t i, duban_error *err)
 
 int vm_filter_set(app *a, const query_filter *f, duban_error *err)
 {
+    /* the folds of the moment before a filter, the saved ones after it */
+    int rc = vm_flush_folds(a, err);
+    if (rc)
+        return rc;
     query_filter keep;
     char text[3][sizeof a->filter_text[0]]; /* f may point into a->filter_text */
     query_filter_clear(&keep);
@@ -206,7 +210,7 @@ int vm_filter_set(app *a, const query_filter *f, duban_error *err)
         *dst[i] = a->filter_text[i][0] ? a->filter_text[i] : NULL;
     a->filter.light = keep.light;
     a->filter.due_within = keep.due_within;
-    int rc = vm_filter_load_ids(a, err);
+    rc = vm_filter_load_ids(a, err);
     if (!rc)
         rc = vm_reload(a, err);
     if (!rc && !query_filter_active(&a->filter)) { /* the saved folds of every area again */

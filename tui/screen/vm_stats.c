@@ -44,8 +44,11 @@ static void set_lights(const app *a, area_row *ar, item_light_list *l)
     ar->lights_loaded = 1;
     memset(ar->nlight, 0, sizeof ar->nlight);
     memset(ar->nstatus, 0, sizeof ar->nstatus);
-    for (size_t k = 0; k < ar->lights.n; k++)
+    ar->nextended = 0;
+    for (size_t k = 0; k < ar->lights.n; k++) {
         vm_count_light(set, ar, &ar->lights.v[k]);
+        ar->nextended += *ar->lights.v[k].extended_due != 0;
+    }
 }
 
 void vm_count_light(const status_set *set, area_row *ar, const item_light *l)
@@ -222,8 +225,10 @@ static int update_item(app *a, area_row *ar, int64_t id, duban_error *err)
     item_stats_list_free(&one);
     if (ar->lights.v[j].depth == NODE_ITEM && ar->lights.v[j].light < LIGHT_COUNT)
         ar->nlight[ar->lights.v[j].light]--;
+    ar->nextended -= *ar->lights.v[j].extended_due != 0;
     item_light_free_one(&ar->lights.v[j]);
     ar->lights.v[j] = l;
+    ar->nextended += *l.extended_due != 0;
     if (l.depth == NODE_ITEM && l.light < LIGHT_COUNT)
         ar->nlight[l.light]++;
     return DUBAN_OK;
@@ -270,6 +275,13 @@ static const item_light *find_light(const area_row *ar, int64_t id)
 
 const item_light *vm_light(app *a, int64_t id)
 {
+    if (a->ol.cursor < a->ol.nrows && a->ol.rows[a->ol.cursor].item >= 0 &&
+        vm_selected(a) == id) { /* the selected row (the detail pane): no search */
+        const outline_row *row = &a->ol.rows[a->ol.cursor];
+        const item_light *l = vm_item_light(a, (size_t)row->area, (size_t)row->item);
+        if (l)
+            return l;
+    }
     for (size_t i = 0; i < a->ol.nareas; i++) {
         const item_light *l = find_light(&a->ol.areas[i], id);
         if (l)

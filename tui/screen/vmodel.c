@@ -252,8 +252,17 @@ int vm_set_folds(app *a, const char *folds, duban_error *err)
 
 int vm_save_folds(app *a, duban_error *err)
 {
-    if (query_filter_active(&a->filter))
-        return DUBAN_OK; /* folds under a filter are for the moment; the saved ones come back */
+    (void)err;
+    if (!query_filter_active(&a->filter)) /* folds under a filter are for the moment */
+        a->ol.folds_unsaved = 1;
+    return DUBAN_OK;
+}
+
+int vm_flush_folds(app *a, duban_error *err)
+{
+    if (!a->ol.folds_unsaved || query_filter_active(&a->filter))
+        return DUBAN_OK;
+    a->ol.folds_unsaved = 0;
     char *folds = vm_folds(a);
     if (!folds)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");

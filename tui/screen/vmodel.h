@@ -76,9 +76,16 @@ size_t vm_area_row(const app *a, size_t i);
 char *vm_folds(const app *a);
 /* Expands exactly the areas listed in folds (NULL: none); rebuilds rows. */
 int vm_set_folds(app *a, const char *folds, duban_error *err);
-/* Stores the fold state for the next start (not under a filter: clearing
- * it brings the saved folds back); returns a core code. */
+/* Notes that the fold state is to be stored for the next start (not
+ * under a filter: clearing it brings the saved folds back).  Nothing is
+ * written here: a fold key costs no write; vm_flush_folds writes it when
+ * the keyboard is idle, at exit and before a filter is set.  Returns
+ * DUBAN_OK. */
 int vm_save_folds(app *a, duban_error *err);
+/* Writes the fold state noted by vm_save_folds, if any (one ui_state row,
+ * committed without a sync: store_put_state); returns a core code.  A
+ * failed write is not tried again until the next fold. */
+int vm_flush_folds(app *a, duban_error *err);
 
 void vm_free(app *a);
 

@@ -18,6 +18,7 @@
 #include "cli/cli.h"
 #include "plan/light.h"
 #include "screen/lineedit.h"
+#include "screen/vm_items.h"
 #include "edit/edit.h"
 #include "edit/meeting.h"
 #include "plan/model.h"
@@ -58,8 +59,8 @@ typedef struct area_row {
     int nstatus[STATUS_MAX]; /* items (depth 2) per status, by place in the status set */
     int nextended;           /* lights with an approved extension (延期), when lights_loaded */
     int expanded;
-    int loaded;      /* items is current */
-    node_list items; /* items and sub-items in outline order */
+    int loaded;     /* items is current */
+    vm_items items; /* items and sub-items in outline order, compact (vm_items.h) */
 } area_row;
 
 /* A visible outline row: an area line (item < 0) or one of its items. */

@@ -103,7 +103,9 @@ typedef struct item_cols {
 static void draw_item(app *a, const outline_row *row, int y, rect r, const item_cols *c, int rev,
                       const char *q)
 {
-    const node *n = &a->ol.areas[row->area].items.v[row->item];
+    node item; /* borrows the view model's strings */
+    vm_items_get(&a->ol.areas[row->area].items, (size_t)row->item, &item);
+    const node *n = &item;
     const item_light *l = vm_item_light(a, (size_t)row->area, (size_t)row->item);
     const status_set *set = store_statuses(a->st);
     const status_def *d = status_by_key(set, n->status);
@@ -174,9 +176,8 @@ static void outline_draw(app *a, rect r)
         int y = r.y + i * (1 + a->spacing);
         int rev = row == a->ol.cursor ? S_REVERSE : 0;
         const outline_row *orow = &a->ol.rows[row];
-        const node *nd = vm_row_node(a, row);
         draw_blank(y, r.x, r.w, rev);
-        const char *q = search_is_match(a, nd->id) ? a->sr.text : NULL;
+        const char *q = search_is_match(a, vm_row_id(a, row)) ? a->sr.text : NULL;
         if (q)
             draw_text(y, r.x, 1, "*", S_MATCH | rev);
         if (orow->item < 0)

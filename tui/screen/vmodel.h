@@ -63,8 +63,8 @@ void vm_select(app *a, int64_t id);
 /* Index of the area with id, or nareas. */
 size_t vm_area_index(const app *a, int64_t id);
 
-/* The node shown on visible row r (NULL past the end). */
-const node *vm_row_node(const app *a, size_t r);
+/* The id of the node shown on visible row r (0 past the end). */
+int64_t vm_row_id(const app *a, size_t r);
 /* The selected node's id (0 when there are no rows). */
 int64_t vm_selected(const app *a);
 /* Index of the area holding the cursor (0 when none). */

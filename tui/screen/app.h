@@ -50,8 +50,8 @@ typedef struct layout {
 typedef struct area_row {
     node area;
     area_stats stats;
-    item_light_list lights; /* every item and sub-item, outline order, when lights_loaded;
-                               unit and leader NULL (vm_stats.c) */
+    vm_lights lights; /* every item and sub-item, outline order, when lights_loaded
+                         (compact: vm_items.h) */
     int lights_loaded;
     item_stats_list parts; /* each item's part of stats (after a first edit) */
     int parts_loaded;

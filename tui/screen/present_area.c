@@ -51,7 +51,8 @@ static void item_chips(app *a, flow *f, size_t area, size_t k)
     const node *n = &item;
     const status_set *set = store_statuses(a->st);
     const status_def *d = status_by_key(set, n->status);
-    const item_light *l = vm_item_light(a, area, k);
+    item_light lv;
+    const item_light *l = vm_item_light(a, area, k, &lv);
     char buf[512];
     long day;
     snprintf(buf, sizeof buf, "%s %s",
@@ -196,7 +197,8 @@ static void item_layout(app *a, size_t k, int w, int selected, flow *f, void *ct
     }
     item_chips(a, f, c->area, k);
     item_targets(a, f, n->id, c->tbar);
-    const item_light *l = vm_item_light(a, c->area, k);
+    item_light lv;
+    const item_light *l = vm_item_light(a, c->area, k, &lv);
     const present_more *m = c->more ? read : NULL;
     if (c->loose && m && m->ms.n)
         blank_line(f);

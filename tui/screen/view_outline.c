@@ -106,7 +106,8 @@ static void draw_item(app *a, const outline_row *row, int y, rect r, const item_
     node item; /* borrows the view model's strings */
     vm_items_get(&a->ol.areas[row->area].items, (size_t)row->item, &item);
     const node *n = &item;
-    const item_light *l = vm_item_light(a, (size_t)row->area, (size_t)row->item);
+    item_light lv;
+    const item_light *l = vm_item_light(a, (size_t)row->area, (size_t)row->item, &lv);
     const status_set *set = store_statuses(a->st);
     const status_def *d = status_by_key(set, n->status);
     int style = d ? S_STATUS + (int)(d - set->v) : S_NORMAL;

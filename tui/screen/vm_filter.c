@@ -74,7 +74,9 @@ static void count_area(app *a, area_row *ar)
     memset(ar->nstatus, 0, sizeof ar->nstatus);
     const status_set *set = store_statuses(a->st);
     for (size_t k = 0; k < ar->lights.n; k++) {
-        const item_light *l = &ar->lights.v[k];
+        item_light one;
+        vm_lights_get(&ar->lights, k, &one);
+        const item_light *l = &one;
         if (l->depth != NODE_ITEM || !id_list_contains(&a->filter_ids, l->node_id))
             continue;
         long d;
@@ -129,11 +131,14 @@ static int rejudge(const app *a, const area_row *ar, id_list *out, int *any)
         if (!id_list_contains(&area, a->filter_ids.v[k]))
             out->v[out->n++] = a->filter_ids.v[k];
     *any = 0;
-    for (size_t k = 0; k < n; k++)
-        if (query_filter_matches(&a->filter, &ar->lights.v[k], a->today)) {
-            out->v[out->n++] = ar->lights.v[k].node_id;
+    for (size_t k = 0; k < n; k++) {
+        item_light one;
+        vm_lights_get(&ar->lights, k, &one);
+        if (query_filter_matches(&a->filter, &one, a->today)) {
+            out->v[out->n++] = one.node_id;
             *any = 1;
         }
+    }
     qsort(out->v, out->n, sizeof(int64_t), cmp_id);
     free(area.v);
     return 0;

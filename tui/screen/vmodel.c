@@ -13,7 +13,7 @@ static void free_areas(area_row *v, size_t n)
     for (size_t i = 0; i < n; i++) {
         node_free(&v[i].area);
         vm_items_free(&v[i].items);
-        item_light_list_free(&v[i].lights);
+        vm_lights_free(&v[i].lights);
         item_stats_list_free(&v[i].parts);
     }
     free(v);

@@ -35,10 +35,12 @@ int vm_load_stats(app *a, duban_error *err);
  * count is the sum of the areas' overdue_rows. */
 int vm_refresh_area(app *a, size_t i, int64_t id, duban_error *err);
 /* The light of item k of area i (items loaded), or of node id (reading
- * its area's lights when they are not loaded); NULL when unknown (areas
- * and cancelled items have none). */
-const item_light *vm_item_light(const app *a, size_t i, size_t k);
-const item_light *vm_light(app *a, int64_t id);
+ * its area's lights when they are not loaded), filled into *out: out, or
+ * NULL when unknown (areas and cancelled items have none).  Its unit and
+ * leader are borrowed from the view model (vm_lights_get): read them at
+ * once, never free them. */
+const item_light *vm_item_light(const app *a, size_t i, size_t k, item_light *out);
+const item_light *vm_light(app *a, int64_t id, item_light *out);
 /* Loads area i's lights if they are not loaded. */
 int vm_load_lights(app *a, size_t i, duban_error *err);
 /* Counts item l (when it is of depth 2) in ar's lights and statuses. */

@@ -25,7 +25,7 @@ LAYERS=(
     "action:dispatch"
     "app:app_edit app_flow app_struct"
     "view:view view_* present present_* layout"
-    "model:app vmodel vm_stats vm_filter search"
+    "model:app vmodel vm_stats vm_filter vm_items search"
     "base:actions keymap fields views draw flow lineedit"
 )
 

@@ -18,6 +18,7 @@
 #include "cli/cli.h"
 #include "plan/light.h"
 #include "screen/lineedit.h"
+#include "screen/vm_items.h"
 #include "edit/edit.h"
 #include "edit/meeting.h"
 #include "plan/model.h"
@@ -49,16 +50,17 @@ typedef struct layout {
 typedef struct area_row {
     node area;
     area_stats stats;
-    item_light_list lights; /* every item and sub-item, outline order, when lights_loaded;
-                               unit and leader NULL (vm_stats.c) */
+    vm_lights lights; /* every item and sub-item, outline order, when lights_loaded
+                         (compact: vm_items.h) */
     int lights_loaded;
     item_stats_list parts; /* each item's part of stats (after a first edit) */
     int parts_loaded;
     int nlight[LIGHT_COUNT]; /* items (depth 2) per light */
     int nstatus[STATUS_MAX]; /* items (depth 2) per status, by place in the status set */
+    int nextended;           /* lights with an approved extension (延期), when lights_loaded */
     int expanded;
-    int loaded;      /* items is current */
-    node_list items; /* items and sub-items in outline order */
+    int loaded;     /* items is current */
+    vm_items items; /* items and sub-items in outline order, compact (vm_items.h) */
 } area_row;
 
 /* A visible outline row: an area line (item < 0) or one of its items. */
@@ -74,6 +76,7 @@ typedef struct outline_state {
     size_t nrows, rows_cap;
     size_t cursor, top;
     int done, total, overdue; /* header numbers */
+    int folds_unsaved;        /* the fold state changed since it was stored (vm_save_folds) */
 } outline_state;
 
 /* A node's place in the outline, for search_state.byid. */

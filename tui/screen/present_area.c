@@ -46,10 +46,13 @@ typedef struct area_ctx {
 /* Status, light, days late, due date and unit of item k. */
 static void item_chips(app *a, flow *f, size_t area, size_t k)
 {
-    const node *n = &a->ol.areas[area].items.v[k];
+    node item; /* borrows the view model's strings */
+    vm_items_get(&a->ol.areas[area].items, k, &item);
+    const node *n = &item;
     const status_set *set = store_statuses(a->st);
     const status_def *d = status_by_key(set, n->status);
-    const item_light *l = vm_item_light(a, area, k);
+    item_light lv;
+    const item_light *l = vm_item_light(a, area, k, &lv);
     char buf[512];
     long day;
     snprintf(buf, sizeof buf, "%s %s",
@@ -173,7 +176,9 @@ static void item_progress(app *a, flow *f, const node *n, const item_light *l, i
 static void item_layout(app *a, size_t k, int w, int selected, flow *f, void *ctx)
 {
     const area_ctx *c = ctx;
-    const node *n = &a->ol.areas[c->area].items.v[k];
+    node item; /* borrows the view model's strings */
+    vm_items_get(&a->ol.areas[c->area].items, k, &item);
+    const node *n = &item;
     int sub = n->depth > NODE_ITEM ? 4 : 0;
     flow_init(f, w, 2 + c->refw + 2 + sub);
     if (selected)
@@ -192,7 +197,8 @@ static void item_layout(app *a, size_t k, int w, int selected, flow *f, void *ct
     }
     item_chips(a, f, c->area, k);
     item_targets(a, f, n->id, c->tbar);
-    const item_light *l = vm_item_light(a, c->area, k);
+    item_light lv;
+    const item_light *l = vm_item_light(a, c->area, k, &lv);
     const present_more *m = c->more ? read : NULL;
     if (c->loose && m && m->ms.n)
         blank_line(f);
@@ -251,9 +257,10 @@ void present_draw_area(app *a, rect r)
         return;
     }
     area_ctx c = {i, 0, bar == 0 ? 0 : bar / 2 > 8 ? bar / 2 : 8, 0, 0, 0};
-    for (size_t k = 0; k < ar->items.n; k++)
-        c.refw =
-            (int)strlen(ar->items.v[k].ref) > c.refw ? (int)strlen(ar->items.v[k].ref) : c.refw;
+    for (size_t k = 0; k < ar->items.n; k++) {
+        int w = (int)strlen(strpool_str(&ar->items.pool, ar->items.v[k].ref));
+        c.refw = w > c.refw ? w : c.refw;
+    }
     int wide = r.w >= WIDE;
     present_blocks b = {
         .n = ar->items.n,

@@ -3,7 +3,8 @@
  * changes the store (see tui.h).
  *
  * The loop waits for a key at most TICK_MS; on every tick it compares
- * store_data_version() and reloads what is shown when it changed.  A
+ * store_data_version() and reloads what is shown when it changed, and
+ * when no key came it stores the fold state the keys changed.  A
  * frame is drawn with erase() + wnoutrefresh() + doupdate(), so curses
  * sends only the cells that changed.
  */
@@ -142,6 +143,17 @@ static void poll_store(app *a, int *dirty)
     if (!sync_received_since(a->st, &a->sync_log_seen, &got, NULL))
         app_message(a, S_OK, "从 %s 收到 %d 处修改，%d 处冲突", got.peer_name, got.received,
                     got.conflicts);
+}
+
+/* Stores the fold state the keys changed (vm_save_folds): when no key
+ * came for a tick and at exit, so that a fold key writes nothing. */
+static void flush_folds(app *a, int *dirty)
+{
+    duban_error err = {0};
+    if (vm_flush_folds(a, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        *dirty = 1;
+    }
 }
 
 static void draw(app *a)
@@ -341,6 +353,8 @@ static int run_loop(app *a)
             if (now_ms() - last_poll < TICK_MS)
                 continue;
         }
+        if (r == ERR)
+            flush_folds(a, &dirty); /* idle: what the fold keys left to store */
         if (r == ERR || now_ms() - last_poll >= TICK_MS) {
             poll_store(a, &dirty);
             last_poll = now_ms();
@@ -365,6 +379,7 @@ static int run_front_end(cli_ctx *ctx, int slide, duban_error *err)
         if (slide >= 0)
             present_enter(a, (size_t)slide);
         rc = run_loop(a);
+        vm_flush_folds(a, NULL);           /* the last folds, for the next start */
         store_set_wait(a->st, NULL, NULL); /* a is about to go */
         endwin();
         delscreen(scr);

@@ -166,7 +166,8 @@ static void short_time(const char *iso, char out[20])
 /* "(!) 红灯  依据 2021-09-30" in the light's colours. */
 static void add_light(app *a, detail_state *d, const node *n)
 {
-    const item_light *l = vm_light(a, n->id);
+    item_light lv;
+    const item_light *l = vm_light(a, n->id, &lv);
     if (!l)
         return;
     char buf[160], deadline[64];

@@ -103,8 +103,11 @@ typedef struct item_cols {
 static void draw_item(app *a, const outline_row *row, int y, rect r, const item_cols *c, int rev,
                       const char *q)
 {
-    const node *n = &a->ol.areas[row->area].items.v[row->item];
-    const item_light *l = vm_item_light(a, (size_t)row->area, (size_t)row->item);
+    node item; /* borrows the view model's strings */
+    vm_items_get(&a->ol.areas[row->area].items, (size_t)row->item, &item);
+    const node *n = &item;
+    item_light lv;
+    const item_light *l = vm_item_light(a, (size_t)row->area, (size_t)row->item, &lv);
     const status_set *set = store_statuses(a->st);
     const status_def *d = status_by_key(set, n->status);
     int style = d ? S_STATUS + (int)(d - set->v) : S_NORMAL;
@@ -140,14 +143,14 @@ static void draw_item(app *a, const outline_row *row, int y, rect r, const item_
         draw_text_match(y, x + due_w + 2, unit_w, n->unit, rev, q);
 }
 
-/* 1 if an item of the plan has an extension (the lights hold every
- * item): the due column then has room for " 延" on every screen. */
+/* 1 if an item of the loaded lights has an extension: the due column
+ * then has room for " 延" on every screen.  Counted per area as the
+ * lights are read (vm_stats.c), not item by item at every frame. */
 static int any_extended(const app *a)
 {
     for (size_t i = 0; i < a->ol.nareas; i++)
-        for (size_t k = 0; k < a->ol.areas[i].lights.n; k++)
-            if (*a->ol.areas[i].lights.v[k].extended_due)
-                return 1;
+        if (a->ol.areas[i].lights_loaded && a->ol.areas[i].nextended)
+            return 1;
     return 0;
 }
 
@@ -174,9 +177,8 @@ static void outline_draw(app *a, rect r)
         int y = r.y + i * (1 + a->spacing);
         int rev = row == a->ol.cursor ? S_REVERSE : 0;
         const outline_row *orow = &a->ol.rows[row];
-        const node *nd = vm_row_node(a, row);
         draw_blank(y, r.x, r.w, rev);
-        const char *q = search_is_match(a, nd->id) ? a->sr.text : NULL;
+        const char *q = search_is_match(a, vm_row_id(a, row)) ? a->sr.text : NULL;
         if (q)
             draw_text(y, r.x, 1, "*", S_MATCH | rev);
         if (orow->item < 0)

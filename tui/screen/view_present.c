@@ -234,7 +234,8 @@ static void present_open(app *a)
 /* Moves to the slide holding node id and selects it (after an undo). */
 static void present_reveal(app *a, int64_t id)
 {
-    const item_light *l = vm_light(a, id);
+    item_light lv;
+    const item_light *l = vm_light(a, id, &lv);
     size_t i = vm_area_index(a, l ? l->area_id : id);
     duban_error err = {0};
     if (i == a->ol.nareas)

@@ -74,7 +74,9 @@ static void count_area(app *a, area_row *ar)
     memset(ar->nstatus, 0, sizeof ar->nstatus);
     const status_set *set = store_statuses(a->st);
     for (size_t k = 0; k < ar->lights.n; k++) {
-        const item_light *l = &ar->lights.v[k];
+        item_light one;
+        vm_lights_get(&ar->lights, k, &one);
+        const item_light *l = &one;
         if (l->depth != NODE_ITEM || !id_list_contains(&a->filter_ids, l->node_id))
             continue;
         long d;
@@ -129,11 +131,14 @@ static int rejudge(const app *a, const area_row *ar, id_list *out, int *any)
         if (!id_list_contains(&area, a->filter_ids.v[k]))
             out->v[out->n++] = a->filter_ids.v[k];
     *any = 0;
-    for (size_t k = 0; k < n; k++)
-        if (query_filter_matches(&a->filter, &ar->lights.v[k], a->today)) {
-            out->v[out->n++] = ar->lights.v[k].node_id;
+    for (size_t k = 0; k < n; k++) {
+        item_light one;
+        vm_lights_get(&ar->lights, k, &one);
+        if (query_filter_matches(&a->filter, &one, a->today)) {
+            out->v[out->n++] = one.node_id;
             *any = 1;
         }
+    }
     qsort(out->v, out->n, sizeof(int64_t), cmp_id);
     free(area.v);
     return 0;
@@ -188,6 +193,10 @@ int vm_filter_refresh_area(app *a, size_t i, duban_error *err)
 
 int vm_filter_set(app *a, const query_filter *f, duban_error *err)
 {
+    /* the folds of the moment before a filter, the saved ones after it */
+    int rc = vm_flush_folds(a, err);
+    if (rc)
+        return rc;
     query_filter keep;
     char text[3][sizeof a->filter_text[0]]; /* f may point into a->filter_text */
     query_filter_clear(&keep);
@@ -206,7 +215,7 @@ int vm_filter_set(app *a, const query_filter *f, duban_error *err)
         *dst[i] = a->filter_text[i][0] ? a->filter_text[i] : NULL;
     a->filter.light = keep.light;
     a->filter.due_within = keep.due_within;
-    int rc = vm_filter_load_ids(a, err);
+    rc = vm_filter_load_ids(a, err);
     if (!rc)
         rc = vm_reload(a, err);
     if (!rc && !query_filter_active(&a->filter)) { /* the saved folds of every area again */

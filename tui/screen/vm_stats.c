@@ -25,27 +25,27 @@ static void sum_totals(app *a)
     }
 }
 
-/* Replaces area ar's lights by l (taking ownership) and counts them.
- * Without a filter the view model keeps no unit or leader in its lights
- * (the rows have them): they are freed and left NULL, 4 MB at 100,000
- * items.  A filter judges an edited area again on its lights
- * (vm_filter_refresh_area), by unit and leader among others. */
-static void set_lights(const app *a, area_row *ar, item_light_list *l)
+/* Replaces area ar's lights by l (taken and freed: the view model keeps
+ * them compact, vm_items.h) and counts them.  A filter judges an edited
+ * area again on its lights (vm_filter_refresh_area), by unit and leader
+ * among others. */
+static int set_lights(const app *a, area_row *ar, item_light_list *l, duban_error *err)
 {
     const status_set *set = store_statuses(a->st);
-    item_light_list_free(&ar->lights);
-    ar->lights = *l;
-    memset(l, 0, sizeof *l);
-    for (size_t k = 0; !query_filter_active(&a->filter) && k < ar->lights.n; k++) {
-        free(ar->lights.v[k].unit);
-        free(ar->lights.v[k].leader);
-        ar->lights.v[k].unit = ar->lights.v[k].leader = NULL;
-    }
+    int rc = vm_lights_take(&ar->lights, l, err);
+    if (rc)
+        return rc;
     ar->lights_loaded = 1;
     memset(ar->nlight, 0, sizeof ar->nlight);
     memset(ar->nstatus, 0, sizeof ar->nstatus);
-    for (size_t k = 0; k < ar->lights.n; k++)
-        vm_count_light(set, ar, &ar->lights.v[k]);
+    ar->nextended = 0;
+    for (size_t k = 0; k < ar->lights.n; k++) {
+        item_light one;
+        vm_lights_get(&ar->lights, k, &one);
+        vm_count_light(set, ar, &one);
+        ar->nextended += *one.extended_due != 0;
+    }
+    return DUBAN_OK;
 }
 
 void vm_count_light(const status_set *set, area_row *ar, const item_light *l)
@@ -66,9 +66,7 @@ int vm_load_lights(app *a, size_t i, duban_error *err)
     area_row *ar = &a->ol.areas[i];
     item_light_list l;
     int rc = query_area_lights(a->st, a->plan_id, ar->area.id, a->today, &a->rule, &l, err);
-    if (!rc)
-        set_lights(a, ar, &l);
-    return rc;
+    return rc ? rc : set_lights(a, ar, &l, err);
 }
 
 /* Hands the rows of the plan-wide list to their areas (by area id; each
@@ -97,8 +95,8 @@ static int distribute_lights(app *a, item_light_list *all)
     for (size_t i = 0; i < n && mine; i++) {
         if (rc)
             free(mine[i].v); /* nothing was moved into it yet */
-        else
-            set_lights(a, &a->ol.areas[i], &mine[i]);
+        else if (set_lights(a, &a->ol.areas[i], &mine[i], NULL))
+            rc = -1; /* set_lights freed mine[i] */
     }
     free(area);
     free(mine);
@@ -183,8 +181,11 @@ static int reload_area(app *a, size_t i, duban_error *err)
         item_stats_list_free(&parts);
         return rc;
     }
+    if ((rc = set_lights(a, ar, &l, err))) {
+        item_stats_list_free(&parts);
+        return rc;
+    }
     ar->stats = s;
-    set_lights(a, ar, &l);
     item_stats_list_free(&ar->parts);
     ar->parts = parts;
     ar->parts_loaded = 1;
@@ -197,11 +198,9 @@ static int reload_area(app *a, size_t i, duban_error *err)
  * NOT_KEPT when the node is not in the area's lists (the caller re-reads). */
 static int update_item(app *a, area_row *ar, int64_t id, duban_error *err)
 {
-    size_t k = 0, j = 0;
+    size_t k = 0, j = vm_lights_find(&ar->lights, id);
     while (k < ar->parts.n && ar->parts.v[k].node_id != id)
         k++;
-    while (j < ar->lights.n && ar->lights.v[j].node_id != id)
-        j++;
     if (k == ar->parts.n || j == ar->lights.n)
         return NOT_KEPT;
     item_stats_list one;
@@ -220,13 +219,18 @@ static int update_item(app *a, area_row *ar, int64_t id, duban_error *err)
     ar->parts.v[k] = one.v[0];
     item_stats_add(&ar->stats, &ar->parts.v[k], until, 1);
     item_stats_list_free(&one);
-    if (ar->lights.v[j].depth == NODE_ITEM && ar->lights.v[j].light < LIGHT_COUNT)
-        ar->nlight[ar->lights.v[j].light]--;
-    item_light_free_one(&ar->lights.v[j]);
-    ar->lights.v[j] = l;
-    if (l.depth == NODE_ITEM && l.light < LIGHT_COUNT)
-        ar->nlight[l.light]++;
-    return DUBAN_OK;
+    const vm_light_row *old = &ar->lights.v[j];
+    if (old->depth == NODE_ITEM && old->light < LIGHT_COUNT)
+        ar->nlight[old->light]--;
+    ar->nextended -= old->extended_due != 0; /* offset 0: "" */
+    rc = vm_lights_set(&ar->lights, j, &l, err);
+    if (!rc) {
+        ar->nextended += *l.extended_due != 0;
+        if (l.depth == NODE_ITEM && l.light < LIGHT_COUNT)
+            ar->nlight[l.light]++;
+    }
+    item_light_free_one(&l);
+    return rc;
 }
 
 int vm_refresh_area(app *a, size_t i, int64_t id, duban_error *err)
@@ -244,7 +248,7 @@ int vm_refresh_area(app *a, size_t i, int64_t id, duban_error *err)
     return rc;
 }
 
-const item_light *vm_item_light(const app *a, size_t i, size_t k)
+const item_light *vm_item_light(const app *a, size_t i, size_t k, item_light *out)
 {
     if (i >= a->ol.nareas)
         return NULL;
@@ -252,26 +256,35 @@ const item_light *vm_item_light(const app *a, size_t i, size_t k)
     if (!ar->loaded || k >= ar->items.n)
         return NULL;
     int64_t id = ar->items.v[k].id;
-    if (k < ar->lights.n && ar->lights.v[k].node_id == id)
-        return &ar->lights.v[k]; /* both lists are in outline order */
-    for (size_t j = 0; j < ar->lights.n; j++)
-        if (ar->lights.v[j].node_id == id)
-            return &ar->lights.v[j];
-    return NULL;
+    size_t j = k < ar->lights.n && ar->lights.v[k].node_id == id
+                   ? k /* both lists are in outline order */
+                   : vm_lights_find(&ar->lights, id);
+    if (j == ar->lights.n)
+        return NULL;
+    vm_lights_get(&ar->lights, j, out);
+    return out;
 }
 
-static const item_light *find_light(const area_row *ar, int64_t id)
+static const item_light *find_light(const area_row *ar, int64_t id, item_light *out)
 {
-    for (size_t j = 0; j < ar->lights.n; j++)
-        if (ar->lights.v[j].node_id == id)
-            return &ar->lights.v[j];
-    return NULL;
+    size_t j = vm_lights_find(&ar->lights, id);
+    if (j == ar->lights.n)
+        return NULL;
+    vm_lights_get(&ar->lights, j, out);
+    return out;
 }
 
-const item_light *vm_light(app *a, int64_t id)
+const item_light *vm_light(app *a, int64_t id, item_light *out)
 {
+    if (a->ol.cursor < a->ol.nrows && a->ol.rows[a->ol.cursor].item >= 0 &&
+        vm_selected(a) == id) { /* the selected row (the detail pane): no search */
+        const outline_row *row = &a->ol.rows[a->ol.cursor];
+        const item_light *l = vm_item_light(a, (size_t)row->area, (size_t)row->item, out);
+        if (l)
+            return l;
+    }
     for (size_t i = 0; i < a->ol.nareas; i++) {
-        const item_light *l = find_light(&a->ol.areas[i], id);
+        const item_light *l = find_light(&a->ol.areas[i], id, out);
         if (l)
             return l;
     }
@@ -280,5 +293,5 @@ const item_light *vm_light(app *a, int64_t id)
         return NULL; /* areas have no light */
     if (vm_area_of(a, id, &i, NULL) || i == a->ol.nareas || a->ol.areas[i].lights_loaded)
         return NULL; /* an area, a cancelled item, or not in this plan */
-    return vm_load_lights(a, i, NULL) ? NULL : find_light(&a->ol.areas[i], id);
+    return vm_load_lights(a, i, NULL) ? NULL : find_light(&a->ol.areas[i], id, out);
 }

@@ -12,8 +12,8 @@ static void free_areas(area_row *v, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         node_free(&v[i].area);
-        node_list_free(&v[i].items);
-        item_light_list_free(&v[i].lights);
+        vm_items_free(&v[i].items);
+        vm_lights_free(&v[i].lights);
         item_stats_list_free(&v[i].parts);
     }
     free(v);
@@ -37,8 +37,8 @@ int vm_load_items(app *a, size_t i, duban_error *err)
     if (rc)
         return rc;
     vm_filter_items(a, &items);
-    node_list_free(&ar->items);
-    ar->items = items;
+    if ((rc = vm_items_take(&ar->items, &items, err)))
+        return rc;
     ar->loaded = 1;
     return vm_load_lights(a, i, err);
 }
@@ -58,19 +58,18 @@ size_t vm_cursor_area(const app *a)
     return a->ol.cursor < a->ol.nrows ? (size_t)a->ol.rows[a->ol.cursor].area : 0;
 }
 
-const node *vm_row_node(const app *a, size_t r)
+int64_t vm_row_id(const app *a, size_t r)
 {
     if (r >= a->ol.nrows)
-        return NULL;
+        return 0;
     const outline_row *row = &a->ol.rows[r];
     const area_row *ar = &a->ol.areas[row->area];
-    return row->item < 0 ? &ar->area : &ar->items.v[row->item];
+    return row->item < 0 ? ar->area.id : ar->items.v[row->item].id;
 }
 
 int64_t vm_selected(const app *a)
 {
-    const node *n = vm_row_node(a, a->ol.cursor);
-    return n ? n->id : 0;
+    return vm_row_id(a, a->ol.cursor);
 }
 
 size_t vm_area_row(const app *a, size_t i)
@@ -91,8 +90,7 @@ static size_t find_row(const app *a, int64_t id, size_t area)
 {
     size_t fallback = 0;
     for (size_t r = 0; r < a->ol.nrows; r++) {
-        const node *n = vm_row_node(a, r);
-        if (n->id == id)
+        if (vm_row_id(a, r) == id)
             return r;
         if ((size_t)a->ol.rows[r].area == area && a->ol.rows[r].item < 0)
             fallback = r;
@@ -132,20 +130,22 @@ size_t vm_area_index(const app *a, int64_t id)
     return i;
 }
 
-/* Puts fresh into the loaded slot of its id; returns its area's index,
- * or nareas when the node is not loaded. */
-static size_t replace_loaded(app *a, node *fresh)
+/* Puts fresh into the loaded slot of its id (an area takes it over, an
+ * item is copied); returns its area's index, or nareas when the node is
+ * not loaded. */
+static size_t replace_loaded(app *a, node *fresh, duban_error *err, int *rc)
 {
     for (size_t i = 0; i < a->ol.nareas; i++) {
         area_row *ar = &a->ol.areas[i];
-        node *slot = ar->area.id == fresh->id ? &ar->area : NULL;
-        for (size_t k = 0; !slot && ar->loaded && k < ar->items.n; k++)
-            if (ar->items.v[k].id == fresh->id)
-                slot = &ar->items.v[k];
-        if (slot) {
-            node_free(slot);
-            *slot = *fresh;
+        if (ar->area.id == fresh->id) {
+            node_free(&ar->area);
+            ar->area = *fresh;
             memset(fresh, 0, sizeof *fresh);
+            return i;
+        }
+        size_t k = ar->loaded ? vm_items_find(&ar->items, fresh->id) : ar->items.n;
+        if (k < ar->items.n) {
+            *rc = vm_items_set(&ar->items, k, fresh, err);
             return i;
         }
     }
@@ -160,7 +160,7 @@ int vm_refresh_node(app *a, int64_t id, size_t *area, duban_error *err)
         return rc;
     int64_t area_id = fresh.depth == NODE_AREA ? fresh.id : fresh.parent_id;
     int64_t parent = fresh.depth > NODE_ITEM ? fresh.parent_id : 0;
-    size_t i = replace_loaded(a, &fresh);
+    size_t i = replace_loaded(a, &fresh, err, &rc);
     node_free(&fresh);
     if (i == a->ol.nareas && parent) { /* a sub-item not loaded: its item's parent */
         node up;
@@ -252,8 +252,17 @@ int vm_set_folds(app *a, const char *folds, duban_error *err)
 
 int vm_save_folds(app *a, duban_error *err)
 {
-    if (query_filter_active(&a->filter))
-        return DUBAN_OK; /* folds under a filter are for the moment; the saved ones come back */
+    (void)err;
+    if (!query_filter_active(&a->filter)) /* folds under a filter are for the moment */
+        a->ol.folds_unsaved = 1;
+    return DUBAN_OK;
+}
+
+int vm_flush_folds(app *a, duban_error *err)
+{
+    if (!a->ol.folds_unsaved || query_filter_active(&a->filter))
+        return DUBAN_OK;
+    a->ol.folds_unsaved = 0;
     char *folds = vm_folds(a);
     if (!folds)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");

@@ -35,10 +35,12 @@ int vm_load_stats(app *a, duban_error *err);
  * count is the sum of the areas' overdue_rows. */
 int vm_refresh_area(app *a, size_t i, int64_t id, duban_error *err);
 /* The light of item k of area i (items loaded), or of node id (reading
- * its area's lights when they are not loaded); NULL when unknown (areas
- * and cancelled items have none). */
-const item_light *vm_item_light(const app *a, size_t i, size_t k);
-const item_light *vm_light(app *a, int64_t id);
+ * its area's lights when they are not loaded), filled into *out: out, or
+ * NULL when unknown (areas and cancelled items have none).  Its unit and
+ * leader are borrowed from the view model (vm_lights_get): read them at
+ * once, never free them. */
+const item_light *vm_item_light(const app *a, size_t i, size_t k, item_light *out);
+const item_light *vm_light(app *a, int64_t id, item_light *out);
 /* Loads area i's lights if they are not loaded. */
 int vm_load_lights(app *a, size_t i, duban_error *err);
 /* Counts item l (when it is of depth 2) in ar's lights and statuses. */
@@ -63,8 +65,8 @@ void vm_select(app *a, int64_t id);
 /* Index of the area with id, or nareas. */
 size_t vm_area_index(const app *a, int64_t id);
 
-/* The node shown on visible row r (NULL past the end). */
-const node *vm_row_node(const app *a, size_t r);
+/* The id of the node shown on visible row r (0 past the end). */
+int64_t vm_row_id(const app *a, size_t r);
 /* The selected node's id (0 when there are no rows). */
 int64_t vm_selected(const app *a);
 /* Index of the area holding the cursor (0 when none). */
@@ -76,9 +78,16 @@ size_t vm_area_row(const app *a, size_t i);
 char *vm_folds(const app *a);
 /* Expands exactly the areas listed in folds (NULL: none); rebuilds rows. */
 int vm_set_folds(app *a, const char *folds, duban_error *err);
-/* Stores the fold state for the next start (not under a filter: clearing
- * it brings the saved folds back); returns a core code. */
+/* Notes that the fold state is to be stored for the next start (not
+ * under a filter: clearing it brings the saved folds back).  Nothing is
+ * written here: a fold key costs no write; vm_flush_folds writes it when
+ * the keyboard is idle, at exit and before a filter is set.  Returns
+ * DUBAN_OK. */
 int vm_save_folds(app *a, duban_error *err);
+/* Writes the fold state noted by vm_save_folds, if any (one ui_state row,
+ * committed without a sync: store_put_state); returns a core code.  A
+ * failed write is not tried again until the next fold. */
+int vm_flush_folds(app *a, duban_error *err);
 
 void vm_free(app *a);
 

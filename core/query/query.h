@@ -78,6 +78,10 @@ typedef struct overdue_list {
     size_t n;
 } overdue_list;
 int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, duban_error *err);
+/* The same rows reading only what the minutes print: leader and
+ * area_title are "" and area_seq is 0 in every row. */
+int query_overdue_brief(store *st, int64_t plan_id, long today, overdue_list *out,
+                        duban_error *err);
 void overdue_list_free(overdue_list *l);
 
 /* Per-area progress: items (depth 2) total/done, overdue items (the item

@@ -26,24 +26,31 @@
  * two look-ups a row instead of four correlated subqueries.  Plain
  * statements, not one UNION ALL ordered as a whole: SQLite copies every
  * text of a compound's rows once more into its sorter. */
+/* The statements with the area and leader columns given (brief: constants,
+ * for lists that print neither). */
 /* clang-format off */
-static const char overdue_items_sql[] =
-    "WITH done(k) AS (SELECT value FROM json_each(?2))"
-    " SELECT n.id, n.ref, n.title, '', '', " EFFECTIVE_DUE("n") ","
-    "  CAST(julianday(?3) - julianday(" EFFECTIVE_DUE("n") ") AS INTEGER), n.status, n.unit,"
-    "  " DATED_AREA("seq") ", " DATED_AREA("title") ","
-    "  CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END, n.leader, n.sort_key, 0,"
-    "  n.extended_due <> ''"
-    DATED_FROM("node n")
-    "  AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " > '' AND " EFFECTIVE_DUE("n") " < ?3";
-static const char overdue_milestones_sql[] =
-    "WITH done(k) AS (SELECT value FROM json_each(?2))"
-    " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"
-    "  CAST(julianday(?3) - julianday(m.due) AS INTEGER), n.status, n.unit,"
-    "  " DATED_AREA("seq") ", " DATED_AREA("title") ", '', n.leader, n.sort_key, m.seq, 0"
-    DATED_FROM("milestone m CROSS JOIN node n ON n.id = m.node_id")
-    "  AND m.due < ?3 AND n.extended_due = '' AND m.done = '' AND m.state = ''"
-    "  AND NOT (n.due <> '' AND n.due < ?3)";
+#define OVERDUE_ITEMS_SQL(area_seq, area_title, leader)                                            \
+    "WITH done(k) AS (SELECT value FROM json_each(?2))"                                            \
+    " SELECT n.id, n.ref, n.title, '', '', " EFFECTIVE_DUE("n") ","                                \
+    "  CAST(julianday(?3) - julianday(" EFFECTIVE_DUE("n") ") AS INTEGER), n.status, n.unit,"      \
+    "  " area_seq ", " area_title ","                                                              \
+    "  CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END, " leader ", n.sort_key, 0,"          \
+    "  n.extended_due <> ''"                                                                       \
+    DATED_FROM("node n")                                                                           \
+    "  AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " > '' AND " EFFECTIVE_DUE("n") " < ?3"
+#define OVERDUE_MILESTONES_SQL(area_seq, area_title, leader)                                       \
+    "WITH done(k) AS (SELECT value FROM json_each(?2))"                                            \
+    " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"                                       \
+    "  CAST(julianday(?3) - julianday(m.due) AS INTEGER), n.status, n.unit,"                       \
+    "  " area_seq ", " area_title ", '', " leader ", n.sort_key, m.seq, 0"                         \
+    DATED_FROM("milestone m CROSS JOIN node n ON n.id = m.node_id")                                \
+    "  AND m.due < ?3 AND n.extended_due = '' AND m.done = '' AND m.state = ''"                    \
+    "  AND NOT (n.due <> '' AND n.due < ?3)"
+static const char *const overdue_sql[2][2] = {
+    {OVERDUE_ITEMS_SQL(DATED_AREA("seq"), DATED_AREA("title"), "n.leader"),
+     OVERDUE_MILESTONES_SQL(DATED_AREA("seq"), DATED_AREA("title"), "n.leader")},
+    {OVERDUE_ITEMS_SQL("0", "''", "''"), OVERDUE_MILESTONES_SQL("0", "''", "''")},
+};
 /* clang-format on */
 
 static void overdue_row_free(void *p)
@@ -97,14 +104,15 @@ static int collect_late(store *st, const char *sql, int64_t plan_id, long today,
     return dated_rows_collect(st, stmt, "cannot read the overdue items", rows, n, cap, err);
 }
 
-int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, duban_error *err)
+static int load_overdue(store *st, int64_t plan_id, long today, int brief, overdue_list *out,
+                        duban_error *err)
 {
     dated_row *rows = NULL;
     size_t n = 0, cap = 0;
     memset(out, 0, sizeof *out);
-    int rc = collect_late(st, overdue_items_sql, plan_id, today, &rows, &n, &cap, err);
+    int rc = collect_late(st, overdue_sql[brief][0], plan_id, today, &rows, &n, &cap, err);
     if (!rc)
-        rc = collect_late(st, overdue_milestones_sql, plan_id, today, &rows, &n, &cap, err);
+        rc = collect_late(st, overdue_sql[brief][1], plan_id, today, &rows, &n, &cap, err);
     if (!rc && n && !(out->v = malloc(n * sizeof *out->v)))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (rc) {
@@ -120,6 +128,16 @@ int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, dub
     out->n = n;
     free(rows);
     return DUBAN_OK;
+}
+
+int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, duban_error *err)
+{
+    return load_overdue(st, plan_id, today, 0, out, err);
+}
+
+int query_overdue_brief(store *st, int64_t plan_id, long today, overdue_list *out, duban_error *err)
+{
+    return load_overdue(st, plan_id, today, 1, out, err);
 }
 
 /* ?4 warn window end, ?5 one area's id or NULL for all.  An item counts

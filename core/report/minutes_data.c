@@ -27,6 +27,7 @@ void minutes_data_free(minutes_data *md)
 DEFINE_KEEP_BY_ID(keep_changes, meeting_change_list, node_id)
 DEFINE_KEEP_BY_ID(keep_nodes, node_list, id)
 DEFINE_KEEP_BY_ID(keep_targets, target_list, node_id)
+DEFINE_KEEP_BY_ID(keep_overdue, overdue_list, node_id)
 
 /* A decision stays under a filter when the item it is about or the
  * tracked item it became matches. */
@@ -44,15 +45,17 @@ static int keep_decisions(decision_list *l, const id_list *ids)
     return DUBAN_OK;
 }
 
-/* Restricts the changes, the silent items and the targets to f. */
+/* Restricts the changes, the overdue rows, the silent items and the
+ * targets to f. */
 static int filter_sections(minutes_data *md, long today, duban_error *err)
 {
     id_list ids;
     int rc = query_filter_ids(md->st, md->m.plan_id, today, md->rule, md->filter, &ids, err);
     if (rc)
         return rc;
-    if (keep_changes(&md->changes, &ids) || keep_nodes(&md->silent, &ids) ||
-        keep_targets(&md->targets, &ids) || keep_decisions(&md->decisions, &ids))
+    if (keep_changes(&md->changes, &ids) || keep_overdue(&md->overdue, &ids) ||
+        keep_nodes(&md->silent, &ids) || keep_targets(&md->targets, &ids) ||
+        keep_decisions(&md->decisions, &ids))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     id_list_free(&ids);
     return rc;
@@ -79,16 +82,16 @@ int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *ru
                                      err);
     if (!rc)
         rc = meeting_changes(st, meeting_id, &md->changes, err);
-    if (!rc)
-        rc = query_overdue_where(st, md->m.plan_id, today, rule, f, &md->overdue, err);
-    if (!rc && group_overdue(&md->overdue, LIGHT_BY_UNIT, GROUP_ORDER_FIRST, &md->units))
-        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    if (!rc) /* what the minutes print of each row only (no leader, no area) */
+        rc = query_overdue_brief(st, md->m.plan_id, today, &md->overdue, err);
     if (!rc)
         rc = meeting_silent_items(st, meeting_id, &md->silent, err);
     if (!rc)
         rc = plan_targets(st, md->m.plan_id, &md->targets, err);
     if (!rc && query_filter_active(f))
         rc = filter_sections(md, today, err);
+    if (!rc && group_overdue(&md->overdue, LIGHT_BY_UNIT, GROUP_ORDER_FIRST, &md->units))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     /* the last reports of the silent items only (their 未报天数) */
     if (!rc)
         rc = query_node_reports(st, &md->silent, &md->reports, err);

@@ -267,6 +267,37 @@ static void silent_leaves_out_cancelled_areas(void **state)
     assert_int_equal(silent_count(f, id, "2.1"), 0);
 }
 
+/* The minutes' overdue rows (query_overdue_brief) are query_overdue's
+ * without leader and area. */
+static void overdue_brief_is_overdue_without_leader_and_area(void **state)
+{
+    fixture *f = *state;
+    overdue_list full, brief;
+    assert_int_equal(query_overdue(f->st, f->plan, day("2021-12-31"), &full, NULL), DUBAN_OK);
+    assert_int_equal(query_overdue_brief(f->st, f->plan, day("2021-12-31"), &brief, NULL),
+                     DUBAN_OK);
+    assert_true(full.n > 0);
+    assert_int_equal(full.n, brief.n);
+    for (size_t i = 0; i < full.n; i++) {
+        const overdue_row *a = &full.v[i], *b = &brief.v[i];
+        assert_int_equal(a->node_id, b->node_id);
+        assert_string_equal(a->ref, b->ref);
+        assert_string_equal(a->title, b->title);
+        assert_string_equal(a->phrase, b->phrase);
+        assert_string_equal(a->word, b->word);
+        assert_string_equal(a->due, b->due);
+        assert_int_equal(a->days_late, b->days_late);
+        assert_string_equal(a->status, b->status);
+        assert_string_equal(a->unit, b->unit);
+        assert_string_equal(a->original_due, b->original_due);
+        assert_string_equal(b->leader, "");
+        assert_string_equal(b->area_title, "");
+        assert_int_equal(b->area_seq, 0);
+    }
+    overdue_list_free(&full);
+    overdue_list_free(&brief);
+}
+
 static void extensions_keep_the_original_due(void **state)
 {
     fixture *f = *state;
@@ -359,6 +390,8 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(items_without_progress, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(silent_forms_agree, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(overdue_brief_is_overdue_without_leader_and_area,
+                                        fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(silent_leaves_out_cancelled_areas, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(extensions_keep_the_original_due, fixture_setup,

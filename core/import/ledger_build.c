@@ -261,9 +261,8 @@ typedef struct builder {
     plan_doc *doc;
     ledger_warnings *warn;
     size_t cap;
-    int area, item;         /* indexes of the current area and item, -1 none */
-    char item_ref[64];      /* the current item's 序号 */
-    char cancelled_ref[64]; /* the 序号 of the last row left out as cancelled, "" none */
+    int area, item;    /* indexes of the current area and item, -1 none */
+    char item_ref[64]; /* the current item's 序号 */
 } builder;
 
 static int add_node(builder *b, int parent, int depth, const char *title, size_t row)
@@ -327,7 +326,8 @@ static int opt_text(const char *s, char **out)
     return *out ? DUBAN_OK : DUBAN_ENOMEM;
 }
 
-static int item_fields(builder *b, doc_node *n, size_t r)
+/* The item's cells; its 状态 only when with_status (a cancelled row's says 已取消). */
+static int item_fields(builder *b, doc_node *n, size_t r, int with_status)
 {
     const lg_grid *g = b->g;
     char where[512], *due = NULL, *status = NULL;
@@ -335,7 +335,8 @@ static int item_fields(builder *b, doc_node *n, size_t r)
     rc = rc ? rc : opt_text(cell(g, r, b->cols, L_LEADER), &n->leader);
     rc = rc ? rc : opt_text(cell(g, r, b->cols, L_NOTE), &n->note);
     rc = rc ? rc : opt_text(cell(g, r, b->cols, L_DUE), &due);
-    rc = rc ? rc : opt_text(cell(g, r, b->cols, L_STATUS), &status);
+    if (with_status)
+        rc = rc ? rc : opt_text(cell(g, r, b->cols, L_STATUS), &status);
     char *body = NULL;
     rc = rc ? rc : opt_text(cell(g, r, b->cols, L_BODY), &body);
     if (body) {
@@ -403,19 +404,14 @@ static const char *strip_ordinal(const char *s)
     return cn_ordinal(head) ? mark + strlen("、") : s;
 }
 
-/* A 状态 of 已取消 (duban's ledger marks cancelled items so) or a row
- * below the last such item: the row is left out, so that a ledger read
- * back brings no cancelled item back to life. */
-static int cancelled_row(builder *b, size_t r, const char *ref)
+/* A 状态 of 已取消 (duban's ledger marks cancelled items so): the item is
+ * stored cancelled where it stands, so that a ledger read back neither
+ * brings it back to life nor renumbers the items after it. */
+static int cancelled_row(builder *b, size_t r)
 {
-    size_t k = strlen(b->cancelled_ref);
-    if (k && !strncmp(ref, b->cancelled_ref, k) && ref[k] == '.')
-        return 1;
     char *st = trimmed(cell(b->g, r, b->cols, L_STATUS));
     int yes = st && (!strcmp(st, "已取消") || !strcmp(st, "取消") || !strcmp(st, "已撤销"));
     free(st);
-    if (yes && *ref)
-        snprintf(b->cancelled_ref, sizeof b->cancelled_ref, "%s", ref);
     return yes;
 }
 
@@ -442,12 +438,6 @@ static int add_row(builder *b, size_t r)
         return b->area < 0 ? DUBAN_ENOMEM : DUBAN_OK;
     }
     char where[512];
-    if (cancelled_row(b, r, ref)) {
-        lg_where(g, r, b->cols[L_STATUS], where, sizeof where);
-        return lg_warn(b->warn, "%s: item %s is cancelled (已取消); the row is not imported", where,
-                       *ref ? ref : title);
-    }
-    b->cancelled_ref[0] = '\0';
     if (!*title) {
         lg_where(g, r, b->cols[L_TITLE], where, sizeof where);
         return lg_warn(b->warn, "%s: no 工作任务; the row is skipped", where);
@@ -476,7 +466,11 @@ static int add_row(builder *b, size_t r)
         b->item = idx;
         snprintf(b->item_ref, sizeof b->item_ref, "%s", ref);
     }
-    return item_fields(b, &b->doc->nodes[idx], r);
+    if (cancelled_row(b, r)) { /* its status cell says 已取消, no status */
+        b->doc->nodes[idx].cancelled = 1;
+        return item_fields(b, &b->doc->nodes[idx], r, 0);
+    }
+    return item_fields(b, &b->doc->nodes[idx], r, 1);
 }
 
 /* Dues not given: a sub-item its item's, an item the period end; an area

@@ -35,6 +35,7 @@ typedef struct doc_node {
     char *note;                  /* a first progress note (a ledger's or a table's 进展情况) */
     char extended_due[DATE_LEN]; /* an approved extension (a ledger's 延期至), "" none */
     char *status_text;           /* a text table's 完成情况 / 状态 cell as written, or NULL */
+    int cancelled; /* a ledger's 已取消: stored cancelled (取消), numbered where it stands */
 } doc_node;
 
 /* Something the importer read but did not fully understand: line is the

@@ -117,8 +117,8 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     int rc = db_prepare(st,
                         "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title,"
-                        " body, due, line, status, unit, leader, extended_due, gid)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        " body, due, line, status, unit, leader, extended_due, state, gid)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                         " lower(hex(randomblob(16))))",
                         &ins, err);
     if (!rc)
@@ -156,6 +156,7 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
         sqlite3_bind_text(ins, 12, dn->unit ? dn->unit : "", -1, SQLITE_STATIC);
         sqlite3_bind_text(ins, 13, dn->leader ? dn->leader : "", -1, SQLITE_STATIC);
         sqlite3_bind_text(ins, 14, dn->extended_due, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 15, dn->cancelled ? "cancelled" : "", -1, SQLITE_STATIC);
         if (sqlite3_step(ins) != SQLITE_DONE) {
             rc = db_fail(st, err, DUBAN_EDB, "cannot add item");
             break;

@@ -30,4 +30,36 @@ int dynlib_open(const char *soname, const char *what, const char *const *names, 
 /* NULL is fine. */
 void dynlib_close(void *handle);
 
+/* A library's table: LIST(X) names its functions, X(f) once each.  In the
+ * struct (which has a void *handle first):
+ *     LIST(DYNLIB_MEMBER)
+ * gives each member the type of the function of that name.  In one .c
+ * file (with <string.h>):
+ *     DYNLIB_DEFINE(type, prefix, LIST, soname, what)
+ * defines int prefix_open(type *, duban_error *) (dynlib_open() filling
+ * every member) and void prefix_close(type *), which a zeroed or failed
+ * table also takes. */
+#define DYNLIB_MEMBER(f) __typeof__(&f) f;
+#define DYNLIB_NAME(f) #f,
+#define DYNLIB_SET(f) lib->f = (__typeof__(lib->f))fns[i++];
+#define DYNLIB_DEFINE(type, prefix, LIST, soname, what)                                            \
+    static const char *const prefix##_names[] = {LIST(DYNLIB_NAME)};                               \
+    int prefix##_open(type *lib, duban_error *err)                                                 \
+    {                                                                                              \
+        enum { N = sizeof prefix##_names / sizeof prefix##_names[0] };                             \
+        dynlib_fn fns[N];                                                                          \
+        memset(lib, 0, sizeof *lib);                                                               \
+        int rc = dynlib_open(soname, what, prefix##_names, N, fns, &lib->handle, err);             \
+        if (rc)                                                                                    \
+            return rc;                                                                             \
+        size_t i = 0;                                                                              \
+        LIST(DYNLIB_SET)                                                                           \
+        return DUBAN_OK;                                                                           \
+    }                                                                                              \
+    void prefix##_close(type *lib)                                                                 \
+    {                                                                                              \
+        dynlib_close(lib->handle);                                                                 \
+        memset(lib, 0, sizeof *lib);                                                               \
+    }
+
 #endif

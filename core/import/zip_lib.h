@@ -7,6 +7,7 @@
 #ifndef DUBAN_ZIP_LIB_H
 #define DUBAN_ZIP_LIB_H
 
+#include "base/dynlib.h"
 #include "base/error.h"
 
 #include <zip.h>
@@ -28,9 +29,7 @@
 
 typedef struct zip_lib {
     void *handle;
-#define ZIP_LIB_MEMBER(f) __typeof__(&f) f;
-    ZIP_LIB_FUNCTIONS(ZIP_LIB_MEMBER)
-#undef ZIP_LIB_MEMBER
+    ZIP_LIB_FUNCTIONS(DYNLIB_MEMBER)
 } zip_lib;
 
 /* DUBAN_EIO ("XLSX import needs libzip.so.N, which cannot be loaded:

@@ -8,6 +8,7 @@
 #ifndef DUBAN_XLSX_LIB_H
 #define DUBAN_XLSX_LIB_H
 
+#include "base/dynlib.h"
 #include "base/error.h"
 
 #include <xlsxwriter.h>
@@ -41,9 +42,7 @@
 
 typedef struct xlsx_lib {
     void *handle;
-#define XLSX_LIB_MEMBER(f) __typeof__(&f) f;
-    XLSX_LIB_FUNCTIONS(XLSX_LIB_MEMBER)
-#undef XLSX_LIB_MEMBER
+    XLSX_LIB_FUNCTIONS(DYNLIB_MEMBER)
 } xlsx_lib;
 
 /* DUBAN_EIO ("XLSX export needs libxlsxwriter.so.N, which cannot be

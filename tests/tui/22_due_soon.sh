@@ -12,7 +12,7 @@ tui_setup
 tui_start 100 24 -- --today 2021-09-20
 tui_wait 持之以恒抓招商
 tui_keys S
-tui_wait '近期到期 due in the next 14 days'
+tui_wait '近期到期 14天内（含今天） due within 14 days'
 first=$(tui_screen | grep -n '3.2 ' | head -1 | cut -d: -f1)
 second=$(tui_screen | grep -n '3.1 ' | head -1 | cut -d: -f1)
 third=$(tui_screen | grep -n '5.1 ' | head -1 | cut -d: -f1)

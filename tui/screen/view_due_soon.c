@@ -90,7 +90,8 @@ static void due_soon_draw(app *a, rect r)
     for (int y = r.y; y < r.y + r.h; y++)
         draw_blank(y, r.x, r.w, S_NORMAL);
     char head[128];
-    snprintf(head, sizeof head, "近期到期 due in the next %d days (含今天)", a->warn_days);
+    snprintf(head, sizeof head, "近期到期 %d天内（含今天） due within %d days", a->warn_days,
+             a->warn_days);
     draw_text(r.y, r.x + 1, r.w - 2, head, S_SECTION);
     if (!d->list.n) {
         draw_centered(r.y + r.h / 3, r.x, r.w, "近期没有到期事项 nothing is due soon", S_BOLD);

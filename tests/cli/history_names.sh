@@ -14,6 +14,8 @@ run --db "$DB" history --format csv
 expect_out ",1.2,state,,cancelled,并入1.1" "csv keeps the stored values"
 run --db "$DB" show 1.2
 expect_out "state: 正常 → 已取消  (并入1.1)" "show's history too"
+run --db "$DB" show 1.4
+expect_out "state: — → 新增" "show's history says an addition as the history table does"
 run --db "$DB" cancel 2.1 --reason 暂缓; expect_rc 0 "cancel another"
 run --db "$DB" meeting start 第一次调度会
 expect_out "  2.1 取消: 暂缓" "the meeting's start names a cancellation with its reason"

@@ -36,6 +36,20 @@ static const char *shown_value(cli_ctx *ctx, const char *field, const char *v, c
     return buf;
 }
 
+/* A history row's old and new values for people: shown_value() of each,
+ * except an addition (recorded as removed -> in force): "—" -> 新增. */
+static void shown_values(cli_ctx *ctx, const history_row *h, char ob[64], char nb[64],
+                         const char **old_v, const char **new_v)
+{
+    if (!strcmp(h->field, "state") && !strcmp(h->old_value, "removed") && !*h->new_value) {
+        *old_v = "—";
+        *new_v = "新增";
+        return;
+    }
+    *old_v = shown_value(ctx, h->field, h->old_value, ob, 64);
+    *new_v = shown_value(ctx, h->field, h->new_value, nb, 64);
+}
+
 typedef struct item_detail {
     node n;
     milestone_list ms;
@@ -176,9 +190,9 @@ static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
         rc |= strbuf_printf(sb, "%s%s  %s %s: ", md ? "- " : "  ", local_time(h->at, when),
                             h->action, h->field);
         char ob[64], nb[64];
-        rc |= put(sb, shown_value(ctx, h->field, h->old_value, ob, sizeof ob)) |
-              strbuf_append(sb, " → ") |
-              put(sb, shown_value(ctx, h->field, h->new_value, nb, sizeof nb));
+        const char *old_v, *new_v;
+        shown_values(ctx, h, ob, nb, &old_v, &new_v);
+        rc |= put(sb, old_v) | strbuf_append(sb, " → ") | put(sb, new_v);
         if (*h->note)
             rc |= strbuf_append(sb, "  (") | put(sb, h->note) | strbuf_appendc(sb, ')');
         rc |= strbuf_appendc(sb, '\n');

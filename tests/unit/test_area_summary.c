@@ -133,11 +133,7 @@ static void a_removed_item_does_not_count(void **state)
 static void the_seed_plan(void **state)
 {
     fixture *f = *state;
-    plan_doc doc;
-    int64_t seed;
-    assert_int_equal(import_file(DUBAN_SEED_PATH, 0, day("2021-07-01"), &doc, NULL), 0);
-    assert_int_equal(store_add_plan(f->st, &doc, &seed, NULL), 0);
-    plan_doc_free(&doc);
+    int64_t seed = test_add_seed_plan(f->st);
     check_plan(f->st, seed, 14);
     check_plan(f->st, f->plan, 14); /* the other plan's milestones do not leak in */
 }

@@ -73,13 +73,7 @@ static const char *const texts[] = {"招商引资", "招商", "招",   "项目",
 static void the_candidates_are_the_matches(void **state)
 {
     fixture *f = *state;
-    plan_doc doc;
-    long d;
-    int64_t seed;
-    assert_int_equal(date_parse("2021-07-01", &d, NULL), 0);
-    assert_int_equal(import_file(DUBAN_SEED_PATH, 0, d, &doc, NULL), 0);
-    assert_int_equal(store_add_plan(f->st, &doc, &seed, NULL), 0);
-    plan_doc_free(&doc);
+    int64_t seed = test_add_seed_plan(f->st);
     fixture_edit(f, "1.1", FIELD_NOTE, "进展甲 ABC", NULL);
     fixture_edit(f, "2.1", FIELD_UNIT, "招商局", NULL);
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {

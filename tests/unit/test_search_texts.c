@@ -121,13 +121,7 @@ static void short_words(void **state)
 static void the_seed(void **state)
 {
     fixture *f = *state;
-    plan_doc doc;
-    long d;
-    int64_t seed;
-    assert_int_equal(date_parse("2021-07-01", &d, NULL), 0);
-    assert_int_equal(import_file(DUBAN_SEED_PATH, 0, d, &doc, NULL), 0);
-    assert_int_equal(store_add_plan(f->st, &doc, &seed, NULL), 0);
-    plan_doc_free(&doc);
+    int64_t seed = test_add_seed_plan(f->st);
     size_t len;
     char *src = test_read_file(DUBAN_SEED_PATH, &len);
     search_texts *t = load(f->st);

@@ -6,6 +6,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "import/import.h"
+#include "plan/date.h"
+
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,4 +160,18 @@ void fixture_edit(fixture *f, const char *ref, int field, const char *value, con
     if (edit_apply(f->st, fixture_id(f, ref), (edit_field)field, value, note, &r, &err))
         fail_msg("edit_apply %s: %s", ref, err.msg);
     edit_result_free(&r);
+}
+
+int64_t test_add_seed_plan(store *st)
+{
+    plan_doc doc;
+    long day;
+    int64_t id = 0;
+    duban_error err = {0};
+    if (date_parse("2021-07-01", &day, &err) || import_file(DUBAN_SEED_PATH, 0, day, &doc, &err))
+        fail_msg("%s", err.msg);
+    if (store_add_plan(st, &doc, &id, &err))
+        fail_msg("%s", err.msg);
+    plan_doc_free(&doc);
+    return id;
 }

@@ -22,6 +22,10 @@ void test_rmdir_rf(const char *dir);
 void test_small_doc(plan_doc *doc);
 /* Opens a fresh store in dir (file "t.db") holding test_small_doc(). */
 store *test_small_store(const char *dir, int64_t *plan_id);
+/* Adds the seed plan (data/haiyan-2021-h2.plan, imported as of
+ * 2021-07-01) to st beside what it holds; its id.  Fails the test when it
+ * cannot. */
+int64_t test_add_seed_plan(store *st);
 /* The usual fixture: a temporary directory holding test_small_store().
  * Use fixture_setup/fixture_teardown as cmocka setup and teardown; the
  * state is a fixture *. */

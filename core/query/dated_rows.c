@@ -4,11 +4,146 @@
 
 #include "store/store_internal.h"
 #include "base/list.h"
+#include "base/strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static int read_row(sqlite3_stmt *s, dated_row *d)
+/* A parent p seen: whether p and its parent g count (neither cancelled
+ * nor removed; a missing node counts), and their area columns (0 and ""
+ * when missing). */
+struct dated_parent {
+    int64_t id;
+    int set;
+    int active;
+    int p_seq, g_seq;
+    char *p_title, *g_title;
+};
+
+/* clang-format off */
+static const char parent_sql[] =
+    "SELECT coalesce(p.state, '') = '' AND coalesce(g.state, '') = '', p.seq, p.title, g.seq, g.title"
+    " FROM node p LEFT JOIN node g ON g.id = p.parent_id WHERE p.id = ?1";
+/* clang-format on */
+
+void dated_reader_init(dated_reader *rd, store *st, int area)
+{
+    memset(rd, 0, sizeof *rd);
+    rd->st = st;
+    rd->area = area;
+}
+
+void dated_reader_free(dated_reader *rd)
+{
+    for (size_t i = 0; i < rd->cap; i++) {
+        free(rd->tab[i].p_title);
+        free(rd->tab[i].g_title);
+    }
+    free(rd->tab);
+    if (rd->up)
+        sqlite3_finalize(rd->up);
+    memset(rd, 0, sizeof *rd);
+}
+
+static size_t slot_of(const dated_reader *rd, int64_t id)
+{
+    uint64_t h = (uint64_t)id * 0x9E3779B97F4A7C15u;
+    size_t i = (size_t)(h >> 32) & (rd->cap - 1);
+    while (rd->tab[i].set && rd->tab[i].id != id)
+        i = (i + 1) & (rd->cap - 1);
+    return i;
+}
+
+/* Makes room for one more parent (the table at most half full). */
+static int grow(dated_reader *rd)
+{
+    if (rd->cap && (rd->used + 1) * 2 <= rd->cap)
+        return DUBAN_OK;
+    size_t cap = rd->cap ? rd->cap * 2 : 64;
+    dated_parent *old = rd->tab, *tab = calloc(cap, sizeof *tab);
+    if (!tab)
+        return DUBAN_ENOMEM;
+    size_t old_cap = rd->cap;
+    rd->tab = tab;
+    rd->cap = cap;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].set)
+            tab[slot_of(rd, old[i].id)] = old[i];
+    free(old);
+    return DUBAN_OK;
+}
+
+/* Reads parent id into *e (a free slot). */
+static int look_up(dated_reader *rd, int64_t id, dated_parent *e, duban_error *err)
+{
+    if (!rd->up && db_prepare(rd->st, parent_sql, &rd->up, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(rd->up, 1, id);
+    int rc = sqlite3_step(rd->up);
+    e->active = 1;
+    if (rc == SQLITE_ROW) {
+        e->active = sqlite3_column_int(rd->up, 0);
+        e->p_seq = sqlite3_column_int(rd->up, 1);
+        e->g_seq = sqlite3_column_int(rd->up, 3);
+        if (rd->area) {
+            e->p_title = db_text(rd->up, 2);
+            e->g_title = db_text(rd->up, 4);
+        }
+    }
+    sqlite3_reset(rd->up);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_fail(rd->st, err, DUBAN_EDB, "cannot read an item's parent");
+    if (rd->area && (!e->p_title || !e->g_title) && rc == SQLITE_ROW)
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    e->id = id;
+    e->set = 1;
+    rd->used++;
+    return DUBAN_OK;
+}
+
+/* The parent of the row at s, read once: *out, or NULL for a row without
+ * one. */
+static int parent_of(dated_reader *rd, sqlite3_stmt *s, const dated_parent **out, duban_error *err)
+{
+    *out = NULL;
+    if (sqlite3_column_type(s, 9) == SQLITE_NULL)
+        return DUBAN_OK;
+    int64_t id = sqlite3_column_int64(s, 9);
+    if (grow(rd))
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    dated_parent *e = &rd->tab[slot_of(rd, id)];
+    if (!e->set) {
+        int rc = look_up(rd, id, e, err);
+        if (rc) {
+            free(e->p_title);
+            free(e->g_title);
+            memset(e, 0, sizeof *e);
+            return rc;
+        }
+    }
+    *out = e;
+    return DUBAN_OK;
+}
+
+/* The row's area columns: the node itself at depth 1, p at 2, g below. */
+static char *area_of(const dated_reader *rd, sqlite3_stmt *s, const dated_parent *p, int *seq)
+{
+    int depth = sqlite3_column_int(s, 10);
+    *seq = 0;
+    if (!rd->area)
+        return duban_strdup("");
+    if (depth == 1) {
+        *seq = sqlite3_column_int(s, 16);
+        return db_text(s, 2);
+    }
+    if (!p)
+        return duban_strdup("");
+    *seq = depth == 2 ? p->p_seq : p->g_seq;
+    const char *t = depth == 2 ? p->p_title : p->g_title;
+    return duban_strdup(t ? t : "");
+}
+
+static int read_row(const dated_reader *rd, sqlite3_stmt *s, const dated_parent *p, dated_row *d)
 {
     overdue_row *r = &d->r;
     memset(d, 0, sizeof *d);
@@ -21,8 +156,7 @@ static int read_row(sqlite3_stmt *s, dated_row *d)
     r->days_late = sqlite3_column_int(s, 6);
     db_text_into(s, 7, r->status, sizeof r->status);
     r->unit = db_text(s, 8);
-    r->area_seq = sqlite3_column_int(s, 9);
-    r->area_title = db_text(s, 10);
+    r->area_title = area_of(rd, s, p, &r->area_seq);
     db_text_into(s, 11, r->original_due, sizeof r->original_due);
     r->leader = db_text(s, 12);
     d->sort_key = db_text(s, 13);
@@ -51,22 +185,26 @@ void dated_rows_free(dated_row *rows, size_t n)
     free(rows);
 }
 
-int dated_rows_collect(store *st, sqlite3_stmt *stmt, const char *what, dated_row **rows, size_t *n,
-                       size_t *cap, duban_error *err)
+int dated_rows_collect(dated_reader *rd, sqlite3_stmt *stmt, const char *what, dated_row **rows,
+                       size_t *n, size_t *cap, duban_error *err)
 {
-    int rc;
+    int rc, fail = DUBAN_OK;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (ARRAY_GROW(*rows, *cap, *n + 1))
+        const dated_parent *p;
+        if ((fail = parent_of(rd, stmt, &p, err)))
             break;
-        if (read_row(stmt, &(*rows)[*n])) {
-            dated_row_free(&(*rows)[*n]);
+        if (p && !p->active)
+            continue;
+        if (ARRAY_GROW(*rows, *cap, *n + 1) || read_row(rd, stmt, p, &(*rows)[*n])) {
+            if (*n < *cap)
+                dated_row_free(&(*rows)[*n]);
+            fail = duban_fail(err, DUBAN_ENOMEM, "out of memory");
             break;
         }
         (*n)++;
     }
     sqlite3_finalize(stmt);
-    if (rc == SQLITE_DONE)
-        return DUBAN_OK;
-    return rc == SQLITE_ROW ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
-                            : db_fail(st, err, DUBAN_EDB, what);
+    if (fail)
+        return fail;
+    return rc == SQLITE_DONE ? DUBAN_OK : db_fail(rd->st, err, DUBAN_EDB, what);
 }

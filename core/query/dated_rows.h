@@ -7,12 +7,16 @@
  * A statement selects, in this order:
  *   0 node id, 1 ref, 2 title, 3 milestone phrase, 4 milestone word
  *   ('' for the item), 5 date, 6 days (late or left), 7 status, 8 unit,
- *   9 area seq, 10 area title, 11 the due date an extension replaced
- *   (''), 12 leader, 13 sort_key, 14 milestone seq (0 for the item),
- *   15 1 when the date is an extension;
- * FROM DATED_FROM(...) (the row's parent p and grandparent g joined once:
- * its area, DATED_AREA, and whether it counts, NODE_ACTIVE, without a
- * correlated subquery a row). */
+ *   9 parent id (NULL for an area), 10 depth, 11 the due date an
+ *   extension replaced (''), 12 leader, 13 sort_key, 14 milestone seq (0
+ *   for the item), 15 1 when the date is an extension, 16 the node's seq;
+ * FROM DATED_FROM(...), which keeps the rows whose node is not done and
+ * not itself cancelled or removed.
+ *
+ * The reader then resolves each row's parent p and grandparent g once
+ * per distinct parent (late items are many, their parents few): a row
+ * counts when neither is cancelled or removed (NODE_ACTIVE), and its area
+ * is the node itself at depth 1, p at depth 2 and g below. */
 #ifndef DUBAN_DATED_ROWS_H
 #define DUBAN_DATED_ROWS_H
 
@@ -22,14 +26,12 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
-#define DATED_AREA(col)                                                                            \
-    "CASE n.depth WHEN 1 THEN n." col " WHEN 2 THEN p." col " ELSE g." col " END"
 /* ?1 the plan; `done` a CTE of the done status keys. */
 #define DATED_FROM(first)                                                                          \
-    " FROM " first                                                                                 \
-    " LEFT JOIN node p ON p.id = n.parent_id LEFT JOIN node g ON g.id = p.parent_id"               \
-    " WHERE n.plan_id = ?1 AND n.status NOT IN done AND n.state = ''"                              \
-    "  AND coalesce(p.state, '') = '' AND coalesce(g.state, '') = ''"
+    " FROM " first " WHERE n.plan_id = ?1 AND n.status NOT IN done AND n.state = ''"
+/* Columns 9 and 10 (after n.unit) and 16 (last). */
+#define DATED_TREE "n.parent_id, n.depth"
+#define DATED_SEQ "n.seq"
 
 /* A row (r.days_late holds the days, late or left) and what orders it. */
 typedef struct dated_row {
@@ -39,11 +41,28 @@ typedef struct dated_row {
     int mseq;
 } dated_row;
 
-/* Steps stmt (bound, then finalized here) to the end, appending its rows
- * to *rows (*n of *cap).  DUBAN_ENOMEM, DUBAN_EDB (what: the message,
- * "cannot read ..."). */
-int dated_rows_collect(store *st, sqlite3_stmt *stmt, const char *what, dated_row **rows, size_t *n,
-                       size_t *cap, duban_error *err);
+/* A parent's look-up: whether it and its parent count, their area
+ * columns.  Internal to the reader. */
+typedef struct dated_parent dated_parent;
+
+/* What one list's statements share: the store, the parents seen (by id)
+ * and their statement.  Init, collect each statement, then free. */
+typedef struct dated_reader {
+    store *st;        /* borrowed */
+    int area;         /* fill area_seq and area_title (else 0 and "") */
+    sqlite3_stmt *up; /* the parent look-up, prepared at the first row with a parent */
+    dated_parent *tab;
+    size_t cap, used;
+} dated_reader;
+
+void dated_reader_init(dated_reader *rd, store *st, int area);
+void dated_reader_free(dated_reader *rd);
+
+/* Steps stmt (bound, then finalized here) to the end, appending the rows
+ * that count to *rows (*n of *cap).  DUBAN_ENOMEM, DUBAN_EDB (what: the
+ * message, "cannot read ..."). */
+int dated_rows_collect(dated_reader *rd, sqlite3_stmt *stmt, const char *what, dated_row **rows,
+                       size_t *n, size_t *cap, duban_error *err);
 /* Frees what a row owns (its texts), for rows not handed on. */
 void dated_row_free(dated_row *d);
 /* Frees n rows and the array. */

@@ -15,21 +15,21 @@
 /* ?1 plan, ?2 JSON array of done keys, ?3 today, ?4 the window's last day.
  * Rows of dated_rows.h: items by a range of node_late (their date in
  * force between ?3 and ?4), milestones of items not done nor extended by
- * milestone_open_by_due, read first (CROSS JOIN); sorted in C. */
+ * milestone_open_by_due, read first (CROSS JOIN); their parents read once
+ * each by the reader; sorted in C. */
 /* clang-format off */
 static const char soon_items_sql[] =
     "WITH done(k) AS (SELECT value FROM json_each(?2))"
     " SELECT n.id, n.ref, n.title, '', '', " EFFECTIVE_DUE("n") ","
     "  CAST(julianday(" EFFECTIVE_DUE("n") ") - julianday(?3) AS INTEGER), n.status, n.unit,"
-    "  " DATED_AREA("seq") ", " DATED_AREA("title") ", '', n.leader, n.sort_key, 0,"
-    "  n.extended_due <> ''"
+    "  " DATED_TREE ", '', n.leader, n.sort_key, 0, n.extended_due <> '', " DATED_SEQ
     DATED_FROM("node n")
     "  AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " BETWEEN ?3 AND ?4";
 static const char soon_milestones_sql[] =
     "WITH done(k) AS (SELECT value FROM json_each(?2))"
     " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"
     "  CAST(julianday(m.due) - julianday(?3) AS INTEGER), n.status, n.unit,"
-    "  " DATED_AREA("seq") ", " DATED_AREA("title") ", '', n.leader, n.sort_key, m.seq, 0"
+    "  " DATED_TREE ", '', n.leader, n.sort_key, m.seq, 0, " DATED_SEQ
     DATED_FROM("milestone m CROSS JOIN node n ON n.id = m.node_id")
     "  AND m.due BETWEEN ?3 AND ?4 AND n.extended_due = '' AND m.done = '' AND m.state = ''";
 /* clang-format on */
@@ -83,12 +83,15 @@ static int collect_soon(store *st, sqlite3_stmt *const stmts[2], due_soon_list *
     dated_row *rows = NULL;
     size_t n = 0, cap = 0;
     int rc = DUBAN_OK;
+    dated_reader rd;
+    dated_reader_init(&rd, st, 1);
     for (int i = 0; i < 2; i++)
         if (!rc)
-            rc = dated_rows_collect(st, stmts[i], "cannot read the items due soon", &rows, &n, &cap,
-                                    err);
+            rc = dated_rows_collect(&rd, stmts[i], "cannot read the items due soon", &rows, &n,
+                                    &cap, err);
         else
             sqlite3_finalize(stmts[i]);
+    dated_reader_free(&rd);
     if (!rc && n && !(out->v = malloc(n * sizeof *out->v)))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (rc) {

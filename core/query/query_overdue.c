@@ -20,36 +20,34 @@
  * and today: "> ''" is "<> ''" for text, as a range), and late milestones
  * of items not themselves overdue (the item row covers those) and without
  * an extension, found by milestone_open_by_due, read first (CROSS JOIN).
- * Neither walks the plan (schema migration 10).  A row's parent p and
- * grandparent g are joined once: they give its area (AREA_OF) and whether
- * it counts (NODE_ACTIVE: none of the three cancelled or removed), with
- * two look-ups a row instead of four correlated subqueries.  Plain
+ * Neither walks the plan (schema migration 10).  A row's parent and
+ * grandparent, which give its area and whether it counts (NODE_ACTIVE),
+ * are read once per distinct parent by the reader (dated_rows.h), not
+ * joined to every row.  Plain
  * statements, not one UNION ALL ordered as a whole: SQLite copies every
  * text of a compound's rows once more into its sorter. */
-/* The statements with the area and leader columns given (brief: constants,
- * for lists that print neither). */
+/* The statements with the leader column given (brief: a constant, for
+ * lists that print neither leader nor area). */
 /* clang-format off */
-#define OVERDUE_ITEMS_SQL(area_seq, area_title, leader)                                            \
+#define OVERDUE_ITEMS_SQL(leader)                                                                  \
     "WITH done(k) AS (SELECT value FROM json_each(?2))"                                            \
     " SELECT n.id, n.ref, n.title, '', '', " EFFECTIVE_DUE("n") ","                                \
     "  CAST(julianday(?3) - julianday(" EFFECTIVE_DUE("n") ") AS INTEGER), n.status, n.unit,"      \
-    "  " area_seq ", " area_title ","                                                              \
-    "  CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END, " leader ", n.sort_key, 0,"          \
-    "  n.extended_due <> ''"                                                                       \
+    "  " DATED_TREE ", CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END, " leader ","         \
+    "  n.sort_key, 0, n.extended_due <> '', " DATED_SEQ                                            \
     DATED_FROM("node n")                                                                           \
     "  AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " > '' AND " EFFECTIVE_DUE("n") " < ?3"
-#define OVERDUE_MILESTONES_SQL(area_seq, area_title, leader)                                       \
+#define OVERDUE_MILESTONES_SQL(leader)                                                             \
     "WITH done(k) AS (SELECT value FROM json_each(?2))"                                            \
     " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"                                       \
     "  CAST(julianday(?3) - julianday(m.due) AS INTEGER), n.status, n.unit,"                       \
-    "  " area_seq ", " area_title ", '', " leader ", n.sort_key, m.seq, 0"                         \
+    "  " DATED_TREE ", '', " leader ", n.sort_key, m.seq, 0, " DATED_SEQ                           \
     DATED_FROM("milestone m CROSS JOIN node n ON n.id = m.node_id")                                \
     "  AND m.due < ?3 AND n.extended_due = '' AND m.done = '' AND m.state = ''"                    \
     "  AND NOT (n.due <> '' AND n.due < ?3)"
 static const char *const overdue_sql[2][2] = {
-    {OVERDUE_ITEMS_SQL(DATED_AREA("seq"), DATED_AREA("title"), "n.leader"),
-     OVERDUE_MILESTONES_SQL(DATED_AREA("seq"), DATED_AREA("title"), "n.leader")},
-    {OVERDUE_ITEMS_SQL("0", "''", "''"), OVERDUE_MILESTONES_SQL("0", "''", "''")},
+    {OVERDUE_ITEMS_SQL("n.leader"), OVERDUE_MILESTONES_SQL("n.leader")},
+    {OVERDUE_ITEMS_SQL("''"), OVERDUE_MILESTONES_SQL("''")},
 };
 /* clang-format on */
 
@@ -91,9 +89,10 @@ static int cmp_late(const void *a, const void *b)
 }
 
 /* Appends the rows of sql to *rows (n of cap). */
-static int collect_late(store *st, const char *sql, int64_t plan_id, long today, dated_row **rows,
-                        size_t *n, size_t *cap, duban_error *err)
+static int collect_late(dated_reader *rd, const char *sql, int64_t plan_id, long today,
+                        dated_row **rows, size_t *n, size_t *cap, duban_error *err)
 {
+    store *st = rd->st;
     sqlite3_stmt *stmt;
     if (db_prepare(st, sql, &stmt, err))
         return DUBAN_EDB;
@@ -101,7 +100,7 @@ static int collect_late(store *st, const char *sql, int64_t plan_id, long today,
         sqlite3_finalize(stmt);
         return DUBAN_EINVAL;
     }
-    return dated_rows_collect(st, stmt, "cannot read the overdue items", rows, n, cap, err);
+    return dated_rows_collect(rd, stmt, "cannot read the overdue items", rows, n, cap, err);
 }
 
 static int load_overdue(store *st, int64_t plan_id, long today, int brief, overdue_list *out,
@@ -109,10 +108,13 @@ static int load_overdue(store *st, int64_t plan_id, long today, int brief, overd
 {
     dated_row *rows = NULL;
     size_t n = 0, cap = 0;
+    dated_reader rd;
     memset(out, 0, sizeof *out);
-    int rc = collect_late(st, overdue_sql[brief][0], plan_id, today, &rows, &n, &cap, err);
+    dated_reader_init(&rd, st, !brief);
+    int rc = collect_late(&rd, overdue_sql[brief][0], plan_id, today, &rows, &n, &cap, err);
     if (!rc)
-        rc = collect_late(st, overdue_sql[brief][1], plan_id, today, &rows, &n, &cap, err);
+        rc = collect_late(&rd, overdue_sql[brief][1], plan_id, today, &rows, &n, &cap, err);
+    dated_reader_free(&rd);
     if (!rc && n && !(out->v = malloc(n * sizeof *out->v)))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (rc) {

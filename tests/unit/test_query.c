@@ -7,6 +7,8 @@
 #include <cmocka.h>
 
 #include "edit/edit.h"
+#include "edit/structure.h"
+#include "base/strbuf.h"
 #include "query/query.h"
 #include "store/store_internal.h"
 #include "testutil.h"
@@ -147,6 +149,103 @@ static void overdue_rows_match_the_overdue_list(void **state)
     }
 }
 
+/* Counts the runs of the overdue reader's parent look-up. */
+static int count_parent_runs(unsigned type, void *ctx, void *p, void *x)
+{
+    (void)type;
+    (void)x;
+    const char *sql = sqlite3_sql(p);
+    if (sql && strstr(sql, "FROM node p LEFT JOIN node g"))
+        ++*(int *)ctx;
+    return 0;
+}
+
+static void cancel_ref(store *st, int64_t plan, const char *ref)
+{
+    node n;
+    edit_result r;
+    assert_int_equal(node_by_ref(st, plan, ref, &n, NULL), 0);
+    assert_int_equal(edit_apply(st, n.id, FIELD_STATE, "cancelled", "不做了", &r, NULL), 0);
+    node_free(&n);
+    edit_result_free(&r);
+}
+
+/* The seed plan far past its dates, with an item that has sub-items and
+ * then a whole area cancelled: each row's area is its sort key's area,
+ * the rows of an area add up to its overdue_rows (counted by SQL with
+ * NODE_ACTIVE), no row is under a cancelled node, and each distinct
+ * parent is read once, not each row's (with the cancellations, the
+ * parents of the rows left out are read too). */
+static void overdue_reads_each_parent_once(void **state)
+{
+    fixture *f = *state;
+    int64_t seed = test_add_seed_plan(f->st);
+    node it;
+    assert_int_equal(node_by_ref(f->st, seed, "1.2", &it, NULL), 0);
+    for (int i = 0; i < 3; i++) { /* sub-items: rows whose parent is an item */
+        node_new nn = {.title = "子项", .body = "", .due = "2021-08-01", .unit = "", .leader = ""};
+        edit_result r;
+        assert_int_equal(edit_add_node(f->st, seed, it.id, &nn, &r, NULL), 0);
+        edit_result_free(&r);
+    }
+    node_free(&it);
+    const char *item = "1.2", *area = "3";
+    sqlite3_stmt *q;
+    for (int round = 0; round < 3; round++) {
+        if (round == 1)
+            cancel_ref(f->st, seed, item);
+        if (round == 2)
+            cancel_ref(f->st, seed, area);
+        int runs = 0;
+        overdue_list l;
+        sqlite3_trace_v2(f->st->db, SQLITE_TRACE_STMT, count_parent_runs, &runs);
+        assert_int_equal(query_overdue(f->st, seed, day("2030-01-01"), &l, NULL), 0);
+        sqlite3_trace_v2(f->st->db, 0, NULL, NULL);
+        assert_true(l.n > 20);
+        area_stats_list s;
+        assert_int_equal(query_area_stats(f->st, seed, day("2030-01-01"), 14, &s, NULL), 0);
+        for (size_t i = 0; i < s.n; i++) {
+            size_t rows = 0;
+            for (size_t k = 0; k < l.n; k++)
+                rows += l.v[k].area_seq == s.v[i].seq;
+            assert_int_equal(rows, s.v[i].overdue_rows);
+        }
+        assert_int_equal(
+            sqlite3_prepare_v2(
+                f->st->db,
+                "SELECT a.seq, a.title, (SELECT count(*) FROM node c WHERE c.state <> ''"
+                "  AND n.sort_key LIKE c.sort_key || '%'),"
+                " (SELECT count(DISTINCT parent_id) FROM node WHERE id IN"
+                "  (SELECT value FROM json_each(?2)))"
+                " FROM node n JOIN node a ON a.plan_id = n.plan_id AND a.depth = 1"
+                "  AND n.sort_key LIKE a.sort_key || '%' WHERE n.id = ?1",
+                -1, &q, NULL),
+            SQLITE_OK);
+        strbuf ids = {0};
+        strbuf_append(&ids, "[");
+        for (size_t k = 0; k < l.n; k++)
+            strbuf_printf(&ids, "%s%lld", k ? "," : "", (long long)l.v[k].node_id);
+        strbuf_append(&ids, "]");
+        sqlite3_bind_text(q, 2, strbuf_str(&ids), -1, SQLITE_STATIC);
+        for (size_t k = 0; k < l.n; k++) {
+            sqlite3_bind_int64(q, 1, l.v[k].node_id);
+            assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+            assert_int_equal(l.v[k].area_seq, sqlite3_column_int(q, 0));
+            assert_string_equal(l.v[k].area_title, (const char *)sqlite3_column_text(q, 1));
+            assert_int_equal(sqlite3_column_int(q, 2), 0); /* nothing above it cancelled */
+            /* before the cancellations, exactly one look-up a parent */
+            if (k == 0 && (round ? runs >= (int)l.n : runs != sqlite3_column_int(q, 3)))
+                fail_msg("%d parent look-ups for %d distinct parents", runs,
+                         sqlite3_column_int(q, 3));
+            sqlite3_reset(q);
+        }
+        sqlite3_finalize(q);
+        strbuf_free(&ids);
+        area_stats_list_free(&s);
+        overdue_list_free(&l);
+    }
+}
+
 /* Per-item parts add up to the per-area statistics (query_area_stats),
  * and one item queried alone matches its row in the area's list. */
 static void item_stats_add_up_to_area_stats(void **state)
@@ -271,6 +370,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(item_stats_add_up_to_area_stats, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(overdue_rows_match_the_overdue_list, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(overdue_reads_each_parent_once, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(search_titles_bodies_and_notes, fixture_setup,
                                         fixture_teardown),

@@ -6,6 +6,7 @@
 #include "base/list.h"
 #include "base/strbuf.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,11 +27,79 @@ static const char parent_sql[] =
     " FROM node p LEFT JOIN node g ON g.id = p.parent_id WHERE p.id = ?1";
 /* clang-format on */
 
-void dated_reader_init(dated_reader *rd, store *st, int area)
+void dated_reader_init(dated_reader *rd, store *st, int area, long today, int sign)
 {
     memset(rd, 0, sizeof *rd);
     rd->st = st;
     rd->area = area;
+    rd->today = today;
+    rd->sign = sign;
+    rd->last[0] = 1; /* matches no date */
+}
+
+/* The day number of "YYYY-MM-DD" as julianday() reads it (a day past the
+ * month's end runs on into the next month); -1 for what is not such a
+ * date (julianday() gives NULL). */
+static int ymd_day(const char *s, long *day)
+{
+    int v[3] = {0, 0, 0}, len[3] = {4, 2, 2};
+    for (int k = 0, i = 0; k < 3; k++) {
+        for (int j = 0; j < len[k]; j++, i++) {
+            if (s[i] < '0' || s[i] > '9')
+                return -1;
+            v[k] = v[k] * 10 + (s[i] - '0');
+        }
+        if (s[i++] != (k < 2 ? '-' : '\0'))
+            return -1;
+    }
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
+        return -1;
+    *day = date_from_ymd(v[0], v[1], v[2]);
+    return 0;
+}
+
+/* CAST(julianday(today) - julianday(date) AS INTEGER) (times sign), 0
+ * when date is not a date; the last date's answer is kept. */
+static int days_of(dated_reader *rd, const char *date)
+{
+    if (strcmp(date, rd->last)) {
+        long d;
+        rd->last_days = ymd_day(date, &d) ? 0 : (int)(rd->sign * (rd->today - d));
+        snprintf(rd->last, sizeof rd->last, "%s", date);
+    }
+    return rd->last_days;
+}
+
+/* "00001.00074.00001" as a number of the same order: each five-digit
+ * part plus one in 17 bits, a missing part 0 (a shorter key first); 0
+ * for a key of another form. */
+static uint64_t pack_key(const char *k, int len)
+{
+    uint64_t v = 0;
+    int parts = 0, i = 0;
+    while (i < len) {
+        if (parts == 3 || i + 5 > len)
+            return 0;
+        uint64_t seg = 0;
+        for (int j = 0; j < 5; j++, i++) {
+            if (k[i] < '0' || k[i] > '9')
+                return 0;
+            seg = seg * 10 + (uint64_t)(k[i] - '0');
+        }
+        v |= (seg + 1) << (17 * (2 - parts++));
+        if (i < len && k[i++] != '.')
+            return 0;
+        if (i == len && k[i - 1] == '.')
+            return 0;
+    }
+    return parts ? v : 0;
+}
+
+int dated_cmp_outline(const dated_row *x, const dated_row *y)
+{
+    if (x->skey && y->skey)
+        return (x->skey > y->skey) - (x->skey < y->skey);
+    return strcmp(x->sort_key, y->sort_key);
 }
 
 void dated_reader_free(dated_reader *rd)
@@ -133,7 +202,7 @@ static char *area_of(const dated_reader *rd, sqlite3_stmt *s, const dated_parent
     if (!rd->area)
         return duban_strdup("");
     if (depth == 1) {
-        *seq = sqlite3_column_int(s, 16);
+        *seq = sqlite3_column_int(s, 14);
         return db_text(s, 2);
     }
     if (!p)
@@ -143,7 +212,7 @@ static char *area_of(const dated_reader *rd, sqlite3_stmt *s, const dated_parent
     return duban_strdup(t ? t : "");
 }
 
-static int read_row(const dated_reader *rd, sqlite3_stmt *s, const dated_parent *p, dated_row *d)
+static int read_row(dated_reader *rd, sqlite3_stmt *s, const dated_parent *p, dated_row *d)
 {
     overdue_row *r = &d->r;
     memset(d, 0, sizeof *d);
@@ -152,16 +221,22 @@ static int read_row(const dated_reader *rd, sqlite3_stmt *s, const dated_parent 
     r->title = db_text(s, 2);
     r->phrase = db_text(s, 3);
     r->word = db_text(s, 4);
-    db_text_into(s, 5, r->due, sizeof r->due);
-    r->days_late = sqlite3_column_int(s, 6);
+    db_text_into(s, 6, r->due, sizeof r->due);
+    if (*r->due) { /* the extension is in force; the due date it replaced */
+        d->extended = 1;
+        db_text_into(s, 5, r->original_due, sizeof r->original_due);
+    } else
+        db_text_into(s, 5, r->due, sizeof r->due);
+    r->days_late = days_of(rd, r->due);
     db_text_into(s, 7, r->status, sizeof r->status);
     r->unit = db_text(s, 8);
     r->area_title = area_of(rd, s, p, &r->area_seq);
-    db_text_into(s, 11, r->original_due, sizeof r->original_due);
-    r->leader = db_text(s, 12);
-    d->sort_key = db_text(s, 13);
-    d->mseq = sqlite3_column_int(s, 14);
-    d->extended = sqlite3_column_int(s, 15);
+    r->leader = db_text(s, 11);
+    const char *k = (const char *)sqlite3_column_text(s, 12);
+    int klen = sqlite3_column_bytes(s, 12);
+    d->sort_key = duban_strdup(k ? k : "");
+    d->skey = k ? pack_key(k, klen) : 0;
+    d->mseq = sqlite3_column_int(s, 13);
     return r->title && r->phrase && r->word && r->unit && r->area_title && r->leader && d->sort_key
                ? DUBAN_OK
                : DUBAN_ENOMEM;

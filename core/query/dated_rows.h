@@ -6,12 +6,16 @@
  *
  * A statement selects, in this order:
  *   0 node id, 1 ref, 2 title, 3 milestone phrase, 4 milestone word
- *   ('' for the item), 5 date, 6 days (late or left), 7 status, 8 unit,
- *   9 parent id (NULL for an area), 10 depth, 11 the due date an
- *   extension replaced (''), 12 leader, 13 sort_key, 14 milestone seq (0
- *   for the item), 15 1 when the date is an extension, 16 the node's seq;
+ *   ('' for the item), 5 the due date (the item's or the milestone's),
+ *   6 the item's extended due date ('' for a milestone), 7 status,
+ *   8 unit, 9 parent id (NULL for an area), 10 depth, 11 leader,
+ *   12 sort_key, 13 milestone seq (0 for the item), 14 the node's seq;
  * FROM DATED_FROM(...), which keeps the rows whose node is not done and
- * not itself cancelled or removed.
+ * not itself cancelled or removed.  The reader takes the date in force
+ * (the extension, else the due date; the due date it replaced goes to
+ * original_due) and counts the days from today in C, as
+ * CAST(julianday(a) - julianday(b) AS INTEGER) would (0 for what is not
+ * a date).
  *
  * The reader then resolves each row's parent p and grandparent g once
  * per distinct parent (late items are many, their parents few): a row
@@ -20,26 +24,33 @@
 #ifndef DUBAN_DATED_ROWS_H
 #define DUBAN_DATED_ROWS_H
 
+#include "plan/date.h"
 #include "query/query.h"
 #include "store/store.h"
 
 #include <sqlite3.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* ?1 the plan; `done` a CTE of the done status keys. */
 #define DATED_FROM(first)                                                                          \
     " FROM " first " WHERE n.plan_id = ?1 AND n.status NOT IN done AND n.state = ''"
-/* Columns 9 and 10 (after n.unit) and 16 (last). */
-#define DATED_TREE "n.parent_id, n.depth"
-#define DATED_SEQ "n.seq"
+/* Columns 6 to 14, after the due date: the item's extension, the leader
+ * and the milestone seq given. */
+#define DATED_TAIL(ext, leader, mseq)                                                              \
+    ext ", n.status, n.unit, n.parent_id, n.depth, " leader ", n.sort_key, " mseq ", n.seq"
 
 /* A row (r.days_late holds the days, late or left) and what orders it. */
 typedef struct dated_row {
     overdue_row r;
     int extended;
     char *sort_key;
+    uint64_t skey; /* sort_key as a number in the same order, 0 when it has no such form */
     int mseq;
 } dated_row;
+
+/* strcmp() of the rows' sort keys (by skey when both have one). */
+int dated_cmp_outline(const dated_row *x, const dated_row *y);
 
 /* A parent's look-up: whether it and its parent count, their area
  * columns.  Internal to the reader. */
@@ -48,14 +59,18 @@ typedef struct dated_parent dated_parent;
 /* What one list's statements share: the store, the parents seen (by id)
  * and their statement.  Init, collect each statement, then free. */
 typedef struct dated_reader {
-    store *st;        /* borrowed */
-    int area;         /* fill area_seq and area_title (else 0 and "") */
+    store *st; /* borrowed */
+    int area;  /* fill area_seq and area_title (else 0 and "") */
+    long today;
+    int sign; /* days are today - date (1: late) or date - today (-1: left) */
+    char last[DATE_LEN + 1];
+    int last_days;    /* the days of the date last (the rows come by date) */
     sqlite3_stmt *up; /* the parent look-up, prepared at the first row with a parent */
     dated_parent *tab;
     size_t cap, used;
 } dated_reader;
 
-void dated_reader_init(dated_reader *rd, store *st, int area);
+void dated_reader_init(dated_reader *rd, store *st, int area, long today, int sign);
 void dated_reader_free(dated_reader *rd);
 
 /* Steps stmt (bound, then finalized here) to the end, appending the rows

@@ -20,16 +20,12 @@
 /* clang-format off */
 static const char soon_items_sql[] =
     "WITH done(k) AS (SELECT value FROM json_each(?2))"
-    " SELECT n.id, n.ref, n.title, '', '', " EFFECTIVE_DUE("n") ","
-    "  CAST(julianday(" EFFECTIVE_DUE("n") ") - julianday(?3) AS INTEGER), n.status, n.unit,"
-    "  " DATED_TREE ", '', n.leader, n.sort_key, 0, n.extended_due <> '', " DATED_SEQ
+    " SELECT n.id, n.ref, n.title, '', '', n.due, " DATED_TAIL("n.extended_due", "n.leader", "0")
     DATED_FROM("node n")
     "  AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " BETWEEN ?3 AND ?4";
 static const char soon_milestones_sql[] =
     "WITH done(k) AS (SELECT value FROM json_each(?2))"
-    " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"
-    "  CAST(julianday(m.due) - julianday(?3) AS INTEGER), n.status, n.unit,"
-    "  " DATED_TREE ", '', n.leader, n.sort_key, m.seq, 0, " DATED_SEQ
+    " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due, " DATED_TAIL("''", "n.leader", "m.seq")
     DATED_FROM("milestone m CROSS JOIN node n ON n.id = m.node_id")
     "  AND m.due BETWEEN ?3 AND ?4 AND n.extended_due = '' AND m.done = '' AND m.state = ''";
 /* clang-format on */
@@ -40,7 +36,7 @@ static int cmp_soon(const void *a, const void *b)
     const dated_row *x = a, *y = b;
     int c = strcmp(x->r.due, y->r.due);
     if (!c)
-        c = strcmp(x->sort_key, y->sort_key);
+        c = dated_cmp_outline(x, y);
     return c ? c : (x->mseq > y->mseq) - (x->mseq < y->mseq);
 }
 
@@ -77,14 +73,14 @@ static void take_row(dated_row *d, due_soon_row *r)
 }
 
 /* The rows of both statements, sorted, into out. */
-static int collect_soon(store *st, sqlite3_stmt *const stmts[2], due_soon_list *out,
+static int collect_soon(store *st, long today, sqlite3_stmt *const stmts[2], due_soon_list *out,
                         duban_error *err)
 {
     dated_row *rows = NULL;
     size_t n = 0, cap = 0;
     int rc = DUBAN_OK;
     dated_reader rd;
-    dated_reader_init(&rd, st, 1);
+    dated_reader_init(&rd, st, 1, today, -1);
     for (int i = 0; i < 2; i++)
         if (!rc)
             rc = dated_rows_collect(&rd, stmts[i], "cannot read the items due soon", &rows, &n,
@@ -129,7 +125,7 @@ int query_due_soon(store *st, int64_t plan_id, long today, int days, const light
         sqlite3_bind_text(stmts[i], 3, from, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(stmts[i], 4, to, -1, SQLITE_TRANSIENT);
     }
-    int rc = collect_soon(st, stmts, out, err);
+    int rc = collect_soon(st, today, stmts, out, err);
     if (rc || !query_filter_active(f))
         return rc;
     id_list ids;

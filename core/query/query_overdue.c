@@ -31,17 +31,12 @@
 /* clang-format off */
 #define OVERDUE_ITEMS_SQL(leader)                                                                  \
     "WITH done(k) AS (SELECT value FROM json_each(?2))"                                            \
-    " SELECT n.id, n.ref, n.title, '', '', " EFFECTIVE_DUE("n") ","                                \
-    "  CAST(julianday(?3) - julianday(" EFFECTIVE_DUE("n") ") AS INTEGER), n.status, n.unit,"      \
-    "  " DATED_TREE ", CASE WHEN n.extended_due <> '' THEN n.due ELSE '' END, " leader ","         \
-    "  n.sort_key, 0, n.extended_due <> '', " DATED_SEQ                                            \
+    " SELECT n.id, n.ref, n.title, '', '', n.due, " DATED_TAIL("n.extended_due", leader, "0")            \
     DATED_FROM("node n")                                                                           \
     "  AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " > '' AND " EFFECTIVE_DUE("n") " < ?3"
 #define OVERDUE_MILESTONES_SQL(leader)                                                             \
     "WITH done(k) AS (SELECT value FROM json_each(?2))"                                            \
-    " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due,"                                       \
-    "  CAST(julianday(?3) - julianday(m.due) AS INTEGER), n.status, n.unit,"                       \
-    "  " DATED_TREE ", '', " leader ", n.sort_key, m.seq, 0, " DATED_SEQ                           \
+    " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due, " DATED_TAIL("''", leader, "m.seq")          \
     DATED_FROM("milestone m CROSS JOIN node n ON n.id = m.node_id")                                \
     "  AND m.due < ?3 AND n.extended_due = '' AND m.done = '' AND m.state = ''"                    \
     "  AND NOT (n.due <> '' AND n.due < ?3)"
@@ -76,16 +71,48 @@ static int bind_common(store *st, sqlite3_stmt *stmt, int64_t plan_id, long toda
     return DUBAN_OK;
 }
 
+/* What orders a row, sorted instead of the rows themselves. */
+typedef struct late_key {
+    const dated_row *d;
+    int days, mseq;
+    uint64_t skey;
+} late_key;
+
 /* Most days late first, then outline order (sort_key), the item before
  * its milestones (mseq 0), milestones by number.  No two rows tie (a node
  * is listed as late or by its late milestones, never both). */
 static int cmp_late(const void *a, const void *b)
 {
-    const dated_row *x = a, *y = b;
-    if (x->r.days_late != y->r.days_late)
-        return x->r.days_late > y->r.days_late ? -1 : 1;
-    int c = strcmp(x->sort_key, y->sort_key);
+    const late_key *x = a, *y = b;
+    if (x->days != y->days)
+        return x->days > y->days ? -1 : 1;
+    int c = x->skey && y->skey ? (x->skey > y->skey) - (x->skey < y->skey)
+                               : strcmp(x->d->sort_key, y->d->sort_key);
     return c ? c : (x->mseq > y->mseq) - (x->mseq < y->mseq);
+}
+
+/* The rows in order into out->v (n rows; the texts move). */
+static int sort_late(dated_row *rows, size_t n, overdue_list *out)
+{
+    late_key *k = malloc((n ? n : 1) * sizeof *k);
+    if (!k)
+        return DUBAN_ENOMEM;
+    int sorted = 1;
+    for (size_t i = 0; i < n; i++) {
+        k[i] = (late_key){&rows[i], rows[i].r.days_late, rows[i].mseq, rows[i].skey};
+        if (i && sorted && cmp_late(&k[i - 1], &k[i]) > 0)
+            sorted = 0;
+    }
+    /* the late items come by date from node_late, often already in order */
+    if (!sorted)
+        qsort(k, n, sizeof *k, cmp_late);
+    for (size_t i = 0; i < n; i++)
+        out->v[i] = k[i].d->r;
+    for (size_t i = 0; i < n; i++)
+        free(rows[i].sort_key);
+    free(k);
+    out->n = n;
+    return DUBAN_OK;
 }
 
 /* Appends the rows of sql to *rows (n of cap). */
@@ -110,24 +137,21 @@ static int load_overdue(store *st, int64_t plan_id, long today, int brief, overd
     size_t n = 0, cap = 0;
     dated_reader rd;
     memset(out, 0, sizeof *out);
-    dated_reader_init(&rd, st, !brief);
+    dated_reader_init(&rd, st, !brief, today, 1);
     int rc = collect_late(&rd, overdue_sql[brief][0], plan_id, today, &rows, &n, &cap, err);
     if (!rc)
         rc = collect_late(&rd, overdue_sql[brief][1], plan_id, today, &rows, &n, &cap, err);
     dated_reader_free(&rd);
     if (!rc && n && !(out->v = malloc(n * sizeof *out->v)))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    if (!rc && sort_late(rows, n, out))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (rc) {
+        free(out->v);
+        out->v = NULL;
         dated_rows_free(rows, n);
         return rc;
     }
-    if (n > 1)
-        qsort(rows, n, sizeof *rows, cmp_late);
-    for (size_t i = 0; i < n; i++) {
-        out->v[i] = rows[i].r;
-        free(rows[i].sort_key);
-    }
-    out->n = n;
     free(rows);
     return DUBAN_OK;
 }

@@ -194,33 +194,67 @@ static int parent_of(dated_reader *rd, sqlite3_stmt *s, const dated_parent **out
     return DUBAN_OK;
 }
 
-/* The row's area columns: the node itself at depth 1, p at 2, g below. */
-static char *area_of(const dated_reader *rd, sqlite3_stmt *s, const dated_parent *p, int *seq)
+/* The row's area columns: the node itself at depth 1, p at 2, g below
+ * ("" and 0 without them, or when rd does not fill them). */
+static const char *area_of(const dated_reader *rd, sqlite3_stmt *s, const dated_parent *p, int *seq)
 {
     int depth = sqlite3_column_int(s, 10);
     *seq = 0;
     if (!rd->area)
-        return duban_strdup("");
+        return "";
     if (depth == 1) {
         *seq = sqlite3_column_int(s, 14);
-        return db_text(s, 2);
+        const char *t = (const char *)sqlite3_column_text(s, 2);
+        return t ? t : "";
     }
     if (!p)
-        return duban_strdup("");
+        return "";
     *seq = depth == 2 ? p->p_seq : p->g_seq;
     const char *t = depth == 2 ? p->p_title : p->g_title;
-    return duban_strdup(t ? t : "");
+    return t ? t : "";
+}
+
+enum { T_TITLE, T_PHRASE, T_WORD, T_UNIT, T_LEADER, T_AREA, T_KEY, T_COUNT };
+
+/* The row's texts, in one allocation: title first (it owns the block),
+ * the others after it. */
+static int read_texts(const dated_reader *rd, sqlite3_stmt *s, const dated_parent *p, dated_row *d)
+{
+    static const int col[T_COUNT] = {2, 3, 4, 8, 11, -1, 12};
+    const char *t[T_COUNT];
+    size_t len[T_COUNT], total = 0;
+    for (int i = 0; i < T_COUNT; i++) {
+        if (col[i] < 0)
+            t[i] = area_of(rd, s, p, &d->r.area_seq);
+        else
+            t[i] = (const char *)sqlite3_column_text(s, col[i]);
+        if (!t[i])
+            t[i] = "";
+        len[i] = strlen(t[i]);
+        total += len[i] + 1;
+    }
+    char *b = malloc(total), *q = b;
+    if (!b)
+        return DUBAN_ENOMEM;
+    char **dst[T_COUNT] = {&d->r.title,  &d->r.phrase,     &d->r.word,  &d->r.unit,
+                           &d->r.leader, &d->r.area_title, &d->sort_key};
+    for (int i = 0; i < T_COUNT; i++) {
+        memcpy(q, t[i], len[i] + 1);
+        *dst[i] = q;
+        q += len[i] + 1;
+    }
+    d->skey = pack_key(d->sort_key, (int)len[T_KEY]);
+    return DUBAN_OK;
 }
 
 static int read_row(dated_reader *rd, sqlite3_stmt *s, const dated_parent *p, dated_row *d)
 {
     overdue_row *r = &d->r;
     memset(d, 0, sizeof *d);
+    if (read_texts(rd, s, p, d))
+        return DUBAN_ENOMEM;
     r->node_id = sqlite3_column_int64(s, 0);
     db_text_into(s, 1, r->ref, sizeof r->ref);
-    r->title = db_text(s, 2);
-    r->phrase = db_text(s, 3);
-    r->word = db_text(s, 4);
     db_text_into(s, 6, r->due, sizeof r->due);
     if (*r->due) { /* the extension is in force; the due date it replaced */
         d->extended = 1;
@@ -229,28 +263,13 @@ static int read_row(dated_reader *rd, sqlite3_stmt *s, const dated_parent *p, da
         db_text_into(s, 5, r->due, sizeof r->due);
     r->days_late = days_of(rd, r->due);
     db_text_into(s, 7, r->status, sizeof r->status);
-    r->unit = db_text(s, 8);
-    r->area_title = area_of(rd, s, p, &r->area_seq);
-    r->leader = db_text(s, 11);
-    const char *k = (const char *)sqlite3_column_text(s, 12);
-    int klen = sqlite3_column_bytes(s, 12);
-    d->sort_key = duban_strdup(k ? k : "");
-    d->skey = k ? pack_key(k, klen) : 0;
     d->mseq = sqlite3_column_int(s, 13);
-    return r->title && r->phrase && r->word && r->unit && r->area_title && r->leader && d->sort_key
-               ? DUBAN_OK
-               : DUBAN_ENOMEM;
+    return DUBAN_OK;
 }
 
 void dated_row_free(dated_row *d)
 {
-    free(d->r.title);
-    free(d->r.phrase);
-    free(d->r.word);
-    free(d->r.unit);
-    free(d->r.leader);
-    free(d->r.area_title);
-    free(d->sort_key);
+    free(d->r.title); /* the block of all its texts */
 }
 
 void dated_rows_free(dated_row *rows, size_t n)

@@ -44,8 +44,8 @@
 typedef struct dated_row {
     overdue_row r;
     int extended;
-    char *sort_key;
-    uint64_t skey; /* sort_key as a number in the same order, 0 when it has no such form */
+    char *sort_key; /* in the block of r.title */
+    uint64_t skey;  /* sort_key as a number in the same order, 0 when it has no such form */
     int mseq;
 } dated_row;
 

@@ -42,18 +42,13 @@ static int cmp_soon(const void *a, const void *b)
 
 static void row_free(due_soon_row *r)
 {
-    free(r->title);
-    free(r->phrase);
-    free(r->word);
-    free(r->unit);
-    free(r->leader);
-    free(r->area_title);
+    free(r->title); /* and the row's other texts (due_soon.h) */
 }
 
 DEFINE_LIST_FREE(due_soon_list, row_free)
 DEFINE_KEEP_BY_ID(keep_rows, due_soon_list, node_id)
 
-/* Moves the texts of d into a list row. */
+/* Moves the texts of d (one block, owned by title) into a list row. */
 static void take_row(dated_row *d, due_soon_row *r)
 {
     r->node_id = d->r.node_id;
@@ -69,7 +64,6 @@ static void take_row(dated_row *d, due_soon_row *r)
     r->area_seq = d->r.area_seq;
     r->area_title = d->r.area_title;
     r->extended = d->extended;
-    free(d->sort_key);
 }
 
 /* The rows of both statements, sorted, into out. */

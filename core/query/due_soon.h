@@ -18,7 +18,7 @@
 typedef struct due_soon_row {
     int64_t node_id;
     char ref[REF_LEN];
-    char *title;  /* the item's title */
+    char *title;  /* the item's title; owns the row's texts (one block: free title alone) */
     char *phrase; /* the milestone's phrase, "" for the item itself */
     char *word;   /* the milestone's deadline word, "" for the item */
     char due[DATE_LEN];

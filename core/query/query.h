@@ -61,7 +61,7 @@ int plan_history(store *st, int64_t plan_id, int limit, history_list *out, duban
 typedef struct overdue_row {
     int64_t node_id;
     char ref[REF_LEN];
-    char *title;  /* item title */
+    char *title;  /* item title; owns the row's texts (one block: free title alone) */
     char *phrase; /* milestone phrase, "" for the item itself */
     char *word;   /* milestone word, "" for the item */
     char due[DATE_LEN];

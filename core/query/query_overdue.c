@@ -49,12 +49,7 @@ static const char *const overdue_sql[2][2] = {
 static void overdue_row_free(void *p)
 {
     overdue_row *r = p;
-    free(r->title);
-    free(r->phrase);
-    free(r->word);
-    free(r->unit);
-    free(r->leader);
-    free(r->area_title);
+    free(r->title); /* and the row's other texts (query.h) */
 }
 
 DEFINE_LIST_FREE(overdue_list, overdue_row_free)
@@ -108,8 +103,6 @@ static int sort_late(dated_row *rows, size_t n, overdue_list *out)
         qsort(k, n, sizeof *k, cmp_late);
     for (size_t i = 0; i < n; i++)
         out->v[i] = k[i].d->r;
-    for (size_t i = 0; i < n; i++)
-        free(rows[i].sort_key);
     free(k);
     out->n = n;
     return DUBAN_OK;

@@ -217,13 +217,30 @@ static const table_column overdue_cols[] = {
     {"milestone", "逾期节点", 0},
 };
 
+/* "%d" of v into out (a row each: no printf). */
+static void format_days(int v, char out[16])
+{
+    char tmp[16];
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    int n = 0;
+    do
+        tmp[n++] = (char)('0' + u % 10);
+    while ((u /= 10));
+    int k = 0;
+    if (v < 0)
+        out[k++] = '-';
+    while (n)
+        out[k++] = tmp[--n];
+    out[k] = '\0';
+}
+
 int minutes_overdue_table(const minutes_data *md, const row_group *unit, table *t)
 {
     table_init(t, overdue_cols, sizeof overdue_cols / sizeof overdue_cols[0]);
     for (size_t i = 0; i < unit->n; i++) {
         const overdue_row *r = &md->overdue.v[unit->rows[i]];
         char days[16], late[1024] = "";
-        snprintf(days, sizeof days, "%d", r->days_late);
+        format_days(r->days_late, days);
         if (*r->phrase)
             snprintf(late, sizeof late, "%s：%s", r->word, r->phrase);
         int ext = *r->original_due != '\0';

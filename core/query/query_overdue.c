@@ -86,24 +86,66 @@ static int cmp_late(const void *a, const void *b)
     return c ? c : (x->mseq > y->mseq) - (x->mseq < y->mseq);
 }
 
-/* The rows in order into out->v (n rows; the texts move). */
+/* Puts rows[0..n) in the order of k (k[i].d the row to come i-th), in
+ * place, cycle by cycle; at[] is scratch for n indexes. */
+static void permute(dated_row *rows, const late_key *k, size_t *at, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        at[i] = (size_t)(k[i].d - rows);
+    for (size_t i = 0; i < n; i++) {
+        if (at[i] == i)
+            continue;
+        dated_row tmp = rows[i];
+        size_t j = i;
+        while (at[j] != i) {
+            size_t from = at[j];
+            rows[j] = rows[from];
+            at[j] = j;
+            j = from;
+        }
+        rows[j] = tmp;
+        at[j] = j;
+    }
+}
+
+/* The rows in order, as out: their array becomes out->v in place (no
+ * second copy of 8,000 rows) and is cut to fit.  Takes the rows (frees
+ * them on failure): DUBAN_ENOMEM. */
 static int sort_late(dated_row *rows, size_t n, overdue_list *out)
 {
     late_key *k = malloc((n ? n : 1) * sizeof *k);
-    if (!k)
-        return DUBAN_ENOMEM;
+    size_t *at = NULL;
     int sorted = 1;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; k && i < n; i++) {
         k[i] = (late_key){&rows[i], rows[i].r.days_late, rows[i].mseq, rows[i].skey};
         if (i && sorted && cmp_late(&k[i - 1], &k[i]) > 0)
             sorted = 0;
     }
     /* the late items come by date from node_late, often already in order */
-    if (!sorted)
+    if (!k || (!sorted && !(at = malloc(n * sizeof *at)))) {
+        free(k);
+        dated_rows_free(rows, n);
+        return DUBAN_ENOMEM;
+    }
+    if (!sorted) {
         qsort(k, n, sizeof *k, cmp_late);
-    for (size_t i = 0; i < n; i++)
-        out->v[i] = k[i].d->r;
+        permute(rows, k, at, n);
+    }
+    free(at);
     free(k);
+    /* each row's overdue_row to the front of its place: never past a row
+     * still to move (r comes first in a dated_row, which is larger) */
+    overdue_row *v = (overdue_row *)(void *)rows;
+    for (size_t i = 0; i < n; i++)
+        memmove(&v[i], &rows[i].r, sizeof *v);
+    overdue_row *fit = n ? realloc(v, n * sizeof *v) : NULL;
+    if (!fit) {
+        out->v = v;
+        out->n = n;
+        overdue_list_free(out); /* n is 0, or cutting the array failed */
+        return n ? DUBAN_ENOMEM : DUBAN_OK;
+    }
+    out->v = fit;
     out->n = n;
     return DUBAN_OK;
 }
@@ -135,18 +177,11 @@ static int load_overdue(store *st, int64_t plan_id, long today, int brief, overd
     if (!rc)
         rc = collect_late(&rd, overdue_sql[brief][1], plan_id, today, &rows, &n, &cap, err);
     dated_reader_free(&rd);
-    if (!rc && n && !(out->v = malloc(n * sizeof *out->v)))
-        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    if (!rc && sort_late(rows, n, out))
-        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (rc) {
-        free(out->v);
-        out->v = NULL;
         dated_rows_free(rows, n);
         return rc;
     }
-    free(rows);
-    return DUBAN_OK;
+    return sort_late(rows, n, out) ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
 }
 
 int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, duban_error *err)

@@ -239,8 +239,9 @@ int minutes_overdue_table(const minutes_data *md, const row_group *unit, table *
     table_init(t, overdue_cols, sizeof overdue_cols / sizeof overdue_cols[0]);
     for (size_t i = 0; i < unit->n; i++) {
         const overdue_row *r = &md->overdue.v[unit->rows[i]];
-        char days[16], late[1024] = "";
+        char days[16], late[1024];
         format_days(r->days_late, days);
+        late[0] = '\0';
         if (*r->phrase)
             snprintf(late, sizeof late, "%s：%s", r->word, r->phrase);
         int ext = *r->original_due != '\0';

@@ -32,9 +32,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* ?1 the plan; `done` a CTE of the done status keys. */
-#define DATED_FROM(first)                                                                          \
-    " FROM " first " WHERE n.plan_id = ?1 AND n.status NOT IN done AND n.state = ''"
+/* ?1 the plan, ?2 the done status keys; `done` a CTE of them.  not_done:
+ * NOT_DONE_ONE or NOT_DONE_ANY (stats_internal.h). */
+#define DATED_FROM(first, not_done)                                                                \
+    " FROM " first " WHERE n.plan_id = ?1 AND " not_done("n.status", "?2") " AND n.state = ''"
 /* Columns 6 to 14, after the due date: the item's extension, the leader
  * and the milestone seq given. */
 #define DATED_TAIL(ext, leader, mseq)                                                              \

@@ -18,16 +18,23 @@
  * milestone_open_by_due, read first (CROSS JOIN); their parents read once
  * each by the reader; sorted in C. */
 /* clang-format off */
-static const char soon_items_sql[] =
-    "WITH done(k) AS (SELECT value FROM json_each(?2))"
-    " SELECT n.id, n.ref, n.title, '', '', n.due, " DATED_TAIL("n.extended_due", "n.leader", "0")
-    DATED_FROM("node n")
-    "  AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " BETWEEN ?3 AND ?4";
-static const char soon_milestones_sql[] =
-    "WITH done(k) AS (SELECT value FROM json_each(?2))"
-    " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due, " DATED_TAIL("''", "n.leader", "m.seq")
-    DATED_FROM("milestone m CROSS JOIN node n ON n.id = m.node_id")
-    "  AND m.due BETWEEN ?3 AND ?4 AND n.extended_due = '' AND m.done = '' AND m.state = ''";
+#define SOON_ITEMS_SQL(not_done)                                                                   \
+    "WITH done(k) AS (SELECT value FROM json_each(?2))"                                            \
+    " SELECT n.id, n.ref, n.title, '', '', n.due, "                                                \
+    DATED_TAIL("n.extended_due", "n.leader", "0")                                                  \
+    DATED_FROM("node n", not_done)                                                                 \
+    "  AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " BETWEEN ?3 AND ?4"
+#define SOON_MILESTONES_SQL(not_done)                                                              \
+    "WITH done(k) AS (SELECT value FROM json_each(?2))"                                            \
+    " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due, "                                      \
+    DATED_TAIL("''", "n.leader", "m.seq")                                                          \
+    DATED_FROM("milestone m CROSS JOIN node n ON n.id = m.node_id", not_done)                      \
+    "  AND m.due BETWEEN ?3 AND ?4 AND n.extended_due = '' AND m.done = '' AND m.state = ''"
+/* [one done key][items, milestones] */
+static const char *const soon_sql[2][2] = {
+    {SOON_ITEMS_SQL(NOT_DONE_ANY), SOON_MILESTONES_SQL(NOT_DONE_ANY)},
+    {SOON_ITEMS_SQL(NOT_DONE_ONE), SOON_MILESTONES_SQL(NOT_DONE_ONE)},
+};
 /* clang-format on */
 
 /* Nearest first, then outline order, the item before its milestones. */
@@ -107,9 +114,10 @@ int query_due_soon(store *st, int64_t plan_id, long today, int days, const light
         return duban_fail(err, DUBAN_EINVAL, "too many done statuses");
     date_format(today, from);
     date_format(today + (days > 0 ? days : 0), to);
-    if (db_prepare(st, soon_items_sql, &stmts[0], err))
+    const char *const *sql = soon_sql[done_key_is_one(store_statuses(st))];
+    if (db_prepare(st, sql[0], &stmts[0], err))
         return DUBAN_EDB;
-    if (db_prepare(st, soon_milestones_sql, &stmts[1], err)) {
+    if (db_prepare(st, sql[1], &stmts[1], err)) {
         sqlite3_finalize(stmts[0]);
         return DUBAN_EDB;
     }

@@ -3,6 +3,7 @@
 #include "edit/meeting.h"
 
 #include "query/node_internal.h"
+#include "query/stats_internal.h"
 #include "query/query.h"
 #include "store/store_internal.h"
 #include "base/strbuf.h"
@@ -198,8 +199,8 @@ int changes_before_meeting(store *st, int64_t meeting_id, meeting_change_list *o
  * value; meeting.h) on themselves or a sub-item in the window reported
  * progress; cancelled items and items of a cancelled area are not
  * listed.  Two forms of one answer (test_meeting holds them together):
- * silent_by_window reads the window's rows (cost follows the window),
- * silent_by_item probes each open item's history through history_by_node
+ * SILENT_BY_WINDOW reads the window's rows (cost follows the window),
+ * SILENT_BY_ITEM probes each open item's history through history_by_node
  * (cost follows the plan), with the window's undone edits read once from
  * history_by_target (an undo or redo row names its target: the last one
  * up to ?3 says whether the edit stands) instead of a look-up a row;
@@ -214,32 +215,38 @@ int changes_before_meeting(store *st, int64_t meeting_id, meeting_change_list *o
 #define SILENT_DEAD_AREAS                                                                          \
     " dead(lo, hi) AS MATERIALIZED (SELECT sort_key || '.', sort_key || '/' FROM node"             \
     "  WHERE parent_id IS NULL AND +plan_id = ?1 AND state <> '')"
-#define SILENT_ITEMS                                                                               \
-    " SELECT n.id FROM node n WHERE n.plan_id = ?1 AND n.depth = 2 AND n.status NOT IN done"       \
-    "  AND n.state = ''"                                                                           \
-    "  AND NOT EXISTS (SELECT 1 FROM dead WHERE n.sort_key > dead.lo AND n.sort_key < dead.hi)"
+#define SILENT_ITEMS(not_done)                                                                     \
+    " SELECT n.id FROM node n WHERE n.plan_id = ?1 AND n.depth = 2"                                \
+    "  AND " not_done("n.status", "?4") " AND n.state = ''"                                        \
+                                        "  AND NOT EXISTS (SELECT 1 FROM dead WHERE n.sort_key > " \
+                                        "dead.lo AND n.sort_key < dead.hi)"
 /* clang-format off */
-static const char silent_by_window[] =
-    "WITH done(k) AS (SELECT value FROM json_each(?4))," SILENT_DEAD_AREAS ","
-    " active(id) AS (SELECT h.node_id FROM history h"
-    "  WHERE h.plan_id = ?1 AND h.id > ?2 AND h.id <= ?3 AND " REPORT("h")
-    "   AND " STANDING("h") ")"
-    SILENT_ITEMS
-    "  AND n.id NOT IN active"
-    "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id AND c.id IN active)"
-    " ORDER BY n.sort_key";
+#define SILENT_BY_WINDOW(not_done)                                                                 \
+    "WITH done(k) AS (SELECT value FROM json_each(?4))," SILENT_DEAD_AREAS ","                     \
+    " active(id) AS (SELECT h.node_id FROM history h"                                              \
+    "  WHERE h.plan_id = ?1 AND h.id > ?2 AND h.id <= ?3 AND " REPORT("h")                         \
+    "   AND " STANDING("h") ")"                                                                    \
+    SILENT_ITEMS(not_done)                                                                         \
+    "  AND n.id NOT IN active"                                                                     \
+    "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id AND c.id IN active)"          \
+    " ORDER BY n.sort_key"
 #define REPORTED(node)                                                                             \
     "SELECT 1 FROM history h WHERE h.node_id = " node " AND h.id > ?2 AND h.id <= ?3"              \
     " AND " REPORT("h") " AND h.id NOT IN undone"
-static const char silent_by_item[] =
-    "WITH done(k) AS (SELECT value FROM json_each(?4))," SILENT_DEAD_AREAS ","
-    " last_undo AS (SELECT u.target_id AS id, u.action AS action, max(u.id) FROM history u"
-    "  WHERE u.target_id > ?2 AND u.id <= ?3 GROUP BY u.target_id),"
-    " undone(id) AS MATERIALIZED (SELECT id FROM last_undo WHERE action = 'undo')"
-    SILENT_ITEMS
-    "  AND NOT EXISTS (" REPORTED("n.id") ")"
-    "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id AND EXISTS (" REPORTED("c.id") "))"
-    " ORDER BY n.sort_key";
+#define SILENT_BY_ITEM(not_done)                                                                   \
+    "WITH done(k) AS (SELECT value FROM json_each(?4))," SILENT_DEAD_AREAS ","                     \
+    " last_undo AS (SELECT u.target_id AS id, u.action AS action, max(u.id) FROM history u"        \
+    "  WHERE u.target_id > ?2 AND u.id <= ?3 GROUP BY u.target_id),"                               \
+    " undone(id) AS MATERIALIZED (SELECT id FROM last_undo WHERE action = 'undo')"                 \
+    SILENT_ITEMS(not_done)                                                                         \
+    "  AND NOT EXISTS (" REPORTED("n.id") ")"                                                      \
+    "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id AND EXISTS (" REPORTED("c.id") "))" \
+    " ORDER BY n.sort_key"
+/* [one done key (stats_internal.h)][by window, by item] */
+static const char *const silent_sql[2][2] = {
+    {SILENT_BY_WINDOW(NOT_DONE_ANY), SILENT_BY_ITEM(NOT_DONE_ANY)},
+    {SILENT_BY_WINDOW(NOT_DONE_ONE), SILENT_BY_ITEM(NOT_DONE_ONE)},
+};
 /* clang-format on */
 
 /* The statement with less to read: the window's history ids (at most
@@ -252,7 +259,7 @@ static int choose_silent_sql(store *st, int64_t plan_id, int64_t lo, int64_t hi,
         scalar(st, "SELECT count(*) FROM node WHERE plan_id = ?1", plan_id, 0, &nodes, err))
         return DUBAN_EDB;
     int64_t span = (hi < last ? hi : last) - lo;
-    *sql = span > nodes ? silent_by_item : silent_by_window;
+    *sql = silent_sql[done_key_is_one(store_statuses(st))][span > nodes];
     return DUBAN_OK;
 }
 

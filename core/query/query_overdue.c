@@ -29,20 +29,23 @@
 /* The statements with the leader column given (brief: a constant, for
  * lists that print neither leader nor area). */
 /* clang-format off */
-#define OVERDUE_ITEMS_SQL(leader)                                                                  \
+#define OVERDUE_ITEMS_SQL(leader, not_done)                                                        \
     "WITH done(k) AS (SELECT value FROM json_each(?2))"                                            \
-    " SELECT n.id, n.ref, n.title, '', '', n.due, " DATED_TAIL("n.extended_due", leader, "0")            \
-    DATED_FROM("node n")                                                                           \
+    " SELECT n.id, n.ref, n.title, '', '', n.due, " DATED_TAIL("n.extended_due", leader, "0")      \
+    DATED_FROM("node n", not_done)                                                                 \
     "  AND n.depth >= 2 AND " EFFECTIVE_DUE("n") " > '' AND " EFFECTIVE_DUE("n") " < ?3"
-#define OVERDUE_MILESTONES_SQL(leader)                                                             \
+#define OVERDUE_MILESTONES_SQL(leader, not_done)                                                   \
     "WITH done(k) AS (SELECT value FROM json_each(?2))"                                            \
-    " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due, " DATED_TAIL("''", leader, "m.seq")          \
-    DATED_FROM("milestone m CROSS JOIN node n ON n.id = m.node_id")                                \
+    " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due, " DATED_TAIL("''", leader, "m.seq")    \
+    DATED_FROM("milestone m CROSS JOIN node n ON n.id = m.node_id", not_done)                      \
     "  AND m.due < ?3 AND n.extended_due = '' AND m.done = '' AND m.state = ''"                    \
     "  AND NOT (n.due <> '' AND n.due < ?3)"
-static const char *const overdue_sql[2][2] = {
-    {OVERDUE_ITEMS_SQL("n.leader"), OVERDUE_MILESTONES_SQL("n.leader")},
-    {OVERDUE_ITEMS_SQL("''"), OVERDUE_MILESTONES_SQL("''")},
+/* [brief][one done key][items, milestones] */
+static const char *const overdue_sql[2][2][2] = {
+    {{OVERDUE_ITEMS_SQL("n.leader", NOT_DONE_ANY), OVERDUE_MILESTONES_SQL("n.leader", NOT_DONE_ANY)},
+     {OVERDUE_ITEMS_SQL("n.leader", NOT_DONE_ONE), OVERDUE_MILESTONES_SQL("n.leader", NOT_DONE_ONE)}},
+    {{OVERDUE_ITEMS_SQL("''", NOT_DONE_ANY), OVERDUE_MILESTONES_SQL("''", NOT_DONE_ANY)},
+     {OVERDUE_ITEMS_SQL("''", NOT_DONE_ONE), OVERDUE_MILESTONES_SQL("''", NOT_DONE_ONE)}},
 };
 /* clang-format on */
 
@@ -173,9 +176,10 @@ static int load_overdue(store *st, int64_t plan_id, long today, int brief, overd
     dated_reader rd;
     memset(out, 0, sizeof *out);
     dated_reader_init(&rd, st, !brief, today, 1);
-    int rc = collect_late(&rd, overdue_sql[brief][0], plan_id, today, &rows, &n, &cap, err);
+    const char *const *sql = overdue_sql[brief][done_key_is_one(store_statuses(st))];
+    int rc = collect_late(&rd, sql[0], plan_id, today, &rows, &n, &cap, err);
     if (!rc)
-        rc = collect_late(&rd, overdue_sql[brief][1], plan_id, today, &rows, &n, &cap, err);
+        rc = collect_late(&rd, sql[1], plan_id, today, &rows, &n, &cap, err);
     dated_reader_free(&rd);
     if (rc) {
         dated_rows_free(rows, n);

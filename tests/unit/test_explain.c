@@ -395,7 +395,8 @@ static void hot_path_plans_use_indexes(void **state)
 /* Overdue reads the late items and open milestones by their own indexes
  * (schema 10), milestones first, in two statements (one each), and looks
  * up each distinct parent and its parent by primary key in a third: no
- * correlated subquery a row. */
+ * correlated subquery a row; with one done status (the usual set) no list
+ * of them to look each row's status up in either. */
 static void overdue_uses_its_indexes(void **state)
 {
     fixture *f = *state;
@@ -416,7 +417,7 @@ static void overdue_uses_its_indexes(void **state)
         !strstr(plans, "SEARCH m USING INDEX milestone_open_by_due (due<?)") ||
         !strstr(plans, "SEARCH p USING INTEGER PRIMARY KEY (rowid=?)") ||
         !strstr(plans, "SEARCH g USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN") ||
-        strstr(plans, "CORRELATED"))
+        strstr(plans, "CORRELATED") || strstr(plans, "LIST SUBQUERY"))
         fail_msg("overdue does not use node_late, milestone_open_by_due and joins:\n%s", plans);
     strbuf_free(&all);
 }

@@ -145,28 +145,42 @@ static int cell(strbuf *out, const char *open, const char *close, const char *te
     return strbuf_append(out, open) | html_escape(out, text) | strbuf_append(out, close);
 }
 
+/* A body cell: its opening tag of known length, the text, "</td>". */
+static int td(strbuf *out, const char *open, size_t open_len, const char *text)
+{
+    return strbuf_appendn(out, open, open_len) | html_escape(out, text) |
+           strbuf_appendn(out, "</td>", 5);
+}
+
 #define HTML_TAG_MAX 48
 
 static int html_table(strbuf *out, const table *t)
 {
     char(*open)[HTML_TAG_MAX] = malloc((t->ncols ? t->ncols : 1) * sizeof *open);
-    if (!open)
+    size_t *len = malloc((t->ncols ? t->ncols : 1) * sizeof *len);
+    if (!open || !len) {
+        free(open);
+        free(len);
         return DUBAN_ENOMEM;
+    }
     int rc = strbuf_append(out, "<table>\n<thead><tr>");
     for (size_t c = 0; c < t->ncols; c++) {
         open_tag(open[c], sizeof open[c], "th", &t->cols[c]);
         rc |= cell(out, open[c], "</th>", t->cols[c].header);
     }
     rc |= strbuf_append(out, "</tr></thead>\n<tbody>\n");
-    for (size_t c = 0; c < t->ncols; c++)
+    for (size_t c = 0; c < t->ncols; c++) {
         open_tag(open[c], sizeof open[c], "td", &t->cols[c]);
+        len[c] = strlen(open[c]);
+    }
     for (size_t r = 0; r < t->nrows; r++) {
-        rc |= strbuf_append(out, "<tr>");
+        rc |= strbuf_appendn(out, "<tr>", 4);
         for (size_t c = 0; c < t->ncols; c++)
-            rc |= cell(out, open[c], "</td>", t->cells[r * t->ncols + c]);
-        rc |= strbuf_append(out, "</tr>\n");
+            rc |= td(out, open[c], len[c], t->cells[r * t->ncols + c]);
+        rc |= strbuf_appendn(out, "</tr>\n", 6);
     }
     free(open);
+    free(len);
     return rc | strbuf_append(out, "</tbody>\n</table>\n");
 }
 

@@ -10,21 +10,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A parent p seen: whether p and its parent g count (neither cancelled
- * nor removed; a missing node counts), and their area columns (0 and ""
- * when missing). */
+/* A node above the rows (a parent, or a parent's parent), read once:
+ * whether it is cancelled or removed, its area columns and its parent. */
 struct dated_parent {
     int64_t id;
-    int set;
-    int active;
-    int p_seq, g_seq;
-    char *p_title, *g_title;
+    int set;     /* the slot is used */
+    int read;    /* found in the plan (else it counts and has no area) */
+    int dead;    /* cancelled or removed */
+    int seq;     /* area seq */
+    char *title; /* area title (rd->area), NULL when not read */
+    int64_t up;  /* its parent, 0: none */
 };
 
 /* clang-format off */
-static const char parent_sql[] =
-    "SELECT coalesce(p.state, '') = '' AND coalesce(g.state, '') = '', p.seq, p.title, g.seq, g.title"
-    " FROM node p LEFT JOIN node g ON g.id = p.parent_id WHERE p.id = ?1";
+/* ?1 a JSON array of ids (ascending): the nodes in one statement. */
+static const char nodes_sql[] =
+    "SELECT id, state <> '', seq, title, coalesce(parent_id, 0) FROM node"
+    " WHERE id IN (SELECT value FROM json_each(?1))";
 /* clang-format on */
 
 void dated_reader_init(dated_reader *rd, store *st, int area, long today, int sign)
@@ -105,12 +107,9 @@ int dated_cmp_outline(const dated_row *x, const dated_row *y)
 void dated_reader_free(dated_reader *rd)
 {
     for (size_t i = 0; i < rd->cap; i++) {
-        free(rd->tab[i].p_title);
-        free(rd->tab[i].g_title);
+        free(rd->tab[i].title);
     }
     free(rd->tab);
-    if (rd->up)
-        sqlite3_finalize(rd->up);
     memset(rd, 0, sizeof *rd);
 }
 
@@ -142,90 +141,52 @@ static int grow(dated_reader *rd)
     return DUBAN_OK;
 }
 
-/* Reads parent id into *e (a free slot). */
-static int look_up(dated_reader *rd, int64_t id, dated_parent *e, duban_error *err)
+/* Notes node id in the table (to be read by dated_rows_finish()). */
+static int note(dated_reader *rd, int64_t id)
 {
-    if (!rd->up && db_prepare(rd->st, parent_sql, &rd->up, err))
-        return DUBAN_EDB;
-    sqlite3_bind_int64(rd->up, 1, id);
-    int rc = sqlite3_step(rd->up);
-    e->active = 1;
-    if (rc == SQLITE_ROW) {
-        e->active = sqlite3_column_int(rd->up, 0);
-        e->p_seq = sqlite3_column_int(rd->up, 1);
-        e->g_seq = sqlite3_column_int(rd->up, 3);
-        if (rd->area) {
-            e->p_title = db_text(rd->up, 2);
-            e->g_title = db_text(rd->up, 4);
-        }
-    }
-    sqlite3_reset(rd->up);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return db_fail(rd->st, err, DUBAN_EDB, "cannot read an item's parent");
-    if (rd->area && (!e->p_title || !e->g_title) && rc == SQLITE_ROW)
-        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    e->id = id;
-    e->set = 1;
-    rd->used++;
-    return DUBAN_OK;
-}
-
-/* The parent of the row at s, read once: *out, or NULL for a row without
- * one. */
-static int parent_of(dated_reader *rd, sqlite3_stmt *s, const dated_parent **out, duban_error *err)
-{
-    *out = NULL;
-    if (sqlite3_column_type(s, 9) == SQLITE_NULL)
-        return DUBAN_OK;
-    int64_t id = sqlite3_column_int64(s, 9);
     if (grow(rd))
-        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+        return DUBAN_ENOMEM;
     dated_parent *e = &rd->tab[slot_of(rd, id)];
     if (!e->set) {
-        int rc = look_up(rd, id, e, err);
-        if (rc) {
-            free(e->p_title);
-            free(e->g_title);
-            memset(e, 0, sizeof *e);
-            return rc;
-        }
+        e->id = id;
+        e->set = 1;
+        rd->used++;
     }
-    *out = e;
     return DUBAN_OK;
 }
 
-/* The row's area columns: the node itself at depth 1, p at 2, g below
- * ("" and 0 without them, or when rd does not fill them). */
-static const char *area_of(const dated_reader *rd, sqlite3_stmt *s, const dated_parent *p, int *seq)
+/* Notes the row's parent (column 9); its id into *id (0: none). */
+static int note_parent(dated_reader *rd, sqlite3_stmt *s, int64_t *id)
 {
-    int depth = sqlite3_column_int(s, 10);
+    *id = sqlite3_column_type(s, 9) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 9);
+    return *id ? note(rd, *id) : DUBAN_OK;
+}
+
+/* The row's area title as far as the row itself tells: its own title at
+ * depth 1 (dated_rows_finish() gives the others theirs). */
+static const char *own_area(const dated_reader *rd, sqlite3_stmt *s, int *seq)
+{
     *seq = 0;
-    if (!rd->area)
+    if (!rd->area || sqlite3_column_int(s, 10) != 1)
         return "";
-    if (depth == 1) {
-        *seq = sqlite3_column_int(s, 14);
-        const char *t = (const char *)sqlite3_column_text(s, 2);
-        return t ? t : "";
-    }
-    if (!p)
-        return "";
-    *seq = depth == 2 ? p->p_seq : p->g_seq;
-    const char *t = depth == 2 ? p->p_title : p->g_title;
+    *seq = sqlite3_column_int(s, 14);
+    const char *t = (const char *)sqlite3_column_text(s, 2);
     return t ? t : "";
 }
 
-enum { T_TITLE, T_PHRASE, T_WORD, T_UNIT, T_LEADER, T_AREA, T_KEY, T_COUNT };
+enum { T_TITLE, T_PHRASE, T_WORD, T_UNIT, T_LEADER, T_KEY, T_AREA, T_COUNT };
 
 /* The row's texts, in one allocation: title first (it owns the block),
- * the others after it. */
-static int read_texts(const dated_reader *rd, sqlite3_stmt *s, const dated_parent *p, dated_row *d)
+ * the others after it, the area title last (dated_rows_finish() may put
+ * another there). */
+static int read_texts(const dated_reader *rd, sqlite3_stmt *s, dated_row *d)
 {
-    static const int col[T_COUNT] = {2, 3, 4, 8, 11, -1, 12};
+    static const int col[T_COUNT] = {2, 3, 4, 8, 11, 12, -1};
     const char *t[T_COUNT];
     size_t len[T_COUNT], total = 0;
     for (int i = 0; i < T_COUNT; i++) {
         if (col[i] < 0)
-            t[i] = area_of(rd, s, p, &d->r.area_seq);
+            t[i] = own_area(rd, s, &d->r.area_seq);
         else
             t[i] = (const char *)sqlite3_column_text(s, col[i]);
         if (!t[i])
@@ -236,8 +197,8 @@ static int read_texts(const dated_reader *rd, sqlite3_stmt *s, const dated_paren
     char *b = malloc(total), *q = b;
     if (!b)
         return DUBAN_ENOMEM;
-    char **dst[T_COUNT] = {&d->r.title,  &d->r.phrase,     &d->r.word,  &d->r.unit,
-                           &d->r.leader, &d->r.area_title, &d->sort_key};
+    char **dst[T_COUNT] = {&d->r.title,  &d->r.phrase, &d->r.word,      &d->r.unit,
+                           &d->r.leader, &d->sort_key, &d->r.area_title};
     for (int i = 0; i < T_COUNT; i++) {
         memcpy(q, t[i], len[i] + 1);
         *dst[i] = q;
@@ -247,12 +208,14 @@ static int read_texts(const dated_reader *rd, sqlite3_stmt *s, const dated_paren
     return DUBAN_OK;
 }
 
-static int read_row(dated_reader *rd, sqlite3_stmt *s, const dated_parent *p, dated_row *d)
+static int read_row(dated_reader *rd, sqlite3_stmt *s, int64_t parent, dated_row *d)
 {
     overdue_row *r = &d->r;
     memset(d, 0, sizeof *d);
-    if (read_texts(rd, s, p, d))
+    if (read_texts(rd, s, d))
         return DUBAN_ENOMEM;
+    d->parent = parent;
+    d->depth = sqlite3_column_int(s, 10);
     r->node_id = sqlite3_column_int64(s, 0);
     db_text_into(s, 1, r->ref, sizeof r->ref);
     db_text_into(s, 6, r->due, sizeof r->due);
@@ -284,12 +247,12 @@ int dated_rows_collect(dated_reader *rd, sqlite3_stmt *stmt, const char *what, d
 {
     int rc, fail = DUBAN_OK;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const dated_parent *p;
-        if ((fail = parent_of(rd, stmt, &p, err)))
+        int64_t parent;
+        if (note_parent(rd, stmt, &parent)) {
+            fail = duban_fail(err, DUBAN_ENOMEM, "out of memory");
             break;
-        if (p && !p->active)
-            continue;
-        if (ARRAY_GROW(*rows, *cap, *n + 1) || read_row(rd, stmt, p, &(*rows)[*n])) {
+        }
+        if (ARRAY_GROW(*rows, *cap, *n + 1) || read_row(rd, stmt, parent, &(*rows)[*n])) {
             if (*n < *cap)
                 dated_row_free(&(*rows)[*n]);
             fail = duban_fail(err, DUBAN_ENOMEM, "out of memory");
@@ -301,4 +264,145 @@ int dated_rows_collect(dated_reader *rd, sqlite3_stmt *stmt, const char *what, d
     if (fail)
         return fail;
     return rc == SQLITE_DONE ? DUBAN_OK : db_fail(rd->st, err, DUBAN_EDB, what);
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The noted nodes not yet read, ascending, as a JSON array into *json;
+ * *count of them. */
+static int unread_ids(const dated_reader *rd, strbuf *json, size_t *count)
+{
+    int64_t *ids = malloc((rd->used ? rd->used : 1) * sizeof *ids);
+    size_t n = 0;
+    if (!ids)
+        return DUBAN_ENOMEM;
+    for (size_t i = 0; i < rd->cap; i++)
+        if (rd->tab[i].set && !rd->tab[i].read)
+            ids[n++] = rd->tab[i].id;
+    qsort(ids, n, sizeof *ids, cmp_id);
+    int rc = strbuf_appendc(json, '[');
+    for (size_t i = 0; !rc && i < n; i++) {
+        char buf[24], *q = buf + sizeof buf;
+        uint64_t v = ids[i] < 0 ? 0u - (uint64_t)ids[i] : (uint64_t)ids[i];
+        do
+            *--q = (char)('0' + v % 10);
+        while ((v /= 10));
+        if (ids[i] < 0)
+            *--q = '-';
+        if (i)
+            *--q = ',';
+        rc = strbuf_appendn(json, q, (size_t)(buf + sizeof buf - q));
+    }
+    free(ids);
+    *count = n;
+    return rc | strbuf_appendc(json, ']');
+}
+
+/* Reads the noted nodes not yet read with s (one run), noting their
+ * parents; *count: how many were asked. */
+static int read_nodes(dated_reader *rd, sqlite3_stmt *s, size_t *count, duban_error *err)
+{
+    strbuf json = {0};
+    if (unread_ids(rd, &json, count)) {
+        strbuf_free(&json);
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    /* every asked node counts as read, found or not */
+    for (size_t i = 0; i < rd->cap; i++)
+        rd->tab[i].read |= rd->tab[i].set;
+    sqlite3_bind_text(s, 1, strbuf_str(&json), -1, SQLITE_STATIC);
+    int step, rc = DUBAN_OK;
+    while (!rc && *count && (step = sqlite3_step(s)) == SQLITE_ROW) {
+        dated_parent *e = &rd->tab[slot_of(rd, sqlite3_column_int64(s, 0))];
+        e->dead = sqlite3_column_int(s, 1);
+        e->seq = sqlite3_column_int(s, 2);
+        e->up = sqlite3_column_int64(s, 4);
+        if (rd->area && !e->title && !(e->title = db_text(s, 3)))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    if (!rc && *count && step != SQLITE_DONE)
+        rc = db_fail(rd->st, err, DUBAN_EDB, "cannot read the items' parents");
+    sqlite3_reset(s);
+    strbuf_free(&json);
+    return rc;
+}
+
+/* Reads the rows' parents, then their parents (the areas of sub-items:
+ * few), each node once, in two runs of one statement. */
+static int read_parents(dated_reader *rd, duban_error *err)
+{
+    sqlite3_stmt *s;
+    if (db_prepare(rd->st, nodes_sql, &s, err))
+        return DUBAN_EDB;
+    size_t count, k = 0;
+    int rc = read_nodes(rd, s, &count, err);
+    int64_t *up = rc ? NULL : malloc((rd->used ? rd->used : 1) * sizeof *up);
+    if (!rc && !up)
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    for (size_t i = 0; !rc && i < rd->cap; i++)
+        if (rd->tab[i].set && rd->tab[i].up)
+            up[k++] = rd->tab[i].up;
+    for (size_t i = 0; !rc && i < k; i++) /* noting may grow the table: not while walking it */
+        if (note(rd, up[i]))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    free(up);
+    if (!rc)
+        rc = read_nodes(rd, s, &count, err);
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* Puts text as d's area title: at the end of its block, made longer. */
+static int set_area(dated_row *d, const char *text)
+{
+    size_t len = strlen(text);
+    if (!len)
+        return DUBAN_OK;
+    char *old = d->r.title;
+    size_t at = (size_t)(d->r.area_title - old);
+    size_t off[] = {(size_t)(d->r.phrase - old), (size_t)(d->r.word - old),
+                    (size_t)(d->r.unit - old), (size_t)(d->r.leader - old),
+                    (size_t)(d->sort_key - old)};
+    char *b = realloc(old, at + len + 1);
+    if (!b)
+        return DUBAN_ENOMEM;
+    memcpy(b + at, text, len + 1);
+    d->r.title = b;
+    d->r.phrase = b + off[0];
+    d->r.word = b + off[1];
+    d->r.unit = b + off[2];
+    d->r.leader = b + off[3];
+    d->sort_key = b + off[4];
+    d->r.area_title = b + at;
+    return DUBAN_OK;
+}
+
+int dated_rows_finish(dated_reader *rd, dated_row *rows, size_t *n, duban_error *err)
+{
+    if (rd->used && read_parents(rd, err))
+        return DUBAN_EDB;
+    size_t k = 0;
+    int rc = DUBAN_OK;
+    for (size_t i = 0; i < *n; i++) {
+        dated_row *d = &rows[i];
+        const dated_parent *p = d->parent ? &rd->tab[slot_of(rd, d->parent)] : NULL;
+        const dated_parent *g = p && p->up ? &rd->tab[slot_of(rd, p->up)] : NULL;
+        if ((p && p->dead) || (g && g->dead)) { /* NODE_ACTIVE */
+            dated_row_free(d);
+            continue;
+        }
+        if (!rc && p && rd->area && d->depth != 1) {
+            const dated_parent *a = d->depth == 2 ? p : g; /* DATED_AREA */
+            d->r.area_seq = a ? a->seq : 0;
+            if (set_area(d, a && a->title ? a->title : ""))
+                rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+        }
+        rows[k++] = *d;
+    }
+    *n = k;
+    return rc;
 }

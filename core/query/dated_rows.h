@@ -17,10 +17,11 @@
  * CAST(julianday(a) - julianday(b) AS INTEGER) would (0 for what is not
  * a date).
  *
- * The reader then resolves each row's parent p and grandparent g once
- * per distinct parent (late items are many, their parents few): a row
- * counts when neither is cancelled or removed (NODE_ACTIVE), and its area
- * is the node itself at depth 1, p at depth 2 and g below. */
+ * dated_rows_finish() then reads the rows' parents p with their parents g
+ * in one statement, each distinct parent once (late items are many, their
+ * parents few): a row counts when neither is cancelled or removed
+ * (NODE_ACTIVE), and its area is the node itself at depth 1, p at depth 2
+ * and g below. */
 #ifndef DUBAN_DATED_ROWS_H
 #define DUBAN_DATED_ROWS_H
 
@@ -48,6 +49,8 @@ typedef struct dated_row {
     char *sort_key; /* in the block of r.title */
     uint64_t skey;  /* sort_key as a number in the same order, 0 when it has no such form */
     int mseq;
+    int64_t parent; /* 0: none */
+    int depth;
 } dated_row;
 
 /* strcmp() of the rows' sort keys (by skey when both have one). */
@@ -57,16 +60,15 @@ int dated_cmp_outline(const dated_row *x, const dated_row *y);
  * columns.  Internal to the reader. */
 typedef struct dated_parent dated_parent;
 
-/* What one list's statements share: the store, the parents seen (by id)
- * and their statement.  Init, collect each statement, then free. */
+/* What one list's statements share: the store and the parents seen (by
+ * id).  Init, collect each statement, finish, then free. */
 typedef struct dated_reader {
     store *st; /* borrowed */
     int area;  /* fill area_seq and area_title (else 0 and "") */
     long today;
     int sign; /* days are today - date (1: late) or date - today (-1: left) */
     char last[DATE_LEN + 1];
-    int last_days;    /* the days of the date last (the rows come by date) */
-    sqlite3_stmt *up; /* the parent look-up, prepared at the first row with a parent */
+    int last_days; /* the days of the date last (the rows come by date) */
     dated_parent *tab;
     size_t cap, used;
 } dated_reader;
@@ -74,11 +76,16 @@ typedef struct dated_reader {
 void dated_reader_init(dated_reader *rd, store *st, int area, long today, int sign);
 void dated_reader_free(dated_reader *rd);
 
-/* Steps stmt (bound, then finalized here) to the end, appending the rows
- * that count to *rows (*n of *cap).  DUBAN_ENOMEM, DUBAN_EDB (what: the
- * message, "cannot read ..."). */
+/* Steps stmt (bound, then finalized here) to the end, appending its rows
+ * to *rows (*n of *cap).  DUBAN_ENOMEM, DUBAN_EDB (what: the message,
+ * "cannot read ..."). */
 int dated_rows_collect(dated_reader *rd, sqlite3_stmt *stmt, const char *what, dated_row **rows,
                        size_t *n, size_t *cap, duban_error *err);
+/* After the last collect: reads the rows' parents, leaves out (frees) the
+ * rows that do not count and gives the others their area; *n becomes the
+ * rows kept, which the caller still owns also on failure.  DUBAN_ENOMEM,
+ * DUBAN_EDB. */
+int dated_rows_finish(dated_reader *rd, dated_row *rows, size_t *n, duban_error *err);
 /* Frees what a row owns (its texts), for rows not handed on. */
 void dated_row_free(dated_row *d);
 /* Frees n rows and the array. */

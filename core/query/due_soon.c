@@ -88,6 +88,8 @@ static int collect_soon(store *st, long today, sqlite3_stmt *const stmts[2], due
                                     &cap, err);
         else
             sqlite3_finalize(stmts[i]);
+    if (!rc)
+        rc = dated_rows_finish(&rd, rows, &n, err);
     dated_reader_free(&rd);
     if (!rc && n && !(out->v = malloc(n * sizeof *out->v)))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");

@@ -180,6 +180,8 @@ static int load_overdue(store *st, int64_t plan_id, long today, int brief, overd
     int rc = collect_late(&rd, sql[0], plan_id, today, &rows, &n, &cap, err);
     if (!rc)
         rc = collect_late(&rd, sql[1], plan_id, today, &rows, &n, &cap, err);
+    if (!rc)
+        rc = dated_rows_finish(&rd, rows, &n, err);
     dated_reader_free(&rd);
     if (rc) {
         dated_rows_free(rows, n);

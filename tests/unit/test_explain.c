@@ -393,10 +393,10 @@ static void hot_path_plans_use_indexes(void **state)
 }
 
 /* Overdue reads the late items and open milestones by their own indexes
- * (schema 10), milestones first, in two statements (one each), and looks
- * up each distinct parent and its parent by primary key in a third: no
- * correlated subquery a row; with one done status (the usual set) no list
- * of them to look each row's status up in either. */
+ * (schema 10), milestones first, in two statements (one each), and the
+ * rows' distinct parents, then their parents, by primary key in a third:
+ * no correlated subquery a row; with one done status (the usual set) no
+ * list of them to look each row's status up in either. */
 static void overdue_uses_its_indexes(void **state)
 {
     fixture *f = *state;
@@ -406,18 +406,19 @@ static void overdue_uses_its_indexes(void **state)
     sqlite3_trace_v2(f->st->db, 0, NULL, NULL);
     assert_int_equal(c.n, 3);
     strbuf all = {0};
+    int listed = 0; /* a list subquery outside the parents' statement */
     for (int i = 0; i < c.n; i++) {
         char *plan = query_plan(f->st, c.sql[i]);
         strbuf_append(&all, plan);
+        listed |= strstr(plan, "LIST SUBQUERY") && !strstr(c.sql[i], "json_each(?1)");
         free(plan);
         free(c.sql[i]);
     }
     const char *plans = strbuf_str(&all);
     if (!strstr(plans, "SEARCH n USING INDEX node_late (plan_id=? AND <expr>>? AND <expr><?)") ||
         !strstr(plans, "SEARCH m USING INDEX milestone_open_by_due (due<?)") ||
-        !strstr(plans, "SEARCH p USING INTEGER PRIMARY KEY (rowid=?)") ||
-        !strstr(plans, "SEARCH g USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN") ||
-        strstr(plans, "CORRELATED") || strstr(plans, "LIST SUBQUERY"))
+        !strstr(plans, "SEARCH node USING INTEGER PRIMARY KEY (rowid=?)") ||
+        strstr(plans, "CORRELATED") || listed)
         fail_msg("overdue does not use node_late, milestone_open_by_due and joins:\n%s", plans);
     strbuf_free(&all);
 }

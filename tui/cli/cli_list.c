@@ -339,6 +339,14 @@ int cmd_plans(cli_ctx *ctx, const cli_args *args, duban_error *err)
 static const table_column search_cols[] = {
     {"ref", "REF", 0}, {"status", "STATUS", 0}, {"due", "DUE", 0}, {"title", "TITLE", 0}};
 
+/* One search match (a list_row_fn): DUBAN_ENOMEM stops the listing. */
+static int add_search_row(void *arg, const list_row *n)
+{
+    struct list_out *o = arg;
+    const char *cells[] = {n->ref, cli_status_name(o->ctx, n->status), n->due, n->title};
+    return table_add_row(o->t, cells);
+}
+
 int cmd_search(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
     if (args->npos != 1)
@@ -349,15 +357,9 @@ int cmd_search(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return rc;
     table t;
     table_init(&t, search_cols, sizeof search_cols / sizeof search_cols[0]);
-    for (size_t i = 0; !rc && i < ids.n; i++) {
-        node n;
-        if ((rc = node_by_id(ctx->st, ids.v[i], &n, err)))
-            break;
-        const char *cells[] = {n.ref, cli_status_name(ctx, n.status), n.due, n.title};
-        if (table_add_row(&t, cells))
-            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-        node_free(&n);
-    }
+    struct list_out o = {ctx, &t};
+    if ((rc = query_list_ids_each(ctx->st, ids.v, ids.n, add_search_row, &o, err)) == DUBAN_ENOMEM)
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc)
         rc = cli_emit_table(ctx, &t, err);
     table_free(&t);

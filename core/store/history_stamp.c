@@ -13,12 +13,15 @@
 #include <string.h>
 
 /* clang-format off */
-/* This replica and the clock: max(time of the row in seconds * 65536,
- * the greatest clock known + 1).  No row when no replica is this one. */
-static const char *const clock_sql =
-    "SELECT uuid, max(coalesce(CAST(strftime('%s', ?1) AS INTEGER), 0) * 65536,"
-    "  coalesce((SELECT max(hlc) FROM history_gid), 0) + 1)"
+/* This replica and the time of the row in seconds * 65536.  No row when
+ * no replica is this one. */
+static const char *const self_sql =
+    "SELECT uuid, coalesce(CAST(strftime('%s', ?1) AS INTEGER), 0) * 65536"
     " FROM replica WHERE is_self = 1";
+/* Every stamped row, newest first, for the greatest clock known (see
+ * greatest_clock()). */
+static const char *const clocks_sql =
+    "SELECT hlc, origin FROM history_gid ORDER BY history_id DESC";
 /* The item's other stamped rows, newest first: all of them (node_hlc),
  * and its changes of one field (prev_gid).  Both walks stop at the first
  * row made here (see scan_rows()). */
@@ -77,16 +80,42 @@ static int newest(store *st, const char *sql, int64_t id, int64_t node_id, const
                : db_fail(st, err, DUBAN_EDB, "cannot stamp history");
 }
 
+/* The greatest clock of all stamped rows (the trigger's max(hlc), which
+ * history_gid_by_hlc served until migration 15), walking them newest
+ * first and stopping after the first row whose origin is self: as in
+ * newest(), that row's clock is above every row's with a smaller id, so
+ * the walk reads the rows synced in since this replica's last row.  0
+ * when there is none. */
+static int greatest_clock(store *st, const char *self, sqlite3_int64 *out, duban_error *err)
+{
+    sqlite3_stmt *q;
+    if (db_prepare_cached(st, clocks_sql, &q, err))
+        return DUBAN_EDB;
+    int rc;
+    *out = 0;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        sqlite3_int64 hlc = sqlite3_column_int64(q, 0);
+        const char *origin = (const char *)sqlite3_column_text(q, 1);
+        *out = hlc > *out ? hlc : *out;
+        if (origin && !strcmp(origin, self))
+            break;
+    }
+    db_stmt_done(st, q);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW
+               ? DUBAN_OK
+               : db_fail(st, err, DUBAN_EDB, "cannot stamp history");
+}
+
 int store_stamp_history(store *st, int64_t id, int64_t node_id, const char *at, const char *field,
                         const char *old_value, const char *new_value, duban_error *err)
 {
     sqlite3_stmt *c;
-    if (db_prepare_cached(st, clock_sql, &c, err))
+    if (db_prepare_cached(st, self_sql, &c, err))
         return DUBAN_EDB;
     sqlite3_bind_text(c, 1, at, -1, SQLITE_STATIC);
     int rc = sqlite3_step(c);
     char origin[64] = "";
-    sqlite3_int64 hlc = 0;
+    sqlite3_int64 hlc = 0, known = 0;
     if (rc == SQLITE_ROW) {
         db_text_into(c, 0, origin, sizeof origin);
         hlc = sqlite3_column_int64(c, 1);
@@ -96,6 +125,9 @@ int store_stamp_history(store *st, int64_t id, int64_t node_id, const char *at, 
         return DUBAN_OK;
     if (rc != SQLITE_ROW)
         return db_fail(st, err, DUBAN_EDB, "cannot stamp history");
+    if (greatest_clock(st, origin, &known, err))
+        return DUBAN_EDB;
+    hlc = hlc > known + 1 ? hlc : known + 1; /* max(time * 65536, greatest clock + 1) */
     stamp_best node = {0}, prev = {0};
     if (newest(st, node_rows_sql, id, node_id, field, origin, &node, err))
         return DUBAN_EDB;

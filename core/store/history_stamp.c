@@ -84,8 +84,9 @@ static int newest(store *st, const char *sql, int64_t id, int64_t node_id, const
  * history_gid_by_hlc served until migration 15), walking them newest
  * first and stopping after the first row whose origin is self: as in
  * newest(), that row's clock is above every row's with a smaller id, so
- * the walk reads the rows synced in since this replica's last row.  0
- * when there is none. */
+ * the walk reads the rows synced in since this replica's last row (all
+ * of them, once, on a replica with no row of its own yet: a fresh
+ * clone's first edit).  0 when there is none. */
 static int greatest_clock(store *st, const char *self, sqlite3_int64 *out, duban_error *err)
 {
     sqlite3_stmt *q;

@@ -479,6 +479,50 @@ static void changes_do_not_nest_scans(void **state)
                " AND l.rn_last = 1 WHERE f.rn_first = 1"));
 }
 
+/* The plans of the statements a call runs that contain `marker`, joined. */
+static char *plans_with(fixture *f, void (*run)(fixture *), const char *marker)
+{
+    caught c = {0};
+    strbuf all = {0};
+    sqlite3_trace_v2(f->st->db, SQLITE_TRACE_STMT, catch_stmt, &c);
+    run(f);
+    sqlite3_trace_v2(f->st->db, 0, NULL, NULL);
+    for (int i = 0; i < c.n; i++) {
+        if (strstr(c.sql[i], marker)) {
+            char *plan = query_plan(f->st, c.sql[i]);
+            strbuf_append(&all, plan);
+            free(plan);
+        }
+        free(c.sql[i]);
+    }
+    return strbuf_take(&all);
+}
+
+/* Schema 15: each history index serves its readers.  The no-progress
+ * probe of an item reads history_by_node alone (covering: id, field,
+ * action); the history stamp's look-up of an item's changes of one field
+ * reads it too (history_changes is gone); a meeting's rows and a row's
+ * successor are found through the partial indexes by equality. */
+static void history_indexes_serve_readers(void **state)
+{
+    fixture *f = *state;
+    char *plans = plans_with(f, no_progress, "h.node_id = n.id");
+    if (!strstr(plans,
+                "SEARCH h USING COVERING INDEX history_by_node (node_id=? AND id>? AND id<?)"))
+        fail_msg("the no-progress probe does not read history_by_node alone:\n%s", plans);
+    free(plans);
+    plans = plans_with(f, status_edit, "h.field = ?2");
+    if (!strstr(plans, "SEARCH h USING INDEX history_by_node (node_id=?)"))
+        fail_msg("the stamp's field look-up does not use history_by_node:\n%s", plans);
+    free(plans);
+    plans = query_plan(f->st, "SELECT id FROM history WHERE meeting_id = ?1");
+    assert_non_null(strstr(plans, "USING COVERING INDEX history_by_meeting (meeting_id=?)"));
+    free(plans);
+    plans = query_plan(f->st, "SELECT 1 FROM history_gid c WHERE c.prev_gid = ?1");
+    assert_non_null(strstr(plans, "USING COVERING INDEX history_gid_by_prev (prev_gid=?)"));
+    free(plans);
+}
+
 /* The guard itself catches what it should: a scan and a plan walk. */
 static void the_guard_sees_a_scan(void **state)
 {
@@ -505,6 +549,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(the_guard_sees_a_scan, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(overdue_uses_its_indexes, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(changes_do_not_nest_scans, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(history_indexes_serve_readers, fixture_setup,
+                                        fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

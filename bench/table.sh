@@ -101,7 +101,14 @@ run() {
     local name=$1
     shift
     if [ "$name" = list ]; then
-        env -u DUBAN_TODAY "$DUBAN" "$@" "$name"
+        # unset in this shell, not with env(1): its own exec and locale
+        # loading cost ~1 ms, which the floor does not pay
+        local rc
+        unset DUBAN_TODAY
+        "$DUBAN" "$@" "$name"
+        rc=$?
+        export DUBAN_TODAY=$TODAY
+        return $rc
     else
         "$DUBAN" "$@" --today $TODAY "$name"
     fi

@@ -32,6 +32,16 @@ int strbuf_appendn(strbuf *sb, const char *s, size_t n)
     return DUBAN_OK;
 }
 
+char *strbuf_extend(strbuf *sb, size_t n)
+{
+    if (reserve(sb, n))
+        return NULL;
+    char *p = sb->s + sb->len;
+    sb->len += n;
+    sb->s[sb->len] = '\0';
+    return p;
+}
+
 int strbuf_append(strbuf *sb, const char *s)
 {
     return strbuf_appendn(sb, s ? s : "", s ? strlen(s) : 0);

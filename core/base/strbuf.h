@@ -19,6 +19,9 @@ typedef struct strbuf {
 int strbuf_append(strbuf *sb, const char *s);
 int strbuf_appendn(strbuf *sb, const char *s, size_t n);
 int strbuf_appendc(strbuf *sb, char c);
+/* Room for n more bytes at the end, counted in the length at once (NUL
+ * after them): the caller fills all n.  NULL when out of memory. */
+char *strbuf_extend(strbuf *sb, size_t n);
 int strbuf_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *strbuf_str(const strbuf *sb); /* "" when empty */
 void strbuf_reset(strbuf *sb);

@@ -13,62 +13,101 @@
 #include <string.h>
 
 /* clang-format off */
-/* This replica and the clock: max(time of the row in seconds * 65536,
- * the greatest clock known + 1).  No row when no replica is this one. */
-static const char *const clock_sql =
-    "SELECT uuid, max(coalesce(CAST(strftime('%s', ?1) AS INTEGER), 0) * 65536,"
-    "  coalesce((SELECT max(hlc) FROM history_gid), 0) + 1)"
+/* This replica and the time of the row in seconds * 65536.  No row when
+ * no replica is this one. */
+static const char *const self_sql =
+    "SELECT uuid, coalesce(CAST(strftime('%s', ?1) AS INTEGER), 0) * 65536"
     " FROM replica WHERE is_self = 1";
-/* The item's other stamped rows, newest first: all of them (node_hlc),
- * and its changes of one field (prev_gid).  Both walks stop at the first
- * row made here (see scan_rows()). */
-static const char *const node_rows_sql =
-    "SELECT g.hlc, g.origin, g.gid FROM history h JOIN history_gid g ON g.history_id = h.id"
+/* Every stamped row, newest first, for the greatest clock known (see
+ * greatest_clock()). */
+static const char *const clocks_sql =
+    "SELECT hlc, origin FROM history_gid ORDER BY history_id DESC";
+/* The item's other stamped rows, newest first, for the greatest clock of
+ * all of them (node_hlc) and of its changes of one field (prev_gid, the
+ * last column: is the row such a change; the row itself is read only
+ * for the rows of that field).  One walk serves both (see item_walk()). */
+static const char *const item_rows_sql =
+    "SELECT g.hlc, g.origin, g.gid, h.field = ?2 AND h.old_value <> h.new_value"
+    " FROM history h JOIN history_gid g ON g.history_id = h.id"
     " WHERE h.node_id = ?1 AND h.id <> ?3 ORDER BY h.id DESC";
-static const char *const field_rows_sql =
-    "SELECT g.hlc, g.origin, g.gid FROM history h JOIN history_gid g ON g.history_id = h.id"
-    " WHERE h.node_id = ?1 AND h.field = ?2 AND h.old_value <> h.new_value AND h.id <> ?3"
-    " ORDER BY h.id DESC";
 static const char *const insert_sql =
     "INSERT OR IGNORE INTO history_gid(history_id, gid, origin, seq, hlc, prev_gid, node_hlc)"
     " VALUES (?1, lower(hex(randomblob(16))), ?2, ?1, ?3, ?4, ?5)";
 /* clang-format on */
 
-/* The greatest (hlc, origin) among the rows sql selects (the trigger's
- * ORDER BY g.hlc DESC, g.origin DESC LIMIT 1), walking them newest
- * first and stopping after the first row whose origin is self.  That
- * row was stamped here after every row with a smaller id existed, with
- * a clock above all of theirs (max(..., greatest clock + 1)), so none of
- * them can be greater: the walk reads the rows synced in since this
- * replica's last change of the item, and that change, not the item's
- * whole history.  *found 0 when there is no row. */
+/* The greatest (hlc, origin) among some rows (the trigger's ORDER BY
+ * g.hlc DESC, g.origin DESC LIMIT 1), each kept by keep() as the walk
+ * meets them newest first.  A walk stops after the first row whose origin
+ * is self.  That row was stamped here after every row with a smaller id
+ * existed, with a clock above all of theirs (max(..., greatest clock +
+ * 1)), so none of them can be greater: the walk reads the rows synced in
+ * since this replica's last change of the item, and that change, not the
+ * item's whole history.  found 0 when there is no row. */
 typedef struct stamp_best {
-    int found;
+    int found, done;
     sqlite3_int64 hlc;
     char origin[64], gid[64];
 } stamp_best;
 
-static int newest(store *st, const char *sql, int64_t id, int64_t node_id, const char *field,
-                  const char *self, stamp_best *b, duban_error *err)
+static void keep(stamp_best *b, sqlite3_stmt *q, sqlite3_int64 hlc, const char *origin,
+                 const char *self)
+{
+    if (!b->found || hlc > b->hlc || (hlc == b->hlc && strcmp(origin, b->origin) > 0)) {
+        b->found = 1;
+        b->hlc = hlc;
+        db_text_into(q, 1, b->origin, sizeof b->origin);
+        db_text_into(q, 2, b->gid, sizeof b->gid);
+    }
+    b->done = !strcmp(origin, self);
+}
+
+/* One walk of the item's rows newest first: node over all of them, prev
+ * (when given) over its changes of field, each stopping as keep() says;
+ * the walk ends when both have. */
+static int item_walk(store *st, int64_t id, int64_t node_id, const char *field, const char *self,
+                     stamp_best *node, stamp_best *prev, duban_error *err)
 {
     sqlite3_stmt *q;
-    if (db_prepare_cached(st, sql, &q, err))
+    if (db_prepare_cached(st, item_rows_sql, &q, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(q, 1, node_id);
     sqlite3_bind_text(q, 2, field, -1, SQLITE_STATIC);
     sqlite3_bind_int64(q, 3, id);
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    int rc = SQLITE_DONE;
+    while ((!node->done || (prev && !prev->done)) && (rc = sqlite3_step(q)) == SQLITE_ROW) {
         sqlite3_int64 hlc = sqlite3_column_int64(q, 0);
         const char *origin = (const char *)sqlite3_column_text(q, 1);
         origin = origin ? origin : "";
-        if (!b->found || hlc > b->hlc || (hlc == b->hlc && strcmp(origin, b->origin) > 0)) {
-            b->found = 1;
-            b->hlc = hlc;
-            db_text_into(q, 1, b->origin, sizeof b->origin);
-            db_text_into(q, 2, b->gid, sizeof b->gid);
-        }
-        if (!strcmp(origin, self))
+        if (!node->done)
+            keep(node, q, hlc, origin, self);
+        if (prev && !prev->done && sqlite3_column_int(q, 3))
+            keep(prev, q, hlc, origin, self);
+    }
+    db_stmt_done(st, q);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW
+               ? DUBAN_OK
+               : db_fail(st, err, DUBAN_EDB, "cannot stamp history");
+}
+
+/* The greatest clock of all stamped rows (the trigger's max(hlc), which
+ * history_gid_by_hlc served until migration 15), walking them newest
+ * first and stopping after the first row whose origin is self: as in
+ * item_walk(), that row's clock is above every row's with a smaller id, so
+ * the walk reads the rows synced in since this replica's last row (all
+ * of them, once, on a replica with no row of its own yet: a fresh
+ * clone's first edit).  0 when there is none. */
+static int greatest_clock(store *st, const char *self, sqlite3_int64 *out, duban_error *err)
+{
+    sqlite3_stmt *q;
+    if (db_prepare_cached(st, clocks_sql, &q, err))
+        return DUBAN_EDB;
+    int rc;
+    *out = 0;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        sqlite3_int64 hlc = sqlite3_column_int64(q, 0);
+        const char *origin = (const char *)sqlite3_column_text(q, 1);
+        *out = hlc > *out ? hlc : *out;
+        if (origin && !strcmp(origin, self))
             break;
     }
     db_stmt_done(st, q);
@@ -81,12 +120,12 @@ int store_stamp_history(store *st, int64_t id, int64_t node_id, const char *at, 
                         const char *old_value, const char *new_value, duban_error *err)
 {
     sqlite3_stmt *c;
-    if (db_prepare_cached(st, clock_sql, &c, err))
+    if (db_prepare_cached(st, self_sql, &c, err))
         return DUBAN_EDB;
     sqlite3_bind_text(c, 1, at, -1, SQLITE_STATIC);
     int rc = sqlite3_step(c);
     char origin[64] = "";
-    sqlite3_int64 hlc = 0;
+    sqlite3_int64 hlc = 0, known = 0;
     if (rc == SQLITE_ROW) {
         db_text_into(c, 0, origin, sizeof origin);
         hlc = sqlite3_column_int64(c, 1);
@@ -96,11 +135,12 @@ int store_stamp_history(store *st, int64_t id, int64_t node_id, const char *at, 
         return DUBAN_OK;
     if (rc != SQLITE_ROW)
         return db_fail(st, err, DUBAN_EDB, "cannot stamp history");
-    stamp_best node = {0}, prev = {0};
-    if (newest(st, node_rows_sql, id, node_id, field, origin, &node, err))
+    if (greatest_clock(st, origin, &known, err))
         return DUBAN_EDB;
-    if (strcmp(field, "note") && strcmp(old_value, new_value) &&
-        newest(st, field_rows_sql, id, node_id, field, origin, &prev, err))
+    hlc = hlc > known + 1 ? hlc : known + 1; /* max(time * 65536, greatest clock + 1) */
+    stamp_best node = {0}, prev = {0};
+    int replaces = strcmp(field, "note") && strcmp(old_value, new_value);
+    if (item_walk(st, id, node_id, field, origin, &node, replaces ? &prev : NULL, err))
         return DUBAN_EDB;
     sqlite3_stmt *ins;
     if (db_prepare_cached(st, insert_sql, &ins, err))

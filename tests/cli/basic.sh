@@ -69,3 +69,13 @@ expect_out "10.2" "search finds 10.2"
 run --db "$DB" plans
 expect_out "海盐县2021年下半年重点工作" "plans lists the built-in plan"
 finish
+
+# A long title (480 characters, 1,440 bytes) is listed whole, not cut at a
+# buffer's end (the text listing indents it in a copy).
+long=$(printf '长%.0s' $(seq 480))
+run --db "$DB" rename 10.2 "$long"
+expect_rc 0 "rename to a 480-character title"
+run --db "$DB" list
+grep -qF "  $long" <<<"$out" && pass || fail "list shows the whole long title, indented"
+run --db "$DB" list --format md
+grep -qF "|   $long |" <<<"$out" && pass || fail "markdown shows the whole long title"

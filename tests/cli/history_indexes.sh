@@ -1,8 +1,10 @@
 # Schema 15 (issue 15): history_by_node covers the no-progress probe and
 # replaces history_changes; history_by_meeting holds only rows made in a
-# meeting, history_gid_by_prev only rows that replaced a value.  A schema
-# 14 database upgrades with its rows intact and every reader answering as
-# before; rows made after the upgrade land in the partial indexes.
+# meeting, history_gid_by_prev only rows that replaced a value;
+# history_gid_by_hlc is gone (the stamp's greatest clock walks the rows
+# since this replica's last one).  A schema 14 database upgrades with its
+# rows intact and every reader answering as before; rows made after the
+# upgrade land in the partial indexes and take a clock above every row's.
 . "$(dirname "$0")/lib.sh"
 at() { export DUBAN_NOW="2021-10-01T$1Z"; }
 A="$T/a.db"
@@ -35,13 +37,14 @@ sqlite3 "$A" "DROP INDEX history_by_node; DROP INDEX history_by_meeting;
   CREATE INDEX history_by_meeting ON history(meeting_id, id);
   CREATE INDEX history_changes ON history(node_id, field) WHERE old_value <> new_value;
   CREATE INDEX history_gid_by_prev ON history_gid(prev_gid);
+  CREATE INDEX history_gid_by_hlc ON history_gid(hlc);
   PRAGMA user_version = 14;" || fail "making a schema 14 database"
 after=$(views "$A" 2>&1)
 [ "$before" = "$after" ] && pass || fail "the readers answer otherwise after the upgrade:
 $(diff <(echo "$before") <(echo "$after"))"
 [ "$(sqlite3 "$A" "PRAGMA user_version")" -ge 15 ] && pass || fail "not upgraded"
-[ "$(sqlite3 "$A" "SELECT count(*) FROM sqlite_schema WHERE name = 'history_changes'")" = 0 ] \
-  && pass || fail "history_changes is still there"
+[ "$(sqlite3 "$A" "SELECT count(*) FROM sqlite_schema WHERE name IN ('history_changes',
+  'history_gid_by_hlc')")" = 0 ] && pass || fail "history_changes or history_gid_by_hlc is still there"
 [ "$(sqlite3 "$A" "SELECT group_concat(sql, '|') FROM (SELECT sql FROM sqlite_schema
   WHERE name IN ('history_by_node', 'history_by_meeting', 'history_gid_by_prev') ORDER BY name)")" = \
   "CREATE INDEX history_by_meeting ON history(meeting_id, id) WHERE meeting_id IS NOT NULL|CREATE INDEX history_by_node ON history(node_id, id, field, action)|CREATE INDEX history_gid_by_prev ON history_gid(prev_gid) WHERE prev_gid IS NOT NULL" ] \
@@ -75,6 +78,24 @@ plan "SELECT id FROM history WHERE meeting_id = 1" | grep -q "INDEX history_by_m
   && pass || fail "a meeting's rows are not found through history_by_meeting"
 plan "SELECT 1 FROM history_gid c WHERE c.prev_gid = 'x'" | grep -q "INDEX history_gid_by_prev" \
   && pass || fail "a row's successor is not found through history_gid_by_prev"
+# The clock of a row made here: above every row's, those synced in since
+# this replica's last row included, the greatest not the newest (B's
+# change at 11:00 synced in before C's at 10:30; this one's time 09:04).
+B="$T/b.db" C="$T/c.db"
+at 09:01:00; run --db "$A" clone "$B"; run --db "$A" clone "$C"; expect_rc 0 "clone"
+at 11:00:00; run --db "$B" set 1.2 done
+at 10:30:00; run --db "$C" note 2.1 外来
+at 09:02:00; run --db "$A" set 2.1 behind
+at 09:03:00; run --db "$A" sync "$B"; run --db "$A" sync "$C"; expect_rc 0 "sync"
+at 09:04:00; run --db "$A" set 1.1 behind; expect_rc 0 "an edit after the sync"
+[ "$(sqlite3 "$A" "SELECT g.hlc = (SELECT max(hlc) FROM history_gid WHERE history_id < g.history_id)
+  + 1 AND g.hlc > CAST(strftime('%s', '2021-10-01T10:59:00') AS INTEGER) * 65536
+  FROM history_gid g ORDER BY history_id DESC LIMIT 1")" = 1 ] \
+  && pass || fail "the edit's clock is not above the synced rows' greatest"
+at 09:05:00; run --db "$A" set 1.1 done
+[ "$(sqlite3 "$A" "SELECT count(*) FROM history_gid g JOIN replica r ON r.uuid = g.origin
+  AND r.is_self WHERE g.hlc <= (SELECT max(hlc) FROM history_gid WHERE history_id < g.history_id)
+  ")" = 0 ] && pass || fail "a row made here has a clock not above every older row's"
 # a plan with meetings is still deleted whole (the meetings' foreign key)
 run --db "$A" plans delete 1 --yes; expect_rc 0 "delete the plan"
 [ "$(sqlite3 "$A" "SELECT count(*) FROM history")" = 0 ] && pass || fail "history left"

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "edit/edit.h"
 #include "edit/meeting.h"
 #include "edit/plan_edit.h"
 #include "query/query.h"
@@ -81,6 +82,36 @@ static void rename_and_period_undo(void **state)
     plan_info_free(&p);
 }
 
+/* plan_get and plan_list_all count the areas and items that count: not
+ * cancelled or removed, and nothing above them cancelled or removed. */
+static void counts_leave_out_cancelled_branches(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *ref, *state;
+        int areas, items;
+    } steps[] = {
+        {NULL, NULL, 2, 5}, {"1.2.1", "cancelled", 2, 4}, {"1.2", "cancelled", 2, 2},
+        {"1.2", "", 2, 4},  {"2", "cancelled", 1, 3},     {"1.1", "cancelled", 1, 2},
+        {"2", "", 2, 3},    {"1.2.1", "", 2, 4},
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        if (steps[i].ref)
+            fixture_edit(f, steps[i].ref, FIELD_STATE, steps[i].state, "原因");
+        plan_info p;
+        plan_list pl;
+        assert_int_equal(plan_get(f->st, f->plan, &p, NULL), DUBAN_OK);
+        assert_int_equal(plan_list_all(f->st, &pl, NULL), DUBAN_OK);
+        assert_int_equal(pl.n, 1);
+        assert_int_equal(p.areas, steps[i].areas);
+        assert_int_equal(p.items, steps[i].items);
+        assert_int_equal(pl.v[0].areas, steps[i].areas);
+        assert_int_equal(pl.v[0].items, steps[i].items);
+        plan_info_free(&p);
+        plan_list_free(&pl);
+    }
+}
+
 static void delete_refused_while_meeting_open(void **state)
 {
     fixture *f = *state;
@@ -150,6 +181,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(default_plan_is_chosen_not_the_newest, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(rename_and_period_undo, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(counts_leave_out_cancelled_branches, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(delete_refused_while_meeting_open, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(statuses_live_with_the_plan, fixture_setup,

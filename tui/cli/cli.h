@@ -121,6 +121,7 @@ typedef struct cli_command {
     unsigned formats;    /* the --format values it honours: CLI_FMT_TABLE, CLI_FMT_TEXT... */
     int needs_plan;      /* open the store and resolve the plan first */
     int dated;           /* what it prints depends on today (notes the sample's day) */
+    int scans_plan;      /* reads every node in outline order: read(), not a file map */
     int (*run)(cli_ctx *ctx, const cli_args *args, duban_error *err);
 } cli_command;
 

@@ -54,36 +54,48 @@ static const table_column list_text_cols[] = {
  * the listing does this for every row, so without a format string. */
 static const char *join3(char *buf, size_t size, const char *a, const char *b, const char *c)
 {
+    const char *part[] = {a, b, c};
     size_t k = 0;
-    for (const char *p = a; *p && k + 1 < size; p++)
-        buf[k++] = *p;
-    for (const char *p = b; *p && k + 1 < size; p++)
-        buf[k++] = *p;
-    for (const char *p = c; *p && k + 1 < size; p++)
-        buf[k++] = *p;
+    for (int i = 0; i < 3; i++) {
+        size_t n = strlen(part[i]);
+        if (n > size - 1 - k)
+            n = size - 1 - k;
+        memcpy(buf + k, part[i], n);
+        k += n;
+    }
     buf[k] = '\0';
     return buf;
 }
 
-/* The title indented two columns a level below the areas. */
-static const char *indented(char *buf, size_t size, int depth, const char *title)
+/* The title indented two columns a level below the areas: in buf when it
+ * fits, else in a heap copy left in *heap for the caller to free (a title
+ * is never cut).  NULL when out of memory. */
+static const char *indented(char *buf, size_t size, int depth, const char *title, char **heap)
 {
     static const char spaces[] = "            ";
-    int n = (depth - 1) * 2;
-    return join3(buf, size, spaces + sizeof spaces - 1 - (n < 0 ? 0 : n > 12 ? 12 : n), title, "");
+    size_t n = depth <= 1 ? 0 : depth > 7 ? sizeof spaces - 1 : (size_t)(depth - 1) * 2;
+    size_t len = strlen(title);
+    *heap = NULL;
+    if (n + len >= size && !(buf = *heap = malloc(n + len + 1)))
+        return NULL;
+    memcpy(buf, spaces, n);
+    memcpy(buf + n, title, len + 1);
+    return buf;
 }
 
 static int add_cancelled_row(table *t, const list_row *n, int text)
 {
     static const char *const kinds[] = {"", "area", "item", "subitem"};
-    char title[1024];
-    indented(title, sizeof title, n->depth, n->title);
+    char buf[1024], *heap = NULL;
+    const char *title = text ? indented(buf, sizeof buf, n->depth, n->title, &heap) : n->title;
     const char *text_cells[] = {n->ref, "[-] 已取消", n->due, n->unit, n->leader, title};
     const char *cells[] = {n->ref,      kinds[n->depth > 3 ? 0 : n->depth],
                            "cancelled", "已取消",
                            n->due,      n->unit,
                            n->leader,   n->title};
-    return table_add_row(t, text ? text_cells : cells);
+    int rc = title ? table_add_row(t, text ? text_cells : cells) : DUBAN_ENOMEM;
+    free(heap);
+    return rc;
 }
 
 struct list_out {
@@ -102,12 +114,14 @@ static int add_node_row(void *arg, const list_row *n)
     if (*n->state) /* 已取消: marked in place of the status */
         return add_cancelled_row(t, n, t->cols == list_text_cols);
     if (t->cols == list_text_cols) {
-        char status[128], title[1024];
+        char status[128], buf[1024], *heap;
         join3(status, sizeof status, d ? d->glyph : "?", " ", d ? d->name : n->status);
-        indented(title, sizeof title, n->depth, n->title);
+        const char *title = indented(buf, sizeof buf, n->depth, n->title, &heap);
         const char *cells[] = {n->ref,  area ? "" : status, area ? "" : n->due,
                                n->unit, n->leader,          title};
-        return table_add_row(t, cells);
+        int rc = title ? table_add_row(t, cells) : DUBAN_ENOMEM;
+        free(heap);
+        return rc;
     }
     const char *cells[] = {n->ref,
                            kinds[n->depth > 3 ? 0 : n->depth],
@@ -325,6 +339,14 @@ int cmd_plans(cli_ctx *ctx, const cli_args *args, duban_error *err)
 static const table_column search_cols[] = {
     {"ref", "REF", 0}, {"status", "STATUS", 0}, {"due", "DUE", 0}, {"title", "TITLE", 0}};
 
+/* One search match (a list_row_fn): DUBAN_ENOMEM stops the listing. */
+static int add_search_row(void *arg, const list_row *n)
+{
+    struct list_out *o = arg;
+    const char *cells[] = {n->ref, cli_status_name(o->ctx, n->status), n->due, n->title};
+    return table_add_row(o->t, cells);
+}
+
 int cmd_search(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
     if (args->npos != 1)
@@ -335,15 +357,9 @@ int cmd_search(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return rc;
     table t;
     table_init(&t, search_cols, sizeof search_cols / sizeof search_cols[0]);
-    for (size_t i = 0; !rc && i < ids.n; i++) {
-        node n;
-        if ((rc = node_by_id(ctx->st, ids.v[i], &n, err)))
-            break;
-        const char *cells[] = {n.ref, cli_status_name(ctx, n.status), n.due, n.title};
-        if (table_add_row(&t, cells))
-            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-        node_free(&n);
-    }
+    struct list_out o = {ctx, &t};
+    if ((rc = query_list_ids_each(ctx->st, ids.v, ids.n, add_search_row, &o, err)) == DUBAN_ENOMEM)
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc)
         rc = cli_emit_table(ctx, &t, err);
     table_free(&t);

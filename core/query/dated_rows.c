@@ -72,10 +72,7 @@ static int days_of(dated_reader *rd, const char *date)
     return rd->last_days;
 }
 
-/* "00001.00074.00001" as a number of the same order: each five-digit
- * part plus one in 17 bits, a missing part 0 (a shorter key first); 0
- * for a key of another form. */
-static uint64_t pack_key(const char *k, int len)
+uint64_t dated_pack_key(const char *k, int len)
 {
     uint64_t v = 0;
     int parts = 0, i = 0;
@@ -204,7 +201,7 @@ static int read_texts(const dated_reader *rd, sqlite3_stmt *s, dated_row *d)
         *dst[i] = q;
         q += len[i] + 1;
     }
-    d->skey = pack_key(d->sort_key, (int)len[T_KEY]);
+    d->skey = dated_pack_key(d->sort_key, (int)len[T_KEY]);
     return DUBAN_OK;
 }
 

@@ -53,6 +53,11 @@ typedef struct dated_row {
     int depth;
 } dated_row;
 
+/* "00001.00074.00001" (len bytes) as a number of the same order: each
+ * five-digit part plus one in 17 bits, a missing part 0 (a shorter key
+ * first); 0 for a key of another form (more than three parts, another
+ * width), which then compares by strcmp(). */
+uint64_t dated_pack_key(const char *k, int len);
 /* strcmp() of the rows' sort keys (by skey when both have one). */
 int dated_cmp_outline(const dated_row *x, const dated_row *y);
 

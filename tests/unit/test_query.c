@@ -8,6 +8,7 @@
 
 #include "edit/edit.h"
 #include "edit/structure.h"
+#include "query/dated_rows.h"
 #include "query/query.h"
 #include "store/store_internal.h"
 #include "testutil.h"
@@ -234,6 +235,70 @@ static void overdue_reads_the_parents_once(void **state)
     }
 }
 
+/* The packed sort keys order as strcmp() does, and keys of another form
+ * have none (they compare by text). */
+static void packed_sort_keys_order_as_text(void **state)
+{
+    (void)state;
+    const char *k[] = {"00001",
+                       "00001.00001",
+                       "00001.00001.00001",
+                       "00001.00002",
+                       "00001.00010",
+                       "00001.00010.00009",
+                       "00002",
+                       "00000.00001",
+                       "99999.99999",
+                       "09999.00001.00001"};
+    size_t n = sizeof k / sizeof k[0];
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            uint64_t a = dated_pack_key(k[i], (int)strlen(k[i]));
+            uint64_t b = dated_pack_key(k[j], (int)strlen(k[j]));
+            assert_true(a && b);
+            int want = strcmp(k[i], k[j]), got = (a > b) - (a < b);
+            if ((want > 0) - (want < 0) != got)
+                fail_msg("%s vs %s: %d by number", k[i], k[j], got);
+        }
+    const char *other[] = {"100000", "00001.00001.00001.00001", "0001", "00001.", "", "0000a"};
+    for (size_t i = 0; i < sizeof other / sizeof other[0]; i++)
+        assert_int_equal(dated_pack_key(other[i], (int)strlen(other[i])), 0);
+}
+
+/* The days late are CAST(julianday(today) - julianday(due) AS INTEGER),
+ * also for a due date past its month's end (julianday() runs it on) and
+ * for one that is no date (0). */
+static void days_late_as_julianday(void **state)
+{
+    fixture *f = *state;
+    const char *due[] = {"2021-02-30", "2020-02-29", "2021-09-31", "2021-7-01", "1999-12-31"};
+    char *msg = NULL;
+    for (size_t i = 0; i < sizeof due / sizeof due[0]; i++) {
+        char sql[160];
+        snprintf(sql, sizeof sql, "UPDATE node SET due = '%s' WHERE id = %lld", due[i],
+                 (long long)fixture_id(f, "1.1"));
+        assert_int_equal(sqlite3_exec(f->st->db, sql, NULL, NULL, &msg), SQLITE_OK);
+        overdue_list l;
+        assert_int_equal(query_overdue(f->st, f->plan, day("2021-10-01"), &l, NULL), 0);
+        sqlite3_stmt *q;
+        assert_int_equal(sqlite3_prepare_v2(f->st->db,
+                                            "SELECT CAST(julianday('2021-10-01') - julianday(?1)"
+                                            " AS INTEGER)",
+                                            -1, &q, NULL),
+                         SQLITE_OK);
+        for (size_t k = 0; k < l.n; k++) {
+            sqlite3_bind_text(q, 1, l.v[k].due, -1, SQLITE_STATIC);
+            assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+            if (l.v[k].days_late != sqlite3_column_int(q, 0))
+                fail_msg("%s: %d days, julianday says %d", l.v[k].due, l.v[k].days_late,
+                         sqlite3_column_int(q, 0));
+            sqlite3_reset(q);
+        }
+        sqlite3_finalize(q);
+        overdue_list_free(&l);
+    }
+}
+
 /* Per-item parts add up to the per-area statistics (query_area_stats),
  * and one item queried alone matches its row in the area's list. */
 static void item_stats_add_up_to_area_stats(void **state)
@@ -361,6 +426,8 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(overdue_reads_the_parents_once, fixture_setup,
                                         fixture_teardown),
+        cmocka_unit_test(packed_sort_keys_order_as_text),
+        cmocka_unit_test_setup_teardown(days_late_as_julianday, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(search_titles_bodies_and_notes, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(search_unit_leader_and_all_words, fixture_setup,

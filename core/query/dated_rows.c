@@ -15,7 +15,7 @@
 struct dated_parent {
     int64_t id;
     int set;     /* the slot is used */
-    int read;    /* found in the plan (else it counts and has no area) */
+    int read;    /* asked for (one not found counts and has no area) */
     int dead;    /* cancelled or removed */
     int seq;     /* area seq */
     char *title; /* area title (rd->area), NULL when not read */

@@ -281,6 +281,13 @@ static void start_curses(app *a)
         memcpy(theme, a->ctx->config->color, sizeof theme);
     else
         config_theme_colors(THEME_DEFAULT, theme);
+    /* ncurses 6.4 flushes its output at every cursor jump of doupdate()
+     * (a write() each, five for a move key) until the screen has once
+     * been left and taken back: do that here, on the empty screen and
+     * before colours start (taking back a screen with colours resets
+     * the terminal's palette), so that every frame is one write(). */
+    endwin();
+    doupdate();
     draw_init(a->use_color, store_statuses(a->st), theme, &a->ctx->measure);
 }
 

@@ -80,24 +80,22 @@ static int status_name_width(const status_set *set)
     return w;
 }
 
+/* Widths and dates shared by all item rows of a frame. */
+typedef struct item_cols {
+    int name, due;
+    char today[DATE_LEN], soon[DATE_LEN]; /* the day, and the last day at risk */
+} item_cols;
+
 /* The due date's style: late, at risk, or plain (done items are plain). */
-static int due_style(app *a, const node *n, int done)
+static int due_style(const item_cols *c, const node *n, int done)
 {
-    char today[DATE_LEN], soon[DATE_LEN];
     const char *due = *n->extended_due ? n->extended_due : n->due;
     if (done || !due[0])
         return S_NORMAL;
-    date_format(a->today, today);
-    date_format(a->today + a->warn_days, soon);
-    if (strcmp(due, today) < 0)
+    if (strcmp(due, c->today) < 0)
         return S_LATE;
-    return strcmp(due, soon) <= 0 ? S_RISK : S_NORMAL;
+    return strcmp(due, c->soon) <= 0 ? S_RISK : S_NORMAL;
 }
-
-/* Widths shared by all item rows of a frame. */
-typedef struct item_cols {
-    int name, due;
-} item_cols;
 
 /* q: the search whose words are marked in the title and unit, or NULL. */
 static void draw_item(app *a, const outline_row *row, int y, rect r, const item_cols *c, int rev,
@@ -136,7 +134,7 @@ static void draw_item(app *a, const outline_row *row, int y, rect r, const item_
     x = r.x + r.w - right;
     char due[64];
     app_date(a, *n->extended_due ? n->extended_due : n->due, due, sizeof due);
-    int dw = draw_text(y, x, due_w, due, due_style(a, n, d && d->done) | rev);
+    int dw = draw_text(y, x, due_w, due, due_style(c, n, d && d->done) | rev);
     if (*n->extended_due) /* an approved extension, as on the slides */
         draw_text(y, x + dw + 1, due_w - dw - 1, "延", S_BOLD | rev);
     if (unit_w)
@@ -167,7 +165,9 @@ static void outline_draw(app *a, rect r)
     char sample[64];
     app_date(a, "2021-12-31", sample, sizeof sample);
     item_cols icols = {status_name_width(store_statuses(a->st)),
-                       draw_width(sample) + (any_extended(a) ? 3 : 0)};
+                       draw_width(sample) + (any_extended(a) ? 3 : 0), "", ""};
+    date_format(a->today, icols.today);
+    date_format(a->today + a->warn_days, icols.soon);
     int n = visible_rows(a, r.h);
     view_scroll_to(a->ol.cursor, &a->ol.top, a->ol.nrows, n);
     for (int y = r.y; y < r.y + r.h; y++)

@@ -33,7 +33,7 @@ def sgr(params):
         elif 30 <= v <= 37 or 90 <= v <= 97: st["fg"] = v
         elif 40 <= v <= 47 or 100 <= v <= 107: st["bg"] = v
         i += 1
-for line in sys.stdin.read().split("\n"):
+for line in sys.stdin.read().rstrip("\n").split("\n"):
     runs = []
     for part in re.split(r"(\x1b\[[0-9;]*m)", line):
         if part.startswith("\x1b["):
@@ -64,12 +64,17 @@ settled() {
     printf '%s\n' "$last" | cells
 }
 
-# Checks the screen against a whole frame drawn afresh.
+# Checks the screen against a whole frame drawn afresh; with a second
+# argument, all but the status line (Ctrl-L clears n's message).
 same_as_whole_frame() {
     local moved whole
     moved=$(settled)
     tui_keys C-l
     whole=$(settled)
+    if [ $# -gt 1 ]; then
+        moved=$(printf '%s\n' "$moved" | sed '$d')
+        whole=$(printf '%s\n' "$whole" | sed '$d')
+    fi
     if [ "$moved" != "$whole" ]; then
         diff <(printf '%s\n' "$moved") <(printf '%s\n' "$whole") >&2
         fail "$1: the screen after the moves differs from a whole frame"
@@ -134,4 +139,16 @@ tui_keys Enter
 tui_wait '招商'
 tui_keys g j j k
 same_as_whole_frame "moves over search matches"
+# n and N between matches on the screen, then to one in a closed area
+tui_keys g n
+tui_wait '匹配 match 2/5'
+tui_keys n N n
+tui_wait '匹配 match 3/5'
+same_as_whole_frame "n and N" rows
+tui_keys C g n
+tui_wait '匹配 match 4/5'
+same_as_whole_frame "n into a closed area" rows
+tui_keys n
+tui_wait '匹配 match 5/5'
+same_as_whole_frame "n into another closed area" rows
 tui_quit

@@ -254,12 +254,16 @@ static int on_key(app *a, int is_fn, wint_t ch)
     if (a->lay.too_small && act != ACT_quit && act != ACT_redraw)
         return 0; /* nothing changes that cannot be seen */
     view_id view = a->view;
-    size_t from = a->ol.cursor;
+    size_t from = a->ol.cursor, nrows = a->ol.nrows;
+    int marked = a->sr.active;
     view_result r = dispatch_action(a, act, arg);
     if (r == VIEW_REPAINT)
         a->repaint = 1;
-    /* a move in the outline changes two rows, the detail and the status */
-    a->moved = r == VIEW_HANDLED && is_move(act) && view == VIEW_outline &&
+    /* a move in the outline changes two rows, the detail and the status;
+     * so does n / N to a match whose area was open (the rows stay, the
+     * marks were shown) */
+    int step = (act == ACT_search_next || act == ACT_search_prev) && marked && nrows == a->ol.nrows;
+    a->moved = r == VIEW_HANDLED && (is_move(act) || step) && view == VIEW_outline &&
                a->view == VIEW_outline && a->prompt == PROMPT_NONE;
     a->moved_from = from;
     return r == VIEW_QUIT;

@@ -77,6 +77,10 @@ typedef struct outline_state {
     size_t cursor, top;
     int done, total, overdue; /* header numbers */
     int folds_unsaved;        /* the fold state changed since it was stored (vm_save_folds) */
+    /* What the last whole frame drew the rows with (view_outline.c: top,
+     * region, column widths, dates); while it holds, a cursor move
+     * redraws only the two rows it changed.  0: none. */
+    uint64_t drawn;
 } outline_state;
 
 /* A node's place in the outline, for search_state.byid. */
@@ -183,6 +187,11 @@ typedef struct app {
     int spacing;   /* blank lines between outline rows, 0..3 */
     int bar_width; /* progress bar columns, 0 = none */
     int repaint;   /* repaint every cell on the next frame (Ctrl-L) */
+    /* The key just handled only moved the main view's cursor, from row
+     * moved_from (tui.c): the next frame may redraw only what the move
+     * changed (layout_draw_moved).  Anything else draws a whole frame. */
+    int moved;
+    size_t moved_from;
     layout lay;
     /* keys typed while an edit waited for another writer (tui.c), handled
      * after it: is_fn and the key as get_wch() gave them */

@@ -13,6 +13,10 @@
 static attr_t style_attr[S_COUNT];
 static attr_t selection_attr = A_REVERSE;
 static text_measure measure = {1}; /* draw_init(); ambiguous width of the terminal */
+/* wcwidth() of U+4E00..U+9FFF (CJK ideographs, most of a plan's text),
+ * which the C library gives one width: measured once in draw_init()
+ * instead of at every character of every frame (-2: ask each time). */
+static int cjk_wcwidth = -2;
 
 /* The theme element each style takes its colours from (-1: none). */
 static const int style_element[S_STATUS] = {
@@ -73,6 +77,9 @@ void draw_init(int use_color, const status_set *set, const config_color *theme,
                const text_measure *m)
 {
     measure.ambiguous = text_ambiguous_width(m);
+    cjk_wcwidth = wcwidth((wchar_t)0x4E00); /* and -2, ask each time, if the block is not even */
+    if (wcwidth((wchar_t)0x9FFF) != cjk_wcwidth || wcwidth((wchar_t)0x7FFF) != cjk_wcwidth)
+        cjk_wcwidth = -2;
     int colors = use_color && has_colors() && start_color() == OK;
     if (colors)
         use_default_colors();
@@ -102,19 +109,30 @@ static attr_t attr_of(int style)
     return a;
 }
 
-/* Converts clean UTF-8 into wide characters that fit in w columns, by
- * the wider of our measure and the C library's (what curses uses), so
- * that nothing wraps or is split at the border.  Returns the count and
- * sets *cols; off (when not NULL) gets each character's byte offset. */
-static size_t to_wide(const char *s, int w, wchar_t *out, size_t *off_of, int *cols)
+/* Converts clean UTF-8 (len bytes) into wide characters that fit in w
+ * columns, by the wider of our measure and the C library's (what curses
+ * uses), so that nothing wraps or is split at the border.  Returns the
+ * count and sets *cols; off (when not NULL) gets each character's byte
+ * offset. */
+static size_t to_wide(const char *s, size_t len, int w, wchar_t *out, size_t *off_of, int *cols)
 {
-    size_t n = 0, len = strlen(s);
+    size_t n = 0;
     int col = 0;
     for (size_t off = 0; off < len;) {
         uint32_t cp;
         size_t start = off;
-        off += utf8_decode(s + off, len - off, &cp);
-        int cw = wcwidth((wchar_t)cp), ow = text_cp_width(cp, &measure);
+        int cw, ow;
+        unsigned char b = (unsigned char)s[off];
+        if (b >= 0x20 && b < 0x7F) { /* printable ASCII: one column both ways */
+            cp = b;
+            off++;
+            cw = ow = 1;
+        } else {
+            off += utf8_decode(s + off, len - off, &cp);
+            int cjk = cp >= 0x4E00 && cp <= 0x9FFF && cjk_wcwidth != -2;
+            cw = cjk ? cjk_wcwidth : wcwidth((wchar_t)cp);
+            ow = text_cp_width(cp, &measure);
+        }
         if (cw < 0) {
             cp = '?';
             cw = ow = 1;
@@ -165,23 +183,52 @@ static void draw_runs(int y, int x, const wchar_t *wide, const size_t *off, size
     }
 }
 
+/* Characters a text may have to be drawn without a malloc. */
+#define DRAW_STACK 256
+
+/* The length of s when it is all printable ASCII (its own sanitised
+ * form, one column a byte), else 0. */
+static size_t ascii_len(const char *s)
+{
+    size_t n = 0;
+    while ((unsigned char)s[n] >= 0x20 && (unsigned char)s[n] < 0x7F)
+        n++;
+    return s[n] ? 0 : n;
+}
+
 /* draw_text(), the query's words marked when query is not NULL, else
- * the ns spans sp (bytes of s, sorted) when sp is not NULL. */
+ * the ns spans sp (bytes of s, sorted) when sp is not NULL.  Plain
+ * ASCII that fits goes to curses as bytes; other text is converted on
+ * the stack when short, and copied only to be sanitised or cut. */
 static int draw_marked(int y, int x, int w, const char *s, int style, const char *query,
                        const text_span *sp, size_t ns)
 {
     if (w <= 0 || !s || !*s)
         return 0;
-    char *clean = text_sanitize(s);
-    char *cut = clean && text_width(clean, &measure) > w ? text_truncate(clean, w, &measure) : NULL;
-    const char *t = cut ? cut : clean;
-    int cols = 0;
-    size_t len = t ? strlen(t) + 1 : 0;
-    wchar_t *wide = t ? malloc(len * sizeof *wide) : NULL;
     int marks = query || sp;
-    size_t *off = wide && marks ? malloc(len * sizeof *off) : NULL;
+    if (!marks) {
+        size_t n = ascii_len(s);
+        if (n && n <= (size_t)w) {
+            attrset(attr_of(style));
+            mvaddnstr(y, x, s, (int)n);
+            attrset(A_NORMAL);
+            return (int)n;
+        }
+    }
+    size_t slen = strlen(s);
+    char *clean = text_is_clean(s, slen) ? NULL : text_sanitize(s);
+    const char *c = clean ? clean : s;
+    char *cut = text_width(c, &measure) > w ? text_truncate(c, w, &measure) : NULL;
+    const char *t = cut ? cut : c;
+    size_t len = cut || clean ? strlen(t) : slen;
+    int cols = 0;
+    wchar_t wstack[DRAW_STACK];
+    size_t ostack[DRAW_STACK];
+    int big = len + 1 > DRAW_STACK;
+    wchar_t *wide = big ? malloc((len + 1) * sizeof *wide) : wstack;
+    size_t *off = !marks ? NULL : big ? malloc((len + 1) * sizeof *off) : ostack;
     if (wide && (off || !marks)) {
-        size_t n = to_wide(t, w, wide, off, &cols);
+        size_t n = to_wide(t, len, w, wide, off, &cols);
         text_span found[MARK_SPANS];
         if (query) {
             ns = text_match_spans(t, query, found, MARK_SPANS);
@@ -194,8 +241,10 @@ static int draw_marked(int y, int x, int w, const char *s, int style, const char
             mvaddnwstr(y, x, wide, (int)n);
         attrset(A_NORMAL);
     }
-    free(off);
-    free(wide);
+    if (big) {
+        free(off);
+        free(wide);
+    }
     free(cut);
     free(clean);
     return cols;
@@ -224,7 +273,13 @@ void draw_blank(int y, int x, int w, int style)
 
 int draw_width(const char *s)
 {
-    char *clean = text_sanitize(s ? s : "");
+    s = s ? s : "";
+    size_t n = ascii_len(s);
+    if (n || !*s)
+        return (int)n;
+    if (text_is_clean(s, strlen(s)))
+        return text_width(s, &measure);
+    char *clean = text_sanitize(s);
     int w = clean ? text_width(clean, &measure) : 0;
     free(clean);
     return w;

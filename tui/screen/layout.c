@@ -133,6 +133,23 @@ static void draw_too_small(const app *a)
             draw_centered(y + i, 0, a->lay.cols, text[i], i < 2 ? S_BOLD : S_NORMAL);
 }
 
+int layout_draw_moved(app *a, size_t from)
+{
+    layout *l = &a->lay;
+    const view_ops *v = view_current(a), *pane = view_get(VIEW_detail);
+    if (l->too_small || !v->draw_moved || a->prompt != PROMPT_NONE)
+        return -2;
+    if (v->sync)
+        v->sync(a);
+    if (l->detail.w > 0)
+        pane->sync(a); /* it may read what the rows show (lights) */
+    if (v->draw_moved(a, l->main, from))
+        return -2;
+    if (l->detail.w > 0)
+        pane->draw(a, l->detail); /* it blanks every line of its region */
+    return draw_status(a, l->status);
+}
+
 int layout_draw_frame(app *a)
 {
     layout *l = &a->lay;

@@ -22,4 +22,12 @@ void layout_compute(app *a, int lines, int cols);
  * status line, or -1 when no prompt is open. */
 int layout_draw_frame(app *a);
 
+/* After a key that only moved the main view's cursor from row from:
+ * draws on the last frame (not erased) the rows the view's draw_moved
+ * hook redraws, the detail pane and the status line, and returns the
+ * prompt cursor's column as layout_draw_frame() does; -2 with nothing
+ * drawn when the whole frame must be drawn.  The header, separators
+ * and other rows stay as the last frame drew them. */
+int layout_draw_moved(app *a, size_t from);
+
 #endif

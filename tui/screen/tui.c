@@ -6,7 +6,9 @@
  * store_data_version() and reloads what is shown when it changed, and
  * when no key came it stores the fold state the keys changed.  A
  * frame is drawn with erase() + wnoutrefresh() + doupdate(), so curses
- * sends only the cells that changed.
+ * sends only the cells that changed; after a key that only moved the
+ * outline's cursor, only the rows it changed, the detail pane and the
+ * status line are drawn on the last frame (layout_draw_moved).
  */
 #include "screen/tui.h"
 
@@ -137,6 +139,7 @@ static void poll_store(app *a, int *dirty)
         return;
     a->data_version = v;
     app_reload(a);
+    a->moved = 0; /* the whole frame */
     *dirty = 1;
     sync_result got; /* a sync landed: 从 笔记本 收到 12 处修改，1 处冲突 */
     app_load_conflicts(a);
@@ -158,9 +161,16 @@ static void flush_folds(app *a, int *dirty)
 
 static void draw(app *a)
 {
+    layout last = a->lay;
     layout_compute(a, LINES, COLS);
-    erase();
-    int cursor_x = layout_draw_frame(a);
+    int cursor_x = -2;
+    if (a->moved && !a->repaint && !memcmp(&last, &a->lay, sizeof last))
+        cursor_x = layout_draw_moved(a, a->moved_from); /* the rows the key changed */
+    a->moved = 0;
+    if (cursor_x == -2) {
+        erase();
+        cursor_x = layout_draw_frame(a);
+    }
     if (cursor_x >= 0) {
         curs_set(1);
         move(a->lay.status.y, cursor_x);
@@ -213,6 +223,13 @@ static void on_mouse(app *a)
         view_get(id)->click(a, r, ev.y - r.y, ev.x - r.x);
 }
 
+/* The actions that only move the main view's cursor (view_move_cursor). */
+static int is_move(action act)
+{
+    return act == ACT_move_down || act == ACT_move_up || act == ACT_page_down ||
+           act == ACT_page_up || act == ACT_first_row || act == ACT_last_row;
+}
+
 /* One key; returns 1 to quit. */
 static int on_key(app *a, int is_fn, wint_t ch)
 {
@@ -236,9 +253,19 @@ static int on_key(app *a, int is_fn, wint_t ch)
     action act = action_for_key(a->ctx->config, is_fn, key, store_statuses(a->st), &arg);
     if (a->lay.too_small && act != ACT_quit && act != ACT_redraw)
         return 0; /* nothing changes that cannot be seen */
+    view_id view = a->view;
+    size_t from = a->ol.cursor, nrows = a->ol.nrows;
+    int marked = a->sr.active;
     view_result r = dispatch_action(a, act, arg);
     if (r == VIEW_REPAINT)
         a->repaint = 1;
+    /* a move in the outline changes two rows, the detail and the status;
+     * so does n / N to a match whose area was open (the rows stay, the
+     * marks were shown) */
+    int step = (act == ACT_search_next || act == ACT_search_prev) && marked && nrows == a->ol.nrows;
+    a->moved = r == VIEW_HANDLED && (is_move(act) || step) && view == VIEW_outline &&
+               a->view == VIEW_outline && a->prompt == PROMPT_NONE;
+    a->moved_from = from;
     return r == VIEW_QUIT;
 }
 
@@ -281,6 +308,13 @@ static void start_curses(app *a)
         memcpy(theme, a->ctx->config->color, sizeof theme);
     else
         config_theme_colors(THEME_DEFAULT, theme);
+    /* ncurses 6.4 flushes its output at every cursor jump of doupdate()
+     * (a write() each, five for a move key) until the screen has once
+     * been left and taken back: do that here, on the empty screen and
+     * before colours start (taking back a screen with colours resets
+     * the terminal's palette), so that every frame is one write(). */
+    endwin();
+    doupdate();
     draw_init(a->use_color, store_statuses(a->st), theme, &a->ctx->measure);
 }
 

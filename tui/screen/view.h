@@ -64,6 +64,11 @@ typedef struct view_ops {
      * nothing to load. */
     void (*sync)(app *a);
     void (*draw)(app *a, rect r);
+    /* Optional: after a key that only moved the cursor from row from,
+     * redraws on the last frame the rows that changed and returns 0; -1
+     * (nothing drawn) when the whole view must be drawn (it scrolled,
+     * its columns changed). */
+    int (*draw_moved)(app *a, rect r, size_t from);
     /* A key's action (NULL: ignores all).  For move_down and move_up,
      * arg > 1 repeats the move (the mouse wheel); for set_status it is
      * the status index. */

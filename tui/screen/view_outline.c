@@ -80,24 +80,22 @@ static int status_name_width(const status_set *set)
     return w;
 }
 
+/* Widths and dates shared by all item rows of a frame. */
+typedef struct item_cols {
+    int name, due;
+    char today[DATE_LEN], soon[DATE_LEN]; /* the day, and the last day at risk */
+} item_cols;
+
 /* The due date's style: late, at risk, or plain (done items are plain). */
-static int due_style(app *a, const node *n, int done)
+static int due_style(const item_cols *c, const node *n, int done)
 {
-    char today[DATE_LEN], soon[DATE_LEN];
     const char *due = *n->extended_due ? n->extended_due : n->due;
     if (done || !due[0])
         return S_NORMAL;
-    date_format(a->today, today);
-    date_format(a->today + a->warn_days, soon);
-    if (strcmp(due, today) < 0)
+    if (strcmp(due, c->today) < 0)
         return S_LATE;
-    return strcmp(due, soon) <= 0 ? S_RISK : S_NORMAL;
+    return strcmp(due, c->soon) <= 0 ? S_RISK : S_NORMAL;
 }
-
-/* Widths shared by all item rows of a frame. */
-typedef struct item_cols {
-    int name, due;
-} item_cols;
 
 /* q: the search whose words are marked in the title and unit, or NULL. */
 static void draw_item(app *a, const outline_row *row, int y, rect r, const item_cols *c, int rev,
@@ -136,7 +134,7 @@ static void draw_item(app *a, const outline_row *row, int y, rect r, const item_
     x = r.x + r.w - right;
     char due[64];
     app_date(a, *n->extended_due ? n->extended_due : n->due, due, sizeof due);
-    int dw = draw_text(y, x, due_w, due, due_style(a, n, d && d->done) | rev);
+    int dw = draw_text(y, x, due_w, due, due_style(c, n, d && d->done) | rev);
     if (*n->extended_due) /* an approved extension, as on the slides */
         draw_text(y, x + dw + 1, due_w - dw - 1, "延", S_BOLD | rev);
     if (unit_w)
@@ -161,31 +159,82 @@ static int visible_rows(const app *a, int h)
     return n > 0 ? n : 1;
 }
 
-static void outline_draw(app *a, rect r)
+/* What every row of a frame is drawn with. */
+typedef struct outline_frame {
+    area_cols cols;
+    item_cols icols;
+    int n; /* rows that fit */
+} outline_frame;
+
+static void measure_frame(app *a, rect r, outline_frame *f)
 {
-    area_cols cols = measure_areas(a, r.w);
+    memset(f, 0, sizeof *f); /* compared as bytes (frame_sig) */
+    f->cols = measure_areas(a, r.w);
     char sample[64];
     app_date(a, "2021-12-31", sample, sizeof sample);
-    item_cols icols = {status_name_width(store_statuses(a->st)),
-                       draw_width(sample) + (any_extended(a) ? 3 : 0)};
-    int n = visible_rows(a, r.h);
-    view_scroll_to(a->ol.cursor, &a->ol.top, a->ol.nrows, n);
+    f->icols.name = status_name_width(store_statuses(a->st));
+    f->icols.due = draw_width(sample) + (any_extended(a) ? 3 : 0);
+    date_format(a->today, f->icols.today);
+    date_format(a->today + a->warn_days, f->icols.soon);
+    f->n = visible_rows(a, r.h);
+}
+
+/* FNV-1a of what the rows were drawn with: the frame, the region, the
+ * first row and the number of rows; never 0. */
+static uint64_t frame_sig(const app *a, const outline_frame *f, rect r)
+{
+    uint64_t h = 14695981039346656037u;
+    const unsigned char *parts[] = {(const void *)f, (const void *)&r, (const void *)&a->ol.top,
+                                    (const void *)&a->ol.nrows, (const void *)&a->spacing};
+    size_t sizes[] = {sizeof *f, sizeof r, sizeof a->ol.top, sizeof a->ol.nrows, sizeof a->spacing};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
+        for (size_t i = 0; i < sizes[k]; i++)
+            h = (h ^ parts[k][i]) * 1099511628211u;
+    return h ? h : 1;
+}
+
+/* Outline row `row` (visible: top <= row < top + f->n) on its line. */
+static void draw_row(app *a, rect r, const outline_frame *f, size_t row)
+{
+    int y = r.y + (int)(row - a->ol.top) * (1 + a->spacing);
+    int rev = row == a->ol.cursor ? S_REVERSE : 0;
+    const outline_row *orow = &a->ol.rows[row];
+    draw_blank(y, r.x, r.w, rev);
+    const char *q = search_is_match(a, vm_row_id(a, row)) ? a->sr.text : NULL;
+    if (q)
+        draw_text(y, r.x, 1, "*", S_MATCH | rev);
+    if (orow->item < 0)
+        draw_area(&a->ol.areas[orow->area], &f->cols, y, r, rev, q);
+    else
+        draw_item(a, orow, y, r, &f->icols, rev, q);
+}
+
+static void outline_draw(app *a, rect r)
+{
+    outline_frame f;
+    measure_frame(a, r, &f);
+    view_scroll_to(a->ol.cursor, &a->ol.top, a->ol.nrows, f.n);
     for (int y = r.y; y < r.y + r.h; y++)
         draw_blank(y, r.x, r.w, S_NORMAL);
-    for (int i = 0; i < n && a->ol.top + (size_t)i < a->ol.nrows; i++) {
-        size_t row = a->ol.top + (size_t)i;
-        int y = r.y + i * (1 + a->spacing);
-        int rev = row == a->ol.cursor ? S_REVERSE : 0;
-        const outline_row *orow = &a->ol.rows[row];
-        draw_blank(y, r.x, r.w, rev);
-        const char *q = search_is_match(a, vm_row_id(a, row)) ? a->sr.text : NULL;
-        if (q)
-            draw_text(y, r.x, 1, "*", S_MATCH | rev);
-        if (orow->item < 0)
-            draw_area(&a->ol.areas[orow->area], &cols, y, r, rev, q);
-        else
-            draw_item(a, orow, y, r, &icols, rev, q);
-    }
+    for (int i = 0; i < f.n && a->ol.top + (size_t)i < a->ol.nrows; i++)
+        draw_row(a, r, &f, a->ol.top + (size_t)i);
+    a->ol.drawn = frame_sig(a, &f, r);
+}
+
+/* A move that keeps the rows where they were and how they are drawn:
+ * the row left and the row reached, nothing else. */
+static int outline_draw_moved(app *a, rect r, size_t from)
+{
+    outline_frame f;
+    measure_frame(a, r, &f);
+    size_t top = a->ol.top;
+    view_scroll_to(a->ol.cursor, &top, a->ol.nrows, f.n);
+    if (!a->ol.drawn || top != a->ol.top || frame_sig(a, &f, r) != a->ol.drawn ||
+        from >= a->ol.nrows || from < top || from - top >= (size_t)f.n)
+        return -1;
+    draw_row(a, r, &f, from);
+    draw_row(a, r, &f, a->ol.cursor);
+    return 0;
 }
 
 static void fold(app *a, size_t area, int on)
@@ -310,6 +359,7 @@ static void outline_reveal(app *a, int64_t id)
 const view_ops view_outline = {
     .name = "outline",
     .draw = outline_draw,
+    .draw_moved = outline_draw_moved,
     .handle = outline_handle,
     .click = outline_click,
     .selected = outline_selected,

@@ -44,6 +44,14 @@ typedef struct dated_row {
  * "cannot read ..."). */
 int dated_rows_collect(store *st, sqlite3_stmt *stmt, const char *what, dated_row **rows, size_t *n,
                        size_t *cap, duban_error *err);
+/* The two statements of a list (items, then milestones), prepared and
+ * bound, for a reader of its own (query/dated_list.h): the overdue
+ * list's full columns (query_overdue.c), due soon within days
+ * (due_soon.c).  On failure both are NULL.  DUBAN_EDB, DUBAN_EINVAL. */
+int overdue_statements(store *st, int64_t plan_id, long today, sqlite3_stmt *out[2],
+                       duban_error *err);
+int due_soon_statements(store *st, int64_t plan_id, long today, int days, sqlite3_stmt *out[2],
+                        duban_error *err);
 /* Frees what a row owns (its texts), for rows not handed on. */
 void dated_row_free(dated_row *d);
 /* Frees n rows and the array. */

@@ -1,0 +1,203 @@
+/* dated_list.c - the overdue and due-soon lists held compactly (see
+ * dated_list.h): the statements of dated_rows.h read into fixed rows and
+ * one string pool. */
+#include "query/dated_list.h"
+
+#include "plan/date.h"
+#include "query/dated_rows.h"
+#include "store/store_internal.h"
+#include "base/list.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* What a list is sorted by; the sort keys live in their own pool, freed
+ * once the rows are in order. */
+typedef struct reading {
+    dated_list *l;
+    size_t cap;
+    strpool keys;
+    const id_list *keep; /* NULL: every row */
+    int soon;            /* 1: nearest first; 0: most days late first */
+} reading;
+
+/* Interns column col, cut to size - 1 bytes as db_text_into would. */
+static int intern_col(strpool *p, sqlite3_stmt *s, int col, size_t size, uint32_t *off)
+{
+    const char *t = (const char *)sqlite3_column_text(s, col);
+    size_t n = t ? (size_t)sqlite3_column_bytes(s, col) : 0;
+    if (!size || n < size)
+        return strpool_intern(p, t, off);
+    char buf[64]; /* size <= sizeof buf: REF_LEN, DATE_LEN, the status key */
+    memcpy(buf, t, size - 1);
+    buf[size - 1] = '\0';
+    return strpool_intern(p, buf, off);
+}
+
+/* The columns of dated_rows.h into row *d. */
+static int read_item(reading *r, sqlite3_stmt *s, dated_item *d)
+{
+    strpool *p = &r->l->pool;
+    int seq = sqlite3_column_int(s, 14);
+    memset(d, 0, sizeof *d);
+    d->node_id = sqlite3_column_int64(s, 0);
+    d->days = sqlite3_column_int(s, 6);
+    d->area_seq = sqlite3_column_int(s, 9);
+    d->mseq = (int16_t)(seq > INT16_MAX ? INT16_MAX : seq < 0 ? 0 : seq);
+    d->extended = sqlite3_column_int(s, 15) != 0;
+    if (intern_col(p, s, 1, REF_LEN, &d->ref) || intern_col(p, s, 2, 0, &d->title) ||
+        intern_col(p, s, 3, 0, &d->phrase) || intern_col(p, s, 4, 0, &d->word) ||
+        intern_col(p, s, 5, DATE_LEN, &d->due) || intern_col(p, s, 7, 32, &d->status) ||
+        intern_col(p, s, 8, 0, &d->unit) || intern_col(p, s, 10, 0, &d->area_title) ||
+        intern_col(p, s, 11, DATE_LEN, &d->original_due) || intern_col(p, s, 12, 0, &d->leader) ||
+        strpool_add(&r->keys, (const char *)sqlite3_column_text(s, 13), &d->sort_key))
+        return DUBAN_ENOMEM;
+    return DUBAN_OK;
+}
+
+/* Steps stmt to the end (then finalizes it), appending the rows kept. */
+static int read_stmt(store *st, reading *r, sqlite3_stmt *stmt, const char *what, duban_error *err)
+{
+    dated_list *l = r->l;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (r->keep && !id_list_contains(r->keep, sqlite3_column_int64(stmt, 0)))
+            continue;
+        if (ARRAY_GROW(l->v, r->cap, l->n + 1) || read_item(r, stmt, &l->v[l->n]))
+            break;
+        l->n++;
+    }
+    sqlite3_finalize(stmt);
+    if (rc == SQLITE_DONE)
+        return DUBAN_OK;
+    return rc == SQLITE_ROW ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
+                            : db_fail(st, err, DUBAN_EDB, what);
+}
+
+/* The orders of query_overdue and query_due_soon: days late (most
+ * first) or the date (nearest first), then outline order, the item
+ * before its milestones.  No two rows tie. */
+static int cmp(const reading *r, const dated_item *x, const dated_item *y)
+{
+    const dated_list *l = r->l;
+    int c = r->soon ? strcmp(dated_text(l, x->due), dated_text(l, y->due))
+                    : (x->days < y->days) - (x->days > y->days);
+    if (!c)
+        c = strcmp(strpool_str(&r->keys, x->sort_key), strpool_str(&r->keys, y->sort_key));
+    return c ? c : (x->mseq > y->mseq) - (x->mseq < y->mseq);
+}
+
+static void swap(dated_item *a, dated_item *b)
+{
+    dated_item t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* Heap sort in place (qsort takes no context, and a merge would copy the
+ * rows once more): O(n log n), no extra memory. */
+static void sift(const reading *r, dated_item *v, size_t i, size_t n)
+{
+    for (size_t c; (c = 2 * i + 1) < n; i = c) {
+        if (c + 1 < n && cmp(r, &v[c], &v[c + 1]) < 0)
+            c++;
+        if (cmp(r, &v[i], &v[c]) >= 0)
+            return;
+        swap(&v[i], &v[c]);
+    }
+}
+
+static void sort_rows(const reading *r)
+{
+    dated_item *v = r->l->v;
+    size_t n = r->l->n;
+    for (size_t i = n / 2; i-- > 0;)
+        sift(r, v, i, n);
+    for (size_t k = n; k-- > 1;) {
+        swap(&v[0], &v[k]);
+        sift(r, v, 0, k);
+    }
+}
+
+/* Reads both statements (each finalized here), keeping the rows of the
+ * filter's items, and sorts them. */
+static int read_list(store *st, int64_t plan_id, long today, const light_rule *rule,
+                     const query_filter *f, int soon, sqlite3_stmt *stmts[2], dated_list *out,
+                     duban_error *err)
+{
+    reading r = {out, 0, {0}, NULL, soon};
+    id_list ids = {0};
+    int rc = DUBAN_OK;
+    if (query_filter_active(f) && !(rc = query_filter_ids(st, plan_id, today, rule, f, &ids, err)))
+        r.keep = &ids;
+    const char *what = soon ? "cannot read the items due soon" : "cannot read the overdue items";
+    for (int i = 0; i < 2; i++)
+        if (!rc)
+            rc = read_stmt(st, &r, stmts[i], what, err);
+        else
+            sqlite3_finalize(stmts[i]);
+    id_list_free(&ids);
+    if (!rc && out->n > 1)
+        sort_rows(&r);
+    strpool_free(&r.keys);
+    if (rc) {
+        dated_list_free(out);
+        return rc;
+    }
+    if (out->n < r.cap) { /* give back the array's slack */
+        dated_item *v = realloc(out->v, (out->n ? out->n : 1) * sizeof *v);
+        if (v)
+            out->v = v;
+    }
+    strpool_trim(&out->pool);
+    return DUBAN_OK;
+}
+
+int dated_list_overdue(store *st, int64_t plan_id, long today, const light_rule *rule,
+                       const query_filter *f, dated_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmts[2];
+    dated_list_free(out);
+    int rc = overdue_statements(st, plan_id, today, stmts, err);
+    return rc ? rc : read_list(st, plan_id, today, rule, f, 0, stmts, out, err);
+}
+
+int dated_list_due_soon(store *st, int64_t plan_id, long today, int days, const light_rule *rule,
+                        const query_filter *f, dated_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmts[2];
+    dated_list_free(out);
+    int rc = due_soon_statements(st, plan_id, today, days, stmts, err);
+    return rc ? rc : read_list(st, plan_id, today, rule, f, 1, stmts, out, err);
+}
+
+int dated_list_group(const dated_list *l, enum light_group by, enum group_order order,
+                     group_list *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < l->n; i++) {
+        const dated_item *d = &l->v[i];
+        char area[REF_LEN];
+        const char *key = group_key(by, dated_text(l, d->ref), dated_text(l, d->unit),
+                                    dated_text(l, d->leader), area);
+        if (group_add(out, key, by == LIGHT_BY_AREA ? dated_text(l, d->area_title) : NULL, i)) {
+            group_list_free(out);
+            return DUBAN_ENOMEM;
+        }
+    }
+    if (order == GROUP_ORDER_KEY)
+        group_sort(out, by);
+    return DUBAN_OK;
+}
+
+size_t dated_list_bytes(const dated_list *l)
+{
+    return l->n * sizeof *l->v + strpool_bytes(&l->pool);
+}
+
+void dated_list_free(dated_list *l)
+{
+    free(l->v);
+    strpool_free(&l->pool);
+    memset(l, 0, sizeof *l);
+}

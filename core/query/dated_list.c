@@ -21,31 +21,43 @@ typedef struct reading {
     int soon;            /* 1: nearest first; 0: most days late first */
 } reading;
 
-/* Interns column col, cut to size - 1 bytes as db_text_into would. */
-static int intern_col(strpool *p, sqlite3_stmt *s, int col, size_t size, uint32_t *off)
+/* Puts column col into the pool with put (strpool_intern or _add), cut
+ * to size - 1 bytes as db_text_into would (size 0: whole). */
+static int put_col(int (*put)(strpool *, const char *, uint32_t *), strpool *p, sqlite3_stmt *s,
+                   int col, size_t size, uint32_t *off)
 {
     const char *t = (const char *)sqlite3_column_text(s, col);
     size_t n = t ? (size_t)sqlite3_column_bytes(s, col) : 0;
     if (!size || n < size)
-        return strpool_intern(p, t, off);
+        return put(p, t, off);
     char buf[64]; /* size <= sizeof buf: REF_LEN, DATE_LEN, the status key */
     memcpy(buf, t, size - 1);
     buf[size - 1] = '\0';
-    return strpool_intern(p, buf, off);
+    return put(p, buf, off);
 }
 
-/* The columns of dated_rows.h into row *d. */
+static int intern_col(strpool *p, sqlite3_stmt *s, int col, size_t size, uint32_t *off)
+{
+    return put_col(strpool_intern, p, s, col, size, off);
+}
+
+/* The columns of dated_rows.h into row *d.  An item's own row is the
+ * only one naming it in its statement: its ref and title are appended,
+ * not interned (they never repeat there, and the intern table would
+ * grow by two slots a row); a milestone's row shares its item's texts
+ * with the item's other milestones. */
 static int read_item(reading *r, sqlite3_stmt *s, dated_item *d)
 {
     strpool *p = &r->l->pool;
     int seq = sqlite3_column_int(s, 14);
+    int (*put)(strpool *, const char *, uint32_t *) = seq ? strpool_intern : strpool_add;
     memset(d, 0, sizeof *d);
     d->node_id = sqlite3_column_int64(s, 0);
     d->days = sqlite3_column_int(s, 6);
     d->area_seq = sqlite3_column_int(s, 9);
     d->mseq = (int16_t)(seq > INT16_MAX ? INT16_MAX : seq < 0 ? 0 : seq);
     d->extended = sqlite3_column_int(s, 15) != 0;
-    if (intern_col(p, s, 1, REF_LEN, &d->ref) || intern_col(p, s, 2, 0, &d->title) ||
+    if (put_col(put, p, s, 1, REF_LEN, &d->ref) || put_col(put, p, s, 2, 0, &d->title) ||
         intern_col(p, s, 3, 0, &d->phrase) || intern_col(p, s, 4, 0, &d->word) ||
         intern_col(p, s, 5, DATE_LEN, &d->due) || intern_col(p, s, 7, 32, &d->status) ||
         intern_col(p, s, 8, 0, &d->unit) || intern_col(p, s, 10, 0, &d->area_title) ||
@@ -120,23 +132,18 @@ static void sort_rows(const reading *r)
 }
 
 /* Reads both statements (each finalized here), keeping the rows of the
- * filter's items, and sorts them. */
-static int read_list(store *st, int64_t plan_id, long today, const light_rule *rule,
-                     const query_filter *f, int soon, sqlite3_stmt *stmts[2], dated_list *out,
-                     duban_error *err)
+ * items in keep (NULL: every row), and sorts them. */
+static int read_list(store *st, const id_list *keep, int soon, sqlite3_stmt *stmts[2],
+                     dated_list *out, duban_error *err)
 {
-    reading r = {out, 0, {0}, NULL, soon};
-    id_list ids = {0};
+    reading r = {out, 0, {0}, keep, soon};
     int rc = DUBAN_OK;
-    if (query_filter_active(f) && !(rc = query_filter_ids(st, plan_id, today, rule, f, &ids, err)))
-        r.keep = &ids;
     const char *what = soon ? "cannot read the items due soon" : "cannot read the overdue items";
     for (int i = 0; i < 2; i++)
         if (!rc)
             rc = read_stmt(st, &r, stmts[i], what, err);
         else
             sqlite3_finalize(stmts[i]);
-    id_list_free(&ids);
     if (!rc && out->n > 1)
         sort_rows(&r);
     strpool_free(&r.keys);
@@ -153,22 +160,57 @@ static int read_list(store *st, int64_t plan_id, long today, const light_rule *r
     return DUBAN_OK;
 }
 
-int dated_list_overdue(store *st, int64_t plan_id, long today, const light_rule *rule,
-                       const query_filter *f, dated_list *out, duban_error *err)
+/* The matching items' ids when f is active (*keep then points to ids,
+ * which the caller frees), else *keep NULL. */
+static int filter_ids(store *st, int64_t plan_id, long today, const light_rule *rule,
+                      const query_filter *f, id_list *ids, const id_list **keep, duban_error *err)
+{
+    memset(ids, 0, sizeof *ids);
+    *keep = NULL;
+    if (!query_filter_active(f))
+        return DUBAN_OK;
+    int rc = query_filter_ids(st, plan_id, today, rule, f, ids, err);
+    if (!rc)
+        *keep = ids;
+    return rc;
+}
+
+int dated_list_overdue_of(store *st, int64_t plan_id, long today, const id_list *keep,
+                          dated_list *out, duban_error *err)
 {
     sqlite3_stmt *stmts[2];
     dated_list_free(out);
     int rc = overdue_statements(st, plan_id, today, stmts, err);
-    return rc ? rc : read_list(st, plan_id, today, rule, f, 0, stmts, out, err);
+    return rc ? rc : read_list(st, keep, 0, stmts, out, err);
+}
+
+int dated_list_overdue(store *st, int64_t plan_id, long today, const light_rule *rule,
+                       const query_filter *f, dated_list *out, duban_error *err)
+{
+    id_list ids;
+    const id_list *keep;
+    dated_list_free(out);
+    int rc = filter_ids(st, plan_id, today, rule, f, &ids, &keep, err);
+    if (!rc)
+        rc = dated_list_overdue_of(st, plan_id, today, keep, out, err);
+    id_list_free(&ids);
+    return rc;
 }
 
 int dated_list_due_soon(store *st, int64_t plan_id, long today, int days, const light_rule *rule,
                         const query_filter *f, dated_list *out, duban_error *err)
 {
     sqlite3_stmt *stmts[2];
+    id_list ids;
+    const id_list *keep;
     dated_list_free(out);
-    int rc = due_soon_statements(st, plan_id, today, days, stmts, err);
-    return rc ? rc : read_list(st, plan_id, today, rule, f, 1, stmts, out, err);
+    int rc = filter_ids(st, plan_id, today, rule, f, &ids, &keep, err);
+    if (!rc)
+        rc = due_soon_statements(st, plan_id, today, days, stmts, err);
+    if (!rc)
+        rc = read_list(st, keep, 1, stmts, out, err);
+    id_list_free(&ids);
+    return rc;
 }
 
 int dated_list_group(const dated_list *l, enum light_group by, enum group_order order,

@@ -5,9 +5,9 @@
  * The rows, their order and their texts are those of query_overdue_where
  * (query/filter.h) and query_due_soon (query/due_soon.h), read from the
  * same statements; a row is a fixed 64-byte record whose texts are
- * offsets into the list's one string pool (base/strpool.h), every text
- * interned (a milestone's row shares its item's ref and title, units,
- * leaders, areas, dates and status keys repeat), instead of a 176-byte
+ * offsets into the list's one string pool (base/strpool.h), the texts
+ * that repeat interned (a milestone's row shares its item's ref and
+ * title; units, leaders, areas, dates and status keys), instead of a 176-byte
  * row with six malloc'ed strings.  The rows are read straight from
  * SQLite into the pool: no row is copied as a whole list first.
  *
@@ -49,6 +49,11 @@ typedef struct dated_list {
 /* query_overdue_where's rows: most days late first. */
 int dated_list_overdue(store *st, int64_t plan_id, long today, const light_rule *rule,
                        const query_filter *f, dated_list *out, duban_error *err);
+/* The same rows of the items in keep only (ascending ids, as
+ * query_filter_ids gives; NULL: every row), for a caller that holds the
+ * filter's ids already. */
+int dated_list_overdue_of(store *st, int64_t plan_id, long today, const id_list *keep,
+                          dated_list *out, duban_error *err);
 /* query_due_soon's rows: nearest first. */
 int dated_list_due_soon(store *st, int64_t plan_id, long today, int days, const light_rule *rule,
                         const query_filter *f, dated_list *out, duban_error *err);

@@ -7,6 +7,7 @@
  * about reads nothing. */
 #include "screen/vmodel.h"
 
+#include "query/dated_list.h"
 #include "plan/date.h"
 
 #include <stdio.h>
@@ -96,9 +97,9 @@ int vm_filter_stats(app *a, duban_error *err)
     if (!query_filter_active(&a->filter))
         return DUBAN_OK;
     int rc = vm_filter_load_ids(a, err);
-    overdue_list od = {0};
+    dated_list od = {0}; /* the matching items' rows, by the ids just read */
     if (!rc)
-        rc = query_overdue_where(a->st, a->plan_id, a->today, &a->rule, &a->filter, &od, err);
+        rc = dated_list_overdue_of(a->st, a->plan_id, a->today, &a->filter_ids, &od, err);
     for (size_t i = 0; !rc && i < a->ol.nareas; i++) {
         area_row *ar = &a->ol.areas[i];
         ar->stats.overdue_rows = 0;
@@ -106,7 +107,7 @@ int vm_filter_stats(app *a, duban_error *err)
             ar->stats.overdue_rows += od.v[k].area_seq == ar->area.seq;
         count_area(a, ar);
     }
-    overdue_list_free(&od);
+    dated_list_free(&od);
     return rc;
 }
 

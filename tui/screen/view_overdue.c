@@ -213,7 +213,11 @@ static view_result overdue_handle(app *a, action act, int arg)
         o->by_unit = !o->by_unit;
         o->cursor = 0;
         o->top = 0;
-        overdue_invalidate(a);
+        if (!o->loaded)
+            return VIEW_HANDLED;
+        if (build_rows(o)) /* the same rows, grouped anew: no query */
+            o->nrows = 0;
+        settle(o, 1);
         return VIEW_HANDLED;
     default:
         return VIEW_IGNORED;

@@ -37,6 +37,8 @@ const scenario scenarios[] = {
     {"due_soon_move", {"g", "S", NULL}, {"j", "k"}},
     {"changes", {"g", NULL}, {"m", "m"}},
     {"present", {"g", NULL}, {"p", "p"}},
+    /* Every area expanded (E), then the overdue list: both views' rows held */
+    {"overdue_all", {"E", "g", "o", NULL}, {"j", "k"}},
 };
 const size_t scenario_count = sizeof scenarios / sizeof scenarios[0];
 
@@ -47,10 +49,10 @@ void usage(FILE *f)
                "       pty_bench --self-test [ECHO_BASELINE]\n"
                "options:\n"
                "  --scenario NAME   move, fold, status, overdue, search, search_short,\n"
-               "                    search_next, move_filter, fold_filter, status_filter or\n"
+               "                    search_next, move_filter, fold_filter, status_filter,\n"
                "                    present_status, overdue_move, overdue_end, overdue_group,\n"
-               "                    due_soon, due_soon_move, changes or present: keys to\n"
-               "                    measure (default move)\n"
+               "                    due_soon, due_soon_move, changes, present or overdue_all:\n"
+               "                    keys to measure (default move)\n"
                "  --samples N       measured keys (default 200)\n"
                "  --warmup N        unmeasured keys first (default 10)\n"
                "  --quiet MS        settle window after a key (default 50)\n"
@@ -97,7 +99,7 @@ static const scenario *find_scenario(const char *name)
     fprintf(stderr,
             "pty_bench: unknown scenario '%s' (move, fold, status, overdue, search, search_short, "
             "search_next, move_filter, fold_filter, status_filter, present_status, overdue_move, "
-            "overdue_end, overdue_group, due_soon, due_soon_move, changes, present)\n",
+            "overdue_end, overdue_group, due_soon, due_soon_move, changes, present, overdue_all)\n",
             name);
     return NULL;
 }

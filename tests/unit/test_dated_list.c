@@ -1,7 +1,8 @@
 /* test_dated_list.c - the compact overdue and due-soon lists
  * (query/dated_list.h) hold the rows of query_overdue_where and
  * query_due_soon, in their order, field by field, with and without a
- * filter, and group as group_overdue does. */
+ * filter, and group as group_overdue does; the filter's ids, read one
+ * light at a time, are those of the lights' list. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -152,6 +153,43 @@ static void seed_plan_rows_match(void **state)
     assert_true(c.overdue >= 40 && c.soon >= 100 && c.filtered >= 100);
 }
 
+/* query_filter_ids, which judges one light at a time, gives the ids of
+ * the list query_item_lights_where keeps, for each kind of filter. */
+static void filter_ids_match_the_lights(void **state)
+{
+    fixture *f = *state;
+    fixture_edit(f, "1.1", FIELD_UNIT, "县发改局", NULL);
+    fixture_edit(f, "1.2.1", FIELD_LEADER, "张三", NULL);
+    int64_t plan = test_add_seed_plan(f->st);
+    int64_t plans[2] = {f->plan, plan};
+    query_filter fs[5];
+    for (int i = 0; i < 5; i++)
+        query_filter_clear(&fs[i]);
+    fs[1].unit = "县发改局";
+    fs[2].due_within = 30;
+    fs[3].light = LIGHT_RED;
+    fs[4].leader = "张三";
+    size_t kept = 0;
+    for (int p = 0; p < 2; p++)
+        for (int i = 0; i < 5; i++) {
+            item_light_list l;
+            id_list ids;
+            long today = day("2021-10-01");
+            assert_int_equal(
+                query_item_lights_where(f->st, plans[p], today, NULL, &fs[i], &l, NULL), 0);
+            assert_int_equal(query_filter_ids(f->st, plans[p], today, NULL, &fs[i], &ids, NULL), 0);
+            assert_int_equal(ids.n, l.n);
+            for (size_t k = 0; k < l.n; k++)
+                assert_true(id_list_contains(&ids, l.v[k].node_id));
+            for (size_t k = 1; k < ids.n; k++)
+                assert_true(ids.v[k - 1] < ids.v[k]);
+            kept += ids.n;
+            item_light_list_free(&l);
+            id_list_free(&ids);
+        }
+    assert_true(kept > 50);
+}
+
 /* The pool holds each repeated text once: a milestone's row shares its
  * item's title. */
 static void texts_are_interned(void **state)
@@ -176,6 +214,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(small_plan_rows_match, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(seed_plan_rows_match, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(texts_are_interned, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(filter_ids_match_the_lights, fixture_setup,
+                                        fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

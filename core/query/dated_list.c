@@ -15,7 +15,6 @@
  * once the rows are in order. */
 typedef struct reading {
     dated_list *l;
-    size_t cap;
     strpool keys;
     const id_list *keep; /* NULL: every row */
     int soon;            /* 1: nearest first; 0: most days late first */
@@ -67,6 +66,26 @@ static int read_item(reading *r, sqlite3_stmt *s, dated_item *d)
     return DUBAN_OK;
 }
 
+/* Empties l, keeping the rows' block (dated_list_reserve). */
+static void clear(dated_list *l)
+{
+    l->n = 0;
+    strpool_free(&l->pool);
+}
+
+int dated_list_reserve(dated_list *l, size_t rows)
+{
+    if (rows <= l->cap)
+        return DUBAN_OK;
+    clear(l);
+    free(l->v); /* nothing to copy */
+    l->cap = 0;
+    if (!(l->v = malloc(rows * sizeof *l->v)))
+        return DUBAN_ENOMEM;
+    l->cap = rows;
+    return DUBAN_OK;
+}
+
 /* Steps stmt to the end (then finalizes it), appending the rows kept. */
 static int read_stmt(store *st, reading *r, sqlite3_stmt *stmt, const char *what, duban_error *err)
 {
@@ -75,7 +94,7 @@ static int read_stmt(store *st, reading *r, sqlite3_stmt *stmt, const char *what
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         if (r->keep && !id_list_contains(r->keep, sqlite3_column_int64(stmt, 0)))
             continue;
-        if (ARRAY_GROW(l->v, r->cap, l->n + 1) || read_item(r, stmt, &l->v[l->n]))
+        if (ARRAY_GROW(l->v, l->cap, l->n + 1) || read_item(r, stmt, &l->v[l->n]))
             break;
         l->n++;
     }
@@ -136,7 +155,7 @@ static void sort_rows(const reading *r)
 static int read_list(store *st, const id_list *keep, int soon, sqlite3_stmt *stmts[2],
                      dated_list *out, duban_error *err)
 {
-    reading r = {out, 0, {0}, keep, soon};
+    reading r = {out, {0}, keep, soon};
     int rc = DUBAN_OK;
     const char *what = soon ? "cannot read the items due soon" : "cannot read the overdue items";
     for (int i = 0; i < 2; i++)
@@ -151,10 +170,12 @@ static int read_list(store *st, const id_list *keep, int soon, sqlite3_stmt *stm
         dated_list_free(out);
         return rc;
     }
-    if (out->n < r.cap) { /* give back the array's slack */
+    if (out->n < out->cap) { /* give back the array's slack */
         dated_item *v = realloc(out->v, (out->n ? out->n : 1) * sizeof *v);
-        if (v)
+        if (v) {
             out->v = v;
+            out->cap = out->n ? out->n : 1;
+        }
     }
     strpool_trim(&out->pool);
     return DUBAN_OK;
@@ -179,7 +200,7 @@ int dated_list_overdue_of(store *st, int64_t plan_id, long today, const id_list 
                           dated_list *out, duban_error *err)
 {
     sqlite3_stmt *stmts[2];
-    dated_list_free(out);
+    clear(out);
     int rc = overdue_statements(st, plan_id, today, stmts, err);
     return rc ? rc : read_list(st, keep, 0, stmts, out, err);
 }
@@ -189,7 +210,7 @@ int dated_list_overdue(store *st, int64_t plan_id, long today, const light_rule 
 {
     id_list ids;
     const id_list *keep;
-    dated_list_free(out);
+    clear(out);
     int rc = filter_ids(st, plan_id, today, rule, f, &ids, &keep, err);
     if (!rc)
         rc = dated_list_overdue_of(st, plan_id, today, keep, out, err);
@@ -203,7 +224,7 @@ int dated_list_due_soon(store *st, int64_t plan_id, long today, int days, const 
     sqlite3_stmt *stmts[2];
     id_list ids;
     const id_list *keep;
-    dated_list_free(out);
+    clear(out);
     int rc = filter_ids(st, plan_id, today, rule, f, &ids, &keep, err);
     if (!rc)
         rc = due_soon_statements(st, plan_id, today, days, stmts, err);

@@ -11,8 +11,8 @@
  * row with six malloc'ed strings.  The rows are read straight from
  * SQLite into the pool: no row is copied as a whole list first.
  *
- * Use: zero a dated_list, fill it with dated_list_overdue or
- * dated_list_due_soon (each empties it first), read texts with
+ * Use: zero a dated_list, optionally dated_list_reserve, fill it with
+ * dated_list_overdue or dated_list_due_soon (each empties it first), read texts with
  * dated_text, free with dated_list_free.  Errors as query.h (the list is
  * then empty).
  */
@@ -42,9 +42,16 @@ typedef struct dated_item {
 
 typedef struct dated_list {
     dated_item *v;
-    size_t n;
+    size_t n, cap;
     strpool pool;
 } dated_list;
+
+/* Room for rows rows before a read (the caller's count of the list, e.g.
+ * the areas' overdue_rows): the rows are then read into one block,
+ * without the copies and freed blocks of a growing array.  The next
+ * dated_list_overdue* or _due_soon keeps it; a wrong count only costs
+ * growing or the unused room (given back after the read).  DUBAN_ENOMEM. */
+int dated_list_reserve(dated_list *l, size_t rows);
 
 /* query_overdue_where's rows: most days late first. */
 int dated_list_overdue(store *st, int64_t plan_id, long today, const light_rule *rule,

@@ -153,6 +153,34 @@ static void seed_plan_rows_match(void **state)
     assert_true(c.overdue >= 40 && c.soon >= 100 && c.filtered >= 100);
 }
 
+/* A list read into a reserved block (too small, exact, too large, and
+ * again into the same list) holds the same rows, with no slack after. */
+static void reserved_lists_hold_the_same_rows(void **state)
+{
+    fixture *f = *state;
+    int64_t plan = test_add_seed_plan(f->st);
+    long today = day("2022-03-01");
+    dated_list want = {0}, got = {0};
+    assert_int_equal(dated_list_overdue(f->st, plan, today, NULL, NULL, &want, NULL), 0);
+    assert_true(want.n > 10);
+    size_t sizes[4] = {want.n / 2, want.n, want.n * 3, 1};
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(dated_list_reserve(&got, sizes[i]), 0);
+        assert_true(got.cap >= sizes[i]);
+        assert_int_equal(dated_list_overdue(f->st, plan, today, NULL, NULL, &got, NULL), 0);
+        assert_int_equal(got.n, want.n);
+        assert_int_equal(got.cap, want.n);
+        for (size_t k = 0; k < want.n; k++) {
+            assert_int_equal(got.v[k].node_id, want.v[k].node_id);
+            assert_int_equal(got.v[k].days, want.v[k].days);
+            assert_string_equal(dated_text(&got, got.v[k].title),
+                                dated_text(&want, want.v[k].title));
+        }
+    }
+    dated_list_free(&want);
+    dated_list_free(&got);
+}
+
 /* query_filter_ids, which judges one light at a time, gives the ids of
  * the list query_item_lights_where keeps, for each kind of filter. */
 static void filter_ids_match_the_lights(void **state)
@@ -214,6 +242,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(small_plan_rows_match, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(seed_plan_rows_match, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(texts_are_interned, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(reserved_lists_hold_the_same_rows, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(filter_ids_match_the_lights, fixture_setup,
                                         fixture_teardown),
     };

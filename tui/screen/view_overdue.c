@@ -110,6 +110,9 @@ static void overdue_sync(app *a)
     free(o->rows);
     o->rows = NULL;
     o->nrows = 0;
+    /* the header's count is the list's length: read it into one block */
+    if (a->ol.overdue > 0)
+        dated_list_reserve(&o->list, (size_t)a->ol.overdue);
     if (dated_list_overdue(a->st, a->plan_id, a->today, &a->rule, &a->filter, &o->list, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     if (build_rows(o))

@@ -27,6 +27,18 @@ const scenario scenarios[] = {
     {"status_filter", {"F", "j", "j", "\r", "E", "g", "j", NULL}, {"5", "u"}},
     /* p presentation mode, Tab area 1's slide (item 1 selected): 5 and u there */
     {"present_status", {"p", "\t", NULL}, {"5", "u"}},
+    /* Within the overdue list: j/k, G/g (its last row and back), t (by
+     * unit and back); the other views' switches: S due soon, m changes,
+     * p presentation mode (each there and back). */
+    {"overdue_move", {"g", "o", NULL}, {"j", "k"}},
+    {"overdue_end", {"g", "o", NULL}, {"G", "g"}},
+    {"overdue_group", {"g", "o", NULL}, {"t", "t"}},
+    {"due_soon", {"g", NULL}, {"S", "S"}},
+    {"due_soon_move", {"g", "S", NULL}, {"j", "k"}},
+    {"changes", {"g", NULL}, {"m", "m"}},
+    {"present", {"g", NULL}, {"p", "p"}},
+    /* Every area expanded (E), then the overdue list: both views' rows held */
+    {"overdue_all", {"E", "g", "o", NULL}, {"j", "k"}},
 };
 const size_t scenario_count = sizeof scenarios / sizeof scenarios[0];
 
@@ -37,8 +49,10 @@ void usage(FILE *f)
                "       pty_bench --self-test [ECHO_BASELINE]\n"
                "options:\n"
                "  --scenario NAME   move, fold, status, overdue, search, search_short,\n"
-               "                    search_next, move_filter, fold_filter, status_filter or\n"
-               "                    present_status: keys to measure (default move)\n"
+               "                    search_next, move_filter, fold_filter, status_filter,\n"
+               "                    present_status, overdue_move, overdue_end, overdue_group,\n"
+               "                    due_soon, due_soon_move, changes, present or overdue_all:\n"
+               "                    keys to measure (default move)\n"
                "  --samples N       measured keys (default 200)\n"
                "  --warmup N        unmeasured keys first (default 10)\n"
                "  --quiet MS        settle window after a key (default 50)\n"
@@ -84,7 +98,8 @@ static const scenario *find_scenario(const char *name)
             return &scenarios[i];
     fprintf(stderr,
             "pty_bench: unknown scenario '%s' (move, fold, status, overdue, search, search_short, "
-            "search_next, move_filter, fold_filter, status_filter, present_status)\n",
+            "search_next, move_filter, fold_filter, status_filter, present_status, overdue_move, "
+            "overdue_end, overdue_group, due_soon, due_soon_move, changes, present, overdue_all)\n",
             name);
     return NULL;
 }

@@ -62,7 +62,7 @@ static int ymd_day(const char *s, long *day)
 
 /* CAST(julianday(today) - julianday(date) AS INTEGER) (times sign), 0
  * when date is not a date; the last date's answer is kept. */
-static int days_of(dated_reader *rd, const char *date)
+int dated_reader_days(dated_reader *rd, const char *date)
 {
     if (strcmp(date, rd->last)) {
         long d;
@@ -221,7 +221,7 @@ static int read_row(dated_reader *rd, sqlite3_stmt *s, int64_t parent, dated_row
         db_text_into(s, 5, r->original_due, sizeof r->original_due);
     } else
         db_text_into(s, 5, r->due, sizeof r->due);
-    r->days_late = days_of(rd, r->due);
+    r->days_late = dated_reader_days(rd, r->due);
     db_text_into(s, 7, r->status, sizeof r->status);
     d->mseq = sqlite3_column_int(s, 13);
     return DUBAN_OK;
@@ -378,24 +378,50 @@ static int set_area(dated_row *d, const char *text)
     return DUBAN_OK;
 }
 
+int dated_reader_note(dated_reader *rd, int64_t parent)
+{
+    return parent ? note(rd, parent) : DUBAN_OK;
+}
+
+int dated_reader_resolve(dated_reader *rd, duban_error *err)
+{
+    return rd->used && read_parents(rd, err) ? DUBAN_EDB : DUBAN_OK;
+}
+
+int dated_reader_area(const dated_reader *rd, int64_t parent, int depth, int *seq,
+                      const char **title)
+{
+    const dated_parent *p = parent ? &rd->tab[slot_of(rd, parent)] : NULL;
+    const dated_parent *g = p && p->up ? &rd->tab[slot_of(rd, p->up)] : NULL;
+    *seq = 0;
+    *title = "";
+    if ((p && p->dead) || (g && g->dead)) /* NODE_ACTIVE */
+        return 0;
+    const dated_parent *a = depth == 2 ? p : depth > 2 ? g : NULL; /* DATED_AREA */
+    if (a) {
+        *seq = a->seq;
+        *title = a->title ? a->title : "";
+    }
+    return 1;
+}
+
 int dated_rows_finish(dated_reader *rd, dated_row *rows, size_t *n, duban_error *err)
 {
-    if (rd->used && read_parents(rd, err))
+    if (dated_reader_resolve(rd, err))
         return DUBAN_EDB;
     size_t k = 0;
     int rc = DUBAN_OK;
     for (size_t i = 0; i < *n; i++) {
         dated_row *d = &rows[i];
-        const dated_parent *p = d->parent ? &rd->tab[slot_of(rd, d->parent)] : NULL;
-        const dated_parent *g = p && p->up ? &rd->tab[slot_of(rd, p->up)] : NULL;
-        if ((p && p->dead) || (g && g->dead)) { /* NODE_ACTIVE */
+        int seq;
+        const char *title;
+        if (!dated_reader_area(rd, d->parent, d->depth, &seq, &title)) {
             dated_row_free(d);
             continue;
         }
-        if (!rc && p && rd->area && d->depth != 1) {
-            const dated_parent *a = d->depth == 2 ? p : g; /* DATED_AREA */
-            d->r.area_seq = a ? a->seq : 0;
-            if (set_area(d, a && a->title ? a->title : ""))
+        if (!rc && d->parent && rd->area && d->depth != 1) {
+            d->r.area_seq = seq;
+            if (set_area(d, title))
                 rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
         }
         rows[k++] = *d;

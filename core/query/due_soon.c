@@ -106,30 +106,40 @@ static int collect_soon(store *st, long today, sqlite3_stmt *const stmts[2], due
     return DUBAN_OK;
 }
 
-int query_due_soon(store *st, int64_t plan_id, long today, int days, const light_rule *rule,
-                   const query_filter *f, due_soon_list *out, duban_error *err)
+int due_soon_statements(store *st, int64_t plan_id, long today, int days, sqlite3_stmt *out[2],
+                        duban_error *err)
 {
-    sqlite3_stmt *stmts[2] = {NULL, NULL};
     char done[512], from[DATE_LEN], to[DATE_LEN];
-    memset(out, 0, sizeof *out);
+    out[0] = out[1] = NULL;
     if (status_done_json(store_statuses(st), done, sizeof done))
         return duban_fail(err, DUBAN_EINVAL, "too many done statuses");
     date_format(today, from);
     date_format(today + (days > 0 ? days : 0), to);
     const char *const *sql = soon_sql[done_key_is_one(store_statuses(st))];
-    if (db_prepare(st, sql[0], &stmts[0], err))
+    if (db_prepare(st, sql[0], &out[0], err))
         return DUBAN_EDB;
-    if (db_prepare(st, sql[1], &stmts[1], err)) {
-        sqlite3_finalize(stmts[0]);
+    if (db_prepare(st, sql[1], &out[1], err)) {
+        sqlite3_finalize(out[0]);
+        out[0] = NULL;
         return DUBAN_EDB;
     }
     for (int i = 0; i < 2; i++) {
-        sqlite3_bind_int64(stmts[i], 1, plan_id);
-        sqlite3_bind_text(stmts[i], 2, done, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(stmts[i], 3, from, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(stmts[i], 4, to, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(out[i], 1, plan_id);
+        sqlite3_bind_text(out[i], 2, done, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(out[i], 3, from, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(out[i], 4, to, -1, SQLITE_TRANSIENT);
     }
-    int rc = collect_soon(st, today, stmts, out, err);
+    return DUBAN_OK;
+}
+
+int query_due_soon(store *st, int64_t plan_id, long today, int days, const light_rule *rule,
+                   const query_filter *f, due_soon_list *out, duban_error *err)
+{
+    sqlite3_stmt *stmts[2];
+    memset(out, 0, sizeof *out);
+    int rc = due_soon_statements(st, plan_id, today, days, stmts, err);
+    if (!rc)
+        rc = collect_soon(st, today, stmts, out, err);
     if (rc || !query_filter_active(f))
         return rc;
     id_list ids;

@@ -122,21 +122,37 @@ int query_item_lights_where(store *st, int64_t plan_id, long today, const light_
     return rc;
 }
 
+/* query_filter_ids' walk: the matching items' ids appended to out. */
+typedef struct id_walk {
+    const query_filter *f;
+    long today;
+    id_list *out;
+    size_t cap;
+    duban_error *err;
+} id_walk;
+
+static int add_matching(void *ctx, const item_light *l)
+{
+    id_walk *w = ctx;
+    if (query_filter_active(w->f) && !query_filter_matches(w->f, l, w->today))
+        return DUBAN_OK;
+    if (ARRAY_GROW(w->out->v, w->cap, w->out->n + 1))
+        return duban_fail(w->err, DUBAN_ENOMEM, "out of memory");
+    w->out->v[w->out->n++] = l->node_id;
+    return DUBAN_OK;
+}
+
 int query_filter_ids(store *st, int64_t plan_id, long today, const light_rule *rule,
                      const query_filter *f, id_list *out, duban_error *err)
 {
-    item_light_list l;
+    /* one light at a time: the plan's whole list is ~200 bytes an item */
+    id_walk w = {f, today, out, 0, err};
     memset(out, 0, sizeof *out);
-    int rc = query_item_lights_where(st, plan_id, today, rule, f, &l, err);
+    int rc = query_item_lights_each(st, plan_id, today, rule, add_matching, &w, err);
     if (rc)
-        return rc;
-    if (l.n && !(out->v = malloc(l.n * sizeof *out->v)))
-        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    for (size_t i = 0; !rc && i < l.n; i++)
-        out->v[out->n++] = l.v[i].node_id;
-    if (out->n > 1)
+        id_list_free(out);
+    else if (out->n > 1)
         qsort(out->v, out->n, sizeof *out->v, cmp_id);
-    item_light_list_free(&l);
     return rc;
 }
 

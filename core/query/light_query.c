@@ -115,6 +115,32 @@ static int collect_lights(store *st, const char *sql, int64_t plan_id, int64_t a
     return DUBAN_OK;
 }
 
+int query_item_lights_each(store *st, int64_t plan_id, long today, const light_rule *rule,
+                           int (*fn)(void *ctx, const item_light *l), void *ctx, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    if (db_prepare(st, lights_sql, &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(stmt, 1, plan_id);
+    const status_set *set = store_statuses(st);
+    int rc = DUBAN_OK, step;
+    while (!rc && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        item_light l;
+        if (read_light(stmt, &l))
+            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+        else {
+            l.done = status_is_done(set, l.status);
+            l.light = light_of(set, rule, l.status, l.deadline, today);
+            rc = fn(ctx, &l);
+        }
+        item_light_free(&l);
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(st, err, DUBAN_EDB, "cannot read the items' lights");
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
 int query_item_lights(store *st, int64_t plan_id, long today, const light_rule *rule,
                       item_light_list *out, duban_error *err)
 {

@@ -162,6 +162,11 @@ int query_outline_ids(store *st, int64_t plan_id, id_list *out, duban_error *err
 int query_item_lights(store *st, int64_t plan_id, long today, const light_rule *rule,
                       item_light_list *out, duban_error *err);
 void item_light_list_free(item_light_list *l);
+/* The same rows one at a time, without a list: fn(ctx, l) for each (l and
+ * its strings only for the call); a non-zero return from fn stops the
+ * walk and is returned (fn sets err). */
+int query_item_lights_each(store *st, int64_t plan_id, long today, const light_rule *rule,
+                           int (*fn)(void *ctx, const item_light *l), void *ctx, duban_error *err);
 /* The same for the items and sub-items of one area (area_id, a depth-1 node
  * of plan_id), in outline order: what query_item_lights() gives for them.
  * The cost follows the area's size, not the plan's (for a refresh after an

@@ -190,6 +190,25 @@ static int load_overdue(store *st, int64_t plan_id, long today, int brief, overd
     return sort_late(rows, n, out) ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
 }
 
+int overdue_statements(store *st, int64_t plan_id, long today, sqlite3_stmt *out[2],
+                       duban_error *err)
+{
+    int rc = DUBAN_OK;
+    out[0] = out[1] = NULL;
+    for (int i = 0; i < 2 && !rc; i++)
+        if (!(rc = db_prepare(st, overdue_sql[0][done_key_is_one(store_statuses(st))][i], &out[i],
+                              err)
+                       ? DUBAN_EDB
+                       : DUBAN_OK))
+            rc = bind_common(st, out[i], plan_id, today, err);
+    if (rc) {
+        sqlite3_finalize(out[0]);
+        sqlite3_finalize(out[1]);
+        out[0] = out[1] = NULL;
+    }
+    return rc;
+}
+
 int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, duban_error *err)
 {
     return load_overdue(st, plan_id, today, 0, out, err);

@@ -1,18 +1,19 @@
 /* view_due_soon.c - items and milestones due in the next warn_days days
- * (近期到期), nearest first (query/due_soon.h), following the filter.
+ * (近期到期), nearest first (query/due_soon.h; held compactly,
+ * query/dated_list.h), following the filter.
  * Enter jumps to the item in the outline. */
 #include "screen/view.h"
 
 #include "screen/draw.h"
 #include "screen/vmodel.h"
-#include "query/due_soon.h"
+#include "query/dated_list.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct due_soon_state {
-    due_soon_list list;
+    dated_list list;
     int loaded;
     size_t cursor, top;
 } due_soon_state;
@@ -31,7 +32,7 @@ static void *due_soon_create(app *a)
 static void due_soon_destroy(void *s)
 {
     due_soon_state *d = s;
-    due_soon_list_free(&d->list);
+    dated_list_free(&d->list);
     free(d);
 }
 
@@ -46,42 +47,43 @@ static void due_soon_sync(app *a)
     if (d->loaded)
         return;
     duban_error err = {0};
-    due_soon_list_free(&d->list);
-    if (query_due_soon(a->st, a->plan_id, a->today, a->warn_days, &a->rule, &a->filter, &d->list,
-                       &err))
+    if (dated_list_due_soon(a->st, a->plan_id, a->today, a->warn_days, &a->rule, &a->filter,
+                            &d->list, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     if (d->cursor >= d->list.n)
         d->cursor = d->list.n ? d->list.n - 1 : 0;
     d->loaded = 1;
 }
 
-static void draw_row(app *a, const due_soon_row *row, int y, rect r, int rev)
+static void draw_row(app *a, const dated_item *row, int y, rect r, int rev)
 {
+    const dated_list *l = &state(a)->list;
     const status_set *set = store_statuses(a->st);
-    const status_def *st = status_by_key(set, row->status);
+    const char *status = dated_text(l, row->status), *phrase = dated_text(l, row->phrase);
+    const status_def *st = status_by_key(set, status);
     char due[64], buf[128];
     draw_blank(y, r.x, r.w, rev);
-    app_date(a, row->due, due, sizeof due);
+    app_date(a, dated_text(l, row->due), due, sizeof due);
     snprintf(buf, sizeof buf, "%s%s", due, row->extended ? " 延" : "");
     int x = r.x + 1;
     draw_text(y, x, 16, buf, S_RISK | rev);
     x += draw_width(due) + 5; /* room for " 延" */
-    snprintf(buf, sizeof buf, row->days_left ? "%d 天后" : "今天", row->days_left);
+    snprintf(buf, sizeof buf, row->days ? "%d 天后" : "今天", row->days);
     draw_text(y, x, 8, buf, S_BOLD | rev);
     x += 9;
-    draw_text(y, x, 8, row->ref, S_BOLD | rev);
+    draw_text(y, x, 8, dated_text(l, row->ref), S_BOLD | rev);
     x += 8;
-    draw_text(y, x, 12, st ? st->name : row->status,
+    draw_text(y, x, 12, st ? st->name : status,
               (st ? S_STATUS + (int)(st - set->v) : S_NORMAL) | rev);
     x += 9;
     int unit_w = r.w >= 100 ? 20 : 0;
-    int w = draw_text(y, x, r.x + r.w - unit_w - x - 2, row->title, rev);
-    if (*row->phrase && x + w + 4 < r.x + r.w - unit_w) {
+    int w = draw_text(y, x, r.x + r.w - unit_w - x - 2, dated_text(l, row->title), rev);
+    if (*phrase && x + w + 4 < r.x + r.w - unit_w) {
         draw_text(y, x + w, 3, " · ", rev);
-        draw_text(y, x + w + 3, r.x + r.w - unit_w - x - w - 4, row->phrase, rev);
+        draw_text(y, x + w + 3, r.x + r.w - unit_w - x - w - 4, phrase, rev);
     }
     if (unit_w)
-        draw_text(y, r.x + r.w - unit_w - 1, unit_w, row->unit, rev);
+        draw_text(y, r.x + r.w - unit_w - 1, unit_w, dated_text(l, row->unit), rev);
 }
 
 static void due_soon_draw(app *a, rect r)

@@ -5,20 +5,21 @@
 
 #include "screen/draw.h"
 #include "screen/vmodel.h"
-#include "query/group.h"
+#include "query/dated_list.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* A line of the view: 12 bytes, one a row and one a group. */
 typedef struct overdue_entry {
-    int header; /* 1: a group heading */
-    size_t idx; /* row of list (for a heading: its first row) */
-    int count;  /* heading: rows in the group */
+    uint32_t idx;   /* row of list (for a heading: its first row) */
+    int32_t count;  /* heading: rows in the group; a row: its number */
+    uint8_t header; /* 1: a group heading */
 } overdue_entry;
 
 typedef struct overdue_state {
-    overdue_list list;
+    dated_list list; /* the rows, compact (query/dated_list.h) */
     int loaded;
     int by_unit;
     overdue_entry *rows;
@@ -41,7 +42,7 @@ static void *overdue_create(app *a)
 static void overdue_destroy(void *state)
 {
     overdue_state *o = state;
-    overdue_list_free(&o->list);
+    dated_list_free(&o->list);
     free(o->rows);
     free(o);
 }
@@ -57,8 +58,8 @@ static void overdue_invalidate(app *a)
 static int build_rows(overdue_state *o)
 {
     group_list g;
-    if (group_overdue(&o->list, o->by_unit ? LIGHT_BY_UNIT : LIGHT_BY_AREA,
-                      o->by_unit ? GROUP_ORDER_FIRST : GROUP_ORDER_KEY, &g))
+    if (dated_list_group(&o->list, o->by_unit ? LIGHT_BY_UNIT : LIGHT_BY_AREA,
+                         o->by_unit ? GROUP_ORDER_FIRST : GROUP_ORDER_KEY, &g))
         return -1;
     overdue_entry *rows = malloc((o->list.n + g.n + 1) * sizeof *rows);
     if (!rows) {
@@ -68,18 +69,20 @@ static int build_rows(overdue_state *o)
     size_t r = 0;
     int k = 0;
     for (size_t i = 0; i < g.n; i++) {
-        rows[r++] = (overdue_entry){1, g.v[i].rows[0], (int)g.v[i].n};
+        rows[r++] = (overdue_entry){(uint32_t)g.v[i].rows[0], (int32_t)g.v[i].n, 1};
         for (size_t j = 0; j < g.v[i].n; j++)
-            rows[r++] = (overdue_entry){0, g.v[i].rows[j], ++k};
+            rows[r++] = (overdue_entry){(uint32_t)g.v[i].rows[j], ++k, 0};
     }
     group_list_free(&g);
     free(o->rows);
     o->rows = rows;
     o->nrows = r;
     o->ref_w = 4;
-    for (size_t i = 0; i < o->list.n; i++)
-        if ((int)strlen(o->list.v[i].ref) > o->ref_w)
-            o->ref_w = (int)strlen(o->list.v[i].ref); /* refs are ASCII */
+    for (size_t i = 0; i < o->list.n; i++) {
+        int w = (int)strlen(dated_text(&o->list, o->list.v[i].ref)); /* refs are ASCII */
+        if (w > o->ref_w)
+            o->ref_w = w;
+    }
     return 0;
 }
 
@@ -104,8 +107,13 @@ static void overdue_sync(app *a)
     if (o->loaded)
         return;
     duban_error err = {0};
-    overdue_list_free(&o->list);
-    if (query_overdue_where(a->st, a->plan_id, a->today, &a->rule, &a->filter, &o->list, &err))
+    free(o->rows);
+    o->rows = NULL;
+    o->nrows = 0;
+    /* the header's count is the list's length: read it into one block */
+    if (a->ol.overdue > 0)
+        dated_list_reserve(&o->list, (size_t)a->ol.overdue);
+    if (dated_list_overdue(a->st, a->plan_id, a->today, &a->rule, &a->filter, &o->list, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     if (build_rows(o))
         o->nrows = 0;
@@ -115,45 +123,49 @@ static void overdue_sync(app *a)
 
 static void draw_heading(app *a, const overdue_entry *e, int y, rect r)
 {
-    const overdue_row *row = &state(a)->list.v[e->idx];
+    const dated_list *l = &state(a)->list;
+    const dated_item *row = &l->v[e->idx];
+    const char *unit = dated_text(l, row->unit);
     char buf[512];
     if (state(a)->by_unit)
-        snprintf(buf, sizeof buf, "%s", *row->unit ? row->unit : "未定责任单位 no unit");
+        snprintf(buf, sizeof buf, "%s", *unit ? unit : "未定责任单位 no unit");
     else
-        snprintf(buf, sizeof buf, "%d %s", row->area_seq, row->area_title);
+        snprintf(buf, sizeof buf, "%d %s", row->area_seq, dated_text(l, row->area_title));
     int w = draw_text(y, r.x + 1, r.w - 12, buf, S_SECTION);
     snprintf(buf, sizeof buf, "(%d)", e->count);
     draw_text(y, r.x + 2 + w, 10, buf, S_NORMAL);
 }
 
-static void draw_entry(app *a, const overdue_row *row, int y, rect r, int rev)
+static void draw_entry(app *a, const dated_item *row, int y, rect r, int rev)
 {
+    const dated_list *l = &state(a)->list;
     const status_set *set = store_statuses(a->st);
-    const status_def *d = status_by_key(set, row->status);
+    const status_def *d = status_by_key(set, dated_text(l, row->status));
+    const char *word = dated_text(l, row->word), *phrase = dated_text(l, row->phrase);
     char buf[64];
     draw_blank(y, r.x, r.w, rev);
     int x = r.x + 3;
-    draw_text(y, x, state(a)->ref_w, row->ref, S_BOLD | rev);
+    draw_text(y, x, state(a)->ref_w, dated_text(l, row->ref), S_BOLD | rev);
     x += state(a)->ref_w + 2;
-    snprintf(buf, sizeof buf, "逾期 %d 天", row->days_late);
+    snprintf(buf, sizeof buf, "逾期 %d 天", row->days);
     draw_text(y, x, 13, buf, S_LATE | rev);
     char due[64];
-    app_date(a, row->due, due, sizeof due);
+    app_date(a, dated_text(l, row->due), due, sizeof due);
     x += 13;
     x += draw_text(y, x, 16, due, rev) + 2;
-    if (*row->word)
-        x += draw_text(y, x, 10, row->word, S_BOLD | rev) + 2;
+    if (*word)
+        x += draw_text(y, x, 10, word, S_BOLD | rev) + 2;
     draw_text(y, x, 4, d ? d->glyph : "[?]", (d ? S_STATUS + (int)(d - set->v) : 0) | rev);
     x += 4;
     int unit_w = r.w >= 110 && !state(a)->by_unit ? 16 : 0;
     int text_w = r.x + r.w - x - (unit_w ? unit_w + 2 : 0) - 1;
-    x += draw_text(y, x, text_w, row->title, rev);
-    if (*row->phrase && x + 4 < r.x + r.w - unit_w) {
+    x += draw_text(y, x, text_w, dated_text(l, row->title), rev);
+    if (*phrase && x + 4 < r.x + r.w - unit_w) {
         draw_text(y, x, 3, " · ", rev);
-        draw_text(y, x + 3, r.x + r.w - unit_w - x - 4, row->phrase, rev);
+        draw_text(y, x + 3, r.x + r.w - unit_w - x - 4, phrase, rev);
     }
     if (unit_w)
-        draw_text(y, r.x + r.w - unit_w - 1, unit_w, row->unit, rev);
+        draw_text(y, r.x + r.w - unit_w - 1, unit_w, dated_text(l, row->unit), rev);
 }
 
 static void overdue_draw(app *a, rect r)
@@ -204,7 +216,11 @@ static view_result overdue_handle(app *a, action act, int arg)
         o->by_unit = !o->by_unit;
         o->cursor = 0;
         o->top = 0;
-        overdue_invalidate(a);
+        if (!o->loaded)
+            return VIEW_HANDLED;
+        if (build_rows(o)) /* the same rows, grouped anew: no query */
+            o->nrows = 0;
+        settle(o, 1);
         return VIEW_HANDLED;
     default:
         return VIEW_IGNORED;

@@ -7,6 +7,8 @@
  * about reads nothing. */
 #include "screen/vmodel.h"
 
+#include "query/dated_list.h"
+#include "base/list.h"
 #include "plan/date.h"
 
 #include <stdio.h>
@@ -25,28 +27,43 @@ static int cmp_id(const void *x, const void *y)
     return p < q ? -1 : p > q;
 }
 
+/* vm_filter_load_ids' walk: the matching items and their areas. */
+typedef struct match_walk {
+    app *a;
+    size_t cap_ids, cap_areas;
+    duban_error *err;
+} match_walk;
+
+static int add_match(void *ctx, const item_light *l)
+{
+    match_walk *w = ctx;
+    app *a = w->a;
+    if (!query_filter_matches(&a->filter, l, a->today))
+        return DUBAN_OK;
+    int new_area = !a->filter_areas.n || a->filter_areas.v[a->filter_areas.n - 1] != l->area_id;
+    if (ARRAY_GROW(a->filter_ids.v, w->cap_ids, a->filter_ids.n + 1) ||
+        (new_area && ARRAY_GROW(a->filter_areas.v, w->cap_areas, a->filter_areas.n + 1)))
+        return duban_fail(w->err, DUBAN_ENOMEM, "out of memory");
+    a->filter_ids.v[a->filter_ids.n++] = l->node_id;
+    if (new_area)
+        a->filter_areas.v[a->filter_areas.n++] = l->area_id;
+    return DUBAN_OK;
+}
+
 int vm_filter_load_ids(app *a, duban_error *err)
 {
     vm_filter_free(a);
     if (!query_filter_active(&a->filter))
         return DUBAN_OK;
-    item_light_list l;
-    int rc = query_item_lights_where(a->st, a->plan_id, a->today, &a->rule, &a->filter, &l, err);
-    if (rc)
-        return rc;
-    size_t n = l.n ? l.n : 1;
-    a->filter_ids.v = malloc(n * sizeof *a->filter_ids.v);
-    a->filter_areas.v = malloc(n * sizeof *a->filter_areas.v);
-    if (!a->filter_ids.v || !a->filter_areas.v)
+    /* one light at a time: the plan's whole list is ~200 bytes an item */
+    match_walk w = {a, 0, 0, err};
+    int rc = query_item_lights_each(a->st, a->plan_id, a->today, &a->rule, add_match, &w, err);
+    if (!rc && !a->filter_ids.v && !(a->filter_ids.v = malloc(sizeof *a->filter_ids.v)))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    for (size_t i = 0; !rc && i < l.n; i++) {
-        a->filter_ids.v[a->filter_ids.n++] = l.v[i].node_id;
-        if (!a->filter_areas.n || a->filter_areas.v[a->filter_areas.n - 1] != l.v[i].area_id)
-            a->filter_areas.v[a->filter_areas.n++] = l.v[i].area_id;
-    }
+    if (!rc && !a->filter_areas.v && !(a->filter_areas.v = malloc(sizeof *a->filter_areas.v)))
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     qsort(a->filter_ids.v, a->filter_ids.n, sizeof(int64_t), cmp_id);
     qsort(a->filter_areas.v, a->filter_areas.n, sizeof(int64_t), cmp_id);
-    item_light_list_free(&l);
     return rc;
 }
 
@@ -96,9 +113,9 @@ int vm_filter_stats(app *a, duban_error *err)
     if (!query_filter_active(&a->filter))
         return DUBAN_OK;
     int rc = vm_filter_load_ids(a, err);
-    overdue_list od = {0};
+    dated_list od = {0}; /* the matching items' rows, by the ids just read */
     if (!rc)
-        rc = query_overdue_where(a->st, a->plan_id, a->today, &a->rule, &a->filter, &od, err);
+        rc = dated_list_overdue_of(a->st, a->plan_id, a->today, &a->filter_ids, &od, err);
     for (size_t i = 0; !rc && i < a->ol.nareas; i++) {
         area_row *ar = &a->ol.areas[i];
         ar->stats.overdue_rows = 0;
@@ -106,7 +123,7 @@ int vm_filter_stats(app *a, duban_error *err)
             ar->stats.overdue_rows += od.v[k].area_seq == ar->area.seq;
         count_area(a, ar);
     }
-    overdue_list_free(&od);
+    dated_list_free(&od);
     return rc;
 }
 

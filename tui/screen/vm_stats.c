@@ -69,54 +69,16 @@ int vm_load_lights(app *a, size_t i, duban_error *err)
     return rc ? rc : set_lights(a, ar, &l, err);
 }
 
-/* Hands the rows of the plan-wide list to their areas (by area id; each
- * area keeps the list's outline order).  Returns -1 when out of memory. */
-static int distribute_lights(app *a, item_light_list *all)
-{
-    size_t n = a->ol.nareas;
-    item_light_list *mine = calloc(n ? n : 1, sizeof *mine);
-    size_t *area = malloc((all->n ? all->n : 1) * sizeof *area);
-    int rc = mine && area ? 0 : -1;
-    for (size_t k = 0; !rc && k < all->n; k++)
-        if ((area[k] = vm_area_index(a, all->v[k].area_id)) < n)
-            mine[area[k]].n++;
-    for (size_t i = 0; !rc && i < n; i++)
-        if (mine[i].n && !(mine[i].v = malloc(mine[i].n * sizeof *mine[i].v)))
-            rc = -1;
-    for (size_t i = 0; !rc && i < n; i++)
-        mine[i].n = 0;
-    for (size_t k = 0; !rc && k < all->n; k++) {
-        if (area[k] >= n)
-            continue;
-        item_light_list *m = &mine[area[k]];
-        m->v[m->n++] = all->v[k];
-        all->v[k].unit = all->v[k].leader = NULL; /* now owned by mine */
-    }
-    for (size_t i = 0; i < n && mine; i++) {
-        if (rc)
-            free(mine[i].v); /* nothing was moved into it yet */
-        else if (set_lights(a, &a->ol.areas[i], &mine[i], NULL))
-            rc = -1; /* set_lights freed mine[i] */
-    }
-    free(area);
-    free(mine);
-    return rc;
-}
-
-/* Under a filter: every area's statistics, then all the plan's lights
- * (the filter's counts are made from them). */
+/* Under a filter: every area's statistics, then every area's lights
+ * (the filter's counts are made from them), read area by area so that
+ * no more than one area's lights are held as item_light at a time (the
+ * plan's whole list is ~200 bytes an item; kept compact ~48). */
 static int load_all_lights(app *a, duban_error *err)
 {
     area_stats_list stats;
-    item_light_list lights;
     int rc = query_area_stats(a->st, a->plan_id, a->today, a->warn_days, &stats, err);
     if (rc)
         return rc;
-    rc = query_item_lights(a->st, a->plan_id, a->today, &a->rule, &lights, err);
-    if (rc) {
-        area_stats_list_free(&stats);
-        return rc;
-    }
     for (size_t i = 0; i < a->ol.nareas; i++) {
         area_row *ar = &a->ol.areas[i];
         memset(&ar->stats, 0, sizeof ar->stats);
@@ -124,10 +86,11 @@ static int load_all_lights(app *a, duban_error *err)
             if (stats.v[k].area_id == ar->area.id)
                 ar->stats = stats.v[k];
     }
-    if (distribute_lights(a, &lights))
-        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    item_light_list_free(&lights);
     area_stats_list_free(&stats);
+    for (size_t i = 0; !rc && i < a->ol.nareas; i++) {
+        a->ol.areas[i].lights_loaded = 0; /* read again */
+        rc = vm_load_lights(a, i, err);
+    }
     return rc ? rc : vm_filter_stats(a, err); /* the matching items' numbers */
 }
 

@@ -289,11 +289,19 @@ static int csv_formula_like(const char *s)
     return strchr("=+-@\t\r", *s) && *s && !csv_plain_number(s);
 }
 
-static int csv_cell(strbuf *out, const char *s)
+/* s (n bytes) as one CSV field: quoted when it holds , " CR or LF. */
+static int csv_cell(strbuf *out, const char *s, size_t n)
 {
     const char *lead = csv_formula_like(s) ? "'" : "";
-    if (!strpbrk(s, ",\"\r\n"))
-        return strbuf_append(out, lead) | strbuf_append(out, s);
+    if (!strpbrk(s, ",\"\r\n")) {
+        char *p = strbuf_extend(out, n + (*lead != '\0'));
+        if (!p)
+            return DUBAN_ENOMEM;
+        if (*lead)
+            *p++ = *lead;
+        memcpy(p, s, n);
+        return DUBAN_OK;
+    }
     int rc = strbuf_appendc(out, '"') | strbuf_append(out, lead);
     for (; *s; s++)
         rc |= *s == '"' ? strbuf_append(out, "\"\"") : strbuf_appendc(out, *s);
@@ -308,9 +316,10 @@ static int render_csv(const table *t, const sink *k)
         for (size_t c = 0; c < t->ncols; c++) {
             if (c)
                 rc |= strbuf_appendc(out, ',');
-            rc |= csv_cell(out, r < 0 ? t->cols[c].key : cell(t, (size_t)r, c));
+            const char *s = r < 0 ? t->cols[c].key : cell(t, (size_t)r, c);
+            rc |= csv_cell(out, s, r < 0 ? strlen(s) : cell_len(s));
         }
-        rc |= strbuf_append(out, "\r\n");
+        rc |= strbuf_appendn(out, "\r\n", 2);
         if (!rc && (io = spill(k)))
             break;
     }

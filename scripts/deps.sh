@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(build-essential cmake pkg-config libsqlite3-dev libncurses-dev libiniparser-dev
           libcmocka-dev tmux groff-base sqlite3 clang-format
           libxlsxwriter-dev python3-openpyxl libzip-dev libexpat1-dev
-          chromium poppler-utils fonts-wqy-zenhei clang libclang-rt-dev)
+          chromium poppler-utils fonts-wqy-zenhei clang libclang-rt-dev locales)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

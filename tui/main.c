@@ -60,7 +60,10 @@ static int read_environment(cli_ctx *ctx, duban_error *err)
 
 int main(int argc, char **argv)
 {
-    setlocale(LC_ALL, "");
+    /* the character set only (curses needs it): numbers are read and
+     * written as in C, 9.5 whatever the user's LC_NUMERIC, and no other
+     * category's files are loaded at every start */
+    setlocale(LC_CTYPE, "");
     cli_ctx ctx = {0};
     query_filter_clear(&ctx.filter);
     ctx.argv0 = argv[0];

@@ -56,14 +56,10 @@ static int intern_col(strpool *p, sqlite3_stmt *s, int col, size_t size, uint32_
 static int read_dates(reading *r, sqlite3_stmt *s, dated_item *d)
 {
     strpool *p = &r->l->pool;
-    char due[DATE_LEN], original[DATE_LEN] = "";
-    db_text_into(s, 6, due, sizeof due);
-    if (*due) {
-        d->extended = 1;
-        db_text_into(s, 5, original, sizeof original);
-    } else
-        db_text_into(s, 5, due, sizeof due);
-    d->days = dated_reader_days(&r->rd, due);
+    char due[DATE_LEN], original[DATE_LEN];
+    int extended;
+    d->days = dated_reader_due(&r->rd, s, due, original, &extended);
+    d->extended = (uint8_t)extended;
     return strpool_intern(p, due, &d->due) || strpool_intern(p, original, &d->original_due);
 }
 
@@ -297,23 +293,18 @@ int dated_list_due_soon(store *st, int64_t plan_id, long today, int days, const 
     return rc;
 }
 
+static group_fields dated_fields(const void *rows, size_t i)
+{
+    const dated_list *l = rows;
+    const dated_item *d = &l->v[i];
+    return (group_fields){dated_text(l, d->ref), dated_text(l, d->unit), dated_text(l, d->leader),
+                          dated_text(l, d->area_title)};
+}
+
 int dated_list_group(const dated_list *l, enum light_group by, enum group_order order,
                      group_list *out)
 {
-    memset(out, 0, sizeof *out);
-    for (size_t i = 0; i < l->n; i++) {
-        const dated_item *d = &l->v[i];
-        char area[REF_LEN];
-        const char *key = group_key(by, dated_text(l, d->ref), dated_text(l, d->unit),
-                                    dated_text(l, d->leader), area);
-        if (group_add(out, key, by == LIGHT_BY_AREA ? dated_text(l, d->area_title) : NULL, i)) {
-            group_list_free(out);
-            return DUBAN_ENOMEM;
-        }
-    }
-    if (order == GROUP_ORDER_KEY)
-        group_sort(out, by);
-    return DUBAN_OK;
+    return group_rows(l, l->n, dated_fields, by, order, out);
 }
 
 size_t dated_list_bytes(const dated_list *l)

@@ -205,6 +205,20 @@ static int read_texts(const dated_reader *rd, sqlite3_stmt *s, dated_row *d)
     return DUBAN_OK;
 }
 
+int dated_reader_due(dated_reader *rd, sqlite3_stmt *s, char due[DATE_LEN], char original[DATE_LEN],
+                     int *extended)
+{
+    db_text_into(s, 6, due, DATE_LEN);
+    *extended = *due != '\0';
+    if (*extended) /* the extension is in force; the due date it replaced */
+        db_text_into(s, 5, original, DATE_LEN);
+    else {
+        db_text_into(s, 5, due, DATE_LEN);
+        *original = '\0';
+    }
+    return dated_reader_days(rd, due);
+}
+
 static int read_row(dated_reader *rd, sqlite3_stmt *s, int64_t parent, dated_row *d)
 {
     overdue_row *r = &d->r;
@@ -215,13 +229,7 @@ static int read_row(dated_reader *rd, sqlite3_stmt *s, int64_t parent, dated_row
     d->depth = sqlite3_column_int(s, 10);
     r->node_id = sqlite3_column_int64(s, 0);
     db_text_into(s, 1, r->ref, sizeof r->ref);
-    db_text_into(s, 6, r->due, sizeof r->due);
-    if (*r->due) { /* the extension is in force; the due date it replaced */
-        d->extended = 1;
-        db_text_into(s, 5, r->original_due, sizeof r->original_due);
-    } else
-        db_text_into(s, 5, r->due, sizeof r->due);
-    r->days_late = dated_reader_days(rd, r->due);
+    r->days_late = dated_reader_due(rd, s, r->due, r->original_due, &d->extended);
     db_text_into(s, 7, r->status, sizeof r->status);
     d->mseq = sqlite3_column_int(s, 13);
     return DUBAN_OK;
@@ -428,4 +436,19 @@ int dated_rows_finish(dated_reader *rd, dated_row *rows, size_t *n, duban_error 
     }
     *n = k;
     return rc;
+}
+
+int dated_rows_read(dated_reader *rd, sqlite3_stmt *stmts[2], const char *what, dated_row **rows,
+                    size_t *n, duban_error *err)
+{
+    size_t cap = 0;
+    int rc = DUBAN_OK;
+    *rows = NULL;
+    *n = 0;
+    for (int i = 0; i < 2; i++)
+        if (!rc)
+            rc = dated_rows_collect(rd, stmts[i], what, rows, n, &cap, err);
+        else
+            sqlite3_finalize(stmts[i]);
+    return rc ? rc : dated_rows_finish(rd, *rows, n, err);
 }

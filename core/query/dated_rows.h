@@ -93,13 +93,17 @@ int dated_rows_collect(dated_reader *rd, sqlite3_stmt *stmt, const char *what, d
 int dated_rows_finish(dated_reader *rd, dated_row *rows, size_t *n, duban_error *err);
 
 /* For a reader of rows of its own (query/dated_list.h), the same steps
- * on ids: dated_reader_days() is a row's days (as the reader counts
- * them), dated_reader_note() notes a row's parent (0: none) before
- * dated_reader_resolve() reads every noted parent and its parent, and
- * dated_reader_area() then says whether a row under parent at depth
- * counts (1) or not (0: NODE_ACTIVE), with its area's seq and title
- * (borrowed from rd; "" when rd reads no area). */
+ * on ids: dated_reader_days() is a date's days (as the reader counts
+ * them), dated_reader_due() reads a row's dates, dated_reader_note() notes a row's parent (0: none)
+ * before dated_reader_resolve() reads every noted parent and its parent, and dated_reader_area()
+ * then says whether a row under parent at depth counts (1) or not (0: NODE_ACTIVE), with its area's
+ * seq and title (borrowed from rd; "" when rd reads no area). */
 int dated_reader_days(dated_reader *rd, const char *date);
+/* The row's date in force into due (the extension, else the due date;
+ * the due date it replaced into original, else ""), *extended whether it
+ * is an extension; returns its days (dated_reader_days). */
+int dated_reader_due(dated_reader *rd, sqlite3_stmt *s, char due[DATE_LEN], char original[DATE_LEN],
+                     int *extended);
 int dated_reader_note(dated_reader *rd, int64_t parent);
 int dated_reader_resolve(dated_reader *rd, duban_error *err);
 int dated_reader_area(const dated_reader *rd, int64_t parent, int depth, int *seq,
@@ -113,6 +117,11 @@ int overdue_statements(store *st, int64_t plan_id, long today, sqlite3_stmt *out
                        duban_error *err);
 int due_soon_statements(store *st, int64_t plan_id, long today, int days, sqlite3_stmt *out[2],
                         duban_error *err);
+/* A list's two statements (bound; both finalized here) collected in
+ * turn, then finished: the rows that count into *rows (*n of them, the
+ * caller's also on failure).  DUBAN_ENOMEM, DUBAN_EDB. */
+int dated_rows_read(dated_reader *rd, sqlite3_stmt *stmts[2], const char *what, dated_row **rows,
+                    size_t *n, duban_error *err);
 /* Frees what a row owns (its texts), for rows not handed on. */
 void dated_row_free(dated_row *d);
 /* Frees n rows and the array. */

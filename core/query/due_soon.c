@@ -74,22 +74,14 @@ static void take_row(dated_row *d, due_soon_row *r)
 }
 
 /* The rows of both statements, sorted, into out. */
-static int collect_soon(store *st, long today, sqlite3_stmt *const stmts[2], due_soon_list *out,
+static int collect_soon(store *st, long today, sqlite3_stmt *stmts[2], due_soon_list *out,
                         duban_error *err)
 {
-    dated_row *rows = NULL;
-    size_t n = 0, cap = 0;
-    int rc = DUBAN_OK;
+    dated_row *rows;
+    size_t n;
     dated_reader rd;
     dated_reader_init(&rd, st, 1, today, -1);
-    for (int i = 0; i < 2; i++)
-        if (!rc)
-            rc = dated_rows_collect(&rd, stmts[i], "cannot read the items due soon", &rows, &n,
-                                    &cap, err);
-        else
-            sqlite3_finalize(stmts[i]);
-    if (!rc)
-        rc = dated_rows_finish(&rd, rows, &n, err);
+    int rc = dated_rows_read(&rd, stmts, "cannot read the items due soon", &rows, &n, err);
     dated_reader_free(&rd);
     if (!rc && n && !(out->v = malloc(n * sizeof *out->v)))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");

@@ -101,15 +101,15 @@ void group_list_free(group_list *g)
     memset(g, 0, sizeof *g);
 }
 
-int group_overdue(const overdue_list *l, enum light_group by, enum group_order order,
-                  group_list *out)
+int group_rows(const void *rows, size_t n, group_fields_fn fields, enum light_group by,
+               enum group_order order, group_list *out)
 {
     memset(out, 0, sizeof *out);
-    for (size_t i = 0; i < l->n; i++) {
-        const overdue_row *r = &l->v[i];
+    for (size_t i = 0; i < n; i++) {
+        group_fields f = fields(rows, i);
         char area[REF_LEN];
-        const char *key = group_key(by, r->ref, r->unit, r->leader, area);
-        if (group_add(out, key, by == LIGHT_BY_AREA ? r->area_title : NULL, i)) {
+        const char *key = group_key(by, f.ref, f.unit, f.leader, area);
+        if (group_add(out, key, by == LIGHT_BY_AREA ? f.area_title : NULL, i)) {
             group_list_free(out);
             return DUBAN_ENOMEM;
         }
@@ -117,4 +117,16 @@ int group_overdue(const overdue_list *l, enum light_group by, enum group_order o
     if (order == GROUP_ORDER_KEY)
         group_sort(out, by);
     return DUBAN_OK;
+}
+
+static group_fields overdue_fields(const void *rows, size_t i)
+{
+    const overdue_row *r = &((const overdue_row *)rows)[i];
+    return (group_fields){r->ref, r->unit, r->leader, r->area_title};
+}
+
+int group_overdue(const overdue_list *l, enum light_group by, enum group_order order,
+                  group_list *out)
+{
+    return group_rows(l->v, l->n, overdue_fields, by, order, out);
 }

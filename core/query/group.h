@@ -57,6 +57,18 @@ const row_group *group_find(const group_list *g, const char *key);
 
 void group_list_free(group_list *g);
 
+/* What a row is grouped by: its ref (the area is its first part), unit,
+ * leader and area title. */
+typedef struct group_fields {
+    const char *ref, *unit, *leader, *area_title;
+} group_fields;
+/* Row i of rows' fields, for group_rows(). */
+typedef group_fields (*group_fields_fn)(const void *rows, size_t i);
+
+/* n rows grouped as group_overdue() says, their fields read with fields. */
+int group_rows(const void *rows, size_t n, group_fields_fn fields, enum light_group by,
+               enum group_order order, group_list *out);
+
 /* The overdue rows grouped by area, unit or leader: rows within a group
  * stay in the list's order (most overdue first); groups in `order`
  * (GROUP_ORDER_FIRST: the group of the most overdue row first).  Area

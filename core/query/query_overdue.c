@@ -153,53 +153,16 @@ static int sort_late(dated_row *rows, size_t n, overdue_list *out)
     return DUBAN_OK;
 }
 
-/* Appends the rows of sql to *rows (n of cap). */
-static int collect_late(dated_reader *rd, const char *sql, int64_t plan_id, long today,
-                        dated_row **rows, size_t *n, size_t *cap, duban_error *err)
+/* The two statements (late items, late milestones) prepared and bound;
+ * brief: without the leader.  On failure both are NULL. */
+static int late_statements(store *st, int brief, int64_t plan_id, long today, sqlite3_stmt *out[2],
+                           duban_error *err)
 {
-    store *st = rd->st;
-    sqlite3_stmt *stmt;
-    if (db_prepare(st, sql, &stmt, err))
-        return DUBAN_EDB;
-    if (bind_common(st, stmt, plan_id, today, err)) {
-        sqlite3_finalize(stmt);
-        return DUBAN_EINVAL;
-    }
-    return dated_rows_collect(rd, stmt, "cannot read the overdue items", rows, n, cap, err);
-}
-
-static int load_overdue(store *st, int64_t plan_id, long today, int brief, overdue_list *out,
-                        duban_error *err)
-{
-    dated_row *rows = NULL;
-    size_t n = 0, cap = 0;
-    dated_reader rd;
-    memset(out, 0, sizeof *out);
-    dated_reader_init(&rd, st, !brief, today, 1);
     const char *const *sql = overdue_sql[brief][done_key_is_one(store_statuses(st))];
-    int rc = collect_late(&rd, sql[0], plan_id, today, &rows, &n, &cap, err);
-    if (!rc)
-        rc = collect_late(&rd, sql[1], plan_id, today, &rows, &n, &cap, err);
-    if (!rc)
-        rc = dated_rows_finish(&rd, rows, &n, err);
-    dated_reader_free(&rd);
-    if (rc) {
-        dated_rows_free(rows, n);
-        return rc;
-    }
-    return sort_late(rows, n, out) ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
-}
-
-int overdue_statements(store *st, int64_t plan_id, long today, sqlite3_stmt *out[2],
-                       duban_error *err)
-{
     int rc = DUBAN_OK;
     out[0] = out[1] = NULL;
     for (int i = 0; i < 2 && !rc; i++)
-        if (!(rc = db_prepare(st, overdue_sql[0][done_key_is_one(store_statuses(st))][i], &out[i],
-                              err)
-                       ? DUBAN_EDB
-                       : DUBAN_OK))
+        if (!(rc = db_prepare(st, sql[i], &out[i], err) ? DUBAN_EDB : DUBAN_OK))
             rc = bind_common(st, out[i], plan_id, today, err);
     if (rc) {
         sqlite3_finalize(out[0]);
@@ -207,6 +170,33 @@ int overdue_statements(store *st, int64_t plan_id, long today, sqlite3_stmt *out
         out[0] = out[1] = NULL;
     }
     return rc;
+}
+
+int overdue_statements(store *st, int64_t plan_id, long today, sqlite3_stmt *out[2],
+                       duban_error *err)
+{
+    return late_statements(st, 0, plan_id, today, out, err);
+}
+
+static int load_overdue(store *st, int64_t plan_id, long today, int brief, overdue_list *out,
+                        duban_error *err)
+{
+    dated_row *rows = NULL;
+    size_t n = 0;
+    sqlite3_stmt *stmts[2];
+    memset(out, 0, sizeof *out);
+    int rc = late_statements(st, brief, plan_id, today, stmts, err);
+    if (rc)
+        return rc;
+    dated_reader rd;
+    dated_reader_init(&rd, st, !brief, today, 1);
+    rc = dated_rows_read(&rd, stmts, "cannot read the overdue items", &rows, &n, err);
+    dated_reader_free(&rd);
+    if (rc) {
+        dated_rows_free(rows, n);
+        return rc;
+    }
+    return sort_late(rows, n, out) ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
 }
 
 int query_overdue(store *st, int64_t plan_id, long today, overdue_list *out, duban_error *err)

@@ -205,16 +205,13 @@ static int write_row(bulk *b, bulk_node *x, const edit_bulk *e, const char *old,
         return db_fail(b->st, err, DUBAN_EDB, "cannot record history");
     int64_t hid = sqlite3_last_insert_rowid(b->st->db);
     if (*b->self) {
-        unsigned char raw[16];
         char gid[33];
-        sqlite3_randomness(sizeof raw, raw);
-        for (int i = 0; i < 16; i++)
-            snprintf(gid + 2 * i, 3, "%02x", raw[i]);
+        store_history_gid(next_clock(b, at), gid);
         int changed = !note_field && strcmp(old, e->value);
         sqlite3_bind_int64(b->gid, 1, hid);
         sqlite3_bind_text(b->gid, 2, gid, -1, SQLITE_STATIC);
         sqlite3_bind_text(b->gid, 3, b->self, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(b->gid, 4, next_clock(b, at));
+        sqlite3_bind_int64(b->gid, 4, b->hlc);
         if (changed && x->prev[fi][0])
             sqlite3_bind_text(b->gid, 5, x->prev[fi], -1, SQLITE_STATIC);
         else

@@ -7,7 +7,8 @@
  * with statements prepared once per store, and its two look-ups walk the
  * item's newest rows only instead of all of them with a sort (so an edit
  * costs the same however long the item's history).  The values are the
- * trigger's, term for term. */
+ * trigger's, term for term, but the gid: a random one until schema 15,
+ * ordered by the clock since (store_history_gid()). */
 #include "store/store_internal.h"
 
 #include <string.h>
@@ -32,8 +33,22 @@ static const char *const item_rows_sql =
     " WHERE h.node_id = ?1 AND h.id <> ?3 ORDER BY h.id DESC";
 static const char *const insert_sql =
     "INSERT OR IGNORE INTO history_gid(history_id, gid, origin, seq, hlc, prev_gid, node_hlc)"
-    " VALUES (?1, lower(hex(randomblob(16))), ?2, ?1, ?3, ?4, ?5)";
+    " VALUES (?1, ?6, ?2, ?1, ?3, ?4, ?5)";
 /* clang-format on */
+
+void store_history_gid(int64_t hlc, char gid[33])
+{
+    static const char hex[] = "0123456789abcdef";
+    unsigned char raw[10];
+    sqlite3_randomness(sizeof raw, raw);
+    for (int i = 0; i < 12; i++) /* big-endian, so that text order is clock order */
+        gid[i] = hex[((uint64_t)hlc >> (44 - 4 * i)) & 0xf];
+    for (int i = 0; i < 10; i++) {
+        gid[12 + 2 * i] = hex[raw[i] >> 4];
+        gid[13 + 2 * i] = hex[raw[i] & 0xf];
+    }
+    gid[32] = '\0';
+}
 
 /* The greatest (hlc, origin) among some rows (the trigger's ORDER BY
  * g.hlc DESC, g.origin DESC LIMIT 1), each kept by keep() as the walk
@@ -151,6 +166,9 @@ int store_stamp_history(store *st, int64_t id, int64_t node_id, const char *at, 
     if (prev.found)
         sqlite3_bind_text(ins, 4, prev.gid, -1, SQLITE_STATIC);
     sqlite3_bind_int64(ins, 5, node.found ? node.hlc : 0);
+    char gid[33];
+    store_history_gid(hlc, gid);
+    sqlite3_bind_text(ins, 6, gid, -1, SQLITE_STATIC);
     rc = sqlite3_step(ins);
     db_stmt_done(st, ins);
     return rc == SQLITE_DONE ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "cannot stamp history");

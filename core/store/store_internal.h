@@ -81,6 +81,15 @@ void search_defer_drop(store *st);
 int store_stamp_history(store *st, int64_t id, int64_t node_id, const char *at, const char *field,
                         const char *old_value, const char *new_value, duban_error *err);
 
+/* A new history row's gid (32 lowercase hex digits, sync_is_id()): the
+ * low 48 bits of its clock hlc, then 80 random bits.  The rows made here
+ * then sort by gid as they are made, so the gid index and the partial
+ * prev_gid index take each new entry beside the last one (a page already
+ * in the cache, seldom split) instead of in a random leaf of an index
+ * packed by CREATE INDEX.  Unique as a random gid: two rows of one clock
+ * differ in 80 random bits. */
+void store_history_gid(int64_t hlc, char gid[33]);
+
 /* Savepoint-based transaction that nests inside a store_begin() batch. */
 int db_tx_begin(store *st, duban_error *err);
 int db_tx_commit(store *st, duban_error *err);

@@ -9,8 +9,10 @@
  * random global id (plan.gid) that its clones share: a change file is for
  * one plan, and a file for another plan is refused.  Items have global ids
  * (node.gid) for the same reason.  Every history row has a global id
- * (history_gid.gid, random), the replica it was made on (origin) and a
- * sequence number there (seq: its history id on that replica, increasing),
+ * (history_gid.gid: 32 hex digits, the low 48 bits of its clock then 80
+ * random bits, store_history_gid(); older rows' are wholly random), the
+ * replica it was made on (origin) and a sequence number there (seq: its
+ * history id on that replica, increasing),
  * stamped on the replica that makes it (store_stamp_history()).  Rows
  * made on another replica are copied in with their identity; they are
  * never renumbered.

@@ -404,6 +404,65 @@ static void ui_state_is_written_without_fsync(void **state)
     store_close(st);
 }
 
+static int is_gid(const char *g)
+{
+    size_t n = strspn(g, "0123456789abcdef");
+    return n == 32 && !g[n];
+}
+
+/* New gids lead with their clock: text order is the order they were made
+ * in, so the gid indexes take each new entry beside the last one. */
+static void history_gids_follow_the_clock(void **state)
+{
+    (void)state;
+    char a[33], b[33], c[33];
+    store_history_gid(0x123456789abcLL, a);
+    assert_true(is_gid(a));
+    assert_memory_equal(a, "123456789abc", 12);
+    store_history_gid(0x123456789abcLL, b);
+    assert_true(is_gid(b));
+    assert_string_not_equal(a, b); /* same clock, other random bits */
+    store_history_gid(0x123456789abdLL, c);
+    assert_true(strcmp(a, c) < 0 && strcmp(b, c) < 0);
+    store_history_gid((int64_t)1 << 24, a);
+    store_history_gid((int64_t)29 << 44, b);
+    assert_memory_equal(a, "000001", 6);
+    assert_true(strcmp(a, b) < 0);
+}
+
+static void edits_are_stamped_in_gid_order(void **state)
+{
+    int64_t plan;
+    store *st = test_small_store(*state, &plan);
+    sqlite3_stmt *q;
+    assert_int_equal(
+        sqlite3_prepare_v2(st->db, "SELECT id FROM node WHERE depth = 2 ORDER BY id", -1, &q, NULL),
+        SQLITE_OK);
+    duban_error err;
+    for (int i = 0; sqlite3_step(q) == SQLITE_ROW; i++) {
+        edit_result r;
+        assert_int_equal(edit_apply(st, sqlite3_column_int64(q, 0), FIELD_STATUS,
+                                    i % 2 ? "done" : "in_progress", NULL, &r, &err),
+                         DUBAN_OK);
+        edit_result_free(&r);
+    }
+    sqlite3_finalize(q);
+    /* local rows out of order, and rows stamped (all are) */
+    assert_int_equal(
+        sqlite3_prepare_v2(st->db,
+                           "SELECT (SELECT count(*) FROM history_gid a JOIN history_gid b"
+                           "  ON b.history_id > a.history_id WHERE b.gid <= a.gid),"
+                           " (SELECT count(*) FROM history_gid), (SELECT count(*) FROM history)",
+                           -1, &q, NULL),
+        SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(q, 0), 0);
+    assert_true(sqlite3_column_int(q, 1) >= 2);
+    assert_int_equal(sqlite3_column_int(q, 1), sqlite3_column_int(q, 2));
+    sqlite3_finalize(q);
+    store_close(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -421,6 +480,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(upgrade_keeps_undo_and_redo, setup, teardown),
         cmocka_unit_test_setup_teardown(upgrade_rebuilds_the_search_index, setup, teardown),
         cmocka_unit_test_setup_teardown(ui_state_is_written_without_fsync, setup, teardown),
+        cmocka_unit_test(history_gids_follow_the_clock),
+        cmocka_unit_test_setup_teardown(edits_are_stamped_in_gid_order, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -38,8 +38,24 @@ static const int style_element[S_STATUS] = {
     [S_LIGHT_RED] = CONFIG_EL_LIGHT_RED,
 };
 
-/* Attributes for c; colour pair number pair is set up when colours are on. */
-static attr_t color_attr(const config_color *c, short pair, int colors)
+/* The colour pair of fg on bg: one made before (1 .. *next - 1) with the
+ * same colours, so that texts of one colour in different styles share a
+ * pair and curses sends nothing between them; else *next, made now.  0
+ * when no pair is left. */
+static short pair_of(short fg, short bg, short *next)
+{
+    short f, b;
+    for (short p = 1; p < *next; p++)
+        if (pair_content(p, &f, &b) == OK && f == fg && b == bg)
+            return p;
+    if (*next >= COLOR_PAIRS || init_pair(*next, fg, bg) != OK)
+        return 0;
+    return (*next)++;
+}
+
+/* Attributes for c; its colour pair is set up (pair_of()) when colours
+ * are on. */
+static attr_t color_attr(const config_color *c, short *next, int colors)
 {
     config_color f = config_color_fit(c, colors ? COLORS : 0);
     attr_t a = A_NORMAL;
@@ -49,10 +65,10 @@ static attr_t color_attr(const config_color *c, short pair, int colors)
         a |= A_UNDERLINE;
     if (f.attr & CONFIG_ATTR_REVERSE)
         a |= A_REVERSE;
-    if (colors && (f.fg != CONFIG_COLOR_DEFAULT || f.bg != CONFIG_COLOR_DEFAULT) &&
-        pair < COLOR_PAIRS && init_pair(pair, f.fg, f.bg) == OK)
-        a |= COLOR_PAIR(pair);
-    return a;
+    short pair = 0;
+    if (colors && (f.fg != CONFIG_COLOR_DEFAULT || f.bg != CONFIG_COLOR_DEFAULT))
+        pair = pair_of(f.fg, f.bg, next);
+    return pair ? a | COLOR_PAIR(pair) : a;
 }
 
 static config_color status_color(const status_def *d)
@@ -86,17 +102,17 @@ void draw_init(int use_color, const status_set *set, const config_color *theme,
     short pair = 1;
     for (int s = 0; s < S_STATUS; s++) {
         int el = style_element[s];
-        style_attr[s] = el >= 0 ? color_attr(&theme[el], pair++, colors) : A_NORMAL;
+        style_attr[s] = el >= 0 ? color_attr(&theme[el], &pair, colors) : A_NORMAL;
     }
     style_attr[S_BOLD] = A_BOLD;
-    selection_attr = color_attr(&theme[CONFIG_EL_SELECTION], pair++, colors);
+    selection_attr = color_attr(&theme[CONFIG_EL_SELECTION], &pair, colors);
     if (!selection_attr)
         selection_attr = A_REVERSE; /* the cursor row must always show */
     for (size_t i = 0; i < STATUS_MAX; i++) {
         config_color c = {CONFIG_COLOR_DEFAULT, CONFIG_COLOR_DEFAULT, 0};
         if (i < set->n)
             c = status_color(&set->v[i]);
-        style_attr[S_STATUS + i] = color_attr(&c, pair++, colors);
+        style_attr[S_STATUS + i] = color_attr(&c, &pair, colors);
     }
 }
 

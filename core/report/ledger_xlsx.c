@@ -98,12 +98,13 @@ static void ledger_heading(xw *w, lxw_worksheet *ws, const ledger *lg, int ncols
     char line[512];
     keep(w, w->xl->worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)(ncols - 1), "", w->title));
     put_text(w, ws, 0, 0, lg->plan.title, w->title, -1);
+    /* before row 1: rows are written in order (xlsx_book_open()) */
+    keep(w, w->xl->worksheet_set_row(ws, 0, 24, NULL));
     snprintf(line, sizeof line, "计划期间：%s 至 %s　　统计截至：%s%s%.300s", lg->plan.start,
              lg->plan.end, lg->today, lg->filter && *lg->filter ? "　　筛选：" : "",
              lg->filter ? lg->filter : "");
     keep(w, w->xl->worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)(ncols - 1), "", NULL));
     put_text(w, ws, 1, 0, line, NULL, -1);
-    keep(w, w->xl->worksheet_set_row(ws, 0, 24, NULL));
 }
 
 static void ledger_row_cells(xw *w, lxw_worksheet *ws, int row, const ledger *lg,

@@ -44,7 +44,15 @@ int xlsx_book_open(xlsx_book *b, const char *path, duban_error *err)
         xlsx_lib_close(&b->lib);
         return DUBAN_EIO;
     }
-    b->wb = b->lib.workbook_new(b->tmp);
+    /* Rows go to a temporary file as they are written (they are, in
+     * order), not into a tree of every cell: a 100,000-item ledger took
+     * 497 MB that way.  The file is made in the workbook's folder, which
+     * has room for it, and is gone once closed. */
+    const char *slash = strrchr(path, '/');
+    char dir[sizeof b->tmp];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 2, slash ? path : "./");
+    lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = dir};
+    b->wb = b->lib.workbook_new_opt(b->tmp, &opt);
     if (!b->wb) {
         unlink(b->tmp);
         xlsx_lib_close(&b->lib);

@@ -14,7 +14,7 @@
 #include <xlsxwriter.h>
 
 #define XLSX_LIB_FUNCTIONS(X)                                                                      \
-    X(workbook_new)                                                                                \
+    X(workbook_new_opt)                                                                            \
     X(workbook_close)                                                                              \
     X(workbook_add_format)                                                                         \
     X(workbook_add_worksheet)                                                                      \

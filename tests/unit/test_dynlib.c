@@ -65,7 +65,7 @@ static void test_xlsx_and_zip_open(void **state)
     duban_error err = {0};
     xlsx_lib x;
     assert_int_equal(xlsx_lib_open(&x, &err), DUBAN_OK);
-    assert_non_null(x.workbook_new);
+    assert_non_null(x.workbook_new_opt);
     assert_string_equal(x.lxw_strerror(LXW_NO_ERROR), "No error.");
     xlsx_lib_close(&x);
     assert_null(x.handle);

@@ -22,6 +22,7 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
     }
     if (cli_check_format(ctx, cmd, err))
         return err->code;
+    cli_progress_start(&ctx->progress, ctx->progress_ms);
     int crc = cli_load_config(ctx, err);
     if (crc || cmd->run == cmd_config || cmd->run == cmd_check) /* they open no store here */
         return crc ? crc : cmd->run(ctx, args, err);
@@ -35,6 +36,7 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
     int rc = cli_open_store(ctx, cmd->needs_plan, !is_import, err);
     if (!rc)
         rc = cmd->run(ctx, args, err);
+    cli_progress_clear(&ctx->progress); /* before an error's line */
     /* after the output, and only with it: an error stays one line */
     if (!rc && cmd->dated && ctx->sample_today)
         cli_warn("sample plan as of %s (--today or DUBAN_TODAY for another day)", CLI_SAMPLE_TODAY);
@@ -48,6 +50,17 @@ static int read_environment(cli_ctx *ctx, duban_error *err)
     ctx->env.xdg_config_home = getenv("XDG_CONFIG_HOME");
     ctx->env.home = getenv("HOME");
     ctx->now = getenv("DUBAN_NOW");
+    ctx->progress_ms = 1000;
+    const char *pms = getenv("DUBAN_PROGRESS_MS");
+    if (pms && *pms) {
+        char *end;
+        long v = strtol(pms, &end, 10);
+        if (*end || v < -1)
+            return duban_fail(err, DUBAN_EINVAL,
+                              "DUBAN_PROGRESS_MS: '%s' is not a number of milliseconds (or -1)",
+                              pms);
+        ctx->progress_ms = v;
+    }
     const char *today = getenv("DUBAN_TODAY");
     ctx->today_set = today && *today; /* the sample's own day yields to it */
     if (!ctx->today_set)

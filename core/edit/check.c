@@ -10,6 +10,16 @@
 
 #define MAX_LINES 100 /* problems listed; the count goes on */
 
+/* The steps of store_check(), as its progress is told (k of them done). */
+static const char *const steps[] = {"检查数据库 SQLite integrity", "检查外键 foreign keys",
+                                    "核对字段与历史 fields", "核对进展记录 notes"};
+#define NSTEPS (sizeof steps / sizeof steps[0])
+
+static void step(store *st, size_t k)
+{
+    store_watch(st, steps[k], k, NSTEPS);
+}
+
 static int problem(strbuf *report, size_t *n, const char *fmt, const char *a, const char *b,
                    const char *c)
 {
@@ -45,6 +55,7 @@ static int rows_are_problems(store *st, const char *sql, const char *fmt, strbuf
 static int sqlite_checks(store *st, strbuf *report, size_t *n, duban_error *err)
 {
     sqlite3_stmt *stmt;
+    step(st, 0);
     if (db_prepare(st, "PRAGMA integrity_check", &stmt, err))
         return DUBAN_EDB;
     int rc, bad = 0;
@@ -60,6 +71,7 @@ static int sqlite_checks(store *st, strbuf *report, size_t *n, duban_error *err)
         return problem(report, n, "SQLite: %s%s%s", sqlite3_errmsg(st->db), "", "")
                    ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
                    : DUBAN_OK;
+    step(st, 1);
     return rows_are_problems(st, "PRAGMA foreign_key_check",
                              "SQLite: a row of %s (rowid %s) refers to a missing row of %s", report,
                              n, err);
@@ -134,20 +146,32 @@ static const char stray_notes[] =
     " ORDER BY note.id";
 /* clang-format on */
 
-int store_check(store *st, strbuf *report, size_t *problems, duban_error *err)
+/* The checks, each step told to the store's progress function. */
+static int run_checks(store *st, strbuf *report, size_t *problems, duban_error *err)
 {
     *problems = 0;
     int rc = sqlite_checks(st, report, problems, err);
     if (!rc && *problems) /* a damaged file: the invariants would only add noise */
         return DUBAN_OK;
-    if (!rc)
+    if (!rc) {
+        step(st, 2);
         rc = fields_match_history(st, report, problems, err);
-    if (!rc)
+    }
+    if (!rc) {
+        step(st, 3);
         rc = rows_are_problems(st, missing_notes, "%s: the note of history row %s is missing (%s)",
                                report, problems, err);
+    }
     if (!rc)
         rc = rows_are_problems(st, stray_notes, "%s: note %s belongs to no edit in effect (%s)",
                                report, problems, err);
+    return rc;
+}
+
+int store_check(store *st, strbuf *report, size_t *problems, duban_error *err)
+{
+    int rc = run_checks(st, report, problems, err);
+    store_watch(st, NULL, 0, 0);
     if (!rc && *problems > MAX_LINES)
         rc = strbuf_printf(report, "... and %zu more\n", *problems - MAX_LINES)
                  ? duban_fail(err, DUBAN_ENOMEM, "out of memory")

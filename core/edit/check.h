@@ -11,6 +11,8 @@
  * Each problem found is one line appended to report (no trailing text
  * otherwise); *problems is their number.  It reads only.
  *
+ * Its steps are told to the store's progress function (store_set_progress()).
+ *
  * Returns DUBAN_OK when the checks ran (whatever they found), or an error
  * when they could not run (the file is too damaged to query: the report
  * then says what SQLite said, and *problems is 1).

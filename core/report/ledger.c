@@ -5,6 +5,7 @@
 #include "query/filter.h"
 #include "query/query.h"
 #include "report/report.h"
+#include "store/store_internal.h" /* store_watch() */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,6 +150,7 @@ int ledger_load(store *st, int64_t plan_id, long today, const light_rule *rule,
     item_light_list lights = {0};
     target_list tl = {0};
     id_list ids = {0};
+    store_watch(st, "读取计划 reading the plan", 0, 0);
     int rc = plan_get(st, plan_id, &out->plan, err);
     if (!rc)
         rc = node_all(st, plan_id, &out->nodes, err);
@@ -172,6 +174,7 @@ int ledger_load(store *st, int64_t plan_id, long today, const light_rule *rule,
     if (!rc)
         rc = report_groups_where(st, plan_id, LIGHT_BY_UNIT, today, rule, f, &out->by_unit,
                                  &out->unit_targets, &out->unit_met, err);
+    store_watch(st, NULL, 0, 0);
     item_light_list_free(&lights);
     id_list_free(&ids);
     target_list_free(&tl);

@@ -84,6 +84,7 @@ enum ledger_col {
 };
 extern const char *const ledger_headers[LEDGER_NCOLS];
 
-int ledger_write_xlsx(const ledger *lg, const char *path, duban_error *err);
+/* Tells p (NULL: nobody) how many of the rows are written. */
+int ledger_write_xlsx(const ledger *lg, const char *path, const progress_sink *p, duban_error *err);
 
 #endif

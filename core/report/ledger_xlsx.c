@@ -22,6 +22,7 @@ typedef struct xw {
     lxw_format *light[LIGHT_COUNT];
     lxw_format *light_head[LIGHT_COUNT];
     int width[LEDGER_NCOLS]; /* widest text per column */
+    const progress_sink *progress;
 } xw;
 
 static const lxw_color_t light_fill[LIGHT_COUNT] = {0xC6EFCE, 0xFFEB9C, 0xFFC7CE};
@@ -160,8 +161,11 @@ static void ledger_sheet(xw *w, const ledger *lg)
     ledger_heading(w, ws, lg, LEDGER_NCOLS);
     for (int c = 0; c < LEDGER_NCOLS; c++)
         put_text(w, ws, HEAD_ROW, c, ledger_headers[c], w->head, c);
-    for (size_t i = 0; i < lg->nrows && !w->book.rc; i++)
+    for (size_t i = 0; i < lg->nrows && !w->book.rc; i++) {
+        if (!(i & 1023))
+            progress_tell(w->progress, "写入台账 writing the ledger", i, lg->nrows);
         ledger_row_cells(w, ws, HEAD_ROW + 1 + (int)i, lg, &lg->rows[i]);
+    }
     ledger_widths(w, ws);
     w->xl->worksheet_freeze_panes(ws, HEAD_ROW + 1, 0);
     keep(w, w->xl->worksheet_autofilter(ws, HEAD_ROW, 0, (lxw_row_t)(HEAD_ROW + lg->nrows),
@@ -234,9 +238,9 @@ static void summary_sheet(xw *w, const ledger *lg)
     keep(w, w->xl->worksheet_set_column(ws, 2, 9, 10, NULL));
 }
 
-int ledger_write_xlsx(const ledger *lg, const char *path, duban_error *err)
+int ledger_write_xlsx(const ledger *lg, const char *path, const progress_sink *p, duban_error *err)
 {
-    xw w = {0};
+    xw w = {.progress = p};
     int rc = xlsx_book_open(&w.book, path, err);
     if (rc)
         return rc;
@@ -245,5 +249,6 @@ int ledger_write_xlsx(const ledger *lg, const char *path, duban_error *err)
     make_formats(&w);
     ledger_sheet(&w, lg);
     summary_sheet(&w, lg);
+    progress_tell(p, "写入台账 writing the ledger", lg->nrows, lg->nrows);
     return xlsx_book_close(&w.book, err);
 }

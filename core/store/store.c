@@ -423,6 +423,41 @@ void store_set_wait(store *st, store_wait_fn wait, void *arg)
         sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 }
 
+void store_set_progress(store *st, const progress_sink *p)
+{
+    st->progress = p;
+    if (!p)
+        store_watch(st, NULL, 0, 0);
+}
+
+void store_tell(store *st, const char *what, uint64_t done, uint64_t total)
+{
+    progress_tell(st->progress, what, done, total);
+}
+
+/* SQLite's progress handler while store_watch() is on: never interrupts. */
+static int watch_tick(void *arg)
+{
+    store *st = arg;
+    store_tell(st, st->watching, st->watch_done, st->watch_total);
+    return 0;
+}
+
+/* Steps of SQLite's virtual machine between two ticks: about a
+ * millisecond's work, so a tick's cost (a clock read) does not count. */
+#define WATCH_STEPS 20000
+
+void store_watch(store *st, const char *what, uint64_t done, uint64_t total)
+{
+    st->watching = st->progress ? what : NULL;
+    st->watch_done = done;
+    st->watch_total = total;
+    sqlite3_progress_handler(st->db, st->watching ? WATCH_STEPS : 0,
+                             st->watching ? watch_tick : NULL, st);
+    if (st->watching)
+        store_tell(st, what, done, total);
+}
+
 int store_map_file(store *st, duban_error *err)
 {
     return db_exec(st, "PRAGMA mmap_size = 268435456", err);

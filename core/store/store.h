@@ -24,6 +24,7 @@
 #define DUBAN_STORE_H
 
 #include "base/error.h"
+#include "base/progress.h"
 #include "plan/plandoc.h"
 #include "plan/status.h"
 
@@ -67,6 +68,12 @@ void store_set_now(store *st, const char *now);
  * draws its status line and reads keys there.  NULL restores the timeout. */
 typedef int (*store_wait_fn)(void *arg, int waited_ms);
 void store_set_wait(store *st, store_wait_fn wait, void *arg);
+
+/* Long work on the store (store_check(), sync_clone(), ledger_load(),
+ * sync_export()) tells p how far it has got (base/progress.h).  The
+ * store keeps the pointer: p must outlive it or be replaced; NULL stops
+ * it.  p's function must not use the store. */
+void store_set_progress(store *st, const progress_sink *p);
 
 /* Lets SQLite read the file through a memory map (up to 256 MiB) rather
  * than a system call a page: for a process that reads much of a plan

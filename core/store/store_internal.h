@@ -25,7 +25,10 @@ struct store {
         sqlite3_stmt *stmt;
     } * cached; /* db_prepare_cached(), finalised by store_close() */
     size_t ncached, cap_cached;
-    char *search_triggers; /* store_defer_search_index(): their SQL, or NULL */
+    char *search_triggers;            /* store_defer_search_index(): their SQL, or NULL */
+    const progress_sink *progress;    /* store_set_progress(), or NULL */
+    const char *watching;             /* store_watch(): what the statements running do, */
+    uint64_t watch_done, watch_total; /* and how far they are */
 };
 
 /* Prepares sql (a constant) on st; DUBAN_EDB with SQLite's message. */
@@ -89,6 +92,14 @@ int store_stamp_history(store *st, int64_t id, int64_t node_id, const char *at, 
  * packed by CREATE INDEX.  Unique as a random gid: two rows of one clock
  * differ in 80 random bits. */
 void store_history_gid(int64_t hlc, char gid[33]);
+
+/* Tells the store's progress function (store_set_progress()), if any. */
+void store_tell(store *st, const char *what, uint64_t done, uint64_t total);
+/* Tells the progress function what, done and total (0: not known) now
+ * and, while the statements that follow run (one may be long: an
+ * integrity check, VACUUM INTO), every few thousand of SQLite's steps;
+ * what NULL stops it.  Nothing when the store has no progress function. */
+void store_watch(store *st, const char *what, uint64_t done, uint64_t total);
 
 /* Savepoint-based transaction that nests inside a store_begin() batch. */
 int db_tx_begin(store *st, duban_error *err);

@@ -248,6 +248,7 @@ int sync_export(store *st, int64_t plan_id, const char *peer, int all, const cha
     char gid[SYNC_ID_LEN];
     sync_seen *from = NULL;
     size_t n = 0;
+    store_watch(st, "导出修改 exporting changes", 0, 0);
     int rc = sync_plan_gid(st, plan_id, gid, err);
     if (!rc && since)
         rc = before_day(st, plan_id, since, &from, &n, err);
@@ -257,6 +258,7 @@ int sync_export(store *st, int64_t plan_id, const char *peer, int all, const cha
         rc = min_over_peers(st, plan_id, gid, &from, &n, err);
     if (!rc)
         rc = sync_export_after(st, plan_id, from, n, out, rows, err);
+    store_watch(st, NULL, 0, 0);
     free(from);
     return rc;
 }

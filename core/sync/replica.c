@@ -203,13 +203,19 @@ static int new_identity(store *st, const char *name, duban_error *err)
     return rc;
 }
 
+/* What clone's progress says, through the copy and the seen vectors. */
+#define CLONE_STEP "复制 copying"
+
 static int clone_finish(store *src, const char *dest, const char *name, duban_error *err)
 {
     sync_self orig, copy;
     store *d = NULL;
     int rc = sync_self_get(src, &orig, err);
-    if (!rc && !(rc = store_open(dest, 0, &d, err)))
+    if (!rc && !(rc = store_open(dest, 0, &d, err))) {
         store_set_now(d, src->fixed_now);
+        store_set_progress(d, src->progress);
+        store_watch(d, CLONE_STEP, 0, 0);
+    }
     if (!rc && !(rc = db_tx_begin(d, err))) {
         rc = new_identity(d, name, err);
         if (!rc)
@@ -250,12 +256,16 @@ int sync_clone(store *st, const char *dest, const char *name, duban_error *err)
     if (db_prepare(st, "VACUUM INTO ?", &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_text(stmt, 1, dest, -1, SQLITE_STATIC);
+    store_watch(st, CLONE_STEP, 0, 0);
     int rc = sqlite3_step(stmt);
     sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE) {
+        store_watch(st, NULL, 0, 0);
         return duban_fail(err, DUBAN_EIO, "%s: cannot write the copy: %s", dest,
                           sqlite3_errmsg(st->db));
+    }
     rc = clone_finish(st, dest, name, err);
+    store_watch(st, NULL, 0, 0);
     if (rc)
         remove(dest);
     return rc;

@@ -7,6 +7,7 @@
 
 #include "query/query.h"
 #include "store/schema.h"
+#include "edit/check.h"
 #include "edit/edit.h"
 #include "plan/target.h"
 #include "store/store.h"
@@ -463,6 +464,53 @@ static void edits_are_stamped_in_gid_order(void **state)
     store_close(st);
 }
 
+typedef struct told {
+    int calls, steps[8], nsteps;
+    uint64_t total;
+} told;
+
+static void record_progress(void *arg, const char *what, uint64_t done, uint64_t total)
+{
+    told *t = arg;
+    assert_non_null(what);
+    t->calls++;
+    t->total = total;
+    if (!t->nsteps || t->steps[t->nsteps - 1] != (int)done)
+        t->steps[t->nsteps < 8 ? t->nsteps++ : 7] = (int)done;
+}
+
+/* store_check() tells its four steps in order, and stops telling once
+ * done: a later query on the store tells nothing. */
+static void check_tells_its_steps(void **state)
+{
+    int64_t plan;
+    store *st = test_small_store(*state, &plan);
+    told t = {0};
+    progress_sink sink = {record_progress, &t};
+    store_set_progress(st, &sink);
+    strbuf report = {0};
+    size_t problems = 9;
+    duban_error err;
+    assert_int_equal(store_check(st, &report, &problems, &err), DUBAN_OK);
+    assert_int_equal(problems, 0);
+    assert_int_equal(t.nsteps, 4);
+    for (int k = 0; k < 4; k++)
+        assert_int_equal(t.steps[k], k);
+    assert_int_equal(t.total, 4);
+    int calls = t.calls;
+    assert_int_equal(sqlite3_exec(st->db,
+                                  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                                  " WHERE i < 100000) SELECT count(*) FROM n",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_int_equal(t.calls, calls);
+    store_set_progress(st, NULL);
+    assert_int_equal(store_check(st, &report, &problems, &err), DUBAN_OK);
+    assert_int_equal(t.calls, calls);
+    strbuf_free(&report);
+    store_close(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -482,6 +530,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(ui_state_is_written_without_fsync, setup, teardown),
         cmocka_unit_test(history_gids_follow_the_clock),
         cmocka_unit_test_setup_teardown(edits_are_stamped_in_gid_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(check_tells_its_steps, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

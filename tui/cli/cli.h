@@ -9,6 +9,7 @@
 #ifndef DUBAN_CLI_H
 #define DUBAN_CLI_H
 
+#include "cli/cli_progress.h"
 #include "config/config.h"
 #include "base/error.h"
 #include "base/strbuf.h"
@@ -99,6 +100,8 @@ typedef struct cli_ctx {
     int format_xlsx;            /* --format xlsx (duban export, minutes) */
     query_filter filter;        /* the filter options given to `duban present` */
     int map_file;               /* cli_open_store() maps the file (commands) */
+    long progress_ms;           /* DUBAN_PROGRESS_MS: when long work shows progress */
+    cli_progress progress;      /* long work's line on stderr (cli_progress.h) */
 } cli_ctx;
 
 /* The day the built-in sample plan (second half of 2021) is shown on when

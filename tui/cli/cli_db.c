@@ -137,6 +137,7 @@ int cli_open_store(cli_ctx *ctx, int resolve_plan, int create_with_builtin, duba
     if (rc)
         return rc;
     store_set_now(ctx->st, ctx->now);
+    store_set_progress(ctx->st, cli_progress_get(&ctx->progress));
     /* a command reads its rows once: through a map, not a pread a page;
      * not the front end, where the mapped pages would stay resident */
     if (ctx->map_file && (rc = store_map_file(ctx->st, err)))

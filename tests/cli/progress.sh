@@ -1,0 +1,58 @@
+# Long work's progress (tui/cli/cli_progress.c): one line on stderr, only
+# when stderr is a terminal (here a pty, util-linux script(1)), once the
+# work has run DUBAN_PROGRESS_MS (0 here: at once; -1: never), cleared
+# before the command prints.  Nothing at all when stderr is a file or a
+# pipe, or TERM is dumb.
+. "$DUBAN_SRC/tests/cli/lib.sh"
+command -v script >/dev/null || { fail "script(1) (util-linux, bsdutils) is needed"; finish; exit 1; }
+run --db "$DB" list
+expect_rc 0 "create"
+
+# on_pty ENV... -- ARGS...: duban ARGS on a pty with ENV; its screen,
+# carriage returns as newlines, in $screen
+on_pty() {
+  local envs=() cmd
+  while [ "$1" != "--" ]; do envs+=("$1") && shift; done
+  shift
+  cmd=$(printf '%q ' env "${envs[@]}" "$DUBAN" --db "$DB" "$@")
+  screen=$(script -qfec "$cmd" /dev/null </dev/null | tr '\r' '\n')
+}
+E=$'\033'
+
+on_pty TERM=xterm DUBAN_PROGRESS_MS=0 -- check
+grep -qF "duban: 检查数据库 SQLite integrity 0/4 (0%)" <<<"$screen" && pass \
+  || fail "check shows no progress on a terminal: $(cat -v <<<"$screen")"
+grep -qF "核对进展记录 notes 3/4 (75%)" <<<"$screen" && pass || fail "check's last step not shown"
+# the line is cleared, then the result is printed from the line's start
+last=$(grep -v '^$' <<<"$screen" | tail -1)
+[ "$last" = "${E}[K$DB: ok (SQLite integrity, items agree with their history)" ] && pass \
+  || fail "the progress line was not cleared before the result: $(cat -v <<<"$last")"
+
+on_pty TERM=xterm DUBAN_PROGRESS_MS=0 -- export --format xlsx -o "$T/l.xlsx"
+grep -qF "duban: 写入台账 writing the ledger 0/38 (0%)" <<<"$screen" && pass \
+  || fail "export shows no progress: $(cat -v <<<"$screen")"
+on_pty TERM=xterm DUBAN_PROGRESS_MS=0 -- clone "$T/copy.db"
+grep -qF "duban: 复制 copying…" <<<"$screen" && pass || fail "clone shows no progress: $(cat -v <<<"$screen")"
+on_pty TERM=xterm DUBAN_PROGRESS_MS=0 -- sync export "$T/c.changes"
+grep -qF "duban: 导出修改 exporting changes…" <<<"$screen" && pass \
+  || fail "sync export shows no progress: $(cat -v <<<"$screen")"
+
+# never: -1, a dumb terminal, the default second on a quick check
+for envs in "TERM=xterm DUBAN_PROGRESS_MS=-1" "TERM=dumb DUBAN_PROGRESS_MS=0" "TERM=xterm"; do
+  # shellcheck disable=SC2086
+  on_pty $envs -- check
+  grep -qF "duban: " <<<"$screen" && fail "progress shown with $envs: $(cat -v <<<"$screen")" || pass
+done
+# stderr a file: nothing but the result
+DUBAN_PROGRESS_MS=0 run --db "$DB" check
+expect_rc 0 "check, stderr a file"
+[ -z "$errout" ] && pass || fail "progress written to a file: $(cat -v <<<"$errout")"
+
+# a bad value: one line naming the variable, exit 2, nothing done
+DUBAN_PROGRESS_MS=soon run --db "$DB" check
+expect_rc 2 "a bad DUBAN_PROGRESS_MS"
+expect_one_line_err "a bad DUBAN_PROGRESS_MS"
+expect_err "DUBAN_PROGRESS_MS: 'soon' is not a number of milliseconds" "names the variable"
+DUBAN_PROGRESS_MS=-2 run --db "$DB" check
+expect_rc 2 "DUBAN_PROGRESS_MS below -1"
+finish

@@ -7,6 +7,12 @@
 
 extern const char builtin_plan_haiyan[];
 extern const size_t builtin_plan_haiyan_len;
+/* Its title and period (its header says them), so that a database
+ * holding only the sample is told without parsing it at every start;
+ * test_store builtin_plan_header checks that parsing it gives these. */
+#define BUILTIN_PLAN_TITLE "海盐县2021年下半年重点工作"
+#define BUILTIN_PLAN_START "2021-07-01"
+#define BUILTIN_PLAN_END "2021-12-31"
 
 /* data/duban.ini: the documented default configuration (config.h). */
 extern const char builtin_default_config[];

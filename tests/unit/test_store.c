@@ -8,6 +8,9 @@
 #include "query/query.h"
 #include "store/schema.h"
 #include "edit/check.h"
+#include "import/import.h"
+#include "plan/date.h"
+#include "store/builtin.h"
 #include "edit/edit.h"
 #include "plan/target.h"
 #include "store/store.h"
@@ -511,6 +514,28 @@ static void check_tells_its_steps(void **state)
     store_close(st);
 }
 
+/* The built-in plan's title and period, as builtin.h states them for
+ * cli_db.c's "only the sample" test, are what parsing it gives, whatever
+ * today is. */
+static void builtin_plan_header(void **state)
+{
+    (void)state;
+    static const char *const days[] = {"2021-10-01", "2026-12-01", "2019-01-01"};
+    for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+        long today;
+        duban_error err;
+        assert_int_equal(date_parse(days[i], &today, &err), DUBAN_OK);
+        plan_doc doc;
+        assert_int_equal(import_parse("built-in plan", builtin_plan_haiyan, builtin_plan_haiyan_len,
+                                      0, today, &doc, &err),
+                         DUBAN_OK);
+        assert_string_equal(doc.title, BUILTIN_PLAN_TITLE);
+        assert_string_equal(doc.start, BUILTIN_PLAN_START);
+        assert_string_equal(doc.end, BUILTIN_PLAN_END);
+        plan_doc_free(&doc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -531,6 +556,7 @@ int main(void)
         cmocka_unit_test(history_gids_follow_the_clock),
         cmocka_unit_test_setup_teardown(edits_are_stamped_in_gid_order, setup, teardown),
         cmocka_unit_test_setup_teardown(check_tells_its_steps, setup, teardown),
+        cmocka_unit_test(builtin_plan_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

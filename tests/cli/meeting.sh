@@ -125,4 +125,16 @@ expect_out "  2.2 进展: 设备已到货" "the note listed"
 "$DUBAN" --db "$DB" meeting end >/dev/null || fail "end"
 run --db "$DB" meeting start 第五次推进会
 expect_out "0 changes since the last meeting" "none since the last one"
+# A first meeting after a long history: the start lists the first 100
+# changes and says how many there are and where to read them all.
+: "${DUBAN_GEN:?DUBAN_GEN must name duban-gen}"
+"$DUBAN_GEN" --db "$T/long.db" --items 60 --history 400 --now 2021-10-01T09:00:00Z >/dev/null \
+  || fail "duban-gen"
+all=$("$DUBAN" --db "$T/long.db" changes --since-last --format csv | tail -n +2 | wc -l)
+[ "$all" -gt 100 ] && pass || fail "the generated history has only $all changes"
+run --db "$T/long.db" meeting start 首次调度会
+expect_rc 0 "start after a long history"
+expect_out "$all changes since the last meeting; the first 100 (duban changes --since-last lists them all):" \
+  "says how many and where"
+[ "$(grep -c '^  ' <<<"$out")" = 100 ] && pass || fail "lists $(grep -c '^  ' <<<"$out") changes, not 100"
 finish

@@ -36,6 +36,11 @@ grep -qF "duban: 复制 copying…" <<<"$screen" && pass || fail "clone shows no
 on_pty TERM=xterm DUBAN_PROGRESS_MS=0 -- sync export "$T/c.changes"
 grep -qF "duban: 导出修改 exporting changes…" <<<"$screen" && pass \
   || fail "sync export shows no progress: $(cat -v <<<"$screen")"
+on_pty TERM=xterm DUBAN_PROGRESS_MS=0 -- meeting start 调度会
+grep -qF "duban: 整理修改 gathering the changes…" <<<"$screen" && pass \
+  || fail "meeting start shows no progress: $(cat -v <<<"$screen")"
+grep -qF "${E}[K0 changes since the last meeting" <<<"$screen" && pass \
+  || fail "the line was not cleared before the briefing: $(cat -v <<<"$screen")"
 
 # never: -1, a dumb terminal, the default second on a quick check
 for envs in "TERM=xterm DUBAN_PROGRESS_MS=-1" "TERM=dumb DUBAN_PROGRESS_MS=0" "TERM=xterm"; do

@@ -27,15 +27,27 @@ static int count_changes(cli_ctx *ctx, int64_t id, size_t *n, duban_error *err)
 
 static const char *for_people(cli_ctx *ctx, const meeting_change *c, const char *v);
 
+/* Changes the start of a meeting lists; the rest are counted and left to
+ * `duban changes --since-last` (a first meeting after a long history
+ * had hundreds of thousands). */
+#define BRIEFING_MAX 100
+
 /* The reports that came in since the last meeting, counted and listed. */
 static int say_changes_before(cli_ctx *ctx, int64_t id, duban_error *err)
 {
     meeting_change_list l;
     int rc = changes_before_meeting(ctx->st, id, &l, err);
-    if (!rc)
+    cli_progress_clear(&ctx->progress);
+    size_t shown = l.n > BRIEFING_MAX ? BRIEFING_MAX : l.n;
+    if (!rc && shown < l.n)
+        rc = cli_say(err,
+                     "%zu changes since the last meeting; the first %zu (duban changes "
+                     "--since-last lists them all):",
+                     l.n, shown);
+    else if (!rc)
         rc = cli_say(err, "%zu change%s since the last meeting%s", l.n, l.n == 1 ? "" : "s",
                      l.n ? ":" : "");
-    for (size_t i = 0; !rc && i < l.n; i++) {
+    for (size_t i = 0; !rc && i < shown; i++) {
         const meeting_change *c = &l.v[i];
         if (!strcmp(c->field, "note"))
             rc = cli_say(err, "  %s %s: %s", c->ref, meeting_field_title(c->field), c->new_value);
@@ -259,6 +271,7 @@ int cmd_changes(cli_ctx *ctx, const cli_args *args, duban_error *err)
                               : meeting_resolve(ctx->st, ctx->plan_id, args->meeting, &id, err);
     if (!rc && !args->since_last)
         rc = meeting_changes(ctx->st, id, &l, err);
+    cli_progress_clear(&ctx->progress);
     if (rc)
         return rc;
     table t;

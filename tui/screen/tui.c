@@ -400,6 +400,9 @@ static int run_loop(app *a)
  * slide is negative. */
 static int run_front_end(cli_ctx *ctx, int slide, duban_error *err)
 {
+    /* curses owns the terminal: long work's progress line (duban present
+     * is a command) would write over the screen */
+    store_set_progress(ctx->st, NULL);
     app *a = calloc(1, sizeof *a);
     if (!a)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");

@@ -4,7 +4,8 @@
  * clone, export, sync export) takes a `const progress_sink *` (NULL: nobody
  * is told; the store carries one, store_set_progress()) and calls
  * progress_tell() as it goes: what it is doing (a short constant text),
- * done of total (total 0: not known, it is only still going).  It may
+ * done of total (total 0: not known, it is only still going), and at its
+ * end what NULL (the work is over: a line showing it can go).  It may
  * call often (every few thousand SQLite steps, every row): the function
  * decides what to show, and when.  core prints nothing itself; the
  * command line's function is tui/cli/cli_progress.c. */

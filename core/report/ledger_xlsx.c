@@ -250,5 +250,7 @@ int ledger_write_xlsx(const ledger *lg, const char *path, const progress_sink *p
     ledger_sheet(&w, lg);
     summary_sheet(&w, lg);
     progress_tell(p, "写入台账 writing the ledger", lg->nrows, lg->nrows);
-    return xlsx_book_close(&w.book, err);
+    rc = xlsx_book_close(&w.book, err);
+    progress_tell(p, NULL, 0, 0);
+    return rc;
 }

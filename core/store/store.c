@@ -449,6 +449,7 @@ static int watch_tick(void *arg)
 
 void store_watch(store *st, const char *what, uint64_t done, uint64_t total)
 {
+    int was = st->watching != NULL;
     st->watching = st->progress ? what : NULL;
     st->watch_done = done;
     st->watch_total = total;
@@ -456,6 +457,8 @@ void store_watch(store *st, const char *what, uint64_t done, uint64_t total)
                              st->watching ? watch_tick : NULL, st);
     if (st->watching)
         store_tell(st, what, done, total);
+    else if (was)
+        store_tell(st, NULL, 0, 0); /* the work is over */
 }
 
 int store_map_file(store *st, duban_error *err)

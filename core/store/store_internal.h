@@ -98,7 +98,8 @@ void store_tell(store *st, const char *what, uint64_t done, uint64_t total);
 /* Tells the progress function what, done and total (0: not known) now
  * and, while the statements that follow run (one may be long: an
  * integrity check, VACUUM INTO), every few thousand of SQLite's steps;
- * what NULL stops it.  Nothing when the store has no progress function. */
+ * what NULL stops it and tells the function the work is over.  Nothing
+ * when the store has no progress function. */
 void store_watch(store *st, const char *what, uint64_t done, uint64_t total);
 
 /* Savepoint-based transaction that nests inside a store_begin() batch. */

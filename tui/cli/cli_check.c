@@ -22,7 +22,6 @@ int cmd_check(cli_ctx *ctx, const cli_args *args, duban_error *err)
     store_set_progress(st, cli_progress_get(&ctx->progress));
     rc = store_check(st, &report, &problems, err);
     store_close(st);
-    cli_progress_clear(&ctx->progress);
     for (const char *line = strbuf_str(&report); !rc && *line;) {
         const char *nl = strchr(line, '\n');
         int len = nl ? (int)(nl - line) : (int)strlen(line);

@@ -27,7 +27,6 @@ int cmd_export(cli_ctx *ctx, const cli_args *args, duban_error *err)
     rc = ledger_load(ctx->st, ctx->plan_id, ctx->today, &rule, &f, &lg, err);
     if (!rc)
         rc = ledger_write_xlsx(&lg, path, cli_progress_get(&ctx->progress), err);
-    cli_progress_clear(&ctx->progress);
     if (!rc)
         rc = cli_say(err, "wrote %s: %zu items, as of %s", path, lg.nrows, day);
     ledger_free(&lg);

@@ -37,7 +37,6 @@ static int say_changes_before(cli_ctx *ctx, int64_t id, duban_error *err)
 {
     meeting_change_list l;
     int rc = changes_before_meeting(ctx->st, id, &l, err);
-    cli_progress_clear(&ctx->progress);
     size_t shown = l.n > BRIEFING_MAX ? BRIEFING_MAX : l.n;
     if (!rc && shown < l.n)
         rc = cli_say(err,
@@ -271,7 +270,6 @@ int cmd_changes(cli_ctx *ctx, const cli_args *args, duban_error *err)
                               : meeting_resolve(ctx->st, ctx->plan_id, args->meeting, &id, err);
     if (!rc && !args->since_last)
         rc = meeting_changes(ctx->st, id, &l, err);
-    cli_progress_clear(&ctx->progress);
     if (rc)
         return rc;
     table t;

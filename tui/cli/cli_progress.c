@@ -30,6 +30,10 @@ static int stderr_is_terminal(void)
 static void draw(void *arg, const char *what, uint64_t done, uint64_t total)
 {
     cli_progress *cp = arg;
+    if (!what) { /* the work is over */
+        cli_progress_clear(cp);
+        return;
+    }
     long now = now_ms();
     /* a new step shows at once, a step's counts ten times a second */
     int same_step = cp->shown && what == cp->what;

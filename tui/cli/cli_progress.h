@@ -4,11 +4,11 @@
  * appears once the command has run after_ms (DUBAN_PROGRESS_MS, default
  * 1000; 0 at once, -1 never), is redrawn when the step changes and at
  * most ten times a second within one, with what the work is doing,
- * done/total and the seconds so far, and is cleared by
- * cli_progress_clear() before the command prints anything
- * (main() clears it too, before an error).  Call order:
- * cli_progress_start() once, then hand cli_progress_get() to the store
- * (store_set_progress()) or to the work, then cli_progress_clear(). */
+ * done/total and the seconds so far, and goes when the work says it is
+ * over (what NULL), before the command prints its result; main() also
+ * clears it, with cli_progress_clear(), before an error's line.  Call
+ * order: cli_progress_start() once, then hand cli_progress_get() to the
+ * store (store_set_progress()) or to the work. */
 #ifndef DUBAN_CLI_PROGRESS_H
 #define DUBAN_CLI_PROGRESS_H
 

@@ -16,7 +16,6 @@ int cmd_clone(cli_ctx *ctx, const cli_args *args, duban_error *err)
     if (args->npos != 1)
         return duban_fail(err, DUBAN_EINVAL, "usage: duban clone DEST [--name NAME]");
     int rc = sync_clone(ctx->st, args->pos[0], args->name, err);
-    cli_progress_clear(&ctx->progress);
     if (!rc)
         rc = cli_say(err, "cloned %s into %s, a replica of its own%s%s", ctx->db_path, args->pos[0],
                      args->name ? " named " : "", args->name ? args->name : "");
@@ -62,7 +61,6 @@ static int sync_export_cmd(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return DUBAN_EINVAL;
     int rc = sync_export(ctx->st, ctx->plan_id, *peer ? peer : NULL, args->all, args->since, &image,
                          &rows, err);
-    cli_progress_clear(&ctx->progress);
     if (!rc)
         rc = sync_write_file(args->pos[1], &image, err);
     if (!rc)

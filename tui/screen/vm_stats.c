@@ -48,6 +48,20 @@ static int set_lights(const app *a, area_row *ar, item_light_list *l, duban_erro
     return DUBAN_OK;
 }
 
+/* Adds (sign 1) or takes away (-1) item l in area ar's counts: items'
+ * (depth 2) lights and statuses, every row's extension. */
+static void count_item(const status_set *set, area_row *ar, const item_light *l, int sign)
+{
+    ar->nextended += sign * (*l->extended_due != 0);
+    if (l->depth != NODE_ITEM)
+        return;
+    if (l->light < LIGHT_COUNT)
+        ar->nlight[l->light] += sign;
+    const status_def *d = status_by_key(set, l->status);
+    if (d)
+        ar->nstatus[d - set->v] += sign;
+}
+
 void vm_count_light(const status_set *set, area_row *ar, const item_light *l)
 {
     if (l->depth != NODE_ITEM)
@@ -182,16 +196,17 @@ static int update_item(app *a, area_row *ar, int64_t id, duban_error *err)
     ar->parts.v[k] = one.v[0];
     item_stats_add(&ar->stats, &ar->parts.v[k], until, 1);
     item_stats_list_free(&one);
-    const vm_light_row *old = &ar->lights.v[j];
-    if (old->depth == NODE_ITEM && old->light < LIGHT_COUNT)
-        ar->nlight[old->light]--;
-    ar->nextended -= old->extended_due != 0; /* offset 0: "" */
+    /* the old row out of every count (its status too: the presentation
+     * summary lists the area's items per status), the new one in */
+    const status_set *set = store_statuses(a->st);
+    item_light was;
+    vm_lights_get(&ar->lights, j, &was);
+    count_item(set, ar, &was, -1);
     rc = vm_lights_set(&ar->lights, j, &l, err);
-    if (!rc) {
-        ar->nextended += *l.extended_due != 0;
-        if (l.depth == NODE_ITEM && l.light < LIGHT_COUNT)
-            ar->nlight[l.light]++;
-    }
+    if (!rc)
+        count_item(set, ar, &l, 1);
+    else /* the counts are unsure: the next refresh reads the area again */
+        ar->parts_loaded = 0;
     item_light_free_one(&l);
     return rc;
 }

@@ -102,6 +102,7 @@ typedef struct meeting_change {
 typedef struct meeting_change_list {
     meeting_change *v;
     size_t n;
+    size_t total; /* the window's changes: v holds the first n of them */
 } meeting_change_list;
 void meeting_change_list_free(meeting_change_list *l);
 
@@ -114,8 +115,11 @@ int changes_since_last_meeting(store *st, int64_t plan_id, meeting_change_list *
                                duban_error *err);
 /* The net changes made between the end of the meeting before meeting_id
  * (the import for the first) and its start: the reports that came in
- * between meetings. */
-int changes_before_meeting(store *st, int64_t meeting_id, meeting_change_list *out,
+ * between meetings.  Only the first max are kept (0: none, only counted;
+ * SIZE_MAX: all); out->total counts them all.  A first meeting after a
+ * long history had hundreds of thousands, and who starts a meeting reads
+ * a few. */
+int changes_before_meeting(store *st, int64_t meeting_id, size_t max, meeting_change_list *out,
                            duban_error *err);
 /* Items with no progress reported (see above), in outline order; read
  * without their text (body "") and children (-1): what the lists print

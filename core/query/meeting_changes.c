@@ -115,8 +115,38 @@ static void change_free(void *p)
 
 DEFINE_LIST_FREE(meeting_change_list, change_free)
 
+/* Steps stmt to its end, keeping the first max rows in out and counting
+ * all of them in out->total (db_collect() with a cap). */
+static int collect_changes(store *st, sqlite3_stmt *stmt, size_t max, meeting_change_list *out,
+                           duban_error *err)
+{
+    size_t cap = 0;
+    int rc, nomem = 0;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (out->total++ >= max)
+            continue;
+        if (ARRAY_GROW(out->v, cap, out->n + 1)) {
+            nomem = 1;
+            break;
+        }
+        if (read_change(stmt, &out->v[out->n])) {
+            change_free(&out->v[out->n]);
+            nomem = 1;
+            break;
+        }
+        out->n++;
+    }
+    sqlite3_finalize(stmt);
+    if (rc == SQLITE_DONE)
+        return DUBAN_OK;
+    meeting_change_list_free(out);
+    out->total = 0;
+    return nomem ? duban_fail(err, DUBAN_ENOMEM, "out of memory")
+                 : db_fail(st, err, DUBAN_EDB, "query failed");
+}
+
 static int window_changes(store *st, int64_t plan_id, int64_t lo, int64_t hi, int64_t meeting_id,
-                          meeting_change_list *out, duban_error *err)
+                          size_t max, meeting_change_list *out, duban_error *err)
 {
     sqlite3_stmt *stmt;
     memset(out, 0, sizeof *out);
@@ -128,8 +158,7 @@ static int window_changes(store *st, int64_t plan_id, int64_t lo, int64_t hi, in
     sqlite3_bind_int64(stmt, 4, meeting_id);
     /* a long history between two meetings takes seconds at 100k items */
     store_watch(st, "整理修改 gathering the changes", 0, 0);
-    int rc = db_collect(st, stmt, sizeof(meeting_change), (void **)&out->v, &out->n, read_change,
-                        change_free, err);
+    int rc = collect_changes(st, stmt, max, out, err);
     store_watch(st, NULL, 0, 0);
     return rc;
 }
@@ -146,7 +175,8 @@ int meeting_changes(store *st, int64_t meeting_id, meeting_change_list *out, dub
     memset(out, 0, sizeof *out);
     int rc = meeting_get(st, meeting_id, &m, err);
     if (!rc)
-        rc = window_changes(st, m.plan_id, m.history_start, window_end(&m), m.id, out, err);
+        rc = window_changes(st, m.plan_id, m.history_start, window_end(&m), m.id, SIZE_MAX, out,
+                            err);
     meeting_free(&m);
     return rc;
 }
@@ -177,10 +207,10 @@ int changes_since_last_meeting(store *st, int64_t plan_id, meeting_change_list *
                     "SELECT coalesce(max(history_end), 0) FROM meeting"
                     " WHERE plan_id = ?1 AND ended_at IS NOT NULL",
                     plan_id, 0, &lo, err);
-    return rc ? rc : window_changes(st, plan_id, lo, INT64_MAX, 0, out, err);
+    return rc ? rc : window_changes(st, plan_id, lo, INT64_MAX, 0, SIZE_MAX, out, err);
 }
 
-int changes_before_meeting(store *st, int64_t meeting_id, meeting_change_list *out,
+int changes_before_meeting(store *st, int64_t meeting_id, size_t max, meeting_change_list *out,
                            duban_error *err)
 {
     meeting m;
@@ -193,7 +223,7 @@ int changes_before_meeting(store *st, int64_t meeting_id, meeting_change_list *o
                     " WHERE plan_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT 1), 0)",
                     m.plan_id, meeting_id, &lo, err);
     if (!rc)
-        rc = window_changes(st, m.plan_id, lo, m.history_start, 0, out, err);
+        rc = window_changes(st, m.plan_id, lo, m.history_start, 0, max, out, err);
     meeting_free(&m);
     return rc;
 }

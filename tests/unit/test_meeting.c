@@ -378,10 +378,43 @@ static void renderers_say_what_happened(void **state)
     strbuf_free(&sb);
 }
 
+/* The reports between meetings, capped: the first max in the order of
+ * the whole list, and all of them counted. */
+static void reports_before_a_meeting_are_capped(void **state)
+{
+    fixture *f = *state;
+    fixture_edit(f, "1.1", FIELD_STATUS, "in_progress", NULL);
+    fixture_edit(f, "1.2", FIELD_STATUS, "behind", NULL);
+    fixture_edit(f, "2.1", FIELD_UNIT, "县发改局", NULL);
+    int64_t id = start(f, "第一次");
+    meeting_change_list all, two, none;
+    duban_error err;
+    assert_int_equal(changes_before_meeting(f->st, id, SIZE_MAX, &all, &err), DUBAN_OK);
+    assert_int_equal(all.n, 3);
+    assert_int_equal(all.total, 3);
+    assert_int_equal(changes_before_meeting(f->st, id, 2, &two, &err), DUBAN_OK);
+    assert_int_equal(two.n, 2);
+    assert_int_equal(two.total, 3);
+    for (size_t i = 0; i < two.n; i++) {
+        assert_string_equal(two.v[i].ref, all.v[i].ref);
+        assert_string_equal(two.v[i].field, all.v[i].field);
+        assert_string_equal(two.v[i].new_value, all.v[i].new_value);
+    }
+    assert_int_equal(changes_before_meeting(f->st, id, 0, &none, &err), DUBAN_OK);
+    assert_int_equal(none.n, 0);
+    assert_null(none.v);
+    assert_int_equal(none.total, 3);
+    meeting_change_list_free(&all);
+    meeting_change_list_free(&two);
+    meeting_change_list_free(&none);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(one_meeting_at_a_time, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(reports_before_a_meeting_are_capped, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(edits_in_a_meeting_belong_to_it, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(changes_are_the_net_effect, fixture_setup,

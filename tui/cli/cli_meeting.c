@@ -36,17 +36,16 @@ static const char *for_people(cli_ctx *ctx, const meeting_change *c, const char 
 static int say_changes_before(cli_ctx *ctx, int64_t id, duban_error *err)
 {
     meeting_change_list l;
-    int rc = changes_before_meeting(ctx->st, id, &l, err);
-    size_t shown = l.n > BRIEFING_MAX ? BRIEFING_MAX : l.n;
-    if (!rc && shown < l.n)
+    int rc = changes_before_meeting(ctx->st, id, BRIEFING_MAX, &l, err);
+    if (!rc && l.n < l.total)
         rc = cli_say(err,
                      "%zu changes since the last meeting; the first %zu (duban changes "
                      "--since-last lists them all):",
-                     l.n, shown);
+                     l.total, l.n);
     else if (!rc)
         rc = cli_say(err, "%zu change%s since the last meeting%s", l.n, l.n == 1 ? "" : "s",
                      l.n ? ":" : "");
-    for (size_t i = 0; !rc && i < shown; i++) {
+    for (size_t i = 0; !rc && i < l.n; i++) {
         const meeting_change *c = &l.v[i];
         if (!strcmp(c->field, "note"))
             rc = cli_say(err, "  %s %s: %s", c->ref, meeting_field_title(c->field), c->new_value);

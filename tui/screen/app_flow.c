@@ -243,12 +243,12 @@ static void attendees_done(app *a)
         app_message(a, S_ERROR, "%s", err.msg);
         return;
     }
-    meeting_change_list before = {0};
-    if (changes_before_meeting(a->st, a->mtg.id, &before, &err))
+    meeting_change_list before = {0}; /* counted, none kept */
+    if (changes_before_meeting(a->st, a->mtg.id, 0, &before, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     else
         app_message(a, S_OK, "● 会议开始: %s · 会前变更 %zu 项 (m 查看) · M 结束 ends it",
-                    a->mtg.title, before.n);
+                    a->mtg.title, before.total);
     meeting_change_list_free(&before);
 }
 

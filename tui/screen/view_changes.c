@@ -23,6 +23,11 @@ enum {
     CH_BLANK,
 };
 
+/* The reports between meetings the view holds: a first meeting after a
+ * long history had 428,079 (160 MB and 0.8 s at 100k items); the
+ * heading counts them all, duban changes lists them. */
+#define BEFORE_MAX 500
+
 typedef struct changes_entry {
     int kind;   /* CH_* */
     size_t idx; /* into changes or silent */
@@ -131,7 +136,7 @@ static int load(app *a, duban_error *err)
     if (!rc)
         rc = meeting_changes(a->st, id, &c->changes, err);
     if (!rc)
-        rc = changes_before_meeting(a->st, id, &c->before, err);
+        rc = changes_before_meeting(a->st, id, BEFORE_MAX, &c->before, err);
     if (!rc)
         rc = meeting_silent_items(a->st, id, &c->silent, err);
     return rc;
@@ -211,6 +216,10 @@ static void draw_heading(app *a, const changes_entry *e, int y, rect r)
                  c->m.open ? " · 会议中 open" : " · 已结束 ended");
     else if (e->kind == CH_HEAD)
         snprintf(buf, sizeof buf, "变更 %zu 项 changes", c->changes.n);
+    else if (e->kind == CH_HEAD_BEFORE && c->before.n < c->before.total)
+        snprintf(buf, sizeof buf,
+                 "会前变更 %zu 项, 列出前 %zu 项 reported between meetings (the first %zu)",
+                 c->before.total, c->before.n, c->before.n);
     else if (e->kind == CH_HEAD_BEFORE)
         snprintf(buf, sizeof buf, "会前变更 %zu 项 reported between meetings (before it started)",
                  c->before.n);

@@ -200,6 +200,10 @@ typedef struct app {
         uint32_t key;
     } pending[16];
     int npending;
+    /* long work's progress on the status line (tui.c on_progress): the
+     * sink handed to the store, when the work began, when last drawn */
+    progress_sink progress;
+    long progress_start_ms, progress_drawn_ms;
 } app;
 
 /* Sets the status line message (printf-style); style from draw.h. */

@@ -351,6 +351,40 @@ static int on_wait(void *arg, int waited_ms)
     return go_on;
 }
 
+/* Long work's progress (store_set_progress(): a long history's changes,
+ * say) on the status line, once it has run ctx->progress_ms
+ * (DUBAN_PROGRESS_MS, default a second): what it is doing and the
+ * seconds so far, redrawn at most ten times a second.  It runs inside
+ * SQLite's progress handler, so it draws only the status line and never
+ * touches the store; the next frame draws over it. */
+static void on_progress(void *arg, const char *what, uint64_t done, uint64_t total)
+{
+    app *a = arg;
+    long now = now_ms();
+    if (!what) { /* the work is over */
+        a->progress_start_ms = a->progress_drawn_ms = 0;
+        return;
+    }
+    if (!a->progress_start_ms)
+        a->progress_start_ms = now;
+    rect st = a->lay.status;
+    if (a->ctx->progress_ms < 0 || now - a->progress_start_ms < a->ctx->progress_ms ||
+        (a->progress_drawn_ms && now - a->progress_drawn_ms < 100) || st.h <= 0 || a->lay.too_small)
+        return;
+    a->progress_drawn_ms = now;
+    char line[160];
+    long secs = (now - a->progress_start_ms) / 1000;
+    if (total)
+        snprintf(line, sizeof line, "%s %llu/%llu… %ld 秒", what, (unsigned long long)done,
+                 (unsigned long long)total, secs);
+    else
+        snprintf(line, sizeof line, "%s… %ld 秒", what, secs);
+    draw_blank(st.y, st.x, st.w, S_BAR_LINE);
+    draw_text(st.y, st.x + 1, st.w - 2, line, S_BAR_LINE);
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
 /* The next key: one kept while an edit waited, else from the terminal. */
 static int next_key(app *a, wint_t *ch)
 {
@@ -400,8 +434,8 @@ static int run_loop(app *a)
  * slide is negative. */
 static int run_front_end(cli_ctx *ctx, int slide, duban_error *err)
 {
-    /* curses owns the terminal: long work's progress line (duban present
-     * is a command) would write over the screen */
+    /* not the command line's progress line: it would write over the
+     * screen (duban present is a command); the status line's, below */
     store_set_progress(ctx->st, NULL);
     app *a = calloc(1, sizeof *a);
     if (!a)
@@ -413,11 +447,14 @@ static int run_front_end(cli_ctx *ctx, int slide, duban_error *err)
                         getenv("TERM") ? getenv("TERM") : "");
     if (!rc) {
         start_curses(a);
+        a->progress = (progress_sink){on_progress, a};
+        store_set_progress(a->st, &a->progress);
         if (slide >= 0)
             present_enter(a, (size_t)slide);
         rc = run_loop(a);
         vm_flush_folds(a, NULL);           /* the last folds, for the next start */
         store_set_wait(a->st, NULL, NULL); /* a is about to go */
+        store_set_progress(a->st, NULL);
         endwin();
         delscreen(scr);
     }

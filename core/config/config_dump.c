@@ -100,46 +100,61 @@ int config_date_format_valid(const char *fmt, char bad[3])
     return 1;
 }
 
-/* Appends the expansion of one directive at *p (after '%'); advances *p. */
-static void directive(const char **p, int y, int m, int d, char *buf, size_t bufsz)
+/* Writes v as decimal digits into b: at least width of them, padded with
+ * pad ('0' or ' ').  Returns the count written (at most 11). */
+static size_t put_number(char *b, int v, int width, char pad)
 {
-    const char *c = *p;
-    buf[0] = '\0';
-    if (c[0] == '-' && (c[1] == 'm' || c[1] == 'd')) {
-        snprintf(buf, bufsz, "%d", c[1] == 'm' ? m : d);
-        *p += 2;
-        return;
-    }
-    switch (c[0]) {
-    case 'Y':
-        snprintf(buf, bufsz, "%04d", y);
-        break;
-    case 'y':
-        snprintf(buf, bufsz, "%02d", y % 100);
-        break;
-    case 'm':
-        snprintf(buf, bufsz, "%02d", m);
-        break;
-    case 'd':
-        snprintf(buf, bufsz, "%02d", d);
-        break;
-    case 'e':
-        snprintf(buf, bufsz, "%2d", d);
-        break;
-    case '%':
-        snprintf(buf, bufsz, "%%");
-        break;
-    default:
-        snprintf(buf, bufsz, "%%%c", c[0]);
-        break;
-    }
-    *p += c[0] ? 1 : 0;
+    char tmp[12];
+    size_t n = 0;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do
+        tmp[n++] = (char)('0' + u % 10);
+    while ((u /= 10) && n < sizeof tmp - 1);
+    size_t len = 0;
+    if (v < 0)
+        b[len++] = '-';
+    for (size_t k = n; (int)k < width; k++)
+        b[len++] = pad;
+    while (n)
+        b[len++] = tmp[--n];
+    return len;
 }
 
-/* Copies src into out[outsz], cut at a UTF-8 character boundary. */
-static void copy_cut(const char *src, char *out, size_t outsz)
+/* Writes the expansion of one directive at *p (after '%') into buf (room
+ * for 16); advances *p.  Returns its length. */
+static size_t directive(const char **p, int y, int m, int d, char *buf)
 {
-    size_t n = strlen(src);
+    const char *c = *p;
+    if (c[0] == '-' && (c[1] == 'm' || c[1] == 'd')) {
+        *p += 2;
+        return put_number(buf, c[1] == 'm' ? m : d, 1, '0');
+    }
+    *p += c[0] ? 1 : 0;
+    switch (c[0]) {
+    case 'Y':
+        return put_number(buf, y, 4, '0');
+    case 'y':
+        return put_number(buf, y % 100, 2, '0');
+    case 'm':
+        return put_number(buf, m, 2, '0');
+    case 'd':
+        return put_number(buf, d, 2, '0');
+    case 'e':
+        return put_number(buf, d, 2, ' ');
+    case '%':
+        buf[0] = '%';
+        return 1;
+    default: /* copied as written */
+        buf[0] = '%';
+        buf[1] = c[0];
+        return c[0] ? 2 : 1;
+    }
+}
+
+/* Copies src (n bytes) into out[outsz], cut at a UTF-8 character
+ * boundary. */
+static void copy_cut(const char *src, size_t n, char *out, size_t outsz)
+{
     if (n >= outsz) {
         n = outsz - 1;
         while (n && ((unsigned char)src[n] & 0xC0) == 0x80)
@@ -149,24 +164,26 @@ static void copy_cut(const char *src, char *out, size_t outsz)
     out[n] = '\0';
 }
 
+/* fmt with y, m, d into out, on the stack: the front end formats the
+ * dates of every row it draws. */
 static void format_ymd(const char *fmt, int y, int m, int d, char *out, size_t outsz)
 {
-    strbuf sb = {0};
-    for (const char *p = fmt; *p;) {
-        char buf[16];
+    char text[256];
+    size_t len = 0;
+    for (const char *p = fmt; *p && len + 16 < sizeof text;) {
         size_t lit = strcspn(p, "%");
         if (lit) {
-            strbuf_appendn(&sb, p, lit);
+            lit = lit < sizeof text - 16 - len ? lit : sizeof text - 16 - len;
+            memcpy(text + len, p, lit);
+            len += lit;
             p += lit;
             continue;
         }
         p++;
-        directive(&p, y, m, d, buf, sizeof buf);
-        strbuf_append(&sb, buf);
+        len += directive(&p, y, m, d, text + len);
     }
     if (outsz)
-        copy_cut(strbuf_str(&sb), out, outsz);
-    strbuf_free(&sb);
+        copy_cut(text, len, out, outsz);
 }
 
 void config_format_day(const duban_config *cfg, long day, char *out, size_t outsz)

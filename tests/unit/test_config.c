@@ -476,10 +476,44 @@ static void default_path_from_the_callers_directories(void **state)
     unsetenv("XDG_CONFIG_HOME");
 }
 
+/* Every directive of date_format, a bad date kept as it is, and a cut at
+ * the out buffer's end on a character boundary. */
+static void dates_in_every_format(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *fmt, *iso, *want;
+    } cases[] = {
+        {"%Y-%m-%d", "2021-07-05", "2021-07-05"},
+        {"%y/%-m/%-d", "2021-07-05", "21/7/5"},
+        {"%-m月%-d日", "2021-12-31", "12月31日"},
+        {"%Y年%m月%d日", "2021-10-01", "2021年10月01日"},
+        {"[%e]", "2021-10-01", "[ 1]"},
+        {"[%e]", "2021-10-21", "[21]"},
+        {"100%% %d", "2021-10-09", "100% 09"},
+        {"%Y-%m-%d", "2021-13-45", "2021-13-45"},
+        {"%Y-%m-%d", "", ""},
+    };
+    duban_config *cfg = calloc(1, sizeof *cfg); /* only date_format is read */
+    assert_non_null(cfg);
+    char out[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(cfg->date_format, sizeof cfg->date_format, "%s", cases[i].fmt);
+        config_format_date(cfg, cases[i].iso, out, sizeof out);
+        assert_string_equal(out, cases[i].want);
+    }
+    snprintf(cfg->date_format, sizeof cfg->date_format, "%s", "%Y年%m月%d日");
+    char small[12]; /* "2021年10" and a half 月 would not fit: cut before it */
+    config_format_date(cfg, "2021-10-01", small, sizeof small);
+    assert_string_equal(small, "2021年10");
+    free(cfg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(default_path_from_the_callers_directories),
+        cmocka_unit_test(dates_in_every_format),
         cmocka_unit_test_setup_teardown(defaults_without_a_file, setup, teardown),
         cmocka_unit_test_setup_teardown(missing_file_given_explicitly_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(user_file_is_merged_over_defaults, setup, teardown),

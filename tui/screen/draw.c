@@ -128,12 +128,15 @@ static attr_t attr_of(int style)
 /* Converts clean UTF-8 (len bytes) into wide characters that fit in w
  * columns, by the wider of our measure and the C library's (what curses
  * uses), so that nothing wraps or is split at the border.  Returns the
- * count and sets *cols; off (when not NULL) gets each character's byte
- * offset. */
-static size_t to_wide(const char *s, size_t len, int w, wchar_t *out, size_t *off_of, int *cols)
+ * count and sets *cols, and *spacing to 0 when one of them takes no
+ * column in curses (a combining mark); off (when not NULL) gets each
+ * character's byte offset. */
+static size_t to_wide(const char *s, size_t len, int w, wchar_t *out, size_t *off_of, int *cols,
+                      int *spacing)
 {
     size_t n = 0;
     int col = 0;
+    *spacing = 1;
     for (size_t off = 0; off < len;) {
         uint32_t cp;
         size_t start = off;
@@ -160,6 +163,7 @@ static size_t to_wide(const char *s, size_t len, int w, wchar_t *out, size_t *of
             off_of[n] = start;
         out[n++] = (wchar_t)cp;
         col += need;
+        *spacing &= cw != 0;
     }
     out[n] = 0;
     *cols = col;
@@ -253,6 +257,30 @@ static void join_gap(int y, int x)
     mvchgat(y, g + 1, x - 1 - g, a & ~A_COLOR, pair, NULL);
 }
 
+/* Puts n characters, wide or (wide NULL) the bytes of ascii, at (y, x)
+ * in attributes a, as prepared cells: curses copies them without the
+ * work addnstr() and addnwstr() do for each character (181 against 315
+ * instructions a character, half of them for every row drawn).  Each
+ * must take a column or two in curses (to_wide()'s spacing). */
+static void put_cells(int y, int x, const wchar_t *wide, const char *ascii, size_t n, attr_t a)
+{
+    cchar_t stack[DRAW_STACK], proto;
+    cchar_t *cells = n <= DRAW_STACK ? stack : malloc(n * sizeof *cells);
+    const wchar_t blank[2] = {L' ', 0};
+    if (!cells || setcchar(&proto, blank, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL) == ERR) {
+        if (cells != stack)
+            free(cells);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        cells[i] = proto;
+        cells[i].chars[0] = wide ? wide[i] : (wchar_t)(unsigned char)ascii[i];
+    }
+    mvadd_wchnstr(y, x, cells, (int)n);
+    if (cells != stack)
+        free(cells);
+}
+
 /* draw_text(), the query's words marked when query is not NULL, else
  * the ns spans sp (bytes of s, sorted) when sp is not NULL.  Plain
  * ASCII that fits goes to curses as bytes; other text is converted on
@@ -268,9 +296,7 @@ static int draw_marked(int y, int x, int w, const char *s, int style, const char
     if (!marks) {
         size_t n = ascii_len(s);
         if (n && n <= (size_t)w) {
-            attrset(attr_of(style));
-            mvaddnstr(y, x, s, (int)n);
-            attrset(A_NORMAL);
+            put_cells(y, x, NULL, s, n, attr_of(style));
             return (int)n;
         }
     }
@@ -287,7 +313,8 @@ static int draw_marked(int y, int x, int w, const char *s, int style, const char
     wchar_t *wide = big ? malloc((len + 1) * sizeof *wide) : wstack;
     size_t *off = !marks ? NULL : big ? malloc((len + 1) * sizeof *off) : ostack;
     if (wide && (off || !marks)) {
-        size_t n = to_wide(t, len, w, wide, off, &cols);
+        int spacing;
+        size_t n = to_wide(t, len, w, wide, off, &cols, &spacing);
         text_span found[MARK_SPANS];
         if (query) {
             ns = text_match_spans(t, query, found, MARK_SPANS);
@@ -296,6 +323,8 @@ static int draw_marked(int y, int x, int w, const char *s, int style, const char
         attrset(attr_of(style));
         if (n && off)
             draw_runs(y, x, wide, off, n, sp, ns, style);
+        else if (n && spacing)
+            put_cells(y, x, wide, NULL, n, attr_of(style));
         else if (n)
             mvaddnwstr(y, x, wide, (int)n);
         attrset(A_NORMAL);

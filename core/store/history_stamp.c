@@ -7,8 +7,8 @@
  * with statements prepared once per store, and its two look-ups walk the
  * item's newest rows only instead of all of them with a sort (so an edit
  * costs the same however long the item's history).  The values are the
- * trigger's, term for term, but the gid: a random one until schema 15,
- * ordered by the clock since (store_history_gid()). */
+ * trigger's, term for term, but the gid: wholly random in rows stamped
+ * before, led by the clock now (store_history_gid()). */
 #include "store/store_internal.h"
 
 #include <string.h>

@@ -430,16 +430,11 @@ void store_set_progress(store *st, const progress_sink *p)
         store_watch(st, NULL, 0, 0);
 }
 
-void store_tell(store *st, const char *what, uint64_t done, uint64_t total)
-{
-    progress_tell(st->progress, what, done, total);
-}
-
 /* SQLite's progress handler while store_watch() is on: never interrupts. */
 static int watch_tick(void *arg)
 {
     store *st = arg;
-    store_tell(st, st->watching, st->watch_done, st->watch_total);
+    progress_tell(st->progress, st->watching, st->watch_done, st->watch_total);
     return 0;
 }
 
@@ -456,9 +451,9 @@ void store_watch(store *st, const char *what, uint64_t done, uint64_t total)
     sqlite3_progress_handler(st->db, st->watching ? WATCH_STEPS : 0,
                              st->watching ? watch_tick : NULL, st);
     if (st->watching)
-        store_tell(st, what, done, total);
+        progress_tell(st->progress, what, done, total);
     else if (was)
-        store_tell(st, NULL, 0, 0); /* the work is over */
+        progress_tell(st->progress, NULL, 0, 0); /* the work is over */
 }
 
 int store_map_file(store *st, duban_error *err)

@@ -93,8 +93,6 @@ int store_stamp_history(store *st, int64_t id, int64_t node_id, const char *at, 
  * differ in 80 random bits. */
 void store_history_gid(int64_t hlc, char gid[33]);
 
-/* Tells the store's progress function (store_set_progress()), if any. */
-void store_tell(store *st, const char *what, uint64_t done, uint64_t total);
 /* Tells the progress function what, done and total (0: not known) now
  * and, while the statements that follow run (one may be long: an
  * integrity check, VACUUM INTO), every few thousand of SQLite's steps;

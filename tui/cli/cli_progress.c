@@ -1,4 +1,4 @@
-/* cli_progress.c - long work's progress on standard error (see
+/* cli_progress.c - long work's progress shown to people (see
  * cli_progress.h). */
 #include "cli/cli_progress.h"
 
@@ -14,7 +14,7 @@ static long now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + 1; /* never 0: "none" */
 }
 
 /* Whether standard error is a terminal that can take "\r" and erase a
@@ -25,16 +25,30 @@ static int stderr_is_terminal(void)
     return isatty(STDERR_FILENO) && term && *term && strcmp(term, "dumb");
 }
 
-/* "duban: 写入台账 writing the ledger 40000/100000 (40%) 3 s": the text is
- * duban's own (core's constant step names), no escaping is needed. */
-static void draw(void *arg, const char *what, uint64_t done, uint64_t total)
+/* The command line's output: "duban: LINE" over the line before.  The
+ * text is duban's own (core's constant step names), no escaping is
+ * needed. */
+static void show_on_stderr(void *arg, const char *line)
+{
+    (void)arg;
+    if (line)
+        fprintf(stderr, "\r\033[Kduban: %s", line);
+    else
+        fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
+
+static void tell(void *arg, const char *what, uint64_t done, uint64_t total)
 {
     cli_progress *cp = arg;
     if (!what) { /* the work is over */
         cli_progress_clear(cp);
+        cp->start_ms = 0;
         return;
     }
     long now = now_ms();
+    if (!cp->start_ms)
+        cp->start_ms = now;
     /* a new step shows at once, a step's counts ten times a second */
     int same_step = cp->shown && what == cp->what;
     if (now - cp->start_ms < cp->after_ms || (same_step && now - cp->drawn_ms < REDRAW_MS))
@@ -48,23 +62,30 @@ static void draw(void *arg, const char *what, uint64_t done, uint64_t total)
     cp->done = done;
     cp->total = total;
     cp->secs = secs;
+    char line[200];
     if (total)
-        fprintf(stderr, "\r\033[Kduban: %s %llu/%llu (%llu%%) %ld s", what,
-                (unsigned long long)done, (unsigned long long)total,
-                (unsigned long long)(done * 100 / total), secs);
+        snprintf(line, sizeof line, "%s %llu/%llu (%llu%%) %ld 秒", what, (unsigned long long)done,
+                 (unsigned long long)total, (unsigned long long)(done * 100 / total), secs);
     else
-        fprintf(stderr, "\r\033[Kduban: %s… %ld s", what, secs);
-    fflush(stderr);
+        snprintf(line, sizeof line, "%s… %ld 秒", what, secs);
+    cp->show(cp->show_arg, line);
+}
+
+void cli_progress_to(cli_progress *cp, long after_ms, cli_progress_show show, void *arg)
+{
+    memset(cp, 0, sizeof *cp);
+    cp->after_ms = after_ms;
+    cp->on = after_ms >= 0;
+    cp->show = show;
+    cp->show_arg = arg;
+    cp->p.fn = tell;
+    cp->p.arg = cp;
 }
 
 void cli_progress_start(cli_progress *cp, long after_ms)
 {
-    memset(cp, 0, sizeof *cp);
-    cp->after_ms = after_ms;
-    cp->on = after_ms >= 0 && stderr_is_terminal();
-    cp->start_ms = now_ms();
-    cp->p.fn = draw;
-    cp->p.arg = cp;
+    cli_progress_to(cp, after_ms, show_on_stderr, NULL);
+    cp->on = cp->on && stderr_is_terminal();
 }
 
 const progress_sink *cli_progress_get(cli_progress *cp)
@@ -76,8 +97,6 @@ void cli_progress_clear(cli_progress *cp)
 {
     if (!cp->shown)
         return;
-    fputs("\r\033[K", stderr);
-    fflush(stderr);
+    cp->show(cp->show_arg, NULL);
     cp->shown = 0;
-    cp->drawn_ms = 0;
 }

@@ -200,10 +200,8 @@ typedef struct app {
         uint32_t key;
     } pending[16];
     int npending;
-    /* long work's progress on the status line (tui.c on_progress): the
-     * sink handed to the store, when the work began, when last drawn */
-    progress_sink progress;
-    long progress_start_ms, progress_drawn_ms;
+    /* long work's progress line, on the status line (tui.c) */
+    cli_progress progress;
 } app;
 
 /* Sets the status line message (printf-style); style from draw.h. */

@@ -351,34 +351,16 @@ static int on_wait(void *arg, int waited_ms)
     return go_on;
 }
 
-/* Long work's progress (store_set_progress(): a long history's changes,
- * say) on the status line, once it has run ctx->progress_ms
- * (DUBAN_PROGRESS_MS, default a second): what it is doing and the
- * seconds so far, redrawn at most ten times a second.  It runs inside
- * SQLite's progress handler, so it draws only the status line and never
- * touches the store; the next frame draws over it. */
-static void on_progress(void *arg, const char *what, uint64_t done, uint64_t total)
+/* Long work's progress line (cli_progress.h: a long history's changes,
+ * say) on the status line.  It runs inside SQLite's progress handler, so
+ * it draws only the status line and never touches the store; the next
+ * frame draws over it, so taking it away (line NULL) is nothing to do. */
+static void show_on_status_line(void *arg, const char *line)
 {
     app *a = arg;
-    long now = now_ms();
-    if (!what) { /* the work is over */
-        a->progress_start_ms = a->progress_drawn_ms = 0;
-        return;
-    }
-    if (!a->progress_start_ms)
-        a->progress_start_ms = now;
     rect st = a->lay.status;
-    if (a->ctx->progress_ms < 0 || now - a->progress_start_ms < a->ctx->progress_ms ||
-        (a->progress_drawn_ms && now - a->progress_drawn_ms < 100) || st.h <= 0 || a->lay.too_small)
+    if (!line || st.h <= 0 || a->lay.too_small)
         return;
-    a->progress_drawn_ms = now;
-    char line[160];
-    long secs = (now - a->progress_start_ms) / 1000;
-    if (total)
-        snprintf(line, sizeof line, "%s %llu/%llu… %ld 秒", what, (unsigned long long)done,
-                 (unsigned long long)total, secs);
-    else
-        snprintf(line, sizeof line, "%s… %ld 秒", what, secs);
     draw_blank(st.y, st.x, st.w, S_BAR_LINE);
     draw_text(st.y, st.x + 1, st.w - 2, line, S_BAR_LINE);
     wnoutrefresh(stdscr);
@@ -447,8 +429,8 @@ static int run_front_end(cli_ctx *ctx, int slide, duban_error *err)
                         getenv("TERM") ? getenv("TERM") : "");
     if (!rc) {
         start_curses(a);
-        a->progress = (progress_sink){on_progress, a};
-        store_set_progress(a->st, &a->progress);
+        cli_progress_to(&a->progress, ctx->progress_ms, show_on_status_line, a);
+        store_set_progress(a->st, cli_progress_get(&a->progress));
         if (slide >= 0)
             present_enter(a, (size_t)slide);
         rc = run_loop(a);

@@ -18,9 +18,6 @@
 
 #include <unistd.h>
 
-#define NREP 3
-#define NFILES 64
-
 typedef struct world {
     char *dir;
     char path[NREP][512];

@@ -27,7 +27,8 @@ typedef struct {
     const scenario *sc;
     const char *label;
     const char *trace_path;
-    char **argv; /* program to run */
+    const char *key_clock; /* key_clock.so to preload into the child, or NULL */
+    char **argv;           /* program to run */
 } bench_opts;
 
 void usage(FILE *f);

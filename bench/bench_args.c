@@ -46,7 +46,7 @@ void usage(FILE *f)
 {
     fprintf(f, "usage: pty_bench [options] DUBAN DB\n"
                "       pty_bench [options] -- PROGRAM [ARG...]\n"
-               "       pty_bench --self-test [ECHO_BASELINE]\n"
+               "       pty_bench --self-test [ECHO_BASELINE [KEY_CLOCK]]\n"
                "options:\n"
                "  --scenario NAME   move, fold, status, overdue, search, search_short,\n"
                "                    search_next, move_filter, fold_filter, status_filter,\n"
@@ -62,6 +62,8 @@ void usage(FILE *f)
                "  --size COLSxROWS  window size (default 80x24)\n"
                "  --label NAME      name in the report (default: DB or PROGRAM)\n"
                "  --trace FILE      write every key and chunk with its time (us)\n"
+               "  --key-clock LIB   preload LIB (key_clock.so) into the program and report\n"
+               "                    each key's work inside it as well (key_clock.h)\n"
                "  --json            one JSON object instead of the table\n");
 }
 
@@ -126,8 +128,8 @@ static int parse_valued(const char *opt, const char *val, bench_opts *o)
         return (o->sc = find_scenario(val)) ? 1 : -1;
     if (!strcmp(opt, "--size"))
         return parse_size(val, o) ? -1 : 1;
-    if (!strcmp(opt, "--label") || !strcmp(opt, "--trace")) {
-        *(opt[2] == 'l' ? &o->label : &o->trace_path) = val;
+    if (!strcmp(opt, "--label") || !strcmp(opt, "--trace") || !strcmp(opt, "--key-clock")) {
+        *(opt[2] == 'l' ? &o->label : opt[2] == 't' ? &o->trace_path : &o->key_clock) = val;
         return 1;
     }
     int *dst = !strcmp(opt, "--samples")         ? &o->samples

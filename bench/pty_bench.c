@@ -3,7 +3,7 @@
  *
  *   pty_bench [options] DUBAN DB          run DUBAN --db DB
  *   pty_bench [options] -- PROG [ARG...]  run any program (baselines)
- *   pty_bench --self-test [ECHO_BASELINE] functional smoke test (no timing)
+ *   pty_bench --self-test [ECHO_BASELINE [KEY_CLOCK]]  smoke test (no timing)
  *
  * The child runs on a pty (forkpty) with TERM=xterm-256color,
  * LC_ALL=C.UTF-8, DUBAN_TODAY=2021-10-01 and the requested window size.
@@ -32,6 +32,7 @@
 #define TAIL_SIZE 240      /* last output bytes kept for error messages */
 
 #include "bench.h"
+#include "key_clock.h"
 
 typedef struct {
     int fd;
@@ -55,7 +56,9 @@ typedef struct {
     double median_bytes, mean_bytes;
     double startup_ms;
     size_t startup_bytes;
-    long peak_rss_kb; /* the child's peak resident set size, 0 unknown */
+    int in_n;                       /* samples the key clock matched (--key-clock) */
+    double in_median_us, in_p95_us; /* their work inside the child */
+    long peak_rss_kb;               /* the child's peak resident set size, 0 unknown */
 } summary;
 
 static int64_t now_ns(void)
@@ -77,8 +80,22 @@ static void sleep_ms(int ms)
 
 /* ---- child process ---------------------------------------------------- */
 
-static void exec_child(char **argv)
+/* With --key-clock: the library preloaded, where it writes, and ASan told
+ * that a library before its runtime is meant (sanitizer builds). */
+static void preload_key_clock(const char *lib, const char *out)
 {
+    char asan[512];
+    const char *was = getenv("ASAN_OPTIONS");
+    snprintf(asan, sizeof asan, "%s%sverify_asan_link_order=0", was ? was : "", was ? ":" : "");
+    setenv("ASAN_OPTIONS", asan, 1);
+    setenv("LD_PRELOAD", lib, 1);
+    setenv("KEY_CLOCK_OUT", out, 1);
+}
+
+static void exec_child(char **argv, const char *key_clock, const char *clock_out)
+{
+    if (key_clock)
+        preload_key_clock(key_clock, clock_out);
     setenv("TERM", "xterm-256color", 1);
     setenv("LC_ALL", "C.UTF-8", 1);
     setenv("DUBAN_TODAY", "2021-10-01", 1);
@@ -89,7 +106,7 @@ static void exec_child(char **argv)
     _exit(127);
 }
 
-static int session_start(session *s, const bench_opts *o)
+static int session_start(session *s, const bench_opts *o, const char *clock_out)
 {
     memset(s, 0, sizeof *s);
     s->fd = -1;
@@ -106,7 +123,7 @@ static int session_start(session *s, const bench_opts *o)
         return -1;
     }
     if (s->pid == 0)
-        exec_child(o->argv);
+        exec_child(o->argv, o->key_clock, clock_out);
     /* forkpty already sized the pty; set it again explicitly so the child
      * also gets SIGWINCH-consistent state if it queried early. */
     ioctl(s->fd, TIOCSWINSZ, &ws);
@@ -314,8 +331,10 @@ static int start_and_setup(session *s, const bench_opts *o, summary *sum)
 }
 
 /* Warm-up keys, then o->samples measured keys.  lat_ns[i] is -1 for a key
- * that produced no output within first_ms. */
-static int run_samples(session *s, const bench_opts *o, int64_t *lat_ns, size_t *bytes)
+ * that produced no output within first_ms; t0s[i] is when the key was
+ * written and t_lasts[i] when its output settled (for the key clock). */
+static int run_samples(session *s, const bench_opts *o, int64_t *lat_ns, size_t *bytes,
+                       int64_t *t0s, int64_t *t_lasts)
 {
     int total = o->warmup + o->samples;
     for (int i = 0; i < total; i++) {
@@ -327,6 +346,8 @@ static int run_samples(session *s, const bench_opts *o, int64_t *lat_ns, size_t 
         if (i < o->warmup)
             continue;
         lat_ns[i - o->warmup] = b.bytes ? b.t_last - t0 : -1;
+        t0s[i - o->warmup] = t0;
+        t_lasts[i - o->warmup] = b.bytes ? b.t_last : t0 + ms_ns(o->first_ms);
         bytes[i - o->warmup] = b.bytes;
     }
     return 0;
@@ -405,10 +426,11 @@ static void print_json(const bench_opts *o, const summary *s)
            "\"samples\":%d,\"silent\":%d,\"median_us\":%.1f,\"p90_us\":%.1f,\"p95_us\":%.1f,"
            "\"min_us\":%.1f,"
            "\"max_us\":%.1f,\"median_bytes\":%.1f,\"mean_bytes\":%.1f,\"startup_ms\":%.1f,"
-           "\"startup_bytes\":%zu,\"peak_rss_kb\":%ld}\n",
+           "\"startup_bytes\":%zu,\"peak_rss_kb\":%ld,\"in_n\":%d,\"in_median_us\":%.1f,"
+           "\"in_p95_us\":%.1f}\n",
            o->sc->name, o->label, o->cols, o->rows, o->quiet_ms, s->n, s->silent, s->median_us,
            s->p90_us, s->p95_us, s->min_us, s->max_us, s->median_bytes, s->mean_bytes,
-           s->startup_ms, s->startup_bytes, s->peak_rss_kb);
+           s->startup_ms, s->startup_bytes, s->peak_rss_kb, s->in_n, s->in_median_us, s->in_p95_us);
 }
 
 static void print_table(const bench_opts *o, const summary *s)
@@ -421,6 +443,9 @@ static void print_table(const bench_opts *o, const summary *s)
            "max_us", "bytes/key", "mean_bytes");
     printf("%-10s %10.1f %10.1f %10.1f %10.1f %12.0f %12.1f\n", o->sc->name, s->median_us,
            s->p90_us, s->min_us, s->max_us, s->median_bytes, s->mean_bytes);
+    if (o->key_clock)
+        printf("inside the program (key clock, %d of %d keys): median %.1f us, p95 %.1f us\n",
+               s->in_n, s->n, s->in_median_us, s->in_p95_us);
     if (s->silent)
         printf("note: %d of %d keys produced no output within %d ms (left out of the times)\n",
                s->silent, s->n, o->first_ms);
@@ -430,29 +455,67 @@ static void print_table(const bench_opts *o, const summary *s)
 
 /* One full run: start, first screen, setup, samples, quit.  Returns 0, or
  * non-zero if the child died or could not be measured. */
+/* The key clock's times of the matched samples, summarised into sum. */
+static void summarise_key_clock(const char *path, const int64_t *t0s, const int64_t *t_lasts, int n,
+                                summary *sum)
+{
+    int64_t *in = calloc((size_t)n, sizeof *in);
+    if (!in || key_clock_match(path, t0s, t_lasts, n, in) < 0) {
+        free(in);
+        return;
+    }
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        if (in[i] >= 0)
+            in[m++] = in[i];
+    sum->in_n = m;
+    if (m) {
+        qsort(in, (size_t)m, sizeof *in, cmp_i64);
+        sum->in_median_us = median_i64(in, m) / 1e3;
+        sum->in_p95_us = (double)in[(int)((19 * (long)m + 19) / 20) - 1] / 1e3;
+    }
+    free(in);
+}
+
+/* One full run: start, first screen, setup, samples, quit.  Returns 0, or
+ * non-zero if the child died or could not be measured. */
 static int bench_run(const bench_opts *o, summary *sum)
 {
     memset(sum, 0, sizeof *sum);
-    int64_t *lat = calloc((size_t)o->samples, sizeof *lat);
-    size_t *bytes = calloc((size_t)o->samples, sizeof *bytes);
+    size_t n = (size_t)o->samples;
+    int64_t *lat = calloc(n, sizeof *lat), *t0s = calloc(n, sizeof *t0s);
+    int64_t *t_lasts = calloc(n, sizeof *t_lasts);
+    size_t *bytes = calloc(n, sizeof *bytes);
+    char clock_out[] = "/tmp/pty_bench_clock_XXXXXX";
+    int clock_fd = o->key_clock ? mkstemp(clock_out) : -1;
     session s;
-    int rc = !lat || !bytes ? -1 : session_start(&s, o);
+    int rc = !lat || !bytes || !t0s || !t_lasts || (o->key_clock && clock_fd < 0)
+                 ? -1
+                 : session_start(&s, o, clock_out);
     if (rc == 0) {
         rc = start_and_setup(&s, o, sum);
         if (rc == 0)
-            rc = run_samples(&s, o, lat, bytes);
+            rc = run_samples(&s, o, lat, bytes, t0s, t_lasts);
         if (rc == 0)
             quit_child(&s);
         else
             kill_child(&s);
         session_close(&s);
     }
+    if (rc == 0 && o->key_clock)
+        summarise_key_clock(clock_out, t0s, t_lasts, o->samples, sum);
     if (rc == 0)
         summarise(lat, bytes, o->samples, sum);
     if (rc == 0)
         sum->peak_rss_kb = s.maxrss_kb;
+    if (clock_fd >= 0) {
+        close(clock_fd);
+        unlink(clock_out);
+    }
     free(lat);
     free(bytes);
+    free(t0s);
+    free(t_lasts);
     return rc;
 }
 
@@ -468,10 +531,26 @@ static void default_echo_path(char *out, size_t n)
     snprintf(out + dir, n - dir, "echo_baseline");
 }
 
+/* The echo run again with the key clock: every key matched, none of them
+ * longer inside the program than from the key to the screen. */
+static int self_test_key_clock(bench_opts *o, const char *key_clock)
+{
+    summary sum;
+    o->key_clock = key_clock;
+    int rc = bench_run(o, &sum);
+    o->key_clock = NULL;
+    int ok =
+        rc == 0 && sum.in_n == sum.n && sum.in_median_us > 0 && sum.in_median_us <= sum.median_us;
+    printf("self-test: key clock %s (rc %d, %d of %d keys, inside %.1f us of %.1f us)\n",
+           ok ? "ok" : "FAILED", rc, sum.in_n, sum.n, sum.in_median_us, sum.median_us);
+    return ok;
+}
+
 /* Functional only: every key must come back as at least one byte, and a
  * child that dies mid-run must be reported as a failure.  Timeouts are
- * generous and no time is compared with anything. */
-static int self_test(const char *echo_path)
+ * generous and no time is compared with anything but another time of the
+ * same key. */
+static int self_test(const char *echo_path, const char *key_clock)
 {
     char path[4096];
     if (echo_path)
@@ -493,6 +572,8 @@ static int self_test(const char *echo_path)
     int ok = rc == 0 && sum.n == 8 && sum.silent == 0 && sum.median_bytes >= 1;
     printf("self-test: echo run %s (rc %d, %d samples, %d silent, median %.0f bytes/key)\n",
            ok ? "ok" : "FAILED", rc, sum.n, sum.silent, sum.median_bytes);
+    if (key_clock)
+        ok &= self_test_key_clock(&o, key_clock);
     o.argv = argv_die;
     fprintf(stderr, "self-test: the next run must report that the child exited:\n");
     int died = bench_run(&o, &sum) != 0;
@@ -504,7 +585,7 @@ int main(int argc, char **argv)
 {
     signal(SIGPIPE, SIG_IGN);
     if (argc >= 2 && !strcmp(argv[1], "--self-test"))
-        return self_test(argc >= 3 ? argv[2] : NULL);
+        return self_test(argc >= 3 ? argv[2] : NULL, argc >= 4 ? argv[3] : NULL);
     bench_opts o;
     default_opts(&o);
     if (parse_args(argc, argv, &o))

@@ -5,8 +5,9 @@
 #   bench/table.sh [BUILD_DIR] [--big] [--rounds N] [--samples N] [--whole]
 #
 # BUILD_DIR (default build) must contain tui/duban, tests/duban-gen,
-# bench/pty_bench, bench/echo_baseline and bench/core_bench (cmake --build
-# BUILD_DIR --target duban duban-gen pty_bench echo_baseline core_bench).
+# bench/pty_bench, bench/echo_baseline, bench/key_clock.so and bench/core_bench
+# (cmake --build BUILD_DIR --target duban duban-gen pty_bench echo_baseline
+# key_clock core_bench).
 # Builds nothing.  Per size it prints:
 #   - key latencies on a pty (pty_bench: move, fold, status, overdue view,
 #     search per typed key, short search, search next; first frame), the
@@ -38,8 +39,8 @@ while [ $# -gt 0 ]; do
 done
 HERE=$(cd "$(dirname "$0")" && pwd)
 DUBAN=$BUILD/tui/duban GEN=$BUILD/tests/duban-gen PTYB=$BUILD/bench/pty_bench
-ECHO=$BUILD/bench/echo_baseline CORE=$BUILD/bench/core_bench
-for f in "$DUBAN" "$GEN" "$PTYB" "$ECHO" "$CORE"; do
+ECHO=$BUILD/bench/echo_baseline CORE=$BUILD/bench/core_bench CLOCK=$BUILD/bench/key_clock.so
+for f in "$DUBAN" "$GEN" "$PTYB" "$ECHO" "$CORE" "$CLOCK"; do
     [ -x "$f" ] || { echo "table.sh: $f not found (see the header of this script)" >&2 && exit 2; }
 done
 command -v sqlite3 >/dev/null || { echo "table.sh: the sqlite3 CLI is needed for the floors" >&2 && exit 2; }
@@ -149,14 +150,15 @@ field() { sed -n "s/.*\"$1\":\([^,}]*\).*/\1/p" "$2"; }
 key() {
     local size=$1 scen=$2 j=$T/$1-$2.json
     cp "$T/$size.db" "$T/run.db"
-    "$PTYB" --json --scenario "$scen" --samples "$SAMPLES" --label "$size" "$DUBAN" "$T/run.db" \
-        >"$j" 2>"$T/err.txt" || { : >"$j"; sed 's/^/  /' "$T/err.txt" >&2; }
+    "$PTYB" --json --scenario "$scen" --samples "$SAMPLES" --label "$size" --key-clock "$CLOCK" \
+        "$DUBAN" "$T/run.db" >"$j" 2>"$T/err.txt" || { : >"$j"; sed 's/^/  /' "$T/err.txt" >&2; }
     rm -f "$T/run.db" "$T/run.db-wal" "$T/run.db-shm"
     local med p95
     med=$(field median_us "$j") p95=$(field p95_us "$j")
     [ "$med" = "0.0" ] && med=no-output # e.g. no match in the seed plan
-    printf "%-5s %-26s %9s %9s %9s %9s %7s\n" "$size" "key $scen (us)" "${med:-FAILED}" \
-        "${p95:--}" "$ECHO_MED" "-" "$(ratio "$med" "$ECHO_MED")"
+    printf "%-5s %-26s %9s %9s %9s %9s %7s   inside %s us (echo %s)\n" "$size" "key $scen (us)" \
+        "${med:-FAILED}" "${p95:--}" "$ECHO_MED" "-" "$(ratio "$med" "$ECHO_MED")" \
+        "$(field in_median_us "$j")" "$ECHO_IN"
 }
 
 SIZES="seed 1k 10k"
@@ -166,8 +168,8 @@ for size in $SIZES; do
     make_db "$size" || { echo "table.sh: cannot make the $size database" >&2 && exit 2; }
 done
 
-"$PTYB" --json --samples "$SAMPLES" -- "$ECHO" >"$T/echo.json" 2>/dev/null
-ECHO_MED=$(field median_us "$T/echo.json")
+"$PTYB" --json --samples "$SAMPLES" --key-clock "$CLOCK" -- "$ECHO" >"$T/echo.json" 2>/dev/null
+ECHO_MED=$(field median_us "$T/echo.json") ECHO_IN=$(field in_median_us "$T/echo.json")
 
 echo
 printf "%-5s %-26s %9s %9s %9s %9s %7s\n" size what median p95 floor floor_p95 ratio
@@ -208,7 +210,9 @@ done
 "$PTYB" --json --samples "$SAMPLES" -- "$ECHO" >"$T/echo2.json" 2>/dev/null
 echo
 echo "key rows: microseconds from writing a key to the screen settling (pty_bench), floor = the"
-echo "echo baseline (first run; at the end: $(field median_us "$T/echo2.json") us).  first frame: ms,"
+echo "echo baseline (first run; at the end: $(field median_us "$T/echo2.json") us); inside: the median"
+echo "time in the program from reading the key to its last write (bench/key_clock.h), echo's"
+echo "beside it.  first frame: ms,"
 echo "floor = less on the plan's listing.  duban rows: whole process, ms, floor = the sqlite3 CLI"
 echo "on bench/sql/NAME.sql.  core rows: in-process us, ratio to core tx_floor (a bare durable"
 echo "upsert transaction on the same file).  peak memory: the front end's maximum resident"

@@ -1,6 +1,7 @@
 /* xlsx_book.c - the shared parts of core's XLSX writers (xlsx_book.h). */
 #include "report/xlsx_book.h"
 
+#include "base/replace.h"
 #include "plan/date.h"
 #include "text/textwidth.h"
 
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 /* Creates a new empty file next to path, "DIR/.NAME.PID-N.tmp", with the
@@ -33,10 +35,26 @@ static int temp_next_to(const char *path, char *tmp, size_t tmpsz)
     return -1;
 }
 
+/* What a workbook may be written over: nothing yet, an empty file, or a
+ * workbook (a ZIP file: replace.h), under a name ending in .xlsx: a
+ * workbook under a .csv or .pdf name would only mislead whoever opens it. */
+static int check_target(const char *path, duban_error *err)
+{
+    int rc = replace_check(path, "PK\3\4", 4, "an XLSX workbook", err);
+    size_t n = strlen(path);
+    if (!rc && (n < 5 || strcasecmp(path + n - 5, ".xlsx")))
+        rc = duban_fail(err, DUBAN_EINVAL,
+                        "%s: an XLSX workbook is written here: give a name ending in .xlsx", path);
+    return rc;
+}
+
 int xlsx_book_open(xlsx_book *b, const char *path, duban_error *err)
 {
     memset(b, 0, sizeof *b);
     b->path = path;
+    int rc = check_target(path, err);
+    if (rc)
+        return rc;
     if (xlsx_lib_open(&b->lib, err))
         return DUBAN_EIO;
     if (temp_next_to(path, b->tmp, sizeof b->tmp)) {

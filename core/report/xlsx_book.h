@@ -21,8 +21,11 @@ typedef struct xlsx_book {
     lxw_error rc; /* the first failure while writing */
 } xlsx_book;
 
-/* DUBAN_EIO naming path when the temporary file cannot be made, or when
- * libxlsxwriter cannot be loaded; nothing is left to close then. */
+/* DUBAN_EINVAL naming path, and nothing written, when path does not end
+ * in .xlsx or holds something other than a workbook or nothing (a
+ * database, a FIFO, a folder, another file); DUBAN_EIO naming path when
+ * the temporary file cannot be made, or when libxlsxwriter cannot be
+ * loaded.  Nothing is left to close after a failure. */
 int xlsx_book_open(xlsx_book *b, const char *path, duban_error *err);
 /* Writes the workbook and renames it over path; on any failure (also one
  * kept by xlsx_keep) removes the temporary file: DUBAN_EIO or DUBAN_ENOMEM. */

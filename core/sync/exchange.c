@@ -2,6 +2,8 @@
  * with another database file, and through a shared folder. */
 #include "sync/sync_internal.h"
 
+#include "base/replace.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -44,6 +46,10 @@ int sync_read_file(const char *path, char **data, size_t *len, duban_error *err)
 
 int sync_write_file(const char *path, const strbuf *image, duban_error *err)
 {
+    static const char magic[] = "duban-changes "; /* an earlier change file (sync.h) */
+    int rc = replace_check(path, magic, sizeof magic - 1, "a change file", err);
+    if (rc)
+        return rc;
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);

@@ -195,7 +195,10 @@ typedef struct sync_result {
  * of history rows written. */
 int sync_export(store *st, int64_t plan_id, const char *peer, int all, const char *since,
                 strbuf *out, int *rows, duban_error *err);
-/* Writes image to path atomically (temporary file, fsync, rename). */
+/* Writes image to path atomically (temporary file, fsync, rename).  Only
+ * over nothing, an empty file or an earlier change file (replace.h): a
+ * database, a FIFO, a folder or another file is refused (DUBAN_EINVAL)
+ * and left as it is. */
 int sync_write_file(const char *path, const strbuf *image, duban_error *err);
 /* Applies a change file image (name is for messages) in one transaction. */
 int sync_import(store *st, const char *name, const char *data, size_t len, sync_result *res,

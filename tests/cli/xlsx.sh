@@ -222,4 +222,44 @@ sys.exit(1 if bad else 0)
 PY
 if "$PY" "$T/frozen.py" "$T/out/纪要.xlsx" "$T/out/纪要-later.xlsx" "$T/out/纪要-filtered.xlsx" \
     >"$T/check.out" 2>&1; then pass; else fail "$(cat "$T/check.out")"; fi
+
+# -o writes over a workbook, and over nothing else: the database itself
+# (one slip of the Tab key), another plan, a FIFO, a folder, any other
+# file are refused in one line and left as they were; a name that does not
+# end in .xlsx is refused before anything is written.
+before=$(db_sum "$DB")
+for cmd in "export" "minutes 2 --format xlsx"; do
+  # shellcheck disable=SC2086 # cmd is two words on purpose
+  run --db "$DB" $cmd -o "$DB"
+  expect_rc 2 "$cmd -o the database in use"
+  expect_err "$DB: a database (a plan?), not replaced" "$cmd -o the database names it"
+  expect_one_line_err "$cmd -o the database"
+done
+[ "$(db_sum "$DB")" = "$before" ] && pass || fail "the database changed after export -o onto it"
+run --db "$DB" list
+expect_rc 0 "the database still opens after export -o onto it"
+mkfifo "$T/out/fifo.xlsx"
+run --db "$DB" export -o "$T/out/fifo.xlsx"
+expect_rc 2 "export -o a FIFO"
+expect_err "fifo.xlsx: not a regular file, not replaced" "export -o a FIFO says so"
+[ -p "$T/out/fifo.xlsx" ] && pass || fail "export -o replaced the FIFO"
+mkdir "$T/out/dir.xlsx"
+run --db "$DB" export -o "$T/out/dir.xlsx"
+expect_rc 2 "export -o a folder"
+expect_err "dir.xlsx: a folder, not replaced" "export -o a folder says so"
+printf 'notes kept here\n' >"$T/out/notes.xlsx"
+run --db "$DB" export -o "$T/out/notes.xlsx"
+expect_rc 2 "export -o a file that is not a workbook"
+expect_err "notes.xlsx: exists and is not an XLSX workbook, not replaced" "says what it found"
+[ "$(cat "$T/out/notes.xlsx")" = "notes kept here" ] && pass || fail "export -o replaced a text file"
+run --db "$DB" export -o "$T/out/台账.csv"
+expect_rc 2 "export -o a name not ending in .xlsx"
+expect_err "台账.csv: an XLSX workbook is written here: give a name ending in .xlsx" "says why"
+[ ! -e "$T/out/台账.csv" ] && pass || fail "export -o 台账.csv wrote a file"
+ls -A "$T/out" | grep -q '\.tmp$' && fail "a refused export left a temporary file" || pass
+: >"$T/out/empty.XLSX"
+run --db "$DB" export -o "$T/out/empty.XLSX"
+expect_rc 0 "export -o an empty file named .XLSX"
+run --db "$DB" export -o "$T/out/台账.xlsx"
+expect_rc 0 "export -o over an earlier workbook replaces it"
 finish

@@ -77,19 +77,36 @@ static int sqlite_checks(store *st, strbuf *report, size_t *n, duban_error *err)
                              n, err);
 }
 
-/* Every edited field equals the new value of its last history row. */
+/* Every edited field equals the new value of the history row that set it:
+ * its last row, for an item whose rows were all made here (a later row has
+ * the greater clock); for an item with rows from another replica (found
+ * as conflict.c finds them), the winning assignment of the conflict rule
+ * (sync.h): the greatest (hlc, origin) among the rows that changed it.  An
+ * edit that arrived after it lost is not the value, and not a problem. */
+/* clang-format off */
+static const char fields_sql[] =
+    "WITH me AS (SELECT uuid FROM replica WHERE is_self = 1),"
+    " touched AS MATERIALIZED (SELECT DISTINCT t.node_id FROM history t WHERE t.id IN"
+    "  (SELECT g.history_id FROM history_gid g WHERE g.origin < (SELECT uuid FROM me)"
+    "  OR g.origin > (SELECT uuid FROM me)))"
+    " SELECT h.node_id, h.field, h.new_value, h.id FROM history h"
+    " WHERE h.field <> 'note' AND h.node_id NOT IN touched AND h.id = (SELECT max(id)"
+    "  FROM history WHERE node_id = h.node_id AND field = h.field)"
+    " UNION ALL"
+    " SELECT h.node_id, h.field, h.new_value, h.id FROM (SELECT DISTINCT node_id, field"
+    "  FROM history WHERE node_id IN touched AND field <> 'note') p"
+    " JOIN history h ON h.id = (SELECT w.id FROM history w"
+    "  JOIN history_gid wg ON wg.history_id = w.id WHERE w.node_id = p.node_id"
+    "  AND w.field = p.field AND w.old_value <> w.new_value"
+    "  ORDER BY wg.hlc DESC, wg.origin DESC LIMIT 1)"
+    " ORDER BY 4";
+/* clang-format on */
+
 static int fields_match_history(store *st, strbuf *report, size_t *n, duban_error *err)
 {
     sqlite3_stmt *stmt;
-    /* clang-format off */
-    if (db_prepare(st,
-                   "SELECT h.node_id, h.field, h.new_value, h.id FROM history h"
-                   " WHERE h.field <> 'note' AND h.id = (SELECT max(id) FROM history"
-                   "   WHERE node_id = h.node_id AND field = h.field)"
-                   " ORDER BY h.id",
-                   &stmt, err))
+    if (db_prepare(st, fields_sql, &stmt, err))
         return DUBAN_EDB;
-    /* clang-format on */
     int rc = DUBAN_OK, step;
     while (!rc && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
         const char *field = (const char *)sqlite3_column_text(stmt, 1);
@@ -109,7 +126,7 @@ static int fields_match_history(store *st, strbuf *report, size_t *n, duban_erro
             strbuf line = {0};
             rc =
                 strbuf_printf(&line, "%s %s is '%s'", t.ref, field, t.value) ||
-                        strbuf_printf(&line, " but its last history row (%s)", hid)
+                        strbuf_printf(&line, " but the history row that set it (%s)", hid)
                     ? DUBAN_ENOMEM
                     : problem(report, n, "%s says '%s'%s", strbuf_str(&line), want ? want : "", "");
             strbuf_free(&line);

@@ -4,7 +4,9 @@
  * store_check() runs SQLite's integrity check and foreign-key check, then
  * the store's own invariants:
  *   - every item's field (status, due, unit, leader, extension, numeric
- *     target) equals the new value of the last history row for it;
+ *     target) equals the new value of the history row that set it: its
+ *     last row, or, for an item with rows from another replica, the
+ *     winning assignment of the conflict rule (sync.h);
  *   - every edit in effect (not undone) that carried progress text has its
  *     note, with that text, and every note made by an edit belongs to an
  *     edit in effect of the same item.

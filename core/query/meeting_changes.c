@@ -42,28 +42,49 @@
 #define STRUCT_VALUELESS(f)                                                                        \
     "(" f " IN ('state', 'place', 'order') OR " f " LIKE 'ms.%.state' OR " f " LIKE 'note.%')"
 
-/* Fields: first row's old value against last row's new value, per item
- * and field (ends: the first and last row ids of each in one pass over the
- * window, then both rows by primary key; a self-join of the window's rows
- * was quadratic: minutes for a first meeting at 10k items).  The note is
- * the one of the latest edit (or re-applied edit) that set the final
- * value, among the window's rows of that item and field (history_by_node).
- * Notes: standing note edits of the window. */
+/* Fields: the value before the window against the value at its end, per
+ * item and field (ends: the first and last row ids of each in one pass
+ * over the window, then both rows by primary key; a self-join of the
+ * window's rows was quadratic: minutes for a first meeting at 10k items).
+ * Before: the first row's old value; at the end: the last row's new value.
+ * Those hold for an item whose rows were all made here (a later row has
+ * the greater clock); an item with rows from another replica (touched, as
+ * conflict.c finds them: through history_gid's (origin, seq) index) has
+ * the values of its winning assignments (sync.h): the greatest (hlc,
+ * origin) of its rows up to the window's end, and up to its start (when
+ * there is one), so an edit that arrived here after it lost is no change.
+ * The note is the one of the latest edit (or re-applied edit) that set the
+ * final value, among the window's rows of that item and field
+ * (history_by_node).  Notes: standing note edits of the window. */
+#define WINNER_UPTO(k, bound, col)                                                                 \
+    "(SELECT w." col " FROM history w JOIN history_gid wg ON wg.history_id = w.id"                 \
+    " WHERE w.node_id = " k ".node_id AND w.field = " k ".field AND w.id <= " bound                \
+    " AND w.old_value <> w.new_value ORDER BY wg.hlc DESC, wg.origin DESC LIMIT 1)"
 /* clang-format off */
 static const char changes_sql[] =
-    "WITH ends AS MATERIALIZED (SELECT h.node_id, h.field, min(h.id) AS first_id,"
+    "WITH me AS (SELECT uuid FROM replica WHERE is_self = 1),"
+    " touched AS MATERIALIZED (SELECT DISTINCT t.node_id FROM history t WHERE t.id IN"
+    "  (SELECT g.history_id FROM history_gid g WHERE g.origin < (SELECT uuid FROM me)"
+    "  OR g.origin > (SELECT uuid FROM me))),"
+    " win AS MATERIALIZED (SELECT h.node_id, h.field, min(h.id) AS first_id,"
     "   max(h.id) AS last_id"
     "  FROM history h WHERE " IN_WINDOW("h") " AND h.field <> 'note'"
     "  GROUP BY h.node_id, h.field),"
+    " ends AS (SELECT k.node_id, k.field, k.first_id,"
+    "  CASE WHEN k.node_id IN touched THEN coalesce(" WINNER_UPTO("k", "?3", "id") ", k.last_id)"
+    "   ELSE k.last_id END AS last_id,"
+    "  CASE WHEN k.node_id IN touched THEN " WINNER_UPTO("k", "?2", "new_value") " END AS before"
+    "  FROM win k),"
     " net AS ("
-    "  SELECT k.node_id, k.field, f.old_value, l.new_value, l.at, k.first_id,"
+    "  SELECT k.node_id, k.field, coalesce(k.before, f.old_value) AS old_value, l.new_value, l.at,"
+    "   k.first_id,"
     "   coalesce((SELECT CASE x.action WHEN 'edit' THEN x.note ELSE coalesce(t.note, '') END"
     "     FROM history x LEFT JOIN history t ON t.id = x.target_id"
     "     WHERE x.node_id = k.node_id AND x.id >= k.first_id AND x.id <= k.last_id"
     "      AND x.field = k.field AND (?4 = 0 OR x.meeting_id = ?4) AND x.action <> 'undo'"
     "      AND x.new_value = l.new_value ORDER BY x.id DESC LIMIT 1), '') AS note"
     "  FROM ends k CROSS JOIN history f ON f.id = k.first_id CROSS JOIN history l ON l.id = k.last_id"
-    "  WHERE f.old_value <> l.new_value"
+    "  WHERE coalesce(k.before, f.old_value) <> l.new_value"
     "  UNION ALL"
     "  SELECT e.node_id, 'note', '', e.new_value, e.at, e.id, '' FROM history e"
     "  WHERE " IN_WINDOW("e") " AND e.action = 'edit' AND e.field = 'note'"

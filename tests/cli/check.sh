@@ -1,5 +1,5 @@
 # duban check: SQLite's integrity and the store's invariants (fields agree
-# with the last history row, notes with the edits that made them); a
+# with the history row that set them, notes with the edits that made them); a
 # damaged database makes every command say to run it.
 . "$(dirname "$0")/lib.sh"
 . "$DUBAN_SRC/tests/golden/meeting-scenario.bash"
@@ -26,7 +26,7 @@ sqlite3 "$T/bad.db" "UPDATE node SET status = 'behind' WHERE ref = '5.1' AND pla
   INSERT INTO note(node_id, history_id, at, text) VALUES (3, 1, 'x', '凭空多出');"
 run --db "$T/bad.db" check
 expect_rc 6 "problems found"
-expect_out "5.1 status is 'behind' but its last history row" "a field that disagrees with history"
+expect_out "5.1 status is 'behind' but the history row that set it" "a field that disagrees with history"
 expect_out "9.2 extension is '2030-01-01'" "an extension that disagrees"
 expect_out "8.2 target." "a target value that disagrees"
 expect_out "11.2: the note of history row" "a missing note"

@@ -44,6 +44,20 @@ on "$A" conflicts; expect_rc 0 "conflicts"
 expect_out "已完成" "the losing value is listed"
 [ "$(conflicts_sum "$A")" = "$(conflicts_sum "$B")" ] && pass || fail "conflict lists differ"
 on "$A" history 1.1; expect_out "已完成" "the losing value stays in history"
+# On the laptop its own edit won, and the office's losing one arrived after
+# it: the value is the winner's, for check and for the changes a meeting
+# is shown (they read the last row of a field, which was the loser's).
+for db in "$A" "$B"; do
+  on "$db" check; expect_rc 0 "check after a conflict ($db)"
+  on "$db" changes --since-last
+  expect_out "1.1  status  未启动  受阻" "changes show the value kept ($db)"
+  expect_no_out "已完成" "changes do not show the losing value ($db)"
+done
+cp "$B" "$T/tampered.db"
+sqlite3 "$T/tampered.db" "UPDATE node SET status = 'done' WHERE ref = '1.1'"
+on "$T/tampered.db" check; expect_rc 6 "check still finds a field its winning row does not set"
+expect_out "1.1 status is 'done' but the history row that set it" "and names it"
+rm -f "$T/tampered.db"
 
 # --- idempotence: again, nothing changes ---
 before=$(plan_sum "$A")

@@ -1,5 +1,7 @@
 #include "base/error.h"
 
+#include <errno.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -47,4 +49,9 @@ int duban_exit_status(int code)
     default:
         return 1;
     }
+}
+
+int duban_file_status(int errnum)
+{
+    return errnum == ENOENT || errnum == ENOTDIR ? DUBAN_ENOTFOUND : DUBAN_EIO;
 }

@@ -35,6 +35,11 @@ int duban_fail(duban_error *err, int code, const char *fmt, ...)
 /* Clears err (if non-NULL) to DUBAN_OK with an empty message. */
 void duban_error_clear(duban_error *err);
 
+/* The status for a file that could not be opened or looked at, from its
+ * errno: DUBAN_ENOTFOUND when it is not there (ENOENT, ENOTDIR: "a
+ * missing file", exit 3), else DUBAN_EIO. */
+int duban_file_status(int errnum);
+
 /* The documented process exit status for a core status code (see duban(1)). */
 int duban_exit_status(int code);
 

@@ -278,14 +278,14 @@ int import_read_file(const char *path, char **text, size_t *len, duban_error *er
 {
     struct stat st;
     if (stat(path, &st) != 0)
-        return duban_fail(err, DUBAN_EIO, "%s: %s", path, strerror(errno));
+        return duban_fail(err, duban_file_status(errno), "%s: %s", path, strerror(errno));
     int rc = check_stat(path, &st, err);
     if (rc)
         return rc;
     /* O_NONBLOCK: a FIFO swapped in after stat() must not hang the open */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
-        return duban_fail(err, DUBAN_EIO, "%s: %s", path, strerror(errno));
+        return duban_fail(err, duban_file_status(errno), "%s: %s", path, strerror(errno));
     strbuf sb = {0};
     if (fstat(fd, &st) != 0)
         rc = duban_fail(err, DUBAN_EIO, "%s: %s", path, strerror(errno));

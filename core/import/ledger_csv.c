@@ -14,7 +14,7 @@ static int read_all(const char *path, char **text, size_t *len, duban_error *err
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return duban_fail(err, DUBAN_EIO, "%s: %s", path, strerror(errno));
+        return duban_fail(err, duban_file_status(errno), "%s: %s", path, strerror(errno));
     strbuf sb = {0};
     char buf[65536];
     size_t n;

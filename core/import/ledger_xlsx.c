@@ -21,6 +21,7 @@
 #include "import/zip_lib.h"
 
 #include <expat.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -400,7 +401,9 @@ static int not_zip(const zip_lib *zl, const char *path, int zerr, duban_error *e
     size_t n = f ? fread(head, 1, sizeof head, f) : 0;
     if (f)
         fclose(f);
-    if (zerr == ZIP_ER_OPEN || zerr == ZIP_ER_NOENT || zerr == ZIP_ER_READ)
+    if (zerr == ZIP_ER_NOENT || (!f && duban_file_status(errno) == DUBAN_ENOTFOUND))
+        return duban_fail(err, DUBAN_ENOTFOUND, "%s: No such file or directory", path);
+    if (zerr == ZIP_ER_OPEN || zerr == ZIP_ER_READ)
         return duban_fail(err, DUBAN_EIO, "%s: cannot open the file", path);
     if (n == 8 && !memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
         return duban_fail(err, DUBAN_EPARSE,

@@ -22,7 +22,8 @@ int sync_read_file(const char *path, char **data, size_t *len, duban_error *err)
     *len = 0;
     FILE *f = fopen(path, "rb");
     if (!f)
-        return duban_fail(err, DUBAN_EIO, "%s: cannot read: %s", path, strerror(errno));
+        return duban_fail(err, duban_file_status(errno), "%s: cannot read: %s", path,
+                          strerror(errno));
     strbuf sb = {0};
     char buf[65536];
     size_t n;

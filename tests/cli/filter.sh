@@ -94,4 +94,9 @@ run --db "$DB" changes --unit x
 expect_rc 2 "changes takes no filter"
 run --db "$DB" search 招商 --light red
 expect_rc 2 "search takes no filter"
+# Text that is not UTF-8 is refused (exit 2), not searched for in vain.
+run --db "$DB" search $'\xff'; expect_rc 2 "search for bytes that are not UTF-8"
+expect_err "not valid UTF-8" "says why"
+run --db "$DB" list --unit $'\xff'; expect_rc 2 "--unit that is not UTF-8"
+run --db "$DB" overdue --leader $'a\xff'; expect_rc 2 "--leader that is not UTF-8"
 finish

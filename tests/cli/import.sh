@@ -33,8 +33,18 @@ printf '只是一段话，没有任何标题。\n又一段话。\n' >"$T/prose.t
 run --db "$DB" import "$T/prose.txt"
 expect_rc 4 "no areas"; expect_err "prose.txt" "names the file"
 run --db "$DB" import "$T/does-not-exist.txt"
-[ "$rc" -ne 0 ] && pass || fail "missing file"
+expect_rc 3 "a missing file is 'not found' (duban(1), EXIT STATUS)"
 expect_err "does-not-exist.txt" "names the missing file"
+for f in none.xlsx none.csv; do
+  run --db "$DB" import "$T/$f"; expect_rc 3 "a missing $f"
+done
+# an import that fails into a database that was not there leaves none behind
+run --db "$T/fresh.db" import "$T/does-not-exist.txt"
+expect_rc 3 "a missing file into a new database"
+[ ! -e "$T/fresh.db" ] && [ ! -e "$T/fresh.db-wal" ] && pass || fail "a failed import left $T/fresh.db"
+run --db "$T/fresh.db" import "$T/prose.txt"
+expect_rc 4 "not a plan into a new database"
+[ ! -e "$T/fresh.db" ] && pass || fail "a refused import left $T/fresh.db"
 mkfifo "$T/fifo.txt"
 out=$(timeout 5 "$DUBAN" --db "$DB" import "$T/fifo.txt" 2>"$T/stderr"); rc=$?; errout=$(cat "$T/stderr")
 expect_rc 4 "a FIFO is refused at once (never opened for a blocking read)"

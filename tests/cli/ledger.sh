@@ -46,6 +46,13 @@ run --db "$DB" import "$T/gbk.csv"
 expect_rc 4 "a GBK CSV"
 expect_err "gbk.csv:2: not UTF-8" "names the line"
 [ "$(db_sum "$DB")" = "$before" ] && pass || fail "the GBK CSV changed the database"
+# The summary counts the ledger's warnings (it said "0 warnings" after them).
+printf '序号,方面,工作任务,责任单位,完成时限,状态\n1.1,招商,任务一,县发改局,2021-13-45,推进中\n1.2,招商,任务二,,2021-11-30,未知状态\n' >"$T/warn.csv"
+run --db "$DB" import "$T/warn.csv" --dry-run
+expect_err "warn.csv:2: 完成时限 '2021-13-45' is not a date" "a bad date is a warning naming the line"
+expect_out "1 areas, 2 items, 0 milestones, 2 warnings; nothing written" "the preview counts them"
+run --db "$DB" --format json import "$T/warn.csv" --dry-run
+[ "$(grep -c '"message": "[^"]*warn.csv:[0-9]*: ' <<<"$out")" = 2 ] && pass || fail "the JSON preview lacks them: $out"
 
 # A CSV ledger: BOM, CRLF, a quoted note over two lines, a guarded formula.
 printf '\xef\xbb\xbf2021年重点工作台账\r\n序号,方面,工作任务,牵头单位,完成时限,进展情况,状态\r\n1,招商,造浓招商氛围,县商务局,2021-10-31,"已启动\r\n竞赛",已完成\r\n2,,'"'"'=1+1,,年底前,,滞后\r\n' >"$T/l.csv"

@@ -87,6 +87,7 @@ typedef struct cli_ctx {
     store *st;       /* open after cli_open_store() */
     int64_t plan_id; /* resolved after cli_open_store() */
     int created_db;  /* cli_open_store() made the database just now */
+    int fresh_db;    /* ... and the file was not there before (with or without a plan) */
     const char *argv0;
     const char *config_path;    /* --config FILE, or NULL */
     config_env env;             /* XDG_CONFIG_HOME and HOME, read by main() */
@@ -144,6 +145,10 @@ const cli_command *cli_find(const char *name);
  * only the built-in sample plan and !ctx->today_set, sets ctx->today to
  * CLI_SAMPLE_TODAY and ctx->sample_today. */
 int cli_open_store(cli_ctx *ctx, int resolve_plan, int create_with_builtin, duban_error *err);
+/* Closes the store and removes its file, when cli_open_store() made that
+ * file just now (fresh_db): an import that failed leaves no empty
+ * database behind.  Does nothing otherwise. */
+void cli_discard_fresh_store(cli_ctx *ctx);
 /* The default database path: $XDG_DATA_HOME/duban/duban.db. */
 int cli_default_db_path(char *out, size_t outsz, duban_error *err);
 

@@ -119,6 +119,7 @@ int cli_open_store(cli_ctx *ctx, int resolve_plan, int create_with_builtin, duba
     int rc = store_open(ctx->db_path, flags, &ctx->st, err);
     if (rc)
         return rc;
+    ctx->fresh_db = fresh;
     store_set_now(ctx->st, ctx->now);
     store_set_progress(ctx->st, cli_progress_get(&ctx->progress));
     /* a command reads its rows once: through a map, not a pread a page;
@@ -141,4 +142,19 @@ int cli_open_store(cli_ctx *ctx, int resolve_plan, int create_with_builtin, duba
                                       ctx->config->statuses_from_user, err)))
         return rc;
     return sample_day(ctx, err);
+}
+
+void cli_discard_fresh_store(cli_ctx *ctx)
+{
+    if (!ctx->fresh_db || !ctx->st)
+        return;
+    store_close(ctx->st);
+    ctx->st = NULL;
+    ctx->fresh_db = 0;
+    char side[sizeof ctx->db_path + 8];
+    unlink(ctx->db_path);
+    snprintf(side, sizeof side, "%s-wal", ctx->db_path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", ctx->db_path);
+    unlink(side);
 }

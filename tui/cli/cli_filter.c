@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 
 #include "plan/status.h"
+#include "text/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,11 @@
 int cli_filter(cli_ctx *ctx, const cli_args *args, query_filter *f, duban_error *err)
 {
     query_filter_clear(f);
+    /* a filter that is not UTF-8 matches nothing: say so instead (exit 2) */
+    if (args->unit && !utf8_valid(args->unit, strlen(args->unit), NULL))
+        return duban_fail(err, DUBAN_EINVAL, "--unit: not valid UTF-8");
+    if (args->leader && !utf8_valid(args->leader, strlen(args->leader), NULL))
+        return duban_fail(err, DUBAN_EINVAL, "--leader: not valid UTF-8");
     f->unit = args->unit;
     f->leader = args->leader;
     if (args->where_status) {

@@ -94,7 +94,13 @@ static void count(const plan_doc *doc, size_t *areas, size_t *items, size_t *ms)
     }
 }
 
-static int tree_text(const plan_doc *doc, strbuf *sb)
+/* The warnings: the text importer's (doc) and the ledger reader's (lw). */
+static size_t warnings_of(const plan_doc *doc, const ledger_warnings *lw)
+{
+    return doc->nwarn + lw->n;
+}
+
+static int tree_text(const plan_doc *doc, const ledger_warnings *lw, strbuf *sb)
 {
     size_t areas, items, ms;
     count(doc, &areas, &items, &ms);
@@ -110,7 +116,7 @@ static int tree_text(const plan_doc *doc, strbuf *sb)
     }
     rc |=
         strbuf_printf(sb, "%zu areas, %zu items, %zu milestones, %zu warning%s; nothing written\n",
-                      areas, items, ms, doc->nwarn, doc->nwarn == 1 ? "" : "s");
+                      areas, items, ms, warnings_of(doc, lw), warnings_of(doc, lw) == 1 ? "" : "s");
     return rc;
 }
 
@@ -141,7 +147,7 @@ static int tree_node_json(strbuf *sb, const doc_node *nd, const char *ref)
     return rc | strbuf_append(sb, "]}");
 }
 
-static int tree_json(const plan_doc *doc, const char *file, strbuf *sb)
+static int tree_json(const plan_doc *doc, const ledger_warnings *lw, const char *file, strbuf *sb)
 {
     int rc = strbuf_append(sb, "{") || json_member(sb, "title", doc->title) ||
              strbuf_printf(sb, ", \"year\": %d, ", doc->year) ||
@@ -160,6 +166,10 @@ static int tree_json(const plan_doc *doc, const char *file, strbuf *sb)
         rc |= strbuf_append(sb, w ? ",\n {" : "\n {") || json_member(sb, "file", file) ||
               strbuf_printf(sb, ", \"line\": %d, ", doc->warn[w].line) ||
               json_member(sb, "message", doc->warn[w].msg) || strbuf_append(sb, "}");
+    for (size_t w = 0; w < lw->n; w++) /* the ledger's name the cell: "FILE:LINE: ..." */
+        rc |= strbuf_append(sb, w || doc->nwarn ? ",\n {" : "\n {") ||
+              json_member(sb, "file", file) || strbuf_append(sb, ", \"line\": null, ") ||
+              json_member(sb, "message", lw->v[w]) || strbuf_append(sb, "}");
     return rc | strbuf_append(sb, "]}\n");
 }
 
@@ -188,11 +198,12 @@ static void print_warnings(const plan_doc *doc, const char *file)
     }
 }
 
-static int dry_run(cli_ctx *ctx, const plan_doc *doc, const char *file, duban_error *err)
+static int dry_run(cli_ctx *ctx, const plan_doc *doc, const ledger_warnings *lw, const char *file,
+                   duban_error *err)
 {
     strbuf sb = {0};
     int json = ctx->format_set && ctx->format == FORMAT_JSON;
-    int rc = json ? tree_json(doc, file, &sb) : tree_text(doc, &sb);
+    int rc = json ? tree_json(doc, lw, file, &sb) : tree_text(doc, lw, &sb);
     rc = rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : cli_emit(&sb, err);
     strbuf_free(&sb);
     return rc;
@@ -212,9 +223,11 @@ static void text_statuses(plan_doc *doc, const status_set *set)
 }
 
 /* A plan text, or a ledger (台账) spreadsheet by its extension (.xlsx,
- * .csv), whose warnings go to stderr.  A dry run has no store: a ledger's
- * statuses are then read with the built-in set. */
-static int cli_read_plan(cli_ctx *ctx, const char *path, int year, plan_doc *doc, duban_error *err)
+ * .csv), whose warnings go to stderr and are kept in lw (the caller frees
+ * it, also on failure).  A dry run has no store: a ledger's statuses are
+ * then read with the built-in set. */
+static int cli_read_plan(cli_ctx *ctx, const char *path, int year, plan_doc *doc,
+                         ledger_warnings *lw, duban_error *err)
 {
     const status_set *set = ctx->st ? store_statuses(ctx->st) : status_defaults();
     if (ledger_kind_of(path) == LEDGER_NOT) {
@@ -223,12 +236,32 @@ static int cli_read_plan(cli_ctx *ctx, const char *path, int year, plan_doc *doc
             text_statuses(doc, set);
         return rc;
     }
-    ledger_warnings warn = {0};
-    int rc = ledger_import_file(path, year, set, doc, &warn, err);
-    for (size_t i = 0; i < warn.n; i++)
-        cli_warn("%s", warn.v[i]);
-    ledger_warnings_free(&warn);
+    int rc = ledger_import_file(path, year, set, doc, lw, err);
+    for (size_t i = 0; i < lw->n; i++)
+        cli_warn("%s", lw->v[i]);
     return rc;
+}
+
+/* The plan read into the store, and what was done said (nwarn: all the
+ * warnings given, the ledger reader's too). */
+static int import_into_store(cli_ctx *ctx, const plan_doc *doc, size_t nwarn, const char *file,
+                             duban_error *err)
+{
+    int64_t id = 0;
+    int rc = store_add_plan(ctx->st, doc, &id, err);
+    if (rc)
+        return rc;
+    size_t areas, items, milestones;
+    count(doc, &areas, &items, &milestones);
+    char more[96] = "";
+    if (nwarn)
+        snprintf(more, sizeof more, "; %zu warning%s (again: duban import FILE --dry-run)", nwarn,
+                 nwarn == 1 ? "" : "s");
+    rc = cli_say(
+        err, "imported plan %lld \"%s\" (%d, %s..%s): %zu areas, %zu items, %zu milestones%s",
+        (long long)id, doc->title, doc->year, doc->start, doc->end, areas, items, milestones, more);
+    print_warnings(doc, file);
+    return rc ? rc : leave_import_notice(ctx, id, nwarn, file, err);
 }
 
 int cmd_import(cli_ctx *ctx, const cli_args *args, duban_error *err)
@@ -245,31 +278,21 @@ int cmd_import(cli_ctx *ctx, const cli_args *args, duban_error *err)
         year = (int)y;
     }
     plan_doc doc;
-    int rc = cli_read_plan(ctx, args->pos[0], year, &doc, err);
-    if (rc)
+    ledger_warnings lw = {0};
+    int rc = cli_read_plan(ctx, args->pos[0], year, &doc, &lw, err);
+    if (rc) {
+        ledger_warnings_free(&lw);
+        cli_discard_fresh_store(ctx); /* duban --db new.db import TYPO: no new.db */
         return rc;
+    }
+    size_t nwarn = warnings_of(&doc, &lw);
     if (args->dry_run) {
-        rc = dry_run(ctx, &doc, args->pos[0], err);
+        rc = dry_run(ctx, &doc, &lw, args->pos[0], err);
         print_warnings(&doc, args->pos[0]);
-        plan_doc_free(&doc);
-        return rc;
+    } else {
+        rc = import_into_store(ctx, &doc, nwarn, args->pos[0], err);
     }
-    int64_t id = 0;
-    rc = store_add_plan(ctx->st, &doc, &id, err);
-    if (!rc) {
-        size_t areas, items, milestones;
-        count(&doc, &areas, &items, &milestones);
-        char more[96] = "";
-        if (doc.nwarn)
-            snprintf(more, sizeof more, "; %zu warning%s (again: duban import FILE --dry-run)",
-                     doc.nwarn, doc.nwarn == 1 ? "" : "s");
-        rc = cli_say(
-            err, "imported plan %lld \"%s\" (%d, %s..%s): %zu areas, %zu items, %zu milestones%s",
-            (long long)id, doc.title, doc.year, doc.start, doc.end, areas, items, milestones, more);
-        print_warnings(&doc, args->pos[0]);
-        if (!rc)
-            rc = leave_import_notice(ctx, id, doc.nwarn, args->pos[0], err);
-    }
+    ledger_warnings_free(&lw);
     plan_doc_free(&doc);
     return rc;
 }

@@ -8,6 +8,7 @@
 #include "query/listing.h"
 #include "report/report.h"
 #include "plan/status.h"
+#include "text/utf8.h"
 #include "base/strbuf.h"
 
 #include <stdio.h>
@@ -351,6 +352,8 @@ int cmd_search(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
     if (args->npos != 1)
         return duban_fail(err, DUBAN_EINVAL, "usage: duban search TEXT");
+    if (!utf8_valid(args->pos[0], strlen(args->pos[0]), NULL))
+        return duban_fail(err, DUBAN_EINVAL, "search: the text is not valid UTF-8");
     id_list ids;
     int rc = query_search(ctx->st, ctx->plan_id, args->pos[0], &ids, err);
     if (rc)

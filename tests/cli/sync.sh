@@ -341,7 +341,7 @@ offers() { # the offers, from a folder without files
 # --- usage ---
 on "$A" sync; expect_rc 2 "sync without arguments"
 on "$A" sync export; expect_rc 2 "export without a file"
-on "$A" sync import "$T/none"; expect_rc 5 "import of a missing file"
+on "$A" sync import "$T/none"; expect_rc 3 "import of a missing file (not found)"
 on "$A" sync "$T/none.db"; expect_rc 3 "sync with a missing file"
 on "$A" sync name ""; expect_rc 2 "empty name"
 finish

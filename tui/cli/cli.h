@@ -184,10 +184,6 @@ void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err);
 /* Display name of a status key ("已完成"), or the key itself when unknown. */
 const char *cli_status_name(cli_ctx *ctx, const char *key);
-/* A history or change value as people read it: "—" for none, a status's
- * name, 正常 / 已取消 / 已删除 for an item's state; else v itself. */
-const char *cli_value_name(cli_ctx *ctx, const char *field, const char *v);
-
 /* The subcommands' run functions, int cmd_fn(ctx, args, err), one per row
  * of cli_commands.def, each in the cli_FAMILY.c of its family (cmd_present
  * in screen/tui.c).  A run function returns a core status code. */

@@ -21,18 +21,6 @@ const char *cli_status_name(cli_ctx *ctx, const char *key)
     return d ? d->name : key;
 }
 
-const char *cli_value_name(cli_ctx *ctx, const char *field, const char *v)
-{
-    if (!strcmp(field, "state")) /* "" is an item in force */
-        return !*v                       ? "正常"
-               : !strcmp(v, "cancelled") ? "已取消"
-               : !strcmp(v, "removed")   ? "已删除"
-                                         : v;
-    if (!*v)
-        return "—";
-    return !strcmp(field, "status") ? cli_status_name(ctx, v) : v;
-}
-
 static int no_args(const cli_args *args, const char *cmd, duban_error *err)
 {
     if (args->npos)

@@ -2,6 +2,8 @@
  * `duban minutes`. */
 #include "cli/cli.h"
 
+#include "query/history_shown.h"
+
 #include "plan/date.h"
 #include "edit/decision.h"
 #include "edit/meeting.h"
@@ -25,7 +27,8 @@ static int count_changes(cli_ctx *ctx, int64_t id, size_t *n, duban_error *err)
     return rc;
 }
 
-static const char *for_people(cli_ctx *ctx, const meeting_change *c, const char *v);
+static const char *for_people(cli_ctx *ctx, const meeting_change *c, const char *v,
+                              char buf[HISTORY_SHOWN_LEN]);
 
 /* Changes the start of a meeting lists; the rest are counted and left to
  * `duban changes --since-last` (a first meeting after a long history
@@ -52,10 +55,12 @@ static int say_changes_before(cli_ctx *ctx, int64_t id, duban_error *err)
         else if (!*c->old_value && !*c->new_value) /* cancelled, added, moved...: what and why */
             rc = cli_say(err, "  %s %s%s%s%s%s", c->ref, meeting_field_title(c->field),
                          *c->label ? " " : "", c->label, *c->note ? ": " : "", c->note);
-        else
+        else {
+            char ob[HISTORY_SHOWN_LEN], nb[HISTORY_SHOWN_LEN];
             rc = cli_say(err, "  %s %s%s%s: %s -> %s", c->ref, meeting_field_title(c->field),
-                         *c->label ? " " : "", c->label, for_people(ctx, c, c->old_value),
-                         for_people(ctx, c, c->new_value));
+                         *c->label ? " " : "", c->label, for_people(ctx, c, c->old_value, ob),
+                         for_people(ctx, c, c->new_value, nb));
+        }
     }
     meeting_change_list_free(&l);
     return rc;
@@ -239,9 +244,10 @@ static const table_column change_text_cols[] = {
     {"new", "NEW", 0}, {"note", "NOTE", 0},   {"at", "AT", 0},
 };
 
-static const char *for_people(cli_ctx *ctx, const meeting_change *c, const char *v)
+static const char *for_people(cli_ctx *ctx, const meeting_change *c, const char *v,
+                              char buf[HISTORY_SHOWN_LEN])
 {
-    return cli_value_name(ctx, c->field, v);
+    return history_shown_value(ctx->st, c->field, v, buf);
 }
 
 static int add_change(cli_ctx *ctx, table *t, const meeting_change *c)
@@ -251,10 +257,10 @@ static int add_change(cli_ctx *ctx, table *t, const meeting_change *c)
                                c->new_value, c->note,  c->at,    c->title};
         return table_add_row(t, cells);
     }
-    char field[256];
+    char field[256], ob[HISTORY_SHOWN_LEN], nb[HISTORY_SHOWN_LEN];
     snprintf(field, sizeof field, "%s%s%s", c->field, *c->label ? " " : "", c->label);
     const char *cells[] = {
-        c->ref,  field, for_people(ctx, c, c->old_value), for_people(ctx, c, c->new_value),
+        c->ref,  field, for_people(ctx, c, c->old_value, ob), for_people(ctx, c, c->new_value, nb),
         c->note, c->at};
     return table_add_row(t, cells);
 }

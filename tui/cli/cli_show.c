@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include "edit/structure.h"
+#include "query/history_shown.h"
 #include "query/query.h"
 #include "sync/sync.h"
 #include "plan/status.h"
@@ -11,44 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A history value for people: status keys become names, a place (see
- * edit/structure.h) the ref it gives, "" becomes "—".  buf holds what is
- * made here. */
-static const char *shown_value(cli_ctx *ctx, const char *field, const char *v, char *buf,
-                               size_t bufsz)
-{
-    long long parent = 0;
-    int seq = 0;
-    node p;
-    if (*v && !strcmp(field, "order"))
-        return "…";
-    if (!*v || strcmp(field, "place") || sscanf(v, "%lld %d", &parent, &seq) != 2)
-        return cli_value_name(ctx, field, v);
-    if (!parent)
-        snprintf(buf, bufsz, "%d", seq);
-    else if (!node_by_id(ctx->st, parent, &p, NULL))
-        snprintf(buf, bufsz, "%s.%d", p.ref, seq);
-    else
-        snprintf(buf, bufsz, "?.%d", seq);
-    if (parent)
-        node_free(&p);
-    return buf;
-}
-
-/* A history row's old and new values for people: shown_value() of each,
- * except an addition (recorded as removed -> in force): "—" -> 新增. */
-static void shown_values(cli_ctx *ctx, const history_row *h, char ob[64], char nb[64],
-                         const char **old_v, const char **new_v)
-{
-    if (!strcmp(h->field, "state") && !strcmp(h->old_value, "removed") && !*h->new_value) {
-        *old_v = "—";
-        *new_v = "新增";
-        return;
-    }
-    *old_v = shown_value(ctx, h->field, h->old_value, ob, 64);
-    *new_v = shown_value(ctx, h->field, h->new_value, nb, 64);
-}
 
 typedef struct item_detail {
     node n;
@@ -189,9 +152,9 @@ static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
         const history_row *h = &d->hist.v[i];
         rc |= strbuf_printf(sb, "%s%s  %s %s: ", md ? "- " : "  ", local_time(h->at, when),
                             h->action, h->field);
-        char ob[64], nb[64];
+        char ob[HISTORY_SHOWN_LEN], nb[HISTORY_SHOWN_LEN];
         const char *old_v, *new_v;
-        shown_values(ctx, h, ob, nb, &old_v, &new_v);
+        history_shown_values(ctx->st, h, ob, nb, &old_v, &new_v);
         rc |= put(sb, old_v) | strbuf_append(sb, " → ") | put(sb, new_v);
         if (*h->note)
             rc |= strbuf_append(sb, "  (") | put(sb, h->note) | strbuf_appendc(sb, ')');
@@ -347,24 +310,16 @@ int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err)
     int text = ctx->format == FORMAT_TEXT || ctx->format == FORMAT_MD;
     for (size_t i = 0; !rc && i < l.n; i++) {
         const history_row *h = &l.v[i];
-        char id[24], ob[64], nb[64];
+        char id[24], ob[HISTORY_SHOWN_LEN], nb[HISTORY_SHOWN_LEN];
         snprintf(id, sizeof id, "%lld", (long long)h->id);
         char when[TIMESTAMP_LEN];
-        /* an addition is recorded as removed -> in force: say 新增 */
-        int added =
-            !strcmp(h->field, "state") && !strcmp(h->old_value, "removed") && !*h->new_value;
-        const char *cells[] = {id,
-                               text ? local_time(h->at, when) : h->at,
-                               h->action,
-                               h->ref,
-                               h->field,
-                               !text   ? h->old_value
-                               : added ? "—"
-                                       : shown_value(ctx, h->field, h->old_value, ob, sizeof ob),
-                               !text   ? h->new_value
-                               : added ? "新增"
-                                       : shown_value(ctx, h->field, h->new_value, nb, sizeof nb),
-                               h->note};
+        const char *old_v = h->old_value, *new_v = h->new_value;
+        if (text) /* data formats keep the values as stored */
+            history_shown_values(ctx->st, h, ob, nb, &old_v, &new_v);
+        const char *cells[] = {id,        text ? local_time(h->at, when) : h->at,
+                               h->action, h->ref,
+                               h->field,  old_v,
+                               new_v,     h->note};
         if (table_add_row(&t, cells))
             rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }

@@ -4,6 +4,7 @@
  * the pane's width.  Loaded only for the selected node (detail_sync) and
  * scrolled independently of the outline. */
 #include "base/list.h"
+#include "query/history_shown.h"
 #include "screen/view.h"
 
 #include "screen/draw.h"
@@ -291,17 +292,13 @@ static void history_text(app *a, const history_row *h, strbuf *sb)
     const char *act = !strcmp(h->action, "undo")   ? "撤销 "
                       : !strcmp(h->action, "redo") ? "重做 "
                                                    : "";
-    const char *ov = h->old_value, *nv = h->new_value;
-    if (!strcmp(h->field, "status")) {
-        const status_def *o = status_by_key(store_statuses(a->st), ov);
-        const status_def *n = status_by_key(store_statuses(a->st), nv);
-        ov = o ? o->name : ov;
-        nv = n ? n->name : nv;
-    }
+    char ob[HISTORY_SHOWN_LEN], nb[HISTORY_SHOWN_LEN];
+    const char *ov, *nv;
+    history_shown_values(a->st, h, ob, nb, &ov, &nv);
     if (!strcmp(h->field, "note"))
-        strbuf_printf(sb, "%s%s %s", act, field, *nv ? nv : ov);
+        strbuf_printf(sb, "%s%s %s", act, field, *h->new_value ? nv : ov);
     else
-        strbuf_printf(sb, "%s%s %s → %s", act, field, *ov ? ov : "—", *nv ? nv : "—");
+        strbuf_printf(sb, "%s%s %s → %s", act, field, ov, nv);
 }
 
 static void add_history(app *a, detail_state *d, const history_list *hl)

@@ -20,7 +20,9 @@
  * target's value or an extension; a change of due date, unit or leader is
  * not a report) since the previous
  * meeting ended (since the plan was imported for the first meeting) up to
- * the end of this one.  "Standing" means not undone (as of that end).
+ * the end of this one.  "Standing" means not undone (as of that end).  An
+ * item added in that time (a decision's tracked item, an item added at the
+ * meeting) has had no time to report and is not listed.
  *
  * All lists are caller-provided; free them with the matching _free.
  * Errors: DUBAN_EINVAL for a bad title/date or a meeting already open,

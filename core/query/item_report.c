@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ?1 the area.  Reports: standing edits of the report fields. */
+/* ?1 the area.  Reports: standing edits of the report fields.  Added: the
+ * latest row that made the item (an addition, or an undone deletion). */
 /* clang-format off */
 #define REPORT_COLUMNS                                                                             \
     "SELECT n.id,"                                                                                 \
@@ -21,7 +22,9 @@
     " (SELECT max(h.at) FROM history h WHERE h.node_id = n.id AND h.action IN ('edit', 'redo')"    \
     "   AND (h.field IN ('status', 'note', 'extension') OR h.field LIKE 'target.%')"              \
     "   AND NOT EXISTS (SELECT 1 FROM history u WHERE u.target_id = h.id AND u.action = 'undo'"    \
-    "    AND NOT EXISTS (SELECT 1 FROM history r WHERE r.target_id = h.id AND r.id > u.id)))"
+    "    AND NOT EXISTS (SELECT 1 FROM history r WHERE r.target_id = h.id AND r.id > u.id))),"     \
+    " (SELECT max(h.at) FROM history h WHERE h.node_id = n.id AND h.field = 'state'"              \
+    "   AND h.old_value = 'removed')"
 static const char reports_sql[] =
     REPORT_COLUMNS
     " FROM node a JOIN node n ON n.plan_id = a.plan_id AND n.depth >= 2"
@@ -54,6 +57,7 @@ static int read_report(sqlite3_stmt *s, void *p)
     day_of(s, 1, r->note_day);
     r->note = db_text(s, 2);
     day_of(s, 3, r->last_report);
+    day_of(s, 4, r->added);
     if (strcmp(r->note_day, r->last_report) > 0) /* a note kept without an edit */
         memcpy(r->last_report, r->note_day, DATE_LEN);
     return r->note ? DUBAN_OK : DUBAN_ENOMEM;
@@ -152,9 +156,13 @@ const item_report *item_report_find(const item_report_list *l, int64_t id)
 
 long item_report_silent_days(const item_report *r, const char *since, long today)
 {
-    const char *from = r && *r->last_report ? r->last_report : since;
+    const char *from = since ? since : "";
+    if (r && strcmp(r->added, from) > 0) /* it was not there to report on */
+        from = r->added;
+    if (r && strcmp(r->last_report, from) > 0)
+        from = r->last_report;
     long d;
-    if (!from || date_parse(from, &d, NULL) || d > today)
+    if (date_parse(from, &d, NULL) || d > today)
         return -1;
     return today - d;
 }

@@ -21,6 +21,7 @@ typedef struct item_report {
     char note_day[DATE_LEN];    /* the latest note's day, "" none */
     char *note;                 /* its text, "" none */
     char last_report[DATE_LEN]; /* the day of the latest report, "" none */
+    char added[DATE_LEN];       /* the day it was added to the plan, "" imported with it */
 } item_report;
 typedef struct item_report_list {
     item_report *v;
@@ -42,9 +43,9 @@ void item_report_free(item_report *r);
 /* The report of node id in l, or NULL. */
 const item_report *item_report_find(const item_report_list *l, int64_t id);
 
-/* Whole days without a report on day today: since r's last report, or
- * since `since` (YYYY-MM-DD, the plan's first day) when there was none;
- * -1 when neither date can be read or it lies after today. */
+/* Whole days without a report on day today: since the latest of r's last
+ * report, the day r's item was added, and `since` (YYYY-MM-DD, the plan's
+ * first day); -1 when no date can be read or it lies after today. */
 long item_report_silent_days(const item_report *r, const char *since, long today);
 
 #endif

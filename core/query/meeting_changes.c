@@ -266,15 +266,21 @@ int changes_before_meeting(store *st, int64_t meeting_id, size_t max, meeting_ch
 /* The open items, in outline order (node_stats alone); those of a
  * cancelled area are left out by their sort key's prefix (the few
  * cancelled areas read first, through node_by_parent) rather than by
- * looking up each item's parent. */
+ * looking up each item's parent; those added in the window (their
+ * addition's row after ?2, through history_by_node) had nothing to report
+ * yet. */
 #define SILENT_DEAD_AREAS                                                                          \
     " dead(lo, hi) AS MATERIALIZED (SELECT sort_key || '.', sort_key || '/' FROM node"             \
     "  WHERE parent_id IS NULL AND +plan_id = ?1 AND state <> '')"
 #define SILENT_ITEMS(not_done)                                                                     \
     " SELECT n.id FROM node n WHERE n.plan_id = ?1 AND n.depth = 2"                                \
-    "  AND " not_done("n.status", "?4") " AND n.state = ''"                                        \
-                                        "  AND NOT EXISTS (SELECT 1 FROM dead WHERE n.sort_key > " \
-                                        "dead.lo AND n.sort_key < dead.hi)"
+    "  AND " not_done(                                                                             \
+        "n.status",                                                                                \
+        "?4") " AND n.state = ''"                                                                  \
+              "  AND NOT EXISTS (SELECT 1 FROM dead WHERE n.sort_key > "                           \
+              "dead.lo AND n.sort_key < dead.hi)"                                                  \
+              "  AND NOT EXISTS (SELECT 1 FROM history ad WHERE ad.node_id = n.id AND ad.id > ?2"  \
+              "   AND ad.field = 'state' AND ad.old_value = 'removed')"
 /* clang-format off */
 #define SILENT_BY_WINDOW(not_done)                                                                 \
     "WITH done(k) AS (SELECT value FROM json_each(?4))," SILENT_DEAD_AREAS ","                     \

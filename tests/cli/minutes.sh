@@ -92,4 +92,26 @@ expect_out "县委县政府督查室" "in Markdown too"
 expect_out "2021年12月1日" "with the meeting's date"
 run --config "$T/issuer.ini" --db "$DB" config --dump
 expect_out "issuer = 县委县政府督查室" "config --dump shows it"
+# 未报进展 and an item's age: an item added at a meeting (a decision's
+# tracked item too) has not been silent; one added later than the plan's
+# start is silent since it was added, not since 07-01 ("116 days").
+N="$T/new-items.db"
+export DUBAN_TODAY=2021-10-25 DUBAN_NOW=2021-10-25T08:00:00Z
+run --db "$N" list
+run --db "$N" meeting start 推进会
+run --db "$N" add 1 "今天新增的事项" --unit 县发改局 --due 2021-11-30
+expect_rc 0 "an item added at the meeting"
+run --db "$N" decide "会上新定的任务" --unit 县财政局 --due 2021-11-20
+expect_rc 0 "a decision tracked as an item"
+run --db "$N" minutes
+sect4=$(sed -n '/^## 四、/,$p' <<<"$out")
+grep -qF "今天新增的事项" <<<"$sect4" && fail "an item added at the meeting is listed as silent" || pass
+grep -qF "会上新定的任务" <<<"$sect4" && fail "a decision's item is listed as silent" || pass
+run --db "$N" meeting end
+export DUBAN_TODAY=2021-11-25 DUBAN_NOW=2021-11-25T08:00:00Z
+run --db "$N" meeting start 下一次推进会
+run --db "$N" --format csv minutes
+expect_out "no_progress,县发改局,1.4,今天新增的事项,,,,,,未启动,2021-11-30,,,,,,,,,31" \
+  "at the next meeting it is silent since the day it was added (31 days, not 147)"
+unset DUBAN_NOW
 finish

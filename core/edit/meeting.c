@@ -274,6 +274,7 @@ const char *meeting_field_title(const char *field)
                   {"note", "进展"},
                   {"extension", "延期"},
                   {"added", "新增事项"},
+                  {"added_cancelled", "新增后取消"},
                   {"cancelled", "取消"},
                   {"restored", "恢复"},
                   {"deleted", "删除"},

@@ -89,8 +89,10 @@ typedef struct meeting_change {
     char field[32];  /* status, due, unit, leader, note, extension, target.N, title,
                         body, ms.N.due|done|state, note.H, plan.title|period; and
                         for structural changes: added (new: the title),
+                        added_cancelled (added, then cancelled in the same
+                        window; new: the title, note: the reason),
                         deleted, cancelled, restored (old and new ""), moved
-                        (new: the ref now),
+                        (old: the ref it had, new: the ref now),
                         reordered (renumbered or moved up or down),
                         ms_added, ms_deleted, ms_done, ms_reopened, ms_due
                         (label: the milestone's word), note_deleted,

@@ -26,7 +26,9 @@
  * fields become ms_added, ms_deleted, ms_done, ms_reopened, ms_due (its
  * word or phrase the label); a note's, note_deleted or note_restored. */
 #define STRUCT_FIELD                                                                               \
-    "CASE WHEN net.field = 'state' THEN CASE WHEN net.old_value = 'removed' THEN 'added'"          \
+    "CASE WHEN net.field = 'state' THEN CASE WHEN net.old_value = 'removed'"                       \
+    "  AND net.new_value = 'cancelled' THEN 'added_cancelled' WHEN net.old_value = 'removed' "     \
+    "THEN 'added'"                                                                                 \
     "  WHEN net.new_value = 'removed' THEN 'deleted' WHEN net.new_value = 'cancelled'"             \
     "  THEN 'cancelled' ELSE 'restored' END"                                                       \
     " WHEN net.field = 'place' THEN 'moved' WHEN net.field = 'order' THEN 'reordered'"             \
@@ -38,6 +40,14 @@
     " WHEN net.field LIKE 'note.%' THEN CASE net.new_value WHEN 'removed' THEN 'note_deleted'"     \
     "  ELSE 'note_restored' END"                                                                   \
     " ELSE net.field END"
+/* The ref a place ("PARENT SEQ KEY", edit/structure.h) gave: SEQ for an
+ * area, else the parent's ref now and SEQ (history_shown.c says the same). */
+#define PLACE_REF(v)                                                                               \
+    "CASE WHEN CAST(substr(" v ", 1, instr(" v ", ' ') - 1) AS INTEGER) = 0"                       \
+    " THEN CAST(CAST(substr(" v ", instr(" v ", ' ') + 1) AS INTEGER) AS TEXT)"                    \
+    " ELSE coalesce((SELECT p.ref FROM node p WHERE p.id = CAST(substr(" v ", 1,"                  \
+    "  instr(" v ", ' ') - 1) AS INTEGER)), '?') || '.'"                                           \
+    "  || CAST(substr(" v ", instr(" v ", ' ') + 1) AS INTEGER) END"
 /* Values that say nothing once the field names the change. */
 #define STRUCT_VALUELESS(f)                                                                        \
     "(" f " IN ('state', 'place', 'order') OR " f " LIKE 'ms.%.state' OR " f " LIKE 'note.%')"
@@ -96,7 +106,9 @@ static const char changes_sql[] =
     "    ELSE m.word END FROM milestone m WHERE m.node_id = net.node_id"
     "    AND m.seq = CAST(substr(net.field, 4) AS INTEGER)), '')"
     "   ELSE '' END,"
-    "  CASE WHEN " STRUCT_VALUELESS("net.field") " THEN '' ELSE net.old_value END,"
+    "  CASE WHEN net.field = 'place' AND instr(net.old_value, ' ') > 0 THEN "                     \
+    PLACE_REF("net.old_value") " WHEN " STRUCT_VALUELESS("net.field") " THEN ''"                  \
+    "   ELSE net.old_value END,"
     "  CASE WHEN net.field = 'place' THEN n.ref"
     "   WHEN net.field = 'state' AND net.old_value = 'removed' THEN n.title"
     "   WHEN " STRUCT_VALUELESS("net.field") " THEN '' ELSE net.new_value END,"

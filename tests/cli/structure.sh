@@ -210,6 +210,21 @@ expect_out "ms_done" "changes list a milestone done"
 run --db "$DB" minutes
 expect_out "| 新增事项 " "the minutes list the addition"
 expect_out "| 节点完成：年内 " "the minutes name the milestone done"
+# an item added and cancelled in one meeting is said so (it read 新增事项,
+# with the cancel's reason as the addition's note); a move says from where
+# (it read "— → 6.4")
+run --db "$DB" add 1 误加的事项
+ref=$(sed -n 's/^\([0-9.]*\) added: .*/\1/p' <<<"$out")
+[ -n "$ref" ] && pass || fail "add did not say the new ref: $out"
+run --db "$DB" cancel "$ref" --reason 重复录入
+run --db "$DB" move 5.1 7
+moved=$(sed -n 's/.* \([0-9.]*\)$/\1/p' <<<"$out")
+run --db "$DB" changes
+expect_out "$ref  added_cancelled" "an item added then cancelled is neither only added nor cancelled"
+grep -q "^$ref .*added_cancelled.*误加的事项.*重复录入" <<<"$out" && pass || fail "with its title and reason: $out"
+grep -q "moved  *5\.1  *7\." <<<"$out" && pass || fail "a move says the ref it had: $out"
+run --db "$DB" minutes
+expect_out "| 新增后取消 " "the minutes say 新增后取消"
 
 # plans
 run --db "$DB" plans delete 1 --yes

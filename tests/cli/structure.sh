@@ -218,7 +218,6 @@ ref=$(sed -n 's/^\([0-9.]*\) added: .*/\1/p' <<<"$out")
 [ -n "$ref" ] && pass || fail "add did not say the new ref: $out"
 run --db "$DB" cancel "$ref" --reason 重复录入
 run --db "$DB" move 5.1 7
-moved=$(sed -n 's/.* \([0-9.]*\)$/\1/p' <<<"$out")
 run --db "$DB" changes
 expect_out "$ref  added_cancelled" "an item added then cancelled is neither only added nor cancelled"
 grep -q "^$ref .*added_cancelled.*误加的事项.*重复录入" <<<"$out" && pass || fail "with its title and reason: $out"

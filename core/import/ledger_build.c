@@ -263,6 +263,7 @@ typedef struct builder {
     size_t cap;
     int area, item;    /* indexes of the current area and item, -1 none */
     char item_ref[64]; /* the current item's 序号 */
+    lg_numbers num;    /* the numbers given so far (序号 kept) */
 } builder;
 
 static int add_node(builder *b, int parent, int depth, const char *title, size_t row)
@@ -289,26 +290,6 @@ static int add_node(builder *b, int parent, int depth, const char *title, size_t
         return -1;
     }
     return (int)doc->nnodes++;
-}
-
-/* 一 一、 （一） (十二): a Chinese ordinal, as area rows number themselves. */
-static int cn_ordinal(const char *s)
-{
-    static const char *const parts[] = {"一", "二", "三", "四", "五", "六", "七", "八",
-                                        "九", "十", "、", "（", "）", "(",  ")",  "."};
-    int digits = 0;
-    while (*s == ' ')
-        s++;
-    while (*s) {
-        size_t i, n = sizeof parts / sizeof parts[0];
-        for (i = 0; i < n && strncmp(s, parts[i], strlen(parts[i])); i++)
-            ;
-        if (i == n)
-            return 0;
-        digits += i < 10;
-        s += strlen(parts[i]);
-    }
-    return digits > 0;
 }
 
 /* An optional text column as a heap string or NULL. */
@@ -392,18 +373,6 @@ static const char *merged_heading(const lg_grid *g, size_t r)
     return cells > 1 ? text : NULL;
 }
 
-/* "一、持之以恒抓招商" -> "持之以恒抓招商". */
-static const char *strip_ordinal(const char *s)
-{
-    const char *mark = strstr(s, "、");
-    if (!mark || mark - s > 12)
-        return s;
-    char head[16];
-    memcpy(head, s, (size_t)(mark - s));
-    head[mark - s] = '\0';
-    return cn_ordinal(head) ? mark + strlen("、") : s;
-}
-
 /* A 状态 of 已取消 (duban's ledger marks cancelled items so): the item is
  * stored cancelled where it stands, so that a ledger read back neither
  * brings it back to life nor renumbers the items after it. */
@@ -415,6 +384,56 @@ static int cancelled_row(builder *b, size_t r)
     return yes;
 }
 
+/* The ref node idx will have, from the numbers given so far. */
+static void ref_of(const plan_doc *doc, int idx, char *out, size_t outsz)
+{
+    const doc_node *n = &doc->nodes[idx];
+    if (n->parent < 0)
+        snprintf(out, outsz, "%d", n->seq);
+    else if (doc->nodes[n->parent].parent < 0)
+        snprintf(out, outsz, "%d.%d", doc->nodes[n->parent].seq, n->seq);
+    else
+        snprintf(out, outsz, "%d.%d.%d", doc->nodes[doc->nodes[n->parent].parent].seq,
+                 doc->nodes[n->parent].seq, n->seq);
+}
+
+/* A warning about row r's 序号 ref, saying the ref node idx has instead. */
+static int warn_number(builder *b, size_t r, int idx, const char *ref, const char *why)
+{
+    char where[512], now[48];
+    lg_where(b->g, r, b->cols[L_REF], where, sizeof where);
+    ref_of(b->doc, idx, now, sizeof now);
+    return lg_warn(b->warn, "%s: 序号 '%s' %s; it is %s here", where, ref, why, now);
+}
+
+/* Node idx, made from row r, numbered at level (0 area, 1 item, 2
+ * sub-item) with the part of its 序号 ref for that level (want, 0 none). */
+static int number_node(builder *b, size_t r, int idx, int level, int want, const char *ref)
+{
+    int moved;
+    b->doc->nodes[idx].seq = lg_number(&b->num, level, want, &moved);
+    return moved ? warn_number(b, r, idx, ref, "repeats or goes back") : DUBAN_OK;
+}
+
+/* A new area made from row r; want: its number from the row's 序号. */
+static int new_area(builder *b, size_t r, const char *title, int want, const char *ref)
+{
+    b->area = add_node(b, -1, 1, title, r);
+    b->item = -1;
+    b->item_ref[0] = '\0';
+    return b->area < 0 ? DUBAN_ENOMEM : number_node(b, r, b->area, 0, want, ref);
+}
+
+/* An item whose 序号 names another area than the one its 方面 puts it in
+ * keeps its own number there: said, naming the cell. */
+static int check_area_part(builder *b, size_t r, int idx, const int *parts, int nparts,
+                           const char *ref)
+{
+    if (nparts < 2 || parts[0] == b->doc->nodes[b->area].seq)
+        return DUBAN_OK;
+    return warn_number(b, r, idx, ref, "names another area than its 方面");
+}
+
 /* One row under the header: an area row, an item, a sub-item or nothing. */
 static int add_row(builder *b, size_t r)
 {
@@ -424,37 +443,27 @@ static int add_row(builder *b, size_t r)
     if (row_is_empty(g, r))
         return DUBAN_OK;
     const char *heading = merged_heading(g, r);
-    if (heading) {
-        b->area = add_node(b, -1, 1, strip_ordinal(heading), r);
-        b->item = -1;
-        b->item_ref[0] = '\0';
-        return b->area < 0 ? DUBAN_ENOMEM : DUBAN_OK;
-    }
-    if (cn_ordinal(ref) && !*cell(g, r, b->cols, L_UNIT) && !*cell(g, r, b->cols, L_DUE) &&
-        !*cell(g, r, b->cols, L_STATUS) && !*cell(g, r, b->cols, L_LEADER)) {
-        b->area = add_node(b, -1, 1, *title ? title : area, r);
-        b->item = -1;
-        b->item_ref[0] = '\0';
-        return b->area < 0 ? DUBAN_ENOMEM : DUBAN_OK;
-    }
+    if (heading)
+        return new_area(b, r, lg_strip_ordinal(heading), 0, ref);
+    if (lg_cn_ordinal(ref) && !*cell(g, r, b->cols, L_UNIT) && !*cell(g, r, b->cols, L_DUE) &&
+        !*cell(g, r, b->cols, L_STATUS) && !*cell(g, r, b->cols, L_LEADER))
+        return new_area(b, r, *title ? title : area, 0, ref);
     char where[512];
     if (!*title) {
         lg_where(g, r, b->cols[L_TITLE], where, sizeof where);
         return lg_warn(b->warn, "%s: no 工作任务; the row is skipped", where);
     }
+    int parts[3], nparts = lg_ref_parts(ref, parts), rc = DUBAN_OK;
     char *a = trimmed(area);
     if (!a)
         return DUBAN_ENOMEM;
-    if (*a && (b->area < 0 || strcmp(b->doc->nodes[b->area].title, a))) {
-        b->area = add_node(b, -1, 1, a, r);
-        b->item = -1;
-        b->item_ref[0] = '\0';
-    } else if (b->area < 0) {
-        b->area = add_node(b, -1, 1, "未分类", r);
-    }
+    if (*a && (b->area < 0 || strcmp(b->doc->nodes[b->area].title, a)))
+        rc = new_area(b, r, a, nparts >= 2 ? parts[0] : 0, ref);
+    else if (b->area < 0)
+        rc = new_area(b, r, "未分类", nparts >= 2 ? parts[0] : 0, ref);
     free(a);
-    if (b->area < 0)
-        return DUBAN_ENOMEM;
+    if (rc)
+        return rc;
     /* "5.1.2" right under "5.1" is its sub-item */
     size_t k = strlen(b->item_ref);
     int sub = b->item >= 0 && k && !strncmp(ref, b->item_ref, k) && ref[k] == '.' && ref[k + 1] &&
@@ -462,6 +471,10 @@ static int add_row(builder *b, size_t r)
     int idx = add_node(b, sub ? b->item : b->area, sub ? 3 : 2, title, r);
     if (idx < 0)
         return DUBAN_ENOMEM;
+    if ((rc = number_node(b, r, idx, sub ? 2 : 1, nparts == (sub ? 3 : 2) ? parts[sub + 1] : 0,
+                          ref)) ||
+        (!sub && (rc = check_area_part(b, r, idx, parts, nparts, ref))))
+        return rc;
     if (!sub) {
         b->item = idx;
         snprintf(b->item_ref, sizeof b->item_ref, "%s", ref);

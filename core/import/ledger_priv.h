@@ -37,4 +37,28 @@ int lg_build(const lg_grid *g, int year, const status_set *set, plan_doc *out,
 /* Appends a printf-style warning line; DUBAN_ENOMEM on failure. */
 int lg_warn(ledger_warnings *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The numbers a ledger gives its rows (ledger_numbers.c).  A 序号 such as
+ * "1.3" or "5.1.2" is kept as the numbers of the area, item and sub-item
+ * (people and earlier minutes name items so, and an exported ledger, whose
+ * numbers have gaps after moves, reads back as the same refs); a plain
+ * row count ("7") numbers nothing.  A number that repeats or goes back
+ * among its siblings becomes the next free one, with a warning. */
+typedef struct lg_numbers {
+    int last[3]; /* the last number given to an area, an item of the current
+                    area, a sub-item of the current item */
+} lg_numbers;
+/* The parts of a dotted 序号 into v (at most 3); how many, 0 when ref is
+ * not one (empty, a plain number, anything else). */
+int lg_ref_parts(const char *ref, int v[3]);
+/* The number of a new node at level (0 area, 1 item, 2 sub-item) that asks
+ * for want (0: none): want when it is above the last given, else the
+ * next; *moved is set when a number asked for could not be kept.  The
+ * levels below start over. */
+int lg_number(lg_numbers *n, int level, int want, int *moved);
+/* 一 一、 （一） (十二): whether s is a Chinese ordinal, as area rows number
+ * themselves. */
+int lg_cn_ordinal(const char *s);
+/* s without a leading ordinal and its 、 ("一、持之以恒抓招商" -> "持之以恒抓招商"). */
+const char *lg_strip_ordinal(const char *s);
+
 #endif

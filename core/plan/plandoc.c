@@ -74,3 +74,27 @@ void plan_doc_sort_warnings(plan_doc *doc)
         doc->warn[j] = w;
     }
 }
+
+void plan_doc_numbers(const plan_doc *doc, int *seqs, int *last)
+{
+    int areas = 0;
+    for (size_t i = 0; i < doc->nnodes; i++) {
+        const doc_node *dn = &doc->nodes[i];
+        int *prev = dn->parent < 0 ? &areas : &last[dn->parent];
+        seqs[i] = dn->seq > *prev ? dn->seq : *prev + 1;
+        *prev = seqs[i];
+        last[i] = 0;
+    }
+}
+
+void plan_doc_ref(const plan_doc *doc, const int *seqs, size_t i, char *out, size_t outsz)
+{
+    const doc_node *dn = &doc->nodes[i];
+    if (dn->parent < 0) {
+        snprintf(out, outsz, "%d", seqs[i]);
+        return;
+    }
+    char up[48];
+    plan_doc_ref(doc, seqs, (size_t)dn->parent, up, sizeof up);
+    snprintf(out, outsz, "%s.%d", up, seqs[i]);
+}

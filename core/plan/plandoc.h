@@ -36,6 +36,8 @@ typedef struct doc_node {
     char extended_due[DATE_LEN]; /* an approved extension (a ledger's 延期至), "" none */
     char *status_text;           /* a text table's 完成情况 / 状态 cell as written, or NULL */
     int cancelled; /* a ledger's 已取消: stored cancelled (取消), numbered where it stands */
+    int seq;       /* the number its source gave it (a ledger's 序号: 3 of 1.3), greater
+                      than its previous sibling's; 0: the one after that sibling's */
 } doc_node;
 
 /* Something the importer read but did not fully understand: line is the
@@ -59,6 +61,14 @@ typedef struct plan_doc {
 } plan_doc;
 
 void plan_doc_free(plan_doc *doc);
+
+/* The number of each node under its parent (the last part of its ref):
+ * its seq when given, else one more than its previous sibling's (the
+ * first: 1).  seqs has doc->nnodes entries; last, scratch of as many, is
+ * each node's last child's number.  Call after the nodes are final. */
+void plan_doc_numbers(const plan_doc *doc, int *seqs, int *last);
+/* The ref of node i ("5", "5.1", "5.1.2") from plan_doc_numbers()'s seqs. */
+void plan_doc_ref(const plan_doc *doc, const int *seqs, size_t i, char *out, size_t outsz);
 
 /* Appends a warning for line to doc->warn.  Returns DUBAN_OK or
  * DUBAN_ENOMEM (the doc is unchanged then). */

@@ -61,33 +61,29 @@ static int insert_milestones(store *st, sqlite3_stmt *stmt, int64_t node_id, con
     return DUBAN_OK;
 }
 
-/* Per-node bookkeeping while inserting: database id, child count, ref. */
+/* Per-node bookkeeping while inserting: database id, ref, sort key. */
 typedef struct placed {
     int64_t id;
-    int children;
     char ref[32];
     char sort_key[48];
 } placed;
 
-static void place_node(const plan_doc *doc, placed *pl, size_t i, int *areas)
+/* Node i numbered seq (plan_doc_numbers()) under its parent, placed. */
+static void place_node(const plan_doc *doc, placed *pl, size_t i, int seq)
 {
     const doc_node *dn = &doc->nodes[i];
     char ref[sizeof pl->ref + 16], key[sizeof pl->sort_key + 16];
-    int seq;
     if (dn->parent < 0) {
-        seq = ++*areas;
         snprintf(ref, sizeof ref, "%d", seq);
         snprintf(key, sizeof key, "%05d", seq);
     } else {
         placed *p = &pl[dn->parent];
-        seq = ++p->children;
         snprintf(ref, sizeof ref, "%.20s.%d", p->ref, seq);
         snprintf(key, sizeof key, "%.32s.%05d", p->sort_key, seq);
     }
     /* depth <= 3 and seq < 100000 keep both well inside their buffers */
     memcpy(pl[i].ref, ref, sizeof pl[i].ref - 1);
     memcpy(pl[i].sort_key, key, sizeof pl[i].sort_key - 1);
-    pl[i].children = seq; /* temporarily the node's own seq; reset by caller */
 }
 
 /* A ledger's progress cell becomes the item's first note, dated now. */
@@ -112,9 +108,16 @@ static int insert_first_note(store *st, int64_t node_id, const char *text, duban
 static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_error *err)
 {
     sqlite3_stmt *ins = NULL, *ms = NULL;
-    placed *pl = calloc(doc->nnodes ? doc->nnodes : 1, sizeof *pl);
-    if (!pl)
+    size_t n = doc->nnodes ? doc->nnodes : 1;
+    placed *pl = calloc(n, sizeof *pl);
+    int *seqs = calloc(n, sizeof *seqs), *last = calloc(n, sizeof *last);
+    if (!pl || !seqs || !last) {
+        free(pl);
+        free(seqs);
+        free(last);
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    plan_doc_numbers(doc, seqs, last);
     int rc = db_prepare(st,
                         "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title,"
                         " body, due, line, status, unit, leader, extended_due, state, gid)"
@@ -126,12 +129,10 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
                         "INSERT INTO milestone(node_id, seq, phrase, word, due, approximate)"
                         " VALUES (?, ?, ?, ?, ?, ?)",
                         &ms, err);
-    int areas = 0;
     for (size_t i = 0; !rc && i < doc->nnodes; i++) {
         const doc_node *dn = &doc->nodes[i];
-        place_node(doc, pl, i, &areas);
-        int seq = pl[i].children;
-        pl[i].children = 0;
+        int seq = seqs[i];
+        place_node(doc, pl, i, seq);
         sqlite3_reset(ins);
         sqlite3_bind_int64(ins, 1, plan_id);
         if (dn->parent < 0)
@@ -171,6 +172,8 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
     sqlite3_finalize(ins);
     sqlite3_finalize(ms);
     free(pl);
+    free(seqs);
+    free(last);
     return rc;
 }
 

@@ -129,4 +129,28 @@ b=$("$DUBAN" --db "$T/rt-cancel.db" --format csv plans 2>/dev/null | tail -n 1 |
 grep -q "^5\.3,.*,$title53\$" "$T/c.csv" && pass || fail "5.3 ($title53) lost its number: $(grep '^5\.' "$T/c.csv")"
 run --db "$T/rt-cancel.db" restore 5.2
 expect_rc 0 "an imported cancelled item can be restored"
+# 序号 are the items' numbers: gaps kept (1.3 stays 1.3, 3.1 stays 3.1); a
+# number that repeats or goes back takes the next, and one that names
+# another area than its 方面 is kept there, each with a warning.
+printf '序号,方面,工作任务,责任单位\n1.1,招商,任务一,甲\n1.3,招商,任务三,乙\n1.5,招商,任务五,丙\n3.1,工业,任务X,丁\n3.1,工业,任务Y,戊\n2.9,工业,任务Z,己\n7,工业,任务W,庚\n' >"$T/gap.csv"
+run --db "$T/gap.db" import "$T/gap.csv" --year 2021
+expect_rc 0 "a ledger with gaps in its numbers"
+expect_err "gap.csv:6: 序号 '3.1' repeats or goes back; it is 3.2 here" "a repeated number is said"
+expect_err "gap.csv:7: 序号 '2.9' names another area than its 方面; it is 3.9 here" "so is another area's"
+run --db "$T/gap.db" --format csv list
+for want in "1.3,item" "1.5,item" "3,area" "3.1,item,not_started,未启动,2021-12-31,丁" \
+  "3.2,item,not_started,未启动,2021-12-31,戊" "3.9,item" "3.10,item,not_started,未启动,2021-12-31,庚"; do
+  grep -q "^$want" <<<"$out" && pass || fail "the ledger's numbers are not kept ($want): $out"
+done
+run --db "$T/gap.db" add 1 新任务
+expect_out "1.6 added" "an item added later takes the number after the ledger's"
+# duban's own ledger reads back under the same refs after a move
+run --db "$T/rt.db" list
+run --db "$T/rt.db" move 1.2 2
+run --db "$T/rt.db" export -o "$T/rt-moved.xlsx"
+run --db "$T/rt2.db" import "$T/rt-moved.xlsx"
+expect_rc 0 "import the ledger of a plan with a moved item"
+a=$("$DUBAN" --db "$T/rt.db" --format csv list 2>/dev/null | cut -d, -f1,8)
+b=$("$DUBAN" --db "$T/rt2.db" --format csv list 2>/dev/null | cut -d, -f1,8)
+[ "$a" = "$b" ] && pass || fail "the round trip changed refs: $(diff <(echo "$a") <(echo "$b") | head -5)"
 finish

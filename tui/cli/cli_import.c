@@ -42,19 +42,6 @@ static int put_lines(strbuf *sb, int indent, const char *text)
 }
 
 /* "1", "1.2", "1.2.3" for nodes in pre-order; seen[] keeps the counters. */
-static void node_ref(const doc_node *nd, int seen[3], char *ref, size_t refsz)
-{
-    int d = nd->depth - 1;
-    seen[d]++;
-    for (int k = d + 1; k < 3; k++)
-        seen[k] = 0;
-    if (d == 0)
-        snprintf(ref, refsz, "%d", seen[0]);
-    else if (d == 1)
-        snprintf(ref, refsz, "%d.%d", seen[0], seen[1]);
-    else
-        snprintf(ref, refsz, "%d.%d.%d", seen[0], seen[1], seen[2]);
-}
 
 static int tree_node_text(strbuf *sb, const doc_node *nd, const char *ref)
 {
@@ -100,7 +87,7 @@ static size_t warnings_of(const plan_doc *doc, const ledger_warnings *lw)
     return doc->nwarn + lw->n;
 }
 
-static int tree_text(const plan_doc *doc, const ledger_warnings *lw, strbuf *sb)
+static int tree_text(const plan_doc *doc, const int *seqs, const ledger_warnings *lw, strbuf *sb)
 {
     size_t areas, items, ms;
     count(doc, &areas, &items, &ms);
@@ -108,10 +95,9 @@ static int tree_text(const plan_doc *doc, const ledger_warnings *lw, strbuf *sb)
              strbuf_printf(sb, " (%d, %s..%s)\n", doc->year, doc->start, doc->end);
     if (doc->preamble[0])
         rc |= strbuf_append(sb, "preamble\n") || put_lines(sb, 2, doc->preamble);
-    int seen[3] = {0, 0, 0};
     char ref[48];
     for (size_t i = 0; i < doc->nnodes; i++) {
-        node_ref(&doc->nodes[i], seen, ref, sizeof ref);
+        plan_doc_ref(doc, seqs, i, ref, sizeof ref);
         rc |= tree_node_text(sb, &doc->nodes[i], ref);
     }
     rc |=
@@ -147,7 +133,8 @@ static int tree_node_json(strbuf *sb, const doc_node *nd, const char *ref)
     return rc | strbuf_append(sb, "]}");
 }
 
-static int tree_json(const plan_doc *doc, const ledger_warnings *lw, const char *file, strbuf *sb)
+static int tree_json(const plan_doc *doc, const int *seqs, const ledger_warnings *lw,
+                     const char *file, strbuf *sb)
 {
     int rc = strbuf_append(sb, "{") || json_member(sb, "title", doc->title) ||
              strbuf_printf(sb, ", \"year\": %d, ", doc->year) ||
@@ -155,10 +142,9 @@ static int tree_json(const plan_doc *doc, const ledger_warnings *lw, const char 
              json_member(sb, "end", doc->end) || strbuf_append(sb, ", ") ||
              json_member(sb, "source", doc->source) || strbuf_append(sb, ", ") ||
              json_member(sb, "preamble", doc->preamble) || strbuf_append(sb, ",\n\"nodes\": [");
-    int seen[3] = {0, 0, 0};
     char ref[48];
     for (size_t i = 0; i < doc->nnodes; i++) {
-        node_ref(&doc->nodes[i], seen, ref, sizeof ref);
+        plan_doc_ref(doc, seqs, i, ref, sizeof ref);
         rc |= strbuf_append(sb, i ? ",\n " : "\n ") || tree_node_json(sb, &doc->nodes[i], ref);
     }
     rc |= strbuf_append(sb, "],\n\"warnings\": [");
@@ -203,9 +189,16 @@ static int dry_run(cli_ctx *ctx, const plan_doc *doc, const ledger_warnings *lw,
 {
     strbuf sb = {0};
     int json = ctx->format_set && ctx->format == FORMAT_JSON;
-    int rc = json ? tree_json(doc, lw, file, &sb) : tree_text(doc, lw, &sb);
+    size_t n = doc->nnodes ? doc->nnodes : 1;
+    int *seqs = calloc(n, sizeof *seqs), *last = calloc(n, sizeof *last), rc = !seqs || !last;
+    if (!rc) {
+        plan_doc_numbers(doc, seqs, last); /* the refs the import will give */
+        rc = json ? tree_json(doc, seqs, lw, file, &sb) : tree_text(doc, seqs, lw, &sb);
+    }
     rc = rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : cli_emit(&sb, err);
     strbuf_free(&sb);
+    free(seqs);
+    free(last);
     return rc;
 }
 

@@ -20,6 +20,7 @@
 #include "screen/layout.h"
 #include "screen/search.h"
 #include "screen/view.h"
+#include "query/query.h"
 #include "screen/vmodel.h"
 #include "store/store.h"
 #include "sync/sync.h"
@@ -412,9 +413,9 @@ static int run_loop(app *a)
     }
 }
 
-/* The front end on slide (presentation mode), or the outline when
- * slide is negative. */
-static int run_front_end(cli_ctx *ctx, int slide, duban_error *err)
+/* The front end: the outline (present 0), or presentation mode on the
+ * slide of area area_id (0: the summary). */
+static int run_front_end(cli_ctx *ctx, int present, int64_t area_id, duban_error *err)
 {
     /* not the command line's progress line: it would write over the
      * screen (duban present is a command); the status line's, below */
@@ -431,8 +432,10 @@ static int run_front_end(cli_ctx *ctx, int slide, duban_error *err)
         start_curses(a);
         cli_progress_to(&a->progress, ctx->progress_ms, show_on_status_line, a);
         store_set_progress(a->st, cli_progress_get(&a->progress));
-        if (slide >= 0)
-            present_enter(a, (size_t)slide);
+        if (present) { /* the area's slide: its place among the areas, not its number */
+            size_t i = area_id ? vm_area_index(a, area_id) : a->ol.nareas;
+            present_enter(a, i < a->ol.nareas ? i + 1 : 0);
+        }
         rc = run_loop(a);
         vm_flush_folds(a, NULL);           /* the last folds, for the next start */
         store_set_wait(a->st, NULL, NULL); /* a is about to go */
@@ -456,21 +459,27 @@ int tui_run(cli_ctx *ctx, duban_error *err)
         cli_args none = {0};
         return cmd_list(ctx, &none, err);
     }
-    return run_front_end(ctx, -1, err);
+    return run_front_end(ctx, 0, 0, err);
 }
 
 int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
-    int slide = 0;
+    int64_t area_id = 0;
     if (args->npos > 1)
         return duban_fail(err, DUBAN_EINVAL, "usage: duban present [AREA]");
     if (args->npos) {
         char *end;
         long k = strtol(args->pos[0], &end, 10);
-        if (*end || k < 1 || k > 1000)
+        node area;
+        if (*end || k < 1 || k > 99999)
             return duban_fail(err, DUBAN_EINVAL, "present: AREA is an area number, not '%s'",
                               args->pos[0]);
-        slide = (int)k;
+        if (!node_by_ref(ctx->st, ctx->plan_id, args->pos[0], &area, NULL)) {
+            area_id = area.depth == NODE_AREA ? area.id : 0;
+            node_free(&area);
+        }
+        if (!area_id) /* before the terminal is taken: one line, exit 3 */
+            return duban_fail(err, DUBAN_ENOTFOUND, "present: the plan has no area %ld", k);
     }
     if (!on_terminal()) {
         cli_args filter_only = *args; /* the report of the same items */
@@ -480,5 +489,5 @@ int cmd_present(cli_ctx *ctx, const cli_args *args, duban_error *err)
     int rc = cli_filter(ctx, args, &ctx->filter, err);
     if (rc)
         return rc;
-    return run_front_end(ctx, slide, err);
+    return run_front_end(ctx, 1, area_id, err);
 }

@@ -130,4 +130,10 @@ expect_offers "export -o (its short form)" "$T/files/ledger.xlsx" export -o "$T/
 # Without a runnable duban: the global options, the same as the program's.
 got=$(offers /nonexistent/duban --)
 [ "$got" = "$(echo $globals)" ] && pass || fail "fallback options '$got', the program's '$(echo $globals)'"
+# text that starts with '-' is taken for an option: the error says how to give it
+run --db "$DB" note 3.2 "-3 万元"
+expect_rc 2 "a note starting with '-'"
+expect_err "text that starts with '-' goes after '--'" "says to put it after --"
+run --db "$DB" note 3.2 -- "-3 万元"
+expect_rc 0 "after -- it is the note"
 finish

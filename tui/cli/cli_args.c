@@ -134,6 +134,12 @@ static int parse_one(cli_ctx *ctx, int argc, char **argv, int *i, cli_args *args
         *seen |= UINT64_C(1) << o;
         return DUBAN_OK;
     }
+    /* "-3 万元", "-5%": text, not an option; '--' before it says so */
+    if (arg[1] != '-')
+        return duban_fail(err, DUBAN_EINVAL,
+                          "unknown option '%s' (text that starts with '-' goes after '--', e.g. "
+                          "duban note 3.2 -- '%s')",
+                          arg, arg);
     return duban_fail(err, DUBAN_EINVAL, "unknown option '%s' (see 'duban --help')", arg);
 }
 

@@ -173,6 +173,7 @@ typedef struct app {
     int64_t prompt_node;
     edit_field prompt_field;        /* PROMPT_FIELD: the field asked for */
     char prompt_title[256];         /* the prompt's label */
+    char prompt_error[512];         /* why the last answer was not taken (app_ask_again) */
     char prompt_keep[LINEEDIT_MAX]; /* an earlier answer (extension date, target label) */
     char prompt_unit[LINEEDIT_MAX]; /* a decision's unit (PROMPT_DECISION_DUE) */
     lineedit le;

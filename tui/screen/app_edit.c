@@ -10,6 +10,7 @@
 #include "screen/view.h"
 #include "screen/vmodel.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,13 +110,14 @@ int app_editable(app *a, edit_field field, node *n)
     return 1;
 }
 
-void app_apply(app *a, int64_t id, edit_field field, const char *value, const char *note)
+int app_apply(app *a, int64_t id, edit_field field, const char *value, const char *note)
 {
     duban_error err = {0};
     edit_result r;
-    if (edit_apply(a->st, id, field, value, note, &r, &err)) {
+    int rc = edit_apply(a->st, id, field, value, note, &r, &err);
+    if (rc) {
         app_message(a, S_ERROR, "%s", err.msg);
-        return;
+        return rc;
     }
     char what[400];
     app_describe(a, &r, what, sizeof what);
@@ -132,6 +134,24 @@ void app_apply(app *a, int64_t id, edit_field field, const char *value, const ch
     if (r.changed)
         app_after_change(a, id);
     edit_result_free(&r);
+    return DUBAN_OK;
+}
+
+void app_ask(app *a, prompt_kind kind, int64_t id, const char *prefill, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->prompt_title, sizeof a->prompt_title, fmt, ap);
+    va_end(ap);
+    lineedit_init(&a->le, prefill);
+    a->prompt = kind;
+    a->prompt_node = id;
+    a->prompt_error[0] = '\0';
+}
+
+void app_ask_again(app *a, const char *why)
+{
+    snprintf(a->prompt_error, sizeof a->prompt_error, "%s", why);
 }
 
 void app_set_status(app *a, int idx)
@@ -158,9 +178,7 @@ void app_next_status(app *a)
 void app_prompt_search(app *a)
 {
     search_begin(a);
-    lineedit_init(&a->le, NULL);
-    snprintf(a->prompt_title, sizeof a->prompt_title, "搜索 /");
-    a->prompt = PROMPT_SEARCH;
+    app_ask(a, PROMPT_SEARCH, 0, NULL, "搜索 /");
 }
 
 void app_prompt_field(app *a, edit_field f)
@@ -168,11 +186,8 @@ void app_prompt_field(app *a, edit_field f)
     node n;
     if (!field_prompt(f) || !app_editable(a, f, &n))
         return;
-    lineedit_init(&a->le, field_prefill(f, &n));
-    snprintf(a->prompt_title, sizeof a->prompt_title, "%s", field_prompt(f));
-    a->prompt = PROMPT_FIELD;
+    app_ask(a, PROMPT_FIELD, n.id, field_prefill(f, &n), "%s", field_prompt(f));
     a->prompt_field = f;
-    a->prompt_node = n.id;
     node_free(&n);
 }
 
@@ -188,10 +203,12 @@ static void prompt_done(app *a, int accepted)
         break;
     case PROMPT_FIELD:
         a->prompt = PROMPT_NONE;
-        if (accepted)
-            app_apply(a, a->prompt_node, a->prompt_field, a->le.buf, NULL);
-        else
+        if (!accepted)
             app_message(a, S_NORMAL, "已取消 cancelled");
+        else if (app_apply(a, a->prompt_node, a->prompt_field, a->le.buf, NULL) == DUBAN_EINVAL) {
+            a->prompt = PROMPT_FIELD; /* a bad value: fix it, not type it all again */
+            app_ask_again(a, a->msg);
+        }
         break;
     default: /* the edits that ask twice, and meetings */
         app_flow_done(a, accepted);

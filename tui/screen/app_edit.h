@@ -75,8 +75,17 @@ void app_struct_done(app *a, int accepted);
 /* The selected node into *n (node_free it) when it takes field; else 0
  * with a message (areas take only notes). */
 int app_editable(app *a, edit_field field, node *n);
-/* edit_apply() with the outcome on the status line and the model updated. */
-void app_apply(app *a, int64_t id, edit_field field, const char *value, const char *note);
+/* edit_apply() with the outcome on the status line and the model updated;
+ * returns core's status (its message then on the status line). */
+int app_apply(app *a, int64_t id, edit_field field, const char *value, const char *note);
+/* Opens prompt kind about node id on the status line: its label from fmt,
+ * its text prefill (NULL: empty). */
+void app_ask(app *a, prompt_kind kind, int64_t id, const char *prefill, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* After an answer that cannot be taken (a bad date, an empty reason): the
+ * same prompt stays open with what was typed, saying why, so nothing typed
+ * before is lost; Esc still cancels. */
+void app_ask_again(app *a, const char *why);
 /* "5.1 未启动 → 已完成", "5.1 延期 — → 2022-03-31", "8.2 目标 美丽乡村 — → 9". */
 void app_describe(app *a, const edit_result *r, char *out, size_t outsz);
 

@@ -6,8 +6,10 @@
  *   M  会议名称 (title; when none is open)       meeting_start() / meeting_end()
  *   Y  议定事项 -> 责任单位 -> 时限 (with a unit) decision_add()
  *
- * A bad answer closes the prompt and shows core's message, as the one-
- * question prompts do; nothing is changed then. */
+ * A bad answer (a date that is no date, an empty reason or text, a value
+ * that is no number) keeps its prompt open with what was typed and says
+ * why (app_ask_again), so that the answers before it are not typed again;
+ * Esc gives up, and nothing is changed until the last answer is taken. */
 #include "screen/app_edit.h"
 
 #include "screen/draw.h"
@@ -22,19 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Opens prompt kind for node id with prefill and a label of its own. */
-__attribute__((format(printf, 5, 6))) static void ask(app *a, prompt_kind kind, int64_t id,
-                                                      const char *prefill, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(a->prompt_title, sizeof a->prompt_title, fmt, ap);
-    va_end(ap);
-    lineedit_init(&a->le, prefill);
-    a->prompt = kind;
-    a->prompt_node = id;
-}
-
 static int blank(const char *s)
 {
     while (*s && isspace((unsigned char)*s))
@@ -47,8 +36,8 @@ void app_extend(app *a)
     node n;
     if (!app_editable(a, FIELD_EXTENSION, &n))
         return;
-    ask(a, PROMPT_EXT_DATE, n.id, *n.extended_due ? n.extended_due : n.due,
-        "%s 延期至 new due (原 %s): ", n.ref, *n.due ? n.due : "—");
+    app_ask(a, PROMPT_EXT_DATE, n.id, *n.extended_due ? n.extended_due : n.due,
+            "%s 延期至 new due (原 %s): ", n.ref, *n.due ? n.due : "—");
     node_free(&n);
 }
 
@@ -62,21 +51,21 @@ static void extension_date_done(app *a)
         return;
     }
     if (date_parse(v, NULL, &err)) {
-        a->prompt = PROMPT_NONE;
-        app_message(a, S_ERROR, "%s", err.msg);
+        app_ask_again(a, err.msg);
         return;
     }
     snprintf(a->prompt_keep, sizeof a->prompt_keep, "%s", v);
-    ask(a, PROMPT_EXT_REASON, a->prompt_node, NULL, "延期理由 reason (至 %s): ", a->prompt_keep);
+    app_ask(a, PROMPT_EXT_REASON, a->prompt_node, NULL,
+            "延期理由 reason (至 %s): ", a->prompt_keep);
 }
 
 static void extension_reason_done(app *a)
 {
-    a->prompt = PROMPT_NONE;
     if (blank(a->le.buf)) {
-        app_message(a, S_ERROR, "延期需要理由, 未修改 a reason is required (x: again)");
+        app_ask_again(a, "延期需要理由 a reason is required (Esc 取消)");
         return;
     }
+    a->prompt = PROMPT_NONE;
     app_apply(a, a->prompt_node, FIELD_EXTENSION, a->prompt_keep, a->le.buf);
 }
 
@@ -88,8 +77,8 @@ static void ask_value(app *a, int64_t id, const target *t)
     if (t->has_current)
         target_format_number(t->current, now);
     snprintf(a->prompt_keep, sizeof a->prompt_keep, "%s", t->label);
-    ask(a, PROMPT_TARGET_VALUE, id, now, "%s 当前值 value (目标 %s%s %s): ", t->label,
-        t->dir == TARGET_AT_MOST ? "≤" : "", goal, t->unit);
+    app_ask(a, PROMPT_TARGET_VALUE, id, now, "%s 当前值 value (目标 %s%s %s): ", t->label,
+            t->dir == TARGET_AT_MOST ? "≤" : "", goal, t->unit);
 }
 
 void app_progress(app *a)
@@ -109,7 +98,7 @@ void app_progress(app *a)
         else if (l.n == 1)
             ask_value(a, n.id, &l.v[0]);
         else
-            ask(a, PROMPT_TARGET, n.id, NULL, "%s 哪个目标 which target (1-%zu): ", n.ref, l.n);
+            app_ask(a, PROMPT_TARGET, n.id, NULL, "%s 哪个目标 which target (1-%zu): ", n.ref, l.n);
         target_list_free(&l);
     }
     node_free(&n);
@@ -146,8 +135,13 @@ static void target_value_done(app *a)
 {
     duban_error err = {0};
     edit_result r;
+    int rc = target_set_progress(a->st, a->prompt_node, a->prompt_keep, a->le.buf, NULL, &r, &err);
+    if (rc == DUBAN_EINVAL) { /* not a number: fix it */
+        app_ask_again(a, err.msg);
+        return;
+    }
     a->prompt = PROMPT_NONE;
-    if (target_set_progress(a->st, a->prompt_node, a->prompt_keep, a->le.buf, NULL, &r, &err)) {
+    if (rc) {
         app_message(a, S_ERROR, "%s", err.msg);
         return;
     }
@@ -216,7 +210,7 @@ void app_meeting(app *a)
     app_chinese_number((int)l.n + 1, num, sizeof num);
     snprintf(title, sizeof title, "第%s次推进会", num);
     meeting_list_free(&l);
-    ask(a, PROMPT_MEETING, 0, title, "开始会议 meeting title: ");
+    app_ask(a, PROMPT_MEETING, 0, title, "开始会议 meeting title: ");
 }
 
 static void meeting_title_done(app *a)
@@ -232,7 +226,7 @@ static void meeting_title_done(app *a)
     a->undo_reopens = 0;
     app_load_meeting(a);
     views_invalidate(a, VF_FOLLOWS_MEETING);
-    ask(a, PROMPT_ATTENDEES, 0, "", "参会人员 attendees (Enter 跳过 skips): ");
+    app_ask(a, PROMPT_ATTENDEES, 0, "", "参会人员 attendees (Enter 跳过 skips): ");
 }
 
 static void attendees_done(app *a)
@@ -260,7 +254,7 @@ void app_decide(app *a)
         return;
     }
     int64_t id = app_selected(a);
-    ask(a, PROMPT_DECISION, id, "", "议定事项 decision: ");
+    app_ask(a, PROMPT_DECISION, id, "", "议定事项 decision: ");
 }
 
 /* Y asks the text, then the unit (Enter: none), then, with a unit, the
@@ -268,12 +262,11 @@ void app_decide(app *a)
 static void decision_text_done(app *a)
 {
     if (blank(a->le.buf)) {
-        a->prompt = PROMPT_NONE;
-        app_message(a, S_ERROR, "议定事项需要内容, 未记录 a decision needs its text (Y: again)");
+        app_ask_again(a, "议定事项需要内容 a decision needs its text (Esc 取消)");
         return;
     }
     snprintf(a->prompt_keep, sizeof a->prompt_keep, "%s", a->le.buf);
-    ask(a, PROMPT_DECISION_UNIT, a->prompt_node, "", "责任单位 unit (Enter 无 none): ");
+    app_ask(a, PROMPT_DECISION_UNIT, a->prompt_node, "", "责任单位 unit (Enter 无 none): ");
 }
 
 static void decision_unit_done(app *a)
@@ -282,8 +275,8 @@ static void decision_unit_done(app *a)
     if (blank(a->le.buf))
         a->prompt_unit[0] = '\0';
     else
-        ask(a, PROMPT_DECISION_DUE, a->prompt_node, "",
-            "时限 due YYYY-MM-DD (有时限则列入督办 tracked; Enter 无 none): ");
+        app_ask(a, PROMPT_DECISION_DUE, a->prompt_node, "",
+                "时限 due YYYY-MM-DD (有时限则列入督办 tracked; Enter 无 none): ");
 }
 
 static void decision_done(app *a)
@@ -292,6 +285,10 @@ static void decision_done(app *a)
     node n = {0};
     decision_added d = {0};
     const char *due = a->prompt == PROMPT_DECISION_DUE ? a->le.buf : "";
+    if (!blank(due) && date_parse(due, NULL, &err)) { /* the text and unit stay */
+        app_ask_again(a, err.msg);
+        return;
+    }
     a->prompt = PROMPT_NONE;
     if (a->prompt_node && node_by_id(a->st, a->prompt_node, &n, &err) == DUBAN_OK &&
         n.depth == NODE_AREA)

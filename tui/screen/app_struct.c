@@ -26,18 +26,6 @@
 #include <string.h>
 #include <unistd.h>
 
-__attribute__((format(printf, 5, 6))) static void ask(app *a, prompt_kind kind, int64_t id,
-                                                      const char *prefill, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(a->prompt_title, sizeof a->prompt_title, fmt, ap);
-    va_end(ap);
-    lineedit_init(&a->le, prefill);
-    a->prompt = kind;
-    a->prompt_node = id;
-}
-
 /* The selected node into *n; 0 with a message when none. */
 static int selected(app *a, node *n)
 {
@@ -68,10 +56,10 @@ void app_add_item(app *a)
     if (!selected(a, &n))
         return;
     if (n.depth == NODE_AREA)
-        ask(a, PROMPT_ADD_TITLE, n.id, NULL, "%s 新增事项 new item: ", n.ref);
+        app_ask(a, PROMPT_ADD_TITLE, n.id, NULL, "%s 新增事项 new item: ", n.ref);
     else
-        ask(a, PROMPT_ADD_TITLE, n.id, NULL, "新增事项 (在 %s 之后) new item after %s: ", n.ref,
-            n.ref);
+        app_ask(a, PROMPT_ADD_TITLE, n.id, NULL, "新增事项 (在 %s 之后) new item after %s: ", n.ref,
+                n.ref);
     node_free(&n);
 }
 
@@ -102,7 +90,7 @@ void app_rename(app *a)
     node n;
     if (!selected(a, &n))
         return;
-    ask(a, PROMPT_RENAME, n.id, n.title, "%s 名称 title: ", n.ref);
+    app_ask(a, PROMPT_RENAME, n.id, n.title, "%s 名称 title: ", n.ref);
     node_free(&n);
 }
 
@@ -122,7 +110,7 @@ void app_cancel_item(app *a)
             after_structure(a, n.id);
         }
     } else {
-        ask(a, PROMPT_CANCEL_REASON, n.id, NULL, "%s 取消理由 reason for cancelling: ", n.ref);
+        app_ask(a, PROMPT_CANCEL_REASON, n.id, NULL, "%s 取消理由 reason for cancelling: ", n.ref);
     }
     node_free(&n);
 }
@@ -183,7 +171,8 @@ void app_milestone_done(app *a)
             first++;
         char pre[16];
         snprintf(pre, sizeof pre, "%d", l.v[first].seq);
-        ask(a, PROMPT_MILESTONE, n.id, pre,
+        app_ask(
+            a, PROMPT_MILESTONE, n.id, pre,
             "%s 节点 milestone N: 完成/重开 done/reopen · N 日期 re-date · N - delete: ", n.ref);
     }
     milestone_list_free(&l);
@@ -302,8 +291,8 @@ void app_move_to(app *a)
     node n;
     if (!selected(a, &n))
         return;
-    ask(a, PROMPT_MOVE_TO, n.id, NULL,
-        "%s 移到 move to (方面或事项编号 area or item ref): ", n.ref);
+    app_ask(a, PROMPT_MOVE_TO, n.id, NULL,
+            "%s 移到 move to (方面或事项编号 area or item ref): ", n.ref);
     node_free(&n);
 }
 

@@ -86,7 +86,12 @@ static void draw_header(app *a, rect r)
 
 static int draw_prompt(app *a, rect r)
 {
-    int x = r.x + 1 + draw_text(r.y, r.x + 1, r.w * 3 / 5, a->prompt_title, S_BOLD);
+    /* why the last answer was not taken, between the label (shortened)
+     * and the answer */
+    int err = a->prompt_error[0] != '\0';
+    int x = r.x + 1 + draw_text(r.y, r.x + 1, err ? r.w / 4 : r.w * 3 / 5, a->prompt_title, S_BOLD);
+    if (err)
+        x += draw_text(r.y, x, r.w / 2, a->prompt_error, S_ERROR) + 1;
     char count[64] = "";
     if (a->prompt == PROMPT_SEARCH && a->le.len)
         snprintf(count, sizeof count, " %zu 处 ", a->sr.nmatch);

@@ -278,41 +278,44 @@ int changes_before_meeting(store *st, int64_t meeting_id, size_t max, meeting_ch
 /* The open items, in outline order (node_stats alone); those of a
  * cancelled area are left out by their sort key's prefix (the few
  * cancelled areas read first, through node_by_parent) rather than by
- * looking up each item's parent; those added in the window (their
- * addition's row after ?2, through history_by_node) had nothing to report
- * yet. */
+ * looking up each item's parent.  An item added in the window (ADDED: its
+ * addition's row) had nothing to report yet: each form leaves it out with
+ * the rows it reads anyway. */
 #define SILENT_DEAD_AREAS                                                                          \
     " dead(lo, hi) AS MATERIALIZED (SELECT sort_key || '.', sort_key || '/' FROM node"             \
     "  WHERE parent_id IS NULL AND +plan_id = ?1 AND state <> '')"
+#define ADDED(h) h ".field = 'state' AND " h ".old_value = 'removed'"
 #define SILENT_ITEMS(not_done)                                                                     \
     " SELECT n.id FROM node n WHERE n.plan_id = ?1 AND n.depth = 2"                                \
-    "  AND " not_done(                                                                             \
-        "n.status",                                                                                \
-        "?4") " AND n.state = ''"                                                                  \
-              "  AND NOT EXISTS (SELECT 1 FROM dead WHERE n.sort_key > "                           \
-              "dead.lo AND n.sort_key < dead.hi)"                                                  \
-              "  AND NOT EXISTS (SELECT 1 FROM history ad WHERE ad.node_id = n.id AND ad.id > ?2"  \
-              "   AND ad.field = 'state' AND ad.old_value = 'removed')"
+    "  AND " not_done("n.status", "?4") " AND n.state = ''"                                        \
+                                        "  AND NOT EXISTS (SELECT 1 FROM dead WHERE n.sort_key > " \
+                                        "dead.lo AND n.sort_key < dead.hi)"
 /* clang-format off */
 #define SILENT_BY_WINDOW(not_done)                                                                 \
     "WITH done(k) AS (SELECT value FROM json_each(?4))," SILENT_DEAD_AREAS ","                     \
     " active(id) AS (SELECT h.node_id FROM history h"                                              \
     "  WHERE h.plan_id = ?1 AND h.id > ?2 AND h.id <= ?3 AND " REPORT("h")                         \
-    "   AND " STANDING("h") ")"                                                                    \
+    "   AND " STANDING("h") "),"                                                                   \
+    " added(id) AS (SELECT h.node_id FROM history h"                                               \
+    "  WHERE h.plan_id = ?1 AND h.id > ?2 AND h.id <= ?3 AND " ADDED("h") ")"                      \
     SILENT_ITEMS(not_done)                                                                         \
-    "  AND n.id NOT IN active"                                                                     \
+    "  AND n.id NOT IN active AND n.id NOT IN added"                                               \
     "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id AND c.id IN active)"          \
     " ORDER BY n.sort_key"
 #define REPORTED(node)                                                                             \
     "SELECT 1 FROM history h WHERE h.node_id = " node " AND h.id > ?2 AND h.id <= ?3"              \
     " AND " REPORT("h") " AND h.id NOT IN undone"
+/* An item's own rows read once: a report, or its addition. */
+#define REPORTED_OR_ADDED(node)                                                                    \
+    "SELECT 1 FROM history h WHERE h.node_id = " node " AND h.id > ?2 AND h.id <= ?3"              \
+    " AND ((" REPORT("h") " AND h.id NOT IN undone) OR (" ADDED("h") "))"
 #define SILENT_BY_ITEM(not_done)                                                                   \
     "WITH done(k) AS (SELECT value FROM json_each(?4))," SILENT_DEAD_AREAS ","                     \
     " last_undo AS (SELECT u.target_id AS id, u.action AS action, max(u.id) FROM history u"        \
     "  WHERE u.target_id > ?2 AND u.id <= ?3 GROUP BY u.target_id),"                               \
     " undone(id) AS MATERIALIZED (SELECT id FROM last_undo WHERE action = 'undo')"                 \
     SILENT_ITEMS(not_done)                                                                         \
-    "  AND NOT EXISTS (" REPORTED("n.id") ")"                                                      \
+    "  AND NOT EXISTS (" REPORTED_OR_ADDED("n.id") ")"                                             \
     "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id AND EXISTS (" REPORTED("c.id") "))" \
     " ORDER BY n.sort_key"
 /* [one done key (stats_internal.h)][by window, by item] */

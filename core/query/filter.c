@@ -254,7 +254,7 @@ int query_filter_choices(const item_light_list *items, enum light_group by, filt
     for (size_t i = 0; i < items->n; i++) {
         const item_light *it = &items->v[i];
         const char *t = by == LIGHT_BY_LEADER ? it->leader : it->unit;
-        if (it->depth == NODE_ITEM && t && *t && add_choice(out, &cap, t)) {
+        if (it->depth >= NODE_ITEM && t && *t && add_choice(out, &cap, t)) {
             filter_choice_list_free(out);
             return DUBAN_ENOMEM;
         }
@@ -262,7 +262,7 @@ int query_filter_choices(const item_light_list *items, enum light_group by, filt
     for (size_t i = 0; i < items->n; i++) {
         const item_light *it = &items->v[i];
         const char *t = by == LIGHT_BY_LEADER ? it->leader : it->unit;
-        for (size_t c = 0; it->depth == NODE_ITEM && t && *t && c < out->n; c++)
+        for (size_t c = 0; it->depth >= NODE_ITEM && t && *t && c < out->n; c++)
             if (strstr(t, out->v[c].text))
                 out->v[c].count++;
     }

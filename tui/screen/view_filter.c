@@ -93,7 +93,8 @@ static int build_rows(app *a, picker_state *p)
     return DUBAN_OK;
 }
 
-/* Counts of statuses, lights and due windows over the items (depth 2). */
+/* Counts of statuses, lights and due windows over the items and
+ * sub-items: the rows each choice would list (vm_filter.c). */
 static void count_items(app *a, picker_state *p, const item_light_list *l)
 {
     const status_set *set = store_statuses(a->st);
@@ -102,7 +103,7 @@ static void count_items(app *a, picker_state *p, const item_light_list *l)
     memset(p->due_count, 0, sizeof p->due_count);
     for (size_t k = 0; k < l->n; k++) {
         const item_light *it = &l->v[k];
-        if (it->depth != NODE_ITEM)
+        if (it->depth < NODE_ITEM)
             continue;
         const status_def *d = status_by_key(set, it->status);
         if (d)

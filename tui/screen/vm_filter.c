@@ -78,7 +78,9 @@ void vm_filter_items(const app *a, node_list *items)
         node_list_keep_matching(items, &a->filter_ids);
 }
 
-/* Area ar's numbers from its lights, counting the matching items only. */
+/* Area ar's numbers from its lights, counting the matching items and
+ * sub-items only: what the filter lists (a decision's sub-item alone
+ * under its area read 0/0). */
 static void count_area(app *a, area_row *ar)
 {
     int64_t id = ar->area.id;
@@ -94,7 +96,7 @@ static void count_area(app *a, area_row *ar)
         item_light one;
         vm_lights_get(&ar->lights, k, &one);
         const item_light *l = &one;
-        if (l->depth != NODE_ITEM || !id_list_contains(&a->filter_ids, l->node_id))
+        if (l->depth < NODE_ITEM || !id_list_contains(&a->filter_ids, l->node_id))
             continue;
         long d;
         int dated = l->deadline[0] && !date_parse(l->deadline, &d, NULL);

@@ -85,7 +85,7 @@ printf '%s' "$out" >"$T/c.json"
 [ "$(sqlite3 :memory: "select json_array_length(readfile('$T/c.json'))")" = 3 ] && pass \
   || fail "three net changes"
 run --db "$DB" meeting current
-expect_out "meeting 1 open: 第三次推进会 (2021-09-30), started 2021-10-01T09:00:00Z, 3 changes so far" "current"
+expect_out "meeting 1 open: 第三次推进会 (2021-09-30), started 2021-10-01 09:00, 3 changes so far" "current"
 run --db "$DB" meeting end
 expect_out "meeting 1 ended: 第三次推进会 (2021-09-30), 3 changes" "end"
 
@@ -137,4 +137,11 @@ expect_rc 0 "start after a long history"
 expect_out "$all changes since the last meeting; the first 100 (duban changes --since-last lists them all):" \
   "says how many and where"
 [ "$(grep -c '^  ' <<<"$out")" = 100 ] && pass || fail "lists $(grep -c '^  ' <<<"$out") changes, not 100"
+# Times: local in text and Markdown (as the minutes and history print
+# them), the stored UTC form in CSV and JSON.
+out=$(TZ=Asia/Shanghai "$DUBAN" --db "$DB" meeting list 2>/dev/null)
+grep -q "2021-10-01 17:00" <<<"$out" && pass || fail "meeting list is not in local time: $out"
+grep -q "T09:00:00Z" <<<"$out" && fail "meeting list shows UTC in text: $out" || pass
+out=$(TZ=Asia/Shanghai "$DUBAN" --db "$DB" --format csv meeting list 2>/dev/null)
+grep -q "2021-10-01T09:00:00Z" <<<"$out" && pass || fail "CSV lost the stored time: $out"
 finish

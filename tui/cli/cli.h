@@ -14,6 +14,7 @@
 #include "base/error.h"
 #include "base/strbuf.h"
 #include "edit/edit.h"
+#include "plan/date.h"
 #include "plan/light.h"
 #include "query/filter.h"
 #include "store/store.h"
@@ -183,6 +184,10 @@ void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Renders t in ctx->format to stdout. */
 int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err);
 /* Display name of a status key ("已完成"), or the key itself when unknown. */
+/* A stored UTC timestamp as people read it, local time ("2021-10-25
+ * 16:00") into when, for text and Markdown; the data formats (CSV, JSON)
+ * keep the stored form.  Returns iso itself when not text. */
+const char *cli_time(const cli_ctx *ctx, const char *iso, char when[TIMESTAMP_LEN]);
 const char *cli_status_name(cli_ctx *ctx, const char *key);
 /* The subcommands' run functions, int cmd_fn(ctx, args, err), one per row
  * of cli_commands.def, each in the cli_FAMILY.c of its family (cmd_present

@@ -116,9 +116,12 @@ static int meeting_current_cmd(cli_ctx *ctx, duban_error *err)
     int rc = meeting_current(ctx->st, ctx->plan_id, &m, err);
     if (!rc && !m.id)
         rc = cli_say(err, "no meeting is open");
-    else if (!rc && !(rc = count_changes(ctx, m.id, &n, err)))
+    else if (!rc && !(rc = count_changes(ctx, m.id, &n, err))) {
+        char when[TIMESTAMP_LEN];
+        date_local_time(m.started_at, when);
         rc = cli_say(err, "meeting %lld open: %s (%s), started %s, %zu change%s so far",
-                     (long long)m.id, m.title, m.date, m.started_at, n, n == 1 ? "" : "s");
+                     (long long)m.id, m.title, m.date, when, n, n == 1 ? "" : "s");
+    }
     meeting_free(&m);
     return rc;
 }
@@ -145,8 +148,10 @@ static int meeting_list_cmd(cli_ctx *ctx, duban_error *err)
             break;
         snprintf(id, sizeof id, "%lld", (long long)m->id);
         snprintf(changes, sizeof changes, "%zu", n);
-        const char *ended = m->open && text ? "(open)" : m->ended_at;
-        const char *cells[] = {id, m->date, m->title, m->started_at, ended, changes};
+        char started[TIMESTAMP_LEN], ended_at[TIMESTAMP_LEN];
+        const char *ended = m->open && text ? "(open)" : cli_time(ctx, m->ended_at, ended_at);
+        const char *cells[] = {id,    m->date, m->title, cli_time(ctx, m->started_at, started),
+                               ended, changes};
         if (table_add_row(&t, cells))
             rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }
@@ -177,7 +182,9 @@ static int meeting_show_cmd(cli_ctx *ctx, const char *which, duban_error *err)
         const decision *d = &l.v[i];
         char seq[24];
         snprintf(seq, sizeof seq, "%zu", i + 1);
-        const char *cells[] = {seq, d->text, d->ref, d->unit, d->due, d->item_ref, d->at};
+        char when[TIMESTAMP_LEN];
+        const char *cells[] = {
+            seq, d->text, d->ref, d->unit, d->due, d->item_ref, cli_time(ctx, d->at, when)};
         if (table_add_row(&t, cells))
             rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }
@@ -257,11 +264,15 @@ static int add_change(cli_ctx *ctx, table *t, const meeting_change *c)
                                c->new_value, c->note,  c->at,    c->title};
         return table_add_row(t, cells);
     }
-    char field[256], ob[HISTORY_SHOWN_LEN], nb[HISTORY_SHOWN_LEN];
+    char field[256], ob[HISTORY_SHOWN_LEN], nb[HISTORY_SHOWN_LEN], when[TIMESTAMP_LEN];
     snprintf(field, sizeof field, "%s%s%s", c->field, *c->label ? " " : "", c->label);
-    const char *cells[] = {
-        c->ref,  field, for_people(ctx, c, c->old_value, ob), for_people(ctx, c, c->new_value, nb),
-        c->note, c->at};
+    const char *cells[] = {c->ref,
+                           field,
+                           for_people(ctx, c, c->old_value, ob),
+                           for_people(ctx, c, c->new_value, nb),
+                           c->note,
+                           cli_time(ctx, c->at, when)};
+
     return table_add_row(t, cells);
 }
 

@@ -86,3 +86,11 @@ void cli_warn(const char *fmt, ...)
     fprintf(stderr, "duban: %s\n", clean ? clean : "out of memory");
     free(clean);
 }
+
+const char *cli_time(const cli_ctx *ctx, const char *iso, char when[TIMESTAMP_LEN])
+{
+    if ((ctx->format != FORMAT_TEXT && ctx->format != FORMAT_MD) || !iso || !*iso)
+        return iso;
+    date_local_time(iso, when);
+    return when;
+}

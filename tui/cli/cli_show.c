@@ -70,8 +70,7 @@ static int put(strbuf *sb, const char *s)
     return rc;
 }
 
-/* The timestamp as people read it (local time); the data formats keep
- * the stored UTC form. */
+/* The timestamp as people read it (local time). */
 static const char *local_time(const char *iso, char when[TIMESTAMP_LEN])
 {
     date_local_time(iso, when);
@@ -316,10 +315,8 @@ int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err)
         const char *old_v = h->old_value, *new_v = h->new_value;
         if (text) /* data formats keep the values as stored */
             history_shown_values(ctx->st, h, ob, nb, &old_v, &new_v);
-        const char *cells[] = {id,        text ? local_time(h->at, when) : h->at,
-                               h->action, h->ref,
-                               h->field,  old_v,
-                               new_v,     h->note};
+        const char *cells[] = {
+            id, cli_time(ctx, h->at, when), h->action, h->ref, h->field, old_v, new_v, h->note};
         if (table_add_row(&t, cells))
             rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }

@@ -384,6 +384,11 @@ const char *store_path(const store *st)
     return st->path;
 }
 
+int store_readonly(const store *st)
+{
+    return st->readonly;
+}
+
 void store_set_statuses(store *st, const status_set *set)
 {
     st->statuses = *set;

@@ -48,6 +48,9 @@ int store_open(const char *path, int flags, store **out, duban_error *err);
 int store_can_write(const char *path, char *why, size_t whysz);
 void store_close(store *st); /* NULL is fine */
 const char *store_path(const store *st);
+/* 1 when st was opened STORE_READONLY: every edit will fail (say so before
+ * asking anything), else 0. */
+int store_readonly(const store *st);
 
 /* The statuses used to validate edits and to tell done from not done.
  * Defaults to status_defaults(); the set is copied. */

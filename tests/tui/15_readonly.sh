@@ -20,9 +20,15 @@ tui_start 140 24 -- --today 2021-10-01
 tui_wait 筑巢引凤壮三产
 tui_keys j j j j Enter
 tui_wait '5.1 '
+assert_contains '只读 read-only' # the top line says so from the start
 tui_keys j 5
-tui_wait 'read-only'
+tui_wait 'read-only, cannot edit'
 tui_status_line | grep -qF 'read-only, cannot edit: its directory is not writable' || fail "the status line does not say why"
+# a key that asks first (M: a meeting's title) says it at once, asking nothing
+tui_keys M
+sleep 0.3
+assert_not_contains '开始会议 meeting title'
+tui_status_line | grep -qF 'read-only, cannot edit' || fail "M asked before saying read-only"
 assert_line_contains '5.1   (!)' '[ ] 未启动'
 tui_quit
 chmod 755 "$T/share"

@@ -3,6 +3,7 @@
 #include "screen/dispatch.h"
 
 #include "screen/app_edit.h"
+#include "screen/draw.h"
 #include "screen/fields.h"
 #include "screen/search.h"
 
@@ -11,9 +12,42 @@ static int detail_shown(const app *a)
     return a->lay.detail.w > 0 && a->lay.detail.h > 0;
 }
 
+/* The actions that change the plan (edit_action() below). */
+static int changes_plan(action act)
+{
+    edit_field f;
+    switch (act) {
+    case ACT_set_status:
+    case ACT_next_status:
+    case ACT_extend:
+    case ACT_progress:
+    case ACT_meeting:
+    case ACT_add_item:
+    case ACT_rename:
+    case ACT_cancel_item:
+    case ACT_milestone_done:
+    case ACT_edit_body:
+    case ACT_move_item_up:
+    case ACT_move_item_down:
+    case ACT_move_item_to:
+    case ACT_decide:
+    case ACT_undo:
+    case ACT_redo:
+        return 1;
+    default:
+        return field_for_action(act, &f);
+    }
+}
+
 static view_result edit_action(app *a, action act, int arg)
 {
     edit_field f;
+    if (changes_plan(act) && store_readonly(a->st)) { /* say so before asking anything */
+        char why[256] = "it is open read-only";
+        store_can_write(store_path(a->st), why, sizeof why);
+        app_message(a, S_ERROR, "只读 read-only, cannot edit: %s", why);
+        return VIEW_HANDLED;
+    }
     if (field_for_action(act, &f)) { /* d, w, a, c: one question (fields.def) */
         app_prompt_field(a, f);
         return VIEW_HANDLED;

@@ -66,6 +66,11 @@ static void draw_header(app *a, rect r)
     draw_blank(r.y, r.x, r.w, S_HEADER);
     int x = draw_right(r.y, r.x, r.w, right, S_HEADER);
     int left = r.x + 1, avail = x - r.x - 3;
+    if (store_readonly(a->st)) { /* before anything: no edit will be taken */
+        int used = draw_text(r.y, left, avail, "只读 read-only  ", S_HEADER | S_REVERSE);
+        left += used;
+        avail -= used;
+    }
     if (a->mtg.id) { /* the open meeting first: edits now belong to it */
         char m[300];
         snprintf(m, sizeof m, "● 会议中: %s  ", a->mtg.title);

@@ -47,8 +47,27 @@ int target_load_field(store *st, int64_t node_id, const char *field, edit_target
     return t->value ? DUBAN_OK : duban_fail(err, DUBAN_ENOMEM, "out of memory");
 }
 
-/* Normalises a progress value: trimmed; "" or a finite decimal number,
- * rewritten as target_format_number() writes it. */
+/* A plain decimal number as people write one: an optional sign, digits,
+ * an optional fraction ("9", "-2", "1.5"); not hexadecimal (0x10) or an
+ * exponent (1e5), which strtod() would take. */
+static int plain_decimal(const char *s)
+{
+    if (*s == '-' || *s == '+')
+        s++;
+    size_t whole = strspn(s, "0123456789");
+    if (!whole)
+        return 0;
+    s += whole;
+    if (*s == '.')
+        s++, whole = strspn(s, "0123456789"), s += whole;
+    return *s == '\0' && whole;
+}
+
+/* The largest value kept: 15 significant digits print back as written. */
+#define PROGRESS_MAX 1e15
+
+/* Normalises a progress value: trimmed; "" or a plain decimal number
+ * (plain_decimal), rewritten as target_format_number() writes it. */
 static int normalise_value(const char *value, char out[32], duban_error *err)
 {
     while (*value && isspace((unsigned char)*value))
@@ -65,11 +84,13 @@ static int normalise_value(const char *value, char out[32], duban_error *err)
         return duban_fail(err, DUBAN_EINVAL, "'%.40s...' is not a number", value);
     memcpy(buf, value, n);
     buf[n] = '\0';
-    char *end;
+    char *end = buf;
     errno = 0;
-    double x = strtod(buf, &end);
-    if (*end || end == buf || errno || !isfinite(x) || !isdigit((unsigned char)buf[n - 1]))
+    double x = plain_decimal(buf) ? strtod(buf, &end) : 0;
+    if (end == buf || *end || errno || !isfinite(x))
         return duban_fail(err, DUBAN_EINVAL, "'%s' is not a number (write e.g. 9 or 1.5)", buf);
+    if (fabs(x) >= PROGRESS_MAX)
+        return duban_fail(err, DUBAN_EINVAL, "'%s' is too large for a target's value", buf);
     target_format_number(x, out);
     return DUBAN_OK;
 }

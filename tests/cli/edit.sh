@@ -65,4 +65,14 @@ expect_rc 8 "nothing to undo"
 expect_err "nothing to undo" "says so"
 run --db "$DB" show 5.1
 expect_out "status: [ ] 未启动" "all undone"
+# A target's value is a plain decimal number: not hexadecimal, not an
+# exponent, not so large it prints as 1e+23 (all were taken).
+for v in 0x10 1e5 .5 99999999999999999999999; do
+  run --db "$DB" progress 8.2 美丽乡村 -- "$v"
+  expect_rc 2 "progress value '$v'"
+done
+run --db "$DB" show 8.2
+expect_no_out "新时代美丽乡村 16" "0x10 was not taken as 16"
+run --db "$DB" progress 8.2 美丽乡村 -- -1.5
+expect_rc 0 "a negative decimal is a value (a rate can fall)"
 finish

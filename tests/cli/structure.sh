@@ -56,6 +56,13 @@ run --db "$DB" body 5.2 --text "新的正文"
 expect_out "5.2 body changed" "body --text"
 run --db "$DB" show 5.2
 expect_out "新的正文" "show has the new body"
+# paragraphs stay paragraphs (they were joined with spaces); a control
+# character in a line is still shown, not sent
+run --db "$DB" body 5.3 --text $'第一段\n\n第二段\x1b[2J'
+run --db "$DB" show 5.3
+body=$(sed -n '/^第一段/,/^milestones:/p' <<<"$out")
+[ "$(sed -n 1p <<<"$body")" = "第一段" ] && [ -z "$(sed -n 2p <<<"$body")" ] &&
+  [ "$(sed -n 3p <<<"$body")" = "第二段^[[2J" ] && pass || fail "show joined or changed the paragraphs: $body"
 cat >"$T/ed-fail" <<'EOS'
 #!/bin/sh
 echo changed >"$1"

@@ -70,6 +70,21 @@ static int put(strbuf *sb, const char *s)
     return rc;
 }
 
+/* A body, its line breaks kept (paragraphs): each line sanitised alone,
+ * where put() would make the breaks spaces.  Ends with a line break. */
+static int put_lines(strbuf *sb, const char *s)
+{
+    int rc = 0;
+    while (*s) {
+        size_t n = strcspn(s, "\n");
+        char *line = strndup(s, n && s[n - 1] == '\r' ? n - 1 : n);
+        rc |= line ? put(sb, line) | strbuf_appendc(sb, '\n') : DUBAN_ENOMEM;
+        free(line);
+        s += n + (s[n] == '\n');
+    }
+    return rc;
+}
+
 /* The timestamp as people read it (local time). */
 static const char *local_time(const char *iso, char when[TIMESTAMP_LEN])
 {
@@ -128,7 +143,7 @@ static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
           put(sb, *d->n.leader ? d->n.leader : "—") | strbuf_append(sb, "\n");
     rc |= cli_show_extra_text(&d->extra, &d->n, sb, md); /* light, extension, targets */
     if (*d->n.body)
-        rc |= strbuf_appendc(sb, '\n') | put(sb, d->n.body) | strbuf_appendc(sb, '\n');
+        rc |= strbuf_appendc(sb, '\n') | put_lines(sb, d->n.body);
     rc |= strbuf_printf(sb, "\n%smilestones:%s\n", md ? "### " : "", md ? "\n" : "");
     for (size_t i = 0; i < d->ms.n; i++) {
         const milestone *m = &d->ms.v[i];

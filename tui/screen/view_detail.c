@@ -158,6 +158,27 @@ static void add_blank(detail_state *d)
     push(d, duban_strdup(""), S_NORMAL);
 }
 
+/* A body, each of its lines wrapped as a paragraph of its own (the
+ * breaks were made spaces), an empty line kept as one blank. */
+static void add_paragraphs(detail_state *d, const char *text)
+{
+    int blank = 0;
+    while (*text) {
+        size_t n = strcspn(text, "\n");
+        char *line = strndup(text, n && text[n - 1] == '\r' ? n - 1 : n);
+        int empty = line && !line[strspn(line, " \t")];
+        if (line && (!empty || !blank)) {
+            if (empty)
+                add_blank(d);
+            else
+                add_hanging(d, "", line, S_NORMAL);
+        }
+        blank = empty;
+        free(line);
+        text += n + (text[n] == '\n');
+    }
+}
+
 /* "2021-10-01T08:30:00Z" -> "2021-10-01 08:30". */
 static void short_time(const char *iso, char out[20])
 {
@@ -362,7 +383,7 @@ static void build(app *a, detail_state *d, int64_t id)
         add_targets(a, d, n.id);
     if (n.body[0]) {
         add_blank(d);
-        add_hanging(d, "", n.body, S_NORMAL);
+        add_paragraphs(d, n.body);
     }
     if (n.depth != NODE_AREA)
         add_milestones(a, d, &n, status_is_done(store_statuses(a->st), n.status));

@@ -228,9 +228,13 @@ static void choice_free(filter_choice *c)
 
 DEFINE_LIST_FREE(filter_choice_list, choice_free)
 
+/* Most items first (what a meeting filters on most), then by text. */
 static int cmp_choice(const void *a, const void *b)
 {
-    return strcmp(((const filter_choice *)a)->text, ((const filter_choice *)b)->text);
+    const filter_choice *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->text, y->text);
 }
 
 /* Adds text once (count 0); DUBAN_ENOMEM. */

@@ -65,7 +65,8 @@ void node_list_keep_matching(node_list *l, const id_list *ids);
 
 /* What a filter can be set to, for a picker: each distinct unit (or
  * leader) of the items and sub-items of items (a meeting's decisions are
- * sub-items), by text, with how many of them a filter on it keeps (the
+ * sub-items), most items first, then by text, with how many of them a
+ * filter on it keeps (the
  * filter matches by containment, so "县发改局" also counts "县发改局、县经
  * 信局"), as 'duban list --unit' lists them.  "" is not listed. */
 typedef struct filter_choice {

@@ -167,7 +167,7 @@ static int overdue(minutes_doc *d, const minutes_data *md)
                      md->overdue.n);
     for (size_t u = 0; !rc && u < md->units.n; u++) {
         const row_group *unit = &md->units.v[u];
-        rc = text_block(d, BLOCK_H3, "%s（%zu 项）", *unit->key ? unit->key : "未明确责任单位",
+        rc = text_block(d, BLOCK_H3, "%s（%zu 项）", *unit->key ? unit->key : REPORT_NO_UNIT,
                         unit->n);
         table t;
         if (rc || minutes_overdue_table(md, unit, &t))

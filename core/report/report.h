@@ -61,7 +61,10 @@ int report_render_html(store *st, int64_t plan_id, enum light_group by, long tod
  * 14天内到期未完成或滞后；(o) 绿灯：其余（含已完成）" (status names from set). */
 int report_light_legend(const status_set *set, const light_rule *rule, strbuf *out);
 
-/* The display text of an empty unit or leader: （未指定）. */
+/* The display text of an empty unit or leader in a table cell: （未指定）. */
 #define REPORT_NONE_GIVEN "（未指定）"
+/* The heading of the group of items with no unit (the minutes' overdue
+ * list, the front end's overdue view by unit). */
+#define REPORT_NO_UNIT "未明确责任单位"
 
 #endif

@@ -79,3 +79,7 @@ run --db "$DB" list
 grep -qF "  $long" <<<"$out" && pass || fail "list shows the whole long title, indented"
 run --db "$DB" list --format md
 grep -qF "|   $long |" <<<"$out" && pass || fail "markdown shows the whole long title"
+# an item's title is indented with no-break spaces, which a Markdown
+# renderer keeps (it drops a cell's leading spaces)
+grep -q "^| 1\.1 .*| "$'\u00a0\u00a0'"造浓招商氛围 " <<<"$out" && pass ||
+  fail "markdown does not indent 1.1 with no-break spaces: $(grep '^| 1\.1 ' <<<"$out")"

@@ -6,6 +6,10 @@
 . "$(dirname "$0")/lib.sh"
 tui_setup
 "$DUBAN" --db "$DB" list >/dev/null 2>&1 || fail "cannot create the database"
+for a in "unit 2.1 县经信局" "unit 1.1 县发改局" "unit 1.2 县发改局"; do
+    # shellcheck disable=SC2086
+    "$DUBAN" --db "$DB" $a >/dev/null || fail "setup: $a"
+done
 "$DUBAN" --db "$DB" --today 2021-10-01 meeting start 第三次推进会 >/dev/null || fail "start"
 "$DUBAN" --db "$DB" --today 2021-10-01 decide 由县自然资源局协调用地 --item 5.2 \
     --unit 县自然资源局 --due 2021-11-10 >/dev/null || fail "decide"
@@ -15,6 +19,12 @@ tui_wait '● 会议中: 第三次推进会'
 tui_keys F
 tui_wait '责任单位 unit'
 assert_line_contains '县自然资源局' '1 项'
+# the sample plan names no leader: no heading over nothing
+assert_not_contains '分管领导'
+# units by how many items each has, most first
+counts=$(tui_screen | sed -n '/责任单位 unit/,/状态 status/p' | sed -n 's/.* \([0-9][0-9]*\) 项.*/\1/p')
+[ "$(sort -rn <<<"$counts")" = "$counts" ] && [ "$(wc -l <<<"$counts")" -ge 2 ] ||
+    fail "the units are not listed most items first: $counts"
 line=$(tui_screen | grep -n '县自然资源局' | head -1 | cut -d: -f1)
 first=$(tui_screen | grep -n '清除筛选' | head -1 | cut -d: -f1)
 [ -n "$line" ] && [ -n "$first" ] || fail "the picker lacks the unit or its first row"

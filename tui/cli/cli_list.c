@@ -56,27 +56,31 @@ static const char *join3(char *buf, size_t size, const char *a, const char *b, c
     return buf;
 }
 
-/* The title indented two columns a level below the areas: in buf when it
- * fits, else in a heap copy left in *heap for the caller to free (a title
- * is never cut).  NULL when out of memory. */
-static const char *indented(char *buf, size_t size, int depth, const char *title, char **heap)
+/* The title indented two columns a level below the areas (md: with
+ * no-break spaces): in buf when it fits, else in a heap copy left in
+ * *heap for the caller to free (a title is never cut).  NULL when out of
+ * memory. */
+static const char *indented(char *buf, size_t size, int depth, const char *title, char **heap,
+                            int md)
 {
-    static const char spaces[] = "            ";
-    size_t n = depth <= 1 ? 0 : depth > 7 ? sizeof spaces - 1 : (size_t)(depth - 1) * 2;
-    size_t len = strlen(title);
+    /* Markdown renderers drop a cell's leading spaces: no-break spaces stay */
+    const char *pad = md ? "\xC2\xA0" : " ";
+    size_t step = strlen(pad), levels = depth <= 1 ? 0 : depth > 7 ? 6 : (size_t)(depth - 1);
+    size_t n = levels * 2 * step, len = strlen(title);
     *heap = NULL;
     if (n + len >= size && !(buf = *heap = malloc(n + len + 1)))
         return NULL;
-    memcpy(buf, spaces, n);
+    for (size_t i = 0; i < n; i += step)
+        memcpy(buf + i, pad, step);
     memcpy(buf + n, title, len + 1);
     return buf;
 }
 
-static int add_cancelled_row(table *t, const list_row *n, int text)
+static int add_cancelled_row(table *t, const list_row *n, int text, int md)
 {
     static const char *const kinds[] = {"", "area", "item", "subitem"};
     char buf[1024], *heap = NULL;
-    const char *title = text ? indented(buf, sizeof buf, n->depth, n->title, &heap) : n->title;
+    const char *title = text ? indented(buf, sizeof buf, n->depth, n->title, &heap, md) : n->title;
     const char *text_cells[] = {n->ref, "[-] 已取消", n->due, n->unit, n->leader, title};
     const char *cells[] = {n->ref,      kinds[n->depth > 3 ? 0 : n->depth],
                            "cancelled", "已取消",
@@ -101,11 +105,12 @@ static int add_node_row(void *arg, const list_row *n)
     const status_def *d = status_by_key(store_statuses(o->ctx->st), n->status);
     int area = n->depth == NODE_AREA;
     if (*n->state) /* 已取消: marked in place of the status */
-        return add_cancelled_row(t, n, t->cols == list_text_cols);
+        return add_cancelled_row(t, n, t->cols == list_text_cols, o->ctx->format == FORMAT_MD);
     if (t->cols == list_text_cols) {
         char status[128], buf[1024], *heap;
         join3(status, sizeof status, d ? d->glyph : "?", " ", d ? d->name : n->status);
-        const char *title = indented(buf, sizeof buf, n->depth, n->title, &heap);
+        const char *title =
+            indented(buf, sizeof buf, n->depth, n->title, &heap, o->ctx->format == FORMAT_MD);
         const char *cells[] = {n->ref,  area ? "" : status, area ? "" : n->due,
                                n->unit, n->leader,          title};
         int rc = title ? table_add_row(t, cells) : DUBAN_ENOMEM;

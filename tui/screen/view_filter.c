@@ -75,10 +75,12 @@ static int build_rows(app *a, picker_state *p)
     if (!(p->rows = malloc(n * sizeof *p->rows)))
         return DUBAN_ENOMEM;
     add_row(p, PICK_CLEAR, 0);
-    add_row(p, PICK_HEAD, 0);
+    if (p->units.n) /* a heading over nothing is left out */
+        add_row(p, PICK_HEAD, 0);
     for (size_t i = 0; i < p->units.n; i++)
         add_row(p, PICK_UNIT, i);
-    add_row(p, PICK_HEAD, 1);
+    if (p->leaders.n)
+        add_row(p, PICK_HEAD, 1);
     for (size_t i = 0; i < p->leaders.n; i++)
         add_row(p, PICK_LEADER, i);
     add_row(p, PICK_HEAD, 2);

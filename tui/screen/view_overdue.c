@@ -6,6 +6,7 @@
 #include "screen/draw.h"
 #include "screen/vmodel.h"
 #include "query/dated_list.h"
+#include "report/report.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,7 +129,7 @@ static void draw_heading(app *a, const overdue_entry *e, int y, rect r)
     const char *unit = dated_text(l, row->unit);
     char buf[512];
     if (state(a)->by_unit)
-        snprintf(buf, sizeof buf, "%s", *unit ? unit : "未定责任单位 no unit");
+        snprintf(buf, sizeof buf, "%s", *unit ? unit : REPORT_NO_UNIT " no unit");
     else
         snprintf(buf, sizeof buf, "%d %s", row->area_seq, dated_text(l, row->area_title));
     int w = draw_text(y, r.x + 1, r.w - 12, buf, S_SECTION);

@@ -123,7 +123,9 @@ static void draw_item(app *a, const outline_row *row, int y, rect r, const item_
         draw_text(y, x + 4, name_w, d ? d->name : n->status, style | rev);
     }
     x += 4 + name_w + 2;
-    int unit_w = r.w >= 80 ? (r.w >= 120 ? 20 : 12) : 0;
+    /* a quarter of a wide pane (20 to 40 columns): 县文旅局、县商务局 was
+     * cut at 12 while the titles left half the row empty */
+    int unit_w = r.w < 80 ? 0 : r.w < 100 ? 12 : r.w / 4 > 40 ? 40 : r.w / 4 < 20 ? 20 : r.w / 4;
     int right = due_w + 2 + (unit_w ? unit_w + 2 : 0) + 1;
     for (size_t i = 0; i < a->conflicts.n; i++)
         if (a->conflicts.v[i].node_id == n->id) { /* a synced edit of it lost */

@@ -49,6 +49,11 @@ run --db "$DB" rename 5.1 ""
 expect_rc 2 "empty rename"
 [ "$(db_sum "$DB")" = "$sum" ] && pass || fail "bad input changed the database"
 
+# an area shows its items' numbers, not a status it does not have
+run --db "$DB" show 5
+expect_out "items: 4 (done 0, overdue 1, at risk 0)" "show AREA counts its items (5.4 added above)"
+expect_no_out "status:" "and has no status line"
+
 # rename, body
 run --db "$DB" rename 5.2 强化大项目引领作用
 expect_out "5.2 title: 强化大项目引领 → 强化大项目引领作用" "rename"

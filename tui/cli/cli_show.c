@@ -125,14 +125,30 @@ static int show_conflicts(cli_ctx *ctx, const sync_conflict_list *l, strbuf *sb,
     return rc;
 }
 
+/* "items: 3 (done 1, overdue 0, at risk 1)" for an area: what its line in
+ * the outline counts.  0, or DUBAN_ENOMEM / a failure to read them. */
+static int area_counts(cli_ctx *ctx, const node *area, strbuf *sb, int md)
+{
+    light_rule rule;
+    area_stats s;
+    cli_light_rule(ctx, &rule);
+    if (query_area_stats_one(ctx->st, ctx->plan_id, area->id, ctx->today, rule.warn_days, &s, NULL))
+        return strbuf_printf(sb, "%sitems: ?", md ? "- " : "");
+    return strbuf_printf(sb, "%sitems: %d (done %d, overdue %d, at risk %d)", md ? "- " : "",
+                         s.total, s.done, s.overdue, s.at_risk);
+}
+
 static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
 {
     char when[TIMESTAMP_LEN];
     const status_def *st = status_by_key(store_statuses(ctx->st), d->n.status);
     int rc = strbuf_append(sb, md ? "## " : "") | put(sb, d->n.ref) | strbuf_appendc(sb, ' ') |
              put(sb, d->n.title) | strbuf_append(sb, md ? "\n\n" : "\n\n");
-    rc |= strbuf_printf(sb, "%sstatus: %s %s", md ? "- " : "", st ? st->glyph : "",
-                        st ? st->name : d->n.status);
+    if (d->n.depth == NODE_AREA) /* an area has no status: its items' numbers */
+        rc |= area_counts(ctx, &d->n, sb, md);
+    else
+        rc |= strbuf_printf(sb, "%sstatus: %s %s", md ? "- " : "", st ? st->glyph : "",
+                            st ? st->name : d->n.status);
     if (*d->n.state) /* 已取消: out of the counts until restored */
         rc |= strbuf_append(sb, "  [-] 已取消 cancelled (duban restore brings it back)");
     rc |= strbuf_appendc(sb, '\n');

@@ -302,8 +302,9 @@ static void local_rows_free(local_row *v, size_t n)
 
 static int settle_rows(import_ctx *ix, const local_row *lr, duban_error *err);
 
-static int insert_and_settle(import_ctx *ix, int *received, duban_error *err)
+static int insert_and_settle(import_ctx *ix, sync_result *res, duban_error *err)
 {
+    int *received = &res->received;
     const change_file *cf = ix->cf;
     undo_state us;
     int rc = undo_state_after(ix->st, ix->plan_id, 0, &us, err);
@@ -326,7 +327,8 @@ static int insert_and_settle(import_ctx *ix, int *received, duban_error *err)
     if (!rc)
         rc = settle_rows(ix, lr, err);
     if (!rc && ix->places)
-        rc = sync_settle_places(ix->st, ix->plan_id, err);
+        rc = sync_settle_places(ix->st, ix->plan_id, res->refs_changed, sizeof res->refs_changed,
+                                err);
     for (size_t i = 0; !rc && i < cf->nrows; i++)
         if (ix->local[i] > 0 && lr[i].field && !strncmp(lr[i].field, "ms.", 3) &&
             !strcmp(lr[i].old_value, "removed") && !*lr[i].new_value)
@@ -437,7 +439,7 @@ static int import_in_tx(import_ctx *ix, sync_result *res, duban_error *err)
         rc = refuse_own_file(ix, err);
     int64_t first_new = next_history_id(ix->st);
     if (!rc)
-        rc = insert_and_settle(ix, &res->received, err);
+        rc = insert_and_settle(ix, res, err);
     res->skipped = ix->skipped;
     if (!rc)
         rc = record_exchange(ix, res, first_new, err);

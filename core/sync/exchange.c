@@ -251,6 +251,11 @@ static int dir_import(store *st, const char *path, const char *plan_gid, sync_di
     res->files_read++;
     res->total.received += r.received;
     res->total.conflicts += r.conflicts;
+    char *all = res->total.refs_changed;
+    size_t used = strlen(all);
+    if (*r.refs_changed) /* a longer list is cut, not overrun */
+        snprintf(all + used, sizeof res->total.refs_changed - used, "%s%s", used ? ", " : "",
+                 r.refs_changed);
     return DUBAN_OK;
 }
 

@@ -372,9 +372,25 @@ static int run(store *st, const char *sql, const pnode *x, int64_t plan_id, int 
     return rc == SQLITE_DONE ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "cannot place items");
 }
 
+/* "OLD → NEW" of item x appended to changed (cut with "…" when full). */
+static void say_changed(const pnode *x, char *said, size_t saidsz)
+{
+    size_t len = strlen(said);
+    if (!saidsz || len + 1 >= saidsz)
+        return;
+    char one[96];
+    snprintf(one, sizeof one, "%s%s → %s", len ? ", " : "", x->cur_ref, x->ref);
+    if (len + strlen(one) + strlen("…") + 1 > saidsz) {
+        if (!strstr(said, "…"))
+            snprintf(said + len, saidsz - len, "%s…", len ? ", " : "");
+        return;
+    }
+    memcpy(said + len, one, strlen(one) + 1);
+}
+
 /* Writes the changed places: old refs lead to their items; every changed
  * item first takes a temporary ref, so no two ever hold the same. */
-static int write_places(places *p, duban_error *err)
+static int write_places(places *p, char *said, size_t saidsz, duban_error *err)
 {
     static const char *const sql[] = {
         "INSERT OR REPLACE INTO moved_ref(plan_id, old_ref, node_id) VALUES (?2, ?3, ?1)",
@@ -393,12 +409,16 @@ static int write_places(places *p, duban_error *err)
                                !strcmp(x->ref, x->cur_ref))))
                 continue;
             rc = run(p->st, sql[pass], x, p->plan_id, pass, err);
+            if (!rc && pass == 0) /* an item that had a ref here gets another */
+                say_changed(x, said, saidsz);
         }
     return rc;
 }
 
-int sync_settle_places(store *st, int64_t plan_id, duban_error *err)
+int sync_settle_places(store *st, int64_t plan_id, char *said, size_t saidsz, duban_error *err)
 {
+    if (saidsz)
+        said[0] = '\0';
     places p = {.st = st, .plan_id = plan_id};
     int rc = load_nodes(&p, err);
     if (!rc)
@@ -409,7 +429,7 @@ int sync_settle_places(store *st, int64_t plan_id, duban_error *err)
             apply_event(&p, &p.ev[i]);
         for (size_t i = 0; i < p.n; i++)
             compute(&p, &p.v[i], 0);
-        rc = write_places(&p, err);
+        rc = write_places(&p, said, saidsz, err);
     }
     for (size_t i = 0; i < p.nev; i++) {
         free(p.ev[i].old_value);

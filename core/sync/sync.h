@@ -181,10 +181,13 @@ int sync_reidentify(store *st, int64_t keep_seq, const char *name, duban_error *
 typedef struct sync_result {
     char peer_uuid[SYNC_ID_LEN];
     char peer_name[128];
-    int received;  /* rows new here */
-    int conflicts; /* conflicts that involve them */
-    int skipped;   /* format 1 files: edits of items this replica does not have (added
-                      elsewhere), which that format did not carry */
+    int received;           /* rows new here */
+    int conflicts;          /* conflicts that involve them */
+    int skipped;            /* format 1 files: edits of items this replica does not have (added
+                               elsewhere), which that format did not carry */
+    char refs_changed[256]; /* items here whose number changed: "1.4 → 1.5, 5.1 → 6.4" (a
+                               number both replicas gave, kept by the other's; a move made
+                               there); "" none; cut with "…" */
 } sync_result;
 
 /* Writes the changes of plan_id into a change file image (*out): the rows

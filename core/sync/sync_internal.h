@@ -114,7 +114,9 @@ int sync_record_added(store *st, int64_t history_id, const sync_added *a, duban_
 
 /* Places (places.c): settles every item's place from the additions,
  * moves and orders of the plan's history (sync.h). */
-int sync_settle_places(store *st, int64_t plan_id, duban_error *err);
+/* ... and says in said (saidsz bytes, "" none) which items' refs
+ * changed: "OLD → NEW, ..." (sync_result.refs_changed). */
+int sync_settle_places(store *st, int64_t plan_id, char *said, size_t saidsz, duban_error *err);
 
 /* Is s 32 lowercase hex digits? */
 int sync_is_id(const char *s);

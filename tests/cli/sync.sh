@@ -344,4 +344,23 @@ on "$A" sync export; expect_rc 2 "export without a file"
 on "$A" sync import "$T/none"; expect_rc 3 "import of a missing file (not found)"
 on "$A" sync "$T/none.db"; expect_rc 3 "sync with a missing file"
 on "$A" sync name ""; expect_rc 2 "empty name"
+# Both replicas add an item 1.N at once: the earlier keeps the number, and
+# the replica whose own item took the next one is told (it may have just
+# announced the number in a meeting).
+# (clocks past the 2030 above, or the two clocks tie and the replicas'
+# identities, random, decide which keeps the number)
+export DUBAN_NOW=2031-01-01T00:00:00Z
+on "$A" sync "$B"; expect_rc 0 "sync before both add"
+export DUBAN_NOW=2031-01-01T00:00:01Z
+on "$B" add 9 笔记本新增
+bref=$(sed -n 's/^\([0-9.]*\) added: .*/\1/p' <<<"$out")
+export DUBAN_NOW=2031-01-01T00:00:02Z
+on "$A" add 9 办公室新增
+aref=$(sed -n 's/^\([0-9.]*\) added: .*/\1/p' <<<"$out")
+[ -n "$aref" ] && [ "$aref" = "$bref" ] && pass || fail "both should add the same number: $aref, $bref"
+export DUBAN_NOW=2031-01-01T00:00:03Z
+on "$A" sync "$B"; expect_rc 0 "sync two additions of one number"
+next="${aref%.*}.$((${aref##*.} + 1))"
+expect_out "编号变动 refs changed here: $aref → $next" "the office is told its item is now $next"
+on "$A" list; grep -q "^$next .*办公室新增" <<<"$out" && pass || fail "the office's item is not $next: $out"
 finish

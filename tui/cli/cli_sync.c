@@ -29,6 +29,8 @@ static int say_received(const sync_result *r, duban_error *err)
         cli_say(err, "从 %s 收到 %d 处修改，%d 处冲突", r->peer_name, r->received, r->conflicts);
     if (!rc && r->skipped)
         rc = cli_say(err, "%d 处修改是本副本没有的事项的（在别处新增），未应用", r->skipped);
+    if (!rc && *r->refs_changed) /* say it: someone may have just announced "1.4" */
+        rc = cli_say(err, "编号变动 refs changed here: %s", r->refs_changed);
     if (!rc && r->conflicts)
         rc = cli_say(err, "duban conflicts lists them");
     return rc;
@@ -132,6 +134,8 @@ static int sync_other(cli_ctx *ctx, const char *where, duban_error *err)
         if (!rc)
             rc = cli_say(err, "从 %d 个副本的文件收到 %d 处修改，%d 处冲突；写出 %d 处修改",
                          r.files_read, r.total.received, r.total.conflicts, r.rows_written);
+        if (!rc && *r.total.refs_changed)
+            rc = cli_say(err, "编号变动 refs changed here: %s", r.total.refs_changed);
         if (!rc && r.total.conflicts)
             rc = cli_say(err, "duban conflicts lists them");
         strbuf_free(&r.skipped);
@@ -144,6 +148,9 @@ static int sync_other(cli_ctx *ctx, const char *where, duban_error *err)
     if (!rc)
         rc = cli_say(err, "向 %s 发出 %d 处修改，%d 处冲突", in.peer_name, out.received,
                      out.conflicts);
+    if (!rc && *out.refs_changed)
+        rc =
+            cli_say(err, "编号变动 (在 %s) refs changed there: %s", in.peer_name, out.refs_changed);
     return rc;
 }
 

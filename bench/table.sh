@@ -158,7 +158,8 @@ key() {
     [ "$med" = "0.0" ] && med=no-output # e.g. no match in the seed plan
     printf "%-5s %-26s %9s %9s %9s %9s %7s   inside %s us (echo %s)\n" "$size" "key $scen (us)" \
         "${med:-FAILED}" "${p95:--}" "$ECHO_MED" "-" "$(ratio "$med" "$ECHO_MED")" \
-        "$(field in_median_us "$j")" "$ECHO_IN"
+        "$(awk -v n="$(field in_n "$j")" -v m="$(field in_median_us "$j")" \
+            'BEGIN { if (n + 0 > 0) print m; else print "-" }')" "$ECHO_IN"
 }
 
 SIZES="seed 1k 10k"

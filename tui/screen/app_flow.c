@@ -94,7 +94,7 @@ void app_progress(app *a)
         app_message(a, S_ERROR, "%s", err.msg);
     } else {
         if (l.n == 0)
-            app_message(a, S_NORMAL, "%s 没有量化指标 no numeric targets", n.ref);
+            app_message(a, S_ERROR, "%s 没有量化指标 no numeric targets", n.ref);
         else if (l.n == 1)
             ask_value(a, n.id, &l.v[0]);
         else
@@ -249,7 +249,7 @@ static void attendees_done(app *a)
 void app_decide(app *a)
 {
     if (!a->mtg.id) {
-        app_message(a, S_NORMAL,
+        app_message(a, S_ERROR,
                     "议定事项属于会议: 先按 M 开始会议 (decisions belong to a meeting)");
         return;
     }

@@ -163,7 +163,7 @@ void app_milestone_done(app *a)
     if (node_milestones(a->st, n.id, &l, &err)) {
         app_message(a, S_ERROR, "%s", err.msg);
     } else if (!l.n) {
-        app_message(a, S_NORMAL, "%s 没有节点 no milestones", n.ref);
+        app_message(a, S_ERROR, "%s 没有节点 no milestones", n.ref);
     } else {
         /* Prefilled with the first open one: Enter marks it done. */
         size_t first = 0;

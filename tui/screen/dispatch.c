@@ -39,7 +39,40 @@ static int changes_plan(action act)
     }
 }
 
+static view_result edit_action_run(app *a, action act, int arg);
+
+/* The actions that ask a question on the status line (most of the time). */
+static int asks(action act)
+{
+    edit_field f;
+    switch (act) {
+    case ACT_extend:
+    case ACT_progress:
+    case ACT_meeting:
+    case ACT_add_item:
+    case ACT_rename:
+    case ACT_cancel_item:
+    case ACT_milestone_done:
+    case ACT_move_item_to:
+    case ACT_decide:
+        return 1;
+    default:
+        return field_for_action(act, &f);
+    }
+}
+
+/* An action that would have asked but refused (no milestone, no meeting,
+ * read-only...): what was typed after its key, meant as the answer, is
+ * dropped, not run as keys (digits in the outline set statuses). */
 static view_result edit_action(app *a, action act, int arg)
+{
+    view_result r = edit_action_run(a, act, arg);
+    if (r == VIEW_HANDLED && asks(act) && a->prompt == PROMPT_NONE && a->msg_style == S_ERROR)
+        flushinp();
+    return r;
+}
+
+static view_result edit_action_run(app *a, action act, int arg)
 {
     edit_field f;
     if (changes_plan(act) && store_readonly(a->st)) { /* say so before asking anything */

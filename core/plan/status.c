@@ -18,11 +18,11 @@ static const struct {
 static const status_set defaults = {
     .v =
         {
-            {"not_started", "未启动", "[ ]", "white", '1', 0},
-            {"in_progress", "推进中", "[>]", "cyan", '2', 0},
+            {"not_started", "未启动", "[ ]", "white", '1', 0, STATUS_ROLE_NONE},
+            {"in_progress", "推进中", "[>]", "cyan", '2', 0, STATUS_ROLE_NONE},
             {"behind", "滞后", "[!]", "yellow", '3', 0, STATUS_ROLE_BEHIND},
             {"blocked", "受阻", "[#]", "red", '4', 0, STATUS_ROLE_BLOCKED},
-            {"done", "已完成", "[x]", "green", '5', 1},
+            {"done", "已完成", "[x]", "green", '5', 1, STATUS_ROLE_NONE},
         },
     .n = 5,
 };

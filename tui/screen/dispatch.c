@@ -12,13 +12,13 @@ static int detail_shown(const app *a)
     return a->lay.detail.w > 0 && a->lay.detail.h > 0;
 }
 
-/* The actions that change the plan (edit_action() below). */
-static int changes_plan(action act)
+/* What an edit action is: it changes the plan (EDITS), and most of the
+ * time asks a question on the status line first (ASKS); 0 for others. */
+enum { EDITS = 1, ASKS = 2 };
+static int edit_kind(action act)
 {
     edit_field f;
     switch (act) {
-    case ACT_set_status:
-    case ACT_next_status:
     case ACT_extend:
     case ACT_progress:
     case ACT_meeting:
@@ -26,40 +26,23 @@ static int changes_plan(action act)
     case ACT_rename:
     case ACT_cancel_item:
     case ACT_milestone_done:
+    case ACT_move_item_to:
+    case ACT_decide:
+        return EDITS | ASKS;
+    case ACT_set_status:
+    case ACT_next_status:
     case ACT_edit_body:
     case ACT_move_item_up:
     case ACT_move_item_down:
-    case ACT_move_item_to:
-    case ACT_decide:
     case ACT_undo:
     case ACT_redo:
-        return 1;
-    default:
-        return field_for_action(act, &f);
+        return EDITS;
+    default: /* d, w, a, c: one question each (fields.def) */
+        return field_for_action(act, &f) ? EDITS | ASKS : 0;
     }
 }
 
 static view_result edit_action_run(app *a, action act, int arg);
-
-/* The actions that ask a question on the status line (most of the time). */
-static int asks(action act)
-{
-    edit_field f;
-    switch (act) {
-    case ACT_extend:
-    case ACT_progress:
-    case ACT_meeting:
-    case ACT_add_item:
-    case ACT_rename:
-    case ACT_cancel_item:
-    case ACT_milestone_done:
-    case ACT_move_item_to:
-    case ACT_decide:
-        return 1;
-    default:
-        return field_for_action(act, &f);
-    }
-}
 
 /* An action that would have asked but refused (no milestone, no meeting,
  * read-only...): what was typed after its key, meant as the answer, is
@@ -67,7 +50,8 @@ static int asks(action act)
 static view_result edit_action(app *a, action act, int arg)
 {
     view_result r = edit_action_run(a, act, arg);
-    if (r == VIEW_HANDLED && asks(act) && a->prompt == PROMPT_NONE && a->msg_style == S_ERROR)
+    if (r == VIEW_HANDLED && (edit_kind(act) & ASKS) && a->prompt == PROMPT_NONE &&
+        a->msg_style == S_ERROR)
         flushinp();
     return r;
 }
@@ -75,7 +59,7 @@ static view_result edit_action(app *a, action act, int arg)
 static view_result edit_action_run(app *a, action act, int arg)
 {
     edit_field f;
-    if (changes_plan(act) && store_readonly(a->st)) { /* say so before asking anything */
+    if ((edit_kind(act) & EDITS) && store_readonly(a->st)) { /* say so before asking anything */
         char why[256] = "it is open read-only";
         store_can_write(store_path(a->st), why, sizeof why);
         app_message(a, S_ERROR, "只读 read-only, cannot edit: %s", why);

@@ -85,20 +85,14 @@ static int sqlite_checks(store *st, strbuf *report, size_t *n, duban_error *err)
  * edit that arrived after it lost is not the value, and not a problem. */
 /* clang-format off */
 static const char fields_sql[] =
-    "WITH me AS (SELECT uuid FROM replica WHERE is_self = 1),"
-    " touched AS MATERIALIZED (SELECT DISTINCT t.node_id FROM history t WHERE t.id IN"
-    "  (SELECT g.history_id FROM history_gid g WHERE g.origin < (SELECT uuid FROM me)"
-    "  OR g.origin > (SELECT uuid FROM me)))"
+    "WITH" TOUCHED_CTE
     " SELECT h.node_id, h.field, h.new_value, h.id FROM history h"
     " WHERE h.field <> 'note' AND h.node_id NOT IN touched AND h.id = (SELECT max(id)"
     "  FROM history WHERE node_id = h.node_id AND field = h.field)"
     " UNION ALL"
     " SELECT h.node_id, h.field, h.new_value, h.id FROM (SELECT DISTINCT node_id, field"
     "  FROM history WHERE node_id IN touched AND field <> 'note') p"
-    " JOIN history h ON h.id = (SELECT w.id FROM history w"
-    "  JOIN history_gid wg ON wg.history_id = w.id WHERE w.node_id = p.node_id"
-    "  AND w.field = p.field AND w.old_value <> w.new_value"
-    "  ORDER BY wg.hlc DESC, wg.origin DESC LIMIT 1)"
+    " JOIN history h ON h.id = " WINNER_ROW("id", "p.node_id", "p.field", "")
     " ORDER BY 4";
 /* clang-format on */
 

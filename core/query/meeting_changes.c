@@ -66,24 +66,17 @@
  * The note is the one of the latest edit (or re-applied edit) that set the
  * final value, among the window's rows of that item and field
  * (history_by_node).  Notes: standing note edits of the window. */
-#define WINNER_UPTO(k, bound, col)                                                                 \
-    "(SELECT w." col " FROM history w JOIN history_gid wg ON wg.history_id = w.id"                 \
-    " WHERE w.node_id = " k ".node_id AND w.field = " k ".field AND w.id <= " bound                \
-    " AND w.old_value <> w.new_value ORDER BY wg.hlc DESC, wg.origin DESC LIMIT 1)"
 /* clang-format off */
 static const char changes_sql[] =
-    "WITH me AS (SELECT uuid FROM replica WHERE is_self = 1),"
-    " touched AS MATERIALIZED (SELECT DISTINCT t.node_id FROM history t WHERE t.id IN"
-    "  (SELECT g.history_id FROM history_gid g WHERE g.origin < (SELECT uuid FROM me)"
-    "  OR g.origin > (SELECT uuid FROM me))),"
+    "WITH" TOUCHED_CTE ","
     " win AS MATERIALIZED (SELECT h.node_id, h.field, min(h.id) AS first_id,"
     "   max(h.id) AS last_id"
     "  FROM history h WHERE " IN_WINDOW("h") " AND h.field <> 'note'"
     "  GROUP BY h.node_id, h.field),"
     " ends AS (SELECT k.node_id, k.field, k.first_id,"
-    "  CASE WHEN k.node_id IN touched THEN coalesce(" WINNER_UPTO("k", "?3", "id") ", k.last_id)"
+    "  CASE WHEN k.node_id IN touched THEN coalesce(" WINNER_ROW("id", "k.node_id", "k.field", " AND w.id <= ?3") ", k.last_id)"
     "   ELSE k.last_id END AS last_id,"
-    "  CASE WHEN k.node_id IN touched THEN " WINNER_UPTO("k", "?2", "new_value") " END AS before"
+    "  CASE WHEN k.node_id IN touched THEN " WINNER_ROW("new_value", "k.node_id", "k.field", " AND w.id <= ?2") " END AS before"
     "  FROM win k),"
     " net AS ("
     "  SELECT k.node_id, k.field, coalesce(k.before, f.old_value) AS old_value, l.new_value, l.at,"

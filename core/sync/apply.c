@@ -213,11 +213,7 @@ static int insert_row(import_ctx *ix, size_t i, int64_t id, const local_row *lr,
 static int settle_field(store *st, int64_t node_id, const char *field, duban_error *err)
 {
     sqlite3_stmt *s;
-    if (db_prepare(st,
-                   "SELECT h.new_value FROM history h JOIN history_gid g ON g.history_id = h.id"
-                   " WHERE h.node_id = ? AND h.field = ? AND h.old_value <> h.new_value"
-                   " ORDER BY g.hlc DESC, g.origin DESC LIMIT 1",
-                   &s, err))
+    if (db_prepare(st, "SELECT " WINNER_ROW("new_value", "?1", "?2", ""), &s, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(s, 1, node_id);
     sqlite3_bind_text(s, 2, field, -1, SQLITE_STATIC);

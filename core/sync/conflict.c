@@ -34,10 +34,7 @@
     "  = 'ms.' || m.hkey || '.'), '?') || substr(" f ", instr(substr(" f ", 4), '.') + 3)" \
     "  ELSE " f " END"
 #define CONFLICTS_SQL \
-    "WITH me AS (SELECT uuid FROM replica WHERE is_self = 1)," \
-    " touched AS (SELECT DISTINCT h2.node_id FROM history h2 WHERE h2.id IN" \
-    "  (SELECT g2.history_id FROM history_gid g2 WHERE g2.origin < (SELECT uuid FROM me)" \
-    "  OR g2.origin > (SELECT uuid FROM me)))," \
+    "WITH" TOUCHED_CTE "," \
     " a AS (SELECT h.id, h.node_id, h.field, h.new_value, h.at, g.gid, g.origin, g.hlc" \
     "  FROM history h JOIN history_gid g ON g.history_id = h.id" \
     "  WHERE +h.plan_id = ?1 AND h.node_id IN touched" \

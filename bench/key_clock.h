@@ -25,4 +25,13 @@
 int key_clock_match(const char *path, const int64_t *t0, const int64_t *t_last, int n,
                     int64_t *in_ns);
 
+/* The median and p95 (nearest rank) of the matched samples' times, in
+ * microseconds; 0 with matched set, -1 as key_clock_match(). */
+typedef struct key_clock_stats {
+    int matched;
+    double median_us, p95_us;
+} key_clock_stats;
+int key_clock_summarise(const char *path, const int64_t *t0, const int64_t *t_last, int n,
+                        key_clock_stats *out);
+
 #endif

@@ -462,28 +462,16 @@ static void print_table(const bench_opts *o, const summary *s)
 
 /* ---- driver ----------------------------------------------------------- */
 
-/* One full run: start, first screen, setup, samples, quit.  Returns 0, or
- * non-zero if the child died or could not be measured. */
 /* The key clock's times of the matched samples, summarised into sum. */
 static void summarise_key_clock(const char *path, const int64_t *t0s, const int64_t *t_lasts, int n,
                                 summary *sum)
 {
-    int64_t *in = calloc((size_t)n, sizeof *in);
-    if (!in || key_clock_match(path, t0s, t_lasts, n, in) < 0) {
-        free(in);
-        return;
+    key_clock_stats ks;
+    if (key_clock_summarise(path, t0s, t_lasts, n, &ks) == 0) {
+        sum->in_n = ks.matched;
+        sum->in_median_us = ks.median_us;
+        sum->in_p95_us = ks.p95_us;
     }
-    int m = 0;
-    for (int i = 0; i < n; i++)
-        if (in[i] >= 0)
-            in[m++] = in[i];
-    sum->in_n = m;
-    if (m) {
-        qsort(in, (size_t)m, sizeof *in, cmp_i64);
-        sum->in_median_us = median_i64(in, m) / 1e3;
-        sum->in_p95_us = (double)in[(int)((19 * (long)m + 19) / 20) - 1] / 1e3;
-    }
-    free(in);
 }
 
 /* One full run: start, first screen, setup, samples, quit.  Returns 0, or

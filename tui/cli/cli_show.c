@@ -85,13 +85,6 @@ static int put_lines(strbuf *sb, const char *s)
     return rc;
 }
 
-/* The timestamp as people read it (local time). */
-static const char *local_time(const char *iso, char when[TIMESTAMP_LEN])
-{
-    date_local_time(iso, when);
-    return when;
-}
-
 /* One conflict for people: the value kept, the one that lost (or the
  * edit kept on an item cancelled meanwhile), who and when. */
 static int conflict_line(cli_ctx *ctx, const sync_conflict *c, strbuf *sb)
@@ -101,14 +94,14 @@ static int conflict_line(cli_ctx *ctx, const sync_conflict *c, strbuf *sb)
     int rc = put(sb, c->field) | strbuf_append(sb, ": ");
     if (c->cancelled)
         return rc | put(sb, c->lost_value) | strbuf_append(sb, " (") | put(sb, c->lost_by) |
-               strbuf_printf(sb, " %s) 已保留; ", local_time(c->lost_at, when)) |
+               strbuf_printf(sb, " %s) 已保留; ", cli_time(ctx, c->lost_at, when)) |
                put(sb, c->won_by) | strbuf_append(sb, " 同时取消了此事项");
     rc |= strbuf_append(sb, "kept ") |
           put(sb, st ? cli_status_name(ctx, c->won_value) : c->won_value) |
           strbuf_append(sb, " (") | put(sb, c->won_by) | strbuf_append(sb, "), lost ") |
           put(sb, st ? cli_status_name(ctx, c->lost_value) : c->lost_value) |
           strbuf_append(sb, " (") | put(sb, c->lost_by) |
-          strbuf_printf(sb, " %s)", local_time(c->lost_at, when));
+          strbuf_printf(sb, " %s)", cli_time(ctx, c->lost_at, when));
     return rc;
 }
 
@@ -173,14 +166,14 @@ static int show_text(cli_ctx *ctx, const item_detail *d, strbuf *sb, int md)
         rc |= strbuf_append(sb, md ? "- none\n" : "  none\n");
     rc |= strbuf_printf(sb, "\n%snotes:%s\n", md ? "### " : "", md ? "\n" : "");
     for (size_t i = 0; i < d->notes.n; i++)
-        rc |= strbuf_printf(sb, "%s%s  ", md ? "- " : "  ", local_time(d->notes.v[i].at, when)) |
+        rc |= strbuf_printf(sb, "%s%s  ", md ? "- " : "  ", cli_time(ctx, d->notes.v[i].at, when)) |
               put(sb, d->notes.v[i].text) | strbuf_appendc(sb, '\n');
     if (!d->notes.n)
         rc |= strbuf_append(sb, md ? "- none\n" : "  none\n");
     rc |= strbuf_printf(sb, "\n%shistory:%s\n", md ? "### " : "", md ? "\n" : "");
     for (size_t i = 0; i < d->hist.n; i++) {
         const history_row *h = &d->hist.v[i];
-        rc |= strbuf_printf(sb, "%s%s  %s %s: ", md ? "- " : "  ", local_time(h->at, when),
+        rc |= strbuf_printf(sb, "%s%s  %s %s: ", md ? "- " : "  ", cli_time(ctx, h->at, when),
                             h->action, h->field);
         char ob[HISTORY_SHOWN_LEN], nb[HISTORY_SHOWN_LEN];
         const char *old_v, *new_v;

@@ -1,6 +1,8 @@
 /* app_edit.c - keyboard edits, prompts, undo/redo (see app_edit.h). */
 #include "screen/app_edit.h"
 
+#include "query/history_shown.h"
+
 #include "screen/draw.h"
 #include "screen/fields.h"
 #include "edit/edit.h"
@@ -44,15 +46,6 @@ void app_reload(app *a)
     views_invalidate(a, VF_REFRESH_AFTER_EDIT);
 }
 
-static const char *shown_value(app *a, const char *field, const char *v)
-{
-    if (!strcmp(field, "status")) {
-        const status_def *d = status_by_key(store_statuses(a->st), v);
-        return d ? d->name : v;
-    }
-    return *v ? v : "—";
-}
-
 /* "目标 美丽乡村 " for field target.N of node id ("目标 " when unknown). */
 static void target_label(app *a, int64_t id, const char *field, char *out, size_t outsz)
 {
@@ -82,11 +75,13 @@ void app_describe(app *a, const edit_result *r, char *out, size_t outsz)
              edit_field_parse(r->field, &f) ? "" : field_change_label(f));
     if (!strncmp(r->field, "target.", 7))
         target_label(a, r->node_id, r->field, label, sizeof label);
+    char ob[HISTORY_SHOWN_LEN], nb[HISTORY_SHOWN_LEN];
     if (!strcmp(r->field, "note"))
         snprintf(out, outsz, "%s %s%s", r->ref, label, r->new_value);
     else
-        snprintf(out, outsz, "%s %s%s → %s", r->ref, label, shown_value(a, r->field, r->old_value),
-                 shown_value(a, r->field, r->new_value));
+        snprintf(out, outsz, "%s %s%s → %s", r->ref, label,
+                 history_shown_value(a->st, r->field, r->old_value, ob),
+                 history_shown_value(a->st, r->field, r->new_value, nb));
 }
 
 int app_editable(app *a, edit_field field, node *n)

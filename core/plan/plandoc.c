@@ -75,16 +75,23 @@ void plan_doc_sort_warnings(plan_doc *doc)
     }
 }
 
-void plan_doc_numbers(const plan_doc *doc, int *seqs, int *last)
+int *plan_doc_numbers(const plan_doc *doc)
 {
+    size_t n = doc->nnodes ? doc->nnodes : 1;
+    int *seqs = calloc(n, sizeof *seqs), *last = calloc(n, sizeof *last); /* last child's */
     int areas = 0;
-    for (size_t i = 0; i < doc->nnodes; i++) {
+    for (size_t i = 0; seqs && last && i < doc->nnodes; i++) {
         const doc_node *dn = &doc->nodes[i];
         int *prev = dn->parent < 0 ? &areas : &last[dn->parent];
         seqs[i] = dn->seq > *prev ? dn->seq : *prev + 1;
         *prev = seqs[i];
-        last[i] = 0;
     }
+    if (!last) {
+        free(seqs);
+        seqs = NULL;
+    }
+    free(last);
+    return seqs;
 }
 
 void plan_doc_ref(const plan_doc *doc, const int *seqs, size_t i, char *out, size_t outsz)

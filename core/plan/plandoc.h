@@ -64,9 +64,9 @@ void plan_doc_free(plan_doc *doc);
 
 /* The number of each node under its parent (the last part of its ref):
  * its seq when given, else one more than its previous sibling's (the
- * first: 1).  seqs has doc->nnodes entries; last, scratch of as many, is
- * each node's last child's number.  Call after the nodes are final. */
-void plan_doc_numbers(const plan_doc *doc, int *seqs, int *last);
+ * first: 1).  A heap array of doc->nnodes numbers (free it), NULL when out
+ * of memory.  Call after the nodes are final. */
+int *plan_doc_numbers(const plan_doc *doc);
 /* The ref of node i ("5", "5.1", "5.1.2") from plan_doc_numbers()'s seqs. */
 void plan_doc_ref(const plan_doc *doc, const int *seqs, size_t i, char *out, size_t outsz);
 

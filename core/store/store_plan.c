@@ -110,14 +110,12 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
     sqlite3_stmt *ins = NULL, *ms = NULL;
     size_t n = doc->nnodes ? doc->nnodes : 1;
     placed *pl = calloc(n, sizeof *pl);
-    int *seqs = calloc(n, sizeof *seqs), *last = calloc(n, sizeof *last);
-    if (!pl || !seqs || !last) {
+    int *seqs = plan_doc_numbers(doc);
+    if (!pl || !seqs) {
         free(pl);
         free(seqs);
-        free(last);
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }
-    plan_doc_numbers(doc, seqs, last);
     int rc = db_prepare(st,
                         "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title,"
                         " body, due, line, status, unit, leader, extended_due, state, gid)"
@@ -173,7 +171,6 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
     sqlite3_finalize(ms);
     free(pl);
     free(seqs);
-    free(last);
     return rc;
 }
 

@@ -189,16 +189,11 @@ static int dry_run(cli_ctx *ctx, const plan_doc *doc, const ledger_warnings *lw,
 {
     strbuf sb = {0};
     int json = ctx->format_set && ctx->format == FORMAT_JSON;
-    size_t n = doc->nnodes ? doc->nnodes : 1;
-    int *seqs = calloc(n, sizeof *seqs), *last = calloc(n, sizeof *last), rc = !seqs || !last;
-    if (!rc) {
-        plan_doc_numbers(doc, seqs, last); /* the refs the import will give */
-        rc = json ? tree_json(doc, seqs, lw, file, &sb) : tree_text(doc, seqs, lw, &sb);
-    }
+    int *seqs = plan_doc_numbers(doc); /* the refs the import will give */
+    int rc = !seqs || (json ? tree_json(doc, seqs, lw, file, &sb) : tree_text(doc, seqs, lw, &sb));
     rc = rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : cli_emit(&sb, err);
     strbuf_free(&sb);
     free(seqs);
-    free(last);
     return rc;
 }
 

@@ -149,8 +149,11 @@ int plan_resolve(store *st, const char *selector, int64_t *plan_id, duban_error 
     sqlite3_stmt *stmt;
     const char *sql;
     if (!selector || !*selector)
-        sql = "SELECT id FROM plan ORDER BY id = (SELECT CAST(value AS INTEGER) FROM setting"
-              " WHERE key = 'default_plan') DESC, id DESC LIMIT 2";
+        /* two lookups, no ORDER BY: a sort under LIMIT is a temporary
+         * b-tree, whose page cache costs every command ~20 page faults */
+        sql = "SELECT coalesce((SELECT p.id FROM setting s JOIN plan p"
+              " ON p.id = CAST(s.value AS INTEGER) WHERE s.key = 'default_plan'),"
+              " (SELECT max(id) FROM plan))";
     else if (all_digits(selector))
         sql = "SELECT id FROM plan WHERE id = CAST(?1 AS INTEGER)";
     else
@@ -161,6 +164,8 @@ int plan_resolve(store *st, const char *selector, int64_t *plan_id, duban_error 
         sqlite3_bind_text(stmt, 1, selector, -1, SQLITE_STATIC);
     int found = 0, rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (sqlite3_column_type(stmt, 0) == SQLITE_NULL) /* no plan at all */
+            continue;
         if (!found)
             *plan_id = sqlite3_column_int64(stmt, 0);
         found++;

@@ -46,7 +46,8 @@ int minutes_doc_encode(const minutes_doc *d, strbuf *out)
                  put_str(out, t->cols[c].key) || strbuf_appendc(out, ' ') ||
                  put_str(out, t->cols[c].header) || strbuf_appendc(out, '\n');
         for (size_t k = 0; !rc && k < t->ncols * t->nrows; k++)
-            rc = put_str(out, t->cells[k]) || strbuf_appendc(out, '\n');
+            rc = put_str(out, table_cell(t, k / t->ncols, k % t->ncols)) ||
+                 strbuf_appendc(out, '\n');
     }
     return rc ? DUBAN_ENOMEM : DUBAN_OK;
 }

@@ -176,7 +176,7 @@ static int html_table(strbuf *out, const table *t)
     for (size_t r = 0; r < t->nrows; r++) {
         rc |= strbuf_appendn(out, "<tr>", 4);
         for (size_t c = 0; c < t->ncols; c++)
-            rc |= td(out, open[c], len[c], t->cells[r * t->ncols + c]);
+            rc |= td(out, open[c], len[c], table_cell(t, r, c));
         rc |= strbuf_appendn(out, "</tr>\n", 6);
     }
     free(open);

@@ -83,7 +83,7 @@ static void table_rows(mx *x, const table *t, int *row)
     ++*row;
     for (size_t r = 0; r < t->nrows; r++, ++*row)
         for (size_t c = 0; c < t->ncols && c < MAX_COLS; c++) {
-            const char *s = t->cells[r * t->ncols + c];
+            const char *s = table_cell(t, r, c);
             int w;
             if (t->cols[c].numeric && is_number(s)) {
                 xlsx_keep(&x->book,

@@ -86,35 +86,61 @@ static char *lay_cell(char *p, const char *s, size_t n)
     return p;
 }
 
-/* A sanitised copy of s (textwidth.h) kept in t's blocks. */
-static char *keep_cell(table *t, const char *s)
+/* The cell after kept cell p in its row. */
+static const char *next_cell(const char *p)
 {
-    size_t n = strlen(s);
-    char *dirty = NULL;
-    if (!text_is_clean(s, n)) {
-        if (!(dirty = text_sanitize(s)))
-            return NULL;
-        s = dirty;
-        n = strlen(s);
-    }
-    char *p = n < UINT32_MAX ? block_room(t, CELL_LEN_SIZE + n + 1) : NULL;
-    if (p)
-        p = lay_cell(p, s, n);
-    free(dirty);
-    return p;
+    return p + cell_len(p) + 1 + CELL_LEN_SIZE;
 }
 
+/* Sanitised copies (textwidth.h) of the cells that need one, in dirty
+ * (allocated on the first such cell), and the row's kept size in *size. */
+static int clean_row(const table *t, const char *const *cells, char ***dirty, size_t *size)
+{
+    *size = 0;
+    for (size_t i = 0; i < t->ncols; i++) {
+        const char *s = cells[i] ? cells[i] : "";
+        size_t n = strlen(s);
+        if (!text_is_clean(s, n)) {
+            if (!*dirty && !(*dirty = calloc(t->ncols, sizeof **dirty)))
+                return DUBAN_ENOMEM;
+            if (!((*dirty)[i] = text_sanitize(s)))
+                return DUBAN_ENOMEM;
+            n = strlen((*dirty)[i]);
+        }
+        if (n >= UINT32_MAX)
+            return DUBAN_ENOMEM;
+        *size += CELL_LEN_SIZE + n + 1;
+    }
+    return DUBAN_OK;
+}
+
+/* A row's cells lie end to end in one block, so that the table keeps one
+ * pointer a row: a listing of 100,000 rows adds 600,000 cells. */
 int table_add_row(table *t, const char *const *cells)
 {
-    /* cap counts rows of ncols cells */
-    if (grow_array((void **)&t->cells, &t->cap, t->nrows + 1, t->ncols * sizeof *t->cells))
+    /* cap counts rows */
+    if (grow_array((void **)&t->rows, &t->cap, t->nrows + 1, sizeof *t->rows))
         return DUBAN_ENOMEM;
-    char **row = t->cells + t->nrows * t->ncols;
-    for (size_t i = 0; i < t->ncols; i++)
-        if (!(row[i] = keep_cell(t, cells[i] ? cells[i] : "")))
-            return DUBAN_ENOMEM; /* the row is not counted; its text goes with the table */
-    t->nrows++;
-    return DUBAN_OK;
+    char **dirty = NULL, *p = NULL;
+    size_t size;
+    int rc = clean_row(t, cells, &dirty, &size);
+    if (!rc && !(p = block_room(t, size ? size : 1)))
+        rc = DUBAN_ENOMEM;
+    if (!rc)
+        t->rows[t->nrows] = p; /* (no columns: never read) */
+    for (size_t i = 0; !rc && i < t->ncols; i++) {
+        const char *s = dirty && dirty[i] ? dirty[i] : cells[i] ? cells[i] : "";
+        char *text = lay_cell(p, s, strlen(s));
+        if (!i)
+            t->rows[t->nrows] = text;
+        p = text + cell_len(text) + 1;
+    }
+    for (size_t i = 0; dirty && i < t->ncols; i++)
+        free(dirty[i]);
+    free(dirty);
+    if (!rc)
+        t->nrows++;
+    return rc;
 }
 
 void table_free(table *t)
@@ -124,13 +150,16 @@ void table_free(table *t)
         free(t->blocks);
         t->blocks = next;
     }
-    free(t->cells);
+    free(t->rows);
     memset(t, 0, sizeof *t);
 }
 
-static const char *cell(const table *t, size_t r, size_t c)
+const char *table_cell(const table *t, size_t r, size_t c)
 {
-    return t->cells[r * t->ncols + c];
+    const char *p = t->rows[r];
+    while (c--)
+        p = next_cell(p);
+    return p;
 }
 
 static int append_spaces(strbuf *out, int n)
@@ -151,7 +180,7 @@ typedef struct sink {
     void *arg;
 } sink;
 
-#define TABLE_FLUSH_AT 65536
+#define TABLE_FLUSH_AT 16384
 
 /* 1 when the flush failed (the caller stops, DUBAN_EIO). */
 static int spill(const sink *k)
@@ -185,81 +214,97 @@ static int put_head_row(strbuf *out, const table *t, const int *w, const text_me
     return rc | strbuf_appendc(out, '\n');
 }
 
-/* Data row r (cw: the cells' widths), written with one reservation: a
- * listing renders 100,000 rows.  Numeric cells are right-aligned by bytes
+/* Cell p's padding to width w: numeric cells are right-aligned by bytes
  * as "%*s" would; the last text column is not padded. */
-static int put_data_row(strbuf *out, const table *t, size_t r, const int *w, const int *cw,
+static size_t cell_pad(const table *t, size_t c, const char *p, const int *w, const text_measure *m,
+                       int markdown)
+{
+    int pad = t->cols[c].numeric               ? w[c] - (int)cell_len(p)
+              : c + 1 == t->ncols && !markdown ? 0
+                                               : w[c] - text_width(p, m);
+    return pad > 0 ? (size_t)pad : 0;
+}
+
+/* Data row r, written with one reservation: a listing renders 100,000
+ * rows.  A cell's width is measured again rather than kept from the
+ * first pass: a kept width a cell cost 2.3 MiB at 100,000 rows. */
+static int put_data_row(strbuf *out, const table *t, size_t r, const int *w, const text_measure *m,
                         int markdown)
 {
     const char *open = markdown ? "| " : "", *sep = markdown ? " | " : "  ";
     const char *close = markdown ? " |" : "";
     size_t lo = strlen(open), ls = strlen(sep), lc = strlen(close), need = lo + lc + 1;
-    const char *const *cells = (const char *const *)t->cells + r * t->ncols;
-    for (size_t c = 0; c < t->ncols; c++) {
-        size_t n = cell_len(cells[c]);
-        int pad = t->cols[c].numeric               ? w[c] - (int)n
-                  : c + 1 == t->ncols && !markdown ? 0
-                                                   : w[c] - cw[r * t->ncols + c];
-        need += n + (pad > 0 ? (size_t)pad : 0) + (c + 1 < t->ncols ? ls : 0);
-    }
-    char *p = strbuf_extend(out, need);
-    if (!p)
+    size_t pads[64], *pad = t->ncols <= 64 ? pads : malloc(t->ncols * sizeof *pad);
+    if (!pad)
         return DUBAN_ENOMEM;
-    memcpy(p, open, lo);
-    p += lo;
-    for (size_t c = 0; c < t->ncols; c++) {
-        size_t n = cell_len(cells[c]);
-        int numeric = t->cols[c].numeric;
-        int pad = numeric                          ? w[c] - (int)n
-                  : c + 1 == t->ncols && !markdown ? 0
-                                                   : w[c] - cw[r * t->ncols + c];
-        size_t spaces = pad > 0 ? (size_t)pad : 0;
-        if (numeric)
-            p = (char *)memset(p, ' ', spaces) + spaces;
-        p = (char *)memcpy(p, cells[c], n) + n;
-        if (!numeric)
-            p = (char *)memset(p, ' ', spaces) + spaces;
-        if (c + 1 < t->ncols)
-            p = (char *)memcpy(p, sep, ls) + ls;
+    const char *p = t->rows[r];
+    for (size_t c = 0; c < t->ncols; c++, p = next_cell(p)) {
+        pad[c] = cell_pad(t, c, p, w, m, markdown);
+        need += cell_len(p) + pad[c] + (c + 1 < t->ncols ? ls : 0);
     }
-    memcpy(p, close, lc);
-    p[lc] = '\n';
+    char *o = strbuf_extend(out, need);
+    if (!o) {
+        if (pad != pads)
+            free(pad);
+        return DUBAN_ENOMEM;
+    }
+    o = (char *)memcpy(o, open, lo) + lo;
+    p = t->rows[r];
+    for (size_t c = 0; c < t->ncols; c++, p = next_cell(p)) {
+        size_t n = cell_len(p);
+        int numeric = t->cols[c].numeric;
+        if (numeric)
+            o = (char *)memset(o, ' ', pad[c]) + pad[c];
+        o = (char *)memcpy(o, p, n) + n;
+        if (!numeric)
+            o = (char *)memset(o, ' ', pad[c]) + pad[c];
+        if (c + 1 < t->ncols)
+            o = (char *)memcpy(o, sep, ls) + ls;
+    }
+    memcpy(o, close, lc);
+    o[lc] = '\n';
+    if (pad != pads)
+        free(pad);
     return DUBAN_OK;
+}
+
+/* w[c]: column c's width, its header's or its widest cell's. */
+static void measure_columns(const table *t, const text_measure *m, int markdown, int *w)
+{
+    /* the last text column is not padded: its width is never used */
+    size_t measured = t->ncols;
+    if (measured && !markdown && !t->cols[measured - 1].numeric)
+        measured--;
+    for (size_t c = 0; c < t->ncols; c++)
+        w[c] = text_width(t->cols[c].header, m);
+    for (size_t r = 0; r < t->nrows; r++) {
+        const char *p = t->rows[r];
+        for (size_t c = 0; c < measured; c++, p = next_cell(p)) {
+            int x = text_width(p, m);
+            if (x > w[c])
+                w[c] = x;
+        }
+    }
+    for (size_t c = 0; markdown && c < t->ncols; c++)
+        if (w[c] < 3)
+            w[c] = 3;
 }
 
 static int render_text(const table *t, const text_measure *m, const sink *k, int markdown)
 {
     int io = 0;
-    /* each cell's width is measured once: cw[r * ncols + c] */
     int *w = calloc(t->ncols ? t->ncols : 1, sizeof *w);
-    size_t ncells = t->nrows * t->ncols;
-    int *cw = calloc(ncells ? ncells : 1, sizeof *cw);
-    if (!w || !cw) {
-        free(w);
-        free(cw);
+    if (!w)
         return DUBAN_ENOMEM;
-    }
-    for (size_t c = 0; c < t->ncols; c++) {
-        w[c] = text_width(t->cols[c].header, m);
-        if (c + 1 == t->ncols && !markdown && !t->cols[c].numeric)
-            break; /* the last text column is not padded: its width is never used */
-        for (size_t r = 0; r < t->nrows; r++) {
-            int x = cw[r * t->ncols + c] = text_width(cell(t, r, c), m);
-            if (x > w[c])
-                w[c] = x;
-        }
-        if (markdown && w[c] < 3)
-            w[c] = 3;
-    }
+    measure_columns(t, m, markdown, w);
     int rc = put_head_row(k->out, t, w, m, markdown, 0);
     if (markdown)
         rc |= put_head_row(k->out, t, w, m, markdown, 1);
     io = !rc && spill(k);
     for (size_t r = 0; !rc && !io && r < t->nrows; r++)
-        if (!(rc = put_data_row(k->out, t, r, w, cw, markdown)))
+        if (!(rc = put_data_row(k->out, t, r, w, m, markdown)))
             io = spill(k);
     free(w);
-    free(cw);
     return io ? DUBAN_EIO : rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
@@ -313,11 +358,16 @@ static int render_csv(const table *t, const sink *k)
     strbuf *out = k->out;
     int rc = 0, io = 0;
     for (long r = -1; r < (long)t->nrows; r++) {
+        const char *p = r < 0 ? NULL : t->rows[r];
         for (size_t c = 0; c < t->ncols; c++) {
             if (c)
                 rc |= strbuf_appendc(out, ',');
-            const char *s = r < 0 ? t->cols[c].key : cell(t, (size_t)r, c);
-            rc |= csv_cell(out, s, r < 0 ? strlen(s) : cell_len(s));
+            if (r < 0) {
+                rc |= csv_cell(out, t->cols[c].key, strlen(t->cols[c].key));
+            } else {
+                rc |= csv_cell(out, p, cell_len(p));
+                p = next_cell(p);
+            }
         }
         rc |= strbuf_appendn(out, "\r\n", 2);
         if (!rc && (io = spill(k)))
@@ -363,11 +413,11 @@ static int render_json(const table *t, const sink *k)
     int rc = strbuf_append(out, "["), io = 0;
     for (size_t r = 0; r < t->nrows; r++) {
         rc |= strbuf_append(out, r ? ",\n {" : "\n {");
-        for (size_t c = 0; c < t->ncols; c++) {
+        const char *s = t->rows[r];
+        for (size_t c = 0; c < t->ncols; c++, s = next_cell(s)) {
             rc |= strbuf_append(out, c ? ", " : "");
             rc |= json_append_string(out, t->cols[c].key);
             rc |= strbuf_append(out, ": ");
-            const char *s = cell(t, r, c);
             if (t->cols[c].numeric && *s)
                 rc |= strbuf_append(out, s);
             else if (t->cols[c].numeric)
@@ -408,44 +458,36 @@ int md_append_text(strbuf *out, const char *s)
     return md_escape(out, s, 0);
 }
 
-/* A heap copy of s[0..n) laid out as a kept cell (its length before it);
- * free(p - CELL_LEN_SIZE) frees it. */
-static char *with_len(const char *s, size_t n)
-{
-    char *p = n < UINT32_MAX ? malloc(CELL_LEN_SIZE + n + 1) : NULL;
-    return p ? lay_cell(p, s, n) : NULL;
-}
-
 /* Markdown: a '|' inside a cell would end the cell, so it becomes "\|";
- * & < > become entities (md_append_text).  Cells without any of them are
- * rendered as they are (most cells: no copy). */
+ * & < > become entities (md_append_text).  The escaped cells are kept in
+ * a second table, rendered as text is. */
 static int render_markdown(const table *t, const text_measure *m, const sink *k)
 {
-    table esc = *t;
-    size_t n = t->nrows * t->ncols;
-    esc.cells = calloc(n ? n : 1, sizeof *esc.cells);
-    if (!esc.cells)
-        return DUBAN_ENOMEM;
-    int rc = 0;
-    for (size_t i = 0; !rc && i < n; i++) {
-        if (!t->cells[i][strcspn(t->cells[i], "&<>|")]) {
-            esc.cells[i] = t->cells[i];
-            continue;
+    size_t nc = t->ncols ? t->ncols : 1;
+    const char **cells = calloc(nc, sizeof *cells);
+    strbuf *esc = calloc(nc, sizeof *esc);
+    table md;
+    table_init(&md, t->cols, t->ncols);
+    int rc = cells && esc ? DUBAN_OK : DUBAN_ENOMEM;
+    for (size_t r = 0; !rc && r < t->nrows; r++) {
+        const char *p = t->rows[r];
+        for (size_t c = 0; !rc && c < t->ncols; c++, p = next_cell(p)) {
+            cells[c] = p;
+            if (!p[strcspn(p, "&<>|")])
+                continue; /* most cells: no copy */
+            strbuf_reset(&esc[c]);
+            rc = md_escape(&esc[c], p, 1);
+            cells[c] = strbuf_str(&esc[c]);
         }
-        strbuf sb = {0};
-        rc |= md_escape(&sb, t->cells[i], 1);
-        esc.cells[i] = rc ? NULL : with_len(sb.s ? sb.s : "", sb.len);
-        strbuf_free(&sb);
-        rc |= !esc.cells[i];
+        rc = rc ? rc : table_add_row(&md, cells);
     }
     if (!rc)
-        rc = render_text(&esc, m, k, 1);
-    else
-        rc = DUBAN_ENOMEM;
-    for (size_t i = 0; i < n; i++)
-        if (esc.cells[i] && esc.cells[i] != t->cells[i])
-            free(esc.cells[i] - CELL_LEN_SIZE);
-    free(esc.cells);
+        rc = render_text(&md, m, k, 1);
+    table_free(&md);
+    for (size_t c = 0; esc && c < nc; c++)
+        strbuf_free(&esc[c]);
+    free(esc);
+    free(cells);
     return rc;
 }
 

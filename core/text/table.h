@@ -34,8 +34,8 @@ struct table_block;
 typedef struct table {
     const table_column *cols; /* borrowed; must outlive the table */
     size_t ncols;
-    char **cells; /* nrows * ncols strings (read them; the table owns them) */
     size_t nrows, cap;
+    char **rows;                /* private: each row's cells, end to end (table_cell() reads one) */
     struct table_block *blocks; /* where the cells' text is kept */
 } table;
 
@@ -50,8 +50,11 @@ int table_format_parse(const char *name, enum table_format *fmt);
 void table_init(table *t, const table_column *cols, size_t ncols);
 /* Appends a row of ncols cells (NULL cells are ""); DUBAN_ENOMEM on failure. */
 int table_add_row(table *t, const char *const *cells);
+/* The (sanitised) text of row r's cell c; r < nrows, c < ncols.  Owned by
+ * the table.  O(c): a row is read cell by cell. */
+const char *table_cell(const table *t, size_t r, size_t c);
 int table_render(const table *t, enum table_format fmt, const text_measure *m, strbuf *out);
-/* The same, handing out to flush whenever it holds 64 KiB or more at the
+/* The same, handing out to flush whenever it holds 16 KiB or more at the
  * end of a row (then emptying it), so that a long table is never whole in
  * memory: flush writes it where it belongs and returns 0, or non-zero to
  * stop (DUBAN_EIO).  What is left in out at the end is the caller's to

@@ -174,6 +174,34 @@ static void streamed_equals_whole(void **state)
     table_free(&t);
 }
 
+/* table_cell() reads back each cell as kept: sanitised, NULL as "", rows
+ * whose cells fill a block and start the next one intact. */
+static void cells_read_back(void **state)
+{
+    (void)state;
+    static const table_column three[] = {{"a", "A", 0}, {"b", "B", 0}, {"c", "C", 0}};
+    table t;
+    table_init(&t, three, 3);
+    static char big[40000];
+    memset(big, 'x', sizeof big - 1);
+    for (int r = 0; r < 12; r++) {
+        char a[16];
+        snprintf(a, sizeof a, "r%d", r);
+        const char *cells[] = {a, r % 2 ? NULL : "\x1b[31m红", big};
+        assert_int_equal(table_add_row(&t, cells), DUBAN_OK);
+    }
+    assert_int_equal(t.nrows, 12);
+    for (size_t r = 0; r < 12; r++) {
+        char a[16];
+        snprintf(a, sizeof a, "r%zu", r);
+        assert_string_equal(table_cell(&t, r, 0), a);
+        assert_string_equal(table_cell(&t, r, 1), r % 2 ? "" : "^[[31m红");
+        assert_int_equal(strlen(table_cell(&t, r, 2)), sizeof big - 1);
+    }
+    table_free(&t);
+    assert_null(t.rows);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +213,7 @@ int main(void)
         cmocka_unit_test(control_characters_never_pass),
         cmocka_unit_test(csv_neutralises_formulas),
         cmocka_unit_test(streamed_equals_whole),
+        cmocka_unit_test(cells_read_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,8 @@
 #include "store/store_internal.h"
 
 /* Only the printed columns: no body, no count of children.  The plan's
- * rows come in sort_key order from node_stats (plan_id, sort_key, ...). */
+ * rows come in sort_key order from the covering index node_listing
+ * (schema 16), whose WHERE is this one's. */
 static const char list_sql[] = "SELECT id, depth, ref, title, status, due, unit, leader, state"
                                " FROM node WHERE plan_id = ? AND state <> 'removed'"
                                " ORDER BY sort_key";

@@ -14,6 +14,7 @@
 #include "plan/light.h"
 #include "query/due_soon.h"
 #include "query/item_report.h"
+#include "query/listing.h"
 #include "query/area_summary.h"
 #include "query/query.h"
 #include "query/query_view.h"
@@ -526,6 +527,30 @@ static void history_indexes_serve_readers(void **state)
     free(plans);
 }
 
+static int count_row(void *arg, const list_row *r)
+{
+    (void)r;
+    ++*(int *)arg;
+    return DUBAN_OK;
+}
+static void listing(fixture *f)
+{
+    int n = 0;
+    assert_int_equal(query_list_each(f->st, f->plan, count_row, &n, NULL), DUBAN_OK);
+    assert_true(n > 0);
+}
+
+/* Schema 16: the listing (duban list) reads node_listing alone, in
+ * outline order: no node row, no sort. */
+static void listing_reads_its_index_alone(void **state)
+{
+    fixture *f = *state;
+    char *plans = plans_with(f, listing, "ORDER BY sort_key");
+    if (strcmp(plans, "SEARCH node USING COVERING INDEX node_listing (plan_id=?)\n"))
+        fail_msg("the listing does not read node_listing alone:\n%s", plans);
+    free(plans);
+}
+
 /* The guard itself catches what it should: a scan and a plan walk. */
 static void the_guard_sees_a_scan(void **state)
 {
@@ -553,6 +578,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(overdue_uses_its_indexes, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(changes_do_not_nest_scans, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(history_indexes_serve_readers, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(listing_reads_its_index_alone, fixture_setup,
                                         fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

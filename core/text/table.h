@@ -1,6 +1,8 @@
 /* table.h - rows of text rendered as an aligned text table, CSV, JSON or
  * Markdown.  The listing commands and the reports build one and render it
- * into a strbuf; the caller writes the result where it belongs.
+ * into a strbuf; the caller writes the result where it belongs.  A table
+ * holds its rows; table_writer.h renders rows as they come (it is what
+ * table_render() uses), for listings too long to hold.
  *
  * Call order: table_init() -> table_add_row()* -> table_render()* ->
  * table_free().  Cells are copied.  Text and Markdown cells are sanitised
@@ -55,8 +57,8 @@ int table_add_row(table *t, const char *const *cells);
 const char *table_cell(const table *t, size_t r, size_t c);
 int table_render(const table *t, enum table_format fmt, const text_measure *m, strbuf *out);
 /* The same, handing out to flush whenever it holds 16 KiB or more at the
- * end of a row (then emptying it), so that a long table is never whole in
- * memory: flush writes it where it belongs and returns 0, or non-zero to
+ * end of a row (then emptying it), so that a long table's rendering is
+ * never whole in memory: flush writes it where it belongs and returns 0, or non-zero to
  * stop (DUBAN_EIO).  What is left in out at the end is the caller's to
  * write.  DUBAN_OK, DUBAN_ENOMEM or DUBAN_EIO. */
 typedef int (*table_flush_fn)(void *arg, const strbuf *out);

@@ -9,6 +9,7 @@
 #include "edit/edit.h"
 #include "edit/structure.h"
 #include "query/dated_rows.h"
+#include "query/listing.h"
 #include "query/query.h"
 #include "store/store_internal.h"
 #include "testutil.h"
@@ -405,6 +406,69 @@ static void history_rows_cannot_be_rewritten(void **state)
     assert_non_null(strstr(err.msg, "append-only"));
 }
 
+typedef struct two_passes {
+    char seen[2][64][64]; /* each pass's rows: "ref status" */
+    int n[2], pass;
+    store *other; /* another connection, which edits during the first pass */
+    int64_t node;
+} two_passes;
+
+static int see_row(two_passes *t, int pass, const list_row *r)
+{
+    if (t->n[pass] < 64)
+        snprintf(t->seen[pass][t->n[pass]++], 64, "%s %s", r->ref, r->status);
+    return DUBAN_OK;
+}
+static int first_pass(void *arg, const list_row *r)
+{
+    two_passes *t = arg;
+    if (t->other && t->n[0] == 0) { /* committed by another connection mid-listing */
+        edit_result res;
+        assert_int_equal(edit_apply(t->other, t->node, FIELD_STATUS, "done", NULL, &res, NULL),
+                         DUBAN_OK);
+        edit_result_free(&res);
+    }
+    return see_row(t, 0, r);
+}
+static int second_pass(void *arg, const list_row *r)
+{
+    return see_row(arg, 1, r);
+}
+static int stop_at_first(void *arg, const list_row *r)
+{
+    (void)arg;
+    (void)r;
+    return DUBAN_ENOMEM;
+}
+
+/* query_list_twice(): the same rows twice, from one snapshot: a status
+ * another connection commits during the first pass shows in neither;
+ * the first pass's code stops it; without a first pass, one pass. */
+static void listing_twice_reads_one_snapshot(void **state)
+{
+    fixture *f = *state;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/t.db", f->dir);
+    two_passes t = {0};
+    assert_int_equal(store_open(path, 0, &t.other, NULL), DUBAN_OK);
+    t.node = fixture_id(f, "2.1");
+    assert_int_equal(query_list_twice(f->st, f->plan, first_pass, second_pass, &t, NULL), DUBAN_OK);
+    store_close(t.other);
+    assert_int_equal(t.n[0], 7);
+    assert_int_equal(t.n[1], 7);
+    for (int i = 0; i < 7; i++)
+        assert_string_equal(t.seen[0][i], t.seen[1][i]);
+    assert_string_equal(t.seen[1][6], "2.1 not_started");
+    two_passes again = {0};
+    assert_int_equal(query_list_twice(f->st, f->plan, NULL, second_pass, &again, NULL), DUBAN_OK);
+    assert_int_equal(again.n[0], 0);
+    assert_string_equal(again.seen[1][6], "2.1 done"); /* the next listing sees it */
+    assert_int_equal(query_list_twice(f->st, f->plan, stop_at_first, second_pass, &again, NULL),
+                     DUBAN_ENOMEM);
+    assert_int_equal(again.n[1], 7);
+    assert_true(sqlite3_get_autocommit(f->st->db)); /* no transaction left open */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -433,6 +497,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(search_unit_leader_and_all_words, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(history_rows_cannot_be_rewritten, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(listing_twice_reads_one_snapshot, fixture_setup,
                                         fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

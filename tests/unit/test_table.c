@@ -8,6 +8,7 @@
 
 #include "base/error.h"
 #include "text/table.h"
+#include "text/table_writer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,6 +203,84 @@ static void cells_read_back(void **state)
     assert_null(t.rows);
 }
 
+/* The rows one writer test renders: dirty cells, Markdown's specials, a
+ * numeric column, NULL cells, wide and long text. */
+#define WRITER_ROWS 3000
+static void writer_row_cells(int r, char *ref, char *n, char *title, const char **cells)
+{
+    snprintf(ref, 32, "%d.%d", r / 100, r % 100);
+    snprintf(n, 32, "%d", r * 13);
+    int len = 1 + r % 50;
+    for (int i = 0; i < len; i++)
+        title[i] = "ab|<&\"\t,"[(r + i) % 8];
+    title[len] = '\0';
+    cells[0] = r % 7 ? ref : "x\033[2Jy";
+    cells[1] = r % 5 ? n : NULL;
+    cells[2] = r % 3 ? title : "海盐县“三服务”";
+    cells[3] = r % 11 ? "单位" : "=cmd|' /C calc'!A0";
+}
+
+/* table_writer: rows given twice (text, Markdown) or once (CSV, JSON)
+ * render the bytes the held table renders, also flushed in pieces and
+ * with no rows; a failing flush stops it with DUBAN_EIO. */
+static void writer_equals_held_table(void **state)
+{
+    (void)state;
+    static const table_column wcols[] = {
+        {"ref", "REF", 0}, {"n", "N", 1}, {"title", "TITLE", 0}, {"unit", "UNIT", 0}};
+    char ref[32], n[32], title[64];
+    const char *cells[4];
+    for (int rows = 0; rows <= WRITER_ROWS; rows += WRITER_ROWS) {
+        table t;
+        table_init(&t, wcols, 4);
+        for (int r = 0; r < rows; r++) {
+            writer_row_cells(r, ref, n, title, cells);
+            assert_int_equal(table_add_row(&t, cells), DUBAN_OK);
+        }
+        for (int f = FORMAT_TEXT; f <= FORMAT_MD; f++) {
+            strbuf held = {0}, rest = {0};
+            collected c = {{0}, 0, 0};
+            assert_int_equal(table_render(&t, (enum table_format)f, NULL, &held), DUBAN_OK);
+            table_writer tw;
+            assert_int_equal(
+                table_writer_init(&tw, wcols, 4, (enum table_format)f, NULL, &rest, collect, &c),
+                DUBAN_OK);
+            assert_int_equal(table_writer_measures(&tw), f == FORMAT_TEXT || f == FORMAT_MD);
+            for (int pass = table_writer_measures(&tw) ? 0 : 1; pass < 2; pass++)
+                for (int r = 0; r < rows; r++) {
+                    writer_row_cells(r, ref, n, title, cells);
+                    assert_int_equal(pass ? table_writer_row(&tw, cells)
+                                          : table_writer_measure(&tw, cells),
+                                     DUBAN_OK);
+                }
+            assert_int_equal(table_writer_end(&tw), DUBAN_OK);
+            table_writer_free(&tw);
+            assert_true(rows == 0 || c.flushes > 1);
+            strbuf_appendn(&c.all, strbuf_str(&rest), rest.len);
+            assert_int_equal(c.all.len, held.len);
+            assert_memory_equal(strbuf_str(&c.all), strbuf_str(&held), held.len);
+            strbuf_free(&c.all);
+            strbuf_free(&held);
+            strbuf_free(&rest);
+        }
+        table_free(&t);
+    }
+    strbuf out = {0};
+    collected bad = {{0}, 0, 1};
+    table_writer tw;
+    assert_int_equal(table_writer_init(&tw, wcols, 4, FORMAT_CSV, NULL, &out, collect, &bad),
+                     DUBAN_OK);
+    int rc = DUBAN_OK;
+    for (int r = 0; r < WRITER_ROWS && !rc; r++) {
+        writer_row_cells(r, ref, n, title, cells);
+        rc = table_writer_row(&tw, cells);
+    }
+    assert_int_equal(rc, DUBAN_EIO);
+    table_writer_free(&tw);
+    strbuf_free(&bad.all);
+    strbuf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +293,7 @@ int main(void)
         cmocka_unit_test(csv_neutralises_formulas),
         cmocka_unit_test(streamed_equals_whole),
         cmocka_unit_test(cells_read_back),
+        cmocka_unit_test(writer_equals_held_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -183,6 +183,16 @@ int cli_say(duban_error *err, const char *fmt, ...) __attribute__((format(printf
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Renders t in ctx->format to stdout. */
 int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err);
+/* A table written to stdout row by row as a command reads it
+ * (text/table_writer.h), in ctx->format: start writes the CSV mark and
+ * readies tw, whose rendered rows gather in sb (empty); finish takes the
+ * walk's result rc, ends the table and writes the rest, frees tw and sb,
+ * and returns rc or the first error (a writer's DUBAN_ENOMEM or
+ * DUBAN_EIO set in err). */
+struct table_writer;
+int cli_writer_start(cli_ctx *ctx, struct table_writer *tw, strbuf *sb, const table_column *cols,
+                     size_t ncols, duban_error *err);
+int cli_writer_finish(struct table_writer *tw, strbuf *sb, int rc, duban_error *err);
 /* Display name of a status key ("已完成"), or the key itself when unknown. */
 /* A stored UTC timestamp as people read it, local time ("2021-10-25
  * 16:00") into when, for text and Markdown; the data formats (CSV, JSON)

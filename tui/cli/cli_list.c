@@ -8,6 +8,7 @@
 #include "query/listing.h"
 #include "report/report.h"
 #include "plan/status.h"
+#include "text/table_writer.h"
 #include "text/utf8.h"
 #include "base/strbuf.h"
 
@@ -76,56 +77,72 @@ static const char *indented(char *buf, size_t size, int depth, const char *title
     return buf;
 }
 
-static int add_cancelled_row(table *t, const list_row *n, int text, int md)
+struct list_out {
+    cli_ctx *ctx;
+    table_writer *tw;
+    int text; /* the columns people read (text, Markdown): list_text_cols */
+};
+
+/* Row n in o's columns, into cells: for people the status with its glyph
+ * (已取消 for a cancelled node) and the title indented (in buf, or in a
+ * copy left in *heap to free).  0, or DUBAN_ENOMEM. */
+static int node_cells(const struct list_out *o, const list_row *n, const char **cells,
+                      char status[128], char buf[1024], char **heap)
 {
     static const char *const kinds[] = {"", "area", "item", "subitem"};
-    char buf[1024], *heap = NULL;
-    const char *title = text ? indented(buf, sizeof buf, n->depth, n->title, &heap, md) : n->title;
-    const char *text_cells[] = {n->ref, "[-] 已取消", n->due, n->unit, n->leader, title};
-    const char *cells[] = {n->ref,      kinds[n->depth > 3 ? 0 : n->depth],
-                           "cancelled", "已取消",
-                           n->due,      n->unit,
-                           n->leader,   n->title};
-    int rc = title ? table_add_row(t, text ? text_cells : cells) : DUBAN_ENOMEM;
+    const status_def *d = status_by_key(store_statuses(o->ctx->st), n->status);
+    int area = n->depth == NODE_AREA, cancelled = *n->state != '\0';
+    *heap = NULL;
+    if (o->text) {
+        if (cancelled)
+            snprintf(status, 128, "%s", "[-] 已取消");
+        else
+            join3(status, 128, d ? d->glyph : "?", " ", d ? d->name : n->status);
+        const char *title =
+            indented(buf, 1024, n->depth, n->title, heap, o->ctx->format == FORMAT_MD);
+        const char *row[] = {n->ref,
+                             area && !cancelled ? "" : status,
+                             area && !cancelled ? "" : n->due,
+                             n->unit,
+                             n->leader,
+                             title};
+        memcpy(cells, row, sizeof row);
+        return title ? DUBAN_OK : DUBAN_ENOMEM;
+    }
+    const char *row[] = {n->ref,
+                         kinds[n->depth > 3 ? 0 : n->depth],
+                         cancelled ? "cancelled"
+                         : area    ? ""
+                                   : n->status,
+                         cancelled ? "已取消"
+                         : area    ? ""
+                                   : (d ? d->name : n->status),
+                         area && !cancelled ? "" : n->due,
+                         n->unit,
+                         n->leader,
+                         n->title};
+    memcpy(cells, row, sizeof row);
+    return DUBAN_OK;
+}
+
+/* Row n to the writer, measured or written: its code stops the walk. */
+static int put_node_row(struct list_out *o, const list_row *n, int measure)
+{
+    const char *cells[8];
+    char status[128], buf[1024], *heap;
+    int rc = node_cells(o, n, cells, status, buf, &heap);
+    if (!rc)
+        rc = measure ? table_writer_measure(o->tw, cells) : table_writer_row(o->tw, cells);
     free(heap);
     return rc;
 }
-
-struct list_out {
-    cli_ctx *ctx;
-    table *t;
-};
-
-/* One listed row (a list_row_fn): DUBAN_ENOMEM stops the listing. */
-static int add_node_row(void *arg, const list_row *n)
+static int measure_node_row(void *arg, const list_row *n)
 {
-    static const char *const kinds[] = {"", "area", "item", "subitem"};
-    struct list_out *o = arg;
-    table *t = o->t;
-    const status_def *d = status_by_key(store_statuses(o->ctx->st), n->status);
-    int area = n->depth == NODE_AREA;
-    if (*n->state) /* 已取消: marked in place of the status */
-        return add_cancelled_row(t, n, t->cols == list_text_cols, o->ctx->format == FORMAT_MD);
-    if (t->cols == list_text_cols) {
-        char status[128], buf[1024], *heap;
-        join3(status, sizeof status, d ? d->glyph : "?", " ", d ? d->name : n->status);
-        const char *title =
-            indented(buf, sizeof buf, n->depth, n->title, &heap, o->ctx->format == FORMAT_MD);
-        const char *cells[] = {n->ref,  area ? "" : status, area ? "" : n->due,
-                               n->unit, n->leader,          title};
-        int rc = title ? table_add_row(t, cells) : DUBAN_ENOMEM;
-        free(heap);
-        return rc;
-    }
-    const char *cells[] = {n->ref,
-                           kinds[n->depth > 3 ? 0 : n->depth],
-                           area ? "" : n->status,
-                           area ? "" : (d ? d->name : n->status),
-                           area ? "" : n->due,
-                           n->unit,
-                           n->leader,
-                           n->title};
-    return table_add_row(t, cells);
+    return put_node_row(arg, n, 1);
+}
+static int write_node_row(void *arg, const list_row *n)
+{
+    return put_node_row(arg, n, 0);
 }
 
 /* With a filter: the matching nodes and the areas and items above them
@@ -136,17 +153,19 @@ static int list_filtered(cli_ctx *ctx, const query_filter *f, struct list_out *o
     light_rule rule;
     cli_light_rule(ctx, &rule);
     int rc = node_all_where(ctx->st, ctx->plan_id, ctx->today, &rule, f, &nodes, err);
-    for (size_t i = 0; !rc && i < nodes.n; i++) {
-        const node *n = &nodes.v[i];
-        list_row r = {n->id,  n->depth, n->ref,    n->title, n->status,
-                      n->due, n->unit,  n->leader, n->state};
-        if (add_node_row(o, &r))
-            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    }
+    for (int pass = table_writer_measures(o->tw) ? 0 : 1; !rc && pass < 2; pass++)
+        for (size_t i = 0; !rc && i < nodes.n; i++) {
+            const node *n = &nodes.v[i];
+            list_row r = {n->id,  n->depth, n->ref,    n->title, n->status,
+                          n->due, n->unit,  n->leader, n->state};
+            rc = put_node_row(o, &r, !pass);
+        }
     node_list_free(&nodes);
     return rc;
 }
 
+/* The listing is written as it is read (twice for the aligned formats,
+ * table_writer.h): at 100,000 items it holds no row. */
 int cmd_list(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
     if (no_args(args, "list", err))
@@ -155,20 +174,22 @@ int cmd_list(cli_ctx *ctx, const cli_args *args, duban_error *err)
     int rc = cli_filter(ctx, args, &f, err);
     if (rc)
         return rc;
-    table t;
-    if (ctx->format == FORMAT_TEXT || ctx->format == FORMAT_MD)
-        table_init(&t, list_text_cols, sizeof list_text_cols / sizeof list_text_cols[0]);
-    else
-        table_init(&t, list_cols, sizeof list_cols / sizeof list_cols[0]);
-    struct list_out o = {ctx, &t};
+    int text = ctx->format == FORMAT_TEXT || ctx->format == FORMAT_MD;
+    table_writer tw;
+    strbuf sb = {0};
+    if ((rc = cli_writer_start(ctx, &tw, &sb, text ? list_text_cols : list_cols,
+                               text ? sizeof list_text_cols / sizeof list_text_cols[0]
+                                    : sizeof list_cols / sizeof list_cols[0],
+                               err)))
+        return rc;
+    struct list_out o = {ctx, &tw, text};
     if (query_filter_active(&f))
         rc = list_filtered(ctx, &f, &o, err);
-    else if ((rc = query_list_each(ctx->st, ctx->plan_id, add_node_row, &o, err)) == DUBAN_ENOMEM)
-        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    if (!rc)
-        rc = cli_emit_table(ctx, &t, err);
-    table_free(&t);
-    return rc;
+    else
+        rc = query_list_twice(ctx->st, ctx->plan_id,
+                              table_writer_measures(&tw) ? measure_node_row : NULL, write_node_row,
+                              &o, err);
+    return cli_writer_finish(&tw, &sb, rc, err);
 }
 
 static const table_column overdue_cols[] = {
@@ -333,10 +354,15 @@ int cmd_plans(cli_ctx *ctx, const cli_args *args, duban_error *err)
 static const table_column search_cols[] = {
     {"ref", "REF", 0}, {"status", "STATUS", 0}, {"due", "DUE", 0}, {"title", "TITLE", 0}};
 
+struct search_out {
+    cli_ctx *ctx;
+    table *t;
+};
+
 /* One search match (a list_row_fn): DUBAN_ENOMEM stops the listing. */
 static int add_search_row(void *arg, const list_row *n)
 {
-    struct list_out *o = arg;
+    struct search_out *o = arg;
     const char *cells[] = {n->ref, cli_status_name(o->ctx, n->status), n->due, n->title};
     return table_add_row(o->t, cells);
 }
@@ -353,7 +379,7 @@ int cmd_search(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return rc;
     table t;
     table_init(&t, search_cols, sizeof search_cols / sizeof search_cols[0]);
-    struct list_out o = {ctx, &t};
+    struct search_out o = {ctx, &t};
     if ((rc = query_list_ids_each(ctx->st, ids.v, ids.n, add_search_row, &o, err)) == DUBAN_ENOMEM)
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc)

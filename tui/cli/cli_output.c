@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 
 #include "base/strbuf.h"
+#include "text/table_writer.h"
 #include "text/textwidth.h"
 
 #include <stdarg.h>
@@ -52,6 +53,33 @@ int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err)
     else
         rc = cli_emit(&sb, err);
     strbuf_free(&sb);
+    return rc;
+}
+
+int cli_writer_start(cli_ctx *ctx, table_writer *tw, strbuf *sb, const table_column *cols,
+                     size_t ncols, duban_error *err)
+{
+    if (emit_bom(ctx, err))
+        return DUBAN_EIO;
+    if (table_writer_init(tw, cols, ncols, ctx->format, &ctx->measure, sb, write_rows, NULL)) {
+        table_writer_free(tw);
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    }
+    return DUBAN_OK;
+}
+
+int cli_writer_finish(table_writer *tw, strbuf *sb, int rc, duban_error *err)
+{
+    if (!rc)
+        rc = table_writer_end(tw);
+    if (rc == DUBAN_EIO)
+        rc = duban_fail(err, DUBAN_EIO, "cannot write output");
+    else if (rc == DUBAN_ENOMEM)
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    else if (!rc)
+        rc = cli_emit(sb, err);
+    table_writer_free(tw);
+    strbuf_free(sb);
     return rc;
 }
 

@@ -422,7 +422,12 @@ void store_set_wait(store *st, store_wait_fn wait, void *arg)
 {
     st->wait = wait;
     st->wait_arg = arg;
-    if (wait)
+    store_wait_again(st);
+}
+
+void store_wait_again(store *st)
+{
+    if (st->wait)
         sqlite3_busy_handler(st->db, busy_wait, st);
     else
         sqlite3_busy_timeout(st->db, STORE_BUSY_MS);

@@ -109,6 +109,12 @@ int store_add_plan(store *st, const plan_doc *doc, int64_t *plan_id, duban_error
 int store_get_state(store *st, int64_t plan_id, const char *key, char **value, duban_error *err);
 int store_put_state(store *st, int64_t plan_id, const char *key, const char *value,
                     duban_error *err);
+/* The same without waiting for another process that is writing the
+ * database (view state is not worth a wait, nor the "waiting" line an
+ * edit shows): then nothing is written, *saved is 0 and the caller tries
+ * again later; else *saved is 1.  DUBAN_OK or an error code. */
+int store_try_put_state(store *st, int64_t plan_id, const char *key, const char *value, int *saved,
+                        duban_error *err);
 
 /* The state key under which `duban import` leaves "WARNINGS<TAB>FILE" for
  * the front end to say once when it next opens that plan. */

@@ -215,26 +215,13 @@ int store_get_state(store *st, int64_t plan_id, const char *key, char **value, d
  * in WAL mode does not sync the log; the next durable commit (any edit)
  * or checkpoint makes it durable.  A crash may lose the last folds, never
  * the database's consistency. */
-static int put_state_row(store *st, int64_t plan_id, const char *key, const char *value,
-                         duban_error *err);
-
-int store_put_state(store *st, int64_t plan_id, const char *key, const char *value,
-                    duban_error *err)
-{
-    if (st->batch)
-        return put_state_row(st, plan_id, key, value, err);
-    if (db_exec(st, "PRAGMA synchronous = NORMAL", err))
-        return DUBAN_EDB;
-    int rc = put_state_row(st, plan_id, key, value, err);
-    if (db_exec(st, "PRAGMA synchronous = FULL", rc ? NULL : err) && !rc)
-        rc = DUBAN_EDB;
-    return rc;
-}
-
-static int put_state_row(store *st, int64_t plan_id, const char *key, const char *value,
+/* One ui_state row written; *busy set when another process holds the
+ * write lock (after the busy handler gave up). */
+static int put_state_row(store *st, int64_t plan_id, const char *key, const char *value, int *busy,
                          duban_error *err)
 {
     sqlite3_stmt *stmt;
+    *busy = 0;
     if (st->readonly) /* a read-only database keeps no view state */
         return DUBAN_OK;
     if (db_prepare(st,
@@ -250,7 +237,43 @@ static int put_state_row(store *st, int64_t plan_id, const char *key, const char
     if (rc != SQLITE_DONE) {
         if (rc == SQLITE_READONLY)
             return db_fail_readonly(st, err);
+        *busy = (rc & 0xff) == SQLITE_BUSY;
         return db_fail(st, err, DUBAN_EDB, "cannot save state");
     }
     return DUBAN_OK;
+}
+
+/* The row, committed as the comment above says. */
+static int put_state(store *st, int64_t plan_id, const char *key, const char *value, int *busy,
+                     duban_error *err)
+{
+    if (st->batch)
+        return put_state_row(st, plan_id, key, value, busy, err);
+    if (db_exec(st, "PRAGMA synchronous = NORMAL", err))
+        return DUBAN_EDB;
+    int rc = put_state_row(st, plan_id, key, value, busy, err);
+    if (db_exec(st, "PRAGMA synchronous = FULL", rc ? NULL : err) && !rc)
+        rc = DUBAN_EDB;
+    return rc;
+}
+
+int store_put_state(store *st, int64_t plan_id, const char *key, const char *value,
+                    duban_error *err)
+{
+    int busy;
+    return put_state(st, plan_id, key, value, &busy, err);
+}
+
+int store_try_put_state(store *st, int64_t plan_id, const char *key, const char *value, int *saved,
+                        duban_error *err)
+{
+    int busy;
+    duban_error mine;
+    sqlite3_busy_handler(st->db, NULL, NULL); /* busy: fail at once */
+    int rc = put_state(st, plan_id, key, value, &busy, &mine);
+    store_wait_again(st);
+    *saved = !rc;
+    if (rc && !busy && err)
+        *err = mine;
+    return busy ? DUBAN_OK : rc;
 }

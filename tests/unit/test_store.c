@@ -234,6 +234,48 @@ static void ui_state_round_trips(void **state)
     store_close(st);
 }
 
+static int count_waits(void *arg, int waited_ms)
+{
+    (void)waited_ms;
+    return ++*(int *)arg < 3; /* gives up at the third call */
+}
+
+/* store_try_put_state() while another connection holds the write lock:
+ * nothing written, no wait (the wait function is never asked), the next
+ * try saves; an edit afterwards still waits through the wait function. */
+static void try_put_state_does_not_wait(void **state)
+{
+    int64_t plan;
+    store *st = test_small_store(*state, &plan);
+    int waits = 0, saved = -1;
+    store_set_wait(st, count_waits, &waits);
+    char path[1024];
+    path_in(path, sizeof path, *state, "t.db");
+    sqlite3 *holder;
+    assert_int_equal(sqlite3_open(path, &holder), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+    duban_error err;
+    assert_int_equal(store_try_put_state(st, plan, "folds", "1", &saved, &err), DUBAN_OK);
+    assert_int_equal(saved, 0);
+    assert_int_equal(waits, 0);
+    char *v;
+    assert_int_equal(store_get_state(st, plan, "folds", &v, &err), DUBAN_OK);
+    assert_null(v);
+    assert_int_equal(sqlite3_exec(holder, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(store_try_put_state(st, plan, "folds", "1", &saved, &err), DUBAN_OK);
+    assert_int_equal(saved, 1);
+    assert_int_equal(store_get_state(st, plan, "folds", &v, &err), DUBAN_OK);
+    assert_string_equal(v, "1");
+    free(v);
+    assert_int_equal(sqlite3_exec(holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+    waits = 0;
+    assert_int_not_equal(store_put_state(st, plan, "folds", "2", &err), DUBAN_OK);
+    assert_int_equal(waits, 3);
+    sqlite3_exec(holder, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(holder);
+    store_close(st);
+}
+
 static void data_version_sees_other_connections(void **state)
 {
     int64_t plan;
@@ -553,6 +595,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(plan_is_stored_as_a_tree, setup, teardown),
         cmocka_unit_test_setup_teardown(plans_side_by_side_and_resolve, setup, teardown),
         cmocka_unit_test_setup_teardown(ui_state_round_trips, setup, teardown),
+        cmocka_unit_test_setup_teardown(try_put_state_does_not_wait, setup, teardown),
         cmocka_unit_test_setup_teardown(data_version_sees_other_connections, setup, teardown),
         cmocka_unit_test_setup_teardown(old_database_is_upgraded_with_its_data, setup, teardown),
         cmocka_unit_test_setup_teardown(upgrade_keeps_undo_and_redo, setup, teardown),

@@ -262,11 +262,14 @@ int vm_flush_folds(app *a, duban_error *err)
 {
     if (!a->ol.folds_unsaved || query_filter_active(&a->filter))
         return DUBAN_OK;
-    a->ol.folds_unsaved = 0;
     char *folds = vm_folds(a);
     if (!folds)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    int rc = store_put_state(a->st, a->plan_id, "folds", folds, err);
+    /* another process writing: the folds wait for a later tick, the
+     * screen does not wait for them */
+    int saved = 0;
+    int rc = store_try_put_state(a->st, a->plan_id, "folds", folds, &saved, err);
+    a->ol.folds_unsaved = !rc && !saved;
     free(folds);
     return rc;
 }

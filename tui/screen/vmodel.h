@@ -85,8 +85,10 @@ int vm_set_folds(app *a, const char *folds, duban_error *err);
  * DUBAN_OK. */
 int vm_save_folds(app *a, duban_error *err);
 /* Writes the fold state noted by vm_save_folds, if any (one ui_state row,
- * committed without a sync: store_put_state); returns a core code.  A
- * failed write is not tried again until the next fold. */
+ * committed without a sync, and without waiting for another process
+ * writing the database: store_try_put_state); returns a core code.  A
+ * write that met another writer is tried again at the next call; a
+ * failed one not until the next fold. */
 int vm_flush_folds(app *a, duban_error *err);
 
 void vm_free(app *a);

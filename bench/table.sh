@@ -16,7 +16,8 @@
 #   - whole-process `duban overdue`, `duban list` and `duban report`
 #     against the sqlite3 CLI running bench/sql/*.sql (checked first to
 #     print the same rows) on the schema before issue 15's indexes
-#     (FLOOR_DROP), interleaved, medians and p95 in ms, and their ratio.
+#     (FLOOR_DROP), interleaved on one CPU (pin), medians and p95 in ms,
+#     and their ratio.
 # --whole: only the whole-process rows (and the databases' write times).
 # Speed is never asserted; see bench/README.md.
 set -u
@@ -127,15 +128,26 @@ same() {
     fi
 }
 
+# pin : this shell (and so every process it starts) on one CPU, when
+# taskset is there.  Unpinned, processes run one after another on a
+# 2-vCPU machine alternated between a fast and a slow CPU (seen on
+# 2026-12-01: the same binary against itself, interleaved, 0.65), so an
+# interleaved pair's ratio depended on its place in the rotation.
+# unpin : every CPU again.
+pin() { command -v taskset >/dev/null && taskset -pc 0 $$ >/dev/null; }
+unpin() { command -v taskset >/dev/null && taskset -pc "0-$(($(nproc) - 1))" $$ >/dev/null; }
+
 # process SIZE NAME : duban NAME (text) and its sqlite3 floor, interleaved
 process() {
     local db=$T/$1.db name=$2 i
     rm -f "$T/d.txt" "$T/s.txt" "$T/c.txt"
+    pin
     for ((i = 0; i < ROUNDS; i++)); do
         OUT=$T/d.txt ms run "$name" --db "$db"
         OUT=$T/s.txt ms sqlite3 "$T/$1-floor.db" ".read $HERE/sql/$name.sql"
         OUT=$T/c.txt ms run "$name" --db "$db" --format csv
     done
+    unpin
     local d s c
     d=$(stats "$T/d.txt") s=$(stats "$T/s.txt") c=$(stats "$T/c.txt")
     printf "%-5s %-26s %9s %9s %9s %9s %7s   same rows: %s\n" "$1" "duban $name" ${d} ${s} \

@@ -173,6 +173,7 @@ int table_render_stream(const table *t, enum table_format fmt, const text_measur
     const char **cells = calloc(t->ncols ? t->ncols : 1, sizeof *cells);
     int rc = table_writer_init(&tw, t->cols, t->ncols, fmt, m, out, flush, arg);
     rc = rc ? rc : cells ? DUBAN_OK : DUBAN_ENOMEM;
+    tw.sanitised = 1; /* table_add_row() sanitised them */
     for (int pass = table_writer_measures(&tw) ? 0 : 1; !rc && pass < 2; pass++)
         for (size_t r = 0; !rc && r < t->nrows; r++) {
             const char *p = t->rows[r];

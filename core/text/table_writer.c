@@ -88,7 +88,7 @@ int md_append_text(strbuf *out, const char *s)
 static int prepare_cell(table_writer *tw, size_t c, const char *s)
 {
     size_t n = strlen(s);
-    int clean = text_is_clean(s, n), md = tw->fmt == FORMAT_MD;
+    int clean = tw->sanitised || text_is_clean(s, n), md = tw->fmt == FORMAT_MD;
     if (clean && !(md && s[strcspn(s, "&<>|")])) {
         tw->cell[c] = s;
         tw->len[c] = n;

@@ -39,6 +39,7 @@ typedef struct table_writer {
     size_t *pad;       /* and the spaces each takes (text, Markdown) */
     strbuf *copy;      /* the cells that needed a copy to be so */
     size_t rows;       /* rows written */
+    int sanitised;     /* cells come sanitised (table.h's held rows): not checked again */
     int started;       /* the header is out */
 } table_writer;
 

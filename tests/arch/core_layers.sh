@@ -17,22 +17,20 @@ cd "${DUBAN_SRC:?}"
 status=0
 bad() { echo "core_layers: $*"; status=1; }
 
-rank() {
-  case $1 in
-  base) echo 0 ;; text) echo 1 ;; plan) echo 2 ;; import | store) echo 3 ;;
-  edit | config) echo 4 ;; query | sync) echo 5 ;; report) echo 6 ;; *) echo "" ;;
-  esac
-}
+# (a table, not a function: a $(rank x) a line forked thousands of times)
+declare -A RANK=([base]=0 [text]=1 [plan]=2 [import]=3 [store]=3 [edit]=4 [config]=4
+  [query]=5 [sync]=5 [report]=6)
 
 for dir in core/*/; do
-  d=$(basename "$dir")
-  r=$(rank "$d")
+  d=${dir%/}
+  d=${d##*/}
+  r=${RANK[$d]:-}
   [ -n "$r" ] || { bad "core/$d has no rank: add it to tests/arch/core_layers.sh"; continue; }
   while IFS=: read -r file line inc; do
     to=${inc#*\"}
     to=${to%%/*}
     [ "$to" = "$d" ] && continue
-    t=$(rank "$to")
+    t=${RANK[$to]:-}
     [ -z "$t" ] && continue # not a core folder (cmocka, system)
     [ "$t" -lt "$r" ] || bad "$file:$line: $d (rank $r) includes $to (rank $t): ${inc#\#include }"
   done < <(grep -nE '^#include "[a-z]+/' "$dir"*.[ch] /dev/null)
@@ -42,18 +40,20 @@ objdir=${DUBAN_BUILD:-}/core/CMakeFiles/duban_core.dir
 if [ -n "${DUBAN_BUILD:-}" ] && [ -d "$objdir" ] && command -v nm >/dev/null; then
   declare -A home
   for o in "$objdir"/*/*.o; do
-    d=$(basename "$(dirname "$o")")
+    d=${o%/*}
+    d=${d##*/}
     for sym in $(nm --defined-only -g "$o" 2>/dev/null | awk '$2 ~ /[TDBR]/ {print $3}'); do
       home[$sym]=$d
     done
   done
   for o in "$objdir"/*/*.o; do
-    d=$(basename "$(dirname "$o")")
-    r=$(rank "$d")
+    d=${o%/*}
+    d=${d##*/}
+    r=${RANK[$d]}
     for sym in $(nm -u "$o" 2>/dev/null | awk '{print $2}'); do
       to=${home[$sym]:-}
       [ -z "$to" ] || [ "$to" = "$d" ] && continue
-      t=$(rank "$to")
+      t=${RANK[$to]}
       [ "$t" -lt "$r" ] || bad "${o#"$objdir"/}: $d (rank $r) calls $sym of $to (rank $t)"
     done
   done

@@ -66,6 +66,8 @@ globals=$(opt_names | sed '/^--version$/q')
 all=$(opt_names | sed '1,/^--version$/d')
 [ "$(wc -l <<<"$all")" -ge 8 ] && pass || fail "__options lists only: $all"
 commands=$("$DUBAN" --help | awk '/^Commands:/ { f = 1; next } /^$/ { f = 0 } f { print $1 }')
+declare -A takes_arg # option -> its argument's name ("" for a flag), read once
+while IFS=$'\t' read -r o a _; do takes_arg[$o]=$a; done < <("$DUBAN" __options)
 for c in $commands; do
   mine=$(opt_names "$c" | grep -vxF -f <(echo "$globals"))
   "$DUBAN" "$c" --help >"$T/help" || fail "$c --help"
@@ -75,8 +77,7 @@ for c in $commands; do
     head -1 "$T/help" | grep -qF -- "$o" && pass || fail "$c --help usage lacks $o"
   done
   for o in $all; do
-    arg=$("$DUBAN" __options | awk -F'\t' -v o="$o" '$1 == o { print $2 }')
-    if [ -n "$arg" ]; then set -- "$o" x; else set -- "$o"; fi
+    if [ -n "${takes_arg[$o]:-}" ]; then set -- "$o" x; else set -- "$o"; fi
     run "$c" "$@" --help
     if grep -qxF -- "$o" <<<"$mine"; then
       [ "$rc" -eq 0 ] && pass || fail "$c does not take $o, which its table row names: $errout"

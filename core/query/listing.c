@@ -31,11 +31,10 @@ static int hand_row(sqlite3_stmt *s, list_row_fn fn, void *arg)
     return fn(arg, &r);
 }
 
-static int list_each(store *st, const char *sql, int64_t plan_id, list_row_fn fn, void *arg,
-                     duban_error *err)
+int query_list_each(store *st, int64_t plan_id, list_row_fn fn, void *arg, duban_error *err)
 {
     sqlite3_stmt *s;
-    if (db_prepare(st, sql, &s, err))
+    if (db_prepare(st, list_sql, &s, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(s, 1, plan_id);
     int rc = SQLITE_DONE, res = DUBAN_OK;
@@ -47,18 +46,13 @@ static int list_each(store *st, const char *sql, int64_t plan_id, list_row_fn fn
     return res;
 }
 
-int query_list_each(store *st, int64_t plan_id, list_row_fn fn, void *arg, duban_error *err)
-{
-    return list_each(st, list_sql, plan_id, fn, arg, err);
-}
-
 int query_list_twice(store *st, int64_t plan_id, list_row_fn first, list_row_fn then, void *arg,
                      duban_error *err)
 {
     int own = sqlite3_get_autocommit(st->db); /* else the caller's transaction holds */
     if (own && db_exec(st, "BEGIN", err))
         return DUBAN_EDB;
-    int rc = first ? list_each(st, list_sql, plan_id, first, arg, err) : DUBAN_OK;
+    int rc = first ? query_list_each(st, plan_id, first, arg, err) : DUBAN_OK;
     if (!rc)
         rc = query_list_each(st, plan_id, then, arg, err);
     if (own)

@@ -54,10 +54,10 @@ void db_text_into(sqlite3_stmt *stmt, int col, char *out, size_t outsz);
 /* DUBAN_EIO: st is read-only, saying why (file, directory or the
  * read-only open) so an edit can tell people why it cannot be made. */
 int db_fail_readonly(store *st, duban_error *err);
-/* Runs one constant statement without results (BEGIN, SAVEPOINT, ...). */
 /* Puts back the busy handling store_set_wait() chose (after a call that
  * turned it off to fail at once). */
 void store_wait_again(store *st);
+/* Runs one constant statement without results (BEGIN, SAVEPOINT, ...). */
 int db_exec(store *st, const char *sql, duban_error *err);
 
 /* Steps stmt to the end, appending each row to a growing heap array of

@@ -129,12 +129,10 @@ int table_add_row(table *t, const char *const *cells)
     if (!rc && !(p = block_room(t, size ? size : 1)))
         rc = DUBAN_ENOMEM;
     if (!rc)
-        t->rows[t->nrows] = p; /* (no columns: never read) */
+        t->rows[t->nrows] = p + CELL_LEN_SIZE; /* the first cell's text */
     for (size_t i = 0; !rc && i < t->ncols; i++) {
         const char *s = dirty && dirty[i] ? dirty[i] : cells[i] ? cells[i] : "";
         char *text = lay_cell(p, s, strlen(s));
-        if (!i)
-            t->rows[t->nrows] = text;
         p = text + cell_len(text) + 1;
     }
     for (size_t i = 0; dirty && i < t->ncols; i++)

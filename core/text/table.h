@@ -58,8 +58,8 @@ const char *table_cell(const table *t, size_t r, size_t c);
 int table_render(const table *t, enum table_format fmt, const text_measure *m, strbuf *out);
 /* The same, handing out to flush whenever it holds 16 KiB or more at the
  * end of a row (then emptying it), so that a long table's rendering is
- * never whole in memory: flush writes it where it belongs and returns 0, or non-zero to
- * stop (DUBAN_EIO).  What is left in out at the end is the caller's to
+ * never whole in memory: flush writes it where it belongs and returns 0,
+ * or non-zero to stop (DUBAN_EIO).  What is left in out at the end is the caller's to
  * write.  DUBAN_OK, DUBAN_ENOMEM or DUBAN_EIO. */
 typedef int (*table_flush_fn)(void *arg, const strbuf *out);
 int table_render_stream(const table *t, enum table_format fmt, const text_measure *m, strbuf *out,

@@ -94,14 +94,13 @@ static int node_cells(const struct list_out *o, const list_row *n, const char **
     int area = n->depth == NODE_AREA, cancelled = *n->state != '\0';
     *heap = NULL;
     if (o->text) {
-        if (cancelled)
-            snprintf(status, 128, "%s", "[-] 已取消");
-        else
-            join3(status, 128, d ? d->glyph : "?", " ", d ? d->name : n->status);
+        const char *shown =
+            cancelled ? "[-] 已取消"
+                      : join3(status, 128, d ? d->glyph : "?", " ", d ? d->name : n->status);
         const char *title =
             indented(buf, 1024, n->depth, n->title, heap, o->ctx->format == FORMAT_MD);
         const char *row[] = {n->ref,
-                             area && !cancelled ? "" : status,
+                             area && !cancelled ? "" : shown,
                              area && !cancelled ? "" : n->due,
                              n->unit,
                              n->leader,

@@ -40,20 +40,27 @@ static int write_rows(void *arg, const strbuf *sb)
     return fwrite(strbuf_str(sb), 1, sb->len, stdout) != sb->len;
 }
 
+/* A table's end: rc (a renderer's DUBAN_ENOMEM or DUBAN_EIO said in
+ * err), or what is left in sb written; sb freed. */
+static int end_table(int rc, strbuf *sb, duban_error *err)
+{
+    if (rc == DUBAN_EIO)
+        rc = duban_fail(err, DUBAN_EIO, "cannot write output");
+    else if (rc == DUBAN_ENOMEM)
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    else if (!rc)
+        rc = cli_emit(sb, err);
+    strbuf_free(sb);
+    return rc;
+}
+
 int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err)
 {
     if (emit_bom(ctx, err))
         return DUBAN_EIO;
     strbuf sb = {0};
-    int rc = table_render_stream(t, ctx->format, &ctx->measure, &sb, write_rows, NULL);
-    if (rc == DUBAN_EIO)
-        rc = duban_fail(err, DUBAN_EIO, "cannot write output");
-    else if (rc)
-        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    else
-        rc = cli_emit(&sb, err);
-    strbuf_free(&sb);
-    return rc;
+    return end_table(table_render_stream(t, ctx->format, &ctx->measure, &sb, write_rows, NULL), &sb,
+                     err);
 }
 
 int cli_writer_start(cli_ctx *ctx, table_writer *tw, strbuf *sb, const table_column *cols,
@@ -72,15 +79,8 @@ int cli_writer_finish(table_writer *tw, strbuf *sb, int rc, duban_error *err)
 {
     if (!rc)
         rc = table_writer_end(tw);
-    if (rc == DUBAN_EIO)
-        rc = duban_fail(err, DUBAN_EIO, "cannot write output");
-    else if (rc == DUBAN_ENOMEM)
-        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    else if (!rc)
-        rc = cli_emit(sb, err);
     table_writer_free(tw);
-    strbuf_free(sb);
-    return rc;
+    return end_table(rc, sb, err);
 }
 
 static char *format_clean(const char *fmt, va_list ap)

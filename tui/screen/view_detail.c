@@ -504,7 +504,7 @@ static void detail_position(app *a, char *out, size_t outsz)
 
 const view_ops view_detail = {
     .name = "detail",
-    .flags = VF_PANE | VF_REFRESH_AFTER_EDIT,
+    .flags = VF_PANE | VF_REFRESH_AFTER_EDIT | VF_FOLLOWS_FILTER,
     .create = detail_create,
     .destroy = detail_destroy,
     .invalidate = detail_invalidate,

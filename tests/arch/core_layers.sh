@@ -38,24 +38,19 @@ done
 
 objdir=${DUBAN_BUILD:-}/core/CMakeFiles/duban_core.dir
 if [ -n "${DUBAN_BUILD:-}" ] && [ -d "$objdir" ] && command -v nm >/dev/null; then
-  declare -A home
-  for o in "$objdir"/*/*.o; do
-    d=${o%/*}
-    d=${d##*/}
-    for sym in $(nm --defined-only -g "$o" 2>/dev/null | awk '$2 ~ /[TDBR]/ {print $3}'); do
-      home[$sym]=$d
-    done
-  done
-  for o in "$objdir"/*/*.o; do
-    d=${o%/*}
-    d=${d##*/}
-    r=${RANK[$d]}
-    for sym in $(nm -u "$o" 2>/dev/null | awk '{print $2}'); do
-      to=${home[$sym]:-}
-      [ -z "$to" ] || [ "$to" = "$d" ] && continue
-      t=${RANK[$to]}
-      [ "$t" -lt "$r" ] || bad "${o#"$objdir"/}: $d (rank $r) calls $sym of $to (rank $t)"
-    done
-  done
+  # two nm runs over all the objects (not two a file: ~300 processes cost
+  # 40 s on a slow VM), one awk: defined symbols first, then undefined ones
+  ranks=$(for k in "${!RANK[@]}"; do printf '%s=%s ' "$k" "${RANK[$k]}"; done)
+  while IFS= read -r line; do
+    bad "$line"
+  done < <({ nm -A --defined-only -g "$objdir"/*/*.o 2>/dev/null | sed 's/^/D /'
+    nm -A -u "$objdir"/*/*.o 2>/dev/null | sed 's/^/U /'; } |
+    awk -v ranks="$ranks" -v objdir="$objdir/" '
+      BEGIN { n = split(ranks, kv, " "); for (i = 1; i <= n; i++) { split(kv[i], p, "="); rank[p[1]] = p[2] } }
+      { file = $2; sub(/:.*/, "", file); d = file; sub(/\/[^\/]*$/, "", d); sub(/.*\//, "", d) }
+      $1 == "D" && $(NF - 1) ~ /^[TDBR]$/ { home[$NF] = d; next }
+      $1 == "U" { to = home[$NF]; if (to == "" || to == d) next
+        if (!(rank[to] < rank[d])) { f = file; sub("^" objdir, "", f)
+          printf "%s: %s (rank %s) calls %s of %s (rank %s)\n", f, d, rank[d], $NF, to, rank[to] } }')
 fi
 exit $status

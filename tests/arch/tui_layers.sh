@@ -29,14 +29,16 @@ LAYERS=(
     "base:actions keymap fields views draw flow lineedit"
 )
 
-# layer_of MODULE: prints "RANK NAME" (0 = top) or nothing.
+# layer_of MODULE: sets L_RANK (0 = top) and L_NAME, both empty when the
+# module belongs to no layer (no subshell: it runs once a symbol).
 layer_of() {
     local rank=0 entry pat
+    L_RANK= L_NAME=
     for entry in "${LAYERS[@]}"; do
         for pat in ${entry#*:}; do
             # shellcheck disable=SC2053
             if [[ $1 == $pat ]]; then
-                echo "$rank ${entry%%:*}"
+                L_RANK=$rank L_NAME=${entry%%:*}
                 return
             fi
         done
@@ -44,28 +46,30 @@ layer_of() {
     done
 }
 
-module() { # tui/screen/view_help.c -> view_help
-    local b=${1##*/}
-    echo "${b%.*}"
+module() { # tui/screen/view_help.c -> view_help, in M
+    M=${1##*/}
+    M=${M%.*}
 }
 
 for f in tui/screen/*; do
-    m=$(module "$f")
-    read -r rank name <<<"$(layer_of "$m")"
-    if [ -z "${rank:-}" ]; then
+    module "$f"
+    layer_of "$M"
+    rank=$L_RANK name=$L_NAME
+    if [ -z "$rank" ]; then
         bad "$f belongs to no layer (add it to LAYERS in tests/arch/tui_layers.sh)"
         continue
     fi
     while read -r inc; do
         [ -n "$inc" ] || continue
-        read -r irank iname <<<"$(layer_of "$(module "$inc")")"
-        if [ -z "${irank:-}" ]; then
+        module "$inc"
+        layer_of "$M"
+        irank=$L_RANK iname=$L_NAME
+        if [ -z "$irank" ]; then
             bad "$f includes $inc, which belongs to no layer"
         elif [ "$irank" -lt "$rank" ]; then
             bad "$f ($name) includes $inc ($iname): a lower layer includes a higher one"
         fi
     done < <(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"screen\/\([^"]*\)".*/\1/p' "$f")
-    unset rank irank
 done
 
 # The objects: every undefined function must be defined at the same layer
@@ -73,26 +77,27 @@ done
 if [ -n "${DUBAN_BUILD:-}" ] && command -v nm >/dev/null; then
     dir=$(find "$DUBAN_BUILD/tui" -type d -path '*duban.dir/screen' 2>/dev/null | head -n 1)
     if [ -n "$dir" ]; then
+        # two nm runs over all the objects, not two an object
         declare -A owner
-        for o in "$dir"/*.o; do
-            m=$(basename "$o" .c.o)
-            for sym in $(nm --defined-only -g "$o" | awk '$2 ~ /[TDBR]/ {print $3}'); do
-                owner[$sym]=$m
-            done
-        done
-        for o in "$dir"/*.o; do
-            m=$(basename "$o" .c.o)
-            read -r rank name <<<"$(layer_of "$m")"
-            [ -n "${rank:-}" ] || continue
-            for sym in $(nm -u "$o" | awk '{print $2}'); do
-                def=${owner[$sym]:-}
-                [ -n "$def" ] || continue
-                read -r drank dname <<<"$(layer_of "$def")"
-                if [ -n "${drank:-}" ] && [ "$drank" -lt "$rank" ]; then
-                    bad "$m.c ($name) calls $sym of $def.c ($dname): a call upward"
-                fi
-            done
-        done
+        while read -r file _ sym; do
+            file=${file%:*}
+            file=${file##*/}
+            owner[$sym]=${file%.c.o}
+        done < <(nm -A --defined-only -g "$dir"/*.o | awk '$(NF - 1) ~ /^[TDBR]$/ {print $1, $2, $NF}')
+        while read -r file sym; do
+            file=${file%:}
+            file=${file##*/}
+            m=${file%.c.o}
+            layer_of "$m"
+            rank=$L_RANK name=$L_NAME
+            [ -n "$rank" ] || continue
+            def=${owner[$sym]:-}
+            [ -n "$def" ] || continue
+            layer_of "$def"
+            if [ -n "$L_RANK" ] && [ "$L_RANK" -lt "$rank" ]; then
+                bad "$m.c ($name) calls $sym of $def.c ($L_NAME): a call upward"
+            fi
+        done < <(nm -A -u "$dir"/*.o | awk '{print $1, $NF}')
     fi
 fi
 exit $status

@@ -1,7 +1,8 @@
 # Crash safety: `duban sync OTHER.db` killed with SIGKILL at a random moment
 # leaves each database as it was before or fully synced, never half, and
 # intact (PRAGMA integrity_check).  SYNC_CRASH_TRIALS sets the number of
-# trials (CI: 20; the figure in the report comes from 300).
+# trials (CI: 20; the figure in the report comes from 300), SYNC_CRASH_EDITS
+# the edits each side makes first (150).
 . "$(dirname "$0")/lib.sh"
 cd "$T" || exit 1
 TRIALS=${SYNC_CRASH_TRIALS:-20}
@@ -26,8 +27,9 @@ edits() { # edits DB N: N edits that change something
     esac >/dev/null 2>&1
   done
 }
-edits "$T/a.db" 150
-edits "$T/b.db" 150
+EDITS=${SYNC_CRASH_EDITS:-150}
+edits "$T/a.db" "$EDITS"
+edits "$T/b.db" "$EDITS"
 mkdir "$T/tpl" "$T/done"
 cp "$T/a.db" "$T/b.db" "$T/tpl/"
 
@@ -73,5 +75,5 @@ for ((t = 0; t < TRIALS; t++)); do
   [ "$(state "$T/run/a.db" | md5sum)" = "$(cat "$T/a.after")" ] && pass || fail "trial $t: not converged after a second sync"
 done
 counts=$(tr ' ' '\n' <<<"$outcomes" | grep . | sort | uniq -c | tr -s ' \n' ' ')
-echo "sync of 150+150 edits takes ${took} ms; $TRIALS trials, $killed killed mid-run; outcomes: $counts"
+echo "sync of $EDITS+$EDITS edits takes ${took} ms; $TRIALS trials, $killed killed mid-run; outcomes: $counts"
 finish

@@ -113,17 +113,20 @@ void db_tx_rollback(store *st);
 void db_now(const store *st, char out[32]);
 
 /* SQL shared by the readers of values after a sync (conflict rule,
- * sync.h): TOUCHED_CTE names, in a WITH list, the nodes with history rows
- * from another replica (through history_gid's (origin, seq) index, so a
- * database that never synced reads nothing); WINNER_ROW(col, node, field,
+ * sync.h): ME_CTE names this replica (me) in a WITH list, FOREIGN_GIDS
+ * (after it) the history rows from another replica, through history_gid's
+ * (origin, seq) index, so a database that never synced reads nothing;
+ * TOUCHED_CTE names both and the nodes with such rows; WINNER_ROW(col, node, field,
  * more) is col of the assignment (a row that changed the field) with the
  * greatest (hlc, origin), the field's value, among those that also meet
  * the condition more ("" or e.g. " AND w.id <= ?3": as of a history id). */
+#define ME_CTE " me AS (SELECT uuid FROM replica WHERE is_self = 1)"
+#define FOREIGN_GIDS                                                                               \
+    " (SELECT g.history_id FROM history_gid g WHERE g.origin < (SELECT uuid FROM me)"              \
+    "  OR g.origin > (SELECT uuid FROM me))"
 #define TOUCHED_CTE                                                                                \
-    " me AS (SELECT uuid FROM replica WHERE is_self = 1),"                                         \
-    " touched AS MATERIALIZED (SELECT DISTINCT t.node_id FROM history t WHERE t.id IN"             \
-    "  (SELECT g.history_id FROM history_gid g WHERE g.origin < (SELECT uuid FROM me)"             \
-    "  OR g.origin > (SELECT uuid FROM me)))"
+    ME_CTE ", touched AS MATERIALIZED (SELECT DISTINCT t.node_id FROM history t"                   \
+           " WHERE t.id IN" FOREIGN_GIDS ")"
 #define WINNER_ROW(col, node, field, more)                                                         \
     "(SELECT w." col " FROM history w JOIN history_gid wg ON wg.history_id = w.id"                 \
     " WHERE w.node_id = " node " AND w.field = " field more                                        \

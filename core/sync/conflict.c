@@ -139,12 +139,7 @@ static int foreign_rows(store *st, int *any, duban_error *err)
 {
     *any = 1;
     sqlite3_stmt *s;
-    if (db_prepare(
-            st,
-            "WITH me AS (SELECT uuid FROM replica WHERE is_self = 1)"
-            " SELECT EXISTS (SELECT 1 FROM history_gid g WHERE g.origin < (SELECT uuid FROM me)"
-            " OR g.origin > (SELECT uuid FROM me))",
-            &s, err))
+    if (db_prepare(st, "WITH" ME_CTE " SELECT EXISTS" FOREIGN_GIDS, &s, err))
         return DUBAN_EDB;
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW)

@@ -308,7 +308,7 @@ static void outline_ids(fixture *f)
     id_list_free(&l);
 }
 /* A row from another replica (of no history row): without one the
- * conflicts' statement is not run at all (conflicts_skip_unsynced). */
+ * conflicts' statement is not run at all (test_sync.c). */
 static void conflicts(fixture *f)
 {
     assert_int_equal(sqlite3_exec(f->st->db,
@@ -401,29 +401,6 @@ static void hot_path_plans_use_indexes(void **state)
             free(plan);
             free(c.sql[i]);
         }
-    }
-}
-
-/* A database that never synced has no conflict: the front end's start
- * asks one short question instead of running the conflicts' statement
- * (~2 ms, most of it its materialised tables' first pages). */
-static void conflicts_skip_unsynced(void **state)
-{
-    fixture *f = *state;
-    caught c = {0};
-    sqlite3_trace_v2(f->st->db, SQLITE_TRACE_STMT, catch_stmt, &c);
-    sync_conflict_list l;
-    assert_int_equal(sync_conflicts(f->st, f->plan, &l, NULL), DUBAN_OK);
-    int n = 0;
-    assert_int_equal(sync_conflict_count(f->st, f->plan, &n, NULL), DUBAN_OK);
-    sqlite3_trace_v2(f->st->db, 0, NULL, NULL);
-    assert_int_equal(l.n, 0);
-    assert_int_equal(n, 0);
-    sync_conflict_list_free(&l);
-    assert_true(c.n > 0); /* the same question twice is caught once */
-    for (int i = 0; i < c.n; i++) {
-        assert_null(strstr(c.sql[i], "row_number()"));
-        free(c.sql[i]);
     }
 }
 
@@ -610,7 +587,6 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(the_guard_sees_a_scan, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(overdue_uses_its_indexes, fixture_setup, fixture_teardown),
-        cmocka_unit_test_setup_teardown(conflicts_skip_unsynced, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(changes_do_not_nest_scans, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(history_indexes_serve_readers, fixture_setup,
                                         fixture_teardown),

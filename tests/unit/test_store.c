@@ -23,24 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int setup(void **state)
-{
-    *state = test_mkdtemp();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    test_rmdir_rf(*state);
-    free(*state);
-    return 0;
-}
-
-static void path_in(char *out, size_t n, const char *dir, const char *name)
-{
-    snprintf(out, n, "%s/%s", dir, name);
-}
-
 static int pragma_int(const char *path, const char *pragma)
 {
     sqlite3 *db;
@@ -65,7 +47,7 @@ static void exec_sql(const char *path, const char *sql)
 static void create_migrates_to_current_version(void **state)
 {
     char path[1024];
-    path_in(path, sizeof path, *state, "new.db");
+    test_path_in(path, sizeof path, *state, "new.db");
     store *st;
     duban_error err;
     assert_int_equal(store_open(path, STORE_CREATE, &st, &err), DUBAN_OK);
@@ -81,7 +63,7 @@ static void create_migrates_to_current_version(void **state)
 static void missing_file_without_create_is_not_found(void **state)
 {
     char path[1024];
-    path_in(path, sizeof path, *state, "absent.db");
+    test_path_in(path, sizeof path, *state, "absent.db");
     store *st;
     duban_error err;
     assert_int_equal(store_open(path, 0, &st, &err), DUBAN_ENOTFOUND);
@@ -92,7 +74,7 @@ static void missing_file_without_create_is_not_found(void **state)
 static void missing_directory_is_io_error(void **state)
 {
     char path[1024];
-    path_in(path, sizeof path, *state, "no/such/dir/x.db");
+    test_path_in(path, sizeof path, *state, "no/such/dir/x.db");
     store *st;
     duban_error err;
     assert_int_equal(store_open(path, STORE_CREATE, &st, &err), DUBAN_EIO);
@@ -102,7 +84,7 @@ static void missing_directory_is_io_error(void **state)
 static void newer_database_is_refused_and_untouched(void **state)
 {
     char path[1024];
-    path_in(path, sizeof path, *state, "future.db");
+    test_path_in(path, sizeof path, *state, "future.db");
     exec_sql(path, "CREATE TABLE plan(id INTEGER PRIMARY KEY); PRAGMA user_version = 999;");
     store *st;
     duban_error err;
@@ -125,13 +107,13 @@ static void newer_database_is_refused_and_untouched(void **state)
 static void foreign_and_garbage_files_are_refused(void **state)
 {
     char path[1024];
-    path_in(path, sizeof path, *state, "other.db");
+    test_path_in(path, sizeof path, *state, "other.db");
     exec_sql(path, "CREATE TABLE photos(x);");
     store *st;
     duban_error err;
     assert_int_equal(store_open(path, 0, &st, &err), DUBAN_EDB);
     assert_non_null(strstr(err.msg, "not a duban database"));
-    path_in(path, sizeof path, *state, "garbage.db");
+    test_path_in(path, sizeof path, *state, "garbage.db");
     FILE *f = fopen(path, "wb");
     for (int i = 0; i < 200; i++)
         fputs("this is not sqlite ", f);
@@ -146,7 +128,7 @@ static void wal_and_foreign_keys_are_on(void **state)
     store *st = test_small_store(*state, &plan);
     store_close(st);
     char path[1024];
-    path_in(path, sizeof path, *state, "t.db");
+    test_path_in(path, sizeof path, *state, "t.db");
     sqlite3 *db;
     sqlite3_open(path, &db);
     sqlite3_stmt *s;
@@ -249,7 +231,7 @@ static void plans_side_by_side_and_resolve(void **state)
 static void old_database_is_upgraded_with_its_data(void **state)
 {
     char path[1024], sql[2048];
-    path_in(path, sizeof path, *state, "v1.db");
+    test_path_in(path, sizeof path, *state, "v1.db");
     exec_sql(path, schema_migration(1));
     snprintf(sql, sizeof sql,
              "INSERT INTO plan(id, title, year, period_start, period_end, imported_at)"
@@ -281,7 +263,7 @@ static void old_database_is_upgraded_with_its_data(void **state)
 static void upgrade_keeps_undo_and_redo(void **state)
 {
     char path[1024];
-    path_in(path, sizeof path, *state, "v2.db");
+    test_path_in(path, sizeof path, *state, "v2.db");
     exec_sql(path, schema_migration(1));
     exec_sql(path, schema_migration(2));
     exec_sql(path,
@@ -332,7 +314,7 @@ static void upgrade_keeps_undo_and_redo(void **state)
 static void upgrade_rebuilds_the_search_index(void **state)
 {
     char path[1024];
-    path_in(path, sizeof path, *state, "v3.db");
+    test_path_in(path, sizeof path, *state, "v3.db");
     for (int v = 1; v <= 3; v++)
         exec_sql(path, schema_migration(v));
     exec_sql(path, "INSERT INTO plan(id, title, year, period_start, period_end, imported_at)"
@@ -493,21 +475,34 @@ static void builtin_plan_header(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(create_migrates_to_current_version, setup, teardown),
-        cmocka_unit_test_setup_teardown(missing_file_without_create_is_not_found, setup, teardown),
-        cmocka_unit_test_setup_teardown(missing_directory_is_io_error, setup, teardown),
-        cmocka_unit_test_setup_teardown(newer_database_is_refused_and_untouched, setup, teardown),
-        cmocka_unit_test_setup_teardown(foreign_and_garbage_files_are_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(wal_and_foreign_keys_are_on, setup, teardown),
-        cmocka_unit_test_setup_teardown(materialised_tables_start_small, setup, teardown),
-        cmocka_unit_test_setup_teardown(plan_is_stored_as_a_tree, setup, teardown),
-        cmocka_unit_test_setup_teardown(plans_side_by_side_and_resolve, setup, teardown),
-        cmocka_unit_test_setup_teardown(old_database_is_upgraded_with_its_data, setup, teardown),
-        cmocka_unit_test_setup_teardown(upgrade_keeps_undo_and_redo, setup, teardown),
-        cmocka_unit_test_setup_teardown(upgrade_rebuilds_the_search_index, setup, teardown),
+        cmocka_unit_test_setup_teardown(create_migrates_to_current_version, test_dir_setup,
+                                        test_dir_teardown),
+        cmocka_unit_test_setup_teardown(missing_file_without_create_is_not_found, test_dir_setup,
+                                        test_dir_teardown),
+        cmocka_unit_test_setup_teardown(missing_directory_is_io_error, test_dir_setup,
+                                        test_dir_teardown),
+        cmocka_unit_test_setup_teardown(newer_database_is_refused_and_untouched, test_dir_setup,
+                                        test_dir_teardown),
+        cmocka_unit_test_setup_teardown(foreign_and_garbage_files_are_refused, test_dir_setup,
+                                        test_dir_teardown),
+        cmocka_unit_test_setup_teardown(wal_and_foreign_keys_are_on, test_dir_setup,
+                                        test_dir_teardown),
+        cmocka_unit_test_setup_teardown(materialised_tables_start_small, test_dir_setup,
+                                        test_dir_teardown),
+        cmocka_unit_test_setup_teardown(plan_is_stored_as_a_tree, test_dir_setup,
+                                        test_dir_teardown),
+        cmocka_unit_test_setup_teardown(plans_side_by_side_and_resolve, test_dir_setup,
+                                        test_dir_teardown),
+        cmocka_unit_test_setup_teardown(old_database_is_upgraded_with_its_data, test_dir_setup,
+                                        test_dir_teardown),
+        cmocka_unit_test_setup_teardown(upgrade_keeps_undo_and_redo, test_dir_setup,
+                                        test_dir_teardown),
+        cmocka_unit_test_setup_teardown(upgrade_rebuilds_the_search_index, test_dir_setup,
+                                        test_dir_teardown),
         cmocka_unit_test(history_gids_follow_the_clock),
-        cmocka_unit_test_setup_teardown(edits_are_stamped_in_gid_order, setup, teardown),
-        cmocka_unit_test_setup_teardown(check_tells_its_steps, setup, teardown),
+        cmocka_unit_test_setup_teardown(edits_are_stamped_in_gid_order, test_dir_setup,
+                                        test_dir_teardown),
+        cmocka_unit_test_setup_teardown(check_tells_its_steps, test_dir_setup, test_dir_teardown),
         cmocka_unit_test(builtin_plan_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -11,7 +11,8 @@
  * files imported again and into the wrong replica (sync_world.c).  After
  * a final round of exchanges every replica holds the same items, history
  * rows, notes and conflicts.  SYNC_PROPERTY_OPS and SYNC_PROPERTY_SEEDS
- * (environment) make the run longer; the default keeps it to seconds. */
+ * (environment) make the run longer; the default keeps it to seconds.
+ * A replica that never took another's rows skips the conflicts' statement. */
 #include "sync_world.h"
 
 #include "edit/edit.h"
@@ -141,6 +142,55 @@ static void concurrent_structure_conflicts(void **state)
     world_close(&w);
 }
 
+/* sqlite3_trace_v2's callback: counts the statements with a window
+ * function (the conflicts' statement has one). */
+static int count_windowed(unsigned type, void *ctx, void *p, void *x)
+{
+    (void)type;
+    (void)x;
+    const char *sql = sqlite3_sql(p);
+    if (sql && strstr(sql, "row_number()"))
+        ++*(int *)ctx;
+    return 0;
+}
+
+/* Runs sync_conflicts and sync_conflict_count on replica r, which must
+ * find none; returns how many statements with a window function ran. */
+static int conflicts_statements(world *w, int r)
+{
+    int windowed = 0, n = -1;
+    sync_conflict_list l;
+    sqlite3_trace_v2(w->st[r]->db, SQLITE_TRACE_STMT, count_windowed, &windowed);
+    assert_int_equal(sync_conflicts(w->st[r], w->plan[r], &l, NULL), DUBAN_OK);
+    assert_int_equal(sync_conflict_count(w->st[r], w->plan[r], &n, NULL), DUBAN_OK);
+    sqlite3_trace_v2(w->st[r]->db, 0, NULL, NULL);
+    assert_int_equal(l.n, 0);
+    assert_int_equal(n, 0);
+    sync_conflict_list_free(&l);
+    return windowed;
+}
+
+/* A database that never took a row from another replica has no conflict:
+ * the front end's start asks one short question instead of running the
+ * conflicts' statement (~2 ms, most of it its materialised tables' first
+ * pages).  Once another replica's edit came in, the statement runs. */
+static void conflicts_skip_unsynced(void **state)
+{
+    (void)state;
+    world w;
+    world_open(&w, 11);
+    assert_int_equal(conflicts_statements(&w, 0), 0);
+    duban_error err;
+    edit_result res;
+    assert_int_equal(
+        edit_apply(w.st[1], id_of(&w, 1, "1.1"), FIELD_UNIT, "县商务局", NULL, &res, &err),
+        DUBAN_OK);
+    edit_result_free(&res);
+    exchange_all(&w);
+    assert_true(conflicts_statements(&w, 0) > 0);
+    world_close(&w);
+}
+
 /* The numbers (seq) of node_id's milestones on replica r, "N=PHRASE;" each. */
 static void ms_numbers(world *w, int r, const char *ref, char *out, size_t outsz)
 {
@@ -220,6 +270,7 @@ int main(void)
         cmocka_unit_test(replicas_converge),
         cmocka_unit_test(concurrent_structure_conflicts),
         cmocka_unit_test(concurrent_milestones_agree),
+        cmocka_unit_test(conflicts_skip_unsynced),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,24 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int setup(void **state)
-{
-    *state = test_mkdtemp();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    test_rmdir_rf(*state);
-    free(*state);
-    return 0;
-}
-
-static void path_in(char *out, size_t n, const char *dir, const char *name)
-{
-    snprintf(out, n, "%s/%s", dir, name);
-}
-
 static void ui_state_round_trips(void **state)
 {
     int64_t plan;
@@ -67,7 +49,7 @@ static void try_put_state_does_not_wait(void **state)
     int waits = 0, saved = -1;
     store_set_wait(st, count_waits, &waits);
     char path[1024];
-    path_in(path, sizeof path, *state, "t.db");
+    test_path_in(path, sizeof path, *state, "t.db");
     sqlite3 *holder;
     assert_int_equal(sqlite3_open(path, &holder), SQLITE_OK);
     assert_int_equal(sqlite3_exec(holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
@@ -101,7 +83,7 @@ static void data_version_sees_other_connections(void **state)
     int64_t v1, v2, v3;
     assert_int_equal(store_data_version(st, &v1, &err), DUBAN_OK);
     char path[1024];
-    path_in(path, sizeof path, *state, "t.db");
+    test_path_in(path, sizeof path, *state, "t.db");
     store *other;
     assert_int_equal(store_open(path, 0, &other, &err), DUBAN_OK);
     assert_int_equal(store_put_state(other, plan, "k", "v", &err), DUBAN_OK);
@@ -157,10 +139,13 @@ static void ui_state_is_written_without_fsync(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(ui_state_round_trips, setup, teardown),
-        cmocka_unit_test_setup_teardown(try_put_state_does_not_wait, setup, teardown),
-        cmocka_unit_test_setup_teardown(data_version_sees_other_connections, setup, teardown),
-        cmocka_unit_test_setup_teardown(ui_state_is_written_without_fsync, setup, teardown),
+        cmocka_unit_test_setup_teardown(ui_state_round_trips, test_dir_setup, test_dir_teardown),
+        cmocka_unit_test_setup_teardown(try_put_state_does_not_wait, test_dir_setup,
+                                        test_dir_teardown),
+        cmocka_unit_test_setup_teardown(data_version_sees_other_connections, test_dir_setup,
+                                        test_dir_teardown),
+        cmocka_unit_test_setup_teardown(ui_state_is_written_without_fsync, test_dir_setup,
+                                        test_dir_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

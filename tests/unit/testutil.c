@@ -66,6 +66,24 @@ void test_rmdir_rf(const char *dir)
     rmdir(dir);
 }
 
+int test_dir_setup(void **state)
+{
+    *state = test_mkdtemp();
+    return 0;
+}
+
+int test_dir_teardown(void **state)
+{
+    test_rmdir_rf(*state);
+    free(*state);
+    return 0;
+}
+
+void test_path_in(char *out, size_t n, const char *dir, const char *name)
+{
+    snprintf(out, n, "%s/%s", dir, name);
+}
+
 #include "edit/edit.h"
 #include "query/query.h"
 #include "store/store.h"

@@ -15,6 +15,11 @@ char *test_read_file(const char *path, size_t *len);
  * test_rmdir_rf(). */
 char *test_mkdtemp(void);
 void test_rmdir_rf(const char *dir);
+/* cmocka setup and teardown of a test whose state is such a directory. */
+int test_dir_setup(void **state);
+int test_dir_teardown(void **state);
+/* out = dir/name. */
+void test_path_in(char *out, size_t n, const char *dir, const char *name);
 
 /* A small plan: 2 areas; area 1 has items 1.1 (due 2021-08-31, milestone
  * 2021-07-31 "7月底完成"), 1.2 (due 2021-12-31) with sub-items 1.2.1 and

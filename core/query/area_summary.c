@@ -9,7 +9,8 @@
  * so one remembered prefix replaces the two lookups a row NODE_ACTIVE
  * makes.  Each counting item is then judged as ITEM_FLAGS_SELECT and
  * lights_sql do (stats_internal.h, light_query.c); a unit test holds them
- * together. */
+ * together.  The two passes read through a small page cache
+ * (db_pass_begin()). */
 #include "query/area_summary.h"
 
 #include "base/list.h"
@@ -232,6 +233,7 @@ int query_area_summary(store *st, int64_t plan_id, long today, int warn_days,
     area_key *keys = NULL;
     int rc = read_areas(st, plan_id, out, &keys, err);
     sqlite3_stmt *s = NULL;
+    db_pass_begin(st); /* the open milestones and the plan's index, read once */
     if (!rc && !(rc = db_prepare(st, milestones_sql, &s, err))) {
         sqlite3_bind_text(s, 1, j->day, -1, SQLITE_TRANSIENT);
         rc = db_collect(st, s, sizeof(open_ms), (void **)&ms.v, &ms.n, read_ms, db_release_nothing,
@@ -240,6 +242,7 @@ int query_area_summary(store *st, int64_t plan_id, long today, int warn_days,
     j->ms = &ms;
     if (!rc)
         rc = count_nodes(st, plan_id, j, out, keys, err);
+    db_pass_end(st);
     free(j);
     free(ms.v);
     free(keys);

@@ -497,9 +497,10 @@ int store_begin(store *st, duban_error *err)
      * in memory rather than in a temporary file (tens of writes per
      * edit), and enough pages in the cache that the batch's dirty pages
      * are not spilled to the WAL and read back. */
-    if (db_exec(st, "PRAGMA temp_store = MEMORY", err) ||
-        db_exec(st, "PRAGMA cache_size = -262144", err) || db_exec(st, "BEGIN IMMEDIATE", err))
+    if (db_exec(st, "PRAGMA temp_store = MEMORY", err) || db_exec(st, BATCH_CACHE_SQL, err) ||
+        db_exec(st, "BEGIN IMMEDIATE", err))
         return DUBAN_EDB;
+    st->cache_sql = BATCH_CACHE_SQL;
     st->batch = 1;
     return DUBAN_OK;
 }

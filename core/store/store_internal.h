@@ -27,6 +27,7 @@ struct store {
     size_t ncached, cap_cached;
     char *search_triggers;            /* store_defer_search_index(): their SQL, or NULL */
     const progress_sink *progress;    /* store_set_progress(), or NULL */
+    const char *cache_sql;            /* the page cache's size outside a pass (read_pass.c) */
     const char *watching;             /* store_watch(): what the statements running do, */
     uint64_t watch_done, watch_total; /* and how far they are */
 };
@@ -102,6 +103,23 @@ void store_history_gid(int64_t hlc, char gid[33]);
  * what NULL stops it and tells the function the work is over.  Nothing
  * when the store has no progress function. */
 void store_watch(store *st, const char *what, uint64_t done, uint64_t total);
+
+/* The page cache's sizes (PRAGMA cache_size): SQLite's default (2 MiB)
+ * and a batch's (store_begin(): its dirty pages are never spilled). */
+#define STORE_CACHE_SQL "PRAGMA cache_size = -2000"
+#define BATCH_CACHE_SQL "PRAGMA cache_size = -262144"
+
+/* A one-pass read: a statement that reads much of the file once (the
+ * whole plan's index in outline order) gains nothing from keeping the
+ * pages it read, and a full cache takes fresh memory for every page (a
+ * page fault each, ~150 at 10,000 items: a quarter of the front end's
+ * first frame on a virtual machine).  Between db_pass_begin() and
+ * db_pass_end() the cache keeps a few pages, reused; db_pass_end() gives
+ * back the size the store had (st->cache_sql).  Inside a transaction
+ * nothing changes: its dirty pages must stay in the cache.  Failures are
+ * ignored: the pass then only runs with the larger cache. */
+void db_pass_begin(store *st);
+void db_pass_end(store *st);
 
 /* Savepoint-based transaction that nests inside a store_begin() batch. */
 int db_tx_begin(store *st, duban_error *err);

@@ -14,6 +14,7 @@
 #include "import/import.h"
 #include "query/area_summary.h"
 #include "query/query.h"
+#include "store/store_internal.h"
 #include "testutil.h"
 
 #include <stdio.h>
@@ -138,6 +139,84 @@ static void the_seed_plan(void **state)
     check_plan(f->st, f->plan, 14); /* the other plan's milestones do not leak in */
 }
 
+#define LARGE_ITEMS 4000
+
+/* A plan of two areas and LARGE_ITEMS items, stored at dir/large.db;
+ * returns its id. */
+static int64_t store_large_plan(const char *dir, char *path, size_t n)
+{
+    test_path_in(path, n, dir, "large.db");
+    plan_doc doc = {.title = strdup("大计划"),
+                    .year = 2021,
+                    .start = "2021-07-01",
+                    .end = "2021-12-31",
+                    .source = strdup("test"),
+                    .preamble = strdup("")};
+    doc.nodes = calloc(LARGE_ITEMS + 2, sizeof *doc.nodes);
+    assert_non_null(doc.nodes);
+    for (int i = 0; i < LARGE_ITEMS + 2; i++) {
+        doc_node *d = &doc.nodes[doc.nnodes++];
+        int area = i == 0 || i == LARGE_ITEMS / 2 + 1;
+        d->parent = area ? -1 : i <= LARGE_ITEMS / 2 ? 0 : LARGE_ITEMS / 2 + 1;
+        d->depth = area ? 1 : 2;
+        d->title = strdup(area ? "方面" : "一项工作");
+        d->body = strdup("");
+        snprintf(d->due, sizeof d->due, "2021-%02d-15", 7 + i % 6);
+        d->line = i + 1;
+    }
+    store *st;
+    int64_t plan;
+    assert_int_equal(store_open(path, STORE_CREATE, &st, NULL), 0);
+    assert_int_equal(store_add_plan(st, &doc, &plan, NULL), 0);
+    plan_doc_free(&doc);
+    store_close(st);
+    return plan;
+}
+
+static sqlite3_int64 cache_size(store *st)
+{
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_prepare_v2(st->db, "PRAGMA cache_size", -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    sqlite3_int64 v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+/* The whole plan's index is read through a few pages of cache, reused:
+ * a full cache would take fresh memory for every page (~190 KB here).
+ * The cache's size is given back after, and a batch's is never touched
+ * (its dirty pages must stay). */
+static void a_large_plan_is_read_through_a_small_cache(void **state)
+{
+    fixture *f = *state;
+    char path[1024];
+    int64_t plan = store_large_plan(f->dir, path, sizeof path);
+    store *st;
+    assert_int_equal(store_open(path, 0, &st, NULL), 0);
+    sqlite3_int64 before = cache_size(st);
+    area_summary_list sum;
+    assert_int_equal(query_area_summary(st, plan, day("2021-10-01"), 14, NULL, &sum, NULL), 0);
+    assert_int_equal(sum.n, 2);
+    assert_int_equal(sum.v[0].stats.total + sum.v[1].stats.total, LARGE_ITEMS);
+    area_summary_list_free(&sum);
+    int used, high;
+    assert_int_equal(sqlite3_db_status(st->db, SQLITE_DBSTATUS_CACHE_USED, &used, &high, 0),
+                     SQLITE_OK);
+    assert_true(used < 100 * 1024);
+    assert_true(cache_size(st) == before);
+    assert_int_equal(store_begin(st, NULL), 0);
+    sqlite3_int64 batch = cache_size(st);
+    assert_int_equal(query_area_summary(st, plan, day("2021-10-01"), 14, NULL, &sum, NULL), 0);
+    area_summary_list_free(&sum);
+    assert_true(cache_size(st) == batch);
+    assert_int_equal(store_commit(st, NULL), 0);
+    assert_int_equal(query_area_summary(st, plan, day("2021-10-01"), 14, NULL, &sum, NULL), 0);
+    area_summary_list_free(&sum);
+    assert_true(cache_size(st) == batch); /* the store's size since the batch */
+    store_close(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -146,6 +225,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_removed_item_does_not_count, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(the_seed_plan, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(a_large_plan_is_read_through_a_small_cache, fixture_setup,
+                                        fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

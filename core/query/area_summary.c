@@ -10,11 +10,13 @@
  * makes.  Each counting item is then judged as ITEM_FLAGS_SELECT and
  * lights_sql do (stats_internal.h, light_query.c); a unit test holds them
  * together.  The two passes read through a small page cache
- * (db_pass_begin()). */
+ * (db_pass_begin()).  What a count gives is kept (summary_memo.h) and
+ * given again, without a pass, until something it counted changes. */
 #include "query/area_summary.h"
 
 #include "base/list.h"
 #include "query/stats_internal.h"
+#include "query/summary_memo.h"
 #include "store/store_internal.h"
 
 #include <stdlib.h>
@@ -220,7 +222,12 @@ static int count_nodes(store *st, int64_t plan_id, judge *j, area_summary_list *
 int query_area_summary(store *st, int64_t plan_id, long today, int warn_days,
                        const light_rule *rule, area_summary_list *out, duban_error *err)
 {
-    memset(out, 0, sizeof *out);
+    char key[SUMMARY_MEMO_KEY_LEN];
+    summary_memo_key(st, today, warn_days, rule, key);
+    if (summary_memo_get(st, plan_id, key, out))
+        return DUBAN_OK;
+    memo_mark mark;
+    summary_memo_mark(st, &mark);
     judge *j = calloc(1, sizeof *j);
     if (!j)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
@@ -248,6 +255,8 @@ int query_area_summary(store *st, int64_t plan_id, long today, int warn_days,
     free(keys);
     if (rc)
         area_summary_list_free(out);
+    else
+        summary_memo_put(st, plan_id, key, out, &mark);
     return rc;
 }
 

@@ -35,4 +35,13 @@ int query_area_summary(store *st, int64_t plan_id, long today, int warn_days,
                        const light_rule *rule, area_summary_list *out, duban_error *err);
 void area_summary_list_free(area_summary_list *l);
 
+/* Writes the last count query_area_summary() made, when the store keeps
+ * counts (store_keep_counts()) and nothing was written since it was
+ * counted, for the next count to read instead of the plan: the front
+ * end's next first frame (summary_memo.h).  Call it when idle: the
+ * write does not wait for another program and does not sync the log,
+ * but its first write to a new log may sync that.  Failures are ignored
+ * (the next start counts again). */
+void query_keep_counts(store *st);
+
 #endif

@@ -444,6 +444,30 @@ static const struct migration {
     {"CREATE INDEX IF NOT EXISTS node_listing ON node(plan_id, sort_key, depth, ref, status, due,"
     " unit, leader, state, title) WHERE state <> 'removed';",
      NULL},
+    /* 17 (speed, issue 15): the areas' numbers of the last full count,
+     * per plan, with what they were counted for (memo_key: the day, the
+     * rules, the status set; query/summary_memo.h): the next start reads
+     * them instead of the whole plan.  Any change to what they count, by
+     * any program, forgets them all: a node's or a milestone's row added,
+     * removed, or changed in a column the count reads. */
+    {"CREATE TABLE IF NOT EXISTS area_summary_memo("
+    "  plan_id INTEGER PRIMARY KEY,"
+    "  memo_key TEXT NOT NULL,"
+    "  numbers TEXT NOT NULL);"
+    "CREATE TRIGGER IF NOT EXISTS memo_node_insert AFTER INSERT ON node"
+    "  BEGIN DELETE FROM area_summary_memo; END;"
+    "CREATE TRIGGER IF NOT EXISTS memo_node_delete AFTER DELETE ON node"
+    "  BEGIN DELETE FROM area_summary_memo; END;"
+    "CREATE TRIGGER IF NOT EXISTS memo_node_update AFTER UPDATE OF plan_id, parent_id, depth, seq, sort_key,"
+    "  state, status, due, extended_due ON node"
+    "  BEGIN DELETE FROM area_summary_memo; END;"
+    "CREATE TRIGGER IF NOT EXISTS memo_milestone_insert AFTER INSERT ON milestone"
+    "  BEGIN DELETE FROM area_summary_memo; END;"
+    "CREATE TRIGGER IF NOT EXISTS memo_milestone_delete AFTER DELETE ON milestone"
+    "  BEGIN DELETE FROM area_summary_memo; END;"
+    "CREATE TRIGGER IF NOT EXISTS memo_milestone_update AFTER UPDATE OF node_id, done, state, due ON milestone"
+    "  BEGIN DELETE FROM area_summary_memo; END;",
+     NULL},
 };
 /* clang-format on */
 

@@ -380,6 +380,7 @@ void store_close(store *st)
         return;
     db_cache_clear(st);
     search_defer_drop(st);
+    kept_count_free(st->pending);
     sqlite3_close(st->db);
     free(st->path);
     free(st);
@@ -470,6 +471,20 @@ void store_watch(store *st, const char *what, uint64_t done, uint64_t total)
         progress_tell(st->progress, what, done, total);
     else if (was)
         progress_tell(st->progress, NULL, 0, 0); /* the work is over */
+}
+
+void store_keep_counts(store *st, int on)
+{
+    st->keep_counts = on;
+}
+
+void kept_count_free(kept_count *k)
+{
+    if (k) {
+        free(k->key);
+        free(k->numbers);
+        free(k);
+    }
 }
 
 int store_map_file(store *st, duban_error *err)

@@ -78,6 +78,14 @@ void store_set_wait(store *st, store_wait_fn wait, void *arg);
  * it.  p's function must not use the store. */
 void store_set_progress(store *st, const progress_sink *p);
 
+/* Lets a count of the whole plan keep what it counted in the database
+ * for the next one (the areas' numbers: query/area_summary.h,
+ * query_keep_counts()): for the front end, whose every start needs them.
+ * Off by default, so that a command that only reads writes nothing (not
+ * even to a damaged file).  Kept counts are read whether or not this is
+ * on. */
+void store_keep_counts(store *st, int on);
+
 /* Lets SQLite read the file through a memory map (up to 256 MiB) rather
  * than a system call a page: for a process that reads much of a plan
  * once (the command line).  The mapped pages count in the process's

@@ -13,10 +13,12 @@ struct store {
     sqlite3 *db;
     char *path;
     status_set statuses;
-    int batch;          /* inside store_begin() .. store_commit() */
-    int readonly;       /* opened with STORE_READONLY */
-    char fixed_now[32]; /* store_set_now(); "" = the system clock */
-    store_wait_fn wait; /* store_set_wait(); NULL = STORE_BUSY_MS */
+    int batch;                  /* inside store_begin() .. store_commit() */
+    int readonly;               /* opened with STORE_READONLY */
+    int keep_counts;            /* store_keep_counts() */
+    struct kept_count *pending; /* a count not yet written (query/summary_memo.c) */
+    char fixed_now[32];         /* store_set_now(); "" = the system clock */
+    store_wait_fn wait;         /* store_set_wait(); NULL = STORE_BUSY_MS */
     void *wait_arg;
     long wait_start_ms; /* when the current wait began */
     int waited_ms;      /* how long the last wait lasted */
@@ -103,6 +105,24 @@ void store_history_gid(int64_t hlc, char gid[33]);
  * what NULL stops it and tells the function the work is over.  Nothing
  * when the store has no progress function. */
 void store_watch(store *st, const char *what, uint64_t done, uint64_t total);
+
+/* A whole-plan count waiting to be written (store_keep_counts()): the
+ * plan, the memo key and the numbers (heap texts), and what the store
+ * had written before it was counted (data_version: other connections'
+ * commits; changes: this one's rows), so that it is written only if
+ * nothing changed since.  store_close() frees it. */
+typedef struct kept_count {
+    int64_t plan_id;
+    char *key, *numbers;
+    int64_t data_version, changes;
+} kept_count;
+void kept_count_free(kept_count *k);
+
+/* Commits from now on (on) do not sync the log, or (!on) do again: for
+ * writes not worth a durable commit (UI state, the summary memo), which
+ * the next durable commit or checkpoint makes durable; a crash may lose
+ * them, never the database's consistency.  DUBAN_EDB on failure. */
+int db_undurable(store *st, int on, duban_error *err);
 
 /* The page cache's sizes (PRAGMA cache_size): SQLite's default (2 MiB)
  * and a batch's (store_begin(): its dirty pages are never spilled). */

@@ -249,12 +249,17 @@ static int put_state(store *st, int64_t plan_id, const char *key, const char *va
 {
     if (st->batch)
         return put_state_row(st, plan_id, key, value, busy, err);
-    if (db_exec(st, "PRAGMA synchronous = NORMAL", err))
+    if (db_undurable(st, 1, err))
         return DUBAN_EDB;
     int rc = put_state_row(st, plan_id, key, value, busy, err);
-    if (db_exec(st, "PRAGMA synchronous = FULL", rc ? NULL : err) && !rc)
+    if (db_undurable(st, 0, rc ? NULL : err) && !rc)
         rc = DUBAN_EDB;
     return rc;
+}
+
+int db_undurable(store *st, int on, duban_error *err)
+{
+    return db_exec(st, on ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL", err);
 }
 
 int store_put_state(store *st, int64_t plan_id, const char *key, const char *value,

@@ -20,6 +20,7 @@
 #include "screen/layout.h"
 #include "screen/search.h"
 #include "screen/view.h"
+#include "query/area_summary.h"
 #include "query/query.h"
 #include "screen/vmodel.h"
 #include "store/store.h"
@@ -149,11 +150,14 @@ static void poll_store(app *a, int *dirty)
                     got.conflicts);
 }
 
-/* Stores the fold state the keys changed (vm_save_folds): when no key
- * came for a tick and at exit, so that a fold key writes nothing. */
+/* Stores the fold state the keys changed (vm_save_folds) and the areas'
+ * numbers last counted (query_keep_counts): when no key came for a tick
+ * and at exit, so that a fold key writes nothing and the first frame
+ * waits for no write. */
 static void flush_folds(app *a, int *dirty)
 {
     duban_error err = {0};
+    query_keep_counts(a->st); /* the areas' numbers, for the next start */
     if (vm_flush_folds(a, &err)) {
         app_message(a, S_ERROR, "%s", err.msg);
         *dirty = 1;
@@ -420,6 +424,7 @@ static int run_front_end(cli_ctx *ctx, int present, int64_t area_id, duban_error
     /* not the command line's progress line: it would write over the
      * screen (duban present is a command); the status line's, below */
     store_set_progress(ctx->st, NULL);
+    store_keep_counts(ctx->st, 1); /* the next start's areas' numbers */
     app *a = calloc(1, sizeof *a);
     if (!a)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
@@ -437,6 +442,7 @@ static int run_front_end(cli_ctx *ctx, int present, int64_t area_id, duban_error
             present_enter(a, i < a->ol.nareas ? i + 1 : 0);
         }
         rc = run_loop(a);
+        query_keep_counts(a->st);
         vm_flush_folds(a, NULL);           /* the last folds, for the next start */
         store_set_wait(a->st, NULL, NULL); /* a is about to go */
         store_set_progress(a->st, NULL);

@@ -1,7 +1,9 @@
 # What every start of duban loads: not libxlsxwriter or libzip (and the
 # libcrypto each brings, ~1.6 ms of relocations), which core opens when
-# an XLSX is first written or read (core/base/dynlib.h).  Checked on the
-# built executable's dynamic section and on the libraries ldd resolves.
+# an XLSX is first written or read (core/base/dynlib.h); and, in a build
+# with DUBAN_STATIC_LIBS (cmake/static_deps.cmake), none of the libraries
+# whose archive it found.  Checked on the built executable's dynamic
+# section and on the libraries ldd resolves.
 set -u
 exe="${DUBAN_BUILD:?}/tui/duban"
 [ -x "$exe" ] || { echo "start_libs: no executable at $exe"; exit 1; }
@@ -16,4 +18,14 @@ for lib in libxlsxwriter libzip libcrypto libssl; do
     status=1
   fi
 done
+cache="$DUBAN_BUILD/CMakeCache.txt"
+if grep -q '^DUBAN_STATIC_LIBS:BOOL=ON' "$cache" 2>/dev/null; then
+  for a in sqlite3 ncursesw tinfo expat iniparser; do
+    if grep -q "^DUBAN_ARCHIVE_$a:FILEPATH=/" "$cache" &&
+      printf '%s\n' "$needed" | grep -q "^lib$a\.so"; then
+      echo "start_libs: $exe loads lib$a.so, though DUBAN_STATIC_LIBS found its archive"
+      status=1
+    fi
+  done
+fi
 exit $status

@@ -174,6 +174,40 @@ key() {
             'BEGIN { if (n + 0 > 0) print m; else print "-" }')" "$ECHO_IN"
 }
 
+# start SIZE DB : the first frame (ms) of one front end on a fresh copy of DB
+start() {
+    cp "$2" "$T/run.db"
+    "$PTYB" --json --scenario overdue --samples 1 --warmup 0 --label "$1" "$DUBAN" "$T/run.db" \
+        2>/dev/null | sed -n 's/.*"startup_ms":\([^,}]*\).*/\1/p'
+    rm -f "$T/run.db" "$T/run.db-wal" "$T/run.db-shm"
+}
+
+# first_frame SIZE : ROUNDS starts each, interleaved, of the front end with
+# the areas' numbers kept by an earlier run (what every start but the
+# first of a day, or the first after another program's edit, finds), of
+# one that counts them (a database no front end opened since its last
+# change), and of less on a file of the plan's lines
+first_frame() {
+    local size=$1 r
+    "$DUBAN" --db "$T/$size.db" list >"$T/lines.txt"
+    cp "$T/$size.db" "$T/$size-kept.db"
+    "$PTYB" --scenario overdue --samples 1 --warmup 0 "$DUBAN" "$T/$size-kept.db" >/dev/null 2>&1
+    : >"$T/ff-kept.txt" && : >"$T/ff-count.txt" && : >"$T/ff-less.txt"
+    for r in $(seq "$ROUNDS"); do
+        start "$size" "$T/$size-kept.db" >>"$T/ff-kept.txt"
+        start "$size" "$T/$size.db" >>"$T/ff-count.txt"
+        "$PTYB" --json --samples 1 --warmup 0 --label less -- less "$T/lines.txt" 2>/dev/null |
+            sed -n 's/.*"startup_ms":\([^,}]*\).*/\1/p' >>"$T/ff-less.txt"
+    done
+    local k c l
+    k=$(stats "$T/ff-kept.txt") c=$(stats "$T/ff-count.txt") l=$(stats "$T/ff-less.txt")
+    printf "%-5s %-26s %9s %9s %9s %9s %7s\n" "$size" "first frame (ms)" ${k} ${l} \
+        "$(ratio "${k% *}" "${l% *}")"
+    printf "%-5s %-26s %9s %9s %9s %9s %7s\n" "$size" "first frame, counting (ms)" ${c} ${l} \
+        "$(ratio "${c% *}" "${l% *}")"
+    rm -f "$T/$size-kept.db" "$T/$size-kept.db-wal" "$T/$size-kept.db-shm"
+}
+
 SIZES="seed 1k 10k"
 [ $BIG = 1 ] && SIZES="$SIZES 100k"
 echo "# preparing databases in $T ..."
@@ -196,12 +230,7 @@ for size in $SIZES; do
     for scen in move fold status overdue search search_short search_next; do
         key "$size" "$scen"
     done
-    # first frame: duban against less on a file of the plan's lines
-    "$DUBAN" --db "$T/$size.db" list >"$T/lines.txt"
-    "$PTYB" --json --samples 5 --label less -- less "$T/lines.txt" >"$T/less.json" 2>/dev/null
-    printf "%-5s %-26s %9s %9s %9s %9s %7s\n" "$size" "first frame (ms)" \
-        "$(field startup_ms "$T/$size-move.json")" "-" "$(field startup_ms "$T/less.json")" "-" \
-        "$(ratio "$(field startup_ms "$T/$size-move.json")" "$(field startup_ms "$T/less.json")")"
+    first_frame "$size"
     process "$size" overdue
     process "$size" list
     process "$size" report
@@ -225,8 +254,9 @@ echo
 echo "key rows: microseconds from writing a key to the screen settling (pty_bench), floor = the"
 echo "echo baseline (first run; at the end: $(field median_us "$T/echo2.json") us); inside: the median"
 echo "time in the program from reading the key to its last write (bench/key_clock.h), echo's"
-echo "beside it.  first frame: ms,"
-echo "floor = less on the plan's listing.  duban rows: whole process, ms, floor = the sqlite3 CLI"
+echo "beside it.  first frame: ms, median and p95 of ROUNDS starts with the areas' numbers kept by"
+echo "an earlier front end, and (counting) of as many that count them; floor = less on the plan's"
+echo "listing, started as often, interleaved.  duban rows: whole process, ms, floor = the sqlite3 CLI"
 echo "on bench/sql/NAME.sql.  core rows: in-process us, ratio to core tx_floor (a bare durable"
 echo "upsert transaction on the same file).  peak memory: the front end's maximum resident"
 echo "set in that key run (pty_bench peak_rss_kb)."

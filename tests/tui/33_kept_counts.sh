@@ -2,7 +2,8 @@
 # The areas' numbers are kept in the database when the front end is idle
 # (query_keep_counts), never before the first frame, and the next start
 # reads them instead of the plan; a change by another program forgets
-# them, and the start after it counts again and shows the change.
+# them, and the start after it counts again and shows the change; after
+# the front end's own edits they are counted again at exit.
 . "$(dirname "$0")/lib.sh"
 tui_setup
 kept() { sqlite3 "$DB" "SELECT count(*) FROM area_summary_memo"; }
@@ -23,4 +24,22 @@ tui_wait 从严治党强党建
 assert_line_contains 持之以恒抓招商 '1/3'
 for _ in $(seq 40); do [ "$(kept)" = 1 ] && break; sleep 0.1; done
 [ "$(kept)" = 1 ] || fail "the new numbers not kept: '$(kept)'"
+tui_quit
+numbers() { sqlite3 "$DB" "SELECT numbers FROM area_summary_memo"; }
+before=$(numbers)
+tui_start 80 24 -- --today 2021-10-01
+tui_wait 从严治党强党建
+tui_keys Enter
+tui_wait '1.1 '
+tui_keys j j j
+tui_wait_selected '1.3 '
+tui_keys 5
+tui_wait '[x] 已完成'
+assert_line_contains 持之以恒抓招商 '2/3'
+tui_quit
+[ "$(kept)" = 1 ] || fail "the numbers after an edit not kept at exit: '$(kept)'"
+[ "$(numbers)" != "$before" ] || fail "the numbers kept at exit are those before the edit"
+tui_start 80 24 -- --today 2021-10-01
+tui_wait 从严治党强党建
+assert_line_contains 持之以恒抓招商 '2/3'
 tui_quit

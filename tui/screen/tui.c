@@ -164,6 +164,19 @@ static void flush_folds(app *a, int *dirty)
     }
 }
 
+/* The areas' numbers for the next start, at exit: an edit made since the
+ * last count forgets the kept ones (summary_memo.h), and the count held
+ * since is not kept (it counted the plan before the edit), so they are
+ * counted again here (~4 ms at 10,000 items; nothing when they are still
+ * kept) rather than at the next start, before its first frame. */
+static void keep_counts_at_exit(app *a)
+{
+    area_summary_list l;
+    if (!query_area_summary(a->st, a->plan_id, a->today, a->warn_days, &a->rule, &l, NULL))
+        area_summary_list_free(&l);
+    query_keep_counts(a->st);
+}
+
 static void draw(app *a)
 {
     layout last = a->lay;
@@ -442,7 +455,7 @@ static int run_front_end(cli_ctx *ctx, int present, int64_t area_id, duban_error
             present_enter(a, i < a->ol.nareas ? i + 1 : 0);
         }
         rc = run_loop(a);
-        query_keep_counts(a->st);
+        keep_counts_at_exit(a);
         vm_flush_folds(a, NULL);           /* the last folds, for the next start */
         store_set_wait(a->st, NULL, NULL); /* a is about to go */
         store_set_progress(a->st, NULL);

@@ -30,6 +30,7 @@ struct store {
     char *search_triggers;            /* store_defer_search_index(): their SQL, or NULL */
     const progress_sink *progress;    /* store_set_progress(), or NULL */
     const char *cache_sql;            /* the page cache's size outside a pass (read_pass.c) */
+    int in_pass;                      /* between db_pass_begin() and db_pass_end() */
     const char *watching;             /* store_watch(): what the statements running do, */
     uint64_t watch_done, watch_total; /* and how far they are */
 };
@@ -136,8 +137,10 @@ int db_undurable(store *st, int on, duban_error *err);
  * first frame on a virtual machine).  Between db_pass_begin() and
  * db_pass_end() the cache keeps a few pages, reused; db_pass_end() gives
  * back the size the store had (st->cache_sql).  Inside a transaction
- * nothing changes: its dirty pages must stay in the cache.  Failures are
- * ignored: the pass then only runs with the larger cache. */
+ * nothing changes (its dirty pages must stay in the cache), nor when the
+ * cache already holds much (PASS_WARM_CACHE: reads after the pass may
+ * want those pages).  Failures are ignored: the pass then only runs with
+ * the larger cache. */
 void db_pass_begin(store *st);
 void db_pass_end(store *st);
 

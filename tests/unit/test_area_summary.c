@@ -377,6 +377,35 @@ static void a_large_plan_is_read_through_a_small_cache(void **state)
     store_close(st);
 }
 
+static int cache_used(store *st)
+{
+    int used, high;
+    assert_int_equal(sqlite3_db_status(st->db, SQLITE_DBSTATUS_CACHE_USED, &used, &high, 0),
+                     SQLITE_OK);
+    return used;
+}
+
+/* A cache that already holds much (the rows the reads before cached) is
+ * left as it is: shrinking it would evict pages the next reads want. */
+static void a_warm_cache_is_kept(void **state)
+{
+    fixture *f = *state;
+    char path[1024];
+    int64_t plan = store_large_plan(f->dir, path, sizeof path);
+    store *st;
+    assert_int_equal(store_open(path, 0, &st, NULL), 0);
+    assert_int_equal(sqlite3_exec(st->db, "SELECT count(*) FROM node WHERE title || body <> ''",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    int warm = cache_used(st);
+    assert_true(warm > 256 * 1024);
+    area_summary_list sum;
+    assert_int_equal(query_area_summary(st, plan, day("2021-10-01"), 14, NULL, &sum, NULL), 0);
+    area_summary_list_free(&sum);
+    assert_true(cache_used(st) >= warm);
+    store_close(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -387,6 +416,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(the_seed_plan, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(a_large_plan_is_read_through_a_small_cache, fixture_setup,
                                         fixture_teardown),
+        cmocka_unit_test_setup_teardown(a_warm_cache_is_kept, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(every_counted_change_forgets_the_kept_count, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(a_kept_count_is_given_without_counting, fixture_setup,

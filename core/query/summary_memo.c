@@ -133,7 +133,7 @@ void summary_memo_mark(store *st, memo_mark *m)
 void summary_memo_put(store *st, int64_t plan_id, const char *key, const area_summary_list *l,
                       const memo_mark *m)
 {
-    if (!*key || !st->keep_counts || !m->ok)
+    if (!*key || !m->ok) /* m is not ok unless the store keeps counts */
         return;
     strbuf sb = {0};
     kept_count *k = calloc(1, sizeof *k);
@@ -185,7 +185,10 @@ void query_keep_counts(store *st)
 {
     kept_count *k = st->pending;
     st->pending = NULL;
-    if (!k || st->readonly || !sqlite3_get_autocommit(st->db)) {
+    /* this connection wrote since the count (an edit): no write lock
+     * for a count that cannot be kept */
+    if (!k || st->readonly || !sqlite3_get_autocommit(st->db) ||
+        sqlite3_total_changes64(st->db) != k->changes) {
         kept_count_free(k);
         return;
     }

@@ -70,8 +70,7 @@ for c in list history plans "search 加快" overdue changes "meeting list" repor
   # shellcheck disable=SC2086
   run --db "$DB" --format json $c
   raw_free "$c --format json"
-  if command -v python3 >/dev/null; then
-    python3 -c 'import json,sys; json.load(sys.stdin)' <<<"$out" && pass || fail "$c: JSON invalid"
-  fi
+  # Debian's python3 (scripts/deps.sh), not whatever python3 PATH finds first
+  /usr/bin/python3 -c 'import json,sys; json.load(sys.stdin)' <<<"$out" && pass || fail "$c: JSON invalid"
 done
 finish

@@ -29,7 +29,7 @@ fuzz_one() {
     config) cp tests/fuzz/seeds/config/* data/duban.ini "$corpus"/ ;;
     text) cp tests/fuzz/seeds/text/* tests/data/*.txt "$corpus"/ ;;
     ledger) # the ledger fixtures (CSV and XLSX), written by the script the CLI tests use
-      python3 tests/data/ledger/make_fixtures.py "$corpus" >/dev/null 2>&1 ||
+      /usr/bin/python3 tests/data/ledger/make_fixtures.py "$corpus" >/dev/null 2>&1 ||
         cp tests/data/*.txt "$corpus"/ ;;
     sync) cp tests/fuzz/seeds/sync/* "$corpus"/ ;; # a change file of three edits
   esac

@@ -13,7 +13,7 @@ tui_setup
 # attribute state, trailing default blanks left out (tmux places the
 # escape sequences by how the cells were written, not by what they show).
 cells() {
-    python3 -c '
+    /usr/bin/python3 -c '
 import re, sys
 st = {}
 def sgr(params):

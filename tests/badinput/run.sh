@@ -32,7 +32,7 @@ bad() {
   # shellcheck disable=SC2086
   out=$(env ${CASE_ENV:-} timeout 30 "${runner[@]}" "$DUBAN" --db "$db" "$@" </dev/null 2>"$T/err")
   local rc=$? err
-  err=$(cat "$T/err")
+  err=$(<"$T/err")
   local after=absent
   [ -f "$db" ] && after=$(md5sum <"$db")
   if [ "$rc" -eq 0 ] || [ "$rc" -eq 124 ]; then

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 as_user() { if [ "$(id -u)" -eq 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi; }
-runas() { out=$(as_user "$DUBAN" "$@" 2>"$T/stderr"); rc=$?; errout=$(cat "$T/stderr"); }
+runas() { out=$(as_user "$DUBAN" "$@" 2>"$T/stderr"); rc=$?; errout=$(<"$T/stderr"); }
 bytes() { md5sum <"$1"; }
 chmod 755 "$T"
 mkdir "$T/ro" && "$DUBAN" --db "$T/ro/x.db" list >/dev/null 2>&1

@@ -66,13 +66,13 @@ for ((t = 0; t < TRIALS; t++)); do
     ok=$(sqlite3 "$T/run/$db.db" "PRAGMA integrity_check" 2>&1)
     [ "$ok" = ok ] && pass || fail "trial $t: $db.db is damaged: $ok"
     now=$(state "$T/run/$db.db" | md5sum)
-    if [ "$now" = "$(cat "$T/$db.before")" ]; then outcomes+="$db:before "
-    elif [ "$now" = "$(cat "$T/$db.after")" ]; then outcomes+="$db:after "
+    if [ "$now" = "$(<"$T/$db.before")" ]; then outcomes+="$db:before "
+    elif [ "$now" = "$(<"$T/$db.after")" ]; then outcomes+="$db:after "
     else fail "trial $t: $db.db is half synced"; fi
   done
   # whatever the moment, syncing again finishes the job
   "$DUBAN" --db "$T/run/a.db" sync "$T/run/b.db" >/dev/null 2>&1 || fail "trial $t: sync after the kill"
-  [ "$(state "$T/run/a.db" | md5sum)" = "$(cat "$T/a.after")" ] && pass || fail "trial $t: not converged after a second sync"
+  [ "$(state "$T/run/a.db" | md5sum)" = "$(<"$T/a.after")" ] && pass || fail "trial $t: not converged after a second sync"
 done
 counts=$(tr ' ' '\n' <<<"$outcomes" | grep . | sort | uniq -c | tr -s ' \n' ' ')
 echo "sync of $EDITS+$EDITS edits takes ${took} ms; $TRIALS trials, $killed killed mid-run; outcomes: $counts"

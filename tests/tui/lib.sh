@@ -94,10 +94,23 @@ tui_resize() {
     tmx resize-window -t "$TUI_SESSION" -x "$1" -y "$2"
 }
 
+# screen_has NEEDLE: the screen holds NEEDLE (as grep -F would find it;
+# one process a poll, not two, for a one-line NEEDLE)
+screen_has() {
+    local screen
+    case $1 in
+    *$'\n'*) tui_screen | grep -qF -- "$1" ;;
+    *)
+        screen=$(tui_screen)
+        [[ $screen == *"$1"* ]]
+        ;;
+    esac
+}
+
 tui_wait() {
     local i
     for ((i = 0; i < TUI_TIMEOUT_POLLS; i++)); do
-        tui_screen | grep -qF -- "$1" && return 0
+        screen_has "$1" && return 0
         sleep 0.05
     done
     fail "timed out waiting for '$1'"
@@ -106,7 +119,7 @@ tui_wait() {
 tui_wait_gone() {
     local i
     for ((i = 0; i < TUI_TIMEOUT_POLLS; i++)); do
-        tui_screen | grep -qF -- "$1" || return 0
+        screen_has "$1" || return 0
         sleep 0.05
     done
     fail "timed out waiting for '$1' to go away"
@@ -118,11 +131,11 @@ tui_line() {
 }
 
 assert_contains() {
-    tui_screen | grep -qF -- "$1" || fail "screen does not contain '$1'"
+    screen_has "$1" || fail "screen does not contain '$1'"
 }
 
 assert_not_contains() {
-    tui_screen | grep -qF -- "$1" && fail "screen contains '$1'"
+    screen_has "$1" && fail "screen contains '$1'"
     return 0
 }
 

@@ -27,17 +27,22 @@ ALL="${OSC52}${OSC0}${CSI6N}${DCS}${C1CSI}${C1OSC}${NEL}${RLO}${LRI}x${PDI}A"$'\
 # has FILE PCRE: the bytes of FILE match (C locale: byte by byte)
 has() { LC_ALL=C grep -qaP "$2" "$1"; }
 
-# raw_check WHAT FORMAT FILE: what must never come out of duban raw
+# The controls that must never come out raw, each with its name.
+RAW_NAMES=(ESC BEL BS CR C1 bidi)
+RAW_PCRES=('\x1b' '\x07' '\x08' '\r' '\xc2[\x80-\x9f]' '\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]')
+RAW_ANY=$(IFS='|'; echo "${RAW_PCRES[*]}")
+
+# raw_check WHAT FORMAT FILE: what must never come out of duban raw (one
+# grep for all of them; each named only when one is there)
 raw_check() {
-  local what=$1 fmt=$2 f=$3 bad=""
+  local what=$1 fmt=$2 f=$3 bad="" body=$3 i
   checks=$((checks + 1))
-  if [ "$fmt" = csv ]; then sed 's/\r$//' "$f" >"$T/body"; else cat "$f" >"$T/body"; fi
-  has "$T/body" '\x1b' && bad="$bad ESC"
-  has "$T/body" '\x07' && bad="$bad BEL"
-  has "$T/body" '\x08' && bad="$bad BS"
-  has "$T/body" '\r' && bad="$bad CR"
-  has "$T/body" '\xc2[\x80-\x9f]' && bad="$bad C1"
-  has "$T/body" '\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]' && bad="$bad bidi"
+  if [ "$fmt" = csv ]; then sed 's/\r$//' "$f" >"$T/body" && body=$T/body; fi
+  if has "$body" "$RAW_ANY"; then
+    for i in "${!RAW_PCRES[@]}"; do
+      has "$body" "${RAW_PCRES[$i]}" && bad="$bad ${RAW_NAMES[$i]}"
+    done
+  fi
   if [ "$fmt" = md ] || [ "$fmt" = html ]; then
     grep -q -e '<script' -e '<img' "$f" && bad="$bad HTML"
   fi

@@ -29,17 +29,18 @@ bad() {
   local runner=()
   [ "${CASE_AS:-}" = nobody ] && [ "$(id -u)" -eq 0 ] &&
     runner=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-  # shellcheck disable=SC2086
-  out=$(env ${CASE_ENV:-} timeout 30 "${runner[@]}" "$DUBAN" --db "$db" "$@" </dev/null 2>"$T/err")
+  # shellcheck disable=SC2206
+  [ -n "${CASE_ENV:-}" ] && runner=(env $CASE_ENV "${runner[@]}")
+  out=$(timeout 30 "${runner[@]}" "$DUBAN" --db "$db" "$@" </dev/null 2>"$T/err")
   local rc=$? err
-  err=$(<"$T/err")
+  err=$(<"$T/err") # its last newline dropped: one line holds no other
   local after=absent
   [ -f "$db" ] && after=$(md5sum <"$db")
   if [ "$rc" -eq 0 ] || [ "$rc" -eq 124 ]; then
     fail "$what: exit $rc (stderr: $err)"
-  elif [ -z "$err" ] || [ "$(printf '%s' "$err" | wc -l)" -ne 0 ]; then
+  elif [ -z "$err" ] || [[ $err == *$'\n'* ]]; then
     fail "$what: stderr is not exactly one line: $err"
-  elif ! grep -qF -- "$needle" <<<"$err"; then
+  elif [[ $err != *"$needle"* ]]; then
     fail "$what: stderr does not name '$needle': $err"
   elif [ "$before" != "$after" ]; then
     fail "$what: the database changed"

@@ -85,14 +85,22 @@ sed -n '/^\.SH KEYS/,/^\.SH /p' "$MAN" | awk '
   }
   { name = "" }' >"$T/man"
 
+# Both tables read once into the shell (a process a lookup cost more than the rest).
+declare -A man_keys def_keys
 while IFS=$'\t' read -r name keys; do
-  got=$(awk -F'\t' -v n="$name" '$1 == n { print $2; f = 1 } END { if (!f) print "MISSING" }' "$T/man")
-  if [ "$got" = MISSING ]; then fail "duban(1) KEYS lacks action $name ($keys)"
-  elif [ "$got" != "$keys" ]; then fail "duban(1): $name has keys '$got', actions.def '$keys'"; fi
-done <"$T/def"
-while IFS=$'\t' read -r name keys; do
-  grep -q "^$name"$'\t' "$T/def" || fail "duban(1) KEYS has $name, which actions.def lacks"
+  [ -z "${man_keys[$name]+set}" ] || fail "duban(1) KEYS lists $name twice"
+  man_keys[$name]=$keys
 done <"$T/man"
+while IFS=$'\t' read -r name keys; do
+  def_keys[$name]=$keys
+  if [ -z "${man_keys[$name]+set}" ]; then fail "duban(1) KEYS lacks action $name ($keys)"
+  elif [ "${man_keys[$name]}" != "$keys" ]; then
+    fail "duban(1): $name has keys '${man_keys[$name]}', actions.def '$keys'"
+  fi
+done <"$T/def"
+for name in "${!man_keys[@]}"; do
+  [ -n "${def_keys[$name]+set}" ] || fail "duban(1) KEYS has $name, which actions.def lacks"
+done
 
 # The program's own view of the defaults (actions.def via tui/screen/keymap.c).
 "$DUBAN" config --dump >"$T/dump" || fail "duban config --dump failed"

@@ -66,6 +66,8 @@ globals=$(opt_names | sed '/^--version$/q')
 all=$(opt_names | sed '1,/^--version$/d')
 [ "$(wc -l <<<"$all")" -ge 8 ] && pass || fail "__options lists only: $all"
 commands=$("$DUBAN" --help | awk '/^Commands:/ { f = 1; next } /^$/ { f = 0 } f { print $1 }')
+# is_line LINE TEXT: TEXT has LINE as a whole line (grep -qxF, in the shell)
+is_line() { [[ $'\n'$2$'\n' == *$'\n'"$1"$'\n'* ]]; }
 declare -A takes_arg # option -> its argument's name ("" for a flag), read once
 while IFS=$'\t' read -r o a _; do takes_arg[$o]=$a; done < <("$DUBAN" __options)
 refused() { # COMMAND OPTION: the parser refuses it with the usage status
@@ -78,8 +80,9 @@ for c in $commands; do
   "$DUBAN" "$c" --help >"$T/help" || fail "$c --help"
   helpopts=$(sed -n '/^Options:/,/^$/p' "$T/help" | grep -o '^  --[a-z-]*' | tr -d ' ')
   [ "$mine" = "$helpopts" ] && pass || fail "$c: --help lists '$helpopts', the table '$mine'"
+  usage=$(head -1 "$T/help")
   for o in $mine; do
-    head -1 "$T/help" | grep -qF -- "$o" && pass || fail "$c --help usage lacks $o"
+    text_has "$usage" "$o" && pass || fail "$c --help usage lacks $o"
   done
   # the parser takes all of its own options at once ...
   set --
@@ -90,7 +93,7 @@ for c in $commands; do
   [ "$rc" -eq 0 ] && pass || fail "$c does not take one of '$(echo $mine)', which its table row names: $errout"
   # ... and refuses the first option it does not take
   for o in $all; do
-    grep -qxF -- "$o" <<<"$mine" && continue
+    is_line "$o" "$mine" && continue
     refused_by[$o]=1
     refused "$c" "$o"
     break
@@ -103,7 +106,7 @@ done
 for o in $all; do
   [ -n "${refused_by[$o]:-}" ] && continue
   for c in $commands; do
-    grep -qxF -- "$o" <<<"${takes[$c]}" && continue
+    is_line "$o" "${takes[$c]}" && continue
     refused "$c" "$o"
     break
   done

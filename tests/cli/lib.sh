@@ -12,26 +12,21 @@ checks=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 pass() { checks=$((checks + 1)); }
 
+# shellcheck source=../text_has.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../text_has.sh"
+
 # run ARGS...: runs duban, leaving stdout in $out, stderr in $errout, status in $rc
-# ($(<file) and text_has start no process: the suite runs these thousands of times)
+# ($(<file) reads the file without a process)
 run() {
   out=$("$DUBAN" "$@" 2>"$T/stderr"); rc=$?
   errout=$(<"$T/stderr")
-}
-# text_has TEXT NEEDLE: grep -qF -- NEEDLE <<<TEXT, in the shell for a one-line NEEDLE
-text_has() {
-  case $2 in
-    *$'\n'*) grep -qF -- "$2" <<<"$1" ;;
-    *) [[ $1 == *"$2"* ]] ;;
-  esac
 }
 expect_rc() { [ "$rc" -eq "$1" ] && pass || fail "$2: exit $rc, expected $1 (stderr: $errout)"; }
 expect_out() { text_has "$out" "$1" && pass || fail "$2: output lacks '$1'"$'\n'"$out"; }
 expect_no_out() { text_has "$out" "$1" && fail "$2: output has '$1'" || pass; }
 expect_err() { text_has "$errout" "$1" && pass || fail "$2: stderr lacks '$1': $errout"; }
-expect_one_line_err() {
-  [ "$(printf '%s' "$errout" | wc -l)" -eq 0 ] && [ -n "$errout" ] && pass \
-    || fail "$1: stderr is not one line: $errout"
+expect_one_line_err() { # $errout has lost its last newline: one line holds no other
+  [[ -n $errout && $errout != *$'\n'* ]] && pass || fail "$1: stderr is not one line: $errout"
 }
 db_sum() { sqlite3 "$1" .dump | md5sum; }
 

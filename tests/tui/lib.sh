@@ -16,6 +16,8 @@
 
 set -u
 : "${DUBAN:?DUBAN must name the duban binary}"
+# shellcheck source=../text_has.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../text_has.sh"
 TUI_TIMEOUT_POLLS=${TUI_TIMEOUT_POLLS:-100} # x 50 ms
 
 tui_setup() {
@@ -95,16 +97,9 @@ tui_resize() {
 }
 
 # screen_has NEEDLE: the screen holds NEEDLE (as grep -F would find it;
-# one process a poll, not two, for a one-line NEEDLE)
+# tmux alone a poll, no grep)
 screen_has() {
-    local screen
-    case $1 in
-    *$'\n'*) tui_screen | grep -qF -- "$1" ;;
-    *)
-        screen=$(tui_screen)
-        [[ $screen == *"$1"* ]]
-        ;;
-    esac
+    text_has "$(tui_screen)" "$1"
 }
 
 tui_wait() {

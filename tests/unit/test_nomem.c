@@ -247,6 +247,19 @@ static void fresh_seeded_store(void)
     copy_store(seeded);
 }
 
+/* seeded made: a new database holding doc, stored uncounted. */
+static void open_seeded(plan_doc *doc)
+{
+    assert_int_equal(store_open(":memory:", STORE_CREATE, &seeded, NULL), DUBAN_OK);
+    assert_int_equal(store_add_plan(seeded, doc, &seeded_plan, NULL), DUBAN_OK);
+}
+
+static void close_seeded(void)
+{
+    store_close(seeded);
+    seeded = NULL;
+}
+
 static int edit_scenario(void)
 {
     duban_error err = {0};
@@ -310,11 +323,9 @@ static void meeting_fails_cleanly(void **state)
     (void)state;
     test_small_doc(&small);
     open_stores();
-    assert_int_equal(store_open(":memory:", STORE_CREATE, &seeded, NULL), DUBAN_OK);
-    assert_int_equal(store_add_plan(seeded, &small, &seeded_plan, NULL), DUBAN_OK);
+    open_seeded(&small);
     long n = every_allocation_after("meeting", meeting_scenario, fresh_seeded_store);
-    store_close(seeded);
-    seeded = NULL;
+    close_seeded();
     close_stores();
     print_message("meeting: %ld allocations, each failed once\n", n);
     plan_doc_free(&small);
@@ -331,13 +342,11 @@ static void store_fails_cleanly(void **state)
     long n = every_allocation_after("store", store_scenario, fresh_store);
     print_message("store: %ld allocations, each failed once\n", n);
     assert_true(n > 10);
-    assert_int_equal(store_open(":memory:", STORE_CREATE, &seeded, NULL), DUBAN_OK);
-    assert_int_equal(store_add_plan(seeded, &seed_doc, &seeded_plan, NULL), DUBAN_OK);
+    open_seeded(&seed_doc);
     n = every_allocation_after("edit", edit_scenario, fresh_seeded_store);
     print_message("edit, undo, list, report: %ld allocations, each failed once\n", n);
     assert_true(n > 100);
-    store_close(seeded);
-    seeded = NULL;
+    close_seeded();
     close_stores();
     plan_doc_free(&seed_doc);
     free(seed);

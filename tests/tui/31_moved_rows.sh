@@ -101,6 +101,16 @@ tui_wait_selected 持之以恒抓招商
 tui_keys Enter j j
 tui_wait_selected '1.2 '
 same_as_whole_frame "move, fold, move back"
+# keys sent at once, faster than frames: the front end draws none while
+# more wait, and a move after a fold, or after moves, still draws what
+# every key since the last frame changed
+tui_keys k k Enter j k
+tui_wait_gone '1.1 '
+tui_wait_selected 持之以恒抓招商
+same_as_whole_frame "a fold between moves sent at once"
+tui_keys Enter j j j k
+tui_wait_selected '1.2 '
+same_as_whole_frame "moves sent at once"
 # an edit, then moves: the edited row, the header's counts
 tui_keys 5
 tui_wait '完成 1/38'

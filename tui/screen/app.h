@@ -193,6 +193,7 @@ typedef struct app {
      * changed (layout_draw_moved).  Anything else draws a whole frame. */
     int moved;
     size_t moved_from;
+    int undrawn; /* a key was handled since the last frame (tui.c) */
     layout lay;
     /* keys typed while an edit waited for another writer (tui.c), handled
      * after it: is_fn and the key as get_wch() gave them */

@@ -26,6 +26,7 @@
 #include "store/store.h"
 #include "sync/sync.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,7 +185,7 @@ static void draw(app *a)
     int cursor_x = -2;
     if (a->moved && !a->repaint && !memcmp(&last, &a->lay, sizeof last))
         cursor_x = layout_draw_moved(a, a->moved_from); /* the rows the key changed */
-    a->moved = 0;
+    a->moved = a->undrawn = 0;
     if (cursor_x == -2) {
         erase();
         cursor_x = layout_draw_frame(a);
@@ -252,6 +253,12 @@ static int is_move(action act)
 static int on_key(app *a, int is_fn, wint_t ch)
 {
     int key = (int)ch;
+    /* keys handled since the last frame (run_loop() draws none while
+     * more wait): only a run of moves may still redraw just its rows,
+     * from where the first one started */
+    int chain = a->undrawn, chain_moved = chain && a->moved;
+    a->undrawn = 1;
+    a->moved = 0;
     if ((!is_fn && key == '\r') || (is_fn && key == KEY_ENTER)) {
         is_fn = 0;
         key = '\n';
@@ -282,8 +289,9 @@ static int on_key(app *a, int is_fn, wint_t ch)
      * marks were shown) */
     int step = (act == ACT_search_next || act == ACT_search_prev) && marked && nrows == a->ol.nrows;
     a->moved = r == VIEW_HANDLED && (is_move(act) || step) && view == VIEW_outline &&
-               a->view == VIEW_outline && a->prompt == PROMPT_NONE;
-    a->moved_from = from;
+               a->view == VIEW_outline && a->prompt == PROMPT_NONE && (!chain || chain_moved);
+    if (!chain)
+        a->moved_from = from;
     return r == VIEW_QUIT;
 }
 
@@ -333,6 +341,9 @@ static void start_curses(app *a)
      * the terminal's palette), so that every frame is one write(). */
     endwin();
     doupdate();
+    /* no look for typed-ahead keys inside doupdate() (a poll() every five
+     * lines): run_loop() looks once, before it draws */
+    typeahead(-1);
     draw_init(a->use_color, store_statuses(a->st), theme, &a->ctx->measure);
 }
 
@@ -396,15 +407,25 @@ static int next_key(app *a, wint_t *ch)
     return is_fn ? KEY_CODE_YES : OK;
 }
 
+/* A key already typed: one kept while an edit waited, or one waiting on
+ * the terminal.  Drawing then would show a frame the next key replaces
+ * (a held key, a paste). */
+static int key_waiting(const app *a)
+{
+    struct pollfd in = {.fd = fileno(stdin), .events = POLLIN};
+    return a->npending || poll(&in, 1, 0) > 0;
+}
+
 static int run_loop(app *a)
 {
     int dirty = 1;
     long last_poll = now_ms();
     store_set_wait(a->st, on_wait, a);
     for (;;) {
-        if (dirty)
+        if (dirty && !key_waiting(a)) {
             draw(a);
-        dirty = 0;
+            dirty = 0;
+        }
         wint_t ch;
         int idle = search_idle_work(a); /* then look for a key without waiting */
         if (idle)

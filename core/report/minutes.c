@@ -252,25 +252,27 @@ static int build_doc(const minutes_data *md, minutes_doc *d)
 int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
                    const light_rule *rule, const text_measure *m, strbuf *out, duban_error *err)
 {
-    return minutes_render_where(st, meeting_id, fmt, today, rule, NULL, NULL, m, out, err);
+    return minutes_render_where(st, meeting_id, fmt, today, rule, NULL, NULL, m, out, NULL, NULL,
+                                err);
 }
 
 static const char *const format_names[] = {"md", "html", "csv", "json"};
 /* The frozen blocks of the minutes (minutes_doc_codec.c), for the workbook. */
 #define FROZEN_DOC "doc"
 
-/* Renders the live minutes of md in fmt. */
+/* Renders the live minutes of md in fmt, handed to flush as out fills.
+ * DUBAN_OK, DUBAN_ENOMEM or DUBAN_EIO. */
 static int render_data(const minutes_data *md, enum minutes_format fmt, const text_measure *m,
-                       strbuf *out)
+                       strbuf *out, table_flush_fn flush, void *arg)
 {
-    if (fmt == MINUTES_CSV)
-        return minutes_write_csv(md, out);
-    if (fmt == MINUTES_JSON)
-        return minutes_write_rows(md, FORMAT_JSON, out);
+    if (fmt == MINUTES_CSV || fmt == MINUTES_JSON)
+        return minutes_write_rows(md, fmt == MINUTES_CSV ? FORMAT_CSV : FORMAT_JSON, out, flush,
+                                  arg);
     minutes_doc d;
-    int rc = build_doc(md, &d);
+    int rc = build_doc(md, &d) ? DUBAN_ENOMEM : DUBAN_OK;
     if (!rc)
-        rc = fmt == MINUTES_HTML ? minutes_write_html(&d, out) : minutes_write_md(&d, m, out);
+        rc = fmt == MINUTES_HTML ? minutes_write_html(&d, out, flush, arg)
+                                 : minutes_write_md(&d, m, out, flush, arg);
     minutes_doc_free(&d);
     return rc;
 }
@@ -293,7 +295,8 @@ static int frozen(store *st, int64_t meeting_id, enum minutes_format fmt, strbuf
 
 int minutes_render_where(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
                          const light_rule *rule, const query_filter *f, const char *issuer,
-                         const text_measure *m, strbuf *out, duban_error *err)
+                         const text_measure *m, strbuf *out, table_flush_fn flush, void *arg,
+                         duban_error *err)
 {
     int found = 0, rc;
     if (!query_filter_active(f) && (rc = frozen(st, meeting_id, fmt, out, &found, err)))
@@ -305,8 +308,10 @@ int minutes_render_where(store *st, int64_t meeting_id, enum minutes_format fmt,
     if (rc)
         return rc;
     md.issuer = issuer;
-    rc = render_data(&md, fmt, m, out);
+    rc = render_data(&md, fmt, m, out, flush, arg);
     minutes_data_free(&md);
+    if (rc == DUBAN_EIO)
+        return duban_fail(err, DUBAN_EIO, "cannot write output");
     return rc ? duban_fail(err, DUBAN_ENOMEM, "out of memory") : DUBAN_OK;
 }
 
@@ -337,7 +342,7 @@ int minutes_freeze(store *st, int64_t meeting_id, long today, const light_rule *
     }
     for (int fmt = 0; !rc && fmt < (int)(sizeof format_names / sizeof format_names[0]); fmt++) {
         strbuf body = {0};
-        if (render_data(&md, (enum minutes_format)fmt, m, &body))
+        if (render_data(&md, (enum minutes_format)fmt, m, &body, NULL, NULL))
             rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
         else
             rc = meeting_minutes_put(st, meeting_id, format_names[fmt], strbuf_str(&body), err);

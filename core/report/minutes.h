@@ -27,6 +27,7 @@
 #include "query/filter.h"
 #include "store/store.h"
 #include "base/strbuf.h"
+#include "text/table.h"
 #include "text/textwidth.h"
 
 #include <stdint.h>
@@ -41,12 +42,16 @@ int minutes_render(store *st, int64_t meeting_id, enum minutes_format fmt, long 
                    const light_rule *rule, const text_measure *m, strbuf *out, duban_error *err);
 
 /* The same restricted to the items matching f (query/filter.h; NULL:
- * all); the head names the filter (筛选：...). */
-/* issuer (NULL or "" none) adds the 落款 at the end: the issuer and the
- * meeting's date (config key issuer, duban.ini(5)). */
+ * all); the head names the filter (筛选：...).  issuer (NULL or "" none)
+ * adds the 落款 at the end: the issuer and the meeting's date (config key
+ * issuer, duban.ini(5)).  With flush (not NULL) the text is handed out as
+ * out fills, as table_render_stream() does (text/table.h), so that long
+ * minutes are never whole in memory; what is left in out at the end is
+ * the caller's to write.  DUBAN_EIO (said in err) when flush failed. */
 int minutes_render_where(store *st, int64_t meeting_id, enum minutes_format fmt, long today,
                          const light_rule *rule, const query_filter *f, const char *issuer,
-                         const text_measure *m, strbuf *out, duban_error *err);
+                         const text_measure *m, strbuf *out, table_flush_fn flush, void *arg,
+                         duban_error *err);
 
 /* Freezes the minutes of an ended meeting as of today: renders them in
  * every format (md with m) and keeps them (edit/meeting_room.h), so that

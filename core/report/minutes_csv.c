@@ -189,12 +189,8 @@ static int target_rows(const minutes_data *md, table *t)
     return rc;
 }
 
-int minutes_write_csv(const minutes_data *md, strbuf *out)
-{
-    return minutes_write_rows(md, FORMAT_CSV, out);
-}
-
-int minutes_write_rows(const minutes_data *md, enum table_format fmt, strbuf *out)
+int minutes_write_rows(const minutes_data *md, enum table_format fmt, strbuf *out,
+                       table_flush_fn flush, void *arg)
 {
     table t;
     table_init(&t, csv_cols, C_COUNT);
@@ -215,8 +211,7 @@ int minutes_write_rows(const minutes_data *md, enum table_format fmt, strbuf *ou
         rc = silent_rows(md, &t);
     if (!rc)
         rc = target_rows(md, &t);
-    if (!rc)
-        rc = table_render(&t, fmt, NULL, out);
+    rc = rc ? DUBAN_ENOMEM : table_render_stream(&t, fmt, NULL, out, flush, arg);
     table_free(&t);
-    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+    return rc;
 }

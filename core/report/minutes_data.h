@@ -63,9 +63,11 @@ long minutes_silent_days(const minutes_data *md, size_t i);
  * (with a "%" when percent is set), red, yellow, green. */
 void minutes_tally_numbers(const light_tally *g, int percent, char out[6][16]);
 
-/* The whole minutes as one CSV table (see minutes.h). */
-int minutes_write_csv(const minutes_data *md, strbuf *out);
-/* The same rows in another table format (JSON: an array of objects). */
-int minutes_write_rows(const minutes_data *md, enum table_format fmt, strbuf *out);
+/* The whole minutes as one table in fmt (CSV, see minutes.h; JSON: an
+ * array of objects), handed to flush as out fills (table_render_stream():
+ * what is left in out is the caller's).  DUBAN_OK, DUBAN_ENOMEM or
+ * DUBAN_EIO. */
+int minutes_write_rows(const minutes_data *md, enum table_format fmt, strbuf *out,
+                       table_flush_fn flush, void *arg);
 
 #endif

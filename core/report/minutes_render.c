@@ -6,38 +6,57 @@
 #include <stdlib.h>
 #include <string.h>
 
-int minutes_write_md(const minutes_doc *d, const text_measure *m, strbuf *out)
+int minutes_flush(strbuf *out, table_flush_fn flush, void *arg)
+{
+    if (!flush || out->len < TABLE_FLUSH_AT)
+        return DUBAN_OK;
+    if (flush(arg, out))
+        return DUBAN_EIO;
+    strbuf_reset(out);
+    return DUBAN_OK;
+}
+
+/* Block i as Markdown: a blank line after it, but for a list item
+ * followed by another and for the last block (the text ends with exactly
+ * one newline). */
+static int md_block(const minutes_doc *d, size_t i, const text_measure *m, strbuf *out,
+                    table_flush_fn flush, void *arg)
 {
     static const char *const marks[] = {"# ", "## ", "### "};
-    int rc = 0;
-    for (size_t i = 0; i < d->n; i++) {
-        const minutes_block *b = &d->v[i];
-        int last_li = b->kind == BLOCK_LI && (i + 1 == d->n || d->v[i + 1].kind != BLOCK_LI);
-        switch (b->kind) {
-        case BLOCK_H1:
-        case BLOCK_H2:
-        case BLOCK_H3:
-            rc |= strbuf_append(out, marks[b->kind - BLOCK_H1]) | md_append_text(out, b->text) |
-                  strbuf_append(out, "\n\n");
-            break;
-        case BLOCK_P:
-        case BLOCK_SIGN:
-            rc |= md_append_text(out, b->text) | strbuf_append(out, "\n\n");
-            break;
-        case BLOCK_LI:
-            rc |= strbuf_append(out, "- ") | md_append_text(out, b->text) |
-                  strbuf_append(out, last_li ? "\n\n" : "\n");
-            break;
-        case BLOCK_TABLE:
-            rc |= table_render(&b->t, FORMAT_MD, m, out);
-            rc |= strbuf_append(out, "\n");
-            break;
-        }
+    const minutes_block *b = &d->v[i];
+    int last = i + 1 == d->n, next_li = !last && d->v[i + 1].kind == BLOCK_LI;
+    const char *end = last || (b->kind == BLOCK_LI && next_li) ? "\n" : "\n\n";
+    switch (b->kind) {
+    case BLOCK_H1:
+    case BLOCK_H2:
+    case BLOCK_H3:
+        return strbuf_append(out, marks[b->kind - BLOCK_H1]) | md_append_text(out, b->text) |
+                       strbuf_append(out, end)
+                   ? DUBAN_ENOMEM
+                   : DUBAN_OK;
+    case BLOCK_P:
+    case BLOCK_SIGN:
+        return md_append_text(out, b->text) | strbuf_append(out, end) ? DUBAN_ENOMEM : DUBAN_OK;
+    case BLOCK_LI:
+        return strbuf_append(out, "- ") | md_append_text(out, b->text) | strbuf_append(out, end)
+                   ? DUBAN_ENOMEM
+                   : DUBAN_OK;
+    case BLOCK_TABLE: {
+        int rc = table_render_stream(&b->t, FORMAT_MD, m, out, flush, arg);
+        return rc || last ? rc : strbuf_append(out, "\n") ? DUBAN_ENOMEM : DUBAN_OK;
     }
-    /* end with exactly one newline */
-    while (!rc && out->len >= 2 && out->s[out->len - 1] == '\n' && out->s[out->len - 2] == '\n')
-        out->s[--out->len] = '\0';
-    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+    }
+    return DUBAN_OK;
+}
+
+int minutes_write_md(const minutes_doc *d, const text_measure *m, strbuf *out, table_flush_fn flush,
+                     void *arg)
+{
+    int rc = DUBAN_OK;
+    for (size_t i = 0; !rc && i < d->n; i++)
+        if (!(rc = md_block(d, i, m, out, flush, arg)))
+            rc = minutes_flush(out, flush, arg);
+    return rc;
 }
 
 int html_escape(strbuf *out, const char *s)
@@ -154,7 +173,8 @@ static int td(strbuf *out, const char *open, size_t open_len, const char *text)
 
 #define HTML_TAG_MAX 48
 
-static int html_table(strbuf *out, const table *t)
+/* DUBAN_OK, DUBAN_ENOMEM or DUBAN_EIO (flush failed). */
+static int html_table(strbuf *out, const table *t, table_flush_fn flush, void *arg)
 {
     char(*open)[HTML_TAG_MAX] = malloc((t->ncols ? t->ncols : 1) * sizeof *open);
     size_t *len = malloc((t->ncols ? t->ncols : 1) * sizeof *len);
@@ -173,24 +193,26 @@ static int html_table(strbuf *out, const table *t)
         open_tag(open[c], sizeof open[c], "td", &t->cols[c]);
         len[c] = strlen(open[c]);
     }
-    for (size_t r = 0; r < t->nrows; r++) {
+    int io = DUBAN_OK;
+    for (size_t r = 0; !rc && !io && r < t->nrows; r++) {
         rc |= strbuf_appendn(out, "<tr>", 4);
         for (size_t c = 0; c < t->ncols; c++)
             rc |= td(out, open[c], len[c], table_cell(t, r, c));
         rc |= strbuf_appendn(out, "</tr>\n", 6);
+        io = rc ? DUBAN_OK : minutes_flush(out, flush, arg);
     }
     free(open);
     free(len);
-    return rc | strbuf_append(out, "</tbody>\n</table>\n");
+    rc |= strbuf_append(out, "</tbody>\n</table>\n");
+    return io ? io : rc ? DUBAN_ENOMEM : DUBAN_OK;
 }
 
+/* Non-zero when out of memory. */
 static int html_block(strbuf *out, const minutes_doc *d, size_t i)
 {
     static const char *const tags[] = {"h1", "h2", "h3", "p"};
     const minutes_block *b = &d->v[i];
     int rc = 0;
-    if (b->kind == BLOCK_TABLE)
-        return html_table(out, &b->t);
     if (b->kind == BLOCK_SIGN)
         return strbuf_append(out, "<p class=\"sign\">") | html_escape(out, b->text) |
                strbuf_append(out, "</p>\n");
@@ -205,12 +227,18 @@ static int html_block(strbuf *out, const minutes_doc *d, size_t i)
     return rc | strbuf_printf(out, "</%s>\n", tags[b->kind]);
 }
 
-int minutes_write_html(const minutes_doc *d, strbuf *out)
+int minutes_write_html(const minutes_doc *d, strbuf *out, table_flush_fn flush, void *arg)
 {
     int rc = strbuf_append(out, html_head) | html_escape(out, d->title ? d->title : "") |
-             strbuf_append(out, html_style);
-    for (size_t i = 0; !rc && i < d->n; i++)
-        rc = html_block(out, d, i);
-    rc |= strbuf_append(out, "</body>\n</html>\n");
-    return rc ? DUBAN_ENOMEM : DUBAN_OK;
+                     strbuf_append(out, html_style)
+                 ? DUBAN_ENOMEM
+                 : DUBAN_OK;
+    for (size_t i = 0; !rc && i < d->n; i++) {
+        if (d->v[i].kind == BLOCK_TABLE)
+            rc = html_table(out, &d->v[i].t, flush, arg);
+        else
+            rc = html_block(out, d, i) ? DUBAN_ENOMEM : DUBAN_OK;
+        rc = rc ? rc : minutes_flush(out, flush, arg);
+    }
+    return rc ? rc : strbuf_append(out, "</body>\n</html>\n") ? DUBAN_ENOMEM : DUBAN_OK;
 }

@@ -283,7 +283,7 @@ int report_render_html(store *st, int64_t plan_id, enum light_group by, long tod
     } else {
         rc = html_doc(st, plan_id, by, today, f, issuer, &t, rule, &d, err);
     }
-    if (!rc && minutes_write_html(&d, out))
+    if (!rc && minutes_write_html(&d, out, NULL, NULL))
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     minutes_doc_free(&d);
     free(targets);

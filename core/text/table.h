@@ -56,8 +56,11 @@ int table_add_row(table *t, const char *const *cells);
  * the table.  O(c): a row is read cell by cell. */
 const char *table_cell(const table *t, size_t r, size_t c);
 int table_render(const table *t, enum table_format fmt, const text_measure *m, strbuf *out);
-/* The same, handing out to flush whenever it holds 16 KiB or more at the
- * end of a row (then emptying it), so that a long table's rendering is
+/* Rendered output is handed out in pieces of about this size: big enough
+ * for few writes, small enough that the buffer stays in a few pages. */
+#define TABLE_FLUSH_AT 16384
+/* The same, handing out to flush whenever it holds TABLE_FLUSH_AT or more
+ * at the end of a row (then emptying it), so that a long table's rendering is
  * never whole in memory: flush writes it where it belongs and returns 0,
  * or non-zero to stop (DUBAN_EIO).  What is left in out at the end is the caller's to
  * write.  DUBAN_OK, DUBAN_ENOMEM or DUBAN_EIO. */

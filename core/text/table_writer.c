@@ -9,10 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Rendered rows are handed out in pieces of about this size: big enough
- * for few writes, small enough that the buffer stays in a few pages. */
-#define TABLE_FLUSH_AT 16384
-
 int table_writer_init(table_writer *tw, const table_column *cols, size_t ncols,
                       enum table_format fmt, const text_measure *m, strbuf *out,
                       table_flush_fn flush, void *arg)

@@ -409,6 +409,66 @@ static void reports_before_a_meeting_are_capped(void **state)
     meeting_change_list_free(&none);
 }
 
+/* A table_flush_fn keeping what it is handed; it fails at piece fail_at
+ * (1 the first, 0 never). */
+typedef struct pieces {
+    strbuf all;
+    size_t n, largest, fail_at;
+} pieces;
+
+static int keep_piece(void *arg, const strbuf *sb)
+{
+    pieces *p = arg;
+    if (++p->n == p->fail_at)
+        return 1;
+    if (sb->len > p->largest)
+        p->largest = sb->len;
+    return strbuf_appendn(&p->all, sb->s, sb->len);
+}
+
+/* Long minutes are written as they are made, in pieces of TABLE_FLUSH_AT
+ * bytes and at most a row (here a 9 KB note) more, the same text as
+ * rendered whole; a failed write stops them with DUBAN_EIO. */
+static void minutes_are_handed_out_in_pieces(void **state)
+{
+    fixture *f = *state;
+    int64_t id = start(f, "调度会");
+    static const char *const refs[] = {"1.1", "1.2", "1.2.1", "1.2.2", "2.1"};
+    char note[3 * 3000 + 1];
+    for (size_t i = 0; i + 3 < sizeof note; i += 3)
+        memcpy(note + i, "进", 3);
+    note[sizeof note - 1] = '\0';
+    for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
+        fixture_edit(f, refs[i], FIELD_NOTE, note, NULL);
+    long today = day("2030-01-01");
+    for (int fmt = MINUTES_MD; fmt <= MINUTES_JSON; fmt++) {
+        strbuf whole = {0}, rest = {0};
+        pieces p = {0};
+        duban_error err;
+        assert_int_equal(minutes_render_where(f->st, id, (enum minutes_format)fmt, today, NULL,
+                                              NULL, NULL, NULL, &whole, NULL, NULL, &err),
+                         DUBAN_OK);
+        assert_int_equal(minutes_render_where(f->st, id, (enum minutes_format)fmt, today, NULL,
+                                              NULL, NULL, NULL, &rest, keep_piece, &p, &err),
+                         DUBAN_OK);
+        assert_int_equal(strbuf_appendn(&p.all, rest.s, rest.len), 0);
+        assert_string_equal(strbuf_str(&p.all), strbuf_str(&whole));
+        assert_true(p.n >= 2);
+        assert_true(p.largest >= TABLE_FLUSH_AT && p.largest < TABLE_FLUSH_AT + 12288);
+        assert_true(rest.len < TABLE_FLUSH_AT + 12288);
+        strbuf_free(&p.all);
+        strbuf_reset(&rest);
+        p = (pieces){.fail_at = 2};
+        assert_int_equal(minutes_render_where(f->st, id, (enum minutes_format)fmt, today, NULL,
+                                              NULL, NULL, NULL, &rest, keep_piece, &p, &err),
+                         DUBAN_EIO);
+        assert_string_equal(err.msg, "cannot write output");
+        strbuf_free(&p.all);
+        strbuf_free(&rest);
+        strbuf_free(&whole);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -430,6 +490,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(extensions_keep_the_original_due, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(renderers_say_what_happened, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(minutes_are_handed_out_in_pieces, fixture_setup,
                                         fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

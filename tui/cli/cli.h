@@ -177,6 +177,12 @@ int cli_emit(const strbuf *sb, duban_error *err);
 /* The same for a command's data in ctx->format: CSV output starts with
  * TABLE_CSV_BOM unless --no-bom or the setting csv_bom = no. */
 int cli_emit_data(cli_ctx *ctx, const strbuf *sb, duban_error *err);
+/* The same written as it is made: begin writes the CSV mark as
+ * cli_emit_data() does; cli_write_chunk is a table_flush_fn (text/table.h)
+ * writing each piece to stdout (buffered); cli_emit() writes what is left
+ * and flushes. */
+int cli_data_begin(cli_ctx *ctx, duban_error *err);
+int cli_write_chunk(void *arg, const strbuf *sb);
 /* Writes one printf-style line, sanitised, to stdout. */
 int cli_say(duban_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Writes "duban: " and one printf-style line, sanitised, to stderr. */

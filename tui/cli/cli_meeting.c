@@ -331,11 +331,13 @@ int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err)
         rc = minutes_write_file_where(ctx->st, id, ctx->today, &rule, &f, path, err);
         return rc ? rc : cli_say(err, "wrote %s", path);
     }
-    strbuf sb = {0};
-    rc = minutes_render_where(ctx->st, id, fmt, ctx->today, &rule, &f, cli_issuer(ctx),
-                              &ctx->measure, &sb, err);
+    strbuf sb = {0}; /* written as it fills: long minutes are never whole in memory */
+    rc = cli_data_begin(ctx, err);
     if (!rc)
-        rc = cli_emit_data(ctx, &sb, err);
+        rc = minutes_render_where(ctx->st, id, fmt, ctx->today, &rule, &f, cli_issuer(ctx),
+                                  &ctx->measure, &sb, cli_write_chunk, NULL, err);
+    if (!rc)
+        rc = cli_emit(&sb, err);
     strbuf_free(&sb);
     return rc;
 }

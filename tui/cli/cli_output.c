@@ -33,8 +33,12 @@ int cli_emit_data(cli_ctx *ctx, const strbuf *sb, duban_error *err)
     return emit_bom(ctx, err) ? DUBAN_EIO : cli_emit(sb, err);
 }
 
-/* A table_flush_fn: the rows rendered so far, to stdout (buffered). */
-static int write_rows(void *arg, const strbuf *sb)
+int cli_data_begin(cli_ctx *ctx, duban_error *err)
+{
+    return emit_bom(ctx, err);
+}
+
+int cli_write_chunk(void *arg, const strbuf *sb)
 {
     (void)arg;
     return fwrite(strbuf_str(sb), 1, sb->len, stdout) != sb->len;
@@ -59,8 +63,8 @@ int cli_emit_table(cli_ctx *ctx, const table *t, duban_error *err)
     if (emit_bom(ctx, err))
         return DUBAN_EIO;
     strbuf sb = {0};
-    return end_table(table_render_stream(t, ctx->format, &ctx->measure, &sb, write_rows, NULL), &sb,
-                     err);
+    return end_table(table_render_stream(t, ctx->format, &ctx->measure, &sb, cli_write_chunk, NULL),
+                     &sb, err);
 }
 
 int cli_writer_start(cli_ctx *ctx, table_writer *tw, strbuf *sb, const table_column *cols,
@@ -68,7 +72,7 @@ int cli_writer_start(cli_ctx *ctx, table_writer *tw, strbuf *sb, const table_col
 {
     if (emit_bom(ctx, err))
         return DUBAN_EIO;
-    if (table_writer_init(tw, cols, ncols, ctx->format, &ctx->measure, sb, write_rows, NULL)) {
+    if (table_writer_init(tw, cols, ncols, ctx->format, &ctx->measure, sb, cli_write_chunk, NULL)) {
         table_writer_free(tw);
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }

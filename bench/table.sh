@@ -17,7 +17,9 @@
 #     against the sqlite3 CLI running bench/sql/*.sql (checked first to
 #     print the same rows) on the schema before issue 15's indexes
 #     (FLOOR_DROP), interleaved on one CPU (pin), medians and p95 in ms,
-#     and their ratio.
+#     and their ratio;
+#   - whole-process `duban minutes` (Markdown and HTML) of a meeting started
+#     on the plan's day, medians and p95 in ms, no floor.
 # --whole: only the whole-process rows (and the databases' write times).
 # Speed is never asserted; see bench/README.md.
 set -u
@@ -182,6 +184,27 @@ start() {
     rm -f "$T/run.db" "$T/run.db-wal" "$T/run.db-shm"
 }
 
+# minutes SIZE : duban minutes (Markdown and HTML) of a meeting started on
+# the plan's day on a copy of the database (its window: the whole history
+# since the import), interleaved; no floor (the sqlite3 CLI has no
+# minutes), the time is the goal (issue 15: under 30 ms at 10k)
+minutes() {
+    local db=$T/$1-meeting.db i
+    cp "$T/$1.db" "$db"
+    "$DUBAN" --db "$db" --today $TODAY meeting start 调度会 --date $TODAY >/dev/null 2>&1 || return 1
+    rm -f "$T/m.txt" "$T/h.txt"
+    pin
+    for ((i = 0; i < ROUNDS; i++)); do
+        OUT=$T/m.txt ms run minutes --db "$db"
+        OUT=$T/h.txt ms run minutes --db "$db" --format html
+    done
+    unpin
+    printf "%-5s %-26s %9s %9s %9s %9s %7s\n" "$1" "duban minutes" $(stats "$T/m.txt") - - -
+    printf "%-5s %-26s %9s %9s %9s %9s %7s\n" "$1" "duban minutes --format html" \
+        $(stats "$T/h.txt") - - -
+    rm -f "$db" "$db-wal" "$db-shm"
+}
+
 # first_frame SIZE : ROUNDS starts each, interleaved, of the front end with
 # the areas' numbers kept by an earlier run (what every start but the
 # first of a day, or the first after another program's edit, finds), of
@@ -225,6 +248,7 @@ for size in $SIZES; do
         process "$size" overdue
         process "$size" list
         process "$size" report
+        minutes "$size"
         continue
     fi
     for scen in move fold status overdue search search_short search_next; do
@@ -234,6 +258,7 @@ for size in $SIZES; do
     process "$size" overdue
     process "$size" list
     process "$size" report
+    minutes "$size"
     cp "$T/$size.db" "$T/run.db"
     "$CORE" "$T/run.db" --rounds "$ROUNDS" --today $TODAY | tail -n +2 |
         while read -r name med p95 x cpu rest; do
@@ -257,6 +282,6 @@ echo "time in the program from reading the key to its last write (bench/key_cloc
 echo "beside it.  first frame: ms, median and p95 of ROUNDS starts with the areas' numbers kept by"
 echo "an earlier front end, and (counting) of as many that count them; floor = less on the plan's"
 echo "listing, started as often, interleaved.  duban rows: whole process, ms, floor = the sqlite3 CLI"
-echo "on bench/sql/NAME.sql.  core rows: in-process us, ratio to core tx_floor (a bare durable"
+echo "on bench/sql/NAME.sql (minutes: none).  core rows: in-process us, ratio to core tx_floor (a bare durable"
 echo "upsert transaction on the same file).  peak memory: the front end's maximum resident"
 echo "set in that key run (pty_bench peak_rss_kb)."

@@ -49,14 +49,13 @@ int query_list_each(store *st, int64_t plan_id, list_row_fn fn, void *arg, duban
 int query_list_twice(store *st, int64_t plan_id, list_row_fn first, list_row_fn then, void *arg,
                      duban_error *err)
 {
-    int own = sqlite3_get_autocommit(st->db); /* else the caller's transaction holds */
-    if (own && db_exec(st, "BEGIN", err))
+    int own;
+    if (store_read_begin(st, &own, err))
         return DUBAN_EDB;
     int rc = first ? query_list_each(st, plan_id, first, arg, err) : DUBAN_OK;
     if (!rc)
         rc = query_list_each(st, plan_id, then, arg, err);
-    if (own)
-        db_exec(st, rc ? "ROLLBACK" : "COMMIT", NULL); /* nothing written: cannot fail */
+    store_read_end(st, own);
     return rc;
 }
 

@@ -61,10 +61,11 @@ static int filter_sections(minutes_data *md, long today, duban_error *err)
     return rc;
 }
 
-int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *rule,
-                 const query_filter *f, minutes_data *md, duban_error *err)
+/* The sections read one after another (minutes_load() holds them in one
+ * snapshot). */
+static int load_sections(store *st, int64_t meeting_id, long today, const light_rule *rule,
+                         const query_filter *f, minutes_data *md, duban_error *err)
 {
-    memset(md, 0, sizeof *md);
     md->st = st;
     md->rule = rule;
     md->filter = f;
@@ -95,6 +96,18 @@ int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *ru
     /* the last reports of the silent items only (their 未报天数) */
     if (!rc)
         rc = query_node_reports(st, &md->silent, &md->reports, err);
+    return rc;
+}
+
+int minutes_load(store *st, int64_t meeting_id, long today, const light_rule *rule,
+                 const query_filter *f, minutes_data *md, duban_error *err)
+{
+    int own;
+    memset(md, 0, sizeof *md);
+    if (store_read_begin(st, &own, err))
+        return DUBAN_EDB;
+    int rc = load_sections(st, meeting_id, today, rule, f, md, err);
+    store_read_end(st, own);
     if (rc)
         minutes_data_free(md);
     return rc;

@@ -190,11 +190,11 @@ int report_groups(store *st, int64_t plan_id, enum light_group by, long today,
     return report_groups_where(st, plan_id, by, today, rule, NULL, groups, targets, met, err);
 }
 
-int report_groups_where(store *st, int64_t plan_id, enum light_group by, long today,
-                        const light_rule *rule, const query_filter *f, light_tally_list *groups,
-                        int **targets, int **met, duban_error *err)
+/* The groups' tallies and their targets, read in one snapshot. */
+static int read_groups(store *st, int64_t plan_id, enum light_group by, long today,
+                       const light_rule *rule, const query_filter *f, light_tally_list *groups,
+                       int **targets, int **met, duban_error *err)
 {
-    *targets = *met = NULL;
     int rc = query_light_tally_where(st, plan_id, by, today, rule, f, groups, err);
     if (rc)
         return rc;
@@ -206,6 +206,20 @@ int report_groups_where(store *st, int64_t plan_id, enum light_group by, long to
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc)
         rc = count_targets(st, plan_id, by, today, f, groups, *targets, *met, err);
+    return rc;
+}
+
+int report_groups_where(store *st, int64_t plan_id, enum light_group by, long today,
+                        const light_rule *rule, const query_filter *f, light_tally_list *groups,
+                        int **targets, int **met, duban_error *err)
+{
+    int own;
+    *targets = *met = NULL;
+    memset(groups, 0, sizeof *groups);
+    if (store_read_begin(st, &own, err))
+        return DUBAN_EDB;
+    int rc = read_groups(st, plan_id, by, today, rule, f, groups, targets, met, err);
+    store_read_end(st, own);
     if (rc) {
         free(*targets);
         free(*met);

@@ -504,6 +504,22 @@ int store_data_version(store *st, int64_t *version, duban_error *err)
     return rc == SQLITE_ROW ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "data_version");
 }
 
+int store_read_begin(store *st, int *own, duban_error *err)
+{
+    *own = sqlite3_get_autocommit(st->db);
+    if (*own && db_exec(st, "BEGIN", err)) {
+        *own = 0;
+        return DUBAN_EDB;
+    }
+    return DUBAN_OK;
+}
+
+void store_read_end(store *st, int own)
+{
+    if (own)
+        db_exec(st, "COMMIT", NULL); /* a read transaction: nothing to fail */
+}
+
 int store_begin(store *st, duban_error *err)
 {
     if (st->readonly)

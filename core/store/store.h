@@ -95,6 +95,16 @@ int store_map_file(store *st, duban_error *err);
 /* PRAGMA data_version: changes when another connection commits. */
 int store_data_version(store *st, int64_t *version, duban_error *err);
 
+/* Several reads as one (the minutes, a report, a listing read twice):
+ * from store_read_begin() to store_read_end() every statement sees the
+ * database as the first one found it, whatever another program commits
+ * meanwhile, and the connection takes its read lock once instead of once
+ * a statement.  *own is set when this began a transaction (0 inside one
+ * the caller holds, which then serves); store_read_end() ends it when
+ * own.  Nothing may be written between them.  DUBAN_EDB. */
+int store_read_begin(store *st, int *own, duban_error *err);
+void store_read_end(store *st, int own);
+
 /* Group many edits into one transaction (the generator, bulk scripts).
  * Edits inside run in savepoints; store_commit() ends the batch.  From
  * store_begin() on, the connection keeps its savepoint journals in memory

@@ -10,6 +10,7 @@
 #include "edit/edit.h"
 #include "edit/meeting.h"
 #include "report/minutes.h"
+#include "report/minutes_data.h"
 #include "query/query.h"
 #include "report/report.h"
 #include "store/store_internal.h"
@@ -409,6 +410,62 @@ static void reports_before_a_meeting_are_capped(void **state)
     meeting_change_list_free(&none);
 }
 
+/* Another program's edit, committed while the minutes are read: when
+ * the overdue list's statement starts, 1.1 is set done through a second
+ * connection. */
+typedef struct late_edit {
+    store *other;
+    int64_t node_id;
+    int done;
+} late_edit;
+
+static int edit_midway(unsigned type, void *arg, void *stmt, void *sql)
+{
+    late_edit *e = arg;
+    (void)type;
+    (void)stmt;
+    if (!e->done && strstr(sql, "nullif(n.extended_due")) {
+        edit_result r;
+        duban_error err;
+        e->done = 1;
+        if (edit_apply(e->other, e->node_id, FIELD_STATUS, "done", NULL, &r, &err))
+            fail_msg("edit_apply: %s", err.msg);
+        edit_result_free(&r);
+    }
+    return 0;
+}
+
+/* The minutes are read in one snapshot: an edit another program commits
+ * while they are read shows in none of their sections (here the areas'
+ * numbers, read before it, and the overdue list, read after, would
+ * disagree on 1.1). */
+static void minutes_read_one_snapshot(void **state)
+{
+    fixture *f = *state;
+    int64_t id = start(f, "调度会");
+    char path[1024];
+    test_path_in(path, sizeof path, f->dir, "t.db");
+    late_edit e = {.node_id = fixture_id(f, "1.1")};
+    duban_error err;
+    assert_int_equal(store_open(path, 0, &e.other, &err), DUBAN_OK);
+    sqlite3_trace_v2(f->st->db, SQLITE_TRACE_STMT, edit_midway, &e);
+    minutes_data md;
+    assert_int_equal(minutes_load(f->st, id, day("2021-10-01"), NULL, NULL, &md, &err), DUBAN_OK);
+    sqlite3_trace_v2(f->st->db, 0, NULL, NULL);
+    assert_true(e.done);
+    assert_int_equal(md.areas.v[0].done, 0);
+    int listed = 0;
+    for (size_t i = 0; i < md.overdue.n; i++)
+        listed |= !strcmp(md.overdue.v[i].ref, "1.1");
+    assert_true(listed);
+    minutes_data_free(&md);
+    /* the edit is there for what reads next */
+    assert_int_equal(minutes_load(f->st, id, day("2021-10-01"), NULL, NULL, &md, &err), DUBAN_OK);
+    assert_int_equal(md.areas.v[0].done, 1);
+    minutes_data_free(&md);
+    store_close(e.other);
+}
+
 /* A table_flush_fn keeping what it is handed; it fails at piece fail_at
  * (1 the first, 0 never). */
 typedef struct pieces {
@@ -493,6 +550,7 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(minutes_are_handed_out_in_pieces, fixture_setup,
                                         fixture_teardown),
+        cmocka_unit_test_setup_teardown(minutes_read_one_snapshot, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

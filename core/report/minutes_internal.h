@@ -36,9 +36,6 @@ int minutes_doc_table(minutes_doc *d, table *t);
 int minutes_write_md(const minutes_doc *d, const text_measure *m, strbuf *out, table_flush_fn flush,
                      void *arg);
 int minutes_write_html(const minutes_doc *d, strbuf *out, table_flush_fn flush, void *arg);
-/* Hands out to flush, then empties it, once it holds TABLE_FLUSH_AT or
- * more; nothing without flush.  DUBAN_OK or DUBAN_EIO. */
-int minutes_flush(strbuf *out, table_flush_fn flush, void *arg);
 /* The blocks as a workbook at path (minutes_xlsx.c; see minutes_write_file). */
 int minutes_write_xlsx(const minutes_doc *d, const char *path, duban_error *err);
 /* The blocks as text and back (minutes_doc_codec.c): what an ended

@@ -6,16 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int minutes_flush(strbuf *out, table_flush_fn flush, void *arg)
-{
-    if (!flush || out->len < TABLE_FLUSH_AT)
-        return DUBAN_OK;
-    if (flush(arg, out))
-        return DUBAN_EIO;
-    strbuf_reset(out);
-    return DUBAN_OK;
-}
-
 /* Block i as Markdown: a blank line after it, but for a list item
  * followed by another and for the last block (the text ends with exactly
  * one newline). */
@@ -55,7 +45,7 @@ int minutes_write_md(const minutes_doc *d, const text_measure *m, strbuf *out, t
     int rc = DUBAN_OK;
     for (size_t i = 0; !rc && i < d->n; i++)
         if (!(rc = md_block(d, i, m, out, flush, arg)))
-            rc = minutes_flush(out, flush, arg);
+            rc = table_flush_full(out, flush, arg);
     return rc;
 }
 
@@ -199,7 +189,7 @@ static int html_table(strbuf *out, const table *t, table_flush_fn flush, void *a
         for (size_t c = 0; c < t->ncols; c++)
             rc |= td(out, open[c], len[c], table_cell(t, r, c));
         rc |= strbuf_appendn(out, "</tr>\n", 6);
-        io = rc ? DUBAN_OK : minutes_flush(out, flush, arg);
+        io = rc ? DUBAN_OK : table_flush_full(out, flush, arg);
     }
     free(open);
     free(len);
@@ -238,7 +228,7 @@ int minutes_write_html(const minutes_doc *d, strbuf *out, table_flush_fn flush, 
             rc = html_table(out, &d->v[i].t, flush, arg);
         else
             rc = html_block(out, d, i) ? DUBAN_ENOMEM : DUBAN_OK;
-        rc = rc ? rc : minutes_flush(out, flush, arg);
+        rc = rc ? rc : table_flush_full(out, flush, arg);
     }
     return rc ? rc : strbuf_append(out, "</body>\n</html>\n") ? DUBAN_ENOMEM : DUBAN_OK;
 }

@@ -67,6 +67,11 @@ int table_render(const table *t, enum table_format fmt, const text_measure *m, s
 typedef int (*table_flush_fn)(void *arg, const strbuf *out);
 int table_render_stream(const table *t, enum table_format fmt, const text_measure *m, strbuf *out,
                         table_flush_fn flush, void *arg);
+/* Hands out to flush, then empties it, once it holds TABLE_FLUSH_AT or
+ * more: the same pieces for output made around tables (the minutes'
+ * headings and paragraphs).  Nothing without flush.  DUBAN_OK or
+ * DUBAN_EIO. */
+int table_flush_full(strbuf *out, table_flush_fn flush, void *arg);
 void table_free(table *t);
 
 /* JSON string literal of s (quoted, escaped) appended to out: " \ and

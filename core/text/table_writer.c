@@ -134,15 +134,20 @@ int table_writer_measure(table_writer *tw, const char *const *cells)
     return DUBAN_OK;
 }
 
+int table_flush_full(strbuf *out, table_flush_fn flush, void *arg)
+{
+    if (!flush || out->len < TABLE_FLUSH_AT)
+        return DUBAN_OK;
+    if (flush(arg, out))
+        return DUBAN_EIO;
+    strbuf_reset(out);
+    return DUBAN_OK;
+}
+
 /* DUBAN_EIO when the flush failed. */
 static int spill(table_writer *tw)
 {
-    if (!tw->flush || tw->out->len < TABLE_FLUSH_AT)
-        return DUBAN_OK;
-    if (tw->flush(tw->arg, tw->out))
-        return DUBAN_EIO;
-    strbuf_reset(tw->out);
-    return DUBAN_OK;
+    return table_flush_full(tw->out, tw->flush, tw->arg);
 }
 
 static int append_spaces(strbuf *out, int n)

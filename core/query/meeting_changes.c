@@ -264,7 +264,11 @@ int changes_before_meeting(store *st, int64_t meeting_id, size_t max, meeting_ch
  * (cost follows the plan), with the window's undone edits read once from
  * history_by_target (an undo or redo row names its target: the last one
  * up to ?3 says whether the edit stands) instead of a look-up a row;
- * silent_ids() runs the one with fewer rows to read. */
+ * silent_ids() runs the one with fewer rows to read.  SILENT_BY_ITEM
+ * first asks node_last_report (schema 19: each node's last report row,
+ * standing or not): an item whose last report lies in the window and
+ * stands reported progress, and only the others (no report since ?2, or
+ * the last one undone or after ?3) have their history read. */
 #define REPORT(h)                                                                                  \
     h ".action = 'edit' AND (" h ".field IN ('status', 'note', 'extension')"                       \
       " OR " h ".field LIKE 'target.%')"
@@ -302,15 +306,27 @@ int changes_before_meeting(store *st, int64_t meeting_id, size_t max, meeting_ch
 #define REPORTED_OR_ADDED(node)                                                                    \
     "SELECT 1 FROM history h WHERE h.node_id = " node " AND h.id > ?2 AND h.id <= ?3"              \
     " AND ((" REPORT("h") " AND h.id NOT IN undone) OR (" ADDED("h") "))"
+/* The open items without a standing last report in the window: a join,
+ * not a subquery an item; materialised, so that the history probes after
+ * it run on its few rows only (a LEFT JOIN's terms on n alone would be
+ * tested before the join). */
+#define UNREPORTED(not_done)                                                                       \
+    " unreported(id, sort_key) AS MATERIALIZED (SELECT n.id, n.sort_key FROM node n"               \
+    "  LEFT JOIN node_last_report r ON r.node_id = n.id"                                           \
+    "  WHERE n.plan_id = ?1 AND n.depth = 2 AND " not_done("n.status", "?4") " AND n.state = ''"   \
+    "  AND NOT (coalesce(r.history_id, 0) > ?2 AND r.history_id <= ?3"                             \
+    "   AND r.history_id NOT IN undone))"
 #define SILENT_BY_ITEM(not_done)                                                                   \
     "WITH done(k) AS (SELECT value FROM json_each(?4))," SILENT_DEAD_AREAS ","                     \
     " last_undo AS (SELECT u.target_id AS id, u.action AS action, max(u.id) FROM history u"        \
     "  WHERE u.target_id > ?2 AND u.id <= ?3 GROUP BY u.target_id),"                               \
-    " undone(id) AS MATERIALIZED (SELECT id FROM last_undo WHERE action = 'undo')"                 \
-    SILENT_ITEMS(not_done)                                                                         \
-    "  AND NOT EXISTS (" REPORTED_OR_ADDED("n.id") ")"                                             \
-    "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id AND EXISTS (" REPORTED("c.id") "))" \
-    " ORDER BY n.sort_key"
+    " undone(id) AS MATERIALIZED (SELECT id FROM last_undo WHERE action = 'undo'),"                \
+    UNREPORTED(not_done)                                                                           \
+    " SELECT s.id FROM unreported s"                                                               \
+    "  WHERE NOT EXISTS (SELECT 1 FROM dead WHERE s.sort_key > dead.lo AND s.sort_key < dead.hi)"  \
+    "  AND NOT EXISTS (" REPORTED_OR_ADDED("s.id") ")"                                             \
+    "  AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent_id = s.id AND EXISTS (" REPORTED("c.id") "))" \
+    " ORDER BY s.sort_key"
 /* [one done key (stats_internal.h)][by window, by item] */
 static const char *const silent_sql[2][2] = {
     {SILENT_BY_WINDOW(NOT_DONE_ANY), SILENT_BY_ITEM(NOT_DONE_ANY)},

@@ -481,6 +481,25 @@ static const struct migration {
     "CREATE INDEX node_late ON node(plan_id, coalesce(nullif(extended_due, ''), due), status, state,"
     " depth, parent_id, ref, sort_key, seq, due, extended_due, unit, leader, title) WHERE depth >= 2;",
      NULL},
+    /* 19 (speed, issue 15): each node's last report (a history row
+     * editing its status, note, extension or a target's value, as
+     * REPORT in query/meeting_changes.c says; standing or not), kept as
+     * history is written, by any program: the "no progress" list of a
+     * long window then reads one small row an item instead of probing
+     * its history (query/meeting_changes.c).  History is append-only and
+     * its rows leave only with their node, as these do. */
+    {"CREATE TABLE IF NOT EXISTS node_last_report("
+    "  node_id INTEGER PRIMARY KEY REFERENCES node(id) ON DELETE CASCADE,"
+    "  history_id INTEGER NOT NULL);"
+    "INSERT OR REPLACE INTO node_last_report(node_id, history_id)"
+    "  SELECT node_id, max(id) FROM history WHERE action = 'edit'"
+    "  AND (field IN ('status', 'note', 'extension') OR field LIKE 'target.%') GROUP BY node_id;"
+    "CREATE TRIGGER IF NOT EXISTS node_last_report_stamp AFTER INSERT ON history"
+    "  WHEN new.action = 'edit'"
+    "  AND (new.field IN ('status', 'note', 'extension') OR new.field LIKE 'target.%')"
+    "  BEGIN INSERT INTO node_last_report(node_id, history_id) VALUES (new.node_id, new.id)"
+    "  ON CONFLICT(node_id) DO UPDATE SET history_id = max(history_id, excluded.history_id); END;",
+     NULL},
 };
 /* clang-format on */
 

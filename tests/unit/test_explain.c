@@ -517,16 +517,19 @@ static char *plans_with(fixture *f, void (*run)(fixture *), const char *marker)
 
 /* Schema 15: each history index serves its readers.  The no-progress
  * probe of an item reads history_by_node alone (covering: id, field,
- * action); the history stamp's look-up of an item's changes of one field
- * reads it too (history_changes is gone); a meeting's rows and a row's
- * successor are found through the partial indexes by equality. */
+ * action), after the item's last report (schema 19) is found by key; the history stamp's look-up of
+ * an item's changes of one field reads it too (history_changes is gone); a meeting's rows and a
+ * row's successor are found through the partial indexes by equality. */
 static void history_indexes_serve_readers(void **state)
 {
     fixture *f = *state;
-    char *plans = plans_with(f, no_progress, "h.node_id = n.id");
+    char *plans = plans_with(f, no_progress, "h.node_id = c.id");
     if (!strstr(plans,
                 "SEARCH h USING COVERING INDEX history_by_node (node_id=? AND id>? AND id<?)"))
         fail_msg("the no-progress probe does not read history_by_node alone:\n%s", plans);
+    /* schema 19: the long window's items meet their last report by key */
+    if (!strstr(plans, "SEARCH r USING INTEGER PRIMARY KEY (rowid=?)"))
+        fail_msg("the no-progress list does not join node_last_report by key:\n%s", plans);
     free(plans);
     plans = plans_with(f, status_edit, "h.field = ?2");
     if (!strstr(plans, "SEARCH h USING INDEX history_by_node (node_id=?)"))

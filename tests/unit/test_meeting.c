@@ -229,6 +229,34 @@ static void items_without_progress_in_a_long_window(void **state)
     assert_int_equal(silent_count(f, id, "1.1"), 1);
 }
 
+/* A long window asks each item's last report first (schema 19), and
+ * reads the history of those whose last report does not settle it: one
+ * undone (an earlier report may still stand), or made after the window
+ * (a past meeting's list). */
+static void silent_after_the_last_report_is_undone_or_late(void **state)
+{
+    fixture *f = *state;
+    int64_t first = start(f, "第一次");
+    for (int i = 0; i < 12; i++) /* more history rows than the plan has nodes */
+        fixture_edit(f, "1.2.2", FIELD_UNIT, i % 2 ? "甲" : "乙", NULL);
+    fixture_edit(f, "2.1", FIELD_NOTE, "进展", NULL);
+    fixture_edit(f, "2.1", FIELD_STATUS, "in_progress", NULL);
+    undo(f); /* 2.1's last report is undone, its note stands */
+    fixture_edit(f, "1.1", FIELD_STATUS, "in_progress", NULL);
+    undo(f); /* 1.1's only report is undone */
+    assert_int_equal(silent_count(f, first, "2.1"), 0);
+    assert_int_equal(silent_count(f, first, "1.1"), 1);
+    size_t listed = silent_count(f, first, NULL);
+    assert_int_equal(meeting_end(f->st, f->plan, NULL), DUBAN_OK);
+    fixture_edit(f, "1.1", FIELD_NOTE, "会后报送", NULL); /* after the first meeting */
+    int64_t second = start(f, "第二次");
+    assert_int_equal(silent_count(f, first, "1.1"), 1);
+    assert_int_equal(silent_count(f, first, NULL), listed);
+    for (int i = 0; i < 12; i++)
+        fixture_edit(f, "1.2.2", FIELD_UNIT, i % 2 ? "甲" : "乙", NULL);
+    assert_int_equal(silent_count(f, second, "1.1"), 0);
+}
+
 /* A change of due date or unit is no report, and a cancelled item is not
  * listed, whichever form reads the window: first a window shorter than
  * the plan (read row by row), then one longer (read item by item). */
@@ -540,6 +568,8 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(items_without_progress, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(silent_forms_agree, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(silent_after_the_last_report_is_undone_or_late,
+                                        fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(overdue_brief_is_overdue_without_leader_and_area,
                                         fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(silent_leaves_out_cancelled_areas, fixture_setup,

@@ -46,14 +46,14 @@ int query_list_each(store *st, int64_t plan_id, list_row_fn fn, void *arg, duban
     return res;
 }
 
-int query_list_twice(store *st, int64_t plan_id, list_row_fn first, list_row_fn then, void *arg,
-                     duban_error *err)
+int query_list_twice(store *st, int64_t plan_id, list_row_fn first, int (*again)(void *arg),
+                     list_row_fn then, void *arg, duban_error *err)
 {
     int own;
     if (store_read_begin(st, &own, err))
         return DUBAN_EDB;
     int rc = first ? query_list_each(st, plan_id, first, arg, err) : DUBAN_OK;
-    if (!rc)
+    if (!rc && (!first || !again || again(arg)))
         rc = query_list_each(st, plan_id, then, arg, err);
     store_read_end(st, own);
     return rc;

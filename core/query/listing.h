@@ -30,10 +30,11 @@ int query_list_each(store *st, int64_t plan_id, list_row_fn fn, void *arg, duban
 /* Every node to first, then every node again to then, both passes from
  * one snapshot of the file (inside a read transaction, unless one is
  * open): a listing that measures its rows before it writes them holds
- * none.  first may be NULL (one pass).  DUBAN_OK, a callback's non-zero
- * value, or DUBAN_EDB. */
-int query_list_twice(store *st, int64_t plan_id, list_row_fn first, list_row_fn then, void *arg,
-                     duban_error *err);
+ * none.  first may be NULL (one pass); the second pass is left out when
+ * again (if not NULL) returns 0 after the first (what it needs was kept).
+ * DUBAN_OK, a callback's non-zero value, or DUBAN_EDB. */
+int query_list_twice(store *st, int64_t plan_id, list_row_fn first, int (*again)(void *arg),
+                     list_row_fn then, void *arg, duban_error *err);
 /* The same rows for the nodes ids[0..n), in that order (a search's
  * matches: one look-up each); an id that is gone or removed is skipped. */
 int query_list_ids_each(store *st, const int64_t *ids, size_t n, list_row_fn fn, void *arg,

@@ -46,6 +46,7 @@ void table_writer_free(table_writer *tw)
     free(tw->len);
     free(tw->cell);
     free(tw->w);
+    strbuf_free(&tw->kept);
     memset(tw, 0, sizeof *tw);
 }
 
@@ -120,18 +121,52 @@ static int padded(const table_writer *tw, size_t c)
     return c + 1 < tw->ncols || tw->fmt == FORMAT_MD || tw->cols[c].numeric;
 }
 
+/* A kept cell: its byte length and width (-1: not measured), then its
+ * bytes and a NUL. */
+typedef struct kept_cell {
+    size_t len;
+    int width;
+} kept_cell;
+
+/* The prepared cell c, of width x, appended to the kept rows; past
+ * keep_max (or out of memory) they are let go. */
+static void keep_cell(table_writer *tw, size_t c, int x)
+{
+    kept_cell k = {tw->len[c], x};
+    if (strbuf_appendn(&tw->kept, (const char *)&k, sizeof k) ||
+        strbuf_appendn(&tw->kept, tw->cell[c], tw->len[c]) || strbuf_appendc(&tw->kept, '\0') ||
+        tw->kept.len > tw->keep_max) {
+        strbuf_free(&tw->kept);
+        tw->keep_failed = 1;
+    }
+}
+
 int table_writer_measure(table_writer *tw, const char *const *cells)
 {
+    int keep = table_writer_kept(tw);
     for (size_t c = 0; c < tw->ncols; c++) {
-        if (!padded(tw, c)) /* a listing's title: neither checked nor measured */
+        int measured = padded(tw, c);
+        if (!measured && !keep) /* a listing's title: neither checked nor measured */
             continue;
         if (prepare_cell(tw, c, cells[c] ? cells[c] : ""))
             return DUBAN_ENOMEM;
-        int x = text_width(tw->cell[c], tw->m);
+        int x = measured ? text_width(tw->cell[c], tw->m) : -1;
         if (x > tw->w[c])
             tw->w[c] = x;
+        if (keep && !tw->keep_failed)
+            keep_cell(tw, c, x);
     }
     return DUBAN_OK;
+}
+
+void table_writer_keep(table_writer *tw, size_t max_bytes)
+{
+    tw->keep_max = max_bytes;
+}
+
+int table_writer_kept(const table_writer *tw)
+{
+    return tw->keep_max && !tw->keep_failed && table_writer_measures(tw);
 }
 
 int table_flush_full(strbuf *out, table_flush_fn flush, void *arg)
@@ -191,9 +226,10 @@ static int put_text_row(table_writer *tw)
     const char *close = markdown ? " |" : "";
     size_t lo = strlen(open), ls = strlen(sep), lc = strlen(close), need = lo + lc + 1;
     for (size_t c = 0; c < tw->ncols; c++) {
-        int pad = !padded(tw, c)        ? 0
-                  : tw->cols[c].numeric ? tw->w[c] - (int)tw->len[c]
-                                        : tw->w[c] - text_width(tw->cell[c], tw->m);
+        int pad = !padded(tw, c)                   ? 0
+                  : tw->cols[c].numeric            ? tw->w[c] - (int)tw->len[c]
+                  : tw->known && tw->known[c] >= 0 ? tw->w[c] - tw->known[c]
+                                                   : tw->w[c] - text_width(tw->cell[c], tw->m);
         tw->pad[c] = pad > 0 ? (size_t)pad : 0;
         need += tw->len[c] + tw->pad[c] + (c + 1 < tw->ncols ? ls : 0);
     }
@@ -371,5 +407,28 @@ int table_writer_end(table_writer *tw)
     int rc = start(tw);
     if (!rc && tw->fmt == FORMAT_JSON && strbuf_append(tw->out, tw->rows ? "\n]\n" : "]\n"))
         rc = DUBAN_ENOMEM;
+    return rc;
+}
+
+int table_writer_write_kept(table_writer *tw)
+{
+    int *known = calloc(tw->ncols ? tw->ncols : 1, sizeof *known);
+    int rc = known ? start(tw) : DUBAN_ENOMEM;
+    tw->known = known;
+    for (size_t at = 0; !rc && at < tw->kept.len; tw->rows++) {
+        for (size_t c = 0; c < tw->ncols; c++) {
+            kept_cell k;
+            memcpy(&k, tw->kept.s + at, sizeof k);
+            tw->cell[c] = tw->kept.s + at + sizeof k;
+            tw->len[c] = k.len;
+            known[c] = k.width;
+            at += sizeof k + k.len + 1;
+        }
+        if (!(rc = put_text_row(tw)))
+            rc = spill(tw);
+    }
+    tw->known = NULL;
+    free(known);
+    strbuf_free(&tw->kept);
     return rc;
 }

@@ -452,7 +452,8 @@ static void listing_twice_reads_one_snapshot(void **state)
     two_passes t = {0};
     assert_int_equal(store_open(path, 0, &t.other, NULL), DUBAN_OK);
     t.node = fixture_id(f, "2.1");
-    assert_int_equal(query_list_twice(f->st, f->plan, first_pass, second_pass, &t, NULL), DUBAN_OK);
+    assert_int_equal(query_list_twice(f->st, f->plan, first_pass, NULL, second_pass, &t, NULL),
+                     DUBAN_OK);
     store_close(t.other);
     assert_int_equal(t.n[0], 7);
     assert_int_equal(t.n[1], 7);
@@ -460,11 +461,13 @@ static void listing_twice_reads_one_snapshot(void **state)
         assert_string_equal(t.seen[0][i], t.seen[1][i]);
     assert_string_equal(t.seen[1][6], "2.1 not_started");
     two_passes again = {0};
-    assert_int_equal(query_list_twice(f->st, f->plan, NULL, second_pass, &again, NULL), DUBAN_OK);
+    assert_int_equal(query_list_twice(f->st, f->plan, NULL, NULL, second_pass, &again, NULL),
+                     DUBAN_OK);
     assert_int_equal(again.n[0], 0);
     assert_string_equal(again.seen[1][6], "2.1 done"); /* the next listing sees it */
-    assert_int_equal(query_list_twice(f->st, f->plan, stop_at_first, second_pass, &again, NULL),
-                     DUBAN_ENOMEM);
+    assert_int_equal(
+        query_list_twice(f->st, f->plan, stop_at_first, NULL, second_pass, &again, NULL),
+        DUBAN_ENOMEM);
     assert_int_equal(again.n[1], 7);
     assert_true(sqlite3_get_autocommit(f->st->db)); /* no transaction left open */
 }

@@ -281,6 +281,61 @@ static void writer_equals_held_table(void **state)
     strbuf_free(&out);
 }
 
+/* Kept rows (table_writer_keep()): measured once and written from what
+ * was kept, text and Markdown render the held table's bytes; past the
+ * limit nothing is kept and the second pass writes them as before. */
+static void writer_kept_rows_equal_held_table(void **state)
+{
+    (void)state;
+    static const table_column wcols[] = {
+        {"ref", "REF", 0}, {"n", "N", 1}, {"title", "TITLE", 0}, {"unit", "UNIT", 0}};
+    char ref[32], n[32], title[64];
+    const char *cells[4];
+    table t;
+    table_init(&t, wcols, 4);
+    for (int r = 0; r < WRITER_ROWS; r++) {
+        writer_row_cells(r, ref, n, title, cells);
+        assert_int_equal(table_add_row(&t, cells), DUBAN_OK);
+    }
+    for (int f = FORMAT_TEXT; f <= FORMAT_MD; f++) {
+        if (f != FORMAT_TEXT && f != FORMAT_MD)
+            continue;
+        strbuf held = {0};
+        assert_int_equal(table_render(&t, (enum table_format)f, NULL, &held), DUBAN_OK);
+        for (size_t limit = 1 << 10; limit <= 1 << 24; limit <<= 14) {
+            strbuf rest = {0};
+            collected c = {{0}, 0, 0};
+            table_writer tw;
+            assert_int_equal(
+                table_writer_init(&tw, wcols, 4, (enum table_format)f, NULL, &rest, collect, &c),
+                DUBAN_OK);
+            table_writer_keep(&tw, limit);
+            for (int r = 0; r < WRITER_ROWS; r++) {
+                writer_row_cells(r, ref, n, title, cells);
+                assert_int_equal(table_writer_measure(&tw, cells), DUBAN_OK);
+            }
+            assert_int_equal(table_writer_kept(&tw), limit > 1 << 10);
+            if (table_writer_kept(&tw)) {
+                assert_int_equal(table_writer_write_kept(&tw), DUBAN_OK);
+            } else {
+                for (int r = 0; r < WRITER_ROWS; r++) {
+                    writer_row_cells(r, ref, n, title, cells);
+                    assert_int_equal(table_writer_row(&tw, cells), DUBAN_OK);
+                }
+            }
+            assert_int_equal(table_writer_end(&tw), DUBAN_OK);
+            table_writer_free(&tw);
+            strbuf_appendn(&c.all, strbuf_str(&rest), rest.len);
+            assert_int_equal(c.all.len, held.len);
+            assert_memory_equal(strbuf_str(&c.all), strbuf_str(&held), held.len);
+            strbuf_free(&c.all);
+            strbuf_free(&rest);
+        }
+        strbuf_free(&held);
+    }
+    table_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -294,6 +349,7 @@ int main(void)
         cmocka_unit_test(streamed_equals_whole),
         cmocka_unit_test(cells_read_back),
         cmocka_unit_test(writer_equals_held_table),
+        cmocka_unit_test(writer_kept_rows_equal_held_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -144,6 +144,16 @@ static int write_node_row(void *arg, const list_row *n)
     return put_node_row(arg, n, 0);
 }
 
+/* An aligned listing's measured rows are kept up to this many bytes
+ * (some 25,000 rows): a longer one is read twice and held nowhere. */
+#define LIST_KEEP_BYTES (4u << 20)
+
+static int read_again(void *arg)
+{
+    const struct list_out *o = arg;
+    return !table_writer_kept(o->tw);
+}
+
 /* With a filter: the matching nodes and the areas and items above them
  * (node_all_where()), row by row as the listing takes them. */
 static int list_filtered(cli_ctx *ctx, const query_filter *f, struct list_out *o, duban_error *err)
@@ -182,12 +192,16 @@ int cmd_list(cli_ctx *ctx, const cli_args *args, duban_error *err)
                                err)))
         return rc;
     struct list_out o = {ctx, &tw, text};
-    if (query_filter_active(&f))
+    if (query_filter_active(&f)) {
         rc = list_filtered(ctx, &f, &o, err);
-    else
+    } else { /* aligned: read once when what was measured could be kept */
+        table_writer_keep(&tw, LIST_KEEP_BYTES);
         rc = query_list_twice(ctx->st, ctx->plan_id,
-                              table_writer_measures(&tw) ? measure_node_row : NULL, write_node_row,
-                              &o, err);
+                              table_writer_measures(&tw) ? measure_node_row : NULL, read_again,
+                              write_node_row, &o, err);
+        if (!rc && table_writer_kept(&tw))
+            rc = table_writer_write_kept(&tw);
+    }
     return cli_writer_finish(&tw, &sb, rc, err);
 }
 

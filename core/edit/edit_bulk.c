@@ -26,6 +26,7 @@ typedef struct bulk_node {
     int touched;
     sqlite3_int64 hlc;
     char prev[BULK_FIELDS][33];
+    int64_t last_report; /* its last report's history id (node_last_report), 0 none */
 } bulk_node;
 
 typedef struct bulk {
@@ -37,6 +38,7 @@ typedef struct bulk {
     sqlite3_int64 hlc;
     sqlite3_stmt *hist, *gid, *note;
     strbuf indexes; /* the CREATE statements of the indexes dropped */
+    strbuf trigger; /* node_last_report's trigger, dropped during the call */
 } bulk;
 
 /* clang-format off */
@@ -75,6 +77,7 @@ static int cmp_id(const void *key, const void *elem)
 static void bulk_free(bulk *b)
 {
     strbuf_free(&b->indexes);
+    strbuf_free(&b->trigger);
     for (size_t i = 0; i < b->n; i++)
         for (int f = 0; f < BULK_FIELDS; f++)
             free(b->v[i].value[f]);
@@ -188,6 +191,51 @@ static int step(sqlite3_stmt *s)
     return rc == SQLITE_DONE ? DUBAN_OK : DUBAN_EDB;
 }
 
+/* node_last_report (schema 19) is kept by a trigger a history row; here
+ * each item's last report is kept in memory instead, and written once at
+ * the end of the call, with the trigger put back as it was. */
+static int drop_report_trigger(bulk *b, duban_error *err)
+{
+    sqlite3_stmt *s;
+    if (db_prepare(b->st,
+                   "SELECT sql FROM sqlite_schema WHERE type = 'trigger'"
+                   " AND name = 'node_last_report_stamp'",
+                   &s, err))
+        return DUBAN_EDB;
+    int rc = sqlite3_step(s), oom = 0;
+    if (rc == SQLITE_ROW)
+        oom = strbuf_printf(&b->trigger, "%s;", (const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    if (oom)
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_fail(b->st, err, DUBAN_EDB, "bulk triggers");
+    return b->trigger.len ? db_exec_script(b->st, "DROP TRIGGER node_last_report_stamp;", err)
+                          : DUBAN_OK;
+}
+
+static int write_last_reports(bulk *b, duban_error *err)
+{
+    if (!b->trigger.len)
+        return DUBAN_OK;
+    sqlite3_stmt *s;
+    if (db_prepare(b->st,
+                   "INSERT OR REPLACE INTO node_last_report(node_id, history_id) VALUES (?, ?)", &s,
+                   err))
+        return DUBAN_EDB;
+    int rc = DUBAN_OK;
+    for (size_t i = 0; !rc && i < b->n; i++) {
+        if (!b->v[i].last_report)
+            continue;
+        sqlite3_bind_int64(s, 1, b->v[i].id);
+        sqlite3_bind_int64(s, 2, b->v[i].last_report);
+        if (step(s))
+            rc = db_fail(b->st, err, DUBAN_EDB, "cannot keep the last reports");
+    }
+    sqlite3_finalize(s);
+    return rc ? rc : db_exec_script(b->st, strbuf_str(&b->trigger), err);
+}
+
 /* The history row of one edit, its stamp and its note. */
 static int write_row(bulk *b, bulk_node *x, const edit_bulk *e, const char *old, const char *at,
                      duban_error *err)
@@ -204,6 +252,8 @@ static int write_row(bulk *b, bulk_node *x, const edit_bulk *e, const char *old,
     if (step(b->hist))
         return db_fail(b->st, err, DUBAN_EDB, "cannot record history");
     int64_t hid = sqlite3_last_insert_rowid(b->st->db);
+    if (e->field == FIELD_STATUS || note_field) /* a report (meeting_changes.c) */
+        x->last_report = hid;
     if (*b->self) {
         char gid[33];
         store_history_gid(next_clock(b, at), gid);
@@ -293,6 +343,8 @@ int edit_apply_bulk(store *st, int64_t plan_id, const edit_bulk *edits, size_t n
     int rc = load(&b, err);
     if (!rc)
         rc = drop_indexes(&b, err);
+    if (!rc)
+        rc = drop_report_trigger(&b, err);
     if (!rc && (db_prepare(st, hist_sql, &b.hist, err) || db_prepare(st, gid_sql, &b.gid, err) ||
                 db_prepare(st, note_sql, &b.note, err)))
         rc = DUBAN_EDB;
@@ -300,6 +352,8 @@ int edit_apply_bulk(store *st, int64_t plan_id, const edit_bulk *edits, size_t n
         rc = apply_one(&b, &edits[k], k, err);
     if (!rc)
         rc = write_nodes(&b, err);
+    if (!rc)
+        rc = write_last_reports(&b, err);
     if (!rc && b.indexes.len)
         rc = db_exec_script(st, strbuf_str(&b.indexes), err);
     bulk_free(&b);

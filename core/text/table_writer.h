@@ -1,7 +1,7 @@
 /* table_writer.h - rows rendered as they come: the one renderer of the
  * text, CSV, JSON and Markdown tables (table.h renders its held rows
- * through it), for listings too long to hold (duban list at 100,000
- * items holds no row).  CSV and JSON rows go out as they are given.
+ * through it), for listings too long to hold (duban list beyond some
+ * 400,000 items holds no row).  CSV and JSON rows go out as they are given.
  * Text and Markdown align each column to its widest cell, so they take
  * the rows twice: every row to table_writer_measure() first, then the
  * same rows, in the same order, to table_writer_row().

@@ -145,8 +145,9 @@ static int write_node_row(void *arg, const list_row *n)
 }
 
 /* An aligned listing's measured rows are kept up to this many bytes
- * (some 25,000 rows): a longer one is read twice and held nowhere. */
-#define LIST_KEEP_BYTES (4u << 20)
+ * (some 400,000 items: 23 MiB at most for 100,000): a longer listing is
+ * read twice and held nowhere. */
+#define LIST_KEEP_BYTES (64u << 20)
 
 static int read_again(void *arg)
 {
@@ -173,8 +174,9 @@ static int list_filtered(cli_ctx *ctx, const query_filter *f, struct list_out *o
     return rc;
 }
 
-/* The listing is written as it is read (twice for the aligned formats,
- * table_writer.h): at 100,000 items it holds no row. */
+/* The listing is written as it is read (CSV, JSON); the aligned formats
+ * measure it first and write the rows they kept, or read it again when it
+ * is longer than LIST_KEEP_BYTES, holding no row (table_writer.h). */
 int cmd_list(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
     if (no_args(args, "list", err))

@@ -342,6 +342,8 @@ int edit_apply_bulk(store *st, int64_t plan_id, const edit_bulk *edits, size_t n
     b.plan_id = plan_id;
     int rc = load(&b, err);
     if (!rc)
+        rc = db_exec(st, "PRAGMA defer_foreign_keys = ON", err);
+    if (!rc)
         rc = drop_indexes(&b, err);
     if (!rc)
         rc = drop_report_trigger(&b, err);

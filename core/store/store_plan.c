@@ -179,7 +179,11 @@ int store_add_plan(store *st, const plan_doc *doc, int64_t *plan_id, duban_error
     int64_t id = 0;
     if (db_tx_begin(st, err))
         return err ? err->code : DUBAN_EDB;
-    int rc = insert_plan_row(st, doc, &id, err);
+    /* the rows name only rows written before them: checked once, at the
+     * commit, so that no insert keeps a statement journal for them */
+    int rc = db_exec(st, "PRAGMA defer_foreign_keys = ON", err);
+    if (!rc)
+        rc = insert_plan_row(st, doc, &id, err);
     if (!rc)
         rc = insert_nodes(st, doc, id, err);
     if (!rc)

@@ -56,13 +56,13 @@ int struct_write_field(store *st, int64_t node_id, const char *field, const char
 int edit_current_ref(store *st, int64_t node_id, char *ref, size_t refsz, duban_error *err)
 {
     sqlite3_stmt *s;
-    if (db_prepare(st, "SELECT ref FROM node WHERE id = ?", &s, err))
+    if (db_prepare_cached(st, "SELECT ref FROM node WHERE id = ?", &s, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(s, 1, node_id);
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW)
         db_text_into(s, 0, ref, refsz);
-    sqlite3_finalize(s);
+    db_stmt_done(st, s);
     return rc == SQLITE_ROW ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "cannot read item");
 }
 

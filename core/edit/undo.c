@@ -28,10 +28,10 @@ static int load_edit(store *st, int64_t id, edit_row *e, duban_error *err)
 {
     memset(e, 0, sizeof *e);
     sqlite3_stmt *stmt;
-    if (db_prepare(st,
-                   "SELECT node_id, at, field, old_value, new_value, note FROM history"
-                   " WHERE id = ?",
-                   &stmt, err))
+    if (db_prepare_cached(st,
+                          "SELECT node_id, at, field, old_value, new_value, note FROM history"
+                          " WHERE id = ?",
+                          &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, id);
     int rc = sqlite3_step(stmt);
@@ -43,7 +43,7 @@ static int load_edit(store *st, int64_t id, edit_row *e, duban_error *err)
         e->new_value = db_text(stmt, 4);
         e->note = db_text(stmt, 5);
     }
-    sqlite3_finalize(stmt);
+    db_stmt_done(st, stmt);
     if (rc != SQLITE_ROW)
         return db_fail(st, err, DUBAN_EDB, "cannot read history row");
     if (!e->at || !e->field || !e->old_value || !e->new_value || !e->note)

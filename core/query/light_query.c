@@ -95,7 +95,7 @@ static int collect_lights(store *st, const char *sql, int64_t plan_id, int64_t a
 {
     sqlite3_stmt *stmt;
     memset(out, 0, sizeof *out);
-    if (db_prepare(st, sql, &stmt, err))
+    if (db_prepare_cached(st, sql, &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
     if (area_id)

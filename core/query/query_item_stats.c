@@ -54,7 +54,7 @@ int query_item_stats(store *st, int64_t plan_id, int64_t area_id, int64_t node_i
     const char *sql = node_id   ? item_stats_node_sql
                       : area_id ? item_stats_area_sql
                                 : item_stats_plan_sql;
-    if (db_prepare(st, sql, &stmt, err))
+    if (db_prepare_cached(st, sql, &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
     sqlite3_bind_text(stmt, 2, done, -1, SQLITE_TRANSIENT);

@@ -46,7 +46,7 @@ static int one_node(store *st, sqlite3_stmt *stmt, node *out, const char *what, 
         res = duban_fail(err, DUBAN_ENOTFOUND, "no item %s", what);
     else
         res = db_fail(st, err, DUBAN_EDB, "cannot read item");
-    sqlite3_finalize(stmt);
+    db_stmt_done(st, stmt);
     return res;
 }
 
@@ -54,7 +54,7 @@ int node_by_ref(store *st, int64_t plan_id, const char *ref, node *out, duban_er
 {
     sqlite3_stmt *stmt;
     memset(out, 0, sizeof *out);
-    if (db_prepare(st, NODE_COLUMNS "WHERE n.plan_id = ? AND n.ref = ?", &stmt, err))
+    if (db_prepare_cached(st, NODE_COLUMNS "WHERE n.plan_id = ? AND n.ref = ?", &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
     sqlite3_bind_text(stmt, 2, ref, -1, SQLITE_STATIC);
@@ -67,7 +67,7 @@ int node_by_id(store *st, int64_t id, node *out, duban_error *err)
 {
     sqlite3_stmt *stmt;
     memset(out, 0, sizeof *out);
-    if (db_prepare(st, NODE_COLUMNS "WHERE n.id = ?", &stmt, err))
+    if (db_prepare_cached(st, NODE_COLUMNS "WHERE n.id = ?", &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, id);
     char what[64];
@@ -95,15 +95,15 @@ int node_children(store *st, int64_t plan_id, int64_t parent_id, node_list *out,
 int node_area_of(store *st, int64_t id, int64_t *area_id, duban_error *err)
 {
     sqlite3_stmt *stmt;
-    if (db_prepare(st,
-                   "SELECT " AREA_OF("n") " FROM node n WHERE n.id = ?1 AND n.state <> 'removed'",
-                   &stmt, err))
+    if (db_prepare_cached(
+            st, "SELECT " AREA_OF("n") " FROM node n WHERE n.id = ?1 AND n.state <> 'removed'",
+            &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, id);
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW)
         *area_id = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
+    db_stmt_done(st, stmt);
     if (rc == SQLITE_ROW)
         return DUBAN_OK;
     return rc == SQLITE_DONE

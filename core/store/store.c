@@ -582,7 +582,7 @@ int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, si
         }
         n++;
     }
-    sqlite3_finalize(stmt);
+    db_stmt_done(st, stmt);
     *items = NULL;
     *count = 0;
     if (rc == SQLITE_DONE) {

@@ -66,7 +66,8 @@ int db_exec(store *st, const char *sql, duban_error *err);
 
 /* Steps stmt to the end, appending each row to a growing heap array of
  * elem_size elements filled by read (which returns non-zero when out of
- * memory; release then frees the partial element).  Finalizes stmt.  On
+ * memory; release then frees the partial element).  Hands stmt back with
+ * db_stmt_done() (a cached statement is reset, any other finalized).  On
  * failure every element is released and *items is NULL, *count 0. */
 int db_collect(store *st, sqlite3_stmt *stmt, size_t elem_size, void **items, size_t *count,
                int (*read)(sqlite3_stmt *, void *), void (*release)(void *), duban_error *err);

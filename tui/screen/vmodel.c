@@ -85,15 +85,23 @@ static int grow_rows(app *a, size_t need)
     return ARRAY_GROW(a->ol.rows, a->ol.rows_cap, need) ? -1 : 0;
 }
 
-/* Row of node id, or of its area when the area is collapsed. */
+/* Row of node id, or of its area when the area is collapsed: the rows
+ * are each area's row followed by its items when it is expanded
+ * (vm_rebuild_rows), so an area at a time, not a row at a time. */
 static size_t find_row(const app *a, int64_t id, size_t area)
 {
-    size_t fallback = 0;
-    for (size_t r = 0; r < a->ol.nrows; r++) {
-        if (vm_row_id(a, r) == id)
+    size_t fallback = 0, r = 0;
+    for (size_t i = 0; i < a->ol.nareas && r < a->ol.nrows; i++) {
+        const area_row *ar = &a->ol.areas[i];
+        if (ar->area.id == id)
             return r;
-        if ((size_t)a->ol.rows[r].area == area && a->ol.rows[r].item < 0)
+        if (i == area)
             fallback = r;
+        size_t shown = ar->expanded ? ar->items.n : 0;
+        size_t k = shown ? vm_items_find(&ar->items, id) : shown;
+        if (k < shown)
+            return r + 1 + k < a->ol.nrows ? r + 1 + k : fallback;
+        r += 1 + shown;
     }
     return fallback;
 }

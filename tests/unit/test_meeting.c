@@ -213,6 +213,14 @@ static void items_without_progress(void **state)
     assert_int_equal(silent_count(f, first, NULL), 0);
 }
 
+/* Twelve changes of a unit, no report: the open window then holds more
+ * history rows than the plan has nodes, and is read item by item. */
+static void lengthen_window(fixture *f)
+{
+    for (int i = 0; i < 12; i++)
+        fixture_edit(f, "1.2.2", FIELD_UNIT, i % 2 ? "甲" : "乙", NULL);
+}
+
 /* A window longer than the plan is read item by item (cause 3 of issue
  * 15): the same answer as the window's own rows give. */
 static void items_without_progress_in_a_long_window(void **state)
@@ -237,8 +245,7 @@ static void silent_after_the_last_report_is_undone_or_late(void **state)
 {
     fixture *f = *state;
     int64_t first = start(f, "第一次");
-    for (int i = 0; i < 12; i++) /* more history rows than the plan has nodes */
-        fixture_edit(f, "1.2.2", FIELD_UNIT, i % 2 ? "甲" : "乙", NULL);
+    lengthen_window(f);
     fixture_edit(f, "2.1", FIELD_NOTE, "进展", NULL);
     fixture_edit(f, "2.1", FIELD_STATUS, "in_progress", NULL);
     undo(f); /* 2.1's last report is undone, its note stands */
@@ -252,8 +259,7 @@ static void silent_after_the_last_report_is_undone_or_late(void **state)
     int64_t second = start(f, "第二次");
     assert_int_equal(silent_count(f, first, "1.1"), 1);
     assert_int_equal(silent_count(f, first, NULL), listed);
-    for (int i = 0; i < 12; i++)
-        fixture_edit(f, "1.2.2", FIELD_UNIT, i % 2 ? "甲" : "乙", NULL);
+    lengthen_window(f);
     assert_int_equal(silent_count(f, second, "1.1"), 0);
 }
 
@@ -272,8 +278,7 @@ static void silent_forms_agree(void **state)
     edit_result_free(&r);
     assert_int_equal(silent_count(f, id, NULL), 1);
     assert_int_equal(silent_count(f, id, "2.1"), 1);
-    for (int i = 0; i < 12; i++) /* more history rows than the plan has nodes */
-        fixture_edit(f, "1.2.2", FIELD_UNIT, i % 2 ? "甲" : "乙", NULL);
+    lengthen_window(f);
     assert_int_equal(silent_count(f, id, NULL), 1);
     assert_int_equal(silent_count(f, id, "2.1"), 1);
 }
@@ -290,8 +295,7 @@ static void silent_leaves_out_cancelled_areas(void **state)
     size_t shorter = silent_count(f, id, NULL);
     assert_true(shorter > 0);
     assert_int_equal(silent_count(f, id, "2.1"), 0);
-    for (int i = 0; i < 12; i++) /* more history rows than the plan has nodes */
-        fixture_edit(f, "1.2.2", FIELD_UNIT, i % 2 ? "甲" : "乙", NULL);
+    lengthen_window(f);
     assert_int_equal(silent_count(f, id, NULL), shorter);
     assert_int_equal(silent_count(f, id, "2.1"), 0);
 }

@@ -220,55 +220,73 @@ static void writer_row_cells(int r, char *ref, char *n, char *title, const char 
     cells[3] = r % 11 ? "单位" : "=cmd|' /C calc'!A0";
 }
 
+static const table_column writer_cols[] = {
+    {"ref", "REF", 0}, {"n", "N", 1}, {"title", "TITLE", 0}, {"unit", "UNIT", 0}};
+
+/* The first rows of writer_row_cells through a table_writer in format f,
+ * keeping up to keep bytes of them (0: none), into c (c->all: every byte,
+ * the flushed pieces and what was left); 1 when they were written from
+ * what was kept. */
+static int render_through_writer(enum table_format f, int rows, size_t keep, collected *c)
+{
+    char ref[32], n[32], title[64];
+    const char *cells[4];
+    strbuf rest = {0};
+    table_writer tw;
+    assert_int_equal(table_writer_init(&tw, writer_cols, 4, f, NULL, &rest, collect, c), DUBAN_OK);
+    assert_int_equal(table_writer_measures(&tw), f == FORMAT_TEXT || f == FORMAT_MD);
+    if (keep)
+        table_writer_keep(&tw, keep);
+    for (int r = 0; table_writer_measures(&tw) && r < rows; r++) {
+        writer_row_cells(r, ref, n, title, cells);
+        assert_int_equal(table_writer_measure(&tw, cells), DUBAN_OK);
+    }
+    int kept = table_writer_kept(&tw);
+    if (kept)
+        assert_int_equal(table_writer_write_kept(&tw), DUBAN_OK);
+    for (int r = 0; !kept && r < rows; r++) {
+        writer_row_cells(r, ref, n, title, cells);
+        assert_int_equal(table_writer_row(&tw, cells), DUBAN_OK);
+    }
+    assert_int_equal(table_writer_end(&tw), DUBAN_OK);
+    table_writer_free(&tw);
+    strbuf_appendn(&c->all, strbuf_str(&rest), rest.len);
+    strbuf_free(&rest);
+    return kept;
+}
+
 /* table_writer: rows given twice (text, Markdown) or once (CSV, JSON)
  * render the bytes the held table renders, also flushed in pieces and
  * with no rows; a failing flush stops it with DUBAN_EIO. */
 static void writer_equals_held_table(void **state)
 {
     (void)state;
-    static const table_column wcols[] = {
-        {"ref", "REF", 0}, {"n", "N", 1}, {"title", "TITLE", 0}, {"unit", "UNIT", 0}};
     char ref[32], n[32], title[64];
     const char *cells[4];
     for (int rows = 0; rows <= WRITER_ROWS; rows += WRITER_ROWS) {
         table t;
-        table_init(&t, wcols, 4);
+        table_init(&t, writer_cols, 4);
         for (int r = 0; r < rows; r++) {
             writer_row_cells(r, ref, n, title, cells);
             assert_int_equal(table_add_row(&t, cells), DUBAN_OK);
         }
         for (int f = FORMAT_TEXT; f <= FORMAT_MD; f++) {
-            strbuf held = {0}, rest = {0};
+            strbuf held = {0};
             collected c = {{0}, 0, 0};
             assert_int_equal(table_render(&t, (enum table_format)f, NULL, &held), DUBAN_OK);
-            table_writer tw;
-            assert_int_equal(
-                table_writer_init(&tw, wcols, 4, (enum table_format)f, NULL, &rest, collect, &c),
-                DUBAN_OK);
-            assert_int_equal(table_writer_measures(&tw), f == FORMAT_TEXT || f == FORMAT_MD);
-            for (int pass = table_writer_measures(&tw) ? 0 : 1; pass < 2; pass++)
-                for (int r = 0; r < rows; r++) {
-                    writer_row_cells(r, ref, n, title, cells);
-                    assert_int_equal(pass ? table_writer_row(&tw, cells)
-                                          : table_writer_measure(&tw, cells),
-                                     DUBAN_OK);
-                }
-            assert_int_equal(table_writer_end(&tw), DUBAN_OK);
-            table_writer_free(&tw);
+            render_through_writer((enum table_format)f, rows, 0, &c);
             assert_true(rows == 0 || c.flushes > 1);
-            strbuf_appendn(&c.all, strbuf_str(&rest), rest.len);
             assert_int_equal(c.all.len, held.len);
             assert_memory_equal(strbuf_str(&c.all), strbuf_str(&held), held.len);
             strbuf_free(&c.all);
             strbuf_free(&held);
-            strbuf_free(&rest);
         }
         table_free(&t);
     }
     strbuf out = {0};
     collected bad = {{0}, 0, 1};
     table_writer tw;
-    assert_int_equal(table_writer_init(&tw, wcols, 4, FORMAT_CSV, NULL, &out, collect, &bad),
+    assert_int_equal(table_writer_init(&tw, writer_cols, 4, FORMAT_CSV, NULL, &out, collect, &bad),
                      DUBAN_OK);
     int rc = DUBAN_OK;
     for (int r = 0; r < WRITER_ROWS && !rc; r++) {
@@ -287,49 +305,25 @@ static void writer_equals_held_table(void **state)
 static void writer_kept_rows_equal_held_table(void **state)
 {
     (void)state;
-    static const table_column wcols[] = {
-        {"ref", "REF", 0}, {"n", "N", 1}, {"title", "TITLE", 0}, {"unit", "UNIT", 0}};
     char ref[32], n[32], title[64];
     const char *cells[4];
     table t;
-    table_init(&t, wcols, 4);
+    table_init(&t, writer_cols, 4);
     for (int r = 0; r < WRITER_ROWS; r++) {
         writer_row_cells(r, ref, n, title, cells);
         assert_int_equal(table_add_row(&t, cells), DUBAN_OK);
     }
-    for (int f = FORMAT_TEXT; f <= FORMAT_MD; f++) {
-        if (f != FORMAT_TEXT && f != FORMAT_MD)
-            continue;
+    static const enum table_format aligned[] = {FORMAT_TEXT, FORMAT_MD};
+    for (size_t f = 0; f < 2; f++) {
         strbuf held = {0};
-        assert_int_equal(table_render(&t, (enum table_format)f, NULL, &held), DUBAN_OK);
+        assert_int_equal(table_render(&t, aligned[f], NULL, &held), DUBAN_OK);
         for (size_t limit = 1 << 10; limit <= 1 << 24; limit <<= 14) {
-            strbuf rest = {0};
             collected c = {{0}, 0, 0};
-            table_writer tw;
-            assert_int_equal(
-                table_writer_init(&tw, wcols, 4, (enum table_format)f, NULL, &rest, collect, &c),
-                DUBAN_OK);
-            table_writer_keep(&tw, limit);
-            for (int r = 0; r < WRITER_ROWS; r++) {
-                writer_row_cells(r, ref, n, title, cells);
-                assert_int_equal(table_writer_measure(&tw, cells), DUBAN_OK);
-            }
-            assert_int_equal(table_writer_kept(&tw), limit > 1 << 10);
-            if (table_writer_kept(&tw)) {
-                assert_int_equal(table_writer_write_kept(&tw), DUBAN_OK);
-            } else {
-                for (int r = 0; r < WRITER_ROWS; r++) {
-                    writer_row_cells(r, ref, n, title, cells);
-                    assert_int_equal(table_writer_row(&tw, cells), DUBAN_OK);
-                }
-            }
-            assert_int_equal(table_writer_end(&tw), DUBAN_OK);
-            table_writer_free(&tw);
-            strbuf_appendn(&c.all, strbuf_str(&rest), rest.len);
+            assert_int_equal(render_through_writer(aligned[f], WRITER_ROWS, limit, &c),
+                             limit > 1 << 10);
             assert_int_equal(c.all.len, held.len);
             assert_memory_equal(strbuf_str(&c.all), strbuf_str(&held), held.len);
             strbuf_free(&c.all);
-            strbuf_free(&rest);
         }
         strbuf_free(&held);
     }

@@ -404,12 +404,11 @@ static void hot_path_plans_use_indexes(void **state)
     }
 }
 
-/* Overdue reads the late items and open milestones by their own indexes
- * (schema 10; the items' covers what the list reads, schema 18: no row
- * of the table looked up an item), milestones first, in two statements (one each), and the
- * rows' distinct parents, then their parents, by primary key in a third:
- * no correlated subquery a row; with one done status (the usual set) no
- * list of them to look each row's status up in either. */
+/* Overdue reads the late items (node_late, covering what the list reads:
+ * schema 18) and open milestones by their own indexes (schema 10),
+ * milestones first, in two statements, and the rows' distinct parents,
+ * then their parents, by primary key in a third: no correlated subquery
+ * a row; with one done status no list of them to look a status up in. */
 static void overdue_uses_its_indexes(void **state)
 {
     fixture *f = *state;
@@ -517,9 +516,9 @@ static char *plans_with(fixture *f, void (*run)(fixture *), const char *marker)
 
 /* Schema 15: each history index serves its readers.  The no-progress
  * probe of an item reads history_by_node alone (covering: id, field,
- * action), after the item's last report (schema 19) is found by key; the history stamp's look-up of
- * an item's changes of one field reads it too (history_changes is gone); a meeting's rows and a
- * row's successor are found through the partial indexes by equality. */
+ * action), once its last report (schema 19) is found by key; so does the
+ * stamp's look-up of an item's changes of one field; a meeting's rows
+ * and a row's successor come by equality from the partial indexes. */
 static void history_indexes_serve_readers(void **state)
 {
     fixture *f = *state;
@@ -527,7 +526,6 @@ static void history_indexes_serve_readers(void **state)
     if (!strstr(plans,
                 "SEARCH h USING COVERING INDEX history_by_node (node_id=? AND id>? AND id<?)"))
         fail_msg("the no-progress probe does not read history_by_node alone:\n%s", plans);
-    /* schema 19: the long window's items meet their last report by key */
     if (!strstr(plans, "SEARCH r USING INTEGER PRIMARY KEY (rowid=?)"))
         fail_msg("the no-progress list does not join node_last_report by key:\n%s", plans);
     free(plans);

@@ -6,16 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The items' ids in order, each with its index; made once (v NULL until
- * then), dropped with the items. */
-typedef struct id_key {
-    int64_t id;
-    size_t k;
-} id_key;
-struct vm_items_index {
-    id_key *v;
-};
-
 static int pack(strpool *p, vm_item *o, const node *n)
 {
     if (strpool_add(p, n->ref, &o->ref) || strpool_add(p, n->title, &o->title) ||
@@ -40,7 +30,6 @@ int vm_items_take(vm_items *out, node_list *l, duban_error *err)
     for (size_t k = 0; !rc && k < l->n; k++)
         rc = pack(&it.pool, &it.v[it.n++], &l->v[k]);
     it.plan_id = l->n ? l->v[0].plan_id : 0;
-    it.index = calloc(1, sizeof *it.index); /* none: finds walk the items */
     node_list_free(l);
     if (rc) {
         vm_items_free(&it);
@@ -95,24 +84,23 @@ int vm_items_set(vm_items *it, size_t k, const node *n, duban_error *err)
 
 static int cmp_key(const void *a, const void *b)
 {
-    const id_key *x = a, *y = b;
+    const vm_item_key *x = a, *y = b;
     return (x->id > y->id) - (x->id < y->id);
 }
 
-size_t vm_items_find(const vm_items *it, int64_t id)
+size_t vm_items_find(vm_items *it, int64_t id)
 {
-    vm_items_index *x = it->index;
-    if (x && !x->v && it->n && (x->v = malloc(it->n * sizeof *x->v))) {
+    if (!it->by_id && it->n && (it->by_id = malloc(it->n * sizeof *it->by_id))) {
         for (size_t k = 0; k < it->n; k++)
-            x->v[k] = (id_key){it->v[k].id, k};
-        qsort(x->v, it->n, sizeof *x->v, cmp_key);
+            it->by_id[k] = (vm_item_key){it->v[k].id, k};
+        qsort(it->by_id, it->n, sizeof *it->by_id, cmp_key);
     }
-    if (x && x->v) {
-        id_key want = {id, 0};
-        const id_key *hit = bsearch(&want, x->v, it->n, sizeof *x->v, cmp_key);
+    if (it->by_id) {
+        vm_item_key want = {id, 0};
+        const vm_item_key *hit = bsearch(&want, it->by_id, it->n, sizeof *it->by_id, cmp_key);
         return hit ? hit->k : it->n;
     }
-    size_t k = 0;
+    size_t k = 0; /* out of memory: a walk */
     while (k < it->n && it->v[k].id != id)
         k++;
     return k;
@@ -120,9 +108,7 @@ size_t vm_items_find(const vm_items *it, int64_t id)
 
 void vm_items_free(vm_items *it)
 {
-    if (it->index)
-        free(it->index->v);
-    free(it->index);
+    free(it->by_id);
     free(it->v);
     strpool_free(&it->pool);
     memset(it, 0, sizeof *it);

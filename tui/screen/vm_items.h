@@ -28,14 +28,18 @@ typedef struct vm_item {
     unsigned char depth;
 } vm_item;
 
-typedef struct vm_items_index vm_items_index;
+/* An item's id and its index in the list (vm_items_find()). */
+typedef struct vm_item_key {
+    int64_t id;
+    size_t k;
+} vm_item_key;
 
 typedef struct vm_items {
     vm_item *v;
     size_t n;
     int64_t plan_id;
     strpool pool;
-    vm_items_index *index; /* the items by id, sorted at the first vm_items_find() */
+    vm_item_key *by_id; /* sorted by id at the first vm_items_find(), else NULL */
 } vm_items;
 
 /* An item's light, compact: its texts and dates in the list's pool. */
@@ -77,7 +81,7 @@ int vm_items_set(vm_items *it, size_t k, const node *n, duban_error *err);
 /* Index of the item with id, or it->n: a binary search of the items by
  * id, sorted at the first call after vm_items_take() (an edit finds its
  * item among 10,000 without a walk); a walk when memory ran out. */
-size_t vm_items_find(const vm_items *it, int64_t id);
+size_t vm_items_find(vm_items *it, int64_t id);
 void vm_items_free(vm_items *it);
 
 #endif

@@ -88,11 +88,11 @@ static int grow_rows(app *a, size_t need)
 /* Row of node id, or of its area when the area is collapsed: the rows
  * are each area's row followed by its items when it is expanded
  * (vm_rebuild_rows), so an area at a time, not a row at a time. */
-static size_t find_row(const app *a, int64_t id, size_t area)
+static size_t find_row(app *a, int64_t id, size_t area)
 {
     size_t fallback = 0, r = 0;
     for (size_t i = 0; i < a->ol.nareas && r < a->ol.nrows; i++) {
-        const area_row *ar = &a->ol.areas[i];
+        area_row *ar = &a->ol.areas[i];
         if (ar->area.id == id)
             return r;
         if (i == area)

@@ -36,8 +36,9 @@ tui_wait '1.1 '
 tui_keys j j j
 tui_wait_selected '1.3 '
 tui_keys 5
-tui_wait '[x] 已完成'
-assert_line_contains 持之以恒抓招商 '2/3'
+# 1.2 already shows done: wait for 1.3's own row, then for the area's count
+tui_wait_line '1.3 ' '[x] 已完成'
+tui_wait_line 持之以恒抓招商 '2/3'
 tui_quit
 [ "$(kept)" = 1 ] || fail "the numbers after an edit not kept at exit: '$(kept)'"
 [ "$(numbers)" != "$before" ] || fail "the numbers kept at exit are those before the edit"

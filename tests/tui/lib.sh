@@ -145,6 +145,19 @@ assert_line_contains() {
     esac
 }
 
+# Waits until the screen line holding $1 contains $2: for a change to a
+# row when the same text may already show on another row.
+tui_wait_line() {
+    local i
+    for ((i = 0; i < TUI_TIMEOUT_POLLS; i++)); do
+        case "$(tui_line "$1")" in
+        *"$2"*) return 0 ;;
+        esac
+        sleep 0.05
+    done
+    assert_line_contains "$1" "$2"
+}
+
 # Waits until the program has exited and checks its exit status.
 tui_wait_exit() {
     local i status

@@ -264,9 +264,16 @@ static int scan_clause(const char *c, size_t len, target_hit **v, size_t *n)
     return DUBAN_OK;
 }
 
+/* The bytes a clause end can begin with: the ASCII marks, and the lead
+ * bytes of the full-width (U+FFxx) and ideographic (U+30xx) ones. */
+#define CLAUSE_END_LEADS ",;!?:\n\r\xe3\xef"
+
+/* s is NUL-terminated at or after s[len]: strcspn skips to the bytes
+ * worth comparing (bodies are long and clause ends sparse). */
 static size_t clause_end(const char *s, size_t len, size_t *delim)
 {
-    for (size_t i = 0; i < len; i++)
+    for (size_t i = strcspn(s, CLAUSE_END_LEADS); i < len;
+         i += 1 + strcspn(s + i + 1, CLAUSE_END_LEADS))
         for (size_t d = 0; d < N(clause_ends); d++)
             if ((*delim = starts_with(s + i, len - i, clause_ends[d])))
                 return i;

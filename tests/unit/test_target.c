@@ -71,6 +71,23 @@ static void other_shapes(void **state)
     expect("PM2.5浓度低于30％。", (want[]){{"PM2.5浓度", 30, "%", TARGET_AT_MOST}}, 1);
 }
 
+/* Every clause mark ends a clause: the label after it starts there. */
+static void every_clause_mark_splits(void **state)
+{
+    (void)state;
+    static const char *const marks[] = {"，", "。", "；", "、", "：", "！", "？",
+                                        ",",  ";",  "!",  "?",  ":",  "\n", "\r"};
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "签约项目5个%s新建学校2所", marks[i]);
+        expect(text,
+               (want[]){{"签约项目", 5, "个", TARGET_AT_LEAST}, {"学校", 2, "所", TARGET_AT_LEAST}},
+               2);
+    }
+    /* lead bytes of the marks inside other characters split nothing */
+    expect("ｘ园区达到3家", (want[]){{"ｘ园区", 3, "家", TARGET_AT_LEAST}}, 1);
+}
+
 static void not_targets(void **state)
 {
     (void)state;
@@ -261,6 +278,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seed_phrases),
         cmocka_unit_test(other_shapes),
+        cmocka_unit_test(every_clause_mark_splits),
         cmocka_unit_test(not_targets),
         cmocka_unit_test(numbers_are_written_plainly),
         cmocka_unit_test_setup_teardown(the_seed_plan_has_its_targets, setup, teardown),

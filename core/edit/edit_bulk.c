@@ -37,8 +37,9 @@ typedef struct bulk {
     char self[64]; /* "" when no replica is this one: nothing is stamped */
     sqlite3_int64 hlc;
     sqlite3_stmt *hist, *gid, *note;
-    strbuf indexes; /* the CREATE statements of the indexes dropped */
-    strbuf trigger; /* node_last_report's trigger, dropped during the call */
+    strbuf indexes;        /* the CREATE statements of the indexes dropped */
+    strbuf trigger;        /* node_last_report's trigger, dropped during the call */
+    strbuf node_set_aside; /* node's, dropped around write_nodes() */
 } bulk;
 
 /* clang-format off */
@@ -62,8 +63,21 @@ static const char *const note_sql =
  * call, and one CREATE INDEX at its end sorts the rows once instead of
  * inserting each row's entries one by one. */
 static const char *const indexes_sql =
-    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+    "SELECT 'INDEX', name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
     " AND tbl_name IN ('history', 'history_gid', 'note') ORDER BY name";
+static const char *const report_trigger_sql =
+    "SELECT 'TRIGGER', name, sql FROM sqlite_schema WHERE type = 'trigger'"
+    " AND name = 'node_last_report_stamp'";
+/* What write_nodes()'s updates of status, due, unit and leader would
+ * keep row by row: node's indexes on those columns (or on an expression),
+ * rebuilt once after, and the summary memo's trigger, which empties
+ * area_summary_memo at every row (once after does the same). */
+static const char *const node_set_aside_sql =
+    "SELECT DISTINCT 'INDEX', l.name, s.sql FROM pragma_index_list('node') AS l"
+    " JOIN pragma_index_xinfo(l.name) AS x JOIN sqlite_schema AS s ON s.name = l.name"
+    " WHERE l.origin = 'c' AND x.key AND (x.cid = -2 OR x.name IN ('status', 'due', 'unit', 'leader'))"
+    " UNION ALL SELECT 'TRIGGER', name, sql FROM sqlite_schema WHERE type = 'trigger'"
+    " AND name = 'memo_node_update'";
 static const char *const write_sql =
     "UPDATE node SET status = ?, due = ?, unit = ?, leader = ? WHERE id = ?";
 /* clang-format on */
@@ -78,6 +92,7 @@ static void bulk_free(bulk *b)
 {
     strbuf_free(&b->indexes);
     strbuf_free(&b->trigger);
+    strbuf_free(&b->node_set_aside);
     for (size_t i = 0; i < b->n; i++)
         for (int f = 0; f < BULK_FIELDS; f++)
             free(b->v[i].value[f]);
@@ -124,20 +139,22 @@ static int load(bulk *b, duban_error *err)
     return rc;
 }
 
-/* Drops the indexes indexes_sql names, keeping their SQL in b->indexes. */
-static int drop_indexes(bulk *b, duban_error *err)
+/* Drops what select_sql names (rows of kind, name, sql: "INDEX" or
+ * "TRIGGER"), keeping the statements that make them again in kept. */
+static int set_aside(bulk *b, const char *select_sql, strbuf *kept, duban_error *err)
 {
     sqlite3_stmt *s;
     strbuf drops = {0};
     int oom = 0;
-    if (db_prepare(b->st, indexes_sql, &s, err))
+    if (db_prepare(b->st, select_sql, &s, err))
         return DUBAN_EDB;
     while (sqlite3_step(s) == SQLITE_ROW) {
-        oom |= strbuf_printf(&drops, "DROP INDEX \"%s\";", (const char *)sqlite3_column_text(s, 0));
-        oom |= strbuf_printf(&b->indexes, "%s;", (const char *)sqlite3_column_text(s, 1));
+        oom |= strbuf_printf(&drops, "DROP %s \"%s\";", (const char *)sqlite3_column_text(s, 0),
+                             (const char *)sqlite3_column_text(s, 1));
+        oom |= strbuf_printf(kept, "%s;", (const char *)sqlite3_column_text(s, 2));
     }
     int rc = sqlite3_finalize(s) == SQLITE_OK ? DUBAN_OK
-                                              : db_fail(b->st, err, DUBAN_EDB, "bulk indexes");
+                                              : db_fail(b->st, err, DUBAN_EDB, "bulk set aside");
     if (!rc && oom)
         rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     if (!rc && drops.len)
@@ -191,29 +208,9 @@ static int step(sqlite3_stmt *s)
     return rc == SQLITE_DONE ? DUBAN_OK : DUBAN_EDB;
 }
 
-/* node_last_report (schema 19) is kept by a trigger a history row; here
- * each item's last report is kept in memory instead, and written once at
- * the end of the call, with the trigger put back as it was. */
-static int drop_report_trigger(bulk *b, duban_error *err)
-{
-    sqlite3_stmt *s;
-    if (db_prepare(b->st,
-                   "SELECT sql FROM sqlite_schema WHERE type = 'trigger'"
-                   " AND name = 'node_last_report_stamp'",
-                   &s, err))
-        return DUBAN_EDB;
-    int rc = sqlite3_step(s), oom = 0;
-    if (rc == SQLITE_ROW)
-        oom = strbuf_printf(&b->trigger, "%s;", (const char *)sqlite3_column_text(s, 0));
-    sqlite3_finalize(s);
-    if (oom)
-        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return db_fail(b->st, err, DUBAN_EDB, "bulk triggers");
-    return b->trigger.len ? db_exec_script(b->st, "DROP TRIGGER node_last_report_stamp;", err)
-                          : DUBAN_OK;
-}
-
+/* node_last_report (schema 19) is kept by a trigger at each history row;
+ * here each item's last report is kept in memory instead, and written
+ * once at the end of the call, with the trigger put back as it was. */
 static int write_last_reports(bulk *b, duban_error *err)
 {
     if (!b->trigger.len)
@@ -313,11 +310,13 @@ static int apply_one(bulk *b, const edit_bulk *e, size_t k, duban_error *err)
     return DUBAN_OK;
 }
 
-/* Each edited item's row, once, with the values its edits left. */
+/* Each edited item's row, once, with the values its edits left, with
+ * what node_set_aside_sql names set aside meanwhile. */
 static int write_nodes(bulk *b, duban_error *err)
 {
     sqlite3_stmt *s;
-    if (db_prepare(b->st, write_sql, &s, err))
+    if (set_aside(b, node_set_aside_sql, &b->node_set_aside, err) ||
+        db_prepare(b->st, write_sql, &s, err))
         return DUBAN_EDB;
     int rc = DUBAN_OK;
     for (size_t i = 0; !rc && i < b->n; i++) {
@@ -330,7 +329,9 @@ static int write_nodes(bulk *b, duban_error *err)
             rc = db_fail(b->st, err, DUBAN_EDB, "cannot change item");
     }
     sqlite3_finalize(s);
-    return rc;
+    if (!rc)
+        rc = db_exec(b->st, "DELETE FROM area_summary_memo", err);
+    return rc ? rc : db_exec_script(b->st, strbuf_str(&b->node_set_aside), err);
 }
 
 int edit_apply_bulk(store *st, int64_t plan_id, const edit_bulk *edits, size_t n, duban_error *err)
@@ -344,9 +345,9 @@ int edit_apply_bulk(store *st, int64_t plan_id, const edit_bulk *edits, size_t n
     if (!rc)
         rc = db_exec(st, "PRAGMA defer_foreign_keys = ON", err);
     if (!rc)
-        rc = drop_indexes(&b, err);
+        rc = set_aside(&b, indexes_sql, &b.indexes, err);
     if (!rc)
-        rc = drop_report_trigger(&b, err);
+        rc = set_aside(&b, report_trigger_sql, &b.trigger, err);
     if (!rc && (db_prepare(st, hist_sql, &b.hist, err) || db_prepare(st, gid_sql, &b.gid, err) ||
                 db_prepare(st, note_sql, &b.note, err)))
         rc = DUBAN_EDB;

@@ -234,6 +234,10 @@ int db_exec_script(store *st, const char *sql, duban_error *err)
 static int check_path(const char *path, int flags, duban_error *err)
 {
     struct stat sb;
+    if ((flags & STORE_BUILD) && (!(flags & STORE_CREATE) || (flags & STORE_READONLY)))
+        return duban_fail(err, DUBAN_EINVAL, "%s: a build creates a new file", path);
+    if ((flags & STORE_BUILD) && lstat(path, &sb) == 0)
+        return duban_fail(err, DUBAN_EINVAL, "%s: exists; a build writes a new file only", path);
     if (stat(path, &sb) == 0) {
         if (S_ISDIR(sb.st_mode))
             return duban_fail(err, DUBAN_EIO, "%s: is a directory, not a database", path);
@@ -289,7 +293,11 @@ static int configure(store *st, int flags, duban_error *err)
         return db_exec(st, "PRAGMA foreign_keys = ON", err);
     if (sqlite3_db_readonly(st->db, "main") == 1)
         return db_fail_readonly(st, err);
-    if (db_exec(st, "PRAGMA journal_mode = WAL", err) ||
+    /* a build's file is read by no one until it is renamed (store.h) */
+    if (db_exec(st,
+                (flags & STORE_BUILD) ? "PRAGMA journal_mode = MEMORY"
+                                      : "PRAGMA journal_mode = WAL",
+                err) ||
         db_exec(st, "PRAGMA synchronous = FULL", err) ||
         db_exec(st, "PRAGMA foreign_keys = ON", err))
         return err ? err->code : DUBAN_EDB;

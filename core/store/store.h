@@ -19,6 +19,15 @@
  * fails with DUBAN_EIO saying why the database cannot be changed,
  * store_put_state() keeps nothing, and a database of an older schema is
  * refused (it cannot be upgraded there).
+ *
+ * STORE_BUILD (with STORE_CREATE, on a path that does not exist, else
+ * DUBAN_EINVAL) writes a new file no other program reads yet: its
+ * rollback journal is kept in memory instead of WAL, so a large batch's
+ * pages are written to the file once, not to the WAL and again at the
+ * checkpoint.  A crash can leave such a file half written: build it under
+ * a name of its own and rename it into place when store_close() returns
+ * (duban-gen does).  The next store_open() without STORE_BUILD turns WAL
+ * on as for any database.
  */
 #ifndef DUBAN_STORE_H
 #define DUBAN_STORE_H
@@ -36,6 +45,7 @@ typedef struct store store;
 enum store_flags {
     STORE_CREATE = 1,   /* create the file if missing, or initialise an empty one */
     STORE_READONLY = 2, /* open read-only; no migrations are run */
+    STORE_BUILD = 4,    /* a new file, journal in memory until written (above) */
 };
 
 /* The schema version this build writes. */

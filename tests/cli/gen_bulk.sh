@@ -38,6 +38,12 @@ q() { sqlite3 "$1" "$2" | md5sum; }
 [ "$(sqlite3 "$T/bulk.db" "SELECT count(DISTINCT gid) = count(*) FROM history_gid")" = 1 ] \
   && pass || fail "gids are not distinct"
 run --db "$T/bulk.db" check; expect_rc 0 "check on the bulk database"
+# a new file is built under a name of its own and renamed into place; an
+# existing one gets the plan added beside what it holds
+[ ! -e "$T/bulk.db.building" ] && [ ! -e "$T/bulk.db-journal" ] && pass || fail "build leftovers"
+cp "$T/bulk.db" "$T/more.db"
+"$DUBAN_GEN" --db "$T/more.db" --items 12 --history 10 --now $NOW || fail "duban-gen on an existing file"
+[ "$(sqlite3 "$T/more.db" "SELECT count(*) FROM plan")" = 2 ] && pass || fail "plan not added"
 # The plan answers alike
 for args in "--format json list" "search 专题会议" "--format csv overdue"; do
   run --db "$T/bulk.db" $args; a=$out

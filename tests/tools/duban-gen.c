@@ -12,7 +12,10 @@
  * rebuilds the search index once at its end; with --per-edit-index every
  * row and edit updates it (the same index: tests compare).  The edits are
  * written at once by edit_apply_bulk(); with --per-edit one edit_apply()
- * each, as the front end's keys (the same rows: tests compare). */
+ * each, as the front end's keys (the same rows: tests compare).
+ * A new PATH is built as PATH.building (STORE_BUILD: no WAL) and renamed
+ * into place once written, so it is never seen half written; an existing
+ * PATH gets the plan added to it. */
 #include "edit/edit.h"
 #include "edit/edit_bulk.h"
 #include "plan/plandoc.h"
@@ -20,9 +23,12 @@
 #include "store/store.h"
 #include "base/strbuf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static unsigned long long rng_state;
 
@@ -248,16 +254,32 @@ int main(int argc, char **argv)
     plan_doc doc;
     duban_error err = {0};
     store *st = NULL;
+    struct stat sb;
+    char building[4096] = "";
+    if (lstat(db, &sb) != 0 &&
+        snprintf(building, sizeof building, "%s.building", db) >= (int)sizeof building) {
+        fprintf(stderr, "duban-gen: %s: path too long\n", db);
+        return 2;
+    }
+    if (*building && unlink(building) != 0 && errno != ENOENT) {
+        fprintf(stderr, "duban-gen: %s: %s\n", building, strerror(errno));
+        return 1;
+    }
     int rc = build_doc(&doc, (int)items) ? DUBAN_ENOMEM : DUBAN_OK;
     if (!rc)
-        rc = store_open(db, STORE_CREATE, &st, &err);
+        rc = *building ? store_open(building, STORE_CREATE | STORE_BUILD, &st, &err)
+                       : store_open(db, STORE_CREATE, &st, &err);
     if (!rc && now)
         store_set_now(st, now);
     if (!rc)
         rc = write_db(st, &doc, history, per_edit_index, per_edit, &err);
     plan_doc_free(&doc);
     store_close(st);
+    if (!rc && *building && rename(building, db) != 0)
+        rc = duban_fail(&err, DUBAN_EIO, "%s: %s", db, strerror(errno));
     if (rc) {
+        if (*building)
+            unlink(building);
         fprintf(stderr, "duban-gen: %s\n", err.msg);
         return 1;
     }

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int pragma_int(const char *path, const char *pragma)
 {
@@ -137,6 +138,51 @@ static void wal_and_foreign_keys_are_on(void **state)
     assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
     sqlite3_finalize(s);
     sqlite3_close(db);
+}
+
+static void journal_mode_is(const char *path, const char *want)
+{
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(s, 0), want);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+}
+
+/* STORE_BUILD writes a new file only, with no WAL beside it (the pages
+ * are written once); the next open turns WAL on. */
+static void a_build_writes_a_new_file_without_wal(void **state)
+{
+    int64_t plan;
+    store *st = test_small_store(*state, &plan);
+    store_close(st);
+    char path[1024], built[1024], wal[1100];
+    test_path_in(path, sizeof path, *state, "t.db");
+    duban_error err = {0};
+    assert_int_equal(store_open(path, STORE_CREATE | STORE_BUILD, &st, &err), DUBAN_EINVAL);
+    assert_non_null(strstr(err.msg, "t.db: exists"));
+    journal_mode_is(path, "wal");
+    test_path_in(built, sizeof built, *state, "b.db");
+    assert_int_equal(store_open(built, STORE_BUILD, &st, &err), DUBAN_EINVAL);
+    assert_int_equal(access(built, F_OK), -1);
+
+    assert_int_equal(store_open(built, STORE_CREATE | STORE_BUILD, &st, &err), DUBAN_OK);
+    plan_doc doc;
+    test_small_doc(&doc);
+    assert_int_equal(store_begin(st, &err), DUBAN_OK);
+    assert_int_equal(store_add_plan(st, &doc, &plan, &err), DUBAN_OK);
+    snprintf(wal, sizeof wal, "%s-wal", built);
+    assert_int_equal(access(wal, F_OK), -1);
+    assert_int_equal(store_commit(st, &err), DUBAN_OK);
+    plan_doc_free(&doc);
+    store_close(st);
+    journal_mode_is(built, "delete");
+    assert_int_equal(store_open(built, 0, &st, &err), DUBAN_OK);
+    store_close(st);
+    journal_mode_is(built, "wal");
 }
 
 /* A materialised subquery's page cache starts empty (store_open): with
@@ -486,6 +532,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(foreign_and_garbage_files_are_refused, test_dir_setup,
                                         test_dir_teardown),
         cmocka_unit_test_setup_teardown(wal_and_foreign_keys_are_on, test_dir_setup,
+                                        test_dir_teardown),
+        cmocka_unit_test_setup_teardown(a_build_writes_a_new_file_without_wal, test_dir_setup,
                                         test_dir_teardown),
         cmocka_unit_test_setup_teardown(materialised_tables_start_small, test_dir_setup,
                                         test_dir_teardown),

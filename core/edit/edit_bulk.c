@@ -36,6 +36,8 @@ typedef struct bulk {
     size_t n;
     char self[64]; /* "" when no replica is this one: nothing is stamped */
     sqlite3_int64 hlc;
+    char clock_at[32];        /* next_clock()'s last time, "" none */
+    sqlite3_int64 clock_secs; /* and its seconds */
     sqlite3_stmt *hist, *gid, *note;
     strbuf indexes;        /* the CREATE statements of the indexes dropped */
     strbuf trigger;        /* node_last_report's trigger, dropped during the call */
@@ -86,6 +88,16 @@ static int cmp_id(const void *key, const void *elem)
 {
     int64_t a = *(const int64_t *)key, b = ((const bulk_node *)elem)->id;
     return (a > b) - (a < b);
+}
+
+/* The item with that id: b->v is in id order, and a plan's ids are
+ * most often consecutive (one import), so look where that puts it first. */
+static bulk_node *find_node(const bulk *b, int64_t id)
+{
+    if (b->n && id >= b->v[0].id && (uint64_t)(id - b->v[0].id) < b->n &&
+        b->v[id - b->v[0].id].id == id)
+        return &b->v[id - b->v[0].id];
+    return bsearch(&id, b->v, b->n, sizeof *b->v, cmp_id);
 }
 
 static void bulk_free(bulk *b)
@@ -194,9 +206,13 @@ static sqlite3_int64 days_from_civil(int y, int m, int d)
 static sqlite3_int64 next_clock(bulk *b, const char *at)
 {
     int y, mo, d, h, mi, sec;
-    sqlite3_int64 secs = 0;
-    if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) == 6)
-        secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
+    if (strcmp(at, b->clock_at)) { /* a new second: edits come many a second */
+        b->clock_secs = 0;
+        if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) == 6)
+            b->clock_secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
+        snprintf(b->clock_at, sizeof b->clock_at, "%s", at);
+    }
+    sqlite3_int64 secs = b->clock_secs;
     b->hlc = secs * 65536 > b->hlc + 1 ? secs * 65536 : b->hlc + 1;
     return b->hlc;
 }
@@ -282,7 +298,7 @@ static int write_row(bulk *b, bulk_node *x, const edit_bulk *e, const char *old,
 
 static int apply_one(bulk *b, const edit_bulk *e, size_t k, duban_error *err)
 {
-    bulk_node *x = bsearch(&e->node_id, b->v, b->n, sizeof *b->v, cmp_id);
+    bulk_node *x = find_node(b, e->node_id);
     if (!x)
         return duban_fail(err, DUBAN_ENOTFOUND, "bulk edit %zu: no item with id %lld", k + 1,
                           (long long)e->node_id);

@@ -500,15 +500,17 @@ int store_map_file(store *st, duban_error *err)
     return db_exec(st, "PRAGMA mmap_size = 268435456", err);
 }
 
+/* Asked after every key (the front end's poll for other programs'
+ * writes): prepared once. */
 int store_data_version(store *st, int64_t *version, duban_error *err)
 {
     sqlite3_stmt *stmt;
-    if (db_prepare(st, "PRAGMA data_version", &stmt, err))
+    if (db_prepare_cached(st, "PRAGMA data_version", &stmt, err))
         return DUBAN_EDB;
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW)
         *version = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
+    db_stmt_done(st, stmt);
     return rc == SQLITE_ROW ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "data_version");
 }
 

@@ -348,6 +348,7 @@ int store_open(const char *path, int flags, store **out, duban_error *err)
     }
     st->statuses = *status_defaults();
     st->readonly = !!(flags & STORE_READONLY);
+    st->build = !!(flags & STORE_BUILD);
     int oflags = st->readonly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE;
     if (flags & STORE_CREATE)
         oflags |= SQLITE_OPEN_CREATE;
@@ -538,10 +539,11 @@ int store_begin(store *st, duban_error *err)
      * in memory rather than in a temporary file (tens of writes per
      * edit), and enough pages in the cache that the batch's dirty pages
      * are not spilled to the WAL and read back. */
-    if (db_exec(st, "PRAGMA temp_store = MEMORY", err) || db_exec(st, BATCH_CACHE_SQL, err) ||
+    const char *cache = st->build ? BUILD_CACHE_SQL : BATCH_CACHE_SQL;
+    if (db_exec(st, "PRAGMA temp_store = MEMORY", err) || db_exec(st, cache, err) ||
         db_exec(st, "BEGIN IMMEDIATE", err))
         return DUBAN_EDB;
-    st->cache_sql = BATCH_CACHE_SQL;
+    st->cache_sql = cache;
     st->batch = 1;
     return DUBAN_OK;
 }

@@ -15,6 +15,7 @@ struct store {
     status_set statuses;
     int batch;                  /* inside store_begin() .. store_commit() */
     int readonly;               /* opened with STORE_READONLY */
+    int build;                  /* opened with STORE_BUILD */
     int keep_counts;            /* store_keep_counts() */
     struct kept_count *pending; /* a count not yet written (query/summary_memo.c) */
     char fixed_now[32];         /* store_set_now(); "" = the system clock */
@@ -126,10 +127,15 @@ void kept_count_free(kept_count *k);
  * them, never the database's consistency.  DUBAN_EDB on failure. */
 int db_undurable(store *st, int on, duban_error *err);
 
-/* The page cache's sizes (PRAGMA cache_size): SQLite's default (2 MiB)
- * and a batch's (store_begin(): its dirty pages are never spilled). */
+/* The page cache's sizes (PRAGMA cache_size): SQLite's default (2 MiB),
+ * a batch's (store_begin(): its dirty pages are never spilled) and a
+ * build's batch (STORE_BUILD: every page of the new file is dirty until
+ * the commit, some 450 MB for duban-gen's 100,000 items; spilled, they
+ * would be written and read back).  Pages are allocated as they are
+ * used: a small batch takes no more. */
 #define STORE_CACHE_SQL "PRAGMA cache_size = -2000"
 #define BATCH_CACHE_SQL "PRAGMA cache_size = -262144"
+#define BUILD_CACHE_SQL "PRAGMA cache_size = -1048576"
 
 /* A one-pass read: a statement that reads much of the file once (the
  * whole plan's index in outline order) gains nothing from keeping the

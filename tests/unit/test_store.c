@@ -174,6 +174,11 @@ static void a_build_writes_a_new_file_without_wal(void **state)
     test_small_doc(&doc);
     assert_int_equal(store_begin(st, &err), DUBAN_OK);
     assert_int_equal(store_add_plan(st, &doc, &plan, &err), DUBAN_OK);
+    sqlite3_stmt *cache;
+    assert_int_equal(sqlite3_prepare_v2(st->db, "PRAGMA cache_size", -1, &cache, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(cache), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(cache, 0), -1048576); /* the build's batch cache */
+    sqlite3_finalize(cache);
     snprintf(wal, sizeof wal, "%s-wal", built);
     assert_int_equal(access(wal, F_OK), -1);
     assert_int_equal(store_commit(st, &err), DUBAN_OK);

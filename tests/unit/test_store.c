@@ -123,23 +123,6 @@ static void foreign_and_garbage_files_are_refused(void **state)
     assert_non_null(strstr(err.msg, "garbage.db"));
 }
 
-static void wal_and_foreign_keys_are_on(void **state)
-{
-    int64_t plan;
-    store *st = test_small_store(*state, &plan);
-    store_close(st);
-    char path[1024];
-    test_path_in(path, sizeof path, *state, "t.db");
-    sqlite3 *db;
-    sqlite3_open(path, &db);
-    sqlite3_stmt *s;
-    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL);
-    sqlite3_step(s);
-    assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-}
-
 static void journal_mode_is(const char *path, const char *want)
 {
     sqlite3 *db;
@@ -150,6 +133,16 @@ static void journal_mode_is(const char *path, const char *want)
     assert_string_equal((const char *)sqlite3_column_text(s, 0), want);
     sqlite3_finalize(s);
     sqlite3_close(db);
+}
+
+static void wal_and_foreign_keys_are_on(void **state)
+{
+    int64_t plan;
+    store *st = test_small_store(*state, &plan);
+    store_close(st);
+    char path[1024];
+    test_path_in(path, sizeof path, *state, "t.db");
+    journal_mode_is(path, "wal");
 }
 
 /* STORE_BUILD writes a new file only, with no WAL beside it (the pages

@@ -151,30 +151,6 @@ static int load(bulk *b, duban_error *err)
     return rc;
 }
 
-/* Drops what select_sql names (rows of kind, name, sql: "INDEX" or
- * "TRIGGER"), keeping the statements that make them again in kept. */
-static int set_aside(bulk *b, const char *select_sql, strbuf *kept, duban_error *err)
-{
-    sqlite3_stmt *s;
-    strbuf drops = {0};
-    int oom = 0;
-    if (db_prepare(b->st, select_sql, &s, err))
-        return DUBAN_EDB;
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        oom |= strbuf_printf(&drops, "DROP %s \"%s\";", (const char *)sqlite3_column_text(s, 0),
-                             (const char *)sqlite3_column_text(s, 1));
-        oom |= strbuf_printf(kept, "%s;", (const char *)sqlite3_column_text(s, 2));
-    }
-    int rc = sqlite3_finalize(s) == SQLITE_OK ? DUBAN_OK
-                                              : db_fail(b->st, err, DUBAN_EDB, "bulk set aside");
-    if (!rc && oom)
-        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    if (!rc && drops.len)
-        rc = db_exec_script(b->st, strbuf_str(&drops), err);
-    strbuf_free(&drops);
-    return rc;
-}
-
 /* Is s stored as is by edit_apply()? (trimmed text; a status key; a date) */
 static int stored_as_is(store *st, edit_field f, const char *s)
 {
@@ -331,7 +307,7 @@ static int apply_one(bulk *b, const edit_bulk *e, size_t k, duban_error *err)
 static int write_nodes(bulk *b, duban_error *err)
 {
     sqlite3_stmt *s;
-    if (set_aside(b, node_set_aside_sql, &b->node_set_aside, err) ||
+    if (db_set_aside(b->st, node_set_aside_sql, &b->node_set_aside, err) ||
         db_prepare(b->st, write_sql, &s, err))
         return DUBAN_EDB;
     int rc = DUBAN_OK;
@@ -361,9 +337,9 @@ int edit_apply_bulk(store *st, int64_t plan_id, const edit_bulk *edits, size_t n
     if (!rc)
         rc = db_exec(st, "PRAGMA defer_foreign_keys = ON", err);
     if (!rc)
-        rc = set_aside(&b, indexes_sql, &b.indexes, err);
+        rc = db_set_aside(st, indexes_sql, &b.indexes, err);
     if (!rc)
-        rc = set_aside(&b, report_trigger_sql, &b.trigger, err);
+        rc = db_set_aside(st, report_trigger_sql, &b.trigger, err);
     if (!rc && (db_prepare(st, hist_sql, &b.hist, err) || db_prepare(st, gid_sql, &b.gid, err) ||
                 db_prepare(st, note_sql, &b.note, err)))
         rc = DUBAN_EDB;

@@ -4,6 +4,7 @@
 #define DUBAN_STORE_INTERNAL_H
 
 #include "store/store.h"
+#include "base/strbuf.h"
 
 #include <sqlite3.h>
 
@@ -78,6 +79,15 @@ void db_release_nothing(void *elem);
 
 /* Runs a constant multi-statement script (migrations only). */
 int db_exec_script(store *st, const char *sql, duban_error *err);
+
+/* Drops the indexes and triggers select_sql names (rows of kind "INDEX"
+ * or "TRIGGER", name, and the CREATE statement, never NULL), appending
+ * to kept the statements that make them again, each with ";": a bulk
+ * write inside a transaction then runs kept once after its rows (sorting
+ * them once instead of inserting entries row by row) and does what a
+ * dropped trigger would have done.  On an error the caller rolls the
+ * transaction back (the drops with it). */
+int db_set_aside(store *st, const char *select_sql, strbuf *kept, duban_error *err);
 
 /* store_commit(): when the batch deferred the search index, rebuilds
  * node_fts from the rows and puts its triggers back (search_defer.c).

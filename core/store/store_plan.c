@@ -174,6 +174,17 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
     return rc;
 }
 
+/* In a build (STORE_BUILD: a new file no one reads yet), node's indexes
+ * are made once after the plan's rows, sorted, instead of taking an
+ * entry a row (random places for node_by_gid and node_by_due), and the
+ * insert triggers that do nothing here are set aside: node_gid (every
+ * row brings its gid) and the memo's (emptied once after).  SQLite's own
+ * indexes (UNIQUE constraints, without SQL) stay.  duban-gen at 100k,
+ * side by side: 28.3 / 29.7 / 27.6 s against 32.0 / 31.9 / 30.5 s. */
+static const char *const build_aside_sql =
+    "SELECT upper(type), name, sql FROM sqlite_schema WHERE tbl_name = 'node' AND sql IS NOT NULL"
+    " AND (type = 'index' OR name IN ('node_gid', 'memo_node_insert'))";
+
 int store_add_plan(store *st, const plan_doc *doc, int64_t *plan_id, duban_error *err)
 {
     int64_t id = 0;
@@ -184,8 +195,16 @@ int store_add_plan(store *st, const plan_doc *doc, int64_t *plan_id, duban_error
     int rc = db_exec(st, "PRAGMA defer_foreign_keys = ON", err);
     if (!rc)
         rc = insert_plan_row(st, doc, &id, err);
+    strbuf aside = {0};
+    if (!rc && st->build)
+        rc = db_set_aside(st, build_aside_sql, &aside, err);
     if (!rc)
         rc = insert_nodes(st, doc, id, err);
+    if (!rc && st->build)
+        rc = db_exec_script(st, "DELETE FROM area_summary_memo;", err);
+    if (!rc && aside.len)
+        rc = db_exec_script(st, strbuf_str(&aside), err);
+    strbuf_free(&aside);
     if (!rc)
         rc = db_tx_commit(st, err);
     if (rc) {

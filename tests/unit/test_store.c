@@ -145,6 +145,25 @@ static void wal_and_foreign_keys_are_on(void **state)
     journal_mode_is(path, "wal");
 }
 
+/* The rows of sql on the file at path, as text (heap). */
+static int append_row(void *sb, int n, char **cols, char **names)
+{
+    (void)names;
+    for (int i = 0; i < n; i++)
+        strbuf_printf(sb, "%s|", cols[i] ? cols[i] : "NULL");
+    return strbuf_appendc(sb, '\n');
+}
+static char *query_text(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    strbuf sb = {0};
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, sql, append_row, &sb, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(strbuf_appendc(&sb, '\0'), 0);
+    return strbuf_take(&sb);
+}
+
 /* STORE_BUILD writes a new file only, with no WAL beside it (the pages
  * are written once); the next open turns WAL on. */
 static void a_build_writes_a_new_file_without_wal(void **state)
@@ -181,6 +200,19 @@ static void a_build_writes_a_new_file_without_wal(void **state)
     assert_int_equal(store_open(built, 0, &st, &err), DUBAN_OK);
     store_close(st);
     journal_mode_is(built, "wal");
+    /* the same schema (node's indexes made again after the rows) and rows
+     * as the plan added to an ordinary store */
+    static const char *const same[] = {
+        "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name",
+        "SELECT id, plan_id, parent_id, depth, seq, ref, sort_key, title, status, due, length(gid)"
+        " FROM node ORDER BY id",
+        "SELECT count(DISTINCT gid) FROM node", "SELECT * FROM milestone ORDER BY id"};
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+        char *a = query_text(path, same[i]), *b = query_text(built, same[i]);
+        assert_string_equal(a, b);
+        free(a);
+        free(b);
+    }
 }
 
 /* A materialised subquery's page cache starts empty (store_open): with

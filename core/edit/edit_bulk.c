@@ -77,7 +77,8 @@ static const char *const report_trigger_sql =
 static const char *const node_set_aside_sql =
     "SELECT DISTINCT 'INDEX', l.name, s.sql FROM pragma_index_list('node') AS l"
     " JOIN pragma_index_xinfo(l.name) AS x JOIN sqlite_schema AS s ON s.name = l.name"
-    " WHERE l.origin = 'c' AND x.key AND (x.cid = -2 OR x.name IN ('status', 'due', 'unit', 'leader'))"
+    " WHERE l.origin = 'c' AND x.key"
+    " AND (x.cid = -2 OR x.name IN ('status', 'due', 'unit', 'leader'))"
     " UNION ALL SELECT 'TRIGGER', name, sql FROM sqlite_schema WHERE type = 'trigger'"
     " AND name = 'memo_node_update'";
 static const char *const write_sql =

@@ -24,11 +24,12 @@
  * DUBAN_EINVAL) writes a new file no other program reads yet: its
  * rollback journal is kept in memory instead of WAL, so a large batch's
  * pages are written to the file once, not to the WAL and again at the
- * checkpoint, and its batches keep up to 1 GiB of them in memory, so as
- * not to spill and read them back.  A crash can leave such a file half written: build it under
- * a name of its own and rename it into place when store_close() returns
- * (duban-gen does).  The next store_open() without STORE_BUILD turns WAL
- * on as for any database.
+ * checkpoint; its batches keep up to 1 GiB of them in memory, so as not
+ * to spill and read them back; and store_add_plan() makes node's indexes
+ * after the rows.  A crash can leave such a file half written: build it
+ * under a name of its own and rename it into place when store_close()
+ * returns (duban-gen does).  The next store_open() without STORE_BUILD
+ * turns WAL on as for any database.
  */
 #ifndef DUBAN_STORE_H
 #define DUBAN_STORE_H

@@ -13,7 +13,10 @@
  * an item in the middle of the plan), is timed in rounds alternating
  * with floor transactions on a file of its own beside DB (DB-floor,
  * removed at the end) and its ratio taken against those; both files'
- * WALs are written past one checkpoint before timing.  The database is written (the
+ * WALs are written past one checkpoint before timing.  "tx_edit_pages",
+ * paired the same way, is a bare durable transaction writing as many
+ * pages as a status edit does (12): the part of status_edit no SQL can
+ * save while it writes those pages.  The database is written (the
  * ui_state rows "bench" and "folds", a meeting when it has none, the
  * status edits and their history): use a copy.  Speed is never asserted; see bench/README.md. */
 #include "edit/edit.h"
@@ -197,6 +200,21 @@ static int c_tx_floor(ctx *c)
     return tx_floor_on(c, c->raw);
 }
 
+/* A bare durable transaction changing EDIT_PAGES rows of a table of the
+ * floor's file, each on a page of its own (open_side): as many pages as
+ * a status edit writes (tests/unit/test_pages_written.c), so that
+ * status_edit's ratio to it is what the edit's SQL adds to its pages. */
+#define EDIT_PAGES 12
+static int c_tx_edit_pages(ctx *c)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_exec(c->side, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    rc |= sqlite3_prepare_v2(c->side, "UPDATE page_rows SET n = n + 1", -1, &s, NULL);
+    rc |= sqlite3_step(s) != SQLITE_DONE;
+    sqlite3_finalize(s);
+    return rc | sqlite3_exec(c->side, "COMMIT", NULL, NULL, NULL);
+}
+
 /* The status key: one edit of the item's status (one durable
  * transaction with its history row), set and set back in turn. */
 static int c_status_edit(ctx *c)
@@ -219,6 +237,7 @@ static const struct bench_case {
 } cases[] = {
     {"tx_floor", c_tx_floor, 0},
     {"status_edit", c_status_edit, 1},
+    {"tx_edit_pages", c_tx_edit_pages, 1},
     {"put_state", c_put_state, 0},
     {"search3", c_search3, 0},
     {"search2", c_search2, 0},
@@ -290,8 +309,19 @@ static int open_side(ctx *c, const char *path, char *side, size_t n)
         sqlite3_exec(c->side,
                      "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
                      " CREATE TABLE IF NOT EXISTS ui_state(plan_id INTEGER NOT NULL,"
-                     " key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (plan_id, key))",
+                     " key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (plan_id, key));"
+                     " CREATE TABLE IF NOT EXISTS page_rows(id INTEGER PRIMARY KEY, n INTEGER,"
+                     " pad BLOB)",
                      NULL, NULL, NULL) != SQLITE_OK)
+        return -1;
+    /* rows of 3,900 bytes: one a page (tx_edit_pages) */
+    char *fill = sqlite3_mprintf("DELETE FROM page_rows; WITH RECURSIVE k(i) AS (SELECT 1"
+                                 " UNION ALL SELECT i + 1 FROM k WHERE i < %d)"
+                                 " INSERT INTO page_rows SELECT i, 0, zeroblob(3900) FROM k",
+                                 EDIT_PAGES);
+    int filled = fill && sqlite3_exec(c->side, fill, NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_free(fill);
+    if (!filled)
         return -1;
     sqlite3_busy_timeout(c->side, 5000);
     int rc = 0;

@@ -9,6 +9,7 @@
 
 #include "edit/edit_bulk.h"
 #include "query/query.h"
+#include "store/store_internal.h"
 #include "testutil.h"
 
 #include <stdlib.h>
@@ -101,11 +102,43 @@ static void another_plans_item_is_not_found(void **state)
     status_is(f, theirs, "not_started");
 }
 
+/* Whether a history row of an action its CHECK refuses can be written
+ * (written in a savepoint, then undone). */
+static int bad_action_is_refused(bulk_fixture *f)
+{
+    char *sql =
+        sqlite3_mprintf("SAVEPOINT probe; INSERT INTO history(plan_id, node_id, at,"
+                        " action, field) VALUES (%lld, %lld, '2021-10-01', 'bogus', 'status')",
+                        (long long)f->first, (long long)id_of(f, f->first, "1.1"));
+    int rc = sqlite3_exec(f->st->db, sql, NULL, NULL, NULL);
+    sqlite3_free(sql);
+    sqlite3_exec(f->st->db, "ROLLBACK TO probe; RELEASE probe", NULL, NULL, NULL);
+    return rc == SQLITE_CONSTRAINT;
+}
+
+/* The call sets history's CHECK aside for its rows only: after it, done
+ * or failed, the CHECK holds again. */
+static void history_checks_hold_after_the_call(void **state)
+{
+    bulk_fixture *f = *state;
+    assert_true(bad_action_is_refused(f));
+    int64_t a = id_of(f, f->first, "1.1");
+    edit_bulk ok[] = {{a, FIELD_STATUS, "done", NULL}};
+    assert_int_equal(bulk(f, f->first, ok, 1), DUBAN_OK);
+    assert_true(bad_action_is_refused(f));
+    /* the other plan: bulk edits are for a plan without history */
+    int64_t b = id_of(f, f->second, "1.1");
+    edit_bulk bad[] = {{b, FIELD_STATUS, "in_progress", NULL}, {-1, FIELD_STATUS, "done", NULL}};
+    assert_int_equal(bulk(f, f->second, bad, 2), DUBAN_ENOTFOUND);
+    assert_true(bad_action_is_refused(f));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(items_of_the_plan_are_edited, setup, teardown),
         cmocka_unit_test_setup_teardown(another_plans_item_is_not_found, setup, teardown),
+        cmocka_unit_test_setup_teardown(history_checks_hold_after_the_call, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -165,33 +165,44 @@ static int check_foreign(store *st, duban_error *err)
     return DUBAN_OK;
 }
 
+/* Migration v in a transaction of its own: its SQL, then the C step
+ * registered with it (schema.h). */
+static int migrate_to(store *st, int v, duban_error *err)
+{
+    if (db_exec(st, "BEGIN IMMEDIATE", err))
+        return err ? err->code : DUBAN_EDB;
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+    st->batch = 1;
+    int rc = db_exec_script(st, schema_migration(v), err);
+    schema_step step = schema_migration_step(v);
+    if (!rc && step)
+        rc = step(st, err);
+    if (!rc)
+        rc = db_exec_script(st, pragma, err);
+    st->batch = 0;
+    if (rc) {
+        db_exec(st, "ROLLBACK", NULL);
+        return duban_fail(err, rc, "%s: migration %d failed: %s", st->path, v, err ? err->msg : "");
+    }
+    return db_exec(st, "COMMIT", err) ? DUBAN_EDB : DUBAN_OK;
+}
+
 /* Brings the database from version `from` to the current one, each
- * migration in its own transaction: its SQL, then the C step registered
- * with it (schema.h). */
+ * migration in its own transaction, telling the store's progress
+ * function how far it has got (store_open_progress()). */
 static int migrate(store *st, int from, duban_error *err)
 {
-    for (int v = from + 1; v <= schema_migration_count(); v++) {
-        if (db_exec(st, "BEGIN IMMEDIATE", err))
-            return err ? err->code : DUBAN_EDB;
-        char pragma[64];
-        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
-        st->batch = 1;
-        int rc = db_exec_script(st, schema_migration(v), err);
-        schema_step step = schema_migration_step(v);
-        if (!rc && step)
-            rc = step(st, err);
-        if (!rc)
-            rc = db_exec_script(st, pragma, err);
-        st->batch = 0;
-        if (rc) {
-            db_exec(st, "ROLLBACK", NULL);
-            return duban_fail(err, rc, "%s: migration %d failed: %s", st->path, v,
-                              err ? err->msg : "");
-        }
-        if (db_exec(st, "COMMIT", err))
-            return DUBAN_EDB;
+    int rc = DUBAN_OK, last = schema_migration_count();
+    for (int v = from + 1; !rc && v <= last; v++) {
+        /* from 0, a new file: nothing to rebuild, nothing worth a line */
+        if (from)
+            store_watch(st, "升级数据库 upgrading the database", (uint64_t)(v - from - 1),
+                        (uint64_t)(last - from));
+        rc = migrate_to(st, v, err);
     }
-    return DUBAN_OK;
+    store_watch(st, NULL, 0, 0);
+    return rc;
 }
 
 int db_exec_script(store *st, const char *sql, duban_error *err)
@@ -313,6 +324,12 @@ static char *readonly_uri(const char *path)
 
 int store_open(const char *path, int flags, store **out, duban_error *err)
 {
+    return store_open_progress(path, flags, NULL, out, err);
+}
+
+int store_open_progress(const char *path, int flags, const progress_sink *p, store **out,
+                        duban_error *err)
+{
     *out = NULL;
     if (check_path(path, flags, err))
         return err ? err->code : DUBAN_EIO;
@@ -322,6 +339,7 @@ int store_open(const char *path, int flags, store **out, duban_error *err)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }
     st->statuses = *status_defaults();
+    st->progress = p;
     st->readonly = !!(flags & STORE_READONLY);
     st->build = !!(flags & STORE_BUILD);
     int oflags = st->readonly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE;

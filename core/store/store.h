@@ -54,6 +54,13 @@ enum store_flags {
 int store_schema_version(void);
 
 int store_open(const char *path, int flags, store **out, duban_error *err);
+/* store_open() with p as its progress function from the start (as
+ * store_set_progress(): the store keeps the pointer): bringing a file of
+ * an older schema up to date tells p each migration done of those to
+ * run, since one may rebuild an index of every item (a second at 100,000
+ * items).  A new file's, or a current one's, tells nothing. */
+int store_open_progress(const char *path, int flags, const progress_sink *p, store **out,
+                        duban_error *err);
 /* 1 if path (when it exists) and its directory can be written, as SQLite
  * needs for edits; else 0 with the reason in why ("its directory is not
  * writable (Read-only file system)"). */

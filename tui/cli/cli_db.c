@@ -116,12 +116,14 @@ int cli_open_store(cli_ctx *ctx, int resolve_plan, int create_with_builtin, duba
     int flags = fresh || !create_with_builtin ? STORE_CREATE : 0;
     if (!fresh && !store_can_write(ctx->db_path, why, sizeof why))
         flags = STORE_READONLY;
-    int rc = store_open(ctx->db_path, flags, &ctx->st, err);
+    /* the progress line from the start: an older file's upgrade may
+     * rebuild indexes of the whole plan */
+    int rc =
+        store_open_progress(ctx->db_path, flags, cli_progress_get(&ctx->progress), &ctx->st, err);
     if (rc)
         return rc;
     ctx->fresh_db = fresh;
     store_set_now(ctx->st, ctx->now);
-    store_set_progress(ctx->st, cli_progress_get(&ctx->progress));
     /* a command reads its rows once: through a map, not a pread a page;
      * not the front end, where the mapped pages would stay resident */
     if (ctx->map_file && (rc = store_map_file(ctx->st, err)))

@@ -279,6 +279,10 @@ static int configure(store *st, int flags, duban_error *err)
         return db_exec(st, "PRAGMA foreign_keys = ON", err);
     if (sqlite3_db_readonly(st->db, "main") == 1)
         return db_fail_readonly(st, err);
+    /* a new file's page size, set before its first write (an existing
+     * file keeps its own: SQLite changes it only by a VACUUM out of WAL) */
+    if (version == 0 && db_exec(st, STORE_PAGE_SIZE_SQL, err))
+        return err ? err->code : DUBAN_EDB;
     /* a build's file is read by no one until it is renamed (store.h) */
     if (db_exec(st,
                 (flags & STORE_BUILD) ? "PRAGMA journal_mode = MEMORY"

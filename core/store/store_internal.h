@@ -137,6 +137,16 @@ void kept_count_free(kept_count *k);
  * them, never the database's consistency.  DUBAN_EDB on failure. */
 int db_undurable(store *st, int on, duban_error *err);
 
+/* A new database's page size.  A status edit changes one row of a dozen
+ * b-trees (tests/unit/test_pages_written.c) and its commit writes and
+ * syncs those pages whole: at 2,048 bytes it costs 0.83x what it does at
+ * SQLite's default 4,096 (bench/core_bench status_edit, 10,000 items),
+ * while a read of the plan costs 1.05x.  1,024 bytes would save a little
+ * more, but an index entry past 231 bytes (a long title in node_late or
+ * node_listing) would spill to an overflow page, and a row past 989
+ * bytes (a long body) would put its status there. */
+#define STORE_PAGE_SIZE_SQL "PRAGMA page_size = 2048"
+
 /* The page cache's sizes (PRAGMA cache_size): SQLite's default (2 MiB),
  * a batch's (store_begin(): its dirty pages are never spilled) and a
  * build's batch (STORE_BUILD: every page of the new file is dirty until

@@ -36,7 +36,11 @@ expect_err "5 problems found" "counts them"
 
 # a damaged file: check says what SQLite found; other commands point to check
 cp "$DB" "$T/damaged.db"
-printf 'GARBAGE!%.0s' $(seq 512) | dd of="$T/damaged.db" bs=4096 seek=3 conv=notrunc 2>/dev/null
+# the node table's first page, which every command reads (whatever the page size)
+page=$(sqlite3 "$T/damaged.db" "SELECT page_size FROM pragma_page_size")
+root=$(sqlite3 "$T/damaged.db" "SELECT rootpage FROM sqlite_schema WHERE name = 'node'")
+printf 'GARBAGE!%.0s' $(seq 256) | dd of="$T/damaged.db" bs="$page" seek=$((root - 1)) count=1 \
+  conv=notrunc 2>/dev/null
 sum=$(bytes "$T/damaged.db")
 run --db "$T/damaged.db" check
 expect_rc 6 "a damaged file"

@@ -145,6 +145,38 @@ static void wal_and_foreign_keys_are_on(void **state)
     journal_mode_is(path, "wal");
 }
 
+static int page_size_of(const char *path)
+{
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    int size = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return size;
+}
+
+/* A new file has 2,048-byte pages (store_internal.h: a status edit writes
+ * half the bytes); a file made with other pages keeps them, and works. */
+static void new_files_have_small_pages_old_ones_keep_theirs(void **state)
+{
+    int64_t plan;
+    store *st = test_small_store(*state, &plan);
+    store_close(st);
+    char path[1024];
+    test_path_in(path, sizeof path, *state, "t.db");
+    assert_int_equal(page_size_of(path), 2048);
+    exec_sql(path, "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM;");
+    assert_int_equal(page_size_of(path), 4096);
+    duban_error err = {0};
+    assert_int_equal(store_open(path, 0, &st, &err), DUBAN_OK);
+    store_close(st);
+    assert_int_equal(page_size_of(path), 4096);
+    journal_mode_is(path, "wal");
+}
+
 /* The rows of sql on the file at path, as text (heap). */
 static int append_row(void *sb, int n, char **cols, char **names)
 {
@@ -197,6 +229,7 @@ static void a_build_writes_a_new_file_without_wal(void **state)
     plan_doc_free(&doc);
     store_close(st);
     journal_mode_is(built, "delete");
+    assert_int_equal(page_size_of(built), 2048);
     assert_int_equal(store_open(built, 0, &st, &err), DUBAN_OK);
     store_close(st);
     journal_mode_is(built, "wal");
@@ -563,6 +596,8 @@ int main(void)
                                         test_dir_teardown),
         cmocka_unit_test_setup_teardown(wal_and_foreign_keys_are_on, test_dir_setup,
                                         test_dir_teardown),
+        cmocka_unit_test_setup_teardown(new_files_have_small_pages_old_ones_keep_theirs,
+                                        test_dir_setup, test_dir_teardown),
         cmocka_unit_test_setup_teardown(a_build_writes_a_new_file_without_wal, test_dir_setup,
                                         test_dir_teardown),
         cmocka_unit_test_setup_teardown(materialised_tables_start_small, test_dir_setup,

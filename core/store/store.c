@@ -1,4 +1,5 @@
 #include "store/store_internal.h"
+#include "store/wal_batch.h"
 
 #include "store/schema.h"
 #include "base/strbuf.h"
@@ -362,7 +363,15 @@ int store_open_progress(const char *path, int flags, const progress_sink *p, sto
      * of the conflicts on a virtual machine.  Process-wide, so it holds
      * from the first open on (later calls answer SQLITE_MISUSE: ignored). */
     sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)NULL, 0, 0);
-    int orc = sqlite3_open_v2(uri ? uri : path, &st->db, oflags, NULL);
+    /* a writer's commits reach its log in one write (wal_batch.h) */
+    if (!st->readonly &&
+        (!(st->vfs = malloc(sizeof *st->vfs)) || wal_batch_init(st->vfs, NULL) != SQLITE_OK)) {
+        free(st->vfs);
+        st->vfs = NULL;
+        store_close(st);
+        return duban_fail(err, DUBAN_ENOMEM, "%s: cannot open database: out of memory", path);
+    }
+    int orc = sqlite3_open_v2(uri ? uri : path, &st->db, oflags, st->vfs ? st->vfs->name : NULL);
     free(uri);
     if (orc != SQLITE_OK) {
         int code = (flags & STORE_CREATE) ? DUBAN_EIO : DUBAN_EDB;
@@ -387,7 +396,11 @@ void store_close(store *st)
     db_cache_clear(st);
     search_defer_drop(st);
     kept_count_free(st->pending);
-    sqlite3_close(st->db);
+    /* a connection left open (a statement not finalised) keeps its VFS */
+    if (sqlite3_close(st->db) == SQLITE_OK && st->vfs) {
+        wal_batch_release(st->vfs);
+        free(st->vfs);
+    }
     free(st->path);
     free(st);
 }

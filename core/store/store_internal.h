@@ -12,6 +12,7 @@
 
 struct store {
     sqlite3 *db;
+    struct wal_batch_vfs *vfs; /* a writer's VFS (wal_batch.h), NULL read-only */
     char *path;
     status_set statuses;
     int batch;                  /* inside store_begin() .. store_commit() */

@@ -191,14 +191,21 @@ static int apply_in_tx(store *st, const edit_target *t, edit_field field, const 
     return DUBAN_OK;
 }
 
+/* The item is read inside the edit's write transaction: the history
+ * row's old value is the one the edit replaces, whatever another program
+ * wrote a moment before, and the edit opens one transaction, not a read
+ * and then a write.  An edit that changes nothing writes nothing. */
 int edit_apply(store *st, int64_t node_id, edit_field field, const char *value, const char *note,
                edit_result *result, duban_error *err)
 {
     memset(result, 0, sizeof *result);
-    edit_target t;
+    edit_target t = {0};
     char *val = NULL, *note_text = NULL;
-    int rc = edit_load_target(st, node_id, field == FIELD_NOTE ? "status" : edit_field_name(field),
-                              &t, err);
+    int rc = db_tx_begin(st, err);
+    if (rc)
+        return rc;
+    rc = edit_load_target(st, node_id, field == FIELD_NOTE ? "status" : edit_field_name(field), &t,
+                          err);
     if (!rc)
         rc = normalise(st, field, value ? value : "", &val, err);
     if (!rc && !(note_text = trimmed(note ? note : "")))
@@ -207,26 +214,19 @@ int edit_apply(store *st, int64_t node_id, edit_field field, const char *value, 
         rc = edit_check_text("note", note_text, 1, err);
     if (!rc && field == FIELD_STATE && !strcmp(t.value, "removed"))
         rc = duban_fail(err, DUBAN_ENOTFOUND, "no item with id %lld", (long long)node_id);
-    if (rc)
-        goto out;
     const char *old = field == FIELD_NOTE ? "" : t.value;
-    if (field != FIELD_NOTE && !strcmp(old, val) && !*note_text) {
-        rc = fill_result(result, 0, &t, edit_field_name(field), old, val, "");
-        goto out;
-    }
     int64_t hid = 0;
-    if (!(rc = db_tx_begin(st, err))) {
+    int unchanged = !rc && field != FIELD_NOTE && !strcmp(old, val) && !*note_text;
+    if (!rc && !unchanged)
         rc = apply_in_tx(st, &t, field, val, note_text, &hid, err);
-        if (!rc)
-            rc = db_tx_commit(st, err);
-        if (rc)
-            db_tx_rollback(st);
-    }
+    if (!rc && !unchanged)
+        rc = db_tx_commit(st, err);
+    if (rc || unchanged)
+        db_tx_rollback(st);
     if (!rc) {
         rc = fill_result(result, hid, &t, edit_field_name(field), old, val, note_text);
-        result->changed = 1;
+        result->changed = !unchanged;
     }
-out:
     edit_target_free(&t);
     free(val);
     free(note_text);

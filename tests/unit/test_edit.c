@@ -9,6 +9,7 @@
 #include "query/query.h"
 #include "testutil.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +111,51 @@ static void each_edit_writes_one_history_row(void **state)
     assert_string_equal(notes.v[0].text, "开元森泊已开工");
     assert_string_equal(notes.v[1].text, "已完成签约");
     note_list_free(&notes);
+}
+
+/* While an edit waits for another program's write, that write commits:
+ * the history row's old value is what that program wrote, the value the
+ * edit replaces, not what the item held when the edit began to wait. */
+static int commit_the_other_write(void *arg, int waited_ms)
+{
+    (void)waited_ms;
+    sqlite3 **holder = arg;
+    if (*holder) {
+        assert_int_equal(sqlite3_exec(*holder, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_close(*holder);
+        *holder = NULL;
+    }
+    return 1;
+}
+
+static void an_edit_replaces_what_another_program_wrote(void **state)
+{
+    fixture *f = *state;
+    char path[1024];
+    test_path_in(path, sizeof path, f->dir, "t.db");
+    sqlite3 *holder;
+    assert_int_equal(sqlite3_open(path, &holder), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(holder,
+                                  "BEGIN IMMEDIATE; UPDATE node SET status = 'in_progress'"
+                                  " WHERE ref = '1.1'",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    store_set_wait(f->st, commit_the_other_write, &holder);
+    edit_result r;
+    duban_error err;
+    assert_int_equal(edit_apply(f->st, fixture_id(f, "1.1"), FIELD_STATUS, "done", NULL, &r, &err),
+                     DUBAN_OK);
+    assert_null(holder); /* it did wait */
+    assert_true(r.changed);
+    assert_string_equal(r.old_value, "in_progress");
+    edit_result_free(&r);
+    history_list h;
+    assert_int_equal(node_history(f->st, fixture_id(f, "1.1"), &h, &err), DUBAN_OK);
+    assert_int_equal(h.n, 1);
+    assert_string_equal(h.v[0].old_value, "in_progress");
+    assert_string_equal(h.v[0].new_value, "done");
+    history_list_free(&h);
+    store_set_wait(f->st, NULL, NULL);
 }
 
 static void same_value_is_a_no_op(void **state)
@@ -266,6 +312,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(each_edit_writes_one_history_row, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(same_value_is_a_no_op, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(an_edit_replaces_what_another_program_wrote, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(undo_and_redo_walk_the_history, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(random_walk_matches_a_stack_model, fixture_setup,

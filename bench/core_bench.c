@@ -15,8 +15,9 @@
  * removed at the end) and its ratio taken against those; both files'
  * WALs are written past one checkpoint before timing.  "tx_edit_pages",
  * paired the same way, is a bare durable transaction writing as many
- * pages as a status edit does (12): the part of status_edit no SQL can
- * save while it writes those pages.  The database is written (the
+ * pages as a status edit does (12) with stock SQLite (4 KiB pages, two
+ * writes a WAL frame): what the edit's pages would cost without the
+ * store's smaller pages and one-write commits (store/wal_batch.h).  The database is written (the
  * ui_state rows "bench" and "folds", a meeting when it has none, the
  * status edits and their history): use a copy.  Speed is never asserted; see bench/README.md. */
 #include "edit/edit.h"
@@ -202,8 +203,8 @@ static int c_tx_floor(ctx *c)
 
 /* A bare durable transaction changing EDIT_PAGES rows of a table of the
  * floor's file, each on a page of its own (open_side): as many pages as
- * a status edit writes (tests/unit/test_pages_written.c), so that
- * status_edit's ratio to it is what the edit's SQL adds to its pages. */
+ * a status edit writes (tests/unit/test_pages_written.c), written as
+ * stock SQLite writes them. */
 #define EDIT_PAGES 12
 static int c_tx_edit_pages(ctx *c)
 {

@@ -123,16 +123,28 @@ static void foreign_and_garbage_files_are_refused(void **state)
     assert_non_null(strstr(err.msg, "garbage.db"));
 }
 
-static void journal_mode_is(const char *path, const char *want)
+/* The value of PRAGMA name on the file at path, as text (heap). */
+static char *pragma_of(const char *path, const char *name)
 {
     sqlite3 *db;
     sqlite3_stmt *s;
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA %s", name);
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-    assert_string_equal((const char *)sqlite3_column_text(s, 0), want);
+    char *v = strdup((const char *)sqlite3_column_text(s, 0));
     sqlite3_finalize(s);
     sqlite3_close(db);
+    assert_non_null(v);
+    return v;
+}
+
+static void journal_mode_is(const char *path, const char *want)
+{
+    char *mode = pragma_of(path, "journal_mode");
+    assert_string_equal(mode, want);
+    free(mode);
 }
 
 static void wal_and_foreign_keys_are_on(void **state)
@@ -147,15 +159,10 @@ static void wal_and_foreign_keys_are_on(void **state)
 
 static int page_size_of(const char *path)
 {
-    sqlite3 *db;
-    sqlite3_stmt *s;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &s, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-    int size = sqlite3_column_int(s, 0);
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return size;
+    char *size = pragma_of(path, "page_size");
+    int n = atoi(size);
+    free(size);
+    return n;
 }
 
 /* A new file has 2,048-byte pages (store_internal.h: a status edit writes

@@ -12,7 +12,7 @@
 # never creates a database.
 
 _duban_options_fallback=$'--db\tPATH\t@file\n--plan\tPLAN\t@plan\n--today\tDATE\t\n--format\tFORMAT\ttext csv json md html xlsx\n--config\tFILE\t@file\n--no-bom\t\t\n--help\t\t\n--version\t\t'
-_duban_commands_fallback="list present show set due unit leader note undo redo overdue due-soon history search import export plans config meeting decide changes minutes report extend progress add rename body move renumber cancel restore delete milestone clone sync conflicts check"
+_duban_commands_fallback="list present show set due unit leader note undo redo overdue due-soon history search import export plans config meeting decide changes minutes report extend progress add rename body move renumber cancel restore delete milestone clone sync conflicts check compact"
 
 # The value of a global option on the command line being completed.
 _duban_opt() {

@@ -184,6 +184,30 @@ static void new_files_have_small_pages_old_ones_keep_theirs(void **state)
     journal_mode_is(path, "wal");
 }
 
+/* A writable store's connection writes through wal_batch (a commit's
+ * log frames in one write); a read-only one through SQLite's own VFS. */
+static const char *vfs_name(store *st)
+{
+    sqlite3_vfs *v = NULL;
+    assert_int_equal(sqlite3_file_control(st->db, "main", SQLITE_FCNTL_VFS_POINTER, &v), SQLITE_OK);
+    assert_non_null(v);
+    return v->zName;
+}
+
+static void writers_batch_their_log(void **state)
+{
+    int64_t plan;
+    store *st = test_small_store(*state, &plan);
+    assert_non_null(strstr(vfs_name(st), "duban-wal-"));
+    store_close(st);
+    char path[1024];
+    test_path_in(path, sizeof path, *state, "t.db");
+    duban_error err = {0};
+    assert_int_equal(store_open(path, STORE_READONLY, &st, &err), DUBAN_OK);
+    assert_null(strstr(vfs_name(st), "duban-wal-"));
+    store_close(st);
+}
+
 /* The rows of sql on the file at path, as text (heap). */
 static int append_row(void *sb, int n, char **cols, char **names)
 {
@@ -605,6 +629,7 @@ int main(void)
                                         test_dir_teardown),
         cmocka_unit_test_setup_teardown(new_files_have_small_pages_old_ones_keep_theirs,
                                         test_dir_setup, test_dir_teardown),
+        cmocka_unit_test_setup_teardown(writers_batch_their_log, test_dir_setup, test_dir_teardown),
         cmocka_unit_test_setup_teardown(a_build_writes_a_new_file_without_wal, test_dir_setup,
                                         test_dir_teardown),
         cmocka_unit_test_setup_teardown(materialised_tables_start_small, test_dir_setup,

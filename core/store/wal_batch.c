@@ -11,9 +11,12 @@
 #define BATCH_MAX (1 << 20) /* a buffer this full is written out */
 #define WRITE_MAX (1 << 16) /* bytes a write to the file beneath */
 
+struct db_file;
+
 typedef struct batch_file {
     sqlite3_file base;   /* pMethods = &batch_methods */
     sqlite3_file *real;  /* the file beneath, in the same allocation */
+    struct db_file *db;  /* the database whose log this is, NULL unknown */
     unsigned char *buf;  /* frames kept, from offset start (sqlite3_malloc) */
     sqlite3_int64 start; /* where buf's first byte goes in the file */
     size_t len, cap;
@@ -21,7 +24,18 @@ typedef struct batch_file {
     int commit;      /* ... of a frame that commits a transaction */
 } batch_file;
 
-#define REAL_OFFSET ((sizeof(batch_file) + 7) & ~(size_t)7)
+/* A database file: its calls pass through, but that releasing (or
+ * taking) the log's write lock drops what its log still keeps. */
+typedef struct db_file {
+    sqlite3_file base;  /* pMethods = &db_methods */
+    sqlite3_file *real; /* the file beneath, in the same allocation */
+    batch_file *wal;    /* its log, while open */
+} db_file;
+
+#define ROUND8(n) (((n) + 7) & ~(size_t)7)
+#define REAL_OFFSET                                                                                \
+    ROUND8(sizeof(batch_file) > sizeof(db_file) ? sizeof(batch_file) : sizeof(db_file))
+#define WAL_WRITE_LOCK 0 /* SQLite's wal.c: the shared-memory lock a writer holds */
 
 static sqlite3_vfs *under_of(sqlite3_vfs *v)
 {
@@ -41,6 +55,16 @@ static int flush(batch_file *b)
     }
     b->len = 0;
     return rc;
+}
+
+/* What the log keeps when its write lock is released (or taken) is no
+ * commit's: a commit's frames went out with its last frame (batch_write),
+ * so these are frames a rolled-back transaction spilled.  Dropped: once
+ * the lock is gone another connection may write its own frames there. */
+static void drop(batch_file *b)
+{
+    b->len = 0;
+    b->expect_page = b->commit = 0;
 }
 
 /* Keeps n bytes for offset off, which follow the buffer (or start it);
@@ -99,6 +123,8 @@ static int batch_write(sqlite3_file *f, const void *p, int n, sqlite3_int64 off)
 static int batch_close(sqlite3_file *f)
 {
     batch_file *b = (batch_file *)f;
+    if (b->db)
+        b->db->wal = NULL;
     int rc = flush(b);
     sqlite3_free(b->buf);
     b->buf = NULL;
@@ -226,27 +252,155 @@ static const sqlite3_io_methods batch_methods[] = {
      batch_unfetch},
 };
 
-/* A log gets a batch_file in front of its file; any other file is the
- * file beneath itself, at the start of SQLite's allocation. */
+/* The database file's calls, passed through. */
+static sqlite3_file *real_of(sqlite3_file *f)
+{
+    return ((db_file *)f)->real;
+}
+static int db_close(sqlite3_file *f)
+{
+    db_file *d = (db_file *)f;
+    if (d->wal)
+        d->wal->db = NULL;
+    return d->real->pMethods->xClose(d->real);
+}
+static int db_read(sqlite3_file *f, void *p, int n, sqlite3_int64 off)
+{
+    return real_of(f)->pMethods->xRead(real_of(f), p, n, off);
+}
+static int db_write(sqlite3_file *f, const void *p, int n, sqlite3_int64 off)
+{
+    return real_of(f)->pMethods->xWrite(real_of(f), p, n, off);
+}
+static int db_truncate(sqlite3_file *f, sqlite3_int64 size)
+{
+    return real_of(f)->pMethods->xTruncate(real_of(f), size);
+}
+static int db_sync(sqlite3_file *f, int flags)
+{
+    return real_of(f)->pMethods->xSync(real_of(f), flags);
+}
+static int db_file_size(sqlite3_file *f, sqlite3_int64 *size)
+{
+    return real_of(f)->pMethods->xFileSize(real_of(f), size);
+}
+static int db_lock(sqlite3_file *f, int level)
+{
+    return real_of(f)->pMethods->xLock(real_of(f), level);
+}
+static int db_unlock(sqlite3_file *f, int level)
+{
+    return real_of(f)->pMethods->xUnlock(real_of(f), level);
+}
+static int db_check_reserved(sqlite3_file *f, int *out)
+{
+    return real_of(f)->pMethods->xCheckReservedLock(real_of(f), out);
+}
+static int db_file_control(sqlite3_file *f, int op, void *arg)
+{
+    return real_of(f)->pMethods->xFileControl(real_of(f), op, arg);
+}
+static int db_sector_size(sqlite3_file *f)
+{
+    return real_of(f)->pMethods->xSectorSize(real_of(f));
+}
+static int db_device(sqlite3_file *f)
+{
+    return real_of(f)->pMethods->xDeviceCharacteristics(real_of(f));
+}
+static int db_shm_map(sqlite3_file *f, int page, int size, int extend, void volatile **out)
+{
+    return real_of(f)->pMethods->xShmMap(real_of(f), page, size, extend, out);
+}
+/* The one call looked at: the log's write lock taken or released. */
+static int db_shm_lock(sqlite3_file *f, int offset, int n, int flags)
+{
+    db_file *d = (db_file *)f;
+    if (d->wal && offset == WAL_WRITE_LOCK && (flags & SQLITE_SHM_EXCLUSIVE))
+        drop(d->wal);
+    return d->real->pMethods->xShmLock(d->real, offset, n, flags);
+}
+static void db_shm_barrier(sqlite3_file *f)
+{
+    real_of(f)->pMethods->xShmBarrier(real_of(f));
+}
+static int db_shm_unmap(sqlite3_file *f, int del)
+{
+    return real_of(f)->pMethods->xShmUnmap(real_of(f), del);
+}
+static int db_fetch(sqlite3_file *f, sqlite3_int64 off, int n, void **out)
+{
+    return real_of(f)->pMethods->xFetch(real_of(f), off, n, out);
+}
+static int db_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p)
+{
+    return real_of(f)->pMethods->xUnfetch(real_of(f), off, p);
+}
+
+static const sqlite3_io_methods db_methods[] = {
+    {1, db_close, db_read, db_write, db_truncate, db_sync, db_file_size, db_lock, db_unlock,
+     db_check_reserved, db_file_control, db_sector_size, db_device, NULL, NULL, NULL, NULL, NULL,
+     NULL},
+    {2, db_close, db_read, db_write, db_truncate, db_sync, db_file_size, db_lock, db_unlock,
+     db_check_reserved, db_file_control, db_sector_size, db_device, db_shm_map, db_shm_lock,
+     db_shm_barrier, db_shm_unmap, NULL, NULL},
+    {3, db_close, db_read, db_write, db_truncate, db_sync, db_file_size, db_lock, db_unlock,
+     db_check_reserved, db_file_control, db_sector_size, db_device, db_shm_map, db_shm_lock,
+     db_shm_barrier, db_shm_unmap, db_fetch, db_unfetch},
+};
+
+static int methods_version(const sqlite3_file *real)
+{
+    int version = real->pMethods->iVersion;
+    return version < 1 ? 1 : version > 3 ? 3 : version;
+}
+
+/* Opens the file beneath at SQLite's allocation f + REAL_OFFSET, the
+ * wrapper's methods at f (SQLITE_CANTOPEN and none when it fails). */
+static int open_beneath(sqlite3_vfs *under, sqlite3_filename name, sqlite3_file *f,
+                        sqlite3_file **real, int flags, int *out_flags)
+{
+    *real = (sqlite3_file *)((char *)f + REAL_OFFSET);
+    (*real)->pMethods = NULL;
+    int rc = under->xOpen(under, name, *real, flags, out_flags);
+    if (rc == SQLITE_OK && (*real)->pMethods)
+        return SQLITE_OK;
+    if ((*real)->pMethods)
+        (*real)->pMethods->xClose(*real);
+    f->pMethods = NULL;
+    return rc != SQLITE_OK ? rc : SQLITE_CANTOPEN;
+}
+
+/* A log gets a batch_file in front of its file, tied to its database's
+ * db_file (SQLite opens the database first and closes it last); a main
+ * database a db_file; any other file is the file beneath itself, at the
+ * start of SQLite's allocation. */
 static int batch_open(sqlite3_vfs *v, sqlite3_filename name, sqlite3_file *f, int flags,
                       int *out_flags)
 {
     sqlite3_vfs *under = under_of(v);
+    if (flags & SQLITE_OPEN_MAIN_DB) {
+        db_file *d = (db_file *)f;
+        memset(d, 0, sizeof *d);
+        int rc = open_beneath(under, name, f, &d->real, flags, out_flags);
+        if (rc == SQLITE_OK)
+            d->base.pMethods = &db_methods[methods_version(d->real) - 1];
+        return rc;
+    }
     if (!(flags & SQLITE_OPEN_WAL))
         return under->xOpen(under, name, f, flags, out_flags);
     batch_file *b = (batch_file *)f;
     memset(b, 0, sizeof *b);
-    b->real = (sqlite3_file *)((char *)f + REAL_OFFSET);
-    b->real->pMethods = NULL;
-    int rc = under->xOpen(under, name, b->real, flags, out_flags);
-    if (rc != SQLITE_OK || !b->real->pMethods) {
-        if (b->real->pMethods)
-            b->real->pMethods->xClose(b->real);
-        b->base.pMethods = NULL;
-        return rc != SQLITE_OK ? rc : SQLITE_CANTOPEN;
-    }
-    int version = b->real->pMethods->iVersion;
-    b->base.pMethods = &batch_methods[(version < 1 ? 1 : version > 3 ? 3 : version) - 1];
+    int rc = open_beneath(under, name, f, &b->real, flags, out_flags);
+    if (rc != SQLITE_OK)
+        return rc;
+    b->base.pMethods = &batch_methods[methods_version(b->real) - 1];
+    sqlite3_file *main = name ? sqlite3_database_file_object(name) : NULL;
+    for (int k = 0; main && k < 3; k++)
+        if (main->pMethods == &db_methods[k]) {
+            b->db = (db_file *)main;
+            b->db->wal = b;
+        }
     return SQLITE_OK;
 }
 

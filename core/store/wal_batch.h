@@ -15,6 +15,13 @@
  * reader looks at them.  Any write that is not a frame header or the page
  * that follows one is written at once.
  *
+ * The database file is passed through but for one call: when the log's
+ * write lock is taken or released (xShmLock on WAL_WRITE_LOCK), what its
+ * log still keeps is dropped.  That can only be frames a rolled-back
+ * transaction spilled; written later, they would land on the frames
+ * another connection committed in their place once the lock was free.
+ * The log finds its database through sqlite3_database_file_object().
+ *
  * The VFS is owned by its caller, who registers it (wal_batch_init) before
  * opening connections with it by name and unregisters it
  * (wal_batch_release) after the last of them is closed.  No state is

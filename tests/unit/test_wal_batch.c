@@ -315,6 +315,44 @@ static void a_failed_write_fails_the_commit(void **state)
     sqlite3_close(plain);
 }
 
+/* Frames spilled by a transaction that then rolls back are not the
+ * file's: another connection then commits frames at the same place in
+ * the log, and nothing this connection does afterwards (a read, a write)
+ * may put the rolled-back frames over them. */
+static void rolled_back_frames_never_reach_the_file(void **state)
+{
+    world *w = *state;
+    insert_rows(w->db, 1, 10, 3000);
+    /* every page in the database file: the rollback reads none back from
+     * the log (which would write what the log keeps while the lock holds) */
+    exec_ok(w->db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    exec_ok(w->db, "PRAGMA cache_size = 8");
+    exec_ok(w->db, "BEGIN");
+    insert_rows(w->db, 100, 40, 3000); /* spilled: kept, not committed */
+    exec_ok(w->db, "ROLLBACK");
+    sqlite3 *plain;
+    assert_int_equal(sqlite3_open(w->path, &plain), SQLITE_OK);
+    exec_ok(plain, "INSERT INTO t(id, k, v) SELECT id + 1000, k + 1, zeroblob(2900) FROM t");
+    sqlite3_close(plain);
+    /* this connection reads the other's frames, writes, and closes
+     * (its checkpoint copies the log into the database) */
+    assert_int_equal(scalar(w->db, "SELECT count(*) FROM t"), 20);
+    assert_int_equal(scalar(w->db, "SELECT sum(k) FROM t WHERE id > 1000"),
+                     scalar(w->db, "SELECT sum(k) + 10 FROM t WHERE id <= 10"));
+    exec_ok(w->db, "INSERT INTO t(id, k, v) VALUES (5000, 1, zeroblob(10))");
+    assert_int_equal(sqlite3_close(w->db), SQLITE_OK);
+    w->db = NULL;
+    assert_int_equal(sqlite3_open(w->path, &plain), SQLITE_OK);
+    assert_int_equal(scalar(plain, "SELECT count(*) FROM t"), 21);
+    assert_int_equal(scalar(plain, "SELECT count(*) FROM t WHERE id >= 100 AND id < 140"), 0);
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_prepare_v2(plain, "PRAGMA integrity_check", -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(s, 0), "ok");
+    sqlite3_finalize(s);
+    sqlite3_close(plain);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -324,6 +362,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(spills_and_big_transactions_stay_whole, world_setup,
                                         world_teardown),
         cmocka_unit_test_setup_teardown(a_failed_write_fails_the_commit, world_setup,
+                                        world_teardown),
+        cmocka_unit_test_setup_teardown(rolled_back_frames_never_reach_the_file, world_setup,
                                         world_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -99,6 +99,8 @@ static int commits(const unsigned char *header)
 static int batch_write(sqlite3_file *f, const void *p, int n, sqlite3_int64 off)
 {
     batch_file *b = (batch_file *)f;
+    if (!b->db) /* no database seen: nothing would drop a rolled-back batch */
+        return b->real->pMethods->xWrite(b->real, p, n, off);
     int follows = b->len && off == b->start + (sqlite3_int64)b->len;
     if (b->expect_page && follows) {
         b->expect_page = 0;

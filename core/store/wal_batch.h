@@ -20,7 +20,8 @@
  * log still keeps is dropped.  That can only be frames a rolled-back
  * transaction spilled; written later, they would land on the frames
  * another connection committed in their place once the lock was free.
- * The log finds its database through sqlite3_database_file_object().
+ * The log finds its database through sqlite3_database_file_object(); a
+ * log whose database did not come through this VFS keeps nothing.
  *
  * The VFS is owned by its caller, who registers it (wal_batch_init) before
  * opening connections with it by name and unregisters it

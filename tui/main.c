@@ -24,8 +24,7 @@ static int run_command(cli_ctx *ctx, const char *name, const cli_args *args, dub
         return err->code;
     cli_progress_start(&ctx->progress, ctx->progress_ms);
     int crc = cli_load_config(ctx, err);
-    /* they open their own store, or none */
-    if (crc || cmd->run == cmd_config || cmd->run == cmd_check || cmd->run == cmd_compact)
+    if (crc || cmd->own_store)
         return crc ? crc : cmd->run(ctx, args, err);
     int is_import = cmd->run == cmd_import;
     if (is_import && args->dry_run) /* a preview opens no database */

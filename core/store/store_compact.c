@@ -5,55 +5,49 @@
 
 #include <string.h>
 
-/* The first column of a one-row statement: its integer, or its text
- * (into text, when given). */
-static int one_value(store *st, const char *sql, int64_t *n, char *text, size_t textsz,
-                     duban_error *err)
+static int open_elsewhere(store *st, duban_error *err)
+{
+    return duban_fail(err, DUBAN_EDB,
+                      "%s: another program has the database open (the front end, a sync): "
+                      "close it and compact again; nothing was changed",
+                      st->path);
+}
+
+/* The file's size in bytes and its page size. */
+static int file_size(store *st, int64_t *bytes, int *page, duban_error *err)
 {
     sqlite3_stmt *s;
-    if (db_prepare(st, sql, &s, err))
+    if (db_prepare(st,
+                   "SELECT s.page_size * c.page_count, s.page_size"
+                   " FROM pragma_page_size AS s, pragma_page_count AS c",
+                   &s, err))
         return DUBAN_EDB;
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
-        if (n)
-            *n = sqlite3_column_int64(s, 0);
-        if (text)
-            db_text_into(s, 0, text, textsz);
+        *bytes = sqlite3_column_int64(s, 0);
+        *page = sqlite3_column_int(s, 1);
     }
     sqlite3_finalize(s);
-    if (rc == SQLITE_ROW)
-        return DUBAN_OK;
-    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-        return duban_fail(err, DUBAN_EDB,
-                          "%s: another program has the database open (the front end, a sync): "
-                          "close it and compact again; nothing was changed",
-                          st->path);
-    return db_fail(st, err, DUBAN_EDB, sql);
+    return rc == SQLITE_ROW ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "cannot read the file's size");
 }
 
-static int file_size(store *st, int64_t *bytes, int *page, duban_error *err)
-{
-    int64_t size = 0, count = 0;
-    if (one_value(st, "PRAGMA page_size", &size, NULL, 0, err) ||
-        one_value(st, "PRAGMA page_count", &count, NULL, 0, err))
-        return DUBAN_EDB;
-    *bytes = size * count;
-    *page = (int)size;
-    return DUBAN_OK;
-}
-
-/* Out of WAL mode: "delete" when this connection is the only one. */
+/* Out of WAL mode, which only the one connection to the file may leave:
+ * SQLite answers "busy", or leaves the mode as it was. */
 static int leave_wal(store *st, duban_error *err)
 {
-    char mode[16] = "";
-    if (one_value(st, "PRAGMA journal_mode = DELETE", NULL, mode, sizeof mode, err))
+    sqlite3_stmt *s;
+    if (db_prepare(st, "PRAGMA journal_mode = DELETE", &s, err))
         return DUBAN_EDB;
-    if (strcmp(mode, "delete"))
-        return duban_fail(err, DUBAN_EDB,
-                          "%s: another program has the database open (the front end, a sync): "
-                          "close it and compact again; nothing was changed",
-                          st->path);
-    return DUBAN_OK;
+    int rc = sqlite3_step(s);
+    char mode[16] = "";
+    if (rc == SQLITE_ROW)
+        db_text_into(s, 0, mode, sizeof mode);
+    sqlite3_finalize(s);
+    if (rc == SQLITE_ROW && !strcmp(mode, "delete"))
+        return DUBAN_OK;
+    if (rc == SQLITE_ROW || (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        return open_elsewhere(st, err);
+    return db_fail(st, err, DUBAN_EDB, "cannot leave WAL mode");
 }
 
 int store_compact(store *st, store_compact_sizes *sizes, duban_error *err)

@@ -140,7 +140,7 @@ int db_undurable(store *st, int on, duban_error *err);
 
 /* A new database's page size.  A status edit changes one row of a dozen
  * b-trees (tests/unit/test_pages_written.c) and its commit writes and
- * syncs those pages whole: at 2,048 bytes it costs 0.83x what it does at
+ * syncs those pages whole: at 2,048 bytes it costs 0.81x what it does at
  * SQLite's default 4,096 (bench/core_bench status_edit, 10,000 items),
  * while a read of the plan costs 1.05x.  1,024 bytes would save a little
  * more, but an index entry past 231 bytes (a long title in node_late or

@@ -18,17 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void exec_sql(const char *path, const char *sql)
-{
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    char *msg = NULL;
-    int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
-    if (rc != SQLITE_OK)
-        fail_msg("%s", msg ? msg : "?");
-    sqlite3_close(db);
-}
-
 static int count_rows(const char *path, const char *sql)
 {
     sqlite3 *db;
@@ -48,28 +37,28 @@ static void schema3_upgrades_with_everything(void **state)
     char *dir = test_mkdtemp(), path[1024];
     snprintf(path, sizeof path, "%s/v3.db", dir);
     for (int v = 1; v <= 3; v++)
-        exec_sql(path, schema_migration(v));
-    exec_sql(path, "CREATE TRIGGER history_is_append_only BEFORE UPDATE ON history"
-                   "  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;");
-    exec_sql(path,
-             "INSERT INTO plan(id, title, year, period_start, period_end, imported_at)"
-             " VALUES (1, '旧计划', 2021, '2021-07-01', '2021-12-31', 't');"
-             "INSERT INTO node(id, plan_id, parent_id, depth, seq, ref, sort_key, title, status,"
-             " due) VALUES (1, 1, NULL, 1, 1, '1', '00001', '方面', 'not_started', ''),"
-             " (2, 1, 1, 2, 1, '1.1', '00001.00001', '甲', 'in_progress', '2021-09-30'),"
-             " (3, 1, 1, 2, 2, '1.2', '00001.00002', '乙', 'not_started', '2021-12-31'),"
-             " (4, 1, 3, 3, 1, '1.2.1', '00001.00002.00001', '丙', 'not_started', '');"
-             "INSERT INTO milestone(node_id, seq, phrase, word, due)"
-             " VALUES (2, 1, '8月底开工', '8月底', '2021-08-31');"
-             "INSERT INTO history(id, plan_id, node_id, at, action, target_id, field, old_value,"
-             " new_value, done_top, redo_top) VALUES"
-             " (1, 1, 2, 't', 'edit', NULL, 'status', 'not_started', 'in_progress', -1, 0),"
-             " (2, 1, 3, 't', 'edit', NULL, 'note', '', '已对接', -1, 0),"
-             " (3, 1, 3, 't', 'edit', NULL, 'due', '2021-10-31', '2021-12-31', -1, 0),"
-             " (4, 1, 3, 't', 'undo', 3, 'due', '2021-12-31', '2021-10-31', 2, -1),"
-             " (5, 1, 3, 't', 'redo', 3, 'due', '2021-10-31', '2021-12-31', -1, 0);"
-             "INSERT INTO note(node_id, history_id, at, text) VALUES (3, 2, 't', '已对接');"
-             "PRAGMA user_version = 3;");
+        test_exec_sql(path, schema_migration(v));
+    test_exec_sql(path, "CREATE TRIGGER history_is_append_only BEFORE UPDATE ON history"
+                        "  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;");
+    test_exec_sql(
+        path, "INSERT INTO plan(id, title, year, period_start, period_end, imported_at)"
+              " VALUES (1, '旧计划', 2021, '2021-07-01', '2021-12-31', 't');"
+              "INSERT INTO node(id, plan_id, parent_id, depth, seq, ref, sort_key, title, status,"
+              " due) VALUES (1, 1, NULL, 1, 1, '1', '00001', '方面', 'not_started', ''),"
+              " (2, 1, 1, 2, 1, '1.1', '00001.00001', '甲', 'in_progress', '2021-09-30'),"
+              " (3, 1, 1, 2, 2, '1.2', '00001.00002', '乙', 'not_started', '2021-12-31'),"
+              " (4, 1, 3, 3, 1, '1.2.1', '00001.00002.00001', '丙', 'not_started', '');"
+              "INSERT INTO milestone(node_id, seq, phrase, word, due)"
+              " VALUES (2, 1, '8月底开工', '8月底', '2021-08-31');"
+              "INSERT INTO history(id, plan_id, node_id, at, action, target_id, field, old_value,"
+              " new_value, done_top, redo_top) VALUES"
+              " (1, 1, 2, 't', 'edit', NULL, 'status', 'not_started', 'in_progress', -1, 0),"
+              " (2, 1, 3, 't', 'edit', NULL, 'note', '', '已对接', -1, 0),"
+              " (3, 1, 3, 't', 'edit', NULL, 'due', '2021-10-31', '2021-12-31', -1, 0),"
+              " (4, 1, 3, 't', 'undo', 3, 'due', '2021-12-31', '2021-10-31', 2, -1),"
+              " (5, 1, 3, 't', 'redo', 3, 'due', '2021-10-31', '2021-12-31', -1, 0);"
+              "INSERT INTO note(node_id, history_id, at, text) VALUES (3, 2, 't', '已对接');"
+              "PRAGMA user_version = 3;");
     store *st;
     duban_error err;
     assert_int_equal(store_open(path, 0, &st, &err), DUBAN_OK);

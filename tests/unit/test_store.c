@@ -37,14 +37,6 @@ static int pragma_int(const char *path, const char *pragma)
     return v;
 }
 
-static void exec_sql(const char *path, const char *sql)
-{
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-}
-
 static void create_migrates_to_current_version(void **state)
 {
     char path[1024];
@@ -86,7 +78,7 @@ static void newer_database_is_refused_and_untouched(void **state)
 {
     char path[1024];
     test_path_in(path, sizeof path, *state, "future.db");
-    exec_sql(path, "CREATE TABLE plan(id INTEGER PRIMARY KEY); PRAGMA user_version = 999;");
+    test_exec_sql(path, "CREATE TABLE plan(id INTEGER PRIMARY KEY); PRAGMA user_version = 999;");
     store *st;
     duban_error err;
     assert_int_equal(store_open(path, 0, &st, &err), DUBAN_ENEWER);
@@ -109,7 +101,7 @@ static void foreign_and_garbage_files_are_refused(void **state)
 {
     char path[1024];
     test_path_in(path, sizeof path, *state, "other.db");
-    exec_sql(path, "CREATE TABLE photos(x);");
+    test_exec_sql(path, "CREATE TABLE photos(x);");
     store *st;
     duban_error err;
     assert_int_equal(store_open(path, 0, &st, &err), DUBAN_EDB);
@@ -123,30 +115,6 @@ static void foreign_and_garbage_files_are_refused(void **state)
     assert_non_null(strstr(err.msg, "garbage.db"));
 }
 
-/* The value of PRAGMA name on the file at path, as text (heap). */
-static char *pragma_of(const char *path, const char *name)
-{
-    sqlite3 *db;
-    sqlite3_stmt *s;
-    char sql[64];
-    snprintf(sql, sizeof sql, "PRAGMA %s", name);
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-    char *v = strdup((const char *)sqlite3_column_text(s, 0));
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    assert_non_null(v);
-    return v;
-}
-
-static void journal_mode_is(const char *path, const char *want)
-{
-    char *mode = pragma_of(path, "journal_mode");
-    assert_string_equal(mode, want);
-    free(mode);
-}
-
 static void wal_and_foreign_keys_are_on(void **state)
 {
     int64_t plan;
@@ -154,58 +122,7 @@ static void wal_and_foreign_keys_are_on(void **state)
     store_close(st);
     char path[1024];
     test_path_in(path, sizeof path, *state, "t.db");
-    journal_mode_is(path, "wal");
-}
-
-static int page_size_of(const char *path)
-{
-    char *size = pragma_of(path, "page_size");
-    int n = atoi(size);
-    free(size);
-    return n;
-}
-
-/* A new file has 2,048-byte pages (store_internal.h: a status edit writes
- * half the bytes); a file made with other pages keeps them, and works. */
-static void new_files_have_small_pages_old_ones_keep_theirs(void **state)
-{
-    int64_t plan;
-    store *st = test_small_store(*state, &plan);
-    store_close(st);
-    char path[1024];
-    test_path_in(path, sizeof path, *state, "t.db");
-    assert_int_equal(page_size_of(path), 2048);
-    exec_sql(path, "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM;");
-    assert_int_equal(page_size_of(path), 4096);
-    duban_error err = {0};
-    assert_int_equal(store_open(path, 0, &st, &err), DUBAN_OK);
-    store_close(st);
-    assert_int_equal(page_size_of(path), 4096);
-    journal_mode_is(path, "wal");
-}
-
-/* A writable store's connection writes through wal_batch (a commit's
- * log frames in one write); a read-only one through SQLite's own VFS. */
-static const char *vfs_name(store *st)
-{
-    sqlite3_vfs *v = NULL;
-    assert_int_equal(sqlite3_file_control(st->db, "main", SQLITE_FCNTL_VFS_POINTER, &v), SQLITE_OK);
-    assert_non_null(v);
-    return v->zName;
-}
-
-static void writers_batch_their_log(void **state)
-{
-    int64_t plan;
-    store *st = test_small_store(*state, &plan);
-    assert_non_null(strstr(vfs_name(st), "duban-wal-"));
-    store_close(st);
-    char path[1024];
-    test_path_in(path, sizeof path, *state, "t.db");
-    duban_error err = {0};
-    assert_int_equal(store_open(path, STORE_READONLY, &st, &err), DUBAN_OK);
-    assert_null(strstr(vfs_name(st), "duban-wal-"));
-    store_close(st);
+    test_pragma_is(path, "journal_mode", "wal");
 }
 
 /* The rows of sql on the file at path, as text (heap). */
@@ -239,7 +156,7 @@ static void a_build_writes_a_new_file_without_wal(void **state)
     duban_error err = {0};
     assert_int_equal(store_open(path, STORE_CREATE | STORE_BUILD, &st, &err), DUBAN_EINVAL);
     assert_non_null(strstr(err.msg, "t.db: exists"));
-    journal_mode_is(path, "wal");
+    test_pragma_is(path, "journal_mode", "wal");
     test_path_in(built, sizeof built, *state, "b.db");
     assert_int_equal(store_open(built, STORE_BUILD, &st, &err), DUBAN_EINVAL);
     assert_int_equal(access(built, F_OK), -1);
@@ -259,11 +176,11 @@ static void a_build_writes_a_new_file_without_wal(void **state)
     assert_int_equal(store_commit(st, &err), DUBAN_OK);
     plan_doc_free(&doc);
     store_close(st);
-    journal_mode_is(built, "delete");
-    assert_int_equal(page_size_of(built), 2048);
+    test_pragma_is(built, "journal_mode", "delete");
+    test_pragma_is(built, "page_size", "2048");
     assert_int_equal(store_open(built, 0, &st, &err), DUBAN_OK);
     store_close(st);
-    journal_mode_is(built, "wal");
+    test_pragma_is(built, "journal_mode", "wal");
     /* the same schema (node's indexes made again after the rows) and rows
      * as the plan added to an ordinary store */
     static const char *const same[] = {
@@ -372,7 +289,7 @@ static void old_database_is_upgraded_with_its_data(void **state)
 {
     char path[1024], sql[2048];
     test_path_in(path, sizeof path, *state, "v1.db");
-    exec_sql(path, schema_migration(1));
+    test_exec_sql(path, schema_migration(1));
     snprintf(sql, sizeof sql,
              "INSERT INTO plan(id, title, year, period_start, period_end, imported_at)"
              " VALUES (1, '旧计划', 2021, '2021-07-01', '2021-12-31', '2021-07-01T00:00:00Z');"
@@ -381,7 +298,7 @@ static void old_database_is_upgraded_with_its_data(void **state)
              " (2, 1, 2, 1, '1.1', '00001.00001', '美丽乡村', '确保创建新时代美丽乡村17个。',"
              " 'in_progress', '2021-12-31');"
              "PRAGMA user_version = 1;");
-    exec_sql(path, sql);
+    test_exec_sql(path, sql);
     store *st;
     duban_error err;
     assert_int_equal(store_open(path, 0, &st, &err), DUBAN_OK);
@@ -404,21 +321,21 @@ static void upgrade_keeps_undo_and_redo(void **state)
 {
     char path[1024];
     test_path_in(path, sizeof path, *state, "v2.db");
-    exec_sql(path, schema_migration(1));
-    exec_sql(path, schema_migration(2));
-    exec_sql(path,
-             "INSERT INTO plan(id, title, year, period_start, period_end, imported_at)"
-             " VALUES (1, 'p', 2021, '2021-07-01', '2021-12-31', 't');"
-             "INSERT INTO node(id, plan_id, depth, seq, ref, sort_key, title, status, unit)"
-             " VALUES (1, 1, 1, 1, '1', '00001', 'a', 'not_started', ''),"
-             " (2, 1, 2, 1, '1.1', '00001.00001', 'b', 'done', '');"
-             "INSERT INTO history(id, plan_id, node_id, at, action, target_id, field, old_value,"
-             " new_value) VALUES"
-             " (1, 1, 2, 't', 'edit', NULL, 'status', 'not_started', 'in_progress'),"
-             " (2, 1, 2, 't', 'edit', NULL, 'status', 'in_progress', 'done'),"
-             " (3, 1, 2, 't', 'edit', NULL, 'unit', '', '县发改局'),"
-             " (4, 1, 2, 't', 'undo', 3, 'unit', '县发改局', '');"
-             "PRAGMA user_version = 2;");
+    test_exec_sql(path, schema_migration(1));
+    test_exec_sql(path, schema_migration(2));
+    test_exec_sql(
+        path, "INSERT INTO plan(id, title, year, period_start, period_end, imported_at)"
+              " VALUES (1, 'p', 2021, '2021-07-01', '2021-12-31', 't');"
+              "INSERT INTO node(id, plan_id, depth, seq, ref, sort_key, title, status, unit)"
+              " VALUES (1, 1, 1, 1, '1', '00001', 'a', 'not_started', ''),"
+              " (2, 1, 2, 1, '1.1', '00001.00001', 'b', 'done', '');"
+              "INSERT INTO history(id, plan_id, node_id, at, action, target_id, field, old_value,"
+              " new_value) VALUES"
+              " (1, 1, 2, 't', 'edit', NULL, 'status', 'not_started', 'in_progress'),"
+              " (2, 1, 2, 't', 'edit', NULL, 'status', 'in_progress', 'done'),"
+              " (3, 1, 2, 't', 'edit', NULL, 'unit', '', '县发改局'),"
+              " (4, 1, 2, 't', 'undo', 3, 'unit', '县发改局', '');"
+              "PRAGMA user_version = 2;");
     store *st;
     duban_error err;
     assert_int_equal(store_open(path, 0, &st, &err), DUBAN_OK);
@@ -456,14 +373,15 @@ static void upgrade_rebuilds_the_search_index(void **state)
     char path[1024];
     test_path_in(path, sizeof path, *state, "v3.db");
     for (int v = 1; v <= 3; v++)
-        exec_sql(path, schema_migration(v));
-    exec_sql(path, "INSERT INTO plan(id, title, year, period_start, period_end, imported_at)"
-                   " VALUES (1, 'p', 2021, '2021-07-01', '2021-12-31', 't');"
-                   "INSERT INTO node(id, plan_id, depth, seq, ref, sort_key, title, status, unit)"
-                   " VALUES (1, 1, 1, 1, '1', '00001', '方面', 'not_started', ''),"
-                   " (2, 1, 2, 1, '1.1', '00001.00001', '美丽乡村', 'done', '县农业农村局');"
-                   "INSERT INTO note(node_id, at, text) VALUES (2, 't', '召开现场推进会');"
-                   "PRAGMA user_version = 3;");
+        test_exec_sql(path, schema_migration(v));
+    test_exec_sql(path,
+                  "INSERT INTO plan(id, title, year, period_start, period_end, imported_at)"
+                  " VALUES (1, 'p', 2021, '2021-07-01', '2021-12-31', 't');"
+                  "INSERT INTO node(id, plan_id, depth, seq, ref, sort_key, title, status, unit)"
+                  " VALUES (1, 1, 1, 1, '1', '00001', '方面', 'not_started', ''),"
+                  " (2, 1, 2, 1, '1.1', '00001.00001', '美丽乡村', 'done', '县农业农村局');"
+                  "INSERT INTO note(node_id, at, text) VALUES (2, 't', '召开现场推进会');"
+                  "PRAGMA user_version = 3;");
     store *st;
     duban_error err;
     assert_int_equal(store_open(path, 0, &st, &err), DUBAN_OK);
@@ -627,9 +545,6 @@ int main(void)
                                         test_dir_teardown),
         cmocka_unit_test_setup_teardown(wal_and_foreign_keys_are_on, test_dir_setup,
                                         test_dir_teardown),
-        cmocka_unit_test_setup_teardown(new_files_have_small_pages_old_ones_keep_theirs,
-                                        test_dir_setup, test_dir_teardown),
-        cmocka_unit_test_setup_teardown(writers_batch_their_log, test_dir_setup, test_dir_teardown),
         cmocka_unit_test_setup_teardown(a_build_writes_a_new_file_without_wal, test_dir_setup,
                                         test_dir_teardown),
         cmocka_unit_test_setup_teardown(materialised_tables_start_small, test_dir_setup,

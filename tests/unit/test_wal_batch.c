@@ -189,6 +189,15 @@ static sqlite3_int64 scalar(sqlite3 *db, const char *sql)
     return v;
 }
 
+static void integrity_ok(sqlite3 *db)
+{
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(s, 0), "ok");
+    sqlite3_finalize(s);
+}
+
 static int world_setup(void **state)
 {
     if (test_dir_setup(state))
@@ -285,11 +294,7 @@ static void spills_and_big_transactions_stay_whole(void **state)
     assert_int_equal(sqlite3_open(w->path, &plain), SQLITE_OK);
     assert_int_equal(scalar(plain, "SELECT count(*) FROM t WHERE k < 0"), 500);
     assert_int_equal(scalar(plain, "SELECT count(*) FROM t"), 1500);
-    sqlite3_stmt *s;
-    assert_int_equal(sqlite3_prepare_v2(plain, "PRAGMA integrity_check", -1, &s, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-    assert_string_equal((const char *)sqlite3_column_text(s, 0), "ok");
-    sqlite3_finalize(s);
+    integrity_ok(plain);
     sqlite3_close(plain);
     exec_ok(w->db, "PRAGMA wal_checkpoint(TRUNCATE)");
     assert_int_equal(scalar(w->db, "SELECT count(*) FROM t"), 1500);
@@ -345,11 +350,7 @@ static void rolled_back_frames_never_reach_the_file(void **state)
     assert_int_equal(sqlite3_open(w->path, &plain), SQLITE_OK);
     assert_int_equal(scalar(plain, "SELECT count(*) FROM t"), 21);
     assert_int_equal(scalar(plain, "SELECT count(*) FROM t WHERE id >= 100 AND id < 140"), 0);
-    sqlite3_stmt *s;
-    assert_int_equal(sqlite3_prepare_v2(plain, "PRAGMA integrity_check", -1, &s, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-    assert_string_equal((const char *)sqlite3_column_text(s, 0), "ok");
-    sqlite3_finalize(s);
+    integrity_ok(plain);
     sqlite3_close(plain);
 }
 

@@ -10,6 +10,7 @@
 #include "plan/date.h"
 
 #include <dirent.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,30 @@ int test_dir_teardown(void **state)
 void test_path_in(char *out, size_t n, const char *dir, const char *name)
 {
     snprintf(out, n, "%s/%s", dir, name);
+}
+
+void test_exec_sql(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", path, msg ? msg : "?");
+    sqlite3_close(db);
+}
+
+void test_pragma_is(const char *path, const char *name, const char *want)
+{
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA %s", name);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(s, 0), want);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
 }
 
 #include "edit/edit.h"

@@ -20,6 +20,11 @@ int test_dir_setup(void **state);
 int test_dir_teardown(void **state);
 /* out = dir/name. */
 void test_path_in(char *out, size_t n, const char *dir, const char *name);
+/* Runs sql on the file at path through a connection of its own, failing
+ * the test with SQLite's message when it fails. */
+void test_exec_sql(const char *path, const char *sql);
+/* Fails the test unless PRAGMA name on the file at path reads want. */
+void test_pragma_is(const char *path, const char *name, const char *want);
 
 /* A small plan: 2 areas; area 1 has items 1.1 (due 2021-08-31, milestone
  * 2021-07-31 "7月底完成"), 1.2 (due 2021-12-31) with sub-items 1.2.1 and

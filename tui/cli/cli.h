@@ -127,6 +127,7 @@ typedef struct cli_command {
     int needs_plan;      /* open the store and resolve the plan first */
     int dated;           /* what it prints depends on today (notes the sample's day) */
     int scans_plan;      /* reads every node in outline order: read(), not a file map */
+    int own_store;       /* opens the database itself, or not at all (config, check, compact) */
     int (*run)(cli_ctx *ctx, const cli_args *args, duban_error *err);
 } cli_command;
 

@@ -14,7 +14,6 @@ int cmd_compact(cli_ctx *ctx, const cli_args *args, duban_error *err)
     int rc = store_open_progress(ctx->db_path, 0, cli_progress_get(&ctx->progress), &st, err);
     if (rc)
         return rc;
-    store_set_progress(st, cli_progress_get(&ctx->progress));
     store_compact_sizes sz;
     rc = store_compact(st, &sz, err);
     store_close(st);

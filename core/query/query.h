@@ -137,9 +137,10 @@ void item_stats_add(area_stats *s, const item_stats *it, long risk_until, int si
 
 /* Search: the items containing every space-separated word of text (at
  * most 16; DUBAN_EINVAL beyond) in their title, body, notes, unit or
- * leader.  Words of three characters or more use the FTS5 trigram index;
- * shorter ones are checked with instr() (query_search.c).  Fills ids with
- * matching node ids in outline order. */
+ * leader.  Words of three characters or more use the
+ * FTS5 trigram index; shorter ones are checked on the index's copy of the
+ * text (query_search.c).  Fills ids with matching node ids in outline
+ * order. */
 typedef struct id_list {
     int64_t *v;
     size_t n;
@@ -149,10 +150,7 @@ void id_list_free(id_list *l);
 /* What query_search() finds, for a caller that knows the plan's outline
  * (query_outline_ids) and keeps only the ids in it: in no order and
  * possibly with ids of other plans or removed nodes, read from the FTS5
- * index alone (its trigram lookup for long words, instr() on its copy of
- * the text for short ones, which hold no ASCII letter), without reading a
- * node's row or sorting; short words with ASCII letters (LIKE folds their
- * case) get query_search()'s list. */
+ * index alone, without reading a node's row or sorting. */
 int query_search_candidates(store *st, int64_t plan_id, const char *text, id_list *out,
                             duban_error *err);
 /* The ids of the plan's nodes (areas, items, sub-items; not removed) in

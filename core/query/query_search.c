@@ -2,12 +2,15 @@
  *
  * The text is split into words (spaces, tabs, the ideographic space); an
  * item matches when it contains every word in its title, body, notes,
- * unit or leader.  Words of three characters or more are looked up in the
- * FTS5 trigram index first (one MATCH of all of them), so the cost follows
- * the number of matches, not the plan.  Shorter words, which a trigram
- * index cannot serve, are checked with LIKE: on the index's matches
- * when there are long words too, else by one pass over the plan's rows
- * in table order (no per-row lookup into the index). */
+ * unit or leader.  Everything is read from the FTS5 index and its copy of
+ * the text, never from a node's row or its notes.  Words of three
+ * characters or more are looked up in the trigram index (one MATCH of
+ * all of them), so the cost follows the number of matches, not the plan.
+ * Shorter words, which a trigram index cannot serve, are checked on the
+ * index's copy of the text: of the index's matches when there are long
+ * words too, else in one pass over it.  query_search() then looks each
+ * match up in node_search (plan, state, place: a small index, in id
+ * order) and sorts them into outline order. */
 #include "query/query.h"
 
 #include "store/store_internal.h"
@@ -76,20 +79,14 @@ static int fts_expression(const word *w, int n, strbuf *q)
     return rc;
 }
 
-/* clang-format off */
-/* One short word, parameter ?N a LIKE pattern: in any column or note of
- * the item (LIKE folds ASCII case, as the trigram index does). */
-#define SHORT_WORD(notes)                                                                          \
-    " AND (n.title LIKE ?%d ESCAPE '\\' OR n.body LIKE ?%d ESCAPE '\\'"                           \
-    " OR n.unit LIKE ?%d ESCAPE '\\' OR n.leader LIKE ?%d ESCAPE '\\' OR " notes ")"
-/* The notes: with long words, those of each match (note_by_node); else
- * one pass over the notes. */
-#define NOTES_OF_MATCH                                                                             \
-    "EXISTS (SELECT 1 FROM note t WHERE t.node_id = n.id AND t.state = ''"                      \
-    " AND t.text LIKE ?%d ESCAPE '\\')"
-#define NOTES_ALL                                                                                  \
-    "n.id IN (SELECT t.node_id FROM note t WHERE t.state = '' AND t.text LIKE ?%d ESCAPE '\\')"
-/* clang-format on */
+/* Does w hold an ASCII letter (whose case LIKE folds and instr() not)? */
+static int has_ascii_letter(const word *w)
+{
+    for (size_t k = 0; k < w->len; k++)
+        if ((w->s[k] | 0x20) >= 'a' && (w->s[k] | 0x20) <= 'z')
+            return 1;
+    return 0;
+}
 
 /* The LIKE pattern of a short word: %word% with % _ and \ escaped. */
 static int like_pattern(const word *w, strbuf *out)
@@ -105,34 +102,80 @@ static int like_pattern(const word *w, strbuf *out)
     return rc ? rc : strbuf_appendc(out, '%');
 }
 
-/* The statement: ?1 plan, ?2 the FTS expression (when there are long
- * words), then one parameter per short word.  "+n.plan_id" keeps SQLite
- * from walking the plan's index and probing the matches per row. */
-static int build_sql(const word *w, int n, int fts, strbuf *sql, int *params)
+/* clang-format off */
+/* One short word (?N) in any of the five columns of the index's copy of
+ * the text: instr() for a word without ASCII letters, LIKE (which folds
+ * ASCII case, as the trigram index does) for one with. */
+#define SHORT_INSTR(c0, c1, c2, c3, c4)                                                            \
+    " AND (instr(f." c0 ", ?%d) OR instr(f." c1 ", ?%d) OR instr(f." c2 ", ?%d)"                   \
+    " OR instr(f." c3 ", ?%d) OR instr(f." c4 ", ?%d))"
+#define SHORT_LIKE(c0, c1, c2, c3, c4)                                                             \
+    " AND (f." c0 " LIKE ?%d ESCAPE '\\' OR f." c1 " LIKE ?%d ESCAPE '\\'"                         \
+    " OR f." c2 " LIKE ?%d ESCAPE '\\' OR f." c3 " LIKE ?%d ESCAPE '\\'"                           \
+    " OR f." c4 " LIKE ?%d ESCAPE '\\')"
+/* clang-format on */
+
+/* The matches' statement: the id of each row of the FTS5 index whose
+ * text holds every word.  Long words through the trigram lookup (?base,
+ * their expression); short ones, each ?base+1 on, on the index's copy of
+ * the text (title, body, the notes not deleted, unit, leader, as the
+ * triggers keep it; the notes are joined by a space, which no word
+ * holds): on the lookup's matches, or with no long word in one pass over
+ * that copy (the FTS5 content table: one row a node, about half the
+ * bytes of node and note). */
+static int build_match_sql(const word *w, int n, int fts, int base, strbuf *sql)
 {
-    int rc = strbuf_append(sql, "SELECT n.id FROM node n WHERE +n.plan_id = ?1"
-                                " AND n.state <> 'removed'");
-    int p = 1;
-    if (fts) {
-        p++;
-        rc = rc ? rc
-                : strbuf_append(sql, " AND n.id IN (SELECT rowid FROM node_fts"
-                                     " WHERE node_fts MATCH ?2)");
-    }
-    for (int i = 0; i < n && !rc; i++) {
+    int rc =
+        fts ? strbuf_printf(sql, "SELECT f.rowid FROM node_fts f WHERE node_fts MATCH ?%d", base)
+            : strbuf_append(sql, "SELECT f.id FROM node_fts_content f WHERE 1");
+    for (int i = 0, p = base; i < n && !rc; i++) {
         if (w[i].chars >= 3)
             continue;
         p++;
-        rc = strbuf_printf(sql, fts ? SHORT_WORD(NOTES_OF_MATCH) : SHORT_WORD(NOTES_ALL), p, p, p,
-                           p, p);
+        int like = has_ascii_letter(&w[i]);
+        if (fts)
+            rc = strbuf_printf(sql,
+                               like ? SHORT_LIKE("title", "body", "notes", "unit", "leader")
+                                    : SHORT_INSTR("title", "body", "notes", "unit", "leader"),
+                               p, p, p, p, p);
+        else
+            rc = strbuf_printf(sql,
+                               like ? SHORT_LIKE("c0", "c1", "c2", "c3", "c4")
+                                    : SHORT_INSTR("c0", "c1", "c2", "c3", "c4"),
+                               p, p, p, p, p);
     }
-    *params = p;
-    return rc ? rc : strbuf_append(sql, " ORDER BY n.sort_key");
+    return rc;
 }
 
-int query_search(store *st, int64_t plan_id, const char *text, id_list *out, duban_error *err)
+/* Binds what build_match_sql() numbered from base: the FTS expression q
+ * (bound even when empty and unused) and each short word. */
+static int bind_match(sqlite3_stmt *stmt, const word *w, int n, const strbuf *q, int base)
 {
-    memset(out, 0, sizeof *out);
+    int rc = DUBAN_OK;
+    sqlite3_bind_text(stmt, base, q->len ? strbuf_str(q) : "", -1, SQLITE_TRANSIENT);
+    for (int i = 0, p = base; i < n && !rc; i++) {
+        if (w[i].chars >= 3)
+            continue;
+        if (!has_ascii_letter(&w[i])) {
+            sqlite3_bind_text(stmt, ++p, w[i].s, (int)w[i].len, SQLITE_TRANSIENT);
+            continue;
+        }
+        strbuf pat = {0};
+        if ((rc = like_pattern(&w[i], &pat)) == DUBAN_OK)
+            sqlite3_bind_text(stmt, ++p, strbuf_str(&pat), -1, SQLITE_TRANSIENT);
+        strbuf_free(&pat);
+    }
+    return rc;
+}
+
+/* The statement finding text's items, its words bound: the matches alone
+ * (outline 0), or (outline 1) those of plan ?1 not removed, in outline
+ * order, read from node_search.  *stmt is NULL when text holds no word;
+ * DUBAN_EINVAL past MAX_WORDS words. */
+static int match_statement(store *st, const char *text, int outline, sqlite3_stmt **stmt,
+                           duban_error *err)
+{
+    *stmt = NULL;
     word w[MAX_WORDS];
     int n = split_words(text, w);
     if (n < 0)
@@ -140,106 +183,51 @@ int query_search(store *st, int64_t plan_id, const char *text, id_list *out, dub
     if (!n)
         return DUBAN_OK;
     strbuf q = {0}, sql = {0};
-    int params = 0;
-    if (fts_expression(w, n, &q) || build_sql(w, n, q.len > 0, &sql, &params)) {
+    int base = outline ? 2 : 1;
+    int rc = fts_expression(w, n, &q);
+    if (!rc && outline)
+        rc = strbuf_append(&sql, "SELECT n.id FROM node n INDEXED BY node_search"
+                                 " WHERE +n.plan_id = ?1 AND n.state <> 'removed' AND n.id IN (");
+    rc = rc ? rc : build_match_sql(w, n, q.len > 0, base, &sql);
+    if (!rc && outline)
+        rc = strbuf_append(&sql, ") ORDER BY n.sort_key");
+    if (rc) {
         strbuf_free(&q);
         strbuf_free(&sql);
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }
-    sqlite3_stmt *stmt;
-    int rc = db_prepare(st, strbuf_str(&sql), &stmt, err);
+    rc = db_prepare(st, strbuf_str(&sql), stmt, err) ? DUBAN_EDB : DUBAN_OK;
     strbuf_free(&sql);
-    if (rc) {
-        strbuf_free(&q);
-        return DUBAN_EDB;
-    }
-    sqlite3_bind_int64(stmt, 1, plan_id);
-    int p = 1;
-    if (q.len)
-        sqlite3_bind_text(stmt, ++p, strbuf_str(&q), -1, SQLITE_TRANSIENT);
-    for (int i = 0; i < n && !rc; i++) {
-        if (w[i].chars >= 3)
-            continue;
-        strbuf pat = {0};
-        if ((rc = like_pattern(&w[i], &pat)) == DUBAN_OK)
-            sqlite3_bind_text(stmt, ++p, strbuf_str(&pat), -1, SQLITE_TRANSIENT);
-        strbuf_free(&pat);
+    if (!rc && bind_match(*stmt, w, n, &q, base)) {
+        sqlite3_finalize(*stmt);
+        *stmt = NULL;
+        rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }
     strbuf_free(&q);
-    if (rc) {
-        sqlite3_finalize(stmt);
-        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    }
+    return rc;
+}
+
+int query_search(store *st, int64_t plan_id, const char *text, id_list *out, duban_error *err)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt;
+    int rc = match_statement(st, text, 1, &stmt, err);
+    if (rc || !stmt)
+        return rc;
+    sqlite3_bind_int64(stmt, 1, plan_id);
     return db_collect(st, stmt, sizeof(int64_t), (void **)&out->v, &out->n, db_read_int64,
                       db_release_nothing, err);
-}
-
-/* Does w hold an ASCII letter (whose case LIKE folds and instr() not)? */
-static int has_ascii_letter(const word *w)
-{
-    for (size_t k = 0; k < w->len; k++)
-        if ((w->s[k] | 0x20) >= 'a' && (w->s[k] | 0x20) <= 'z')
-            return 1;
-    return 0;
-}
-
-/* clang-format off */
-/* One short word (?N) in any column of the index's own copy of the text
- * (title, body, notes, unit, leader; the notes are those not deleted, as
- * the triggers keep them). */
-#define SHORT_IN_FTS(t, c0, c1, c2, c3, c4)                                                        \
-    " AND (instr(" t "." c0 ", ?%d) OR instr(" t "." c1 ", ?%d) OR instr(" t "." c2 ", ?%d)"       \
-    " OR instr(" t "." c3 ", ?%d) OR instr(" t "." c4 ", ?%d))"
-/* clang-format on */
-
-/* The candidates' statement: long words through the index (?1 their
- * expression), short ones with instr() on the index's matches, or, with
- * no long word, on one pass over the index's copy of the text (the FTS5
- * content table: one row a node, about half the bytes of node and note). */
-static int build_candidates_sql(const word *w, int n, int fts, strbuf *sql)
-{
-    int rc = strbuf_append(sql, fts ? "SELECT f.rowid FROM node_fts f WHERE node_fts MATCH ?1"
-                                    : "SELECT f.id FROM node_fts_content f WHERE 1");
-    for (int i = 0, p = 1; i < n && !rc; i++) {
-        if (w[i].chars >= 3)
-            continue;
-        p++;
-        rc = fts ? strbuf_printf(sql, SHORT_IN_FTS("f", "title", "body", "notes", "unit", "leader"),
-                                 p, p, p, p, p)
-                 : strbuf_printf(sql, SHORT_IN_FTS("f", "c0", "c1", "c2", "c3", "c4"), p, p, p, p,
-                                 p);
-    }
-    return rc;
 }
 
 int query_search_candidates(store *st, int64_t plan_id, const char *text, id_list *out,
                             duban_error *err)
 {
+    (void)plan_id; /* the caller keeps the ids of its plan's outline */
     memset(out, 0, sizeof *out);
-    word w[MAX_WORDS];
-    int n = split_words(text, w), folds = n <= 0;
-    for (int i = 0; i < n; i++)
-        folds = folds || (w[i].chars < 3 && has_ascii_letter(&w[i]));
-    if (folds)
-        return query_search(st, plan_id, text, out, err); /* LIKE's case folding; errors */
-    strbuf q = {0}, sql = {0};
-    if (fts_expression(w, n, &q) || build_candidates_sql(w, n, q.len > 0, &sql)) {
-        strbuf_free(&q);
-        strbuf_free(&sql);
-        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
-    }
     sqlite3_stmt *stmt;
-    int rc = db_prepare(st, strbuf_str(&sql), &stmt, err);
-    strbuf_free(&sql);
-    if (rc) {
-        strbuf_free(&q);
-        return DUBAN_EDB;
-    }
-    sqlite3_bind_text(stmt, 1, strbuf_str(&q), -1, SQLITE_TRANSIENT);
-    strbuf_free(&q);
-    for (int i = 0, p = 1; i < n; i++)
-        if (w[i].chars < 3)
-            sqlite3_bind_text(stmt, ++p, w[i].s, (int)w[i].len, SQLITE_TRANSIENT);
+    int rc = match_statement(st, text, 0, &stmt, err);
+    if (rc || !stmt)
+        return rc;
     return db_collect(st, stmt, sizeof(int64_t), (void **)&out->v, &out->n, db_read_int64,
                       db_release_nothing, err);
 }

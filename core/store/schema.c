@@ -538,6 +538,15 @@ static const struct migration {
     "CREATE TRIGGER memo_milestone_update AFTER UPDATE OF node_id, done, state, due ON milestone"
     MEMO_FORGET,
      NULL},
+    /* 21 (speed, issue 15): what a search needs of each item the FTS
+     * index matched (its plan, whether it was removed, its place in the
+     * outline), by id, without its row: a search looks its matches up
+     * here in id order, some 75 to a 2 KiB page, instead of reading a
+     * node's row (about 7 to a page, spread over the whole table) for
+     * each (query_search.c; core_bench search3: 0.6x at 10k and 100k).
+     * A status edit changes none of its columns. */
+    {"CREATE INDEX IF NOT EXISTS node_search ON node(id, plan_id, state, sort_key);",
+     NULL},
 };
 /* clang-format on */
 

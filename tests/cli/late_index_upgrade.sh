@@ -38,7 +38,7 @@ sqlite3 "$DB" "SELECT sql FROM sqlite_schema WHERE name = 'node_late'" |
 to_19
 cmd=$(printf '%q ' env TERM=xterm DUBAN_PROGRESS_MS=0 "$DUBAN" --db "$DB" report)
 screen=$(script -qfec "$cmd" /dev/null </dev/null | tr '\r' '\n')
-grep -qF "duban: 升级数据库 upgrading the database 0/1 (0%)" <<<"$screen" && pass \
+grep -qE "duban: 升级数据库 upgrading the database 0/[0-9]+ \(0%\)" <<<"$screen" && pass \
   || fail "the upgrade shows no progress: $(cat -v <<<"$screen")"
 # a current file: no line
 screen=$(script -qfec "$cmd" /dev/null </dev/null | tr '\r' '\n')

@@ -15,7 +15,9 @@
 /* ?1 plan, ?2 JSON array of done keys, ?3 today, ?4 the window's last day.
  * Rows of dated_rows.h: items by a range of node_late (their date in
  * force between ?3 and ?4), milestones of items not done nor extended by
- * milestone_open_by_due, read first (CROSS JOIN); their parents read once
+ * milestone_open_by_due, read first (CROSS JOIN), but for one falling on
+ * its item's own due date (the item's row says that day once; an item's
+ * due is often its last milestone's); their parents read once
  * each by the reader; sorted in C. */
 /* clang-format off */
 #define SOON_ITEMS_SQL(not_done)                                                                   \
@@ -29,7 +31,8 @@
     " SELECT n.id, n.ref, n.title, m.phrase, m.word, m.due, "                                      \
     DATED_TAIL("''", "n.leader", "m.seq")                                                          \
     DATED_FROM("milestone m CROSS JOIN node n ON n.id = m.node_id", not_done)                      \
-    "  AND m.due BETWEEN ?3 AND ?4 AND n.extended_due = '' AND m.done = '' AND m.state = ''"
+    "  AND m.due BETWEEN ?3 AND ?4 AND n.extended_due = '' AND m.done = '' AND m.state = ''"     \
+    "  AND m.due <> n.due"
 /* [one done key][items, milestones] */
 static const char *const soon_sql[2][2] = {
     {SOON_ITEMS_SQL(NOT_DONE_ANY), SOON_MILESTONES_SQL(NOT_DONE_ANY)},

@@ -4,7 +4,8 @@
  *
  * An item's date is its extension when it has one (which then covers its
  * milestones too), else its due date; a milestone is listed on its own
- * date while its item is not done and not extended.  Ties: by ref, the
+ * date while its item is not done and not extended, unless that is the
+ * item's due date (the item is listed that day).  Ties: by ref, the
  * item before its milestones.  Conventions of query.h.
  */
 #ifndef DUBAN_DUE_SOON_H

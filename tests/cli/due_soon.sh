@@ -41,4 +41,13 @@ run --db "$DB" due-soon --format csv
 expect_rc 0 "due-soon after cancel and milestone done"
 expect_no_out "4.1," "a cancelled item is left out"
 expect_no_out "5.1," "a milestone marked done is left out"
+# A milestone on its item's own due date: the item is listed that day,
+# once, not again for the milestone.
+q milestone 3.1 add 完成签约 2021-09-25
+q milestone 3.1 add 完成选址 2021-09-23
+run --db "$DB" due-soon --format csv
+[ "$(grep -c '^3\.1,2021-09-25,' <<<"$out")" = 1 ] && pass \
+  || fail "3.1 and its milestone of the same day are listed twice: $out"
+grep -q '^3\.1,2021-09-23,3,.*,完成选址,' <<<"$out" && pass \
+  || fail "a milestone before its item's day is still listed: $out"
 finish

@@ -24,6 +24,7 @@ enum lcol {
     L_STATUS,
     L_NOTE,
     L_EXTENDED,
+    L_TARGETS,
     L_NKINDS
 };
 
@@ -39,6 +40,7 @@ static const char *const col_names[L_NKINDS][12] = {
     [L_STATUS] = {"状态", "推进状态", "进度状态", "完成状态", "当前状态"},
     [L_NOTE] = {"进展情况", "最新进展", "工作进展", "推进情况", "进展", "完成情况", "推进落实情况"},
     [L_EXTENDED] = {"延期至", "延期时限", "调整后时限"},
+    [L_TARGETS] = {"量化指标", "量化目标"},
 };
 
 /* Status words of ledgers besides the set's names, keys and aliases. */
@@ -323,6 +325,11 @@ static int item_fields(builder *b, doc_node *n, size_t r, int with_status)
     if (body) {
         free(n->body);
         n->body = body;
+    }
+    const char *targets = cell(g, r, b->cols, L_TARGETS);
+    if (!rc && *targets) {
+        lg_where(g, r, b->cols[L_TARGETS], where, sizeof where);
+        rc = lg_target_values(targets, n->title, n->body, n, where, b->warn);
     }
     if (!rc && due && !parse_due(due, b->doc->year, n->due)) {
         lg_where(g, r, b->cols[L_DUE], where, sizeof where);

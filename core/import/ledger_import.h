@@ -18,8 +18,11 @@
  *                                      完成, 推进中, 正在推进, 滞后, 未启动 ...)
  *   进展情况 最新进展 ...              the item's first progress note
  *   延期至                             an approved extension (a date)
+ *   量化指标 量化目标                  the values of the item's targets
+ *                                      ("label value/goal unit" each, as
+ *                                      duban export writes them)
  *
- * Other columns (亮灯, 进展日期, 量化指标 ...) are ignored.  Merged cells
+ * Other columns (亮灯, 进展日期 ...) are ignored.  Merged cells
  * count as their top-left value in every cell of the range.  A row whose
  * 序号 is a Chinese ordinal (一、) and that has no unit, leader, due or
  * status starts an area named by its text.  Items with no area at all go
@@ -32,7 +35,8 @@
  *
  * Warnings, not refusals (one line each in *warn, naming the cell): an
  * unknown status (the item keeps the first status of the set), a due that
- * is not a date.  Refused (DUBAN_EPARSE or DUBAN_EIO, one line "FILE:LINE:
+ * is not a date, a 量化指标 part that is not "label value/goal" or names
+ * no target of the item's title and body.  Refused (DUBAN_EPARSE or DUBAN_EIO, one line "FILE:LINE:
  * reason" or "FILE:SHEET!B7: reason", *out untouched): a file that is not
  * a spreadsheet, a password-protected, corrupt or oversized one (more than
  * LEDGER_MAX_BYTES unpacked per part: zip bombs), invalid UTF-8, no header,

@@ -34,6 +34,15 @@ int lg_read_xlsx(const char *path, lg_grid *g, duban_error *err);
 /* The grid as a plan (ledger_build.c). */
 int lg_build(const lg_grid *g, int year, const status_set *set, plan_doc *out,
              ledger_warnings *warn, duban_error *err);
+/* A 量化指标 cell (what duban's ledger writes: "label value/goal unit"
+ * per target, joined by "；" or ";" or line breaks) as the values of the
+ * targets of the item's title and body (target_scan(), store_add_plan()'s
+ * numbering) into n->values: each part names the first target with its
+ * label not named before; a value of — is none.  A part of another form,
+ * or naming no target, is a warning at where ("FILE:Sheet!M7"), not read.
+ * DUBAN_OK, or DUBAN_ENOMEM. */
+int lg_target_values(const char *cell, const char *title, const char *body, doc_node *n,
+                     const char *where, ledger_warnings *warn);
 /* Appends a printf-style warning line; DUBAN_ENOMEM on failure. */
 int lg_warn(ledger_warnings *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -16,6 +16,7 @@ static void node_free(doc_node *nd)
     free(nd->leader);
     free(nd->note);
     free(nd->status_text);
+    free(nd->values);
     for (size_t i = 0; i < nd->nms; i++) {
         free(nd->ms[i].phrase);
         free(nd->ms[i].word);

@@ -19,6 +19,14 @@ typedef struct doc_milestone {
     int approximate; /* 1 for 今冬 and other seasonal words */
 } doc_milestone;
 
+/* A numeric target's value as a ledger's 量化指标 reports it: seq is the
+ * target's number within the item (target.h: the targets of the title,
+ * then of the body, in order, as store_add_plan() numbers them). */
+typedef struct doc_target_value {
+    int seq;
+    double value;
+} doc_target_value;
+
 typedef struct doc_node {
     int parent; /* index into plan_doc.nodes, -1 for an area */
     int depth;  /* 1 area, 2 item, 3 sub-item */
@@ -38,6 +46,8 @@ typedef struct doc_node {
     int cancelled; /* a ledger's 已取消: stored cancelled (取消), numbered where it stands */
     int seq;       /* the number its source gave it (a ledger's 序号: 3 of 1.3), greater
                       than its previous sibling's; 0: the one after that sibling's */
+    doc_target_value *values; /* a ledger's 量化指标: its targets' current values */
+    size_t nvalues;
 } doc_node;
 
 /* Something the importer read but did not fully understand: line is the

@@ -12,7 +12,7 @@
 #include <string.h>
 
 const char *const ledger_headers[LEDGER_NCOLS] = {
-    "序号",   "方面", "工作任务", "责任单位", "责任领导", "完成时限",
+    "序号",   "方面", "工作任务", "具体内容", "责任单位", "责任领导", "完成时限",
     "延期至", "状态", "亮灯",     "最新进展", "进展日期", "量化指标",
 };
 
@@ -24,7 +24,9 @@ static int by_node_then_seq(const void *pa, const void *pb)
     return a->seq - b->seq;
 }
 
-/* "label current/goal unit" for each target of node_id, joined with "；". */
+/* "label current/goal unit" for each target of node_id, joined with "；"
+ * (numbers as target_progress_text() writes them: no exponent, up to 10
+ * significant digits, so that the importer reads the same values back). */
 static char *targets_text(const target_list *tl, int64_t node_id)
 {
     size_t lo = 0, hi = tl->n;
@@ -38,12 +40,9 @@ static char *targets_text(const target_list *tl, int64_t node_id)
     strbuf sb = {0};
     int rc = strbuf_append(&sb, "");
     for (size_t i = lo; i < tl->n && tl->v[i].node_id == node_id; i++) {
-        const target *t = &tl->v[i];
-        char cur[32] = "—";
-        if (t->has_current)
-            snprintf(cur, sizeof cur, "%g", t->current);
-        rc |= strbuf_printf(&sb, "%s%s %s/%g%s", i > lo ? "；" : "", t->label, cur, t->number,
-                            t->unit);
+        char progress[96];
+        target_progress_text(&tl->v[i], progress, sizeof progress);
+        rc |= strbuf_printf(&sb, "%s%s %s", i > lo ? "；" : "", tl->v[i].label, progress);
     }
     if (rc) {
         strbuf_free(&sb);

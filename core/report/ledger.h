@@ -9,8 +9,10 @@
  *
  *   sheet 台账: the plan's title, its period and 统计截至 (the day the
  *     lights are judged on) at the top; then a frozen, filtered header
- *     序号 方面 工作任务 责任单位 责任领导 完成时限 延期至 状态 亮灯 最新进展
- *     进展日期 量化指标 and one row per item; dates are real dates, lights
+ *     序号 方面 工作任务 具体内容 责任单位 责任领导 完成时限 延期至 状态 亮灯
+ *     最新进展 进展日期 量化指标 and one row per item (具体内容 the item's
+ *     body, 量化指标 "label value/goal unit" per target, joined by "；":
+ *     what the importer reads back); dates are real dates, lights
  *     are a cell fill and the text "(!) 红灯" (a grey printout still reads),
  *     a cancelled item (or one below a cancelled node) has 状态 已取消 and
  *     no light (the importer leaves such rows out),
@@ -71,6 +73,7 @@ enum ledger_col {
     LEDGER_REF,
     LEDGER_AREA,
     LEDGER_TITLE,
+    LEDGER_BODY,
     LEDGER_UNIT,
     LEDGER_LEADER,
     LEDGER_DUE,

@@ -12,7 +12,7 @@
 
 #define HEAD_ROW 3    /* the header row of 台账 (0-based); data below it */
 #define MAX_WIDTH 60  /* widest column, in character widths */
-#define WRAP_WIDTH 40 /* 工作任务 and 最新进展 wrap beyond this */
+#define WRAP_WIDTH 40 /* 工作任务, 具体内容, 最新进展, 量化指标 wrap beyond this */
 
 typedef struct xw {
     xlsx_book book;
@@ -116,6 +116,7 @@ static void ledger_row_cells(xw *w, lxw_worksheet *ws, int row, const ledger *lg
     put_text(w, ws, row, LEDGER_REF, n->ref, w->text, LEDGER_REF);
     put_text(w, ws, row, LEDGER_AREA, r->area ? r->area->title : "", w->text, LEDGER_AREA);
     put_text(w, ws, row, LEDGER_TITLE, n->title, w->wrap, LEDGER_TITLE);
+    put_text(w, ws, row, LEDGER_BODY, n->body, w->wrap, LEDGER_BODY);
     put_text(w, ws, row, LEDGER_UNIT, n->unit, w->text, LEDGER_UNIT);
     put_text(w, ws, row, LEDGER_LEADER, n->leader, w->text, LEDGER_LEADER);
     put_date(w, ws, row, LEDGER_DUE, n->due);
@@ -144,7 +145,8 @@ static void ledger_widths(xw *w, lxw_worksheet *ws)
         int tw = w->width[c] + 2;
         if (c == LEDGER_DUE || c == LEDGER_EXTENDED || c == LEDGER_NOTE_DAY)
             tw = 12;
-        if ((c == LEDGER_TITLE || c == LEDGER_NOTE || c == LEDGER_TARGETS) && tw > WRAP_WIDTH)
+        if ((c == LEDGER_TITLE || c == LEDGER_BODY || c == LEDGER_NOTE || c == LEDGER_TARGETS) &&
+            tw > WRAP_WIDTH)
             tw = WRAP_WIDTH;
         tw = tw < 6 ? 6 : tw > MAX_WIDTH ? MAX_WIDTH : tw;
         keep(w, w->xl->worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, tw, NULL));

@@ -166,6 +166,8 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
             rc = insert_first_note(st, pl[i].id, dn->note, err);
         if (!rc) /* numeric targets in the text (target.h) */
             rc = target_store_node(st, pl[i].id, dn->title, dn->body, NULL, err);
+        for (size_t k = 0; !rc && k < dn->nvalues; k++) /* a ledger's 量化指标 */
+            rc = target_store_current(st, pl[i].id, dn->values[k].seq, dn->values[k].value, err);
     }
     sqlite3_finalize(ins);
     sqlite3_finalize(ms);

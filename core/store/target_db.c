@@ -21,6 +21,21 @@ int target_field_seq(const char *field)
     return *end || n < 1 || n > 100000 ? 0 : (int)n;
 }
 
+int target_store_current(store *st, int64_t node_id, int seq, double value, duban_error *err)
+{
+    sqlite3_stmt *stmt;
+    if (db_prepare_cached(st, "UPDATE target SET current = ?1 WHERE node_id = ?2 AND seq = ?3",
+                          &stmt, err))
+        return DUBAN_EDB;
+    sqlite3_bind_double(stmt, 1, value);
+    sqlite3_bind_int64(stmt, 2, node_id);
+    sqlite3_bind_int(stmt, 3, seq);
+    int rc = sqlite3_step(stmt) == SQLITE_DONE ? DUBAN_OK
+                                               : db_fail(st, err, DUBAN_EDB, "cannot set target");
+    db_stmt_done(st, stmt);
+    return rc;
+}
+
 int target_write_field(store *st, int64_t node_id, const char *field, const char *value,
                        duban_error *err)
 {

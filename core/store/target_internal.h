@@ -16,5 +16,9 @@ int target_write_field(store *st, int64_t node_id, const char *field, const char
  * numbered from 1; the caller holds the transaction.  *added may be NULL. */
 int target_store_node(store *st, int64_t node_id, const char *title, const char *body, int *added,
                       duban_error *err);
+/* Sets the current value of target seq of node_id as a plan brings it
+ * (a ledger's 量化指标), without history; the caller holds the
+ * transaction.  A seq the node does not have changes nothing. */
+int target_store_current(store *st, int64_t node_id, int seq, double value, duban_error *err);
 
 #endif

@@ -34,13 +34,13 @@ check(ws["A1"].value == "海盐县2021年下半年重点工作", "title %r" % ws
 check("统计截至：2021-10-01" in ws["A2"].value and "2021-07-01 至 2021-12-31" in ws["A2"].value,
       "period line %r" % ws["A2"].value)
 head = [c.value for c in ws[4]]
-check(head == ["序号", "方面", "工作任务", "责任单位", "责任领导", "完成时限", "延期至", "状态",
-               "亮灯", "最新进展", "进展日期", "量化指标"], "header %r" % head)
+check(head == ["序号", "方面", "工作任务", "具体内容", "责任单位", "责任领导", "完成时限", "延期至",
+               "状态", "亮灯", "最新进展", "进展日期", "量化指标"], "header %r" % head)
 check(ws.freeze_panes == "A5", "frozen pane %r" % ws.freeze_panes)
-check(ws.auto_filter.ref == "A4:L43", "filter %r" % ws.auto_filter.ref)
+check(ws.auto_filter.ref == "A4:M43", "filter %r" % ws.auto_filter.ref)
 rows = {r[0].value: r for r in ws.iter_rows(min_row=5)}
 check(len(rows) == 39, "%d item rows" % len(rows))
-check(rows["3.1.1"][3].value == "县发改局", "the decision's tracked item 3.1.1")
+check(rows["3.1.1"][4].value == "县发改局", "the decision's tracked item 3.1.1")
 
 def cell(ref, col):
     return rows[ref][head.index(col)]
@@ -75,7 +75,9 @@ check(c.data_type == "s" and c.value == "@SUM(A1)", "leader of 1.2 %r" % c.value
 # widths follow the display width of the text
 cw = {k: v.width for k, v in ws.column_dimensions.items()}
 widest_unit = max(width(cell(k, "责任单位").value or "") for k in rows)
-check(widest_unit + 2 <= cw["D"] <= widest_unit + 4, "unit column width %r for text %d" % (cw["D"], widest_unit))
+check(widest_unit + 2 <= cw["E"] <= widest_unit + 4, "unit column width %r for text %d" % (cw["E"], widest_unit))
+check(40 <= cw["D"] < 41, "具体内容 wraps at 40: width %r" % cw["D"])
+check(cell("5.1", "具体内容").value == sys.argv[2], "body of 5.1 %r" % cell("5.1", "具体内容").value)
 check(cw["A"] < cw["C"], "序号 narrower than 工作任务")
 check(10 <= cw["C"] <= 61, "工作任务 width %r" % cw["C"])
 
@@ -91,7 +93,9 @@ for b in bad:
     print("FAIL: " + b)
 sys.exit(1 if bad else 0)
 PY
-if "$PY" "$T/check.py" "$T/out/台账.xlsx" >"$T/check.out" 2>&1; then pass; else fail "$(cat "$T/check.out")"; fi
+body51=$(sqlite3 "$DB" "SELECT body FROM node WHERE ref = '5.1'")
+[ -n "$body51" ] || fail "5.1 has no body to check"
+if "$PY" "$T/check.py" "$T/out/台账.xlsx" "$body51" >"$T/check.out" 2>&1; then pass; else fail "$(cat "$T/check.out")"; fi
 # Rows are streamed to the file as they are written (libxlsxwriter's
 # constant_memory: inline strings, no shared-string table), not held as a
 # tree of every cell (497 MB for 100,000 items); the checks above read
@@ -159,7 +163,7 @@ expect_rc 0 "export with a 40000-character note"
 "$PY" -c '
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["台账"]
-v = [r[9].value for r in ws.iter_rows(min_row=5) if r[0].value == "1.3"][0]
+v = [r[10].value for r in ws.iter_rows(min_row=5) if r[0].value == "1.3"][0]
 sys.exit(0 if v.startswith("进展") and 10000 <= len(v) <= 32767 else 1)' "$T/out/long.xlsx" && pass \
   || fail "the long note is not cut to a cell"
 # The filters keep their items only, in both sheets, and are named at the top.
@@ -171,7 +175,7 @@ import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 ws = wb["台账"]
 refs = [r[0].value for r in ws.iter_rows(min_row=5) if r[0].value and "." in str(r[0].value)]
-units = [r[3].value for r in ws.iter_rows(min_row=5) if r[0].value and "." in str(r[0].value)]
+units = [r[4].value for r in ws.iter_rows(min_row=5) if r[0].value and "." in str(r[0].value)]
 ok = "筛选：单位 县发改局" in ws["A2"].value and len(refs) == int(sys.argv[2]) and 0 < len(refs) < 38
 ok = ok and all("县发改局" in (u or "") for u in units)
 sys.exit(0 if ok else 1)' "$T/out/filtered.xlsx" "$all_n" && pass \
@@ -184,7 +188,7 @@ run --db "$DB" export -o "$T/out/deleted-note.xlsx"
 "$PY" -c '
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["台账"]
-v = [r[9].value for r in ws.iter_rows(min_row=5) if r[0].value == "12.4"][0]
+v = [r[10].value for r in ws.iter_rows(min_row=5) if r[0].value == "12.4"][0]
 sys.exit(0 if (v or "") != "误报进展" else 1)' "$T/out/deleted-note.xlsx" && pass \
   || fail "the ledger shows a deleted note as the latest progress"
 

@@ -1,6 +1,7 @@
 /* Ledger (台账) import from CSV: the header found below a title, columns by
- * name, areas carried down, sub-items, dues, statuses, notes, warnings
- * naming the cell, refusals naming file and line; cell names. */
+ * name, areas carried down, sub-items, dues, statuses, notes, bodies,
+ * targets' values, warnings naming the cell, refusals naming file and
+ * line; cell names. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -83,6 +84,50 @@ static void csv_ledger_becomes_a_plan(void **state)
     free(dir);
 }
 
+/* 具体内容 is the body; 量化指标 gives the values of the targets of the
+ * title and body, by label, in duban export's form; what it cannot read
+ * is a warning naming the cell. */
+static const char targets_csv[] =
+    "序号,方面,工作任务,具体内容,量化指标\n"
+    "1.1,美丽,创建新时代美丽乡村17个,完成省级美丽城镇3个,新时代美丽乡村 9/17个；省级美丽城镇 "
+    "—/3个\n"
+    "1.2,,创建新时代美丽乡村17个,完成省级美丽城镇3个,\"省级美丽城镇 2/3个\n新时代美丽乡村 "
+    "1.5/17个\"\n"
+    "1.3,,创建省级美丽城镇3个,,省级美丽城镇 x/3个；不存在 3/4个；乱写\n";
+
+static void targets_cell_gives_their_values(void **state)
+{
+    (void)state;
+    char *dir = test_mkdtemp();
+    char *path = write_tmp(dir, "t.csv", targets_csv);
+    plan_doc doc;
+    ledger_warnings w = {0};
+    duban_error err;
+    if (ledger_import_file(path, 2021, status_defaults(), &doc, &w, &err))
+        fail_msg("%s", err.msg);
+    assert_int_equal(doc.nnodes, 4);
+    const doc_node *n = doc.nodes;
+    assert_string_equal(n[1].body, "完成省级美丽城镇3个");
+    assert_int_equal(n[1].nvalues, 1); /* — is no value */
+    assert_int_equal(n[1].values[0].seq, 1);
+    assert_true(n[1].values[0].value == 9);
+    assert_int_equal(n[2].nvalues, 2); /* by label, in any order */
+    assert_int_equal(n[2].values[0].seq, 2);
+    assert_true(n[2].values[0].value == 2);
+    assert_int_equal(n[2].values[1].seq, 1);
+    assert_true(n[2].values[1].value == 1.5);
+    assert_int_equal(n[3].nvalues, 0);
+    assert_int_equal(w.n, 3);
+    assert_non_null(strstr(w.v[0], "t.csv:5: 量化指标 '省级美丽城镇 x/3个' is not"));
+    assert_non_null(strstr(w.v[1], "t.csv:5: 量化指标 '不存在 3/4个' names no target"));
+    assert_non_null(strstr(w.v[2], "t.csv:5: 量化指标 '乱写' is not"));
+    plan_doc_free(&doc);
+    ledger_warnings_free(&w);
+    free(path);
+    test_rmdir_rf(dir);
+    free(dir);
+}
+
 static void expect_refusal(const char *name, const char *text, const char *want)
 {
     char *dir = test_mkdtemp();
@@ -139,6 +184,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(csv_ledger_becomes_a_plan),
+        cmocka_unit_test(targets_cell_gives_their_values),
         cmocka_unit_test(csv_refusals_name_file_and_line),
         cmocka_unit_test(cell_names),
     };

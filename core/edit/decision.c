@@ -270,3 +270,72 @@ int decision_add(store *st, int64_t plan_id, const char *text, const char *unit,
     meeting_free(&m);
     return rc;
 }
+
+/* The decision's meeting and tracked item (0: none; a removed item counts
+ * as the decision gone, as decision_list_of() has it). */
+static int decision_place(store *st, int64_t id, int64_t *meeting_id, int64_t *item_id,
+                          duban_error *err)
+{
+    sqlite3_stmt *s;
+    if (db_prepare(st,
+                   "SELECT d.meeting_id, coalesce(d.item_id, 0), coalesce(t.state, '')"
+                   " FROM decision d LEFT JOIN node t ON t.id = d.item_id WHERE d.id = ?",
+                   &s, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(s, 1, id);
+    int rc = sqlite3_step(s), gone = 1;
+    if (rc == SQLITE_ROW) {
+        *meeting_id = sqlite3_column_int64(s, 0);
+        *item_id = sqlite3_column_int64(s, 1);
+        gone = !strcmp((const char *)sqlite3_column_text(s, 2), "removed");
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_fail(st, err, DUBAN_EDB, "cannot read the decision");
+    return gone ? duban_fail(err, DUBAN_ENOTFOUND, "no decision %lld", (long long)id) : DUBAN_OK;
+}
+
+static int delete_decision(store *st, int64_t id, duban_error *err)
+{
+    sqlite3_stmt *s;
+    if (db_prepare(st, "DELETE FROM decision WHERE id = ?", &s, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(s, 1, id);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc == SQLITE_READONLY)
+        return db_fail_readonly(st, err);
+    return rc == SQLITE_DONE ? DUBAN_OK
+                             : db_fail(st, err, DUBAN_EDB, "cannot take the decision back");
+}
+
+int decision_withdraw(store *st, int64_t plan_id, int64_t decision_id, decision_withdrawn *out,
+                      duban_error *err)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    meeting m;
+    int64_t meeting_id = 0, item_id = 0;
+    int rc = meeting_current(st, plan_id, &m, err);
+    if (!rc && !m.id)
+        rc = duban_fail(err, DUBAN_EINVAL,
+                        "no meeting is open; only the open meeting's decisions can be taken back");
+    if (!rc)
+        rc = decision_place(st, decision_id, &meeting_id, &item_id, err);
+    if (!rc && meeting_id != m.id)
+        rc = duban_fail(err, DUBAN_EINVAL,
+                        "decision %lld belongs to a meeting that has ended; its minutes stand",
+                        (long long)decision_id);
+    meeting_free(&m);
+    if (rc)
+        return rc;
+    if (!item_id)
+        return delete_decision(st, decision_id, err);
+    edit_result r;
+    if ((rc = edit_delete_node(st, item_id, &r, err)))
+        return rc;
+    if (out)
+        snprintf(out->item_ref, sizeof out->item_ref, "%s", r.ref);
+    edit_result_free(&r);
+    return DUBAN_OK;
+}

@@ -72,4 +72,23 @@ int decision_add(store *st, int64_t plan_id, const char *text, const char *unit,
  * tracked item was taken away by an undo left out). */
 int decision_list_of(store *st, int64_t meeting_id, decision_list *out, duban_error *err);
 
+/* What decision_withdraw() took back with the decision: its tracked item,
+ * removed ("" none). */
+typedef struct decision_withdrawn {
+    char item_ref[REF_LEN];
+} decision_withdrawn;
+
+/* Takes back a decision of plan_id's open meeting recorded by mistake
+ * (decision_id: decision.id, decision_added.id).  A plain decision is
+ * deleted (nothing refers to it; no undo brings it back).  A tracked one
+ * goes with its item, removed as edit_delete_node() removes an item added
+ * by mistake (one history row: edit_undo() brings both back), and is
+ * refused as there (DUBAN_EINVAL, suggesting to cancel the item) once the
+ * item has an edit or a note of its own.  DUBAN_EINVAL without an open
+ * meeting, or for a decision of an ended meeting (its minutes stand);
+ * DUBAN_ENOTFOUND for a decision that is not there (or already taken
+ * back).  *out may be NULL.  Nothing is changed on failure. */
+int decision_withdraw(store *st, int64_t plan_id, int64_t decision_id, decision_withdrawn *out,
+                      duban_error *err);
+
 #endif

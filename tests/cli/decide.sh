@@ -75,4 +75,42 @@ run --db "$DB" decide "会后补记"
 expect_rc 2 "no decision after the meeting ended"
 run --db "$DB" minutes 1
 expect_out "加快审批" "frozen minutes keep the decisions"
+# meeting withdraw N: a decision recorded by mistake is taken back, a
+# tracked one with its item (undo brings both back); decide and withdraw
+# number decisions as meeting show does, per meeting.
+"$DUBAN" --db "$DB" meeting start 第二次推进会 >/dev/null || fail "start a second meeting"
+run --db "$DB" decide "误记的决定"
+expect_out "decision 1 recorded" "numbered in its own meeting"
+run --db "$DB" decide "要撤回的督办" --unit 县商务局 --due 2021-12-31
+expect_out "decision 2 recorded; tracked as item" "a tracked decision"
+ref=$(sed -n 's/.*tracked as item //p' <<<"$out")
+run --db "$DB" meeting withdraw 1
+expect_rc 0 "withdraw a plain decision"
+expect_out "decision 1 taken back: 误记的决定" "says which"
+run --db "$DB" meeting show --format csv
+expect_no_out "误记的决定" "it is gone"
+expect_out "1,要撤回的督办" "the next is decision 1 now"
+run --db "$DB" meeting withdraw 1
+expect_out "decision 1 taken back: 要撤回的督办; item removed: $ref" "a tracked one goes with its item"
+run --db "$DB" show "$ref"
+expect_rc 3 "the item is removed"
+run --db "$DB" undo
+expect_rc 0 "undo the withdrawal"
+run --db "$DB" meeting show
+expect_out "要撤回的督办" "undo brings the decision back"
+run --db "$DB" note "$ref" 已部署
+sum=$(db_sum "$DB")
+run --db "$DB" meeting withdraw 1
+expect_rc 2 "an item with a note is not taken away"
+expect_err "cancel" "suggests cancelling"
+for bad in 5 0 x ""; do
+  run --db "$DB" meeting withdraw "$bad"
+  expect_rc 3 "withdraw '$bad'"
+  expect_one_line_err "withdraw '$bad'"
+done
+[ "$(db_sum "$DB")" = "$sum" ] && pass || fail "refused withdrawals changed the database"
+"$DUBAN" --db "$DB" meeting end >/dev/null || fail "end the second meeting"
+run --db "$DB" meeting withdraw 1
+expect_rc 2 "no meeting open"
+expect_err "no meeting is open" "says why"
 finish

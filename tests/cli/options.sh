@@ -136,9 +136,9 @@ expect_offers "config --d" "--db --dump" config --d
 expect_offers "report --by" "area unit leader" report --by ""
 expect_offers "minutes --format" "csv json md html xlsx" minutes --format ""
 expect_offers "set --format" "text" set --format ""
-expect_offers "after an option's value" "start end reopen list current show" --today 2021-10-01 meeting ""
-expect_offers "the command after a command option" "start end reopen list current show" --date 2021-10-01 meeting ""
-expect_offers "a flag takes no value" "start end reopen list current show" --since-last meeting ""
+expect_offers "after an option's value" "start end reopen list current show withdraw" --today 2021-10-01 meeting ""
+expect_offers "the command after a command option" "start end reopen list current show withdraw" --date 2021-10-01 meeting ""
+expect_offers "a flag takes no value" "start end reopen list current show withdraw" --since-last meeting ""
 # Arguments, named by the usage in the table (duban __usage CMD).
 [ "$("$DUBAN" __usage extend | tr '\n' ' ')" = "REF DATE " ] && pass || fail "__usage extend"
 [ "$("$DUBAN" __usage history)" = REF ] && pass || fail "__usage history: [REF] is a REF"

@@ -46,7 +46,7 @@ tui_type '由县发改局牵头推进'
 tui_keys Enter
 tui_wait '责任单位 unit'
 tui_keys Enter # no unit: a decision only, not a tracked item
-tui_wait '议定事项已记录 (关于 1.1)'
+tui_wait '议定事项已记录 (关于 1.1; u 撤回)'
 "$DUBAN" --db "$DB" minutes | grep -q '由县发改局牵头推进' || fail "decision not in the minutes"
 tui_keys m
 tui_wait '会前变更 1 项 reported between meetings'

@@ -156,6 +156,47 @@ static void undo_takes_the_item_and_the_decision(void **state)
     assert_int_equal(count_decisions(f), 2);
 }
 
+/* A decision recorded by mistake is taken back: a plain one deleted, a
+ * tracked one with its item (undo brings both back); refused without an
+ * open meeting, for an ended meeting's, once the item has a note, and
+ * for one already taken back; a refusal changes nothing. */
+static void a_decision_is_taken_back(void **state)
+{
+    fixture *f = *state;
+    start(f);
+    decision_added plain = decide(f, "误记", NULL, NULL, "1.2");
+    decision_added tracked = decide(f, "落实", "县发改局", "2021-11-30", "1.1");
+    decision_added noted = decide(f, "已有进展", "县商务局", "2021-12-31", "1.1");
+    fixture_edit(f, "1.1.2", FIELD_NOTE, "已开始", NULL);
+    decision_withdrawn w;
+    duban_error err;
+    assert_int_equal(decision_withdraw(f->st, f->plan, plain.id, &w, &err), DUBAN_OK);
+    assert_string_equal(w.item_ref, "");
+    assert_int_equal(count_decisions(f), 2);
+    assert_int_equal(decision_withdraw(f->st, f->plan, plain.id, &w, &err), DUBAN_ENOTFOUND);
+    assert_int_equal(decision_withdraw(f->st, f->plan, tracked.id, &w, &err), DUBAN_OK);
+    assert_string_equal(w.item_ref, "1.1.1");
+    assert_false(exists(f, "1.1.1"));
+    assert_int_equal(count_decisions(f), 1);
+    assert_int_equal(decision_withdraw(f->st, f->plan, tracked.id, &w, &err), DUBAN_ENOTFOUND);
+    edit_result r;
+    assert_int_equal(edit_undo(f->st, f->plan, &r, NULL), DUBAN_OK); /* both back */
+    edit_result_free(&r);
+    assert_true(exists(f, "1.1.1"));
+    assert_int_equal(count_decisions(f), 2);
+    assert_int_equal(decision_withdraw(f->st, f->plan, noted.id, &w, &err), DUBAN_EINVAL);
+    assert_non_null(strstr(err.msg, "cancel"));
+    assert_true(exists(f, "1.1.2"));
+    assert_int_equal(meeting_end(f->st, f->plan, NULL), DUBAN_OK);
+    assert_int_equal(decision_withdraw(f->st, f->plan, tracked.id, &w, &err), DUBAN_EINVAL);
+    assert_non_null(strstr(err.msg, "no meeting is open"));
+    start(f);
+    assert_int_equal(decision_withdraw(f->st, f->plan, tracked.id, &w, &err), DUBAN_EINVAL);
+    assert_non_null(strstr(err.msg, "ended"));
+    assert_true(exists(f, "1.1.1"));
+    assert_int_equal(decision_withdraw(f->st, f->plan, 999, &w, &err), DUBAN_ENOTFOUND);
+}
+
 static void a_long_or_multiline_text_is_the_body(void **state)
 {
     fixture *f = *state;
@@ -225,6 +266,7 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(undo_takes_the_item_and_the_decision, fixture_setup,
                                         fixture_teardown),
+        cmocka_unit_test_setup_teardown(a_decision_is_taken_back, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(a_long_or_multiline_text_is_the_body, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(a_refused_decision_writes_nothing, fixture_setup,

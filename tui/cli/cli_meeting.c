@@ -195,6 +195,46 @@ static int meeting_show_cmd(cli_ctx *ctx, const char *which, duban_error *err)
     return rc;
 }
 
+/* The open meeting's id, DUBAN_EINVAL when none is open. */
+static int open_meeting(cli_ctx *ctx, int64_t *id, duban_error *err)
+{
+    meeting m;
+    int rc = meeting_current(ctx->st, ctx->plan_id, &m, err);
+    *id = rc ? 0 : m.id;
+    if (!rc)
+        meeting_free(&m);
+    if (!rc && !*id)
+        rc = duban_fail(err, DUBAN_EINVAL,
+                        "no meeting is open; only the open meeting's decisions can be taken back");
+    return rc;
+}
+
+/* meeting withdraw N: decision N of the open meeting (meeting show's
+ * numbers), recorded by mistake, taken back (with its tracked item). */
+static int meeting_withdraw_cmd(cli_ctx *ctx, const char *which, duban_error *err)
+{
+    int64_t id;
+    decision_list l = {0};
+    int rc = open_meeting(ctx, &id, err);
+    if (!rc)
+        rc = decision_list_of(ctx->st, id, &l, err);
+    char *end = NULL;
+    long n = rc ? 0 : strtol(which, &end, 10);
+    if (!rc && (!end || *end || end == which || n < 1 || (size_t)n > l.n))
+        rc = duban_fail(err, DUBAN_ENOTFOUND,
+                        "meeting withdraw: no decision '%s' in the open meeting (it has %zu:"
+                        " duban meeting show)",
+                        which, l.n);
+    decision_withdrawn w;
+    if (!rc)
+        rc = decision_withdraw(ctx->st, ctx->plan_id, l.v[n - 1].id, &w, err);
+    if (!rc)
+        rc = cli_say(err, "decision %ld taken back: %s%s%s", n, l.v[n - 1].text,
+                     *w.item_ref ? "; item removed: " : "", w.item_ref);
+    decision_list_free(&l);
+    return rc;
+}
+
 static int meeting_reopen_cmd(cli_ctx *ctx, duban_error *err)
 {
     int64_t id;
@@ -216,8 +256,8 @@ int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return duban_fail(err, DUBAN_EINVAL, "--date goes with 'duban meeting start'");
     if (args->attendees && !is_start)
         return duban_fail(err, DUBAN_EINVAL, "--attendees goes with 'duban meeting start'");
-    int says_a_line =
-        is_start || !strcmp(sub, "end") || !strcmp(sub, "current") || !strcmp(sub, "reopen");
+    int says_a_line = is_start || !strcmp(sub, "end") || !strcmp(sub, "current") ||
+                      !strcmp(sub, "reopen") || !strcmp(sub, "withdraw");
     if (says_a_line && ctx->format != FORMAT_TEXT)
         return duban_fail(err, DUBAN_EINVAL,
                           "meeting %s writes text; --format is for 'meeting list' and 'show'", sub);
@@ -233,13 +273,17 @@ int cmd_meeting(cli_ctx *ctx, const cli_args *args, duban_error *err)
         return meeting_reopen_cmd(ctx, err);
     if (args->npos <= 2 && !strcmp(sub, "show"))
         return meeting_show_cmd(ctx, args->npos == 2 ? args->pos[1] : NULL, err);
+    if (args->npos == 2 && !strcmp(sub, "withdraw"))
+        return meeting_withdraw_cmd(ctx, args->pos[1], err);
     if (*sub && !says_a_line && strcmp(sub, "list"))
         return duban_fail(
             err, DUBAN_EINVAL,
-            "meeting: unknown '%s' (use start TITLE, end, reopen, list, current or show [N])", sub);
+            "meeting: unknown '%s' (use start TITLE, end, reopen, list, current, show "
+            "[N] or withdraw N)",
+            sub);
     return duban_fail(err, DUBAN_EINVAL,
                       "usage: duban meeting start TITLE [--date D] [--attendees TEXT] | end | "
-                      "reopen | list | current | show [N]");
+                      "reopen | list | current | show [N] | withdraw N");
 }
 
 static const table_column change_cols[] = {
@@ -342,6 +386,21 @@ int cmd_minutes(cli_ctx *ctx, const cli_args *args, duban_error *err)
     return rc;
 }
 
+/* The number of decision id in the open meeting's list (meeting show). */
+static int decision_number(cli_ctx *ctx, int64_t id, size_t *number, duban_error *err)
+{
+    int64_t meeting_id;
+    decision_list l = {0};
+    int rc = open_meeting(ctx, &meeting_id, err);
+    if (!rc)
+        rc = decision_list_of(ctx->st, meeting_id, &l, err);
+    for (size_t i = 0; !rc && i < l.n; i++)
+        if (l.v[i].id == id)
+            *number = i + 1;
+    decision_list_free(&l);
+    return rc;
+}
+
 int cmd_decide(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
     if (args->npos != 1)
@@ -353,8 +412,11 @@ int cmd_decide(cli_ctx *ctx, const cli_args *args, duban_error *err)
     if (!rc)
         rc =
             decision_add(ctx->st, ctx->plan_id, args->pos[0], args->unit, args->due, n.id, &d, err);
+    size_t number = 0; /* as meeting show and withdraw number it */
     if (!rc)
-        rc = cli_say(err, "decision %lld recorded%s%s%s%s", (long long)d.id, n.id ? " on " : "",
+        rc = decision_number(ctx, d.id, &number, err);
+    if (!rc)
+        rc = cli_say(err, "decision %zu recorded%s%s%s%s", number, n.id ? " on " : "",
                      n.id ? n.ref : "", d.item_id ? "; tracked as item " : "", d.item_ref);
     node_free(&n);
     return rc;

@@ -49,6 +49,10 @@ void app_meeting(app *a);
 /* u right after M ended a meeting: reopens it and returns 1; else 0
  * (nothing done). */
 int app_undo_meeting_end(app *a);
+/* u right after Y recorded a decision that became no item (it has no
+ * history row to undo): takes it back (decision_withdraw()).  1 when it
+ * did (or said why not), 0 when the last thing done was something else. */
+int app_undo_decision(app *a);
 /* Y: asks for a decision of the open meeting, about the selected item. */
 void app_decide(app *a);
 /* Enter (accepted 1) or Esc on one of their prompts (the kinds after

@@ -169,6 +169,7 @@ static void end_meeting(app *a)
         app_message(a, S_ERROR, "%s", err.msg);
     } else {
         a->undo_reopens = id;
+        a->undo_withdraws = 0;
         app_message(a, S_OK, "会议已结束: %s · %zu 项变更 · u 撤销结束 reopens it · m 查看 changes",
                     title, l.n);
     }
@@ -191,6 +192,21 @@ int app_undo_meeting_end(app *a)
     app_load_meeting(a);
     views_invalidate(a, VF_FOLLOWS_MEETING);
     app_message(a, S_OK, "已撤销结束会议: %s 继续 meeting reopened", a->mtg.title);
+    return 1;
+}
+
+int app_undo_decision(app *a)
+{
+    int64_t id = a->undo_withdraws;
+    if (!id)
+        return 0;
+    duban_error err = {0};
+    a->undo_withdraws = 0;
+    if (decision_withdraw(a->st, a->plan_id, id, NULL, &err))
+        app_message(a, S_ERROR, "%s", err.msg);
+    else
+        app_message(a, S_OK, "已撤回议定事项 decision taken back");
+    views_invalidate(a, VF_FOLLOWS_MEETING);
     return 1;
 }
 
@@ -224,6 +240,7 @@ static void meeting_title_done(app *a)
         return;
     }
     a->undo_reopens = 0;
+    a->undo_withdraws = 0;
     app_load_meeting(a);
     views_invalidate(a, VF_FOLLOWS_MEETING);
     app_ask(a, PROMPT_ATTENDEES, 0, "", "参会人员 attendees (Enter 跳过 skips): ");
@@ -297,6 +314,9 @@ static void decision_done(app *a)
     if (!rc && d.item_id) { /* a new row in the outline; u takes it away with the decision */
         a->undo_reopens = 0;
         app_reload(a);
+    } else if (!rc) { /* no history row: u takes it back (app_undo_decision) */
+        a->undo_reopens = 0;
+        a->undo_withdraws = d.id;
     }
     if (rc)
         app_message(a, S_ERROR, "%s", err.msg);
@@ -305,9 +325,9 @@ static void decision_done(app *a)
                     "议定事项已记录, 列入督办 %s (u 撤销) decision recorded, tracked as %s",
                     d.item_ref, d.item_ref);
     else if (n.id)
-        app_message(a, S_OK, "议定事项已记录 (关于 %s) decision recorded", n.ref);
+        app_message(a, S_OK, "议定事项已记录 (关于 %s; u 撤回) decision recorded", n.ref);
     else
-        app_message(a, S_OK, "议定事项已记录 decision recorded");
+        app_message(a, S_OK, "议定事项已记录 (u 撤回) decision recorded");
     node_free(&n);
     views_invalidate(a, VF_FOLLOWS_MEETING);
 }

@@ -115,19 +115,27 @@ static int like_pattern(const word *w, strbuf *out)
     " OR f." c4 " LIKE ?%d ESCAPE '\\')"
 /* clang-format on */
 
-/* The matches' statement: the id of each row of the FTS5 index whose
- * text holds every word.  Long words through the trigram lookup (?base,
- * their expression); short ones, each ?base+1 on, on the index's copy of
- * the text (title, body, the notes not deleted, unit, leader, as the
- * triggers keep it; the notes are joined by a space, which no word
- * holds): on the lookup's matches, or with no long word in one pass over
- * that copy (the FTS5 content table: one row a node, about half the
- * bytes of node and note). */
-static int build_match_sql(const word *w, int n, int fts, int base, strbuf *sql)
+/* The matches' statement: each row f of the FTS5 index whose text holds
+ * every word, its node id f.rowid (f.id without long words).  Long words
+ * through the trigram lookup (?base, their expression); short ones, each
+ * ?base+1 on, on the index's copy of the text (title, body, the notes not
+ * deleted, unit, leader, as the triggers keep it; the notes are joined by
+ * a space, which no word holds): on the lookup's matches, or with no long
+ * word in one pass over that copy (the FTS5 content table: one row a
+ * node, about half the bytes of node and note).  With outline, each match
+ * joined to its entry of node_search (plan ?1, not removed) in the order
+ * the index gives the matches (rowid: no temporary table of them), then
+ * sorted into outline order. */
+static int build_match_sql(const word *w, int n, int fts, int base, int outline, strbuf *sql)
 {
-    int rc =
-        fts ? strbuf_printf(sql, "SELECT f.rowid FROM node_fts f WHERE node_fts MATCH ?%d", base)
-            : strbuf_append(sql, "SELECT f.id FROM node_fts_content f WHERE 1");
+    const char *from = fts ? "node_fts f" : "node_fts_content f", *key = fts ? "f.rowid" : "f.id";
+    int rc = outline ? strbuf_printf(sql,
+                                     "SELECT n.id FROM %s CROSS JOIN node n INDEXED BY node_search"
+                                     " ON n.id = %s WHERE +n.plan_id = ?1 AND n.state <> 'removed'",
+                                     from, key)
+                     : strbuf_printf(sql, "SELECT %s FROM %s WHERE 1", key, from);
+    if (!rc && fts)
+        rc = strbuf_printf(sql, " AND node_fts MATCH ?%d", base);
     for (int i = 0, p = base; i < n && !rc; i++) {
         if (w[i].chars >= 3)
             continue;
@@ -185,12 +193,9 @@ static int match_statement(store *st, const char *text, int outline, sqlite3_stm
     strbuf q = {0}, sql = {0};
     int base = outline ? 2 : 1;
     int rc = fts_expression(w, n, &q);
+    rc = rc ? rc : build_match_sql(w, n, q.len > 0, base, outline, &sql);
     if (!rc && outline)
-        rc = strbuf_append(&sql, "SELECT n.id FROM node n INDEXED BY node_search"
-                                 " WHERE +n.plan_id = ?1 AND n.state <> 'removed' AND n.id IN (");
-    rc = rc ? rc : build_match_sql(w, n, q.len > 0, base, &sql);
-    if (!rc && outline)
-        rc = strbuf_append(&sql, ") ORDER BY n.sort_key");
+        rc = strbuf_append(&sql, " ORDER BY n.sort_key");
     if (rc) {
         strbuf_free(&q);
         strbuf_free(&sql);

@@ -2,6 +2,7 @@
 #include "report/xlsx_book.h"
 
 #include "base/replace.h"
+#include "base/strbuf.h"
 #include "plan/date.h"
 #include "text/textwidth.h"
 
@@ -105,9 +106,40 @@ void xlsx_keep(xlsx_book *b, lxw_error e)
         b->rc = e;
 }
 
+/* s made safe for a cell: each line through text_sanitize() (controls,
+ * escape sequences and bad bytes never reach the file), the line breaks
+ * kept as "\n" (a cell holds paragraphs: Excel and WPS show them in a
+ * wrapped cell, and the importer reads them back); *width is the widest
+ * line's.  NULL when out of memory. */
+static char *cell_text(const char *s, int *width)
+{
+    strbuf out = {0};
+    int rc = strbuf_append(&out, "");
+    *width = 0;
+    for (const char *p = s; !rc;) {
+        size_t n = strcspn(p, "\r\n");
+        char *line = strndup(p, n), *clean = line ? text_sanitize(line) : NULL;
+        rc = !clean || strbuf_append(&out, clean);
+        int w = clean ? text_width(clean, NULL) : 0; /* Excel counts ambiguous ones as 1 */
+        *width = w > *width ? w : *width;
+        free(line);
+        free(clean);
+        if (!p[n])
+            break;
+        p += n + (p[n] == '\r' && p[n + 1] == '\n' ? 2 : 1);
+        rc = rc || strbuf_appendc(&out, '\n');
+    }
+    if (rc) {
+        strbuf_free(&out);
+        return NULL;
+    }
+    return strbuf_take(&out);
+}
+
 int xlsx_text(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
 {
-    char *clean = text_sanitize(s ? s : "");
+    int w;
+    char *clean = cell_text(s ? s : "", &w);
     if (!clean) {
         xlsx_keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return 0;
@@ -123,7 +155,6 @@ int xlsx_text(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *s, 
         xlsx_keep(b, b->lib.worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, clean, f));
     else
         xlsx_keep(b, b->lib.worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f));
-    int w = text_width(clean, NULL); /* Excel counts ambiguous characters as 1 */
     free(clean);
     return w;
 }

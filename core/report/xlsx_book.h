@@ -32,10 +32,11 @@ int xlsx_book_open(xlsx_book *b, const char *path, duban_error *err);
 int xlsx_book_close(xlsx_book *b, duban_error *err);
 /* Keeps the first libxlsxwriter failure. */
 void xlsx_keep(xlsx_book *b, lxw_error e);
-/* A text cell, sanitised (no control character reaches the XML), written
+/* A text cell, sanitised line by line (no control character but the
+ * line break reaches the XML; "\r\n" and "\r" are written "\n"), written
  * as a string even when it starts with "="; empty text is a blank cell
  * with format f; text longer than XLSX_TEXT_MAX bytes is cut (at a
- * character).  Returns the text's display width. */
+ * character).  Returns the display width of its widest line. */
 #define XLSX_TEXT_MAX 32000
 int xlsx_text(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f);
 /* A date cell (format date_fmt) when iso is YYYY-MM-DD, else text in

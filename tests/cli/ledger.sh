@@ -90,6 +90,7 @@ grep -qx '2.1,item,not_started,未启动,2022-12-31,,,河道清淤' "$T/opx.out"
 
 # Round trip: the scenario's plan out as XLSX and back in.
 . "$DUBAN_SRC/tests/golden/meeting-scenario.bash"
+"$DUBAN" --db "$DB" body 2.1 --text $'第一段。\n第二段。' >/dev/null || fail "a body of two lines"
 "$DUBAN" --db "$DB" export -o "$T/rt.xlsx" >/dev/null 2>&1 || fail "export for the round trip"
 run --db "$T/rt.db" import "$T/rt.xlsx"
 expect_rc 0 "import the export"

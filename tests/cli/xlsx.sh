@@ -9,6 +9,7 @@ PY=/usr/bin/python3
 
 scenario_step unit 1.2 '=HYPERLINK("http://x","点我")'
 scenario_step leader 1.2 "@SUM(A1)"
+"$DUBAN" --db "$DB" body 6.1 --text $'第一段\r\n第二段\033[31m红' >/dev/null || fail "a body of two lines"
 mkdir "$T/out"
 run --db "$DB" export --format xlsx -o "$T/out/台账.xlsx"
 expect_rc 0 "export"
@@ -78,6 +79,8 @@ widest_unit = max(width(cell(k, "责任单位").value or "") for k in rows)
 check(widest_unit + 2 <= cw["E"] <= widest_unit + 4, "unit column width %r for text %d" % (cw["E"], widest_unit))
 check(40 <= cw["D"] < 41, "具体内容 wraps at 40: width %r" % cw["D"])
 check(cell("5.1", "具体内容").value == sys.argv[2], "body of 5.1 %r" % cell("5.1", "具体内容").value)
+# line breaks kept (as \n), an escape sequence made visible
+check(cell("6.1", "具体内容").value == "第一段\n第二段^[[31m红", "body of 6.1 %r" % cell("6.1", "具体内容").value)
 check(cw["A"] < cw["C"], "序号 narrower than 工作任务")
 check(10 <= cw["C"] <= 61, "工作任务 width %r" % cw["C"])
 

@@ -1,6 +1,7 @@
 #!/bin/bash
 # u right after M reopens the meeting (the status line says so when M
-# ends it); after another edit u undoes that edit instead.  The minutes of
+# ends it); after another edit, or a change of the rows, u undoes that
+# instead.  The minutes of
 # the ended meeting are frozen.
 . "$(dirname "$0")/lib.sh"
 tui_setup
@@ -25,6 +26,16 @@ tui_keys u
 tui_wait '已撤销:'
 assert_not_contains '● 会议中'
 "$DUBAN" --db "$DB" meeting current | grep -q 'no meeting is open' || fail "reopened after an edit"
+# so after a change of the rows (an item moved down one place)
+"$DUBAN" --db "$DB" meeting reopen >/dev/null || fail "reopen from the command line"
+tui_wait '● 会议中: 第三次推进会'
+tui_keys M
+tui_wait 'u 撤销结束 reopens it'
+tui_keys '>'
+tui_wait_selected '1.1 '
+tui_keys u
+tui_wait '已撤销:'
+"$DUBAN" --db "$DB" meeting current | grep -q 'no meeting is open' || fail "reopened after a move"
 tui_quit
 
 # the changes view lists the reports made between meetings in their own section

@@ -165,11 +165,14 @@ typedef struct app {
     query_filter filter;
     char filter_text[3][256]; /* unit, leader, status key */
     id_list filter_ids, filter_areas;
-    int64_t undo_reopens;   /* M just ended this meeting: the next u reopens it (0: none) */
-    int64_t undo_withdraws; /* Y just recorded this plain decision: the next u takes it
-                               back (0: none) */
-    int64_t changed_node;   /* while views are invalidated after an edit: the one node it
-                               changed (app_after_change); 0 otherwise: anything may have */
+    /* What the next u takes back when it is not the history's last edit:
+     * the meeting M just ended (reopened) or the decision Y just recorded
+     * without an item (withdrawn).  Every edit of one's own sets it back
+     * to UNDO_LAST_EDIT (app_edited()); another program's do not. */
+    enum { UNDO_LAST_EDIT, UNDO_MEETING_END, UNDO_DECISION } undo_kind;
+    int64_t undo_id;      /* that meeting or decision */
+    int64_t changed_node; /* while views are invalidated after an edit: the one node it
+                             changed (app_after_change); 0 otherwise: anything may have */
 
     prompt_kind prompt;
     int64_t prompt_node;

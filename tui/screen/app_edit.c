@@ -17,10 +17,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+void app_edited(app *a)
+{
+    a->undo_kind = UNDO_LAST_EDIT;
+    a->undo_id = 0;
+}
+
 void app_after_change(app *a, int64_t id)
 {
-    a->undo_reopens = 0; /* u now undoes this edit, not the end of a meeting */
-    a->undo_withdraws = 0;
+    app_edited(a);
     duban_error err = {0};
     size_t area = a->ol.nareas;
     if (vm_refresh_node(a, id, &area, &err) || vm_refresh_area(a, area, id, &err))
@@ -41,7 +46,6 @@ void app_load_meeting(app *a)
 void app_reload(app *a)
 {
     duban_error err = {0};
-    a->undo_withdraws = 0; /* u now undoes what changed the rows */
     if (vm_reload(a, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     app_load_meeting(a);
@@ -224,10 +228,11 @@ void app_prompt_key(app *a, int is_fn, uint32_t key)
 
 void app_undo(app *a, int redo)
 {
-    if (!redo && (app_undo_meeting_end(a) || app_undo_decision(a)))
+    if (!redo && a->undo_kind != UNDO_LAST_EDIT) {
+        app_undo_flow(a);
         return;
-    a->undo_reopens = 0;
-    a->undo_withdraws = 0;
+    }
+    app_edited(a);
     duban_error err = {0};
     edit_result r;
     int rc = redo ? edit_redo(a->st, a->plan_id, &r, &err) : edit_undo(a->st, a->plan_id, &r, &err);

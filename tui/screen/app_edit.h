@@ -46,13 +46,12 @@ void app_load_meeting(app *a);
 void app_extend(app *a);
 void app_progress(app *a);
 void app_meeting(app *a);
-/* u right after M ended a meeting: reopens it and returns 1; else 0
- * (nothing done). */
-int app_undo_meeting_end(app *a);
-/* u right after Y recorded a decision that became no item (it has no
- * history row to undo): takes it back (decision_withdraw()).  1 when it
- * did (or said why not), 0 when the last thing done was something else. */
-int app_undo_decision(app *a);
+/* u when a->undo_kind is not UNDO_LAST_EDIT: reopens the meeting M just
+ * ended, or takes back (decision_withdraw()) the decision Y just recorded
+ * without an item (it has no history row to undo). */
+void app_undo_flow(app *a);
+/* After an edit of one's own: u undoes the history's last edit again. */
+void app_edited(app *a);
 /* Y: asks for a decision of the open meeting, about the selected item. */
 void app_decide(app *a);
 /* Enter (accepted 1) or Esc on one of their prompts (the kinds after

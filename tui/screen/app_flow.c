@@ -168,8 +168,8 @@ static void end_meeting(app *a)
         meeting_changes(a->st, id, &l, &err)) {
         app_message(a, S_ERROR, "%s", err.msg);
     } else {
-        a->undo_reopens = id;
-        a->undo_withdraws = 0;
+        a->undo_kind = UNDO_MEETING_END;
+        a->undo_id = id;
         app_message(a, S_OK, "会议已结束: %s · %zu 项变更 · u 撤销结束 reopens it · m 查看 changes",
                     title, l.n);
     }
@@ -178,36 +178,26 @@ static void end_meeting(app *a)
     views_invalidate(a, VF_FOLLOWS_MEETING);
 }
 
-/* u right after M: the meeting goes on. */
-int app_undo_meeting_end(app *a)
+/* u right after M (the meeting goes on) or after Y recorded a decision
+ * without an item (it is taken back). */
+void app_undo_flow(app *a)
 {
-    if (!a->undo_reopens)
-        return 0;
     duban_error err = {0};
-    a->undo_reopens = 0;
-    if (meeting_reopen(a->st, a->plan_id, NULL, &err)) {
+    int64_t id = a->undo_id;
+    int reopen = a->undo_kind == UNDO_MEETING_END;
+    app_edited(a);
+    if (reopen ? meeting_reopen(a->st, a->plan_id, NULL, &err)
+               : decision_withdraw(a->st, a->plan_id, id, NULL, &err)) {
         app_message(a, S_ERROR, "%s", err.msg);
-        return 1;
+        return;
     }
-    app_load_meeting(a);
-    views_invalidate(a, VF_FOLLOWS_MEETING);
-    app_message(a, S_OK, "已撤销结束会议: %s 继续 meeting reopened", a->mtg.title);
-    return 1;
-}
-
-int app_undo_decision(app *a)
-{
-    int64_t id = a->undo_withdraws;
-    if (!id)
-        return 0;
-    duban_error err = {0};
-    a->undo_withdraws = 0;
-    if (decision_withdraw(a->st, a->plan_id, id, NULL, &err))
-        app_message(a, S_ERROR, "%s", err.msg);
-    else
+    if (reopen) {
+        app_load_meeting(a);
+        app_message(a, S_OK, "已撤销结束会议: %s 继续 meeting reopened", a->mtg.title);
+    } else {
         app_message(a, S_OK, "已撤回议定事项 decision taken back");
+    }
     views_invalidate(a, VF_FOLLOWS_MEETING);
-    return 1;
 }
 
 void app_meeting(app *a)
@@ -239,8 +229,7 @@ static void meeting_title_done(app *a)
         app_message(a, S_ERROR, "%s", err.msg);
         return;
     }
-    a->undo_reopens = 0;
-    a->undo_withdraws = 0;
+    app_edited(a);
     app_load_meeting(a);
     views_invalidate(a, VF_FOLLOWS_MEETING);
     app_ask(a, PROMPT_ATTENDEES, 0, "", "参会人员 attendees (Enter 跳过 skips): ");
@@ -312,11 +301,11 @@ static void decision_done(app *a)
         n.id = 0; /* about an area: about nothing in particular */
     int rc = decision_add(a->st, a->plan_id, a->prompt_keep, a->prompt_unit, due, n.id, &d, &err);
     if (!rc && d.item_id) { /* a new row in the outline; u takes it away with the decision */
-        a->undo_reopens = 0;
+        app_edited(a);
         app_reload(a);
-    } else if (!rc) { /* no history row: u takes it back (app_undo_decision) */
-        a->undo_reopens = 0;
-        a->undo_withdraws = d.id;
+    } else if (!rc) { /* no history row: u takes it back (app_undo_flow) */
+        a->undo_kind = UNDO_DECISION;
+        a->undo_id = d.id;
     }
     if (rc)
         app_message(a, S_ERROR, "%s", err.msg);

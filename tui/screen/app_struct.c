@@ -45,6 +45,7 @@ static int selected(app *a, node *n)
 /* After a change that adds, removes or moves rows: re-read, keep id selected. */
 static void after_structure(app *a, int64_t id)
 {
+    app_edited(a);
     app_reload(a);
     if (id && view_current(a)->reveal)
         view_current(a)->reveal(a, id);

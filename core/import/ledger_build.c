@@ -113,8 +113,7 @@ static long find_header(const lg_grid *g, long cols[L_NKINDS])
     return -1;
 }
 
-/* A copy of s without white space at either end. */
-static char *trimmed(const char *s)
+char *lg_trimmed(const char *s)
 {
     while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || !strncmp(s, "\xE3\x80\x80", 3))
         s += *s & 0x80 ? 3 : 1;
@@ -216,7 +215,7 @@ static int plan_facts(const lg_grid *g, long header, plan_doc *doc)
                     memcpy(doc->end, b, DATE_LEN);
                 }
             } else if (*s && !doc->title && !strstr(s, "统计截至")) {
-                if (!(doc->title = trimmed(s)))
+                if (!(doc->title = lg_trimmed(s)))
                     return DUBAN_ENOMEM;
             }
         }
@@ -284,7 +283,7 @@ static int add_node(builder *b, int parent, int depth, const char *title, size_t
     n->parent = parent;
     n->depth = depth;
     n->line = b->g->sheet ? (int)row + 1 : b->g->lines[row];
-    n->title = trimmed(title);
+    n->title = lg_trimmed(title);
     n->body = strdup("");
     if (!n->title || !n->body) {
         free(n->title);
@@ -300,7 +299,7 @@ static int opt_text(const char *s, char **out)
     *out = NULL;
     if (!*s)
         return DUBAN_OK;
-    *out = trimmed(s);
+    *out = lg_trimmed(s);
     if (*out && !**out) {
         free(*out);
         *out = NULL;
@@ -385,7 +384,7 @@ static const char *merged_heading(const lg_grid *g, size_t r)
  * brings it back to life nor renumbers the items after it. */
 static int cancelled_row(builder *b, size_t r)
 {
-    char *st = trimmed(cell(b->g, r, b->cols, L_STATUS));
+    char *st = lg_trimmed(cell(b->g, r, b->cols, L_STATUS));
     int yes = st && (!strcmp(st, "已取消") || !strcmp(st, "取消") || !strcmp(st, "已撤销"));
     free(st);
     return yes;
@@ -461,7 +460,7 @@ static int add_row(builder *b, size_t r)
         return lg_warn(b->warn, "%s: no 工作任务; the row is skipped", where);
     }
     int parts[3], nparts = lg_ref_parts(ref, parts), rc = DUBAN_OK;
-    char *a = trimmed(area);
+    char *a = lg_trimmed(area);
     if (!a)
         return DUBAN_ENOMEM;
     if (*a && (b->area < 0 || strcmp(b->doc->nodes[b->area].title, a)))

@@ -43,6 +43,9 @@ int lg_build(const lg_grid *g, int year, const status_set *set, plan_doc *out,
  * DUBAN_OK, or DUBAN_ENOMEM. */
 int lg_target_values(const char *cell, const char *title, const char *body, doc_node *n,
                      const char *where, ledger_warnings *warn);
+/* A heap copy of s without white space (ASCII, U+3000) at either end;
+ * NULL when out of memory. */
+char *lg_trimmed(const char *s);
 /* Appends a printf-style warning line; DUBAN_ENOMEM on failure. */
 int lg_warn(ledger_warnings *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

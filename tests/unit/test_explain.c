@@ -28,46 +28,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_STMTS 64
-
-typedef struct caught {
-    char *sql[MAX_STMTS];
-    int n;
-} caught;
-
-static int catch_stmt(unsigned type, void *ctx, void *p, void *x)
-{
-    (void)type;
-    (void)x;
-    caught *c = ctx;
-    const char *sql = sqlite3_sql(p);
-    if (!sql || !strncmp(sql, "PRAGMA", 6) || !strncmp(sql, "BEGIN", 5) ||
-        !strncmp(sql, "COMMIT", 6) || !strncmp(sql, "SAVEPOINT", 9) ||
-        !strncmp(sql, "RELEASE", 7) || !strncmp(sql, "ROLLBACK", 8) || !strncmp(sql, "--", 2))
-        return 0;
-    for (int i = 0; i < c->n; i++)
-        if (!strcmp(c->sql[i], sql))
-            return 0;
-    if (c->n < MAX_STMTS)
-        c->sql[c->n++] = strdup(sql);
-    return 0;
-}
-
-/* The plan of sql, one detail a line. */
-static char *query_plan(store *st, const char *sql)
-{
-    strbuf q = {0}, out = {0};
-    strbuf_printf(&q, "EXPLAIN QUERY PLAN %s", sql);
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, strbuf_str(&q), -1, &s, NULL) != SQLITE_OK)
-        fail_msg("cannot explain %s: %s", sql, sqlite3_errmsg(st->db));
-    while (sqlite3_step(s) == SQLITE_ROW)
-        strbuf_printf(&out, "%s\n", (const char *)sqlite3_column_text(s, 3));
-    sqlite3_finalize(s);
-    strbuf_free(&q);
-    return strbuf_take(&out);
-}
-
 /* A hot-path call and what its plans may not contain beyond the rules
  * every statement follows (see check_plan). */
 typedef struct hot_path {
@@ -388,13 +348,11 @@ static void hot_path_plans_use_indexes(void **state)
 {
     fixture *f = *state;
     for (size_t k = 0; k < sizeof paths / sizeof paths[0]; k++) {
-        caught c = {0};
-        sqlite3_trace_v2(f->st->db, SQLITE_TRACE_STMT, catch_stmt, &c);
-        paths[k].run(f);
-        sqlite3_trace_v2(f->st->db, 0, NULL, NULL);
+        test_caught c;
+        test_catch_statements(f, paths[k].run, &c);
         assert_true(c.n > 0);
         for (int i = 0; i < c.n; i++) {
-            char *plan = query_plan(f->st, c.sql[i]);
+            char *plan = test_query_plan(f->st, c.sql[i]);
             if (getenv("DUBAN_SHOW_PLANS"))
                 printf("== %s\n%s\n%s\n", paths[k].name, c.sql[i], plan);
             check_plan(&paths[k], c.sql[i], plan);
@@ -412,15 +370,13 @@ static void hot_path_plans_use_indexes(void **state)
 static void overdue_uses_its_indexes(void **state)
 {
     fixture *f = *state;
-    caught c = {0};
-    sqlite3_trace_v2(f->st->db, SQLITE_TRACE_STMT, catch_stmt, &c);
-    overdue(f);
-    sqlite3_trace_v2(f->st->db, 0, NULL, NULL);
+    test_caught c;
+    test_catch_statements(f, overdue, &c);
     assert_int_equal(c.n, 3);
     strbuf all = {0};
     int listed = 0; /* a list subquery outside the parents' statement */
     for (int i = 0; i < c.n; i++) {
-        char *plan = query_plan(f->st, c.sql[i]);
+        char *plan = test_query_plan(f->st, c.sql[i]);
         strbuf_append(&all, plan);
         listed |= strstr(plan, "LIST SUBQUERY") && !strstr(c.sql[i], "json_each(?1)");
         free(plan);
@@ -464,18 +420,21 @@ static int nested_scans(store *st, const char *sql)
 /* A meeting's net changes read each item and field's first and last rows
  * by key, not by a self-join of the window's rows (which SQLite ran as a
  * scan inside a scan: minutes at 10k items). */
+static void changes_since_last(fixture *f)
+{
+    meeting_change_list l;
+    assert_int_equal(changes_since_last_meeting(f->st, f->plan, &l, NULL), DUBAN_OK);
+    meeting_change_list_free(&l);
+}
+
 static void changes_do_not_nest_scans(void **state)
 {
     fixture *f = *state;
     int64_t id;
     assert_int_equal(meeting_start(f->st, f->plan, "会", "2021-10-01", &id, NULL), DUBAN_OK);
     fixture_edit(f, "1.1", FIELD_STATUS, "done", NULL);
-    caught c = {0};
-    sqlite3_trace_v2(f->st->db, SQLITE_TRACE_STMT, catch_stmt, &c);
-    meeting_change_list l;
-    assert_int_equal(changes_since_last_meeting(f->st, f->plan, &l, NULL), DUBAN_OK);
-    meeting_change_list_free(&l);
-    sqlite3_trace_v2(f->st->db, 0, NULL, NULL);
+    test_caught c;
+    test_catch_statements(f, changes_since_last, &c);
     int found = 0;
     for (int i = 0; i < c.n; i++) {
         if (strstr(c.sql[i], "old_value")) {
@@ -495,25 +454,6 @@ static void changes_do_not_nest_scans(void **state)
                " AND l.rn_last = 1 WHERE f.rn_first = 1"));
 }
 
-/* The plans of the statements a call runs that contain `marker`, joined. */
-static char *plans_with(fixture *f, void (*run)(fixture *), const char *marker)
-{
-    caught c = {0};
-    strbuf all = {0};
-    sqlite3_trace_v2(f->st->db, SQLITE_TRACE_STMT, catch_stmt, &c);
-    run(f);
-    sqlite3_trace_v2(f->st->db, 0, NULL, NULL);
-    for (int i = 0; i < c.n; i++) {
-        if (strstr(c.sql[i], marker)) {
-            char *plan = query_plan(f->st, c.sql[i]);
-            strbuf_append(&all, plan);
-            free(plan);
-        }
-        free(c.sql[i]);
-    }
-    return strbuf_take(&all);
-}
-
 /* Schema 15: each history index serves its readers.  The no-progress
  * probe of an item reads history_by_node alone (covering: id, field,
  * action), once its last report (schema 19) is found by key; so does the
@@ -522,21 +462,21 @@ static char *plans_with(fixture *f, void (*run)(fixture *), const char *marker)
 static void history_indexes_serve_readers(void **state)
 {
     fixture *f = *state;
-    char *plans = plans_with(f, no_progress, "h.node_id = c.id");
+    char *plans = test_plans_with(f, no_progress, "h.node_id = c.id");
     if (!strstr(plans,
                 "SEARCH h USING COVERING INDEX history_by_node (node_id=? AND id>? AND id<?)"))
         fail_msg("the no-progress probe does not read history_by_node alone:\n%s", plans);
     if (!strstr(plans, "SEARCH r USING INTEGER PRIMARY KEY (rowid=?)"))
         fail_msg("the no-progress list does not join node_last_report by key:\n%s", plans);
     free(plans);
-    plans = plans_with(f, status_edit, "h.field = ?2");
+    plans = test_plans_with(f, status_edit, "h.field = ?2");
     if (!strstr(plans, "SEARCH h USING INDEX history_by_node (node_id=?)"))
         fail_msg("the stamp's field look-up does not use history_by_node:\n%s", plans);
     free(plans);
-    plans = query_plan(f->st, "SELECT id FROM history WHERE meeting_id = ?1");
+    plans = test_query_plan(f->st, "SELECT id FROM history WHERE meeting_id = ?1");
     assert_non_null(strstr(plans, "USING COVERING INDEX history_by_meeting (meeting_id=?)"));
     free(plans);
-    plans = query_plan(f->st, "SELECT 1 FROM history_gid c WHERE c.prev_gid = ?1");
+    plans = test_query_plan(f->st, "SELECT 1 FROM history_gid c WHERE c.prev_gid = ?1");
     assert_non_null(strstr(plans, "USING COVERING INDEX history_gid_by_prev (prev_gid=?)"));
     free(plans);
 }
@@ -559,7 +499,7 @@ static void listing(fixture *f)
 static void listing_reads_its_index_alone(void **state)
 {
     fixture *f = *state;
-    char *plans = plans_with(f, listing, "ORDER BY sort_key");
+    char *plans = test_plans_with(f, listing, "ORDER BY sort_key");
     if (strcmp(plans, "SEARCH node USING COVERING INDEX node_listing (plan_id=?)\n"))
         fail_msg("the listing does not read node_listing alone:\n%s", plans);
     free(plans);
@@ -574,7 +514,7 @@ static void search_reads_no_row(void **state)
     fixture *f = *state;
     void (*const runs[])(fixture *) = {search_long, search_mixed, search_short};
     for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
-        char *plans = plans_with(f, runs[i], "ORDER BY n.sort_key");
+        char *plans = test_plans_with(f, runs[i], "ORDER BY n.sort_key");
         if (!strstr(plans, "SEARCH n USING COVERING INDEX node_search (id=?)\n") ||
             strstr(plans, "PRIMARY KEY") || strstr(plans, " t ") || strstr(plans, "SCAN n"))
             fail_msg("search %zu reads rows:\n%s", i, plans);
@@ -586,7 +526,7 @@ static void search_reads_no_row(void **state)
 static void the_guard_sees_a_scan(void **state)
 {
     fixture *f = *state;
-    char *plan = query_plan(f->st, "SELECT count(*) FROM history h WHERE h.note = 'x'");
+    char *plan = test_query_plan(f->st, "SELECT count(*) FROM history h WHERE h.note = 'x'");
     assert_non_null(strstr(plan, "SCAN h"));
     free(plan);
     strbuf names = {0};
@@ -595,7 +535,7 @@ static void the_guard_sees_a_scan(void **state)
     assert_true(listed(strbuf_str(&names), "n"));
     assert_false(listed(strbuf_str(&names), "ON"));
     strbuf_free(&names);
-    plan = query_plan(f->st, "SELECT id FROM node WHERE plan_id = 1 AND (?1 = 0 OR id = ?1)");
+    plan = test_query_plan(f->st, "SELECT id FROM node WHERE plan_id = 1 AND (?1 = 0 OR id = ?1)");
     assert_non_null(strstr(plan, "(plan_id=?)"));
     free(plan);
 }

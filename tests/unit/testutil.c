@@ -218,3 +218,62 @@ int64_t test_add_seed_plan(store *st)
     plan_doc_free(&doc);
     return id;
 }
+
+#include "base/strbuf.h"
+#include "store/store_internal.h"
+
+static int catch_stmt(unsigned type, void *ctx, void *p, void *x)
+{
+    (void)type;
+    (void)x;
+    test_caught *c = ctx;
+    const char *sql = sqlite3_sql(p);
+    if (!sql || !strncmp(sql, "PRAGMA", 6) || !strncmp(sql, "BEGIN", 5) ||
+        !strncmp(sql, "COMMIT", 6) || !strncmp(sql, "SAVEPOINT", 9) ||
+        !strncmp(sql, "RELEASE", 7) || !strncmp(sql, "ROLLBACK", 8) || !strncmp(sql, "--", 2))
+        return 0;
+    for (int i = 0; i < c->n; i++)
+        if (!strcmp(c->sql[i], sql))
+            return 0;
+    if (c->n < TEST_MAX_STMTS)
+        c->sql[c->n++] = strdup(sql);
+    return 0;
+}
+
+void test_catch_statements(fixture *f, void (*run)(fixture *), test_caught *c)
+{
+    memset(c, 0, sizeof *c);
+    sqlite3_trace_v2(f->st->db, SQLITE_TRACE_STMT, catch_stmt, c);
+    run(f);
+    sqlite3_trace_v2(f->st->db, 0, NULL, NULL);
+}
+
+char *test_query_plan(store *st, const char *sql)
+{
+    strbuf q = {0}, out = {0};
+    strbuf_printf(&q, "EXPLAIN QUERY PLAN %s", sql);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, strbuf_str(&q), -1, &s, NULL) != SQLITE_OK)
+        fail_msg("cannot explain %s: %s", sql, sqlite3_errmsg(st->db));
+    while (sqlite3_step(s) == SQLITE_ROW)
+        strbuf_printf(&out, "%s\n", (const char *)sqlite3_column_text(s, 3));
+    sqlite3_finalize(s);
+    strbuf_free(&q);
+    return strbuf_take(&out);
+}
+
+char *test_plans_with(fixture *f, void (*run)(fixture *), const char *marker)
+{
+    test_caught c;
+    strbuf all = {0};
+    test_catch_statements(f, run, &c);
+    for (int i = 0; i < c.n; i++) {
+        if (strstr(c.sql[i], marker)) {
+            char *plan = test_query_plan(f->st, c.sql[i]);
+            strbuf_append(&all, plan);
+            free(plan);
+        }
+        free(c.sql[i]);
+    }
+    return strbuf_take(&all);
+}

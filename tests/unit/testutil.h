@@ -51,4 +51,18 @@ int64_t fixture_id(fixture *f, const char *ref);
 /* Applies one edit to ref, failing the test on error. */
 void fixture_edit(fixture *f, const char *ref, int field, const char *value, const char *note);
 
+/* Query plans (test_explain.c and the other guards).  The distinct
+ * statements run(f) runs (not PRAGMA, BEGIN, COMMIT, SAVEPOINT, RELEASE,
+ * ROLLBACK), at most TEST_MAX_STMTS, into *c: free each c->sql[i]. */
+#define TEST_MAX_STMTS 64
+typedef struct test_caught {
+    char *sql[TEST_MAX_STMTS];
+    int n;
+} test_caught;
+void test_catch_statements(fixture *f, void (*run)(fixture *), test_caught *c);
+/* The EXPLAIN QUERY PLAN of sql, one detail a line (free it). */
+char *test_query_plan(store *st, const char *sql);
+/* The plans of the statements run(f) runs that contain marker, joined. */
+char *test_plans_with(fixture *f, void (*run)(fixture *), const char *marker);
+
 #endif

@@ -7,6 +7,7 @@
 #include "query/area_summary.h"
 #include "query/filter.h"
 #include "query/node_internal.h"
+#include "query/outline_pass.h"
 #include "query/group.h"
 #include "query/query.h"
 #include "store/store_internal.h"
@@ -16,19 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The deadline: the extension, else the earliest of due and milestones. */
-/* clang-format off */
-static const char lights_sql[] =
-    "SELECT n.id, a.id, a.seq, n.depth, n.ref, n.status, n.due, n.extended_due,"
-    " CASE WHEN n.extended_due <> '' THEN n.extended_due"
-    "  ELSE coalesce(min(nullif(n.due, ''), ms.d), nullif(n.due, ''), ms.d, '') END,"
-    " n.unit, n.leader"
-    " FROM node n JOIN node a ON a.id = " AREA_OF("n")
-    " LEFT JOIN (SELECT node_id, min(due) AS d FROM milestone"
-    "  WHERE done = '' AND state = '' GROUP BY node_id) ms"
-    "  ON ms.node_id = n.id"
-    " WHERE n.plan_id = ?1 AND n.depth >= 2 AND " NODE_ACTIVE("n") " ORDER BY n.sort_key";
-/* clang-format on */
+/* The plan's nodes for the outline pass (outline_pass.h), with what a
+ * light row shows besides: the pass reaches no node's parent or area by
+ * id, where a query per row did (NODE_ACTIVE's two lookups, AREA_OF's). */
+static const char nodes_sql[] = "SELECT " OUTLINE_NODE_COLUMNS ", ref, unit, leader FROM node"
+                                " WHERE plan_id = ?1 ORDER BY sort_key";
 
 /* The same for one area (?2): its items by their sort-key range (an index
  * range), milestones per item through their index, so the cost follows the
@@ -115,36 +108,106 @@ static int collect_lights(store *st, const char *sql, int64_t plan_id, int64_t a
     return DUBAN_OK;
 }
 
+/* The outline pass's state for query_item_lights_each(). */
+typedef struct light_pass {
+    outline_judge judge;
+    ms_list ms;
+    const outline_areas *areas;
+    int (*fn)(void *ctx, const item_light *l); /* NULL: append to out */
+    void *ctx;
+    item_light_list *out;
+    size_t cap;
+    duban_error *err;
+} light_pass;
+
+/* l to the caller: its fn, or (taking its strings) the end of its list. */
+static int give_light(light_pass *p, item_light *l)
+{
+    if (!l->unit || !l->leader)
+        return duban_fail(p->err, DUBAN_ENOMEM, "out of memory");
+    if (p->fn)
+        return p->fn(p->ctx, l);
+    if (ARRAY_GROW(p->out->v, p->cap, p->out->n + 1))
+        return duban_fail(p->err, DUBAN_ENOMEM, "out of memory");
+    p->out->v[p->out->n++] = *l;
+    memset(l, 0, sizeof *l);
+    return DUBAN_OK;
+}
+
+/* One counting item or sub-item (the current row) to the caller's fn. */
+static int pass_light(void *ctx, sqlite3_stmt *s, int depth, size_t area)
+{
+    light_pass *p = ctx;
+    item_light l;
+    memset(&l, 0, sizeof l);
+    l.node_id = sqlite3_column_int64(s, OUTLINE_ID);
+    l.area_id = p->areas->v[area].id;
+    l.area_seq = p->areas->v[area].seq;
+    l.depth = depth;
+    db_text_into(s, 7, l.ref, sizeof l.ref);
+    db_text_into(s, OUTLINE_STATUS, l.status, sizeof l.status);
+    db_text_into(s, OUTLINE_DUE, l.due, sizeof l.due);
+    db_text_into(s, OUTLINE_EXTENDED_DUE, l.extended_due, sizeof l.extended_due);
+    const open_ms *m = p->ms.n ? outline_find_ms(&p->ms, l.node_id) : NULL;
+    const char *deadline = outline_deadline(l.extended_due, l.due, m);
+    memcpy(l.deadline, deadline, strlen(deadline) + 1); /* one of three DATE_LEN fields */
+    const outline_verdict *v = outline_judge_item(&p->judge, l.status, l.deadline);
+    l.done = v->done;
+    l.light = v->l;
+    l.unit = db_text(s, 8);
+    l.leader = db_text(s, 9);
+    int rc = give_light(p, &l);
+    item_light_free(&l);
+    return rc;
+}
+
+static int light_pass_run(store *st, int64_t plan_id, long today, const light_rule *rule,
+                          light_pass *p, duban_error *err)
+{
+    p->judge.set = store_statuses(st);
+    p->judge.rule = rule;
+    p->judge.today = today;
+    p->err = err;
+    char day[DATE_LEN];
+    date_format(today, day);
+    outline_areas areas;
+    p->areas = &areas;
+    int rc = outline_read_areas(st, plan_id, &areas, err);
+    if (!rc)
+        rc = outline_read_milestones(st, day, &p->ms, err);
+    if (!rc)
+        rc = outline_walk(st, nodes_sql, plan_id, &areas, pass_light, p, err);
+    ms_list_free(&p->ms);
+    outline_areas_free(&areas);
+    return rc;
+}
+
 int query_item_lights_each(store *st, int64_t plan_id, long today, const light_rule *rule,
                            int (*fn)(void *ctx, const item_light *l), void *ctx, duban_error *err)
 {
-    sqlite3_stmt *stmt;
-    if (db_prepare(st, lights_sql, &stmt, err))
-        return DUBAN_EDB;
-    sqlite3_bind_int64(stmt, 1, plan_id);
-    const status_set *set = store_statuses(st);
-    int rc = DUBAN_OK, step;
-    while (!rc && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
-        item_light l;
-        if (read_light(stmt, &l))
-            rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
-        else {
-            l.done = status_is_done(set, l.status);
-            l.light = light_of(set, rule, l.status, l.deadline, today);
-            rc = fn(ctx, &l);
-        }
-        item_light_free(&l);
-    }
-    if (!rc && step != SQLITE_DONE)
-        rc = db_fail(st, err, DUBAN_EDB, "cannot read the items' lights");
-    sqlite3_finalize(stmt);
+    light_pass *p = calloc(1, sizeof *p);
+    if (!p)
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    p->fn = fn;
+    p->ctx = ctx;
+    int rc = light_pass_run(st, plan_id, today, rule, p, err);
+    free(p);
     return rc;
 }
 
 int query_item_lights(store *st, int64_t plan_id, long today, const light_rule *rule,
                       item_light_list *out, duban_error *err)
 {
-    return collect_lights(st, lights_sql, plan_id, 0, today, rule, out, err);
+    memset(out, 0, sizeof *out);
+    light_pass *p = calloc(1, sizeof *p);
+    if (!p)
+        return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    p->out = out;
+    int rc = light_pass_run(st, plan_id, today, rule, p, err);
+    free(p);
+    if (rc)
+        item_light_list_free(out);
+    return rc;
 }
 
 int query_area_lights(store *st, int64_t plan_id, int64_t area_id, long today,

@@ -161,7 +161,8 @@ int query_outline_ids(store *st, int64_t plan_id, id_list *out, duban_error *err
  * per group.  Queries fill caller-provided lists (free them with the
  * matching _free) and return DUBAN_OK or an error code. */
 /* Every item and sub-item of the plan in outline order, with its light on
- * day `today`.  One query. */
+ * day `today`.  One pass over the plan's nodes in outline order and its
+ * open milestones (query/outline_pass.h): no lookup of a parent a row. */
 int query_item_lights(store *st, int64_t plan_id, long today, const light_rule *rule,
                       item_light_list *out, duban_error *err);
 void item_light_list_free(item_light_list *l);

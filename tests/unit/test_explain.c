@@ -392,6 +392,37 @@ static void overdue_uses_its_indexes(void **state)
     strbuf_free(&all);
 }
 
+static void lights_all(fixture *f)
+{
+    item_light_list l;
+    light_rule rule = {14};
+    assert_int_equal(query_item_lights(f->st, f->plan, today(), &rule, &l, NULL), DUBAN_OK);
+    item_light_list_free(&l);
+}
+
+/* The whole plan's lights (report, ledger, filters) are one pass in
+ * outline order (query/outline_pass.h): no lookup of a node's parent or
+ * area a row, no index built for the milestones at each call. */
+static void lights_read_in_one_pass(void **state)
+{
+    fixture *f = *state;
+    test_caught c;
+    test_catch_statements(f, lights_all, &c);
+    strbuf all = {0};
+    for (int i = 0; i < c.n; i++) {
+        char *plan = test_query_plan(f->st, c.sql[i]);
+        strbuf_append(&all, plan);
+        free(plan);
+        free(c.sql[i]);
+    }
+    const char *plans = strbuf_str(&all);
+    if (!strstr(plans, "SEARCH node USING INDEX node_stats (plan_id=?)") ||
+        !strstr(plans, "SCAN milestone USING COVERING INDEX milestone_open") ||
+        strstr(plans, "CORRELATED") || strstr(plans, "AUTOMATIC"))
+        fail_msg("the lights are not one pass over node_stats and milestone_open:\n%s", plans);
+    strbuf_free(&all);
+}
+
 /* Two scans under one parent of a plan: a nested loop of full scans (of
  * tables or materialized CTEs), quadratic in what they read. */
 static int nested_scans(store *st, const char *sql)
@@ -546,6 +577,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(hot_path_plans_use_indexes, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(the_guard_sees_a_scan, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(lights_read_in_one_pass, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(overdue_uses_its_indexes, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(changes_do_not_nest_scans, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(history_indexes_serve_readers, fixture_setup,

@@ -10,6 +10,7 @@
 #include "plan/light.h"
 #include "query/query.h"
 #include "report/report.h"
+#include "store/store_internal.h"
 #include "testutil.h"
 
 #include <stdio.h>
@@ -231,6 +232,91 @@ static void one_area_matches_the_whole_plan(void **state)
     item_light_list_free(&all);
 }
 
+/* The whole plan's lights come from one pass in outline order
+ * (query/outline_pass.h), which finds an item's area and whether a node
+ * above it is cancelled or removed from the sort keys alone; the per-area
+ * query reads the same through NODE_ACTIVE and the parent's row.  They
+ * agree with nodes cancelled and removed at every depth, sub-items under
+ * each, open, done and deleted milestones and an extension. */
+static void the_outline_pass_agrees_with_the_per_area_query(void **state)
+{
+    fixture *f = *state;
+    char *sql = sqlite3_mprintf(
+        "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title, due)"
+        " VALUES (%lld, NULL, 1, 3, '3', '00003', '第三方面', ''),"
+        " (%lld, NULL, 1, 4, '4', '00004', '第四方面', '');"
+        "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title, due)"
+        " SELECT plan_id, id, 2, 1, ref || '.1', sort_key || '.00001', '项', '2021-09-01'"
+        " FROM node WHERE plan_id = %lld AND ref IN ('3', '4');"
+        "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title, due, unit)"
+        " SELECT plan_id, id, 3, k.i, ref || '.' || k.i, sort_key || '.000' || k.i,"
+        "  '子项' || k.i, CASE k.i WHEN 11 THEN '2021-08-15' ELSE '' END, 'u' || k.i"
+        " FROM node, (SELECT 11 AS i UNION ALL SELECT 12 UNION ALL SELECT 13) k"
+        " WHERE plan_id = %lld AND ref IN ('1.1', '1.2', '2.1', '3.1', '4.1');"
+        "UPDATE node SET state = 'cancelled' WHERE plan_id = %lld AND ref IN ('3', '1.1', "
+        "'1.2.12');"
+        "UPDATE node SET state = 'removed' WHERE plan_id = %lld AND ref IN ('4', '2.1', '1.2.2');"
+        "UPDATE node SET extended_due = '2021-12-01' WHERE plan_id = %lld AND ref = '1.2.1';"
+        "INSERT INTO milestone(node_id, seq, phrase, word, due, done, state)"
+        " SELECT id, 9, 'p', 'w', d.due, d.done, d.state FROM node,"
+        "  (SELECT '2021-07-01' AS due, '' AS done, '' AS state, '1.2.11' AS r"
+        "   UNION ALL SELECT '2021-06-01', '2021-06-02', '', '1.2.13'"
+        "   UNION ALL SELECT '2021-06-01', '', 'deleted', '1.2.13'"
+        "   UNION ALL SELECT '2021-07-10', '', '', '1.2.13'"
+        "   UNION ALL SELECT '2021-05-01', '', '', '1.2.1'"
+        "   UNION ALL SELECT '2021-05-01', '', '', '3.1.11') d"
+        " WHERE plan_id = %lld AND ref = d.r;",
+        (long long)f->plan, (long long)f->plan, (long long)f->plan, (long long)f->plan,
+        (long long)f->plan, (long long)f->plan, (long long)f->plan, (long long)f->plan);
+    char *msg = NULL;
+    if (sqlite3_exec(f->st->db, sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s", msg);
+    sqlite3_free(sql);
+    node_list areas;
+    duban_error err;
+    assert_int_equal(node_children(f->st, f->plan, 0, &areas, &err), 0);
+    const char *days[] = {"2021-06-15", "2021-07-20", "2021-12-31"};
+    for (size_t d = 0; d < sizeof days / sizeof days[0]; d++) {
+        item_light_list all, one;
+        assert_int_equal(query_item_lights(f->st, f->plan, day(days[d]), NULL, &all, &err), 0);
+        size_t seen = 0;
+        for (size_t a = 0; a < areas.n; a++) {
+            assert_int_equal(
+                query_area_lights(f->st, f->plan, areas.v[a].id, day(days[d]), NULL, &one, &err),
+                0);
+            for (size_t i = 0; i < one.n; i++, seen++) {
+                assert_true(seen < all.n);
+                const item_light *x = &one.v[i], *y = &all.v[seen];
+                assert_string_equal(y->ref, x->ref);
+                assert_int_equal(y->node_id, x->node_id);
+                assert_int_equal(y->area_id, x->area_id);
+                assert_int_equal(y->area_seq, x->area_seq);
+                assert_int_equal(y->depth, x->depth);
+                assert_string_equal(y->status, x->status);
+                assert_string_equal(y->due, x->due);
+                assert_string_equal(y->extended_due, x->extended_due);
+                assert_string_equal(y->deadline, x->deadline);
+                assert_string_equal(y->unit, x->unit);
+                assert_string_equal(y->leader, x->leader);
+                assert_int_equal(y->light, x->light);
+                assert_int_equal(y->done, x->done);
+            }
+            item_light_list_free(&one);
+        }
+        assert_int_equal(seen, all.n);
+        /* what the states leave out, and what the milestones decide */
+        char refs[256] = "";
+        for (size_t i = 0; i < all.n; i++)
+            snprintf(refs + strlen(refs), sizeof refs - strlen(refs), "%s ", all.v[i].ref);
+        assert_string_equal(refs, "1.2 1.2.1 1.2.11 1.2.13 ");
+        assert_string_equal(find(&all, "1.2.11")->deadline, "2021-07-01");
+        assert_string_equal(find(&all, "1.2.13")->deadline, "2021-07-10");
+        assert_string_equal(find(&all, "1.2.1")->deadline, "2021-12-01");
+        item_light_list_free(&all);
+    }
+    node_list_free(&areas);
+}
+
 static void counts_per_area_unit_and_leader(void **state)
 {
     fixture *f = *state;
@@ -283,6 +369,8 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(one_area_matches_the_whole_plan, fixture_setup,
                                         fixture_teardown),
+        cmocka_unit_test_setup_teardown(the_outline_pass_agrees_with_the_per_area_query,
+                                        fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(counts_per_area_unit_and_leader, fixture_setup,
                                         fixture_teardown),
     };

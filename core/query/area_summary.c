@@ -94,7 +94,7 @@ int query_area_summary(store *st, int64_t plan_id, long today, int warn_days,
     if (!rc)
         rc = outline_read_milestones(st, c->day, &c->ms, err);
     if (!rc)
-        rc = outline_walk(st, nodes_sql, plan_id, &areas, count_item, c, err);
+        rc = outline_walk(st, nodes_sql, plan_id, 0, &areas, count_item, c, err);
     ms_list_free(&c->ms);
     free(c);
     outline_areas_free(&areas);

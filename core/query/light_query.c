@@ -176,7 +176,7 @@ static int light_pass_run(store *st, int64_t plan_id, long today, const light_ru
     if (!rc)
         rc = outline_read_milestones(st, day, &p->ms, err);
     if (!rc)
-        rc = outline_walk(st, nodes_sql, plan_id, &areas, pass_light, p, err);
+        rc = outline_walk(st, nodes_sql, plan_id, 0, &areas, pass_light, p, err);
     ms_list_free(&p->ms);
     outline_areas_free(&areas);
     return rc;

@@ -18,6 +18,13 @@ static const char areas_sql[] =
 static const char milestones_sql[] =
     "SELECT node_id, min(due), sum(due < ?1) FROM milestone"
     " WHERE done = '' AND state = '' GROUP BY node_id ORDER BY node_id";
+/* ?1 plan, ?2 a node, ?3 today: the open milestones of the nodes below it. */
+static const char area_milestones_sql[] =
+    "SELECT m.node_id, min(m.due), sum(m.due < ?3) FROM node n"
+    " JOIN milestone m ON m.node_id = n.id AND m.done = '' AND m.state = ''"
+    " WHERE n.plan_id = ?1 AND n.sort_key > (SELECT sort_key || '.' FROM node WHERE id = ?2)"
+    "  AND n.sort_key < (SELECT sort_key || '/' FROM node WHERE id = ?2)"
+    " GROUP BY m.node_id ORDER BY m.node_id";
 /* clang-format on */
 
 static int read_area(sqlite3_stmt *s, void *p)
@@ -67,6 +74,20 @@ int outline_read_milestones(store *st, const char *day, ms_list *out, duban_erro
                         db_release_nothing, err);
     db_pass_end(st);
     return rc;
+}
+
+int outline_read_area_milestones(store *st, int64_t plan_id, int64_t area_id, const char *day,
+                                 ms_list *out, duban_error *err)
+{
+    sqlite3_stmt *s;
+    memset(out, 0, sizeof *out);
+    if (db_prepare_cached(st, area_milestones_sql, &s, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(s, 1, plan_id);
+    sqlite3_bind_int64(s, 2, area_id);
+    sqlite3_bind_text(s, 3, day, -1, SQLITE_TRANSIENT);
+    return db_collect(st, s, sizeof(open_ms), (void **)&out->v, &out->n, read_ms,
+                      db_release_nothing, err);
 }
 
 const open_ms *outline_find_ms(const ms_list *l, int64_t id)
@@ -142,16 +163,18 @@ static size_t area_of(const outline_areas *areas, const char *key, size_t *cur)
     return *cur;
 }
 
-int outline_walk(store *st, const char *nodes_sql, int64_t plan_id, const outline_areas *areas,
-                 outline_fn fn, void *ctx, duban_error *err)
+int outline_walk(store *st, const char *nodes_sql, int64_t plan_id, int64_t under,
+                 const outline_areas *areas, outline_fn fn, void *ctx, duban_error *err)
 {
     sqlite3_stmt *s;
-    if (db_prepare(st, nodes_sql, &s, err))
+    if (db_prepare_cached(st, nodes_sql, &s, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(s, 1, plan_id);
+    if (under)
+        sqlite3_bind_int64(s, 2, under);
     db_pass_begin(st);
     char skip[REF_LEN * 4] = ""; /* sort key of the last node that does not count */
-    size_t skip_len = 0, cur = areas->n;
+    size_t skip_len = 0, cur = areas ? areas->n : 0;
     int rc = DUBAN_OK, step;
     while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
         const char *key = (const char *)sqlite3_column_text(s, OUTLINE_KEY);
@@ -170,13 +193,15 @@ int outline_walk(store *st, const char *nodes_sql, int64_t plan_id, const outlin
             continue;
         }
         int depth = sqlite3_column_int(s, OUTLINE_DEPTH);
-        size_t area;
-        if (depth >= NODE_ITEM && (area = area_of(areas, key, &cur)) < areas->n)
+        if (depth < NODE_ITEM || (under && sqlite3_column_int64(s, OUTLINE_ID) == under))
+            continue;
+        size_t area = areas ? area_of(areas, key, &cur) : 0;
+        if (!areas || area < areas->n)
             rc = fn(ctx, s, depth, area);
     }
     if (!rc && step != SQLITE_DONE)
         rc = db_fail(st, err, DUBAN_EDB, "cannot read the items");
     db_pass_end(st);
-    sqlite3_finalize(s);
+    db_stmt_done(st, s);
     return rc;
 }

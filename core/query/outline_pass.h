@@ -48,6 +48,10 @@ typedef struct ms_list {
 /* The open milestones of every plan's nodes, late counted against day
  * (YYYY-MM-DD). */
 int outline_read_milestones(store *st, const char *day, ms_list *out, duban_error *err);
+/* The same for the nodes below one node (area_id) of plan_id alone: one
+ * look-up in milestone_open a node, for a pass over one area. */
+int outline_read_area_milestones(store *st, int64_t plan_id, int64_t area_id, const char *day,
+                                 ms_list *out, duban_error *err);
 const open_ms *outline_find_ms(const ms_list *l, int64_t id);
 void ms_list_free(ms_list *l);
 
@@ -87,13 +91,15 @@ enum outline_col {
 };
 #define OUTLINE_NODE_COLUMNS "sort_key, depth, state, status, due, extended_due, id"
 
-/* Steps nodes_sql (?1 plan_id: every node of the plan, OUTLINE_NODE_COLUMNS
- * first, ORDER BY sort_key) and calls fn(ctx, row, depth, area) for each
- * counting item and sub-item (depth >= NODE_ITEM), area its place in
- * areas.  A non-zero return from fn stops the walk and is returned (fn
- * sets err). */
+/* Steps nodes_sql (?1 plan_id, ?2 under when not 0; OUTLINE_NODE_COLUMNS
+ * first, ORDER BY sort_key: every node of the plan, or the node `under`
+ * and every node below it, so that a cancelled one hides them) and calls
+ * fn(ctx, row, depth, area) for each counting item and sub-item (depth >=
+ * NODE_ITEM; not `under` itself), area its place in areas (NULL: no
+ * areas, area 0).  A non-zero return from fn stops the walk and is
+ * returned (fn sets err). */
 typedef int (*outline_fn)(void *ctx, sqlite3_stmt *row, int depth, size_t area);
-int outline_walk(store *st, const char *nodes_sql, int64_t plan_id, const outline_areas *areas,
-                 outline_fn fn, void *ctx, duban_error *err);
+int outline_walk(store *st, const char *nodes_sql, int64_t plan_id, int64_t under,
+                 const outline_areas *areas, outline_fn fn, void *ctx, duban_error *err);
 
 #endif

@@ -308,6 +308,22 @@ static void item_stats_add_up_to_area_stats(void **state)
     fixture_edit(f, "1.2.1", FIELD_DUE, "2021-07-15", NULL);
     fixture_edit(f, "1.2", FIELD_STATUS, "done", NULL);
     fixture_edit(f, "2.1", FIELD_EXTENSION, "2021-11-30", "批准");
+    /* an item cancelled with its sub-item, a sub-item removed: the area's
+     * list (one pass over its range of node_stats) leaves them out as
+     * NODE_ACTIVE does */
+    int64_t removed = fixture_id(f, "1.2.2");
+    char *sql = sqlite3_mprintf(
+        "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title, due)"
+        " SELECT plan_id, id, 2, 2, '2.2', sort_key || '.00002', '项', '2021-07-10'"
+        " FROM node WHERE plan_id = %lld AND ref = '2';"
+        "INSERT INTO node(plan_id, parent_id, depth, seq, ref, sort_key, title, due)"
+        " SELECT plan_id, id, 3, 1, '2.2.1', sort_key || '.00001', '子项', '2021-07-10'"
+        " FROM node WHERE plan_id = %lld AND ref = '2.2';"
+        "UPDATE node SET state = 'cancelled' WHERE plan_id = %lld AND ref = '2.2';"
+        "UPDATE node SET state = 'removed' WHERE plan_id = %lld AND ref = '1.2.2';",
+        (long long)f->plan, (long long)f->plan, (long long)f->plan, (long long)f->plan);
+    assert_int_equal(sqlite3_exec(f->st->db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_free(sql);
     const char *days[] = {"2021-07-01", "2021-07-20", "2021-08-01", "2021-09-20",
                           "2021-10-01", "2021-11-25", "2022-01-01"};
     for (size_t d = 0; d < sizeof days / sizeof days[0]; d++) {
@@ -328,6 +344,11 @@ static void item_stats_add_up_to_area_stats(void **state)
                 assert_memory_equal(&one.v[0], &items.v[k], sizeof one.v[0]);
                 item_stats_list_free(&one);
             }
+            for (size_t k = 0; k < items.n; k++)
+                assert_true(items.v[k].node_id != fixture_id(f, "2.2") &&
+                            items.v[k].node_id != fixture_id(f, "2.2.1") &&
+                            items.v[k].node_id != removed);
+            assert_int_equal(items.n, s.v[i].seq == 1 ? 3 : 1); /* 1.1 1.2 1.2.1; 2.1 */
             assert_int_equal(sum.total, s.v[i].total);
             assert_int_equal(sum.done, s.v[i].done);
             assert_int_equal(sum.overdue, s.v[i].overdue);

@@ -33,5 +33,9 @@ const char *schema_append_only_trigger(void);
  * history is append-only again. */
 int schema_step_targets(store *st, duban_error *err);
 int schema_step_undo(store *st, duban_error *err);
+/* 22: history's CHECK (action IN (...)) becomes the same test as ORs, in
+ * the table's stored definition (SQLite's procedure for changing a CHECK
+ * constraint without copying the table: the rows already satisfy it). */
+int schema_step_history_check(store *st, duban_error *err);
 
 #endif

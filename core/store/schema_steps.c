@@ -7,6 +7,7 @@
 #include "plan/target.h"
 #include "store/store_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,4 +93,46 @@ int schema_step_undo(store *st, duban_error *err)
 {
     int rc = each_plan(st, backfill_undo, err);
     return rc ? rc : db_exec_script(st, schema_append_only_trigger(), err);
+}
+
+/* ?1 the constraint as migration 1 wrote it, ?2 the same test as ORs. */
+static const char history_check_sql[] =
+    "UPDATE sqlite_schema SET sql = replace(sql, ?1, ?2)"
+    " WHERE type = 'table' AND name = 'history' AND instr(sql, ?1) > 0";
+
+static int read_schema_version(store *st, int *version, duban_error *err)
+{
+    sqlite3_stmt *s;
+    if (db_prepare(st, "PRAGMA schema_version", &s, err))
+        return DUBAN_EDB;
+    int rc = sqlite3_step(s) == SQLITE_ROW ? DUBAN_OK : DUBAN_EDB;
+    *version = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return rc ? db_fail(st, err, rc, "cannot read the schema version") : DUBAN_OK;
+}
+
+int schema_step_history_check(store *st, duban_error *err)
+{
+    int version, changed = 0;
+    if (read_schema_version(st, &version, err) || db_exec(st, "PRAGMA writable_schema = ON", err))
+        return DUBAN_EDB;
+    sqlite3_stmt *s;
+    int rc = db_prepare(st, history_check_sql, &s, err);
+    if (!rc) {
+        sqlite3_bind_text(s, 1, "CHECK (action IN ('edit', 'undo', 'redo'))", -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, "CHECK (action = 'edit' OR action = 'undo' OR action = 'redo')", -1,
+                          SQLITE_STATIC);
+        rc = sqlite3_step(s) == SQLITE_DONE
+                 ? DUBAN_OK
+                 : db_fail(st, err, DUBAN_EDB, "cannot rewrite history's definition");
+        changed = sqlite3_changes(st->db);
+        sqlite3_finalize(s);
+    }
+    /* other connections read the definition again when the version moves */
+    char bump[64];
+    snprintf(bump, sizeof bump, "PRAGMA schema_version = %d", version + 1);
+    if (!rc && changed)
+        rc = db_exec(st, bump, err);
+    int off = db_exec(st, "PRAGMA writable_schema = RESET", rc ? NULL : err);
+    return rc ? rc : off;
 }

@@ -22,6 +22,7 @@
  * id, where a query per row did (NODE_ACTIVE's two lookups, AREA_OF's). */
 static const char nodes_sql[] = "SELECT " OUTLINE_NODE_COLUMNS ", ref, unit, leader FROM node"
                                 " WHERE plan_id = ?1 ORDER BY sort_key";
+enum { COL_REF = OUTLINE_ID + 1, COL_UNIT, COL_LEADER }; /* nodes_sql's own columns */
 
 /* The same for one area (?2): its items by their sort-key range (an index
  * range), milestones per item through their index, so the cost follows the
@@ -144,7 +145,7 @@ static int pass_light(void *ctx, sqlite3_stmt *s, int depth, size_t area)
     l.area_id = p->areas->v[area].id;
     l.area_seq = p->areas->v[area].seq;
     l.depth = depth;
-    db_text_into(s, 7, l.ref, sizeof l.ref);
+    db_text_into(s, COL_REF, l.ref, sizeof l.ref);
     db_text_into(s, OUTLINE_STATUS, l.status, sizeof l.status);
     db_text_into(s, OUTLINE_DUE, l.due, sizeof l.due);
     db_text_into(s, OUTLINE_EXTENDED_DUE, l.extended_due, sizeof l.extended_due);
@@ -154,8 +155,8 @@ static int pass_light(void *ctx, sqlite3_stmt *s, int depth, size_t area)
     const outline_verdict *v = outline_judge_item(&p->judge, l.status, l.deadline);
     l.done = v->done;
     l.light = v->l;
-    l.unit = db_text(s, 8);
-    l.leader = db_text(s, 9);
+    l.unit = db_text(s, COL_UNIT);
+    l.leader = db_text(s, COL_LEADER);
     int rc = give_light(p, &l);
     item_light_free(&l);
     return rc;

@@ -141,6 +141,16 @@ static int c_item_lights(ctx *c)
     item_light_list_free(&l);
     return rc;
 }
+/* An area's lights: the front end's load of an area it opens. */
+static int c_area_lights(ctx *c)
+{
+    item_light_list l;
+    light_rule rule = {0};
+    rule.warn_days = 14;
+    int rc = query_area_lights(c->st, c->plan, c->area, c->today, &rule, &l, NULL);
+    item_light_list_free(&l);
+    return rc;
+}
 static int c_area_summary(ctx *c)
 {
     area_summary_list l;
@@ -253,6 +263,7 @@ static const struct bench_case {
     {"area_stats", c_area_stats, 0},
     {"plan_get", c_plan_get, 0},
     {"item_lights", c_item_lights, 0},
+    {"area_lights", c_area_lights, 0},
     {"subtree", c_subtree, 0},
     {"silent", c_silent, 0},
     {"changes", c_changes, 0},

@@ -6,7 +6,6 @@
 
 #include "query/area_summary.h"
 #include "query/filter.h"
-#include "query/node_internal.h"
 #include "query/outline_pass.h"
 #include "query/group.h"
 #include "query/query.h"
@@ -24,23 +23,13 @@ static const char nodes_sql[] = "SELECT " OUTLINE_NODE_COLUMNS ", ref, unit, lea
                                 " WHERE plan_id = ?1 ORDER BY sort_key";
 enum { COL_REF = OUTLINE_ID + 1, COL_UNIT, COL_LEADER }; /* nodes_sql's own columns */
 
-/* The same for one area (?2): its items by their sort-key range (an index
- * range), milestones per item through their index, so the cost follows the
- * area's size, not the plan's. */
-static const char area_lights_sql[] =
-    "SELECT id, aid, aseq, depth, ref, status, due, extended_due,"
-    " CASE WHEN extended_due <> '' THEN extended_due"
-    "  ELSE coalesce(min(nullif(due, ''), ms), nullif(due, ''), ms, '') END,"
-    " unit, leader FROM ("
-    "  SELECT n.id, a.id AS aid, a.seq AS aseq, n.depth, n.ref, n.status, n.due,"
-    "   n.extended_due, n.unit, n.leader, n.sort_key,"
-    "   (SELECT min(m.due) FROM milestone m WHERE m.node_id = n.id"
-    "    AND m.done = '' AND m.state = '') AS ms"
-    "  FROM node a JOIN node n ON n.plan_id = a.plan_id AND n.depth >= 2"
-    "   AND n.sort_key > a.sort_key || '.' AND n.sort_key < a.sort_key || '/'"
-    "  WHERE a.id = ?2 AND a.plan_id = ?1 AND a.depth = 1 AND " NODE_ACTIVE(
-        "n") ")"
-             " ORDER BY sort_key";
+/* The same for one area (?2) and the nodes below it, by their sort-key
+ * range (an index range): the cost follows the area's size, not the
+ * plan's. */
+static const char area_nodes_sql[] =
+    "SELECT " OUTLINE_NODE_COLUMNS ", ref, unit, leader FROM node WHERE plan_id = ?1"
+    " AND sort_key >= (SELECT sort_key FROM node WHERE id = ?2)"
+    " AND sort_key < (SELECT sort_key || '/' FROM node WHERE id = ?2) ORDER BY sort_key";
 
 /* The same for one item or sub-item (?2): its area by sort-key prefix. */
 static const char node_light_sql[] =
@@ -162,8 +151,19 @@ static int pass_light(void *ctx, sqlite3_stmt *s, int depth, size_t area)
     return rc;
 }
 
-static int light_pass_run(store *st, int64_t plan_id, long today, const light_rule *rule,
-                          light_pass *p, duban_error *err)
+/* The place of area_id in areas, or areas->n. */
+static size_t area_place(const outline_areas *areas, int64_t area_id)
+{
+    size_t i = 0;
+    while (i < areas->n && areas->v[i].id != area_id)
+        i++;
+    return i;
+}
+
+/* The pass over the whole plan, or over one area (area_id not 0; no rows
+ * when it is not one of the plan's areas, or is removed). */
+static int light_pass_run(store *st, int64_t plan_id, int64_t area_id, long today,
+                          const light_rule *rule, light_pass *p, duban_error *err)
 {
     p->judge.set = store_statuses(st);
     p->judge.rule = rule;
@@ -174,10 +174,15 @@ static int light_pass_run(store *st, int64_t plan_id, long today, const light_ru
     outline_areas areas;
     p->areas = &areas;
     int rc = outline_read_areas(st, plan_id, &areas, err);
-    if (!rc)
+    if (!rc && !area_id)
         rc = outline_read_milestones(st, day, &p->ms, err);
-    if (!rc)
-        rc = outline_walk(st, nodes_sql, plan_id, 0, &areas, pass_light, p, err);
+    else if (!rc && area_place(&areas, area_id) < areas.n)
+        rc = outline_read_area_milestones(st, plan_id, area_id, day, &p->ms, err);
+    else
+        area_id = -1; /* nothing to walk */
+    if (!rc && area_id >= 0)
+        rc = outline_walk(st, area_id ? area_nodes_sql : nodes_sql, plan_id, area_id, &areas,
+                          pass_light, p, err);
     ms_list_free(&p->ms);
     outline_areas_free(&areas);
     return rc;
@@ -191,30 +196,41 @@ int query_item_lights_each(store *st, int64_t plan_id, long today, const light_r
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     p->fn = fn;
     p->ctx = ctx;
-    int rc = light_pass_run(st, plan_id, today, rule, p, err);
+    int rc = light_pass_run(st, plan_id, 0, today, rule, p, err);
     free(p);
     return rc;
 }
 
-int query_item_lights(store *st, int64_t plan_id, long today, const light_rule *rule,
-                      item_light_list *out, duban_error *err)
+/* The lights of the whole plan (area_id 0) or of one area into out. */
+static int lights_into(store *st, int64_t plan_id, int64_t area_id, long today,
+                       const light_rule *rule, item_light_list *out, duban_error *err)
 {
     memset(out, 0, sizeof *out);
     light_pass *p = calloc(1, sizeof *p);
     if (!p)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     p->out = out;
-    int rc = light_pass_run(st, plan_id, today, rule, p, err);
+    int rc = light_pass_run(st, plan_id, area_id, today, rule, p, err);
     free(p);
     if (rc)
         item_light_list_free(out);
     return rc;
 }
 
+int query_item_lights(store *st, int64_t plan_id, long today, const light_rule *rule,
+                      item_light_list *out, duban_error *err)
+{
+    return lights_into(st, plan_id, 0, today, rule, out, err);
+}
+
 int query_area_lights(store *st, int64_t plan_id, int64_t area_id, long today,
                       const light_rule *rule, item_light_list *out, duban_error *err)
 {
-    return collect_lights(st, area_lights_sql, plan_id, area_id, today, rule, out, err);
+    if (!area_id) { /* not an area: lights_into() would read the whole plan */
+        memset(out, 0, sizeof *out);
+        return DUBAN_OK;
+    }
+    return lights_into(st, plan_id, area_id, today, rule, out, err);
 }
 
 int query_node_light(store *st, int64_t plan_id, int64_t node_id, long today,

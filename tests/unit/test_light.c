@@ -232,13 +232,15 @@ static void one_area_matches_the_whole_plan(void **state)
     item_light_list_free(&all);
 }
 
-/* The whole plan's lights come from one pass in outline order
- * (query/outline_pass.h), which finds an item's area and whether a node
- * above it is cancelled or removed from the sort keys alone; the per-area
- * query reads the same through NODE_ACTIVE and the parent's row.  They
- * agree with nodes cancelled and removed at every depth, sub-items under
- * each, open, done and deleted milestones and an extension. */
-static void the_outline_pass_agrees_with_the_per_area_query(void **state)
+/* The whole plan's and one area's lights come from one pass in outline
+ * order (query/outline_pass.h), which finds an item's area and whether a
+ * node above it is cancelled or removed from the sort keys alone; one
+ * item's light (query_node_light) is SQL through the item's own row and
+ * milestones.  They agree with nodes cancelled and removed at every depth,
+ * sub-items under each, open, done and deleted milestones and an
+ * extension, and the pass leaves out exactly the nodes below a cancelled
+ * or removed one. */
+static void lights_agree_over_the_plan_an_area_and_one_item(void **state)
 {
     fixture *f = *state;
     char *sql = sqlite3_mprintf(
@@ -300,6 +302,19 @@ static void the_outline_pass_agrees_with_the_per_area_query(void **state)
                 assert_string_equal(y->leader, x->leader);
                 assert_int_equal(y->light, x->light);
                 assert_int_equal(y->done, x->done);
+                item_light z; /* the SQL of one item */
+                assert_int_equal(
+                    query_node_light(f->st, f->plan, x->node_id, day(days[d]), NULL, &z, &err), 0);
+                assert_int_equal(z.area_id, x->area_id);
+                assert_int_equal(z.area_seq, x->area_seq);
+                assert_int_equal(z.depth, x->depth);
+                assert_string_equal(z.ref, x->ref);
+                assert_string_equal(z.deadline, x->deadline);
+                assert_string_equal(z.unit, x->unit);
+                assert_string_equal(z.leader, x->leader);
+                assert_int_equal(z.light, x->light);
+                assert_int_equal(z.done, x->done);
+                item_light_free_one(&z);
             }
             item_light_list_free(&one);
         }
@@ -369,7 +384,7 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(one_area_matches_the_whole_plan, fixture_setup,
                                         fixture_teardown),
-        cmocka_unit_test_setup_teardown(the_outline_pass_agrees_with_the_per_area_query,
+        cmocka_unit_test_setup_teardown(lights_agree_over_the_plan_an_area_and_one_item,
                                         fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(counts_per_area_unit_and_leader, fixture_setup,
                                         fixture_teardown),

@@ -5,13 +5,15 @@
 #   bench/table.sh [BUILD_DIR] [--big] [--rounds N] [--samples N] [--whole]
 #
 # BUILD_DIR (default build) must contain tui/duban, tests/duban-gen,
-# bench/pty_bench, bench/echo_baseline, bench/key_clock.so and bench/core_bench
-# (cmake --build BUILD_DIR --target duban duban-gen pty_bench echo_baseline
-# key_clock core_bench).
+# bench/pty_bench, bench/echo_baseline, bench/key_clock.so, bench/core_bench
+# and bench/curses_floor (cmake --build BUILD_DIR --target duban duban-gen
+# pty_bench echo_baseline key_clock core_bench curses_floor).
 # Builds nothing.  Per size it prints:
 #   - key latencies on a pty (pty_bench: move, fold, status, overdue view,
 #     search per typed key, short search, search next; first frame), the
-#     echo baseline and `less` on a file of as many lines as floors;
+#     echo baseline and `less` on a file of as many lines as floors; for
+#     fold and overdue also ncurses alone repainting duban's two screens
+#     (curses_floor.c; the screens captured in tmux, when it is installed);
 #   - in-process core calls (core_bench) against a bare durable transaction;
 #   - whole-process `duban overdue`, `duban list` and `duban report`
 #     against the sqlite3 CLI running bench/sql/*.sql (checked first to
@@ -43,7 +45,8 @@ done
 HERE=$(cd "$(dirname "$0")" && pwd)
 DUBAN=$BUILD/tui/duban GEN=$BUILD/tests/duban-gen PTYB=$BUILD/bench/pty_bench
 ECHO=$BUILD/bench/echo_baseline CORE=$BUILD/bench/core_bench CLOCK=$BUILD/bench/key_clock.so
-for f in "$DUBAN" "$GEN" "$PTYB" "$ECHO" "$CORE" "$CLOCK"; do
+FLOOR=$BUILD/bench/curses_floor
+for f in "$DUBAN" "$GEN" "$PTYB" "$ECHO" "$CORE" "$CLOCK" "$FLOOR"; do
     [ -x "$f" ] || { echo "table.sh: $f not found (see the header of this script)" >&2 && exit 2; }
 done
 command -v sqlite3 >/dev/null || { echo "table.sh: the sqlite3 CLI is needed for the floors" >&2 && exit 2; }
@@ -176,6 +179,60 @@ key() {
             'BEGIN { if (n + 0 > 0) print m; else print "-" }')" "$ECHO_IN"
 }
 
+# capture SOCKET FILE : the tmux pane once it has stayed the same for 0.3 s
+# (at most about 15 s), with its attributes and each row's trailing blanks
+# (their colours), into FILE
+capture() {
+    local prev="" now i
+    for ((i = 0; i < 50; i++)); do
+        sleep 0.3
+        now=$(tmux -L "$1" capture-pane -e -N -p 2>/dev/null) || return 1
+        [ -n "$now" ] && [ "$now" = "$prev" ] && break
+        prev=$now
+    done
+    printf '%s\n' "$now" >"$2"
+}
+
+# screens SIZE SCEN : the two screens the keys of scenario SCEN (fold,
+# overdue) alternate between, as duban draws them at 80x24 in tmux on a
+# copy of the database after the scenario's setup keys (bench_args.c),
+# into $T/SIZE-SCEN-a.txt and -b.txt
+screens() {
+    local sock=duban-table-$$ setup key
+    case $2 in
+    fold) setup="C g" key=Enter ;;
+    overdue) setup="g" key=o ;;
+    *) return 1 ;;
+    esac
+    cp "$T/$1.db" "$T/run.db"
+    tmux -L "$sock" -f /dev/null new-session -d -x 80 -y 24 \
+        "env TERM=xterm-256color LC_ALL=C.UTF-8 '$DUBAN' --db '$T/run.db'" || return 1
+    tmux -L "$sock" send-keys $setup && capture "$sock" "$T/$1-$2-a.txt" &&
+        tmux -L "$sock" send-keys $key && capture "$sock" "$T/$1-$2-b.txt"
+    local rc=$?
+    tmux -L "$sock" kill-server 2>/dev/null
+    rm -f "$T/run.db" "$T/run.db-wal" "$T/run.db-shm"
+    return $rc
+}
+
+# curses_key SIZE SCEN : the same key latency (right after key SIZE SCEN)
+# with ncurses alone repainting duban's two screens (curses_floor.c): the
+# terminal library's share of the key; ratio = duban's median over it
+curses_key() {
+    local j=$T/$1-$2-curses.json med="" p95="" dmed
+    dmed=$(field median_us "$T/$1-$2.json")
+    if command -v tmux >/dev/null && screens "$1" "$2"; then
+        "$PTYB" --json --scenario "$2" --samples "$SAMPLES" --label "$1" --key-clock "$CLOCK" \
+            -- "$FLOOR" "$T/$1-$2-a.txt" "$T/$1-$2-b.txt" >"$j" 2>"$T/err.txt" ||
+            { : >"$j"; sed 's/^/  /' "$T/err.txt" >&2; }
+        med=$(field median_us "$j") p95=$(field p95_us "$j")
+    fi
+    printf "%-5s %-26s %9s %9s %9s %9s %7s   inside %s us; ratio: duban's key over it\n" "$1" \
+        "key $2, curses (us)" "$dmed" "-" "${med:--}" "${p95:--}" "$(ratio "$dmed" "$med")" \
+        "$(awk -v n="$(field in_n "$j" 2>/dev/null)" -v m="$(field in_median_us "$j" 2>/dev/null)" \
+            'BEGIN { if (n + 0 > 0) print m; else print "-" }')"
+}
+
 # start SIZE DB : the first frame (ms) of one front end on a fresh copy of DB
 start() {
     cp "$2" "$T/run.db"
@@ -253,6 +310,7 @@ for size in $SIZES; do
     fi
     for scen in move fold status overdue search search_short search_next; do
         key "$size" "$scen"
+        case $scen in fold | overdue) curses_key "$size" "$scen" ;; esac
     done
     first_frame "$size"
     process "$size" overdue
@@ -279,7 +337,9 @@ echo
 echo "key rows: microseconds from writing a key to the screen settling (pty_bench), floor = the"
 echo "echo baseline (first run; at the end: $(field median_us "$T/echo2.json") us); inside: the median"
 echo "time in the program from reading the key to its last write (bench/key_clock.h), echo's"
-echo "beside it.  first frame: ms, median and p95 of ROUNDS starts with the areas' numbers kept by"
+echo "beside it.  key ..., curses: the same key with ncurses alone switching between duban's"
+echo "two screens (bench/curses_floor.c), its median as floor; ratio: duban's key over it."
+echo "first frame: ms, median and p95 of ROUNDS starts with the areas' numbers kept by"
 echo "an earlier front end, and (counting) of as many that count them; floor = less on the plan's"
 echo "listing, started as often, interleaved.  duban rows: whole process, ms, floor = the sqlite3 CLI"
 echo "on bench/sql/NAME.sql (minutes: none).  core rows: in-process us, ratio to core tx_floor (a bare durable"

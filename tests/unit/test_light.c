@@ -135,6 +135,35 @@ static void names_differ_without_colour(void **state)
     assert_int_equal(light_group_parse("units", &by), -1);
 }
 
+/* got is the same row as want, field by field. */
+static void assert_same_light(const item_light *want, const item_light *got)
+{
+    assert_int_equal(want->node_id, got->node_id);
+    assert_int_equal(want->area_id, got->area_id);
+    assert_int_equal(want->area_seq, got->area_seq);
+    assert_int_equal(want->depth, got->depth);
+    assert_string_equal(want->ref, got->ref);
+    assert_string_equal(want->status, got->status);
+    assert_string_equal(want->due, got->due);
+    assert_string_equal(want->extended_due, got->extended_due);
+    assert_string_equal(want->deadline, got->deadline);
+    assert_string_equal(want->unit, got->unit);
+    assert_string_equal(want->leader, got->leader);
+    assert_int_equal(want->light, got->light);
+    assert_int_equal(want->done, got->done);
+}
+
+/* The light query_node_light() (SQL through the item's own row) gives
+ * node x, compared with x. */
+static void assert_node_light(fixture *f, const item_light *x, long today)
+{
+    item_light z;
+    duban_error err;
+    assert_int_equal(query_node_light(f->st, f->plan, x->node_id, today, NULL, &z, &err), 0);
+    assert_same_light(&z, x);
+    item_light_free_one(&z);
+}
+
 static const item_light *find(const item_light_list *l, const char *ref)
 {
     for (size_t i = 0; i < l->n; i++)
@@ -199,23 +228,9 @@ static void one_area_matches_the_whole_plan(void **state)
                          0);
         for (size_t i = 0; i < one.n; i++, seen++) {
             const item_light *x = &one.v[i], *y = &all.v[seen];
-            assert_int_equal(x->node_id, y->node_id);
             assert_int_equal(x->area_id, areas.v[a].id);
-            assert_int_equal(x->area_seq, y->area_seq);
-            assert_string_equal(x->deadline, y->deadline);
-            assert_string_equal(x->extended_due, y->extended_due);
-            assert_int_equal(x->light, y->light);
-            assert_int_equal(x->done, y->done);
-            /* and one item alone gives the same row */
-            item_light single;
-            assert_int_equal(
-                query_node_light(f->st, f->plan, x->node_id, today, NULL, &single, &err), 0);
-            assert_int_equal(single.area_id, x->area_id);
-            assert_string_equal(single.ref, x->ref);
-            assert_string_equal(single.deadline, x->deadline);
-            assert_string_equal(single.unit, x->unit);
-            assert_int_equal(single.light, x->light);
-            item_light_free_one(&single);
+            assert_same_light(y, x);
+            assert_node_light(f, x, today); /* one item alone gives the same row */
         }
         item_light_list_free(&one);
     }
@@ -289,32 +304,8 @@ static void lights_agree_over_the_plan_an_area_and_one_item(void **state)
             for (size_t i = 0; i < one.n; i++, seen++) {
                 assert_true(seen < all.n);
                 const item_light *x = &one.v[i], *y = &all.v[seen];
-                assert_string_equal(y->ref, x->ref);
-                assert_int_equal(y->node_id, x->node_id);
-                assert_int_equal(y->area_id, x->area_id);
-                assert_int_equal(y->area_seq, x->area_seq);
-                assert_int_equal(y->depth, x->depth);
-                assert_string_equal(y->status, x->status);
-                assert_string_equal(y->due, x->due);
-                assert_string_equal(y->extended_due, x->extended_due);
-                assert_string_equal(y->deadline, x->deadline);
-                assert_string_equal(y->unit, x->unit);
-                assert_string_equal(y->leader, x->leader);
-                assert_int_equal(y->light, x->light);
-                assert_int_equal(y->done, x->done);
-                item_light z; /* the SQL of one item */
-                assert_int_equal(
-                    query_node_light(f->st, f->plan, x->node_id, day(days[d]), NULL, &z, &err), 0);
-                assert_int_equal(z.area_id, x->area_id);
-                assert_int_equal(z.area_seq, x->area_seq);
-                assert_int_equal(z.depth, x->depth);
-                assert_string_equal(z.ref, x->ref);
-                assert_string_equal(z.deadline, x->deadline);
-                assert_string_equal(z.unit, x->unit);
-                assert_string_equal(z.leader, x->leader);
-                assert_int_equal(z.light, x->light);
-                assert_int_equal(z.done, x->done);
-                item_light_free_one(&z);
+                assert_same_light(y, x);
+                assert_node_light(f, x, day(days[d])); /* the SQL of one item */
             }
             item_light_list_free(&one);
         }

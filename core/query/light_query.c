@@ -173,14 +173,14 @@ static int light_pass_run(store *st, int64_t plan_id, int64_t area_id, long toda
     date_format(today, day);
     outline_areas areas;
     p->areas = &areas;
-    int rc = outline_read_areas(st, plan_id, &areas, err);
+    int rc = outline_read_areas(st, plan_id, &areas, err), walk = 1;
     if (!rc && !area_id)
         rc = outline_read_milestones(st, day, &p->ms, err);
     else if (!rc && area_place(&areas, area_id) < areas.n)
         rc = outline_read_area_milestones(st, plan_id, area_id, day, &p->ms, err);
     else
-        area_id = -1; /* nothing to walk */
-    if (!rc && area_id >= 0)
+        walk = 0; /* failed, or not one of the plan's areas: no rows */
+    if (!rc && walk)
         rc = outline_walk(st, area_id ? area_nodes_sql : nodes_sql, plan_id, area_id, &areas,
                           pass_light, p, err);
     ms_list_free(&p->ms);

@@ -243,6 +243,11 @@ static void one_area_matches_the_whole_plan(void **state)
     assert_int_equal(query_area_lights(f->st, f->plan, 999999, today, NULL, &one, &err), 0);
     assert_int_equal(one.n, 0);
     item_light_list_free(&one);
+    /* an item is not an area: not its sub-items' lights */
+    assert_int_equal(
+        query_area_lights(f->st, f->plan, fixture_id(f, "1.2"), today, NULL, &one, &err), 0);
+    assert_int_equal(one.n, 0);
+    item_light_list_free(&one);
     node_list_free(&areas);
     item_light_list_free(&all);
 }

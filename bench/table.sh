@@ -215,22 +215,37 @@ screens() {
     return $rc
 }
 
-# curses_key SIZE SCEN : the same key latency (right after key SIZE SCEN)
-# with ncurses alone repainting duban's two screens (curses_floor.c): the
-# terminal library's share of the key; ratio = duban's median over it
+# median3 A B C : the middle one of three numbers ("-" when one is missing)
+median3() {
+    printf '%s\n' "$@" | awk '$1 + 0 > 0 { v[n++] = $1 + 0 }
+        END { if (n < 3) { print "-"; exit }
+              for (i = 0; i < n; i++) for (k = i + 1; k < n; k++) if (v[k] < v[i]) { t = v[i]; v[i] = v[k]; v[k] = t }
+              printf "%.1f\n", v[1] }'
+}
+
+# curses_key SIZE SCEN : the key with ncurses alone repainting duban's two
+# screens (curses_floor.c), the terminal library's share of the key: three
+# pairs of runs, duban then curses_floor, a third of the samples each; the
+# median of each side's three run medians and their ratio
 curses_key() {
-    local j=$T/$1-$2-curses.json med="" p95="" dmed
-    dmed=$(field median_us "$T/$1-$2.json")
+    local n=$((SAMPLES / 3 > 10 ? SAMPLES / 3 : 10)) r d=() c=() ci=()
     if command -v tmux >/dev/null && screens "$1" "$2"; then
-        "$PTYB" --json --scenario "$2" --samples "$SAMPLES" --label "$1" --key-clock "$CLOCK" \
-            -- "$FLOOR" "$T/$1-$2-a.txt" "$T/$1-$2-b.txt" >"$j" 2>"$T/err.txt" ||
-            { : >"$j"; sed 's/^/  /' "$T/err.txt" >&2; }
-        med=$(field median_us "$j") p95=$(field p95_us "$j")
+        for r in 1 2 3; do
+            cp "$T/$1.db" "$T/run.db"
+            "$PTYB" --json --scenario "$2" --samples "$n" --label "$1" "$DUBAN" "$T/run.db" \
+                >"$T/pair.json" 2>/dev/null && d+=("$(field median_us "$T/pair.json")")
+            rm -f "$T/run.db" "$T/run.db-wal" "$T/run.db-shm"
+            "$PTYB" --json --scenario "$2" --samples "$n" --label "$1" --key-clock "$CLOCK" \
+                -- "$FLOOR" "$T/$1-$2-a.txt" "$T/$1-$2-b.txt" >"$T/pair.json" 2>"$T/err.txt" ||
+                sed 's/^/  /' "$T/err.txt" >&2
+            c+=("$(field median_us "$T/pair.json")") ci+=("$(field in_median_us "$T/pair.json")")
+        done
     fi
-    printf "%-5s %-26s %9s %9s %9s %9s %7s   inside %s us; ratio: duban's key over it\n" "$1" \
-        "key $2, curses (us)" "$dmed" "-" "${med:--}" "${p95:--}" "$(ratio "$dmed" "$med")" \
-        "$(awk -v n="$(field in_n "$j" 2>/dev/null)" -v m="$(field in_median_us "$j" 2>/dev/null)" \
-            'BEGIN { if (n + 0 > 0) print m; else print "-" }')"
+    local dmed cmed
+    dmed=$(median3 "${d[@]}") cmed=$(median3 "${c[@]}")
+    printf "%-5s %-26s %9s %9s %9s %9s %7s   curses inside %s us; 3 pairs of %d samples\n" "$1" \
+        "key $2 vs curses (us)" "$dmed" "-" "$cmed" "-" "$(ratio "$dmed" "$cmed")" \
+        "$(median3 "${ci[@]}")" "$n"
 }
 
 # start SIZE DB : the first frame (ms) of one front end on a fresh copy of DB
@@ -337,8 +352,8 @@ echo
 echo "key rows: microseconds from writing a key to the screen settling (pty_bench), floor = the"
 echo "echo baseline (first run; at the end: $(field median_us "$T/echo2.json") us); inside: the median"
 echo "time in the program from reading the key to its last write (bench/key_clock.h), echo's"
-echo "beside it.  key ..., curses: the same key with ncurses alone switching between duban's"
-echo "two screens (bench/curses_floor.c), its median as floor; ratio: duban's key over it."
+echo "beside it.  key ... vs curses: the key with ncurses alone switching between duban's two"
+echo "screens (bench/curses_floor.c) as floor, three pairs of runs interleaved, medians of their medians."
 echo "first frame: ms, median and p95 of ROUNDS starts with the areas' numbers kept by"
 echo "an earlier front end, and (counting) of as many that count them; floor = less on the plan's"
 echo "listing, started as often, interleaved.  duban rows: whole process, ms, floor = the sqlite3 CLI"

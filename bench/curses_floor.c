@@ -148,7 +148,7 @@ static int read_screen(const char *path, screen *sc)
     memset(&mb, 0, sizeof mb);
     char buf[8192], esc[64];
     size_t nesc = 0;
-    int in_esc = 0, line = 1, rc = 0;
+    int in_esc = 0, line = 1, rc = 0, full = 0; /* full: rows past MAX_ROWS, left out */
     screen_row *r = &sc->row[0];
     sc->nrows = 1;
     size_t got;
@@ -174,12 +174,15 @@ static int read_screen(const char *path, screen *sc)
                 continue;
             }
             if (ch == '\n') {
-                if (sc->nrows >= MAX_ROWS)
-                    break;
-                r = &sc->row[sc->nrows++];
                 line++;
+                if (sc->nrows < MAX_ROWS)
+                    r = &sc->row[sc->nrows++];
+                else
+                    full = 1;
                 continue;
             }
+            if (full)
+                continue;
             wchar_t wc;
             size_t k = mbrtowc(&wc, &ch, 1, &mb);
             if (k == (size_t)-2)

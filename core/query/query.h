@@ -50,7 +50,8 @@ int plan_latest_notes(store *st, int64_t plan_id, note_list *out, duban_error *e
  * of the latest "extension" edit in h (the node's history, oldest first)
  * that set extended_due; "" when none.  Points into h. */
 const char *history_extension_reason(const history_list *h, const char *extended_due);
-/* The plan's history, newest first, at most limit rows (0: all). */
+/* The plan's history, newest first, at most limit rows (0: all, which
+ * tells the store's progress, store_set_progress(), as it reads). */
 int plan_history(store *st, int64_t plan_id, int limit, history_list *out, duban_error *err);
 
 /* Overdue: items (depth >= 2) whose due date is before today and whose

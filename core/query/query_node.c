@@ -259,6 +259,9 @@ int node_history(store *st, int64_t node_id, history_list *out, duban_error *err
                       history_free_v, err);
 }
 
+/* What the store's progress says while the whole history is read. */
+#define PLAN_HISTORY_STEP "读取修改记录 reading the history"
+
 int plan_history(store *st, int64_t plan_id, int limit, history_list *out, duban_error *err)
 {
     sqlite3_stmt *stmt;
@@ -268,8 +271,13 @@ int plan_history(store *st, int64_t plan_id, int limit, history_list *out, duban
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
     sqlite3_bind_int(stmt, 2, limit > 0 ? limit : -1);
-    return db_collect(st, stmt, sizeof(history_row), (void **)&out->v, &out->n, read_history,
-                      history_free_v, err);
+    if (limit <= 0) /* the whole history: a million rows take seconds */
+        store_watch(st, PLAN_HISTORY_STEP, 0, 0);
+    int rc = db_collect(st, stmt, sizeof(history_row), (void **)&out->v, &out->n, read_history,
+                        history_free_v, err);
+    if (limit <= 0)
+        store_watch(st, NULL, 0, 0);
+    return rc;
 }
 
 const char *history_extension_reason(const history_list *h, const char *extended_due)

@@ -42,6 +42,20 @@ grep -qF "duban: 整理修改 gathering the changes…" <<<"$screen" && pass \
 grep -qF "${E}[K0 changes since the last meeting" <<<"$screen" && pass \
   || fail "the line was not cleared before the briefing: $(cat -v <<<"$screen")"
 
+# the whole history: core reads it, then the command formats it, one line
+# throughout, cleared before the table
+run --db "$DB" set 1.1 done
+expect_rc 0 "an edit for the history"
+run --db "$DB" note 1.1 进展
+expect_rc 0 "a note for the history"
+on_pty TERM=xterm DUBAN_PROGRESS_MS=0 -- history
+grep -qF "duban: 读取修改记录 reading the history…" <<<"$screen" && pass \
+  || fail "history shows no progress while reading: $(cat -v <<<"$screen")"
+grep -qE "duban: 整理修改记录 formatting the history 0/[0-9]+ \(0%\)" <<<"$screen" && pass \
+  || fail "history shows no progress while formatting: $(cat -v <<<"$screen")"
+grep -qE "^${E}\[K *# +AT +ACTION" <<<"$screen" && pass \
+  || fail "the line was not cleared before the history: $(cat -v <<<"$screen" | head -n 5)"
+
 # never: -1, a dumb terminal, the default second on a quick check
 for envs in "TERM=xterm DUBAN_PROGRESS_MS=-1" "TERM=dumb DUBAN_PROGRESS_MS=0" "TERM=xterm"; do
   # shellcheck disable=SC2086

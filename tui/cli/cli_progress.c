@@ -9,6 +9,10 @@
 #include <unistd.h>
 
 #define REDRAW_MS 100 /* at most ten lines a second within a step */
+/* A work that starts this soon after the one before ended continues it
+ * (a command's steps: core reads, then the command formats): its line
+ * counts from the first one's start, instead of waiting after_ms again. */
+#define CONTINUE_MS 100
 
 static long now_ms(void)
 {
@@ -41,12 +45,15 @@ static void show_on_stderr(void *arg, const char *line)
 static void tell(void *arg, const char *what, uint64_t done, uint64_t total)
 {
     cli_progress *cp = arg;
+    long now = now_ms();
     if (!what) { /* the work is over */
         cli_progress_clear(cp);
-        cp->start_ms = 0;
+        cp->ended_ms = cp->start_ms ? now : 0;
         return;
     }
-    long now = now_ms();
+    if (cp->start_ms && cp->ended_ms && now - cp->ended_ms > CONTINUE_MS)
+        cp->start_ms = 0; /* a new work */
+    cp->ended_ms = 0;
     if (!cp->start_ms)
         cp->start_ms = now;
     /* a new step shows at once, a step's counts ten times a second */

@@ -5,7 +5,10 @@
  * run after_ms (DUBAN_PROGRESS_MS, default 1000; 0 at once, -1 never),
  * is redrawn when the step changes and at most ten times a second within
  * one, never the same twice, and is taken away when the work says it is
- * over (what NULL).  Where the line goes is the output function's
+ * over (what NULL).  A work that starts within 0.1 s of the end of the one
+ * before (a command's next step: core reads, then the command formats)
+ * counts from that one's start, so its line shows at once if the two have
+ * run after_ms.  Where the line goes is the output function's
  * business: the command line's writes it on standard error, only when
  * that is a terminal (cli_progress_start()); the front end's on its status
  * line (tui.c).  Call order: cli_progress_start() or cli_progress_to()
@@ -27,6 +30,7 @@ typedef struct cli_progress {
     cli_progress_show show;
     void *show_arg;
     long start_ms;    /* when the work began, 0 none under way */
+    long ended_ms;    /* when it said it was over, 0 while it runs */
     long drawn_ms;    /* when the line was last drawn */
     const char *what; /* what it says, so that it is not drawn again unchanged */
     uint64_t done, total;

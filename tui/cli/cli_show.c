@@ -315,6 +315,9 @@ static const table_column history_cols[] = {
     {"field", "FIELD", 0}, {"old", "OLD", 0}, {"new", "NEW", 0},       {"note", "NOTE", 0},
 };
 
+/* Rows of the history formatted between two words to the progress line. */
+#define HISTORY_TELL_ROWS 4096
+
 int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err)
 {
     if (args->npos > 1)
@@ -331,7 +334,10 @@ int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err)
     table t;
     table_init(&t, history_cols, sizeof history_cols / sizeof history_cols[0]);
     int text = ctx->format == FORMAT_TEXT || ctx->format == FORMAT_MD;
+    const progress_sink *p = cli_progress_get(&ctx->progress);
     for (size_t i = 0; !rc && i < l.n; i++) {
+        if (i % HISTORY_TELL_ROWS == 0) /* a million rows take seconds */
+            progress_tell(p, "整理修改记录 formatting the history", i, l.n);
         const history_row *h = &l.v[i];
         char id[24], ob[HISTORY_SHOWN_LEN], nb[HISTORY_SHOWN_LEN];
         snprintf(id, sizeof id, "%lld", (long long)h->id);
@@ -344,6 +350,7 @@ int cmd_history(cli_ctx *ctx, const cli_args *args, duban_error *err)
         if (table_add_row(&t, cells))
             rc = duban_fail(err, DUBAN_ENOMEM, "out of memory");
     }
+    progress_tell(p, NULL, 0, 0);
     if (!rc)
         rc = cli_emit_table(ctx, &t, err);
     table_free(&t);

@@ -138,7 +138,8 @@ void store_rollback(store *st);
 int store_defer_search_index(store *st, duban_error *err);
 
 /* Writes a parsed plan (and its milestones) in one transaction; sets
- * *plan_id.  On failure nothing is written. */
+ * *plan_id.  On failure nothing is written.  Tells the store's progress
+ * (store_set_progress()) how many nodes are written. */
 int store_add_plan(store *st, const plan_doc *doc, int64_t *plan_id, duban_error *err);
 
 /* Per-plan key/value state the front end keeps across restarts (folds,

@@ -105,6 +105,11 @@ static int insert_first_note(store *st, int64_t node_id, const char *text, duban
 
 /* Each node gets its global id (sync.h) in its INSERT, as the trigger
  * node_gid would give it, which instead writes the new row a second time. */
+/* What the store's progress says while a plan's nodes are written, and
+ * how many between two words. */
+#define PLAN_WRITE_STEP "写入计划 writing the plan"
+#define PLAN_TELL_NODES 1024
+
 static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_error *err)
 {
     sqlite3_stmt *ins = NULL, *ms = NULL;
@@ -128,6 +133,8 @@ static int insert_nodes(store *st, const plan_doc *doc, int64_t plan_id, duban_e
                         " VALUES (?, ?, ?, ?, ?, ?)",
                         &ms, err);
     for (size_t i = 0; !rc && i < doc->nnodes; i++) {
+        if (i % PLAN_TELL_NODES == 0) /* 100,000 items take seconds */
+            store_watch(st, PLAN_WRITE_STEP, i, doc->nnodes);
         const doc_node *dn = &doc->nodes[i];
         int seq = seqs[i];
         place_node(doc, pl, i, seq);
@@ -209,10 +216,11 @@ int store_add_plan(store *st, const plan_doc *doc, int64_t *plan_id, duban_error
     strbuf_free(&aside);
     if (!rc)
         rc = db_tx_commit(st, err);
-    if (rc) {
+    if (rc)
         db_tx_rollback(st);
+    store_watch(st, NULL, 0, 0); /* the commit was part of the work */
+    if (rc)
         return rc;
-    }
     if (plan_id)
         *plan_id = id;
     return DUBAN_OK;

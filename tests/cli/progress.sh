@@ -56,6 +56,13 @@ grep -qE "duban: 整理修改记录 formatting the history 0/[0-9]+ \(0%\)" <<<"
 grep -qE "^${E}\[K *# +AT +ACTION" <<<"$screen" && pass \
   || fail "the line was not cleared before the history: $(cat -v <<<"$screen" | head -n 5)"
 
+# an import: the plan's nodes written, counted; the line cleared before the result
+on_pty TERM=xterm DUBAN_PROGRESS_MS=0 -- import "$DUBAN_SRC/data/haiyan-2021-h2.plan"
+grep -qE "duban: 写入计划 writing the plan 0/[0-9]+ \(0%\)" <<<"$screen" && pass \
+  || fail "import shows no progress: $(cat -v <<<"$screen")"
+grep -qF "${E}[Kimported plan 2 " <<<"$screen" && pass \
+  || fail "the line was not cleared before the import's result: $(cat -v <<<"$screen")"
+
 # never: -1, a dumb terminal, the default second on a quick check
 for envs in "TERM=xterm DUBAN_PROGRESS_MS=-1" "TERM=dumb DUBAN_PROGRESS_MS=0" "TERM=xterm"; do
   # shellcheck disable=SC2086

@@ -7,7 +7,8 @@
  * recorded on the plan's first area), undone and redone by
  * edit_undo()/edit_redo().  plan_delete() removes a plan and everything
  * in it for good (the caller asks for confirmation); it is refused while
- * a meeting of that plan is open.
+ * a meeting of that plan is open, and tells the store's progress
+ * (store_set_progress()) while it runs.
  *
  * Errors: DUBAN_ENOTFOUND for an unknown plan, DUBAN_EINVAL for a bad
  * title or period (FROM after TO, not YYYY-MM-DD); nothing changes then.

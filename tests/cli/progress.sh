@@ -63,6 +63,13 @@ grep -qE "duban: 写入计划 writing the plan 0/[0-9]+ \(0%\)" <<<"$screen" && 
 grep -qF "${E}[Kimported plan 2 " <<<"$screen" && pass \
   || fail "the line was not cleared before the import's result: $(cat -v <<<"$screen")"
 
+# deleting a plan (the one just imported): a line while the rows go
+on_pty TERM=xterm DUBAN_PROGRESS_MS=0 -- plans delete 2 --yes
+grep -qF "duban: 删除计划 deleting the plan…" <<<"$screen" && pass \
+  || fail "plans delete shows no progress: $(cat -v <<<"$screen")"
+grep -qF "${E}[Kplan 2 deleted" <<<"$screen" && pass \
+  || fail "the line was not cleared before the result: $(cat -v <<<"$screen")"
+
 # never: -1, a dumb terminal, the default second on a quick check
 for envs in "TERM=xterm DUBAN_PROGRESS_MS=-1" "TERM=dumb DUBAN_PROGRESS_MS=0" "TERM=xterm"; do
   # shellcheck disable=SC2086

@@ -295,16 +295,29 @@ static int write_one(store *st, int64_t id, const char *value, int remember, dub
  * temporary ref ("~ID") and sort key ("!ID"), so no two children ever
  * hold the same ref, and no subtree's key range holds another's, on the
  * way. */
+/* What the store's progress says while an order is written (renumber,
+ * its undo and redo), and how many entries between two words. */
+#define ORDER_STEP "重排编号 renumbering"
+#define ORDER_TELL_ROWS 256
+
 static int write_order(store *st, int64_t parent_id, const char *value, duban_error *err)
 {
     char *copy = duban_strdup(value);
     if (!copy)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
+    /* an area of thousands of items takes seconds: tell the store's
+     * progress, unless a larger work around this one already does */
+    uint64_t n = 1, done = 0;
+    for (const char *c = copy; *c; c++)
+        n += *c == ';';
+    int watch = !st->watching;
     int rc = DUBAN_OK;
     for (int pass = 0; pass < 2 && !rc; pass++) {
         char *save = NULL, *buf = duban_strdup(copy);
         for (char *e = buf ? strtok_r(buf, ";", &save) : NULL; e && !rc;
-             e = strtok_r(NULL, ";", &save)) {
+             e = strtok_r(NULL, ";", &save), done++) {
+            if (watch && done % ORDER_TELL_ROWS == 0)
+                store_watch(st, ORDER_STEP, done, 2 * n);
             long long id = 0;
             int used = 0;
             if (sscanf(e, "%lld %n", &id, &used) < 1 || !used) {
@@ -332,6 +345,8 @@ static int write_order(store *st, int64_t parent_id, const char *value, duban_er
         free(buf);
     }
     free(copy);
+    if (watch)
+        store_watch(st, NULL, 0, 0);
     return rc;
 }
 

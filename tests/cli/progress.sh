@@ -70,6 +70,15 @@ grep -qF "duban: 删除计划 deleting the plan…" <<<"$screen" && pass \
 grep -qF "${E}[Kplan 2 deleted" <<<"$screen" && pass \
   || fail "the line was not cleared before the result: $(cat -v <<<"$screen")"
 
+# renumbering an area (here after its first item moved out): counted
+run --db "$DB" move 1.1 2
+expect_rc 0 "move 1.1 out of area 1"
+on_pty TERM=xterm DUBAN_PROGRESS_MS=0 -- renumber 1
+grep -qE "duban: 重排编号 renumbering 0/[0-9]+ \(0%\)" <<<"$screen" && pass \
+  || fail "renumber shows no progress: $(cat -v <<<"$screen")"
+grep -qF "${E}[K1 renumbered" <<<"$screen" && pass \
+  || fail "the line was not cleared before the result: $(cat -v <<<"$screen")"
+
 # never: -1, a dumb terminal, the default second on a quick check
 for envs in "TERM=xterm DUBAN_PROGRESS_MS=-1" "TERM=dumb DUBAN_PROGRESS_MS=0" "TERM=xterm"; do
   # shellcheck disable=SC2086

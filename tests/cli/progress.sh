@@ -79,6 +79,15 @@ grep -qE "duban: 重排编号 renumbering 0/[0-9]+ \(0%\)" <<<"$screen" && pass 
 grep -qF "${E}[K1 renumbered" <<<"$screen" && pass \
   || fail "the line was not cleared before the result: $(cat -v <<<"$screen")"
 
+# syncing with the clone made above, then through a folder
+on_pty TERM=xterm DUBAN_PROGRESS_MS=0 -- sync "$T/copy.db"
+grep -qF "duban: 同步 syncing…" <<<"$screen" && pass \
+  || fail "sync with a database shows no progress: $(cat -v <<<"$screen")"
+mkdir -p "$T/shared"
+on_pty TERM=xterm DUBAN_PROGRESS_MS=0 -- sync "$T/shared"
+grep -qF "duban: 同步 syncing…" <<<"$screen" && pass \
+  || fail "sync through a folder shows no progress: $(cat -v <<<"$screen")"
+
 # never: -1, a dumb terminal, the default second on a quick check
 for envs in "TERM=xterm DUBAN_PROGRESS_MS=-1" "TERM=dumb DUBAN_PROGRESS_MS=0" "TERM=xterm"; do
   # shellcheck disable=SC2086

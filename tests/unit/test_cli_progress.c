@@ -39,21 +39,34 @@ static void sleep_ms(long ms)
         ;
 }
 
+/* A progress line with after_ms 200 whose lines are recorded, and its
+ * first work begun: "读取 reading" told. */
+typedef struct progress_fx {
+    cli_progress cp;
+    shown s;
+    const progress_sink *p;
+} progress_fx;
+
+static void begin_reading(progress_fx *f)
+{
+    memset(f, 0, sizeof *f);
+    cli_progress_to(&f->cp, 200, record, &f->s);
+    f->p = cli_progress_get(&f->cp);
+    progress_tell(f->p, "读取 reading", 0, 0);
+}
+
 static void a_line_waits_for_after_ms(void **state)
 {
     (void)state;
-    cli_progress cp;
-    shown s = {0};
-    cli_progress_to(&cp, 200, record, &s);
-    const progress_sink *p = cli_progress_get(&cp);
-    progress_tell(p, "读取 reading", 0, 0);
-    assert_int_equal(s.lines, 0);
+    progress_fx f;
+    begin_reading(&f);
+    assert_int_equal(f.s.lines, 0);
     sleep_ms(250);
-    progress_tell(p, "读取 reading", 0, 0);
-    assert_int_equal(s.lines, 1);
-    assert_string_equal(s.last, "读取 reading… 0 秒");
-    progress_tell(p, NULL, 0, 0);
-    assert_int_equal(s.cleared, 1);
+    progress_tell(f.p, "读取 reading", 0, 0);
+    assert_int_equal(f.s.lines, 1);
+    assert_string_equal(f.s.last, "读取 reading… 0 秒");
+    progress_tell(f.p, NULL, 0, 0);
+    assert_int_equal(f.s.cleared, 1);
 }
 
 /* The next step told at once after the end of one that ran past after_ms
@@ -61,19 +74,16 @@ static void a_line_waits_for_after_ms(void **state)
 static void a_step_that_follows_at_once_continues_the_work(void **state)
 {
     (void)state;
-    cli_progress cp;
-    shown s = {0};
-    cli_progress_to(&cp, 200, record, &s);
-    const progress_sink *p = cli_progress_get(&cp);
-    progress_tell(p, "读取 reading", 0, 0);
+    progress_fx f;
+    begin_reading(&f);
     sleep_ms(250);
-    progress_tell(p, NULL, 0, 0); /* nothing was shown: nothing to clear */
-    assert_int_equal(s.cleared, 0);
-    progress_tell(p, "整理 formatting", 0, 10);
-    assert_int_equal(s.lines, 1);
-    assert_string_equal(s.last, "整理 formatting 0/10 (0%) 0 秒");
-    progress_tell(p, NULL, 0, 0);
-    assert_int_equal(s.cleared, 1);
+    progress_tell(f.p, NULL, 0, 0); /* nothing was shown: nothing to clear */
+    assert_int_equal(f.s.cleared, 0);
+    progress_tell(f.p, "整理 formatting", 0, 10);
+    assert_int_equal(f.s.lines, 1);
+    assert_string_equal(f.s.last, "整理 formatting 0/10 (0%) 0 秒");
+    progress_tell(f.p, NULL, 0, 0);
+    assert_int_equal(f.s.cleared, 1);
 }
 
 /* A work that starts well after the one before ended waits after_ms of
@@ -81,18 +91,15 @@ static void a_step_that_follows_at_once_continues_the_work(void **state)
 static void a_later_work_waits_again(void **state)
 {
     (void)state;
-    cli_progress cp;
-    shown s = {0};
-    cli_progress_to(&cp, 200, record, &s);
-    const progress_sink *p = cli_progress_get(&cp);
-    progress_tell(p, "读取 reading", 0, 0);
+    progress_fx f;
+    begin_reading(&f);
     sleep_ms(250);
-    progress_tell(p, "读取 reading", 1, 2);
-    assert_int_equal(s.lines, 1);
-    progress_tell(p, NULL, 0, 0);
+    progress_tell(f.p, "读取 reading", 1, 2);
+    assert_int_equal(f.s.lines, 1);
+    progress_tell(f.p, NULL, 0, 0);
     sleep_ms(150);
-    progress_tell(p, "整理 formatting", 0, 10);
-    assert_int_equal(s.lines, 1);
+    progress_tell(f.p, "整理 formatting", 0, 10);
+    assert_int_equal(f.s.lines, 1);
 }
 
 /* after_ms -1: never a line, and nothing to hand on. */

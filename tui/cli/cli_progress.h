@@ -29,7 +29,7 @@ typedef struct cli_progress {
     long after_ms; /* how long the work runs before its line shows */
     cli_progress_show show;
     void *show_arg;
-    long start_ms;    /* when the work began, 0 none under way */
+    long start_ms;    /* when the work began (kept past its end for a step that follows) */
     long ended_ms;    /* when it said it was over, 0 while it runs */
     long drawn_ms;    /* when the line was last drawn */
     const char *what; /* what it says, so that it is not drawn again unchanged */

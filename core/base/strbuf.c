@@ -22,6 +22,20 @@ static int reserve(strbuf *sb, size_t extra)
     return DUBAN_OK;
 }
 
+int strbuf_reserve(strbuf *sb, size_t n)
+{
+    if (sb->len + n + 1 <= sb->cap)
+        return DUBAN_OK;
+    char *s = realloc(sb->s, sb->len + n + 1);
+    if (!s)
+        return DUBAN_ENOMEM;
+    if (!sb->s)
+        s[0] = '\0';
+    sb->s = s;
+    sb->cap = sb->len + n + 1;
+    return DUBAN_OK;
+}
+
 int strbuf_appendn(strbuf *sb, const char *s, size_t n)
 {
     if (reserve(sb, n))

@@ -22,6 +22,9 @@ int strbuf_appendc(strbuf *sb, char c);
 /* Room for n more bytes at the end, counted in the length at once (NUL
  * after them): the caller fills all n.  NULL when out of memory. */
 char *strbuf_extend(strbuf *sb, size_t n);
+/* Room for n more bytes allocated now, so appends up to them never move
+ * the string (len unchanged).  DUBAN_OK or DUBAN_ENOMEM (then as before). */
+int strbuf_reserve(strbuf *sb, size_t n);
 int strbuf_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *strbuf_str(const strbuf *sb); /* "" when empty */
 void strbuf_reset(strbuf *sb);

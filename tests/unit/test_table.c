@@ -330,6 +330,49 @@ static void writer_kept_rows_equal_held_table(void **state)
     table_free(&t);
 }
 
+/* Measures every writer row in text keeping up to limit bytes: 1 when
+ * they were kept (*len: their bytes), and whether their block moved. */
+static int measure_kept(size_t limit, size_t *len, int *moved)
+{
+    char ref[32], n[32], title[64];
+    const char *cells[4];
+    strbuf rest = {0};
+    table_writer tw;
+    assert_int_equal(table_writer_init(&tw, writer_cols, 4, FORMAT_TEXT, NULL, &rest, NULL, NULL),
+                     DUBAN_OK);
+    table_writer_keep(&tw, limit);
+    const char *block = NULL;
+    *moved = 0;
+    for (int r = 0; r < WRITER_ROWS; r++) {
+        writer_row_cells(r, ref, n, title, cells);
+        assert_int_equal(table_writer_measure(&tw, cells), DUBAN_OK);
+        if (!r)
+            block = tw.kept.s;
+        *moved |= table_writer_kept(&tw) && tw.kept.s != block;
+    }
+    int kept = table_writer_kept(&tw);
+    *len = tw.kept.len;
+    table_writer_free(&tw);
+    strbuf_free(&rest);
+    return kept;
+}
+
+/* The kept rows live in one block asked for with the first row (they
+ * never move as they grow), and a limit of exactly their size keeps them
+ * while one byte less keeps none. */
+static void writer_keeps_rows_in_one_block(void **state)
+{
+    (void)state;
+    size_t need, len;
+    int moved;
+    assert_int_equal(measure_kept(1 << 24, &need, &moved), 1);
+    assert_int_equal(moved, 0);
+    assert_int_equal(measure_kept(need, &len, &moved), 1);
+    assert_int_equal(len, need);
+    assert_int_equal(moved, 0);
+    assert_int_equal(measure_kept(need - 1, &len, &moved), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -344,6 +387,7 @@ int main(void)
         cmocka_unit_test(cells_read_back),
         cmocka_unit_test(writer_equals_held_table),
         cmocka_unit_test(writer_kept_rows_equal_held_table),
+        cmocka_unit_test(writer_keeps_rows_in_one_block),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -78,9 +78,9 @@ static int sqlite_checks(store *st, strbuf *report, size_t *n, duban_error *err)
 }
 
 /* Every edited field equals the new value of the history row that set it:
- * its last row, for an item whose rows were all made here (a later row has
- * the greater clock); for an item with rows from another replica (found
- * as conflict.c finds them), the winning assignment of the conflict rule
+ * its last row, for an item whose rows are all of one origin (a later row
+ * has the greater clock); for an item with rows from two origins (touched,
+ * store_internal.h), the winning assignment of the conflict rule
  * (sync.h): the greatest (hlc, origin) among the rows that changed it.  An
  * edit that arrived after it lost is not the value, and not a problem. */
 /* clang-format off */

@@ -57,9 +57,9 @@
  * over the window, then both rows by primary key; a self-join of the
  * window's rows was quadratic: minutes for a first meeting at 10k items).
  * Before: the first row's old value; at the end: the last row's new value.
- * Those hold for an item whose rows were all made here (a later row has
- * the greater clock); an item with rows from another replica (touched, as
- * conflict.c finds them: through history_gid's (origin, seq) index) has
+ * Those hold for an item whose rows are all of one origin (a later row
+ * has the greater clock); an item with rows from two origins (touched,
+ * store_internal.h: through history_gid's (origin, seq) index) has
  * the values of its winning assignments (sync.h): the greatest (hlc,
  * origin) of its rows up to the window's end, and up to its start (when
  * there is one), so an edit that arrived here after it lost is no change.

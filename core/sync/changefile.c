@@ -51,7 +51,7 @@ int sync_is_id(const char *s)
     return i == SYNC_ID_LEN - 1;
 }
 
-static void row_free(sync_row *r)
+void sync_row_free(sync_row *r)
 {
     char **f[] = {&r->gid,    &r->origin, &r->prev_gid,  &r->target_gid, &r->node_gid, &r->at,
                   &r->action, &r->field,  &r->old_value, &r->new_value,  &r->note};
@@ -79,7 +79,7 @@ static void added_free(sync_added *a)
 void change_file_free(change_file *cf)
 {
     for (size_t i = 0; i < cf->nrows; i++)
-        row_free(&cf->rows[i]);
+        sync_row_free(&cf->rows[i]);
     for (size_t i = 0; i < cf->nnames; i++)
         free(cf->names[i].name);
     for (size_t i = 0; i < cf->nadded; i++)

@@ -19,15 +19,17 @@
  * their own (places.c) and are not listed; a milestone's field is shown
  * by its phrase (its number differs between replicas when two added one
  * at once).
- * Only items with rows from another replica can have two heads: the
- * others are skipped without reading their history.  Cancelled: an edit
+ * Only items with rows from two origins can have two heads (touched,
+ * store_internal.h): the others are skipped without reading their
+ * history.  Cancelled: an edit
  * (e) of an item whose state's winner (c) cancelled it, made on another
  * replica, where neither had seen the other (each one's node_hlc, the
  * item's newest clock its author held, is below the other's clock).
- * The rows from another replica are found through history_gid's (origin,
- * seq) index and the touched items' history through history_by_node
- * ("+h.plan_id"), so a database that never synced answers at once instead
- * of reading all its history (2.6 s at 1,000,000 rows; issue 15). */
+ * The touched items are found through history_gid's (origin, seq) index
+ * and their history through history_by_node ("+h.plan_id"), so a
+ * database that never synced answers at once instead of reading all its
+ * history (2.6 s at 1,000,000 rows; issue 15), and a clone reads the
+ * items edited on both sides, not the history it was copied with. */
 #define SHOWN_FIELD(f, node) \
     " CASE WHEN " f " LIKE 'ms.%.%' THEN 'ms.' || coalesce((SELECT m.phrase FROM milestone m" \
     "  WHERE m.node_id = " node " AND substr(" f ", 1, length('ms.' || m.hkey || '.'))" \

@@ -100,8 +100,10 @@ int sync_seen_here(store *st, int64_t plan_id, sync_seen **out, size_t *n, duban
 {
     sqlite3_stmt *stmt;
     if (db_prepare(st,
-                   "SELECT g.origin, max(g.seq) FROM history h JOIN history_gid g"
-                   " ON g.history_id = h.id WHERE h.plan_id = ? GROUP BY g.origin ORDER BY 1",
+                   "SELECT origin, seq FROM (SELECT o.origin AS origin, (SELECT g.seq FROM"
+                   " history_gid g JOIN history h ON h.id = g.history_id WHERE g.origin = o.origin"
+                   " AND h.plan_id = ?1 ORDER BY g.seq DESC LIMIT 1) AS seq FROM (" SYNC_ORIGINS_SQL
+                   ") o) WHERE seq IS NOT NULL ORDER BY 1",
                    &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);

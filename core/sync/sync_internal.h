@@ -121,6 +121,12 @@ int sync_settle_places(store *st, int64_t plan_id, char *said, size_t saidsz, du
 /* Is s 32 lowercase hex digits? */
 int sync_is_id(const char *s);
 
+/* Each origin of history_gid once, in order (store_internal.h). */
+#define SYNC_ORIGINS_SQL "WITH" ORIGINS_CTE " SELECT origin FROM origins WHERE origin IS NOT NULL"
+
+/* Frees a row's texts (the row itself is the caller's). */
+void sync_row_free(sync_row *r);
+
 /* The seen vector of plan_gid here: origin -> greatest seq held. */
 int sync_seen_here(store *st, int64_t plan_id, sync_seen **out, size_t *n, duban_error *err);
 /* What this replica knows peer holds (none: *n == 0). */

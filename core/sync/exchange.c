@@ -321,9 +321,11 @@ int sync_with_dir(store *st, int64_t plan_id, const char *dir, sync_dir_result *
         rc = dir_import(st, path, gid, res, &min, &nmin, &first, err);
     }
     closedir(d);
-    if (first) /* no other replica's file: write everything */
-        for (size_t i = 0; i < nmin; i++)
-            min[i].seq = 0;
+    if (!rc && first) { /* no other replica's file: what the replicas known here lack */
+        free(min);
+        min = NULL;
+        rc = sync_min_over_peers(st, plan_id, gid, &min, &nmin, err);
+    }
     strbuf image = {0};
     if (!rc)
         rc = sync_export_after(st, plan_id, min, nmin, &image, &res->rows_written, err);

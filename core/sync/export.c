@@ -251,9 +251,8 @@ int sync_export_after(store *st, int64_t plan_id, const sync_seen *from, size_t 
     return rc;
 }
 
-/* For each origin held here, the least of what the known peers hold. */
-static int min_over_peers(store *st, int64_t plan_id, const char *plan_gid, sync_seen **from,
-                          size_t *n, duban_error *err)
+int sync_min_over_peers(store *st, int64_t plan_id, const char *plan_gid, sync_seen **from,
+                        size_t *n, duban_error *err)
 {
     int rc = sync_seen_here(st, plan_id, from, n, err);
     sqlite3_stmt *s = NULL;
@@ -305,7 +304,7 @@ int sync_export(store *st, int64_t plan_id, const char *peer, int all, const cha
     else if (!rc && !all && peer)
         rc = sync_peer_seen(st, gid, peer, &from, &n, err);
     else if (!rc && !all)
-        rc = min_over_peers(st, plan_id, gid, &from, &n, err);
+        rc = sync_min_over_peers(st, plan_id, gid, &from, &n, err);
     if (!rc)
         rc = sync_export_after(st, plan_id, from, n, out, rows, err);
     store_watch(st, NULL, 0, 0);

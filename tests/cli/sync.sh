@@ -213,6 +213,8 @@ at 12:10:00; on "$E" set 1.1 in_progress
 at 12:10:01; on "$E" set 1.2 behind
 on "$E" clone "$F" --name 统计局; expect_rc 0 "clone for a fresh folder"
 at 12:10:02; on "$F" set 1.3 done
+on "$F" sync status --format csv; expect_rc 0 "status of a fresh clone"
+expect_out ",,2,1," "the source made 2 edits and lacks the clone's one"
 mkdir "$T/fresh"
 on "$F" sync "$T/fresh"; expect_rc 0 "the first sync into an empty folder"
 expect_out "写出 1 处修改" "its file holds the edit its source lacks, not the history they share"

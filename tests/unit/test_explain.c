@@ -331,6 +331,16 @@ static void sync_rows_for_peer(fixture *f)
     strbuf_free(&sb);
 }
 
+/* sync status: each replica's edits and what it lacks, by ranges of
+ * history_gid's (origin, seq) index. */
+static void sync_status_ranges(fixture *f)
+{
+    sync_replica_list l;
+    assert_int_equal(sync_status(f->st, f->plan, &l, NULL), DUBAN_OK);
+    assert_true(l.n > 0);
+    sync_replica_list_free(&l);
+}
+
 static const hot_path paths[] = {
     {"search (long words)", search_long, NULL, 1},
     {"search (long and short words)", search_mixed, NULL, 1},
@@ -364,6 +374,7 @@ static const hot_path paths[] = {
     {"minutes of an open meeting", minutes_open_meeting, "t", 0},
     /* what a sync sends: the new rows, not the history */
     {"sync: the rows a peer lacks", sync_rows_for_peer, NULL, 1},
+    {"sync status: what each replica lacks, origin by origin", sync_status_ranges, NULL, 1},
 };
 
 static void hot_path_plans_use_indexes(void **state)

@@ -188,15 +188,16 @@ void db_now(const store *st, char out[32]);
  * ORIGINS_CTE names each origin of history_gid once (origins; a NULL row
  * last), seeking that index from one origin to the next: as many steps
  * as there are origins, where GROUP BY origin reads every row.
- * TOUCHED_CTE names origins and the nodes with rows from two origins or
- * more (touched): only those can have two heads or a value that is not
- * their last row's (one origin's rows are made, and arrive, in clock
- * order).  They are found from the rows of every origin but the one with
- * the widest span of sequence numbers (bulk: in a clone, the history it
- * was copied with; in the database it was cloned from, its own), each
- * row's item kept when it has a row of another origin: the cost follows
- * the edits made on the other replicas, not the plan's history (a
- * 100,000-item clone read its 1,000,000 inherited rows: 9 s).
+ * TOUCHED_CTE names the nodes with rows from two origins or more
+ * (touched): only those can have two heads or a value that is not their
+ * last row's (one origin's rows are made, and arrive, in clock order).
+ * They are found from the rows of every origin but the oldest row's
+ * (bulk: in a clone, the replica it was copied from; in that replica,
+ * itself), by the same index (CROSS JOIN: the rows, then their items), each
+ * row's item kept when it has a row of
+ * another origin: the cost follows the edits made on the other replicas,
+ * not the plan's history (a 100,000-item clone read its 1,000,000
+ * inherited rows: 9 s).
  * WINNER_ROW(col, node, field, more) is col of the assignment (a row that
  * changed the field) with the greatest (hlc, origin), the field's value,
  * among those that also meet the condition more ("" or e.g.
@@ -210,13 +211,10 @@ void db_now(const store *st, char out[32]);
     "  SELECT (SELECT min(origin) FROM history_gid WHERE origin > o.origin)"                       \
     "  FROM origins o WHERE o.origin IS NOT NULL)"
 #define TOUCHED_CTE                                                                                \
-    ORIGINS_CTE                                                                                    \
-    ", bulk AS (SELECT o.origin FROM origins o WHERE o.origin IS NOT NULL"                         \
-    "  ORDER BY (SELECT max(seq) FROM history_gid WHERE origin = o.origin)"                        \
-    "  - (SELECT min(seq) FROM history_gid WHERE origin = o.origin) DESC LIMIT 1),"                \
-    " touched AS MATERIALIZED (SELECT DISTINCT t.node_id FROM origins o"                           \
-    "  JOIN history_gid g ON g.origin = o.origin JOIN history t ON t.id = g.history_id"            \
-    "  WHERE o.origin IS NOT NULL AND o.origin <> (SELECT origin FROM bulk)"                       \
+    " bulk AS (SELECT origin FROM history_gid ORDER BY history_id LIMIT 1),"                       \
+    " touched AS MATERIALIZED (SELECT DISTINCT t.node_id FROM history_gid g"                       \
+    "  CROSS JOIN history t ON t.id = g.history_id"                                                \
+    "  WHERE (g.origin < (SELECT origin FROM bulk) OR g.origin > (SELECT origin FROM bulk))"       \
     "  AND EXISTS (SELECT 1 FROM history u JOIN history_gid ug ON ug.history_id = u.id"            \
     "  WHERE u.node_id = t.node_id AND ug.origin <> g.origin))"
 #define WINNER_ROW(col, node, field, more)                                                         \

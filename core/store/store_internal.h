@@ -185,9 +185,6 @@ void db_now(const store *st, char out[32]);
  * sync.h): ME_CTE names this replica (me) in a WITH list, FOREIGN_GIDS
  * (after it) the history rows from another replica, through history_gid's
  * (origin, seq) index, so a database that never synced reads nothing.
- * ORIGINS_CTE names each origin of history_gid once (origins; a NULL row
- * last), seeking that index from one origin to the next: as many steps
- * as there are origins, where GROUP BY origin reads every row.
  * TOUCHED_CTE names the nodes with rows from two origins or more
  * (touched): only those can have two heads or a value that is not their
  * last row's (one origin's rows are made, and arrive, in clock order).
@@ -206,10 +203,6 @@ void db_now(const store *st, char out[32]);
 #define FOREIGN_GIDS                                                                               \
     " (SELECT g.history_id FROM history_gid g WHERE g.origin < (SELECT uuid FROM me)"              \
     "  OR g.origin > (SELECT uuid FROM me))"
-#define ORIGINS_CTE                                                                                \
-    " origins(origin) AS (SELECT min(origin) FROM history_gid UNION ALL"                           \
-    "  SELECT (SELECT min(origin) FROM history_gid WHERE origin > o.origin)"                       \
-    "  FROM origins o WHERE o.origin IS NOT NULL)"
 #define TOUCHED_CTE                                                                                \
     " bulk AS (SELECT origin FROM history_gid ORDER BY history_id LIMIT 1),"                       \
     " touched AS MATERIALIZED (SELECT DISTINCT t.node_id FROM history_gid g"                       \

@@ -171,11 +171,38 @@ static int collect_changes(store *st, sqlite3_stmt *stmt, size_t max, meeting_ch
                  : db_fail(st, err, DUBAN_EDB, "query failed");
 }
 
+/* Whether the window holds a row of the plan (of the meeting when
+ * meeting_id is not 0): by primary key from lo on, so an open meeting with
+ * nothing written yet costs one seek.  A window without one has no change,
+ * and changes_sql, long to compile, need not be. */
+static int window_has_rows(store *st, int64_t plan_id, int64_t lo, int64_t hi, int64_t meeting_id,
+                           int *has, duban_error *err)
+{
+    sqlite3_stmt *s;
+    if (db_prepare_cached(st, "SELECT EXISTS (SELECT 1 FROM history h WHERE " IN_WINDOW("h") ")",
+                          &s, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(s, 1, plan_id);
+    sqlite3_bind_int64(s, 2, lo);
+    sqlite3_bind_int64(s, 3, hi);
+    sqlite3_bind_int64(s, 4, meeting_id);
+    int step = sqlite3_step(s);
+    *has = step == SQLITE_ROW && sqlite3_column_int(s, 0);
+    int rc = step == SQLITE_ROW ? DUBAN_OK : db_fail(st, err, DUBAN_EDB, "cannot read history");
+    db_stmt_done(st, s);
+    return rc;
+}
+
 static int window_changes(store *st, int64_t plan_id, int64_t lo, int64_t hi, int64_t meeting_id,
                           size_t max, meeting_change_list *out, duban_error *err)
 {
     sqlite3_stmt *stmt;
+    int has;
     memset(out, 0, sizeof *out);
+    if (window_has_rows(st, plan_id, lo, hi, meeting_id, &has, err))
+        return DUBAN_EDB;
+    if (!has)
+        return DUBAN_OK;
     if (db_prepare(st, changes_sql, &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, plan_id);
@@ -335,13 +362,16 @@ static const char *const silent_sql[2][2] = {
 /* clang-format on */
 
 /* The statement with less to read: the window's history ids (at most
- * hi - lo, and no more than the history holds) against the plan's nodes. */
-static int choose_silent_sql(store *st, int64_t plan_id, int64_t lo, int64_t hi, const char **sql,
-                             duban_error *err)
+ * hi - lo, and no more than the history holds) against the nodes.  The
+ * nodes are the greatest node id, two seeks: a count of the plan's
+ * nodes read its whole index (3% of the minutes at 10k items), and
+ * either statement gives the same rows, so an estimate high by the other
+ * plans' nodes only leaves a few more windows read row by row. */
+static int choose_silent_sql(store *st, int64_t lo, int64_t hi, const char **sql, duban_error *err)
 {
     int64_t last, nodes;
     if (scalar(st, "SELECT coalesce(max(id), 0) FROM history", 0, 0, &last, err) ||
-        scalar(st, "SELECT count(*) FROM node WHERE plan_id = ?1", plan_id, 0, &nodes, err))
+        scalar(st, "SELECT coalesce(max(id), 0) FROM node", 0, 0, &nodes, err))
         return DUBAN_EDB;
     int64_t span = (hi < last ? hi : last) - lo;
     *sql = silent_sql[done_key_is_one(store_statuses(st))][span > nodes];
@@ -356,8 +386,7 @@ static int silent_ids(store *st, const meeting *m, int64_t lo, id_list *ids, dub
     const char *sql;
     if (status_done_json(store_statuses(st), done, sizeof done))
         return duban_fail(err, DUBAN_EINVAL, "too many done statuses");
-    if (choose_silent_sql(st, m->plan_id, lo, window_end(m), &sql, err) ||
-        db_prepare(st, sql, &stmt, err))
+    if (choose_silent_sql(st, lo, window_end(m), &sql, err) || db_prepare(st, sql, &stmt, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(stmt, 1, m->plan_id);
     sqlite3_bind_int64(stmt, 2, lo);

@@ -38,9 +38,13 @@ on_pty TERM=xterm DUBAN_PROGRESS_MS=0 -- clone "$T/copy.db"
 expect_screen -F "duban: 复制 copying…" "clone shows no progress"
 on_pty TERM=xterm DUBAN_PROGRESS_MS=0 -- sync export "$T/c.changes"
 expect_screen -F "duban: 导出修改 exporting changes…" "sync export shows no progress"
+# an edit before the meeting: changes to gather (an empty window has
+# none, found at once)
+run --db "$DB" set 1.2 推进中
+expect_rc 0 "an edit before the meeting"
 on_pty TERM=xterm DUBAN_PROGRESS_MS=0 -- meeting start 调度会
 expect_screen -F "duban: 整理修改 gathering the changes…" "meeting start shows no progress"
-expect_screen -F "${E}[K0 changes since the last meeting" "the line was not cleared before the briefing"
+expect_screen -F "${E}[K1 change since the last meeting" "the line was not cleared before the briefing"
 
 # the whole history: core reads it, then the command formats it, one line
 # throughout, cleared before the table

@@ -126,6 +126,38 @@ static const meeting_change *change_of(const meeting_change_list *l, const char 
     return NULL;
 }
 
+/* Counts the statements run whose text holds the changes' "net" step. */
+static int count_changes_statement(unsigned type, void *ctx, void *p, void *x)
+{
+    (void)type;
+    (void)x;
+    if (strstr(sqlite3_sql((sqlite3_stmt *)p), " net AS ("))
+        ++*(int *)ctx;
+    return 0;
+}
+
+/* A meeting with nothing written in its window has no change, found by
+ * one seek: the long changes statement is neither compiled nor run. */
+static void an_empty_window_runs_no_changes_statement(void **state)
+{
+    fixture *f = *state;
+    fixture_edit(f, "2.1", FIELD_UNIT, "县发改局", NULL); /* before the meeting */
+    int64_t id = start(f, "会");
+    int runs = 0;
+    sqlite3_trace_v2(f->st->db, SQLITE_TRACE_STMT, count_changes_statement, &runs);
+    meeting_change_list l;
+    assert_int_equal(meeting_changes(f->st, id, &l, NULL), DUBAN_OK);
+    assert_int_equal(l.n, 0);
+    assert_int_equal(runs, 0);
+    meeting_change_list_free(&l);
+    fixture_edit(f, "1.1", FIELD_STATUS, "in_progress", NULL);
+    assert_int_equal(meeting_changes(f->st, id, &l, NULL), DUBAN_OK);
+    assert_int_equal(l.n, 1);
+    assert_int_equal(runs, 1);
+    meeting_change_list_free(&l);
+    sqlite3_trace_v2(f->st->db, 0, NULL, NULL);
+}
+
 static void changes_are_the_net_effect(void **state)
 {
     fixture *f = *state;
@@ -565,6 +597,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(reports_before_a_meeting_are_capped, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(edits_in_a_meeting_belong_to_it, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(an_empty_window_runs_no_changes_statement, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(changes_are_the_net_effect, fixture_setup,
                                         fixture_teardown),

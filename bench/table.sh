@@ -10,7 +10,8 @@
 # pty_bench echo_baseline key_clock core_bench curses_floor).
 # Builds nothing.  Per size it prints:
 #   - key latencies on a pty (pty_bench: move, fold, status, overdue view,
-#     search per typed key, short search, search next; first frame), the
+#     search per typed key, short search, search next; first frame, with
+#     the numbers kept, counting them, and with every area open), the
 #     echo baseline and `less` on a file of as many lines as floors; for
 #     fold and overdue also ncurses alone repainting duban's two screens
 #     (curses_floor.c; the screens captured in tmux, when it is installed);
@@ -287,20 +288,29 @@ first_frame() {
     "$DUBAN" --db "$T/$size.db" list >"$T/lines.txt"
     cp "$T/$size.db" "$T/$size-kept.db"
     "$PTYB" --scenario overdue --samples 1 --warmup 0 "$DUBAN" "$T/$size-kept.db" >/dev/null 2>&1
-    : >"$T/ff-kept.txt" && : >"$T/ff-count.txt" && : >"$T/ff-less.txt"
+    # every area open (as the E key leaves them), the numbers kept
+    cp "$T/$size-kept.db" "$T/$size-open.db"
+    sqlite3 "$T/$size-open.db" "INSERT OR REPLACE INTO ui_state(plan_id, key, value)
+        SELECT plan_id, 'folds', group_concat(ref, ',') FROM node
+        WHERE depth = 1 AND state = '' GROUP BY plan_id"
+    : >"$T/ff-kept.txt" && : >"$T/ff-count.txt" && : >"$T/ff-less.txt" && : >"$T/ff-open.txt"
     for r in $(seq "$ROUNDS"); do
         start "$size" "$T/$size-kept.db" >>"$T/ff-kept.txt"
         start "$size" "$T/$size.db" >>"$T/ff-count.txt"
+        start "$size" "$T/$size-open.db" >>"$T/ff-open.txt"
         "$PTYB" --json --samples 1 --warmup 0 --label less -- less "$T/lines.txt" 2>/dev/null |
             sed -n 's/.*"startup_ms":\([^,}]*\).*/\1/p' >>"$T/ff-less.txt"
     done
-    local k c l
+    local k c l o
     k=$(stats "$T/ff-kept.txt") c=$(stats "$T/ff-count.txt") l=$(stats "$T/ff-less.txt")
+    o=$(stats "$T/ff-open.txt")
     printf "%-5s %-26s %9s %9s %9s %9s %7s\n" "$size" "first frame (ms)" ${k} ${l} \
         "$(ratio "${k% *}" "${l% *}")"
     printf "%-5s %-26s %9s %9s %9s %9s %7s\n" "$size" "first frame, counting (ms)" ${c} ${l} \
         "$(ratio "${c% *}" "${l% *}")"
-    rm -f "$T/$size-kept.db" "$T/$size-kept.db-wal" "$T/$size-kept.db-shm"
+    printf "%-5s %-26s %9s %9s %9s %9s %7s\n" "$size" "first frame, all open (ms)" ${o} ${l} \
+        "$(ratio "${o% *}" "${l% *}")"
+    rm -f "$T/$size-kept.db"* "$T/$size-open.db"*
 }
 
 SIZES="seed 1k 10k"
@@ -355,7 +365,8 @@ echo "time in the program from reading the key to its last write (bench/key_cloc
 echo "beside it.  key ... vs curses: the key with ncurses alone switching between duban's two"
 echo "screens (bench/curses_floor.c) as floor, three pairs of runs interleaved, medians of their medians."
 echo "first frame: ms, median and p95 of ROUNDS starts with the areas' numbers kept by"
-echo "an earlier front end, and (counting) of as many that count them; floor = less on the plan's"
+echo "an earlier front end, (counting) of as many that count them, and (all open) with every"
+echo "area expanded and the numbers kept; floor = less on the plan's"
 echo "listing, started as often, interleaved.  duban rows: whole process, ms, floor = the sqlite3 CLI"
 echo "on bench/sql/NAME.sql (minutes: none).  core rows: in-process us, ratio to core tx_floor (a bare durable"
 echo "upsert transaction on the same file).  peak memory: the front end's maximum resident"

@@ -416,6 +416,21 @@ static int key_waiting(const app *a)
     return a->npending || poll(&in, 1, 0) > 0;
 }
 
+/* The deferred areas' items (vm_load()): one area between two looks for
+ * a key, and every one before a key acts, so that no key sees rows
+ * missing.  Their rows lie below the screen: one frame when the last is
+ * in.  A failure folds its area and says why. */
+static void load_deferred(app *a, int all, int *dirty)
+{
+    duban_error err = {0};
+    if (vm_load_deferred(a, all, &err)) {
+        app_message(a, S_ERROR, "%s", err.msg);
+        *dirty = 1;
+    }
+    if (!vm_deferred(a))
+        *dirty = 1;
+}
+
 static int run_loop(app *a)
 {
     int dirty = 1;
@@ -427,18 +442,24 @@ static int run_loop(app *a)
             dirty = 0;
         }
         wint_t ch;
-        int idle = search_idle_work(a); /* then look for a key without waiting */
+        /* then look for a key without waiting */
+        int deferred = vm_deferred(a), idle = deferred || search_idle_work(a);
         if (idle)
             timeout(0);
         int r = next_key(a, &ch);
         if (idle)
             timeout(TICK_MS);
         if (r != ERR) {
+            if (deferred)
+                load_deferred(a, 1, &dirty);
             if (on_key(a, r == KEY_CODE_YES, ch))
                 return DUBAN_OK;
             dirty = 1;
         } else if (idle) {
-            search_idle(a);
+            if (deferred)
+                load_deferred(a, 0, &dirty);
+            else
+                search_idle(a);
             if (now_ms() - last_poll < TICK_MS)
                 continue;
         }
@@ -472,6 +493,8 @@ static int run_front_end(cli_ctx *ctx, int present, int64_t area_id, duban_error
         cli_progress_to(&a->progress, ctx->progress_ms, show_on_status_line, a);
         store_set_progress(a->st, cli_progress_get(&a->progress));
         if (present) { /* the area's slide: its place among the areas, not its number */
+            int dirty;
+            load_deferred(a, 1, &dirty); /* the slides show any area's items */
             size_t i = area_id ? vm_area_index(a, area_id) : a->ol.nareas;
             present_enter(a, i < a->ol.nareas ? i + 1 : 0);
         }

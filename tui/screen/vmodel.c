@@ -249,12 +249,52 @@ static int listed(const char *folds, const char *ref)
     return 0;
 }
 
-int vm_set_folds(app *a, const char *folds, duban_error *err)
+/* Expands exactly the areas listed in folds.  defer: past the first
+ * VM_FIRST_ROWS rows an expanded area's items are left to
+ * vm_load_deferred(), as no screen shows them before a key. */
+static int set_folds(app *a, const char *folds, int defer, duban_error *err)
 {
     int rc = DUBAN_OK;
-    for (size_t i = 0; !rc && i < a->ol.nareas; i++)
-        rc = vm_expand(a, i, listed(folds, a->ol.areas[i].area.ref), err);
+    size_t rows = 0;
+    for (size_t i = 0; !rc && i < a->ol.nareas; i++) {
+        area_row *ar = &a->ol.areas[i];
+        int on = listed(folds, ar->area.ref);
+        if (on && defer && rows >= VM_FIRST_ROWS && !ar->loaded)
+            ar->expanded = 1;
+        else
+            rc = vm_expand(a, i, on, err);
+        rows += 1 + (ar->expanded && ar->loaded ? ar->items.n : 0);
+    }
     vm_rebuild_rows(a);
+    return rc;
+}
+
+int vm_set_folds(app *a, const char *folds, duban_error *err)
+{
+    return set_folds(a, folds, 0, err);
+}
+
+int vm_deferred(const app *a)
+{
+    for (size_t i = 0; i < a->ol.nareas; i++)
+        if (a->ol.areas[i].expanded && !a->ol.areas[i].loaded)
+            return 1;
+    return 0;
+}
+
+int vm_load_deferred(app *a, int all, duban_error *err)
+{
+    int rc = DUBAN_OK, any = 0;
+    for (size_t i = 0; !rc && i < a->ol.nareas && (all || !any); i++) {
+        area_row *ar = &a->ol.areas[i];
+        if (!ar->expanded || ar->loaded)
+            continue;
+        any = 1;
+        if ((rc = vm_load_items(a, i, err)))
+            ar->expanded = 0; /* shown folded, not asked for again at every tick */
+    }
+    if (any)
+        vm_rebuild_rows(a);
     return rc;
 }
 
@@ -341,8 +381,8 @@ int vm_load(app *a, duban_error *err)
     char *folds = NULL;
     if (!rc)
         rc = store_get_state(a->st, a->plan_id, "folds", &folds, err);
-    if (!rc)
-        rc = vm_set_folds(a, folds, err);
+    if (!rc) /* the first frame waits for the areas it shows, not for all */
+        rc = set_folds(a, folds, 1, err);
     free(folds);
     return rc;
 }

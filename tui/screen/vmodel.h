@@ -19,7 +19,9 @@
 
 #include "screen/app.h"
 
-/* First load: plan, areas, statistics, fold state ("folds"). */
+/* First load: plan, areas, statistics, fold state ("folds"); the items
+ * of the expanded areas past VM_FIRST_ROWS are deferred (vm_deferred()):
+ * the caller loads them after its first frame, before its first key. */
 int vm_load(app *a, duban_error *err);
 /* Re-reads the areas, the items of expanded areas and the statistics. */
 int vm_reload(app *a, duban_error *err);
@@ -78,6 +80,17 @@ size_t vm_area_row(const app *a, size_t i);
 char *vm_folds(const app *a);
 /* Expands exactly the areas listed in folds (NULL: none); rebuilds rows. */
 int vm_set_folds(app *a, const char *folds, duban_error *err);
+/* Rows vm_load() reads before the first frame: more than a terminal
+ * shows.  The expanded areas after them are deferred: expanded, their
+ * items not yet loaded (a plan of 100,000 items with every area open
+ * started in 300 ms, where one screen of rows takes a few). */
+#define VM_FIRST_ROWS 256
+/* Whether an expanded area's items wait to be loaded. */
+int vm_deferred(const app *a);
+/* Loads the next deferred area's items (all of them: every deferred
+ * area's) and rebuilds the rows, keeping the selection.  An area that
+ * fails to load is folded; its error is returned. */
+int vm_load_deferred(app *a, int all, duban_error *err);
 /* Notes that the fold state is to be stored for the next start (not
  * under a filter: clearing it brings the saved folds back).  Nothing is
  * written here: a fold key costs no write; vm_flush_folds writes it when

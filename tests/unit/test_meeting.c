@@ -27,22 +27,6 @@ static long day(const char *s)
     return d;
 }
 
-static void undo(fixture *f)
-{
-    edit_result r;
-    assert_int_equal(edit_undo(f->st, f->plan, &r, NULL), DUBAN_OK);
-    edit_result_free(&r);
-}
-
-static int64_t start(fixture *f, const char *title)
-{
-    int64_t id = 0;
-    duban_error err;
-    if (meeting_start(f->st, f->plan, title, "2021-10-01", &id, &err))
-        fail_msg("%s", err.msg);
-    return id;
-}
-
 static void one_meeting_at_a_time(void **state)
 {
     fixture *f = *state;
@@ -50,7 +34,7 @@ static void one_meeting_at_a_time(void **state)
     meeting m;
     assert_int_equal(meeting_current(f->st, f->plan, &m, &err), DUBAN_OK);
     assert_int_equal(m.id, 0);
-    int64_t id = start(f, "  第三次推进会 ");
+    int64_t id = fixture_meeting(f, "  第三次推进会 ");
     assert_int_equal(meeting_start(f->st, f->plan, "另一个会", "2021-10-02", NULL, &err),
                      DUBAN_EINVAL);
     assert_non_null(strstr(err.msg, "第三次推进会"));
@@ -69,7 +53,7 @@ static void one_meeting_at_a_time(void **state)
     /* the caller passes the date: core knows no today of its own */
     assert_int_equal(meeting_start(f->st, f->plan, "会", NULL, NULL, &err), DUBAN_EINVAL);
     assert_non_null(strstr(err.msg, "date"));
-    int64_t second = start(f, "第四次推进会");
+    int64_t second = fixture_meeting(f, "第四次推进会");
     meeting_list l;
     assert_int_equal(meeting_list_all(f->st, f->plan, &l, &err), DUBAN_OK);
     assert_int_equal(l.n, 2);
@@ -103,9 +87,9 @@ static void edits_in_a_meeting_belong_to_it(void **state)
     fixture *f = *state;
     history_list h;
     fixture_edit(f, "1.1", FIELD_STATUS, "in_progress", NULL); /* before: no meeting */
-    int64_t id = start(f, "会");
+    int64_t id = fixture_meeting(f, "会");
     fixture_edit(f, "1.2", FIELD_STATUS, "done", NULL);
-    undo(f);
+    fixture_undo(f);
     assert_int_equal(meeting_end(f->st, f->plan, NULL), DUBAN_OK);
     fixture_edit(f, "2.1", FIELD_STATUS, "behind", NULL); /* after */
     assert_int_equal(plan_history(f->st, f->plan, 0, &h, NULL), DUBAN_OK);
@@ -142,7 +126,7 @@ static void an_empty_window_runs_no_changes_statement(void **state)
 {
     fixture *f = *state;
     fixture_edit(f, "2.1", FIELD_UNIT, "县发改局", NULL); /* before the meeting */
-    int64_t id = start(f, "会");
+    int64_t id = fixture_meeting(f, "会");
     int runs = 0;
     sqlite3_trace_v2(f->st->db, SQLITE_TRACE_STMT, count_changes_statement, &runs);
     meeting_change_list l;
@@ -162,17 +146,17 @@ static void changes_are_the_net_effect(void **state)
 {
     fixture *f = *state;
     fixture_edit(f, "2.1", FIELD_UNIT, "县发改局", NULL); /* before the meeting */
-    int64_t id = start(f, "会");
+    int64_t id = fixture_meeting(f, "会");
     fixture_edit(f, "1.1", FIELD_STATUS, "in_progress", "已开工");
     fixture_edit(f, "1.1", FIELD_STATUS, "done", "已完成验收");
     fixture_edit(f, "1.2", FIELD_STATUS, "blocked", NULL);
-    undo(f); /* 1.2 back: no change */
+    fixture_undo(f); /* 1.2 back: no change */
     fixture_edit(f, "1.2", FIELD_DUE, "2021-11-30", NULL);
     fixture_edit(f, "1.2", FIELD_DUE, "2021-12-31", NULL); /* set back by hand: no change */
     fixture_edit(f, "1.2.1", FIELD_NOTE, "子项有进展", NULL);
     fixture_edit(f, "2.1", FIELD_NOTE, "撤回的说明", NULL);
-    undo(f); /* the note is withdrawn */
-    undo(f); /* 1.2.1's note too */
+    fixture_undo(f); /* the note is withdrawn */
+    fixture_undo(f); /* 1.2.1's note too */
     fixture_edit(f, "1.2.1", FIELD_NOTE, "子项有新进展", NULL);
     meeting_change_list l;
     duban_error err;
@@ -193,8 +177,8 @@ static void changes_are_the_net_effect(void **state)
 
     /* a second meeting undoes a note made in the first */
     assert_int_equal(meeting_end(f->st, f->plan, NULL), DUBAN_OK);
-    int64_t second = start(f, "第二次");
-    undo(f); /* 1.2.1's second note */
+    int64_t second = fixture_meeting(f, "第二次");
+    fixture_undo(f); /* 1.2.1's second note */
     assert_int_equal(meeting_changes(f->st, second, &l, &err), DUBAN_OK);
     assert_int_equal(l.n, 0); /* undoing a note of an earlier meeting is not listed */
     meeting_change_list_free(&l);
@@ -268,7 +252,7 @@ static void extensions_keep_the_original_due(void **state)
     assert_string_equal(n.due, "2021-08-31");
     assert_string_equal(n.extended_due, "2021-12-31");
     node_free(&n);
-    undo(f);
+    fixture_undo(f);
     assert_int_equal(node_by_ref(f->st, f->plan, "1.1", &n, NULL), DUBAN_OK);
     assert_string_equal(n.extended_due, "");
     node_free(&n);
@@ -287,7 +271,7 @@ static void extensions_keep_the_original_due(void **state)
 static void renderers_say_what_happened(void **state)
 {
     fixture *f = *state;
-    int64_t id = start(f, "第三次<推进会>");
+    int64_t id = fixture_meeting(f, "第三次<推进会>");
     fixture_edit(f, "1.1", FIELD_STATUS, "done", "已完成 & <验收>");
     fixture_edit(f, "2.1", FIELD_EXTENSION, "2021-12-31", "延期");
     strbuf sb = {0};
@@ -328,7 +312,7 @@ static void reports_before_a_meeting_are_capped(void **state)
     fixture_edit(f, "1.1", FIELD_STATUS, "in_progress", NULL);
     fixture_edit(f, "1.2", FIELD_STATUS, "behind", NULL);
     fixture_edit(f, "2.1", FIELD_UNIT, "县发改局", NULL);
-    int64_t id = start(f, "第一次");
+    int64_t id = fixture_meeting(f, "第一次");
     meeting_change_list all, two, none;
     duban_error err;
     assert_int_equal(changes_before_meeting(f->st, id, SIZE_MAX, &all, &err), DUBAN_OK);
@@ -383,7 +367,7 @@ static int edit_midway(unsigned type, void *arg, void *stmt, void *sql)
 static void minutes_read_one_snapshot(void **state)
 {
     fixture *f = *state;
-    int64_t id = start(f, "调度会");
+    int64_t id = fixture_meeting(f, "调度会");
     char path[1024];
     test_path_in(path, sizeof path, f->dir, "t.db");
     late_edit e = {.node_id = fixture_id(f, "1.1")};
@@ -430,7 +414,7 @@ static int keep_piece(void *arg, const strbuf *sb)
 static void minutes_are_handed_out_in_pieces(void **state)
 {
     fixture *f = *state;
-    int64_t id = start(f, "调度会");
+    int64_t id = fixture_meeting(f, "调度会");
     static const char *const refs[] = {"1.1", "1.2", "1.2.1", "1.2.2", "2.1"};
     char note[3 * 3000 + 1];
     for (size_t i = 0; i + 3 < sizeof note; i += 3)

@@ -13,22 +13,6 @@
 
 #include <string.h>
 
-static void undo(fixture *f)
-{
-    edit_result r;
-    assert_int_equal(edit_undo(f->st, f->plan, &r, NULL), DUBAN_OK);
-    edit_result_free(&r);
-}
-
-static int64_t start(fixture *f, const char *title)
-{
-    int64_t id = 0;
-    duban_error err;
-    if (meeting_start(f->st, f->plan, title, "2021-10-01", &id, &err))
-        fail_msg("%s", err.msg);
-    return id;
-}
-
 static size_t silent_count(fixture *f, int64_t id, const char *ref)
 {
     node_list l;
@@ -50,15 +34,15 @@ static void items_without_progress(void **state)
 {
     fixture *f = *state;
     fixture_edit(f, "1.1", FIELD_NOTE, "导入后的进展", NULL);
-    int64_t first = start(f, "第一次");
+    int64_t first = fixture_meeting(f, "第一次");
     fixture_edit(f, "1.2.2", FIELD_STATUS, "in_progress", NULL); /* a sub-item counts for 1.2 */
     fixture_edit(f, "2.1", FIELD_STATUS, "done", NULL);          /* done items are not listed */
     assert_int_equal(silent_count(f, first, NULL), 0);
     assert_int_equal(meeting_end(f->st, f->plan, NULL), DUBAN_OK);
     fixture_edit(f, "1.2", FIELD_NOTE, "会后报送", NULL);
-    int64_t second = start(f, "第二次");
+    int64_t second = fixture_meeting(f, "第二次");
     fixture_edit(f, "1.1", FIELD_UNIT, "县建设局", NULL);
-    undo(f); /* an undone edit is no progress */
+    fixture_undo(f); /* an undone edit is no progress */
     assert_int_equal(silent_count(f, second, NULL), 1);
     assert_int_equal(silent_count(f, second, "1.1"), 1);
     /* the first meeting's list is still computed up to its end */
@@ -78,11 +62,11 @@ static void lengthen_window(fixture *f)
 static void items_without_progress_in_a_long_window(void **state)
 {
     fixture *f = *state;
-    int64_t id = start(f, "长会");
+    int64_t id = fixture_meeting(f, "长会");
     for (int i = 0; i < 6; i++) /* more history rows than the plan has nodes */
         fixture_edit(f, "1.2.2", FIELD_STATUS, i % 2 ? "not_started" : "in_progress", NULL);
     fixture_edit(f, "1.1", FIELD_UNIT, "县建设局", NULL);
-    undo(f); /* an undone edit is no progress */
+    fixture_undo(f); /* an undone edit is no progress */
     fixture_edit(f, "2.1", FIELD_NOTE, "进展", NULL);
     fixture_edit(f, "2.1", FIELD_NOTE, "再报", NULL);
     assert_int_equal(silent_count(f, id, NULL), 1);
@@ -96,19 +80,19 @@ static void items_without_progress_in_a_long_window(void **state)
 static void silent_after_the_last_report_is_undone_or_late(void **state)
 {
     fixture *f = *state;
-    int64_t first = start(f, "第一次");
+    int64_t first = fixture_meeting(f, "第一次");
     lengthen_window(f);
     fixture_edit(f, "2.1", FIELD_NOTE, "进展", NULL);
     fixture_edit(f, "2.1", FIELD_STATUS, "in_progress", NULL);
-    undo(f); /* 2.1's last report is undone, its note stands */
+    fixture_undo(f); /* 2.1's last report is undone, its note stands */
     fixture_edit(f, "1.1", FIELD_STATUS, "in_progress", NULL);
-    undo(f); /* 1.1's only report is undone */
+    fixture_undo(f); /* 1.1's only report is undone */
     assert_int_equal(silent_count(f, first, "2.1"), 0);
     assert_int_equal(silent_count(f, first, "1.1"), 1);
     size_t listed = silent_count(f, first, NULL);
     assert_int_equal(meeting_end(f->st, f->plan, NULL), DUBAN_OK);
     fixture_edit(f, "1.1", FIELD_NOTE, "会后报送", NULL); /* after the first meeting */
-    int64_t second = start(f, "第二次");
+    int64_t second = fixture_meeting(f, "第二次");
     assert_int_equal(silent_count(f, first, "1.1"), 1);
     assert_int_equal(silent_count(f, first, NULL), listed);
     lengthen_window(f);
@@ -121,7 +105,7 @@ static void silent_after_the_last_report_is_undone_or_late(void **state)
 static void silent_forms_agree(void **state)
 {
     fixture *f = *state;
-    int64_t id = start(f, "两种读法");
+    int64_t id = fixture_meeting(f, "两种读法");
     fixture_edit(f, "2.1", FIELD_DUE, "2021-12-31", NULL); /* not a report */
     fixture_edit(f, "1.2", FIELD_NOTE, "进展", NULL);
     edit_result r;
@@ -139,7 +123,7 @@ static void silent_forms_agree(void **state)
 static void silent_leaves_out_cancelled_areas(void **state)
 {
     fixture *f = *state;
-    int64_t id = start(f, "取消方面");
+    int64_t id = fixture_meeting(f, "取消方面");
     edit_result r;
     assert_int_equal(
         edit_apply(f->st, fixture_id(f, "2"), FIELD_STATE, "cancelled", "合并", &r, NULL), 0);

@@ -110,6 +110,7 @@ void test_pragma_is(const char *path, const char *name, const char *want)
 }
 
 #include "edit/edit.h"
+#include "edit/meeting.h"
 #include "query/query.h"
 #include "store/store.h"
 
@@ -203,6 +204,24 @@ void fixture_edit(fixture *f, const char *ref, int field, const char *value, con
     if (edit_apply(f->st, fixture_id(f, ref), (edit_field)field, value, note, &r, &err))
         fail_msg("edit_apply %s: %s", ref, err.msg);
     edit_result_free(&r);
+}
+
+void fixture_undo(fixture *f)
+{
+    edit_result r;
+    duban_error err;
+    if (edit_undo(f->st, f->plan, &r, &err))
+        fail_msg("edit_undo: %s", err.msg);
+    edit_result_free(&r);
+}
+
+int64_t fixture_meeting(fixture *f, const char *title)
+{
+    int64_t id = 0;
+    duban_error err;
+    if (meeting_start(f->st, f->plan, title, "2021-10-01", &id, &err))
+        fail_msg("meeting_start: %s", err.msg);
+    return id;
 }
 
 int64_t test_add_seed_plan(store *st)

@@ -50,6 +50,11 @@ int fixture_teardown(void **state);
 int64_t fixture_id(fixture *f, const char *ref);
 /* Applies one edit to ref, failing the test on error. */
 void fixture_edit(fixture *f, const char *ref, int field, const char *value, const char *note);
+/* Undoes the plan's last edit, failing the test on error. */
+void fixture_undo(fixture *f);
+/* Starts a meeting titled title on 2021-10-01; its id (fails the test on
+ * error). */
+int64_t fixture_meeting(fixture *f, const char *title);
 
 /* Query plans (test_explain.c and the other guards).  The distinct
  * statements run(f) runs (not PRAGMA, BEGIN, COMMIT, SAVEPOINT, RELEASE,

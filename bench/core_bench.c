@@ -166,6 +166,30 @@ static int c_subtree(ctx *c)
     node_list_free(&l);
     return rc;
 }
+/* What a fold key reads of a large area at once (vm_open): its first 256
+ * rows and their lights. */
+#define HEAD_ROWS 256
+static int c_subtree_head(ctx *c)
+{
+    node_list l;
+    int rc = node_subtree_head(c->st, c->area, HEAD_ROWS, &l, NULL);
+    node_list_free(&l);
+    return rc;
+}
+static int c_area_lights_head(ctx *c)
+{
+    node_list head;
+    item_light_list l;
+    light_rule rule = {0};
+    rule.warn_days = 14;
+    int rc = node_subtree_head(c->st, c->area, HEAD_ROWS, &head, NULL);
+    int64_t last = !rc && head.n ? head.v[head.n - 1].id : 0;
+    node_list_free(&head);
+    rc = rc ? rc : query_area_lights_upto(c->st, c->plan, c->area, last, c->today, &rule, &l, NULL);
+    if (!rc)
+        item_light_list_free(&l);
+    return rc;
+}
 static int c_plan_get(ctx *c)
 {
     plan_info p;
@@ -265,6 +289,8 @@ static const struct bench_case {
     {"item_lights", c_item_lights, 0},
     {"area_lights", c_area_lights, 0},
     {"subtree", c_subtree, 0},
+    {"subtree_head", c_subtree_head, 0},
+    {"area_lights_head", c_area_lights_head, 0},
     {"silent", c_silent, 0},
     {"changes", c_changes, 0},
     {"area_summary", c_area_summary, 0},

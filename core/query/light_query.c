@@ -108,7 +108,12 @@ typedef struct light_pass {
     item_light_list *out;
     size_t cap;
     duban_error *err;
+    const char *bound; /* NULL, or the sort key of the last node to give */
 } light_pass;
+
+/* What pass_light() returns past light_pass.bound: the walk stops there,
+ * and light_pass_run() answers DUBAN_OK (no core error is negative). */
+#define PASS_AT_BOUND (-1)
 
 /* l to the caller: its fn, or (taking its strings) the end of its list. */
 static int give_light(light_pass *p, item_light *l)
@@ -128,6 +133,11 @@ static int give_light(light_pass *p, item_light *l)
 static int pass_light(void *ctx, sqlite3_stmt *s, int depth, size_t area)
 {
     light_pass *p = ctx;
+    if (p->bound) { /* sort keys compare as the outline orders them */
+        const char *key = (const char *)sqlite3_column_text(s, OUTLINE_KEY);
+        if (key && strcmp(key, p->bound) > 0)
+            return PASS_AT_BOUND;
+    }
     item_light l;
     memset(&l, 0, sizeof l);
     l.node_id = sqlite3_column_int64(s, OUTLINE_ID);
@@ -183,6 +193,8 @@ static int light_pass_run(store *st, int64_t plan_id, int64_t area_id, long toda
     if (!rc && walk)
         rc = outline_walk(st, area_id ? area_nodes_sql : nodes_sql, plan_id, area_id, &areas,
                           pass_light, p, err);
+    if (rc == PASS_AT_BOUND)
+        rc = DUBAN_OK;
     ms_list_free(&p->ms);
     outline_areas_free(&areas);
     return rc;
@@ -201,8 +213,9 @@ int query_item_lights_each(store *st, int64_t plan_id, long today, const light_r
     return rc;
 }
 
-/* The lights of the whole plan (area_id 0) or of one area into out. */
-static int lights_into(store *st, int64_t plan_id, int64_t area_id, long today,
+/* The lights of the whole plan (area_id 0) or of one area into out; up
+ * to the node whose sort key is bound when bound is not NULL. */
+static int lights_into(store *st, int64_t plan_id, int64_t area_id, const char *bound, long today,
                        const light_rule *rule, item_light_list *out, duban_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -210,6 +223,7 @@ static int lights_into(store *st, int64_t plan_id, int64_t area_id, long today,
     if (!p)
         return duban_fail(err, DUBAN_ENOMEM, "out of memory");
     p->out = out;
+    p->bound = bound;
     int rc = light_pass_run(st, plan_id, area_id, today, rule, p, err);
     free(p);
     if (rc)
@@ -220,7 +234,7 @@ static int lights_into(store *st, int64_t plan_id, int64_t area_id, long today,
 int query_item_lights(store *st, int64_t plan_id, long today, const light_rule *rule,
                       item_light_list *out, duban_error *err)
 {
-    return lights_into(st, plan_id, 0, today, rule, out, err);
+    return lights_into(st, plan_id, 0, NULL, today, rule, out, err);
 }
 
 int query_area_lights(store *st, int64_t plan_id, int64_t area_id, long today,
@@ -230,7 +244,32 @@ int query_area_lights(store *st, int64_t plan_id, int64_t area_id, long today,
         memset(out, 0, sizeof *out);
         return DUBAN_OK;
     }
-    return lights_into(st, plan_id, area_id, today, rule, out, err);
+    return lights_into(st, plan_id, area_id, NULL, today, rule, out, err);
+}
+
+int query_area_lights_upto(store *st, int64_t plan_id, int64_t area_id, int64_t last_id, long today,
+                           const light_rule *rule, item_light_list *out, duban_error *err)
+{
+    sqlite3_stmt *s;
+    memset(out, 0, sizeof *out);
+    if (!area_id)
+        return DUBAN_OK;
+    if (db_prepare_cached(st, "SELECT sort_key FROM node WHERE id = ?1", &s, err))
+        return DUBAN_EDB;
+    sqlite3_bind_int64(s, 1, last_id);
+    char bound[REF_LEN * 4];
+    int step = sqlite3_step(s);
+    if (step == SQLITE_ROW)
+        db_text_into(s, 0, bound, sizeof bound);
+    int rc = step == SQLITE_ROW || step == SQLITE_DONE
+                 ? DUBAN_OK
+                 : db_fail(st, err, DUBAN_EDB, "cannot read the items");
+    db_stmt_done(st, s);
+    if (rc)
+        return rc;
+    /* an unknown last_id: every light of the area */
+    return lights_into(st, plan_id, area_id, step == SQLITE_ROW ? bound : NULL, today, rule, out,
+                       err);
 }
 
 int query_node_light(store *st, int64_t plan_id, int64_t node_id, long today,

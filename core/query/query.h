@@ -178,6 +178,11 @@ int query_item_lights_each(store *st, int64_t plan_id, long today, const light_r
  * edit).  An unknown area gives an empty list. */
 int query_area_lights(store *st, int64_t plan_id, int64_t area_id, long today,
                       const light_rule *rule, item_light_list *out, duban_error *err);
+/* The first of those: up to node last_id (the last row of
+ * node_subtree_head(), say) in outline order, the walk stopping there.
+ * An unknown last_id gives the whole area's. */
+int query_area_lights_upto(store *st, int64_t plan_id, int64_t area_id, int64_t last_id, long today,
+                           const light_rule *rule, item_light_list *out, duban_error *err);
 /* The light of one item or sub-item (what query_item_lights() gives for
  * it), for refreshing a single row after an edit.  Free the strings with
  * item_light_free_one().  DUBAN_ENOTFOUND for an unknown id or an area. */

@@ -15,5 +15,8 @@
  * number of items.  Their body is "" and children -1 (not read: the
  * outline shows neither; node_by_id gives a whole node). */
 int node_subtree(store *st, int64_t area_id, node_list *out, duban_error *err);
+/* The first max (at least one) of those rows: what a screen shows of a
+ * large area at once, the read stopping there. */
+int node_subtree_head(store *st, int64_t area_id, size_t max, node_list *out, duban_error *err);
 
 #endif

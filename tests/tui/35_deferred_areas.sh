@@ -4,7 +4,10 @@
 # very first key reaches the last item of the last area, k and g move
 # through the rows the later areas brought, the folds stay as they were,
 # a screen after the deferred areas came in while idle is the first one,
-# and a start straight into the last area's slide shows its items.
+# and a start straight into the last area's slide shows its items.  Then
+# areas longer than VM_FIRST_ROWS, opened by a key: the first rows at
+# once, the rest before the next key, which finds the area's last item
+# above the next area's line.
 . "$(dirname "$0")/lib.sh"
 tui_setup
 "$DUBAN_GEN" --db "$DB" --items 600 >/dev/null || fail "duban-gen"
@@ -48,4 +51,25 @@ tui_quit
 tui_start 100 30 -- --today 2021-10-01 present "$last_area"
 tui_wait " $last_area.1 "
 assert_contains "方面 $last_area/$last_area"
+tui_quit
+
+# areas of some 700 rows each, all folded: Enter reads the first rows
+DB="$T/big.db"
+"$DUBAN_GEN" --db "$DB" --items 6000 >/dev/null || fail "duban-gen 6000"
+"$DUBAN" --db "$DB" --today 2021-10-01 list --format csv >"$T/big.csv" || fail "duban list big"
+area_rows=$(grep -c '^1\.' "$T/big.csv")
+[ "$area_rows" -gt 300 ] || fail "area 1 has only $area_rows rows"
+area1_last=$(grep '^1\.' "$T/big.csv" | tail -n 1 | cut -d, -f1)
+big_last=$(tail -n 1 "$T/big.csv" | cut -d, -f1)
+tui_start 100 30 -- --today 2021-10-01
+tui_wait 方面2
+tui_keys Enter
+tui_wait '1.1 '
+tui_keys Tab
+tui_wait_selected 方面2
+tui_keys k
+tui_wait_selected " $area1_last "
+# E opens every area the same way; G then finds the plan's last item
+tui_keys E G
+tui_wait_selected " $big_last "
 tui_quit

@@ -9,6 +9,7 @@
 #include "edit/edit.h"
 #include "plan/light.h"
 #include "query/query.h"
+#include "query/query_view.h"
 #include "report/report.h"
 #include "store/store_internal.h"
 #include "testutil.h"
@@ -252,6 +253,50 @@ static void one_area_matches_the_whole_plan(void **state)
     item_light_list_free(&all);
 }
 
+/* An area's first rows (node_subtree_head) and their lights
+ * (query_area_lights_upto): the first rows of the whole area's, in the
+ * same order, the lights stopping at the last row given, a cancelled
+ * item's sub-items left out as the whole pass leaves them out. */
+static void an_areas_head_is_the_start_of_its_rows(void **state)
+{
+    fixture *f = *state;
+    fixture_edit(f, "1.2", FIELD_STATE, "cancelled", "合并");
+    long today = day("2021-07-20");
+    int64_t area = fixture_id(f, "1");
+    node_list all, head;
+    item_light_list lights, upto;
+    assert_int_equal(node_subtree(f->st, area, &all, NULL), 0);
+    assert_int_equal(query_area_lights(f->st, f->plan, area, today, NULL, &lights, NULL), 0);
+    assert_true(all.n >= 4);
+    for (size_t max = 1; max <= all.n + 1; max++) {
+        assert_int_equal(node_subtree_head(f->st, area, max, &head, NULL), 0);
+        size_t n = max < all.n ? max : all.n;
+        assert_int_equal(head.n, n);
+        for (size_t i = 0; i < n; i++)
+            assert_string_equal(head.v[i].ref, all.v[i].ref);
+        int64_t last = head.v[n - 1].id;
+        assert_int_equal(
+            query_area_lights_upto(f->st, f->plan, area, last, today, NULL, &upto, NULL), 0);
+        /* the lights of the rows given, every one the whole area's */
+        size_t want = 0;
+        for (size_t i = 0; i < lights.n; i++)
+            for (size_t k = 0; k < n; k++)
+                want += lights.v[i].node_id == head.v[k].id;
+        assert_int_equal(upto.n, want);
+        for (size_t i = 0; i < upto.n; i++)
+            assert_same_light(&lights.v[i], &upto.v[i]);
+        item_light_list_free(&upto);
+        node_list_free(&head);
+    }
+    /* an unknown last row: the whole area's lights */
+    assert_int_equal(query_area_lights_upto(f->st, f->plan, area, 999999, today, NULL, &upto, NULL),
+                     0);
+    assert_int_equal(upto.n, lights.n);
+    item_light_list_free(&upto);
+    item_light_list_free(&lights);
+    node_list_free(&all);
+}
+
 /* The whole plan's and one area's lights come from one pass in outline
  * order (query/outline_pass.h), which finds an item's area and whether a
  * node above it is cancelled or removed from the sort keys alone; one
@@ -377,6 +422,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(items_are_judged_by_their_earliest_deadline, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(an_extension_replaces_due_and_milestones, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(an_areas_head_is_the_start_of_its_rows, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(one_area_matches_the_whole_plan, fixture_setup,
                                         fixture_teardown),

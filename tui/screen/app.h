@@ -60,6 +60,7 @@ typedef struct area_row {
     int nextended;           /* lights with an approved extension (延期), when lights_loaded */
     int expanded;
     int loaded;     /* items is current */
+    int partial;    /* items (and lights) hold the first rows alone (vm_open()) */
     vm_items items; /* items and sub-items in outline order, compact (vm_items.h) */
 } area_row;
 

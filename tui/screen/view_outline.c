@@ -242,7 +242,7 @@ static int outline_draw_moved(app *a, rect r, size_t from)
 static void fold(app *a, size_t area, int on)
 {
     duban_error err = {0};
-    if (vm_expand(a, area, on, &err) || vm_save_folds(a, &err))
+    if (vm_open(a, area, on, &err) || vm_save_folds(a, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     vm_rebuild_rows(a);
 }
@@ -252,7 +252,7 @@ static void fold_all(app *a, int on, size_t except)
     duban_error err = {0};
     int rc = DUBAN_OK;
     for (size_t i = 0; !rc && i < a->ol.nareas; i++)
-        rc = vm_expand(a, i, i == except ? 1 : on, &err);
+        rc = vm_open(a, i, i == except ? 1 : on, &err);
     if (rc || vm_save_folds(a, &err))
         app_message(a, S_ERROR, "%s", err.msg);
     vm_rebuild_rows(a);

@@ -83,6 +83,17 @@ int vm_load_lights(app *a, size_t i, duban_error *err)
     return rc ? rc : set_lights(a, ar, &l, err);
 }
 
+int vm_load_head_lights(app *a, size_t i, int64_t last_id, duban_error *err)
+{
+    if (i >= a->ol.nareas || a->ol.areas[i].lights_loaded)
+        return DUBAN_OK;
+    area_row *ar = &a->ol.areas[i];
+    item_light_list l;
+    int rc = query_area_lights_upto(a->st, a->plan_id, ar->area.id, last_id, a->today, &a->rule, &l,
+                                    err);
+    return rc ? rc : vm_lights_take(&ar->lights, &l, err);
+}
+
 /* Without a filter: the areas' numbers in one pass, lights as they are. */
 static int load_summary(app *a, duban_error *err)
 {

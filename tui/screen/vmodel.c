@@ -27,20 +27,35 @@ void vm_free(app *a)
     vm_filter_free(a);
 }
 
-int vm_load_items(app *a, size_t i, duban_error *err)
+/* Area i's items, the first max rows of them when max is not 0 (and no
+ * filter: a filtered head could show fewer rows than a screen), with
+ * their lights. */
+static int load_items(app *a, size_t i, size_t max, duban_error *err)
 {
-    if (i >= a->ol.nareas || a->ol.areas[i].loaded)
-        return DUBAN_OK;
     area_row *ar = &a->ol.areas[i];
     node_list items;
-    int rc = node_subtree(a->st, ar->area.id, &items, err);
+    if (query_filter_active(&a->filter))
+        max = 0;
+    int rc = max ? node_subtree_head(a->st, ar->area.id, max, &items, err)
+                 : node_subtree(a->st, ar->area.id, &items, err);
     if (rc)
         return rc;
+    int partial = max && items.n == max; /* there may be more */
+    int64_t last = items.n ? items.v[items.n - 1].id : 0;
     vm_filter_items(a, &items);
     if ((rc = vm_items_take(&ar->items, &items, err)))
         return rc;
     ar->loaded = 1;
-    return vm_load_lights(a, i, err);
+    ar->partial = partial;
+    /* a head's lights are not marked loaded: the whole load reads all */
+    return partial ? vm_load_head_lights(a, i, last, err) : vm_load_lights(a, i, err);
+}
+
+int vm_load_items(app *a, size_t i, duban_error *err)
+{
+    if (i >= a->ol.nareas || (a->ol.areas[i].loaded && !a->ol.areas[i].partial))
+        return DUBAN_OK;
+    return load_items(a, i, 0, err);
 }
 
 int vm_expand(app *a, size_t i, int on, duban_error *err)
@@ -50,6 +65,17 @@ int vm_expand(app *a, size_t i, int on, duban_error *err)
     int rc = on ? vm_load_items(a, i, err) : DUBAN_OK;
     if (!rc)
         a->ol.areas[i].expanded = on;
+    return rc;
+}
+
+int vm_open(app *a, size_t i, int on, duban_error *err)
+{
+    if (i >= a->ol.nareas)
+        return DUBAN_OK;
+    area_row *ar = &a->ol.areas[i];
+    int rc = on && !ar->loaded ? load_items(a, i, VM_FIRST_ROWS, err) : DUBAN_OK;
+    if (!rc)
+        ar->expanded = on;
     return rc;
 }
 
@@ -262,7 +288,7 @@ static int set_folds(app *a, const char *folds, int defer, duban_error *err)
         if (on && defer && rows >= VM_FIRST_ROWS && !ar->loaded)
             ar->expanded = 1;
         else
-            rc = vm_expand(a, i, on, err);
+            rc = defer ? vm_open(a, i, on, err) : vm_expand(a, i, on, err);
         rows += 1 + (ar->expanded && ar->loaded ? ar->items.n : 0);
     }
     vm_rebuild_rows(a);
@@ -274,10 +300,16 @@ int vm_set_folds(app *a, const char *folds, duban_error *err)
     return set_folds(a, folds, 0, err);
 }
 
+/* Whether area ar is open with its items not all read. */
+static int waiting(const area_row *ar)
+{
+    return ar->expanded && (!ar->loaded || ar->partial);
+}
+
 int vm_deferred(const app *a)
 {
     for (size_t i = 0; i < a->ol.nareas; i++)
-        if (a->ol.areas[i].expanded && !a->ol.areas[i].loaded)
+        if (waiting(&a->ol.areas[i]))
             return 1;
     return 0;
 }
@@ -287,7 +319,7 @@ int vm_load_deferred(app *a, int all, duban_error *err)
     int rc = DUBAN_OK, any = 0;
     for (size_t i = 0; !rc && i < a->ol.nareas && (all || !any); i++) {
         area_row *ar = &a->ol.areas[i];
-        if (!ar->expanded || ar->loaded)
+        if (!waiting(ar))
             continue;
         any = 1;
         if ((rc = vm_load_items(a, i, err)))

@@ -45,6 +45,11 @@ const item_light *vm_item_light(const app *a, size_t i, size_t k, item_light *ou
 const item_light *vm_light(app *a, int64_t id, item_light *out);
 /* Loads area i's lights if they are not loaded. */
 int vm_load_lights(app *a, size_t i, duban_error *err);
+/* The lights of area i's first rows, up to node last_id (vm_open()): held
+ * for the rows, not counted (the area's counts stay the summary's) and not
+ * marked loaded, so that vm_load_lights() reads them all.  Nothing when
+ * they are all loaded. */
+int vm_load_head_lights(app *a, size_t i, int64_t last_id, duban_error *err);
 /* Counts item l (when it is of depth 2) in ar's lights and statuses. */
 void vm_count_light(const status_set *set, area_row *ar, const item_light *l);
 /* The index of the area holding node id into *i (nareas when none). */
@@ -54,6 +59,10 @@ int vm_area_of(app *a, int64_t id, size_t *i, duban_error *err);
 int vm_load_items(app *a, size_t i, duban_error *err);
 /* Expands (loading its items) or collapses area i; rows are not rebuilt. */
 int vm_expand(app *a, size_t i, int on, duban_error *err);
+/* The same for a fold key: an area not loaded is read up to its first
+ * VM_FIRST_ROWS rows (partial, vm_deferred()), the rest after the frame,
+ * so that opening an area of 8,000 items reads what the screen shows. */
+int vm_open(app *a, size_t i, int on, duban_error *err);
 /* Rebuilds the visible rows from the fold state, keeping the selection. */
 void vm_rebuild_rows(app *a);
 /* Re-reads one node into the model (after an edit); *area (may be NULL)
@@ -85,9 +94,10 @@ int vm_set_folds(app *a, const char *folds, duban_error *err);
  * items not yet loaded (a plan of 100,000 items with every area open
  * started in 306 ms reading all twelve; with the first alone, 58 ms). */
 #define VM_FIRST_ROWS 256
-/* Whether an expanded area's items wait to be loaded. */
+/* Whether an expanded area's items (all or all but its first rows:
+ * vm_open()) wait to be loaded. */
 int vm_deferred(const app *a);
-/* Loads the next deferred area's items (all of them: every deferred
+/* Loads the next waiting area's items (all of them: every waiting
  * area's) and rebuilds the rows, keeping the selection.  An area that
  * fails to load is folded; its error is returned. */
 int vm_load_deferred(app *a, int all, duban_error *err);

@@ -7,6 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The string moved to a block of cap bytes (a new one empty). */
+static int grow_to(strbuf *sb, size_t cap)
+{
+    char *s = realloc(sb->s, cap);
+    if (!s)
+        return DUBAN_ENOMEM;
+    if (!sb->s)
+        s[0] = '\0';
+    sb->s = s;
+    sb->cap = cap;
+    return DUBAN_OK;
+}
+
 static int reserve(strbuf *sb, size_t extra)
 {
     if (sb->len + extra + 1 <= sb->cap)
@@ -14,26 +27,12 @@ static int reserve(strbuf *sb, size_t extra)
     size_t cap = sb->cap ? sb->cap : 64;
     while (cap < sb->len + extra + 1)
         cap *= 2;
-    char *s = realloc(sb->s, cap);
-    if (!s)
-        return DUBAN_ENOMEM;
-    sb->s = s;
-    sb->cap = cap;
-    return DUBAN_OK;
+    return grow_to(sb, cap);
 }
 
-int strbuf_reserve(strbuf *sb, size_t n)
+int strbuf_reserve(strbuf *sb, size_t n) /* exactly: doubling would ask twice the allowance */
 {
-    if (sb->len + n + 1 <= sb->cap)
-        return DUBAN_OK;
-    char *s = realloc(sb->s, sb->len + n + 1);
-    if (!s)
-        return DUBAN_ENOMEM;
-    if (!sb->s)
-        s[0] = '\0';
-    sb->s = s;
-    sb->cap = sb->len + n + 1;
-    return DUBAN_OK;
+    return sb->len + n + 1 <= sb->cap ? DUBAN_OK : grow_to(sb, sb->len + n + 1);
 }
 
 int strbuf_appendn(strbuf *sb, const char *s, size_t n)

@@ -244,7 +244,8 @@ int vm_reveal(app *a, int64_t id, duban_error *err)
     if (i == a->ol.nareas)
         return rc ? rc : duban_fail(err, DUBAN_ENOTFOUND, "item not in this plan");
     int was = a->ol.areas[i].expanded;
-    if (!was && id != area_id && (rc = vm_expand(a, i, 1, err)))
+    /* open or not, the area whole: an open one may hold its head alone */
+    if (id != area_id && (rc = vm_expand(a, i, 1, err)))
         return rc;
     vm_rebuild_rows(a);
     a->ol.cursor = find_row(a, id, i);

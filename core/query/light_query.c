@@ -187,7 +187,7 @@ static int light_pass_run(store *st, int64_t plan_id, int64_t area_id, long toda
     if (!rc && !area_id)
         rc = outline_read_milestones(st, day, &p->ms, err);
     else if (!rc && area_place(&areas, area_id) < areas.n)
-        rc = outline_read_area_milestones(st, plan_id, area_id, day, &p->ms, err);
+        rc = outline_read_area_milestones(st, plan_id, area_id, p->bound, day, &p->ms, err);
     else
         walk = 0; /* failed, or not one of the plan's areas: no rows */
     if (!rc && walk)

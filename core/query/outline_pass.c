@@ -25,6 +25,13 @@ static const char area_milestones_sql[] =
     " WHERE n.plan_id = ?1 AND n.sort_key > (SELECT sort_key || '.' FROM node WHERE id = ?2)"
     "  AND n.sort_key < (SELECT sort_key || '/' FROM node WHERE id = ?2)"
     " GROUP BY m.node_id ORDER BY m.node_id";
+/* The same up to the sort key ?4 (inclusive). */
+static const char area_head_milestones_sql[] =
+    "SELECT m.node_id, min(m.due), sum(m.due < ?3) FROM node n"
+    " JOIN milestone m ON m.node_id = n.id AND m.done = '' AND m.state = ''"
+    " WHERE n.plan_id = ?1 AND n.sort_key > (SELECT sort_key || '.' FROM node WHERE id = ?2)"
+    "  AND n.sort_key <= ?4"
+    " GROUP BY m.node_id ORDER BY m.node_id";
 /* clang-format on */
 
 static int read_area(sqlite3_stmt *s, void *p)
@@ -76,16 +83,18 @@ int outline_read_milestones(store *st, const char *day, ms_list *out, duban_erro
     return rc;
 }
 
-int outline_read_area_milestones(store *st, int64_t plan_id, int64_t area_id, const char *day,
-                                 ms_list *out, duban_error *err)
+int outline_read_area_milestones(store *st, int64_t plan_id, int64_t area_id, const char *upto,
+                                 const char *day, ms_list *out, duban_error *err)
 {
     sqlite3_stmt *s;
     memset(out, 0, sizeof *out);
-    if (db_prepare_cached(st, area_milestones_sql, &s, err))
+    if (db_prepare_cached(st, upto ? area_head_milestones_sql : area_milestones_sql, &s, err))
         return DUBAN_EDB;
     sqlite3_bind_int64(s, 1, plan_id);
     sqlite3_bind_int64(s, 2, area_id);
     sqlite3_bind_text(s, 3, day, -1, SQLITE_TRANSIENT);
+    if (upto)
+        sqlite3_bind_text(s, 4, upto, -1, SQLITE_TRANSIENT);
     return db_collect(st, s, sizeof(open_ms), (void **)&out->v, &out->n, read_ms,
                       db_release_nothing, err);
 }

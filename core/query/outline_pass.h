@@ -49,9 +49,11 @@ typedef struct ms_list {
  * (YYYY-MM-DD). */
 int outline_read_milestones(store *st, const char *day, ms_list *out, duban_error *err);
 /* The same for the nodes below one node (area_id) of plan_id alone: one
- * look-up in milestone_open a node, for a pass over one area. */
-int outline_read_area_milestones(store *st, int64_t plan_id, int64_t area_id, const char *day,
-                                 ms_list *out, duban_error *err);
+ * look-up in milestone_open a node, for a pass over one area; with upto
+ * (not NULL) only for the nodes whose sort key is not past it (a pass
+ * stopping at a bound: an area's first rows). */
+int outline_read_area_milestones(store *st, int64_t plan_id, int64_t area_id, const char *upto,
+                                 const char *day, ms_list *out, duban_error *err);
 const open_ms *outline_find_ms(const ms_list *l, int64_t id);
 void ms_list_free(ms_list *l);
 

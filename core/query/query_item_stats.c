@@ -88,7 +88,7 @@ static int area_item_stats(store *st, int64_t plan_id, int64_t area_id, long tod
 {
     stats_pass p = {.set = store_statuses(st), .out = out, .err = err};
     date_format(today, p.day);
-    int rc = outline_read_area_milestones(st, plan_id, area_id, p.day, &p.ms, err);
+    int rc = outline_read_area_milestones(st, plan_id, area_id, NULL, p.day, &p.ms, err);
     if (!rc)
         rc = outline_walk(st, area_nodes_sql, plan_id, area_id, NULL, pass_item, &p, err);
     ms_list_free(&p.ms);

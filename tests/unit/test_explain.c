@@ -182,6 +182,21 @@ static void light_one(fixture *f)
         query_node_light(f->st, f->plan, fixture_id(f, "1.2"), today(), &rule, &l, NULL), DUBAN_OK);
     item_light_free_one(&l);
 }
+/* An area's first rows and their lights (a fold key, the first frame). */
+static void area_head(fixture *f)
+{
+    node_list l;
+    item_light_list lights;
+    light_rule rule = {14};
+    int64_t area = fixture_id(f, "1");
+    assert_int_equal(node_subtree_head(f->st, area, 2, &l, NULL), DUBAN_OK);
+    assert_int_equal(l.n, 2);
+    assert_int_equal(
+        query_area_lights_upto(f->st, f->plan, area, l.v[1].id, today(), &rule, &lights, NULL),
+        DUBAN_OK);
+    item_light_list_free(&lights);
+    node_list_free(&l);
+}
 static void subtree(fixture *f)
 {
     node_list l;
@@ -354,6 +369,7 @@ static const hot_path paths[] = {
     {"lights, one area", lights_area, NULL, 1},
     {"light, one item", light_one, NULL, 1},
     {"an area's rows", subtree, NULL, 1},
+    {"an area's first rows and their lights", area_head, NULL, 1},
     {"fold (UI state)", fold_state, NULL, 1},
     {"status key and undo", status_edit, NULL, 1},
     {"no-progress list and changes", no_progress, NULL, 0},

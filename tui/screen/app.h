@@ -156,6 +156,7 @@ typedef struct app {
     view_id view_return;          /* where a VF_RETURNS view goes back to */
     void *view_state[VIEW_COUNT]; /* each view's own state (view.h) */
     outline_state ol;
+    int screen_rows; /* the terminal's lines (tui.c), 0 unknown: vm_first_rows() */
     search_state sr;
     meeting mtg;     /* the open meeting (id 0: none) */
     light_rule rule; /* lights: the defaults with the configured warn_days */

@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -99,6 +100,18 @@ static void say_imported(app *a)
     store_put_state(a->st, a->plan_id, IMPORT_NOTICE_KEY, "", NULL);
 }
 
+/* The terminal's lines before curses starts, as curses will count them
+ * (LINES in the environment first); 0 when unknown. */
+static int terminal_lines(void)
+{
+    const char *env = getenv("LINES");
+    int n = env ? atoi(env) : 0;
+    struct winsize ws;
+    if (n <= 0 && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+        n = ws.ws_row;
+    return n > 0 ? n : 0;
+}
+
 static int app_init(app *a, cli_ctx *ctx, duban_error *err)
 {
     memset(a, 0, sizeof *a);
@@ -109,6 +122,7 @@ static int app_init(app *a, cli_ctx *ctx, duban_error *err)
     a->view = VIEW_outline;
     a->detail_pref = -1;
     a->use_color = getenv("NO_COLOR") == NULL;
+    a->screen_rows = terminal_lines(); /* the first frame reads what it shows */
     const duban_config *cfg = ctx->config;
     a->warn_days = cfg ? cfg->warn_days : 14;
     a->spacing = cfg ? cfg->spacing : 0;
@@ -182,6 +196,7 @@ static void draw(app *a)
 {
     layout last = a->lay;
     layout_compute(a, LINES, COLS);
+    a->screen_rows = LINES;
     int cursor_x = -2;
     if (a->moved && !a->repaint && !memcmp(&last, &a->lay, sizeof last))
         cursor_x = layout_draw_moved(a, a->moved_from); /* the rows the key changed */

@@ -73,7 +73,7 @@ int vm_open(app *a, size_t i, int on, duban_error *err)
     if (i >= a->ol.nareas)
         return DUBAN_OK;
     area_row *ar = &a->ol.areas[i];
-    int rc = on && !ar->loaded ? load_items(a, i, VM_FIRST_ROWS, err) : DUBAN_OK;
+    int rc = on && !ar->loaded ? load_items(a, i, vm_first_rows(a), err) : DUBAN_OK;
     if (!rc)
         ar->expanded = on;
     return rc;
@@ -276,17 +276,22 @@ static int listed(const char *folds, const char *ref)
     return 0;
 }
 
+size_t vm_first_rows(const app *a)
+{
+    return a->screen_rows > VM_MIN_FIRST_ROWS ? (size_t)a->screen_rows : VM_MIN_FIRST_ROWS;
+}
+
 /* Expands exactly the areas listed in folds.  defer: past the first
- * VM_FIRST_ROWS rows an expanded area's items are left to
+ * vm_first_rows() rows an expanded area's items are left to
  * vm_load_deferred(), as no screen shows them before a key. */
 static int set_folds(app *a, const char *folds, int defer, duban_error *err)
 {
     int rc = DUBAN_OK;
-    size_t rows = 0;
+    size_t rows = 0, first = vm_first_rows(a);
     for (size_t i = 0; !rc && i < a->ol.nareas; i++) {
         area_row *ar = &a->ol.areas[i];
         int on = listed(folds, ar->area.ref);
-        if (on && defer && rows >= VM_FIRST_ROWS && !ar->loaded)
+        if (on && defer && rows >= first && !ar->loaded)
             ar->expanded = 1;
         else
             rc = defer ? vm_open(a, i, on, err) : vm_expand(a, i, on, err);

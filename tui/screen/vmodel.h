@@ -20,7 +20,7 @@
 #include "screen/app.h"
 
 /* First load: plan, areas, statistics, fold state ("folds"); the items
- * of the expanded areas past VM_FIRST_ROWS are deferred (vm_deferred()):
+ * of the expanded areas past vm_first_rows() are deferred (vm_deferred()):
  * the caller loads them after its first frame, before its first key. */
 int vm_load(app *a, duban_error *err);
 /* Re-reads the areas, the items of expanded areas and the statistics. */
@@ -60,7 +60,7 @@ int vm_load_items(app *a, size_t i, duban_error *err);
 /* Expands (loading its items) or collapses area i; rows are not rebuilt. */
 int vm_expand(app *a, size_t i, int on, duban_error *err);
 /* The same for a fold key: an area not loaded is read up to its first
- * VM_FIRST_ROWS rows (partial, vm_deferred()), the rest after the frame,
+ * vm_first_rows() rows (partial, vm_deferred()), the rest after the frame,
  * so that opening an area of 8,000 items reads what the screen shows. */
 int vm_open(app *a, size_t i, int on, duban_error *err);
 /* Rebuilds the visible rows from the fold state, keeping the selection. */
@@ -89,11 +89,14 @@ size_t vm_area_row(const app *a, size_t i);
 char *vm_folds(const app *a);
 /* Expands exactly the areas listed in folds (NULL: none); rebuilds rows. */
 int vm_set_folds(app *a, const char *folds, duban_error *err);
-/* Rows vm_load() reads before the first frame: more than a terminal
- * shows.  The expanded areas after them are deferred: expanded, their
- * items not yet loaded (a plan of 100,000 items with every area open
- * started in 306 ms reading all twelve; with the first alone, 58 ms). */
-#define VM_FIRST_ROWS 256
+/* Rows read before a frame (vm_load(), vm_open()): a->screen_rows, the
+ * terminal's lines, and no fewer than VM_MIN_FIRST_ROWS.  The expanded
+ * areas after them are deferred: expanded, their items not yet loaded (a
+ * plan of 100,000 items with every area open started in 306 ms reading
+ * all twelve; with the first alone, 58 ms; reading 256 rows of it rather
+ * than a screen's cost 1.5 ms of the 10 ms first frame at 10,000). */
+#define VM_MIN_FIRST_ROWS 24
+size_t vm_first_rows(const app *a);
 /* Whether an expanded area's items (all or all but its first rows:
  * vm_open()) wait to be loaded. */
 int vm_deferred(const app *a);

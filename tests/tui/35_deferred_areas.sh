@@ -1,13 +1,13 @@
 #!/bin/bash
 # A plan of 600 items with every area open: the first frame loads the
-# areas it shows (VM_FIRST_ROWS rows), the others after it.  G as the
-# very first key reaches the last item of the last area, k and g move
-# through the rows the later areas brought, the folds stay as they were,
-# a screen after the deferred areas came in while idle is the first one,
-# and a start straight into the last area's slide shows its items.  Then
-# areas longer than VM_FIRST_ROWS, opened by a key: the first rows at
-# once, the rest before the next key, which finds the area's last item
-# above the next area's line.
+# areas it shows (as many rows as the terminal has lines), the others
+# after it.  G as the very first key reaches the last item of the last
+# area, k and g move through the rows the later areas brought, the folds
+# stay as they were, a screen after the deferred areas came in while idle
+# is the first one, and a start straight into the last area's slide shows
+# its items.  Then areas longer than a screen, opened by a key: the first
+# rows at once, the rest before the next key, which finds the area's last
+# item above the next area's line.
 . "$(dirname "$0")/lib.sh"
 tui_setup
 "$DUBAN_GEN" --db "$DB" --items 600 >/dev/null || fail "duban-gen"
